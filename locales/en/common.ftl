@@ -1,0 +1,27 @@
+# Shared by every page.
+layout-skip = Skip to main content
+layout-nav-label = Main navigation
+layout-nav-home = Home
+layout-nav-admin = Administration
+layout-nav-account = My account
+layout-nav-login = Log in
+layout-nav-signup = Create an account
+layout-nav-logout = Log out
+layout-switch-language = Français
+layout-footer = Passerelle — Wallonia-Brussels – Québec cooperation. Free software.
+common-send = Send
+common-save = Save
+common-error-required = This field is required.
+common-error-too-long = This text is too long.
+common-error-time-zone = Choose a valid time zone.
+common-time-in-zone = { $time } ({ $city } time)
+common-your-time = your time: { $time }
+form-error-summary = There is a problem with the form
+form-error-item = { $label }: { $message }
+form-error-prefix = Error:
+form-optional = optional
+locale-fr-BE = Français (Belgique)
+locale-fr-CA = Français (Canada)
+locale-en = English
+programme-error-two-sides = A programme brings together at least two different sides.
+organisation-error-duplicate = An organisation with this name already exists on this side.

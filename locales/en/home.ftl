@@ -1,0 +1,13 @@
+home-title = Wallonia-Brussels – Québec cooperation
+home-intro = Passerelle runs cooperation programmes between two governments: call for projects, evaluation by each side, joint selection at the Permanent Joint Commission, project follow-up up to the final report.
+home-cta-signup = Submit a project: create an account
+commission-title = { $ordinal } Permanent Joint Commission ({ $start }–{ $end })
+commission-co-chairs = Co-chairs
+commission-sessions = Sessions
+commission-themes = Priority themes
+commission-session-plenary = Plenary session
+commission-session-midterm = Mid-term review meeting
+commission-session-themes = Themes session
+commission-session-online = Online (video conference)
+commission-session-join = join the meeting
+commission-error-period = The end year is before the start year.

@@ -1,0 +1,27 @@
+# Shared by every page.
+layout-skip = Aller au contenu principal
+layout-nav-label = Navigation principale
+layout-nav-home = Accueil
+layout-nav-admin = Administration
+layout-nav-account = Mon compte
+layout-nav-login = Se connecter
+layout-nav-signup = Créer un compte
+layout-nav-logout = Se déconnecter
+layout-switch-language = English
+layout-footer = Passerelle — coopération Wallonie-Bruxelles – Québec. Logiciel libre.
+common-send = Envoyer
+common-save = Enregistrer
+common-error-required = Ce champ est obligatoire.
+common-error-too-long = Ce texte est trop long.
+common-error-time-zone = Choisissez un fuseau horaire valide.
+common-time-in-zone = { $time } (heure de { $city })
+common-your-time = chez vous : { $time }
+form-error-summary = Le formulaire contient des erreurs
+form-error-item = { $label } : { $message }
+form-error-prefix = Erreur :
+form-optional = facultatif
+locale-fr-BE = Français (Belgique)
+locale-fr-CA = Français (Canada)
+locale-en = English
+programme-error-two-sides = Un programme réunit au moins deux parties différentes.
+organisation-error-duplicate = Une organisation porte déjà ce nom de ce côté.

@@ -1,0 +1,13 @@
+home-title = Coopération Wallonie-Bruxelles – Québec
+home-intro = Passerelle accompagne les programmes de coopération entre deux gouvernements : appel à projets, évaluation par chaque partie, sélection conjointe en Commission mixte permanente, suivi des projets jusqu’au rapport final.
+home-cta-signup = Déposer un projet : créer un compte
+commission-title = { $ordinal } Commission mixte permanente ({ $start }–{ $end })
+commission-co-chairs = Coprésidence
+commission-sessions = Séances
+commission-themes = Thèmes prioritaires
+commission-session-plenary = Séance plénière
+commission-session-midterm = Réunion de mi-étape
+commission-session-themes = Séance des thèmes
+commission-session-online = En ligne (par écrans interposés)
+commission-session-join = rejoindre la réunion
+commission-error-period = L’année de fin précède l’année de début.

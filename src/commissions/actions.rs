@@ -1,0 +1,82 @@
+//! Creating commissions, sessions and themes; reading a programme's commissions.
+
+use super::{
+    model::{CoChair, Commission, Session, Theme},
+    store,
+};
+use crate::{
+    audit::{self, Actor},
+    db::{Db, Tx, now_ms},
+    error::{AppError, AppResult, FieldErrors},
+    i18n::Localized,
+};
+
+/// Creates a CMP edition with its co-chairs (one per side).
+pub async fn create_commission(
+    tx: &mut Tx,
+    actor: &Actor,
+    programme_id: i64,
+    number: i64,
+    years: (i64, i64),
+    co_chairs: &[CoChair],
+) -> AppResult<i64> {
+    if years.1 < years.0 {
+        return Err(AppError::Invalid(FieldErrors::single("end_year", "commission-error-period")));
+    }
+    let id = store::insert_commission(tx, programme_id, number, years.0, years.1, now_ms()).await?;
+    for ch in co_chairs {
+        store::insert_co_chair(tx, id, ch).await?;
+    }
+    audit::record(tx, actor, "commission.create", "commission", id, &format!("CMP {number}")).await?;
+    Ok(id)
+}
+
+/// Convenes a session of a commission.
+pub async fn add_session(tx: &mut Tx, actor: &Actor, session: &Session) -> AppResult<i64> {
+    if jiff::tz::TimeZone::get(&session.time_zone).is_err() {
+        return Err(AppError::Invalid(FieldErrors::single("time_zone", "common-error-time-zone")));
+    }
+    let id = store::insert_session(tx, session, now_ms()).await?;
+    audit::record(tx, actor, "commission_session.create", "commission_session", id, session.kind.as_str()).await?;
+    Ok(id)
+}
+
+/// Records a priority theme of a commission's call.
+pub async fn add_theme(tx: &mut Tx, actor: &Actor, commission_id: i64, code: &str, name: &Localized, position: i64) -> AppResult<i64> {
+    let id = store::insert_theme(tx, commission_id, code, &name.fr, &name.en, position).await?;
+    audit::record(tx, actor, "theme.create", "theme", id, code).await?;
+    Ok(id)
+}
+
+/// A commission with what the public home page shows of it.
+#[derive(Clone, Debug)]
+pub struct Overview {
+    pub commission: Commission,
+    pub sessions: Vec<Session>,
+    pub themes: Vec<Theme>,
+}
+
+/// A programme's commissions, newest first.
+pub async fn overview(db: &Db, programme_id: i64) -> AppResult<Vec<Overview>> {
+    let mut tx = db.read().await?;
+    let mut out = Vec::new();
+    for r in store::list_commissions(&mut tx, programme_id).await? {
+        let co_chairs = store::list_co_chairs(&mut tx, r.id).await?;
+        let sessions = store::list_sessions(&mut tx, r.id).await?;
+        let themes = store::list_themes(&mut tx, r.id)
+            .await?
+            .into_iter()
+            .map(|t| Theme { id: t.id, code: t.code, name: Localized::new(t.name_fr, t.name_en) })
+            .collect();
+        let commission = Commission {
+            id: r.id,
+            programme_id: r.programme_id,
+            number: r.number,
+            start_year: r.start_year,
+            end_year: r.end_year,
+            co_chairs,
+        };
+        out.push(Overview { commission, sessions, themes });
+    }
+    Ok(out)
+}

@@ -1,0 +1,53 @@
+//! Queueing and delivering email.
+
+use std::time::Duration;
+
+use lettre::message::Mailbox;
+
+use super::{
+    model::{LEASE_MS, MAX_ATTEMPTS, Message, retry_delay_ms},
+    store,
+    transport::Transport,
+};
+use crate::db::{Db, Tx, now_ms};
+
+/// Queues a message in the caller's transaction: it is sent only if the action commits.
+pub async fn enqueue(tx: &mut Tx, m: &Message) -> sqlx::Result<i64> {
+    store::insert(tx, m, now_ms()).await
+}
+
+/// Delivers what is due now; returns how many were sent. Claims in one short transaction and
+/// sends outside it, so a slow mail server never holds a database lock.
+pub async fn deliver_due(db: &Db, transport: &Transport, from: &Mailbox) -> anyhow::Result<usize> {
+    let now = now_ms();
+    let mut tx = db.write().await?;
+    let batch = store::claim_due(&mut tx, now, LEASE_MS, 20, MAX_ATTEMPTS).await?;
+    tx.commit().await?;
+    let mut sent = 0;
+    for m in batch {
+        let result = transport.send(from, &m).await;
+        let mut tx = db.write().await?;
+        match result {
+            Ok(()) => {
+                store::mark_sent(&mut tx, m.id, now_ms()).await?;
+                sent += 1;
+            }
+            Err(e) => {
+                tracing::warn!(id = m.id, error = %e, "email delivery failed; will retry");
+                store::mark_failed(&mut tx, m.id, now_ms() + retry_delay_ms(m.attempts), &e.to_string()).await?;
+            }
+        }
+        tx.commit().await?;
+    }
+    Ok(sent)
+}
+
+/// The background loop of `serve`: polls the outbox every `every`.
+pub async fn run_worker(db: Db, transport: Transport, from: Mailbox, every: Duration) {
+    loop {
+        if let Err(e) = deliver_due(&db, &transport, &from).await {
+            tracing::warn!(error = %e, "outbox worker");
+        }
+        tokio::time::sleep(every).await;
+    }
+}

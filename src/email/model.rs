@@ -1,0 +1,46 @@
+//! Messages and the retry schedule.
+
+/// A message ready to be queued: both bodies already rendered in the recipient's language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    pub to: String,
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+/// A queued message as stored.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct Outgoing {
+    pub id: i64,
+    pub to_address: String,
+    pub subject: String,
+    pub body_text: String,
+    pub body_html: String,
+    pub attempts: i64,
+}
+
+/// After this many failures a message stays in the outbox with its last error, for an
+/// administrator to look at, instead of being retried forever.
+pub const MAX_ATTEMPTS: i64 = 12;
+
+/// How long a worker may hold a claimed message before another instance may take it.
+pub const LEASE_MS: i64 = 120_000;
+
+/// Exponential backoff: 1, 2, 4 … minutes, at most six hours.
+pub fn retry_delay_ms(attempts: i64) -> i64 {
+    let minutes = 1i64 << attempts.clamp(0, 9);
+    (minutes * 60_000).min(6 * 3_600_000)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_and_is_capped_at_six_hours() {
+        assert_eq!(retry_delay_ms(0), 60_000);
+        assert_eq!(retry_delay_ms(3), 480_000);
+        assert_eq!(retry_delay_ms(11), 6 * 3_600_000);
+    }
+}

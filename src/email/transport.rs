@@ -1,0 +1,52 @@
+//! Where delivered messages go: `.eml` files in the data directory (the default, so a laptop
+//! needs no mail server), or SMTP.
+
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+use lettre::{
+    AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Tokio1Executor,
+    message::{Mailbox, MultiPart},
+};
+
+use super::model::Outgoing;
+
+#[derive(Clone)]
+pub enum Transport {
+    Files(PathBuf),
+    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+}
+
+impl Transport {
+    /// `smtp_url` like `smtps://user:pass@host:465`; without it, files under `dir`.
+    pub fn new(smtp_url: Option<&str>, dir: PathBuf) -> anyhow::Result<Transport> {
+        match smtp_url {
+            Some(url) => Ok(Transport::Smtp(
+                AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+                    .context("invalid SMTP URL")?
+                    .build(),
+            )),
+            None => Ok(Transport::Files(dir)),
+        }
+    }
+
+    pub async fn send(&self, from: &Mailbox, m: &Outgoing) -> anyhow::Result<()> {
+        let email = lettre::Message::builder()
+            .from(from.clone())
+            .to(m.to_address.parse().context("invalid recipient address")?)
+            .subject(&m.subject)
+            .multipart(MultiPart::alternative_plain_html(m.body_text.clone(), m.body_html.clone()))?;
+        match self {
+            Transport::Files(dir) => {
+                tokio::fs::create_dir_all(dir).await?;
+                let id = AsyncFileTransport::<Tokio1Executor>::new(dir).send(email).await?;
+                tracing::info!(to = %m.to_address, subject = %m.subject, file = %dir.join(format!("{id}.eml")).display(), "email written");
+            }
+            Transport::Smtp(smtp) => {
+                smtp.send(email).await?;
+                tracing::info!(to = %m.to_address, subject = %m.subject, "email sent");
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,28 @@
+//! Passerelle: bilateral cooperation programmes, from the call for projects to the final report.
+//!
+//! A tour, in the order a request meets the code:
+//! - [`web`]: router, middleware (security headers, request context, CSRF, authorization
+//!   policy), layout and forms. Handlers live in each domain's `pages`.
+//! - Domains, each split into `model` (pure types and rules), `store` (SQL, private),
+//!   `actions` (use cases: transaction + permission check + audit) and `pages` (HTTP):
+//!   [`users`] (accounts, roles, sessions), [`programmes`] (sides, programmes),
+//!   [`commissions`] (CMP editions, sessions, themes), [`organisations`].
+//! - Cross-cutting: [`audit`] (hash-chained log), [`email`] (outbox + delivery).
+//! - Foundations: [`db`] (SQLite and PostgreSQL behind one API), [`i18n`] (Fluent, locales,
+//!   formats), [`auth`] (password hashing, tokens), [`error`], [`config`].
+//! - [`server`] wires it for the `passerelle` binary; [`demo`] loads the demo data.
+
+pub mod audit;
+pub mod auth;
+pub mod commissions;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod email;
+pub mod error;
+pub mod i18n;
+pub mod organisations;
+pub mod programmes;
+pub mod server;
+pub mod users;
+pub mod web;

@@ -1,0 +1,26 @@
+//! Registering and listing organisations.
+
+use super::{model::Organisation, store};
+use crate::{
+    audit::{self, Actor},
+    db::{Db, Tx, now_ms, unique_violation},
+    error::{AppError, AppResult, FieldErrors},
+};
+
+/// Registers an organisation; a duplicate name on the same side is a field error.
+pub async fn create_organisation(tx: &mut Tx, actor: &Actor, o: &Organisation) -> AppResult<i64> {
+    let id = match store::insert(tx, o, now_ms()).await {
+        Ok(id) => id,
+        Err(e) if unique_violation(&e).is_some() => {
+            return Err(AppError::Invalid(FieldErrors::single("name", "organisation-error-duplicate")));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    audit::record(tx, actor, "organisation.create", "organisation", id, &o.name).await?;
+    Ok(id)
+}
+
+pub async fn list_by_side(db: &Db, side_id: i64) -> AppResult<Vec<Organisation>> {
+    let mut tx = db.read().await?;
+    Ok(store::list_by_side(&mut tx, side_id).await?)
+}

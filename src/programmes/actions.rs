@@ -1,0 +1,54 @@
+//! Creating and reading sides and programmes.
+
+use super::{
+    model::{Programme, Side, check_sides},
+    store,
+};
+use crate::{
+    audit::{self, Actor},
+    db::{Db, Tx, now_ms},
+    error::{AppError, AppResult, FieldErrors},
+    i18n::Localized,
+};
+
+/// Registers a side (an administration). Used by the demo loader and the CLI.
+pub async fn create_side(tx: &mut Tx, actor: &Actor, side: &Side) -> AppResult<i64> {
+    let id = store::insert_side(tx, side).await?;
+    audit::record(tx, actor, "side.create", "side", id, &side.code).await?;
+    Ok(id)
+}
+
+/// Creates a programme between `side_ids` (at least two, all different).
+pub async fn create_programme(
+    tx: &mut Tx,
+    actor: &Actor,
+    code: &str,
+    name: &Localized,
+    side_ids: &[i64],
+) -> AppResult<i64> {
+    if !check_sides(side_ids) {
+        return Err(AppError::Invalid(FieldErrors::single("sides", "programme-error-two-sides")));
+    }
+    let id = store::insert_programme(tx, code, &name.fr, &name.en, now_ms()).await?;
+    for s in side_ids {
+        store::insert_programme_side(tx, id, *s).await?;
+    }
+    audit::record(tx, actor, "programme.create", "programme", id, code).await?;
+    Ok(id)
+}
+
+pub async fn list_sides(db: &Db) -> AppResult<Vec<Side>> {
+    let mut tx = db.read().await?;
+    Ok(store::list_sides(&mut tx).await?)
+}
+
+/// Every programme with its sides.
+pub async fn list_programmes(db: &Db) -> AppResult<Vec<Programme>> {
+    let mut tx = db.read().await?;
+    let mut out = Vec::new();
+    for p in store::list_programmes(&mut tx).await? {
+        let sides = store::list_programme_sides(&mut tx, p.id).await?;
+        out.push(Programme { id: p.id, code: p.code, name: Localized::new(p.name_fr, p.name_en), sides });
+    }
+    Ok(out)
+}

@@ -1,0 +1,56 @@
+//! Running the application: open and migrate the database, start the background loops, serve
+//! HTTP until Ctrl-C or SIGTERM.
+
+use std::{net::SocketAddr, time::Duration};
+
+use anyhow::Context as _;
+use tokio::net::TcpListener;
+
+use crate::{config::Settings, db::Db, email, users, web};
+
+/// Opens the database at `url` and applies pending migrations.
+pub async fn open(url: &str) -> anyhow::Result<Db> {
+    let db = Db::connect(url).await?;
+    db.migrate().await.context("applying migrations")?;
+    Ok(db)
+}
+
+/// Serves on `listener` until shutdown; runs the outbox worker and session clean-up alongside.
+pub async fn serve(db: Db, settings: Settings, listener: TcpListener, transport: email::Transport) -> anyhow::Result<()> {
+    let worker = tokio::spawn(email::run_worker(db.clone(), transport, settings.mail_from.clone(), Duration::from_secs(5)));
+    let housekeeping = tokio::spawn({
+        let db = db.clone();
+        async move {
+            loop {
+                if let Err(e) = users::actions::purge_expired_sessions(&db).await {
+                    tracing::warn!(error = ?e, "session clean-up");
+                }
+                tokio::time::sleep(Duration::from_secs(3600)).await;
+            }
+        }
+    });
+    let app = web::app(db.clone(), settings);
+    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown())
+        .await?;
+    worker.abort();
+    housekeeping.abort();
+    db.close().await;
+    Ok(())
+}
+
+async fn shutdown() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+    tracing::info!("shutting down");
+}

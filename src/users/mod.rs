@@ -1,0 +1,13 @@
+//! People and what they may do: accounts, email verification, login sessions, password reset,
+//! invitations, and role grants per side.
+
+pub mod actions;
+pub mod admin;
+mod emails;
+pub mod forms;
+pub mod model;
+mod admin_pages;
+pub mod pages;
+mod store;
+
+pub use model::{CurrentUser, Email, Grant, Role};

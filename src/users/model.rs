@@ -1,0 +1,199 @@
+//! Accounts, roles and the rules about them.
+
+use crate::i18n::Locale;
+
+/// A lowercased, syntactically plausible email address.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Email(String);
+
+impl Email {
+    /// Accepts `local@domain.tld` without spaces, at most 254 characters.
+    pub fn parse(s: &str) -> Option<Email> {
+        let s = s.trim().to_lowercase();
+        let (local, domain) = s.split_once('@')?;
+        let ok = !local.is_empty()
+            && domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && !domain.contains('@')
+            && s.len() <= 254
+            && !s.chars().any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>');
+        ok.then_some(Email(s))
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Password rule: 10 to 256 characters (NIST 800-63B: length, no composition rules).
+pub fn password_error(p: &str) -> Option<&'static str> {
+    match p.chars().count() {
+        0 => Some("common-error-required"),
+        n if n < 10 => Some("users-error-password-short"),
+        n if n > 256 => Some("users-error-password-long"),
+        _ => None,
+    }
+}
+
+/// What a person may do. The first four are held on one side.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Role {
+    Applicant,
+    Officer,
+    Evaluator,
+    CommissionMember,
+    Coach,
+    Administrator,
+}
+
+impl Role {
+    pub const ALL: [Role; 6] = [
+        Role::Applicant,
+        Role::Officer,
+        Role::Evaluator,
+        Role::CommissionMember,
+        Role::Coach,
+        Role::Administrator,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Applicant => "applicant",
+            Role::Officer => "officer",
+            Role::Evaluator => "evaluator",
+            Role::CommissionMember => "commission_member",
+            Role::Coach => "coach",
+            Role::Administrator => "administrator",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+    /// Applicants, officers, evaluators and commission members act for one side.
+    pub fn is_per_side(self) -> bool {
+        !matches!(self, Role::Coach | Role::Administrator)
+    }
+    /// Fluent key of the role's name.
+    pub fn label_key(self) -> String {
+        format!("role-{}", self.as_str().replace('_', "-"))
+    }
+}
+
+/// A role held by a user, on a side where the role is per side.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Grant {
+    pub id: i64,
+    pub role: Role,
+    pub side_id: Option<i64>,
+    pub side_code: Option<String>,
+    pub programme_id: Option<i64>,
+}
+
+/// Rule: per-side roles need a side, global roles must not have one.
+pub fn grant_is_well_formed(role: Role, side_id: Option<i64>) -> bool {
+    role.is_per_side() == side_id.is_some()
+}
+
+/// A user account as shown in lists.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct User {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub locale: Locale,
+    pub time_zone: String,
+    pub side_id: Option<i64>,
+    pub email_verified_at: Option<i64>,
+    pub disabled_at: Option<i64>,
+    pub has_password: bool,
+}
+
+/// The signed-in person of a request, with every role they hold.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CurrentUser {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub locale: Locale,
+    pub time_zone: String,
+    pub side_id: Option<i64>,
+    pub grants: Vec<Grant>,
+}
+
+impl CurrentUser {
+    pub fn is_admin(&self) -> bool {
+        self.grants.iter().any(|g| g.role == Role::Administrator)
+    }
+    pub fn has_role(&self, role: Role) -> bool {
+        self.grants.iter().any(|g| g.role == role)
+    }
+    /// Whether the user holds `role` on `side_id` (object-level checks of later domains).
+    pub fn has_role_on(&self, role: Role, side_id: i64) -> bool {
+        self.grants.iter().any(|g| g.role == role && g.side_id == Some(side_id))
+    }
+    pub fn actor(&self) -> crate::audit::Actor {
+        crate::audit::Actor::user(self.id, &self.email)
+    }
+}
+
+/// Why a token is issued, with its lifetime.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenPurpose {
+    VerifyEmail,
+    ResetPassword,
+    Invitation,
+}
+
+impl TokenPurpose {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TokenPurpose::VerifyEmail => "verify_email",
+            TokenPurpose::ResetPassword => "reset_password",
+            TokenPurpose::Invitation => "invitation",
+        }
+    }
+    /// A reset link lives one hour; a verification link two days; an invitation a week.
+    pub fn lifetime_ms(self) -> i64 {
+        match self {
+            TokenPurpose::ResetPassword => 3_600_000,
+            TokenPurpose::VerifyEmail => 2 * 86_400_000,
+            TokenPurpose::Invitation => 7 * 86_400_000,
+        }
+    }
+}
+
+/// A login session lasts two weeks.
+pub const SESSION_LIFETIME_MS: i64 = 14 * 86_400_000;
+
+/// Login throttling: failures counted over this window…
+pub const THROTTLE_WINDOW_MS: i64 = 15 * 60_000;
+/// …at most this many for one account…
+pub const MAX_FAILURES_PER_ACCOUNT: i64 = 5;
+/// …and this many from one network address (many accounts, one attacker).
+pub const MAX_FAILURES_PER_ADDRESS: i64 = 20;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails_are_lowercased_and_checked() {
+        assert_eq!(Email::parse(" Marie.Dubois@WBI.be ").unwrap().as_str(), "marie.dubois@wbi.be");
+        for bad in ["", "a@b", "a b@c.de", "@c.de", "a@.de", "a@de."] {
+            assert_eq!(Email::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn passwords_need_ten_characters() {
+        assert_eq!(password_error("short"), Some("users-error-password-short"));
+        assert_eq!(password_error("ten chars!"), None);
+    }
+
+    #[test]
+    fn per_side_roles_need_a_side_and_global_roles_refuse_one() {
+        assert!(grant_is_well_formed(Role::Officer, Some(1)));
+        assert!(!grant_is_well_formed(Role::Officer, None));
+        assert!(grant_is_well_formed(Role::Administrator, None));
+        assert!(!grant_is_well_formed(Role::Coach, Some(1)));
+    }
+}

@@ -1,0 +1,274 @@
+//! SQL of accounts, role grants, login sessions, email tokens and login failures.
+
+use super::model::{Grant, Role, TokenPurpose, User};
+use crate::{db::Tx, i18n::Locale, on_tx, on_tx_exec};
+
+#[derive(sqlx::FromRow)]
+pub struct UserRow {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub password_hash: Option<String>,
+    pub locale: String,
+    pub time_zone: String,
+    pub side_id: Option<i64>,
+    pub email_verified_at: Option<i64>,
+    pub disabled_at: Option<i64>,
+}
+
+impl UserRow {
+    pub fn to_user(&self) -> User {
+        User {
+            id: self.id,
+            email: self.email.clone(),
+            name: self.name.clone(),
+            locale: Locale::parse(&self.locale).unwrap_or_default(),
+            time_zone: self.time_zone.clone(),
+            side_id: self.side_id,
+            email_verified_at: self.email_verified_at,
+            disabled_at: self.disabled_at,
+            has_password: self.password_hash.is_some(),
+        }
+    }
+}
+
+const USER_COLS: &str = "id, email, name, password_hash, locale, time_zone, side_id, email_verified_at, disabled_at";
+
+pub struct NewUser<'a> {
+    pub email: &'a str,
+    pub name: &'a str,
+    pub password_hash: Option<&'a str>,
+    pub locale: Locale,
+    pub time_zone: &'a str,
+    pub side_id: Option<i64>,
+    pub email_verified_at: Option<i64>,
+}
+
+pub async fn insert_user(tx: &mut Tx, u: &NewUser<'_>, now: i64) -> sqlx::Result<i64> {
+    on_tx!(tx, |c| sqlx::query_scalar(
+        "insert into users (email, name, password_hash, locale, time_zone, side_id, email_verified_at, created_at, updated_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $8) returning id"
+    )
+    .bind(u.email)
+    .bind(u.name)
+    .bind(u.password_hash)
+    .bind(u.locale.tag())
+    .bind(u.time_zone)
+    .bind(u.side_id)
+    .bind(u.email_verified_at)
+    .bind(now)
+    .fetch_one(c)
+    .await)
+}
+
+pub async fn find_user_by_email(tx: &mut Tx, email: &str) -> sqlx::Result<Option<UserRow>> {
+    let sql = format!("select {USER_COLS} from users where email = $1");
+    on_tx!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone())).bind(email).fetch_optional(c).await)
+}
+
+pub async fn find_user(tx: &mut Tx, id: i64) -> sqlx::Result<Option<UserRow>> {
+    let sql = format!("select {USER_COLS} from users where id = $1");
+    on_tx!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone())).bind(id).fetch_optional(c).await)
+}
+
+pub async fn list_users(tx: &mut Tx) -> sqlx::Result<Vec<UserRow>> {
+    let sql = format!("select {USER_COLS} from users order by name, id");
+    on_tx!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone())).fetch_all(c).await)
+}
+
+pub async fn update_profile(tx: &mut Tx, id: i64, name: &str, locale: Locale, zone: &str, now: i64) -> sqlx::Result<()> {
+    on_tx_exec!(tx, |c| sqlx::query("update users set name = $2, locale = $3, time_zone = $4, updated_at = $5 where id = $1")
+        .bind(id)
+        .bind(name)
+        .bind(locale.tag())
+        .bind(zone)
+        .bind(now)
+        .execute(c)
+        .await)?;
+    Ok(())
+}
+
+pub async fn update_locale(tx: &mut Tx, id: i64, locale: Locale, now: i64) -> sqlx::Result<()> {
+    on_tx_exec!(tx, |c| sqlx::query("update users set locale = $2, updated_at = $3 where id = $1")
+        .bind(id)
+        .bind(locale.tag())
+        .bind(now)
+        .execute(c)
+        .await)?;
+    Ok(())
+}
+
+pub async fn update_password(tx: &mut Tx, id: i64, hash: &str, now: i64) -> sqlx::Result<()> {
+    on_tx_exec!(tx, |c| sqlx::query("update users set password_hash = $2, updated_at = $3 where id = $1")
+        .bind(id)
+        .bind(hash)
+        .bind(now)
+        .execute(c)
+        .await)?;
+    Ok(())
+}
+
+/// Marks the address verified (first time only).
+pub async fn mark_verified(tx: &mut Tx, id: i64, now: i64) -> sqlx::Result<()> {
+    on_tx_exec!(tx, |c| sqlx::query("update users set email_verified_at = coalesce(email_verified_at, $2), updated_at = $2 where id = $1")
+        .bind(id)
+        .bind(now)
+        .execute(c)
+        .await)?;
+    Ok(())
+}
+
+#[derive(sqlx::FromRow)]
+struct GrantRow {
+    id: i64,
+    role: String,
+    side_id: Option<i64>,
+    side_code: Option<String>,
+    programme_id: Option<i64>,
+}
+
+pub async fn list_grants(tx: &mut Tx, user_id: i64) -> sqlx::Result<Vec<Grant>> {
+    let rows: Vec<GrantRow> = on_tx!(tx, |c| sqlx::query_as(
+        "select g.id, g.role, g.side_id, s.code as side_code, g.programme_id
+         from role_grants g left join sides s on s.id = g.side_id where g.user_id = $1 order by g.id"
+    )
+    .bind(user_id)
+    .fetch_all(c)
+    .await)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| {
+            Some(Grant { id: r.id, role: Role::parse(&r.role)?, side_id: r.side_id, side_code: r.side_code, programme_id: r.programme_id })
+        })
+        .collect())
+}
+
+pub async fn insert_grant(tx: &mut Tx, user_id: i64, role: Role, side_id: Option<i64>, by: Option<i64>, now: i64) -> sqlx::Result<i64> {
+    on_tx!(tx, |c| sqlx::query_scalar(
+        "insert into role_grants (user_id, role, side_id, granted_by, created_at) values ($1, $2, $3, $4, $5) returning id"
+    )
+    .bind(user_id)
+    .bind(role.as_str())
+    .bind(side_id)
+    .bind(by)
+    .bind(now)
+    .fetch_one(c)
+    .await)
+}
+
+/// Deletes a grant of `user_id`; returns whether one was deleted.
+pub async fn delete_grant(tx: &mut Tx, user_id: i64, grant_id: i64) -> sqlx::Result<bool> {
+    let r = on_tx_exec!(tx, |c| sqlx::query("delete from role_grants where id = $1 and user_id = $2")
+        .bind(grant_id)
+        .bind(user_id)
+        .execute(c)
+        .await)?;
+    Ok(r == 1)
+}
+
+pub async fn count_admins(tx: &mut Tx) -> sqlx::Result<i64> {
+    on_tx!(tx, |c| sqlx::query_scalar("select count(distinct user_id) from role_grants where role = 'administrator'")
+        .fetch_one(c)
+        .await)
+}
+
+pub async fn insert_session(tx: &mut Tx, id_hash: &str, user_id: i64, csrf: &str, now: i64, expires: i64) -> sqlx::Result<()> {
+    on_tx_exec!(tx, |c| sqlx::query(
+        "insert into sessions (id_hash, user_id, csrf_token, created_at, expires_at) values ($1, $2, $3, $4, $5)"
+    )
+    .bind(id_hash)
+    .bind(user_id)
+    .bind(csrf)
+    .bind(now)
+    .bind(expires)
+    .execute(c)
+    .await)?;
+    Ok(())
+}
+
+/// The live session's user id and CSRF token, if the session exists, has not expired and its
+/// user is not disabled.
+pub async fn find_session(tx: &mut Tx, id_hash: &str, now: i64) -> sqlx::Result<Option<(i64, String)>> {
+    on_tx!(tx, |c| sqlx::query_as(
+        "select s.user_id, s.csrf_token from sessions s join users u on u.id = s.user_id
+         where s.id_hash = $1 and s.expires_at > $2 and u.disabled_at is null"
+    )
+    .bind(id_hash)
+    .bind(now)
+    .fetch_optional(c)
+    .await)
+}
+
+pub async fn delete_session(tx: &mut Tx, id_hash: &str) -> sqlx::Result<()> {
+    on_tx_exec!(tx, |c| sqlx::query("delete from sessions where id_hash = $1").bind(id_hash).execute(c).await)?;
+    Ok(())
+}
+
+/// Ends every session of a user (after a password reset).
+pub async fn delete_user_sessions(tx: &mut Tx, user_id: i64) -> sqlx::Result<()> {
+    on_tx_exec!(tx, |c| sqlx::query("delete from sessions where user_id = $1").bind(user_id).execute(c).await)?;
+    Ok(())
+}
+
+pub async fn delete_expired_sessions(tx: &mut Tx, now: i64) -> sqlx::Result<u64> {
+    let r = on_tx_exec!(tx, |c| sqlx::query("delete from sessions where expires_at <= $1").bind(now).execute(c).await)?;
+    Ok(r)
+}
+
+pub async fn insert_token(tx: &mut Tx, hash: &str, user_id: i64, purpose: TokenPurpose, now: i64) -> sqlx::Result<()> {
+    on_tx_exec!(tx, |c| sqlx::query(
+        "insert into auth_tokens (token_hash, user_id, purpose, created_at, expires_at) values ($1, $2, $3, $4, $5)"
+    )
+    .bind(hash)
+    .bind(user_id)
+    .bind(purpose.as_str())
+    .bind(now)
+    .bind(now + purpose.lifetime_ms())
+    .execute(c)
+    .await)?;
+    Ok(())
+}
+
+/// The user of a token that is unused and unexpired, without consuming it.
+pub async fn peek_token(tx: &mut Tx, hash: &str, purpose: TokenPurpose, now: i64) -> sqlx::Result<Option<i64>> {
+    on_tx!(tx, |c| sqlx::query_scalar(
+        "select user_id from auth_tokens where token_hash = $1 and purpose = $2 and used_at is null and expires_at > $3"
+    )
+    .bind(hash)
+    .bind(purpose.as_str())
+    .bind(now)
+    .fetch_optional(c)
+    .await)
+}
+
+/// Consumes a token atomically: the conditional update succeeds for exactly one request.
+pub async fn use_token(tx: &mut Tx, hash: &str, purpose: TokenPurpose, now: i64) -> sqlx::Result<Option<i64>> {
+    on_tx!(tx, |c| sqlx::query_scalar(
+        "update auth_tokens set used_at = $3
+         where token_hash = $1 and purpose = $2 and used_at is null and expires_at > $3 returning user_id"
+    )
+    .bind(hash)
+    .bind(purpose.as_str())
+    .bind(now)
+    .fetch_optional(c)
+    .await)
+}
+
+pub async fn insert_failure(tx: &mut Tx, key: &str, now: i64) -> sqlx::Result<()> {
+    on_tx_exec!(tx, |c| sqlx::query("insert into login_failures (key, at) values ($1, $2)").bind(key).bind(now).execute(c).await)?;
+    Ok(())
+}
+
+/// Failures for `key` since `since`, and the oldest of them (when the window frees up).
+pub async fn count_failures(tx: &mut Tx, key: &str, since: i64) -> sqlx::Result<(i64, Option<i64>)> {
+    on_tx!(tx, |c| sqlx::query_as("select count(*), min(at) from login_failures where key = $1 and at > $2")
+        .bind(key)
+        .bind(since)
+        .fetch_one(c)
+        .await)
+}
+
+pub async fn delete_failures(tx: &mut Tx, key: &str) -> sqlx::Result<()> {
+    on_tx_exec!(tx, |c| sqlx::query("delete from login_failures where key = $1").bind(key).execute(c).await)?;
+    Ok(())
+}

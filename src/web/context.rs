@@ -1,0 +1,252 @@
+//! The request context: who is signed in, in which locale, with which CSRF token; and the
+//! middleware that builds it, refuses forged or oversize posts, and turns bare error responses
+//! into localized pages.
+
+use std::{collections::HashMap, net::SocketAddr};
+
+use axum::{
+    body::{Body, to_bytes},
+    extract::{ConnectInfo, FromRequestParts, Request, State},
+    http::{HeaderMap, HeaderValue, Method, StatusCode, header, request::Parts},
+    middleware::Next,
+    response::{IntoResponse, Response},
+};
+
+use super::{AppState, pages};
+use crate::{
+    auth::{random_token, secure_eq},
+    error::{AppError, ErrorPage},
+    i18n::Locale,
+    users::{CurrentUser, actions::session_user},
+};
+
+pub const SESSION_COOKIE: &str = "pa_session";
+pub const CSRF_COOKIE: &str = "pa_csrf";
+pub const LANG_COOKIE: &str = "pa_lang";
+
+/// What every handler and template knows about the request.
+#[derive(Clone, Debug)]
+pub struct Ctx {
+    pub locale: Locale,
+    pub user: Option<CurrentUser>,
+    /// The token every form of the page carries in its `csrf` field.
+    pub csrf: String,
+    /// Path and query of the request, where the language switch comes back to.
+    pub path: String,
+    pub session_token: Option<String>,
+    pub client_ip: String,
+    /// The viewer's zone: their own choice, else their locale's.
+    pub time_zone: String,
+}
+
+impl Ctx {
+    /// Translates `key` (used by templates: `{{ ctx.t("home-title") }}`).
+    pub fn t(&self, key: &str) -> String {
+        self.locale.t(key)
+    }
+    pub fn t1(&self, key: &str, name: &'static str, value: impl std::fmt::Display) -> String {
+        self.locale.t1(key, name, value.to_string())
+    }
+    pub fn is_admin(&self) -> bool {
+        self.user.as_ref().is_some_and(|u| u.is_admin())
+    }
+    /// The language the switch offers.
+    pub fn other_locale(&self) -> Locale {
+        if self.locale == Locale::En { Locale::FrBe } else { Locale::En }
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Ctx {
+    type Rejection = AppError;
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Ctx, AppError> {
+        parts
+            .extensions
+            .get::<Ctx>()
+            .cloned()
+            .ok_or_else(|| AppError::Internal(anyhow::anyhow!("context middleware missing")))
+    }
+}
+
+fn parse_cookies(headers: &HeaderMap) -> HashMap<String, String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| {
+            let (k, v) = pair.trim().split_once('=')?;
+            Some((k.trim_start_matches("__Host-").to_string(), v.to_string()))
+        })
+        .collect()
+}
+
+/// A `Set-Cookie` value: HttpOnly, SameSite=Lax, and `Secure` with the `__Host-` prefix
+/// behind TLS. `max_age` 0 deletes the cookie.
+pub fn cookie_header(name: &str, value: &str, max_age: Option<i64>, secure: bool) -> HeaderValue {
+    let prefix = if secure { "__Host-" } else { "" };
+    let mut c = format!("{prefix}{name}={value}; Path=/; HttpOnly; SameSite=Lax");
+    if let Some(age) = max_age {
+        c.push_str(&format!("; Max-Age={age}"));
+    }
+    if secure {
+        c.push_str("; Secure");
+    }
+    HeaderValue::from_str(&c).expect("cookie values are URL-safe")
+}
+
+fn client_ip(req: &Request, trust_forwarded: bool) -> String {
+    if trust_forwarded
+        && let Some(last) = req
+            .headers()
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.rsplit(',').next())
+    {
+        return last.trim().to_string();
+    }
+    req.extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip().to_string())
+        .unwrap_or_else(|| "unknown".into())
+}
+
+fn is_token(v: &str) -> bool {
+    v.len() == 43 && v.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_')
+}
+
+/// Builds the [`Ctx`], enforces CSRF and the body limit on state-changing requests, and
+/// renders localized error pages.
+pub async fn context(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let cookies = parse_cookies(req.headers());
+    let session_token = cookies.get(SESSION_COOKIE).filter(|t| is_token(t)).cloned();
+    let session = match &session_token {
+        Some(t) => match session_user(&state.db, t).await {
+            Ok(s) => s,
+            Err(e) => return e.into_response(),
+        },
+        None => None,
+    };
+    let has_session = session.is_some();
+    let mut new_csrf_cookie = None;
+    let (user, csrf) = match session {
+        Some((u, csrf)) => (Some(u), csrf),
+        None => match cookies.get(CSRF_COOKIE).filter(|t| is_token(t)) {
+            Some(t) => (None, t.clone()),
+            None => {
+                let t = random_token();
+                new_csrf_cookie = Some(t.clone());
+                (None, t)
+            }
+        },
+    };
+    let locale = user
+        .as_ref()
+        .map(|u| u.locale)
+        .or_else(|| cookies.get(LANG_COOKIE).and_then(|l| Locale::parse(l)))
+        .or_else(|| {
+            req.headers()
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(Locale::from_accept_language)
+        })
+        .unwrap_or_default();
+    let time_zone = user.as_ref().map(|u| u.time_zone.clone()).unwrap_or_else(|| locale.default_time_zone().into());
+    let ctx = Ctx {
+        locale,
+        user: user.clone(),
+        csrf: csrf.clone(),
+        path: req.uri().path_and_query().map(|p| p.as_str().to_string()).unwrap_or_else(|| "/".into()),
+        session_token: if has_session { session_token.clone() } else { None },
+        client_ip: client_ip(&req, state.settings.trust_forwarded),
+        time_zone,
+    };
+    let session_is_stale = session_token.is_some() && ctx.session_token.is_none();
+
+    let mut req = req;
+    if !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        match check_post(req, &state, &csrf).await {
+            Ok(r) => req = r,
+            Err((status, detail)) => return pages::error_page(&ctx, status, detail),
+        }
+    }
+    req.extensions_mut().insert(ctx.clone());
+    let mut res = next.run(req).await;
+
+    let plain = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_none_or(|v| v.as_bytes().starts_with(b"text/plain"));
+    if let Some(ErrorPage(status)) = res.extensions().get::<ErrorPage>().copied() {
+        let headers = res.headers().clone();
+        res = pages::error_page(&ctx, status, None);
+        res.headers_mut().extend(headers.into_iter().filter(|(k, _)| k.as_ref() == Some(&header::SET_COOKIE)));
+    } else if res.status().as_u16() >= 400 && plain {
+        // Rejections from axum itself (405, malformed forms…) come as English plain text.
+        res = pages::error_page(&ctx, res.status(), None);
+    }
+    let secure = state.settings.secure;
+    if let Some(t) = new_csrf_cookie {
+        res.headers_mut().append(header::SET_COOKIE, cookie_header(CSRF_COOKIE, &t, None, secure));
+    }
+    if session_is_stale {
+        res.headers_mut().append(header::SET_COOKIE, cookie_header(SESSION_COOKIE, "", Some(0), secure));
+    }
+    res
+}
+
+/// Refuses a state-changing request whose body is too large or whose `csrf` field does not
+/// match the session's (or, before login, the CSRF cookie's) token; returns the request with
+/// its body buffered for the handler.
+async fn check_post(req: Request, state: &AppState, expected: &str) -> Result<Request, (StatusCode, Option<&'static str>)> {
+    let limit = state.settings.body_limit;
+    let (parts, body) = req.into_parts();
+    let declared = parts
+        .headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|n| n > limit) {
+        return Err((StatusCode::PAYLOAD_TOO_LARGE, None));
+    }
+    let bytes = to_bytes(body, limit).await.map_err(|_| (StatusCode::PAYLOAD_TOO_LARGE, None))?;
+    // Defence in depth: a browser always says where a form comes from.
+    if let Some(origin) = parts.headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
+        let host = parts.headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or("");
+        let same = origin == state.settings.origin()
+            || origin.strip_prefix("http://").or_else(|| origin.strip_prefix("https://")) == Some(host);
+        if !same {
+            return Err((StatusCode::FORBIDDEN, Some("error-csrf")));
+        }
+    }
+    let token = form_urlencoded::parse(&bytes).find(|(k, _)| k == "csrf").map(|(_, v)| v.into_owned());
+    if !token.is_some_and(|t| secure_eq(&t, expected)) {
+        return Err((StatusCode::FORBIDDEN, Some("error-csrf")));
+    }
+    Ok(Request::from_parts(parts, Body::from(bytes)))
+}
+
+/// Security headers on every response.
+pub async fn security_headers(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let mut res = next.run(req).await;
+    let h = res.headers_mut();
+    let set = |h: &mut HeaderMap, k: &'static str, v: &'static str| {
+        h.insert(k, HeaderValue::from_static(v));
+    };
+    set(
+        h,
+        "content-security-policy",
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
+    );
+    set(h, "x-content-type-options", "nosniff");
+    set(h, "x-frame-options", "DENY");
+    set(h, "referrer-policy", "same-origin");
+    set(h, "permissions-policy", "camera=(), microphone=(), geolocation=()");
+    if state.settings.secure {
+        set(h, "strict-transport-security", "max-age=31536000; includeSubDomains");
+    }
+    if !h.contains_key(header::CACHE_CONTROL) {
+        // Pages carry CSRF tokens and personal data: never stored by shared caches.
+        set(h, "cache-control", "no-store");
+    }
+    res
+}

@@ -1,0 +1,189 @@
+//! Generic form pages: a title, fields with their labels, hints, kept values and errors, an
+//! error summary linking to the fields, and the CSRF token. Most account pages are one of these.
+
+use askama::Template;
+use axum::{http::StatusCode, response::Response};
+
+use super::{Ctx, render_status};
+use crate::error::FieldErrors;
+
+#[derive(Clone, Debug)]
+pub struct SelectOption {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct Field {
+    pub name: &'static str,
+    pub label: String,
+    /// `text`, `email`, `password` or `select`.
+    pub kind: &'static str,
+    pub value: String,
+    pub hint: Option<String>,
+    pub error: Option<String>,
+    pub autocomplete: &'static str,
+    pub required: bool,
+    pub options: Vec<SelectOption>,
+}
+
+impl Field {
+    fn new(ctx: &Ctx, name: &'static str, label_key: &str, kind: &'static str) -> Field {
+        Field {
+            name,
+            label: ctx.t(label_key),
+            kind,
+            value: String::new(),
+            hint: None,
+            error: None,
+            autocomplete: "off",
+            required: true,
+            options: Vec::new(),
+        }
+    }
+    pub fn text(ctx: &Ctx, name: &'static str, label_key: &str, value: &str) -> Field {
+        Field { value: value.to_string(), ..Field::new(ctx, name, label_key, "text") }
+    }
+    pub fn email(ctx: &Ctx, name: &'static str, label_key: &str, value: &str) -> Field {
+        Field { value: value.to_string(), autocomplete: "email", ..Field::new(ctx, name, label_key, "email") }
+    }
+    /// Password fields are never filled back in: the value would sit in the page source.
+    pub fn password(ctx: &Ctx, name: &'static str, label_key: &str, autocomplete: &'static str) -> Field {
+        Field { autocomplete, ..Field::new(ctx, name, label_key, "password") }
+    }
+    pub fn select(ctx: &Ctx, name: &'static str, label_key: &str, options: Vec<(String, String)>, selected: &str) -> Field {
+        let options = options
+            .into_iter()
+            .map(|(value, label)| SelectOption { selected: value == selected, value, label })
+            .collect();
+        Field { options, value: selected.to_string(), ..Field::new(ctx, name, label_key, "select") }
+    }
+    pub fn autocomplete(mut self, a: &'static str) -> Field {
+        self.autocomplete = a;
+        self
+    }
+    pub fn hint(mut self, ctx: &Ctx, key: &str) -> Field {
+        self.hint = Some(ctx.t(key));
+        self
+    }
+    pub fn optional(mut self) -> Field {
+        self.required = false;
+        self
+    }
+    /// The ids the input is described by: its hint and its error.
+    pub fn described_by(&self) -> String {
+        let mut ids = Vec::new();
+        if self.hint.is_some() {
+            ids.push(format!("f-{}-hint", self.name));
+        }
+        if self.error.is_some() {
+            ids.push(format!("f-{}-error", self.name));
+        }
+        ids.join(" ")
+    }
+}
+
+/// A form page. Build it with [`FormPage::new`], then `field`, `hidden`, `link`, and
+/// [`FormPage::respond`] with the errors of the last attempt.
+#[derive(Template)]
+#[template(path = "form.html")]
+pub struct FormPage {
+    pub ctx: Ctx,
+    pub title: String,
+    pub intro: Option<String>,
+    pub action: String,
+    pub submit: String,
+    pub fields: Vec<Field>,
+    pub hidden: Vec<(String, String)>,
+    pub links: Vec<(String, String)>,
+    /// A message for the whole form (not tied to a field), e.g. throttling.
+    pub notice: Option<String>,
+    /// A confirmation that the last change was saved.
+    pub success: Option<String>,
+    pub summary: Vec<(String, String)>,
+}
+
+/// The form itself, without the page around it, so other pages can embed a form.
+#[derive(Template)]
+#[template(path = "_form.html")]
+struct FormBody<'a> {
+    form: &'a FormPage,
+}
+
+impl FormPage {
+    /// The rendered `<form>` with its error summary.
+    pub fn body(&self) -> String {
+        FormBody { form: self }.render().unwrap_or_default()
+    }
+
+    pub fn new(ctx: &Ctx, title_key: &str, action: &str, submit_key: &str) -> FormPage {
+        FormPage {
+            ctx: ctx.clone(),
+            title: ctx.t(title_key),
+            intro: None,
+            action: action.to_string(),
+            submit: ctx.t(submit_key),
+            fields: Vec::new(),
+            hidden: Vec::new(),
+            links: Vec::new(),
+            notice: None,
+            success: None,
+            summary: Vec::new(),
+        }
+    }
+    pub fn intro(mut self, key: &str) -> Self {
+        self.intro = Some(self.ctx.t(key));
+        self
+    }
+    pub fn field(mut self, f: Field) -> Self {
+        self.fields.push(f);
+        self
+    }
+    pub fn hidden(mut self, name: &str, value: &str) -> Self {
+        self.hidden.push((name.to_string(), value.to_string()));
+        self
+    }
+    pub fn link(mut self, href: &str, key: &str) -> Self {
+        self.links.push((href.to_string(), self.ctx.t(key)));
+        self
+    }
+    pub fn success(mut self, key: &str) -> Self {
+        self.success = Some(self.ctx.t(key));
+        self
+    }
+    pub fn notice(mut self, key: &str) -> Self {
+        self.notice = Some(self.ctx.t(key));
+        self
+    }
+
+    /// 200 without errors; 422 with each error at its field and in the summary. An error for a
+    /// name that is not a field becomes the notice.
+    pub fn respond(self, errors: &FieldErrors) -> Response {
+        let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+        render_status(status, &self.with_errors(errors))
+    }
+
+    /// Places each error at its field and in the summary.
+    pub fn with_errors(mut self, errors: &FieldErrors) -> Self {
+        for (name, key) in &errors.0 {
+            let msg = self.ctx.t(key);
+            match self.fields.iter_mut().find(|f| f.name == name) {
+                Some(f) => {
+                    let item = self.ctx.locale.t_args(
+                        "form-error-item",
+                        &[("label", f.label.clone().into()), ("message", msg.clone().into())],
+                    );
+                    self.summary.push((format!("f-{name}"), item));
+                    f.error = Some(msg);
+                }
+                None => self.notice = Some(msg),
+            }
+        }
+        self
+    }
+
+    pub fn respond_with(self, status: StatusCode) -> Response {
+        render_status(status, &self)
+    }
+}

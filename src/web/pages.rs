@@ -1,0 +1,180 @@
+//! Pages that belong to no domain: home, language switch, health, stylesheet, error pages.
+
+use askama::Template;
+use axum::{
+    Form,
+    extract::State,
+    http::{StatusCode, header},
+    response::{IntoResponse, Response},
+};
+use serde::Deserialize;
+
+use super::{AppState, Ctx, LANG_COOKIE, cookie_header, render, render_status, see_other};
+use crate::{
+    commissions::{self, SessionKind, Venue},
+    error::{AppResult, ErrorPage},
+    i18n::{Locale, format_datetime, zone_city},
+    programmes, users,
+};
+
+pub struct SessionView {
+    pub kind: String,
+    pub when: String,
+    /// The same instant in the viewer's zone, when it differs from the session's.
+    pub when_viewer: Option<String>,
+    pub venue: String,
+    pub meeting_url: Option<String>,
+}
+
+pub struct CommissionView {
+    pub title: String,
+    pub co_chairs: Vec<String>,
+    pub sessions: Vec<SessionView>,
+    pub themes: Vec<String>,
+}
+
+pub struct ProgrammeView {
+    pub name: String,
+    pub sides: Vec<(String, String)>,
+    pub commissions: Vec<CommissionView>,
+}
+
+#[derive(Template)]
+#[template(path = "home.html")]
+pub struct HomePage {
+    pub ctx: Ctx,
+    pub programmes: Vec<ProgrammeView>,
+}
+
+/// "18 juin 2019 à 09:30 (heure de Bruxelles)".
+pub fn when_in_zone(ctx: &Ctx, ms: i64, zone: &str) -> String {
+    ctx.locale.t_args(
+        "common-time-in-zone",
+        &[("time", format_datetime(ms, zone, ctx.locale).into()), ("city", zone_city(zone).into())],
+    )
+}
+
+pub async fn home(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+    let l = ctx.locale;
+    let mut views = Vec::new();
+    for p in programmes::actions::list_programmes(&state.db).await? {
+        let mut commissions = Vec::new();
+        for o in commissions::actions::overview(&state.db, p.id).await? {
+            let c = &o.commission;
+            let co_chairs = c
+                .co_chairs
+                .iter()
+                .map(|ch| format!("{}, {}", ch.name, if l == Locale::En { &ch.title_en } else { &ch.title_fr }))
+                .collect();
+            let sessions = o
+                .sessions
+                .iter()
+                .map(|s| SessionView {
+                    kind: ctx.t(match s.kind {
+                        SessionKind::Plenary => "commission-session-plenary",
+                        SessionKind::Midterm => "commission-session-midterm",
+                        SessionKind::Themes => "commission-session-themes",
+                    }),
+                    when: when_in_zone(&ctx, s.starts_at, &s.time_zone),
+                    when_viewer: (s.time_zone != ctx.time_zone).then(|| when_in_zone(&ctx, s.starts_at, &ctx.time_zone)),
+                    venue: match &s.venue {
+                        Venue::InPerson { place } => place.clone(),
+                        Venue::Online { .. } => ctx.t("commission-session-online"),
+                    },
+                    meeting_url: match &s.venue {
+                        Venue::Online { meeting_url } if ctx.user.is_some() => Some(meeting_url.clone()),
+                        _ => None,
+                    },
+                })
+                .collect();
+            let title = l.t_args(
+                "commission-title",
+                &[
+                    ("ordinal", c.ordinal(l).into()),
+                    ("start", c.start_year.to_string().into()),
+                    ("end", c.end_year.to_string().into()),
+                ],
+            );
+            let themes = o.themes.iter().map(|t| t.name.get(l).to_string()).collect();
+            commissions.push(CommissionView { title, co_chairs, sessions, themes });
+        }
+        let sides = p
+            .sides
+            .iter()
+            .map(|s| (s.name.get(l).to_string(), s.administration.get(l).to_string()))
+            .collect();
+        views.push(ProgrammeView { name: p.name.get(l).to_string(), sides, commissions });
+    }
+    Ok(render(&HomePage { ctx, programmes: views }))
+}
+
+/// For load balancers: 200 when the database answers.
+pub async fn health(State(state): State<AppState>) -> AppResult<&'static str> {
+    programmes::actions::list_sides(&state.db).await?;
+    Ok("ok")
+}
+
+pub async fn stylesheet() -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")],
+        include_str!("../../static/app.css"),
+    )
+        .into_response()
+}
+
+#[derive(Deserialize)]
+pub struct LanguageForm {
+    locale: String,
+    #[serde(default)]
+    next: String,
+}
+
+/// The language switch of every page: remembers the choice (cookie, and the account's
+/// preference when signed in) and returns to the page it was used on.
+pub async fn switch_language(State(state): State<AppState>, ctx: Ctx, Form(f): Form<LanguageForm>) -> AppResult<Response> {
+    let locale = Locale::parse(&f.locale).unwrap_or_default();
+    if let Some(user) = &ctx.user {
+        users::actions::set_locale(&state.db, user, locale).await?;
+    }
+    // Only local paths: the switch must not become an open redirect.
+    let next = if f.next.starts_with('/') && !f.next.starts_with("//") && !f.next.contains('\\') { &f.next } else { "/" };
+    let mut res = see_other(next);
+    res.headers_mut().append(
+        header::SET_COOKIE,
+        cookie_header(LANG_COOKIE, locale.tag(), Some(31_536_000), state.settings.secure),
+    );
+    Ok(res)
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+pub struct ErrorTemplate {
+    pub ctx: Ctx,
+    pub code: u16,
+    pub title: String,
+    pub message: String,
+}
+
+/// A localized error page for `status`, with an optional more precise message.
+pub fn error_page(ctx: &Ctx, status: StatusCode, detail: Option<&str>) -> Response {
+    let code = match status.as_u16() {
+        c @ (400 | 401 | 403 | 404 | 405 | 409 | 413 | 422 | 429) => c,
+        c if c >= 500 => 500,
+        _ => 400,
+    };
+    let page = ErrorTemplate {
+        ctx: ctx.clone(),
+        code: status.as_u16(),
+        title: ctx.t(&format!("error-{code}-title")),
+        message: ctx.t(detail.unwrap_or(&format!("error-{code}-message"))),
+    };
+    render_status(status, &page)
+}
+
+/// A panic in a handler: logged, answered with the localized 500 page by the context layer.
+pub fn panic_page(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    tracing::error!("handler panicked");
+    let mut res = StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    res.extensions_mut().insert(ErrorPage(StatusCode::INTERNAL_SERVER_ERROR));
+    res
+}
