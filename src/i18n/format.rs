@@ -97,10 +97,12 @@ pub fn format_money(minor: i64, currency: &str, locale: Locale) -> String {
     }
 }
 
-/// The zone's city for "17 h 59 (heure de Québec)": the last segment of the IANA name.
-pub fn zone_city(zone: &str) -> String {
+/// The zone's city for "17 h 59 (heure de Québec)": Québec and Brussels by name (Québec
+/// keeps time with America/Toronto), otherwise the last segment of the IANA name.
+pub fn zone_city(zone: &str, locale: Locale) -> String {
     match zone {
         "America/Toronto" | "America/Montreal" => "Québec".into(),
+        "Europe/Brussels" if locale == Locale::En => "Brussels".into(),
         "Europe/Brussels" => "Bruxelles".into(),
         other => other.rsplit('/').next().unwrap_or(other).replace('_', " "),
     }

@@ -4,7 +4,7 @@
 
 use axum::{
     extract::{MatchedPath, Request, State},
-    http::Method,
+    http::{Method, StatusCode},
     middleware::Next,
     response::{IntoResponse, Response},
 };
@@ -39,6 +39,13 @@ pub async fn authorize(State(state): State<AppState>, req: Request, next: Next) 
     let path = req.extensions().get::<MatchedPath>().map(|p| p.as_str().to_string());
     let access = path.as_deref().and_then(|p| state.policy.get(&(method, p)).copied());
     if access.is_none() {
+        // The path is known with other methods: answer 405 rather than reach a handler that
+        // has no policy entry for this method.
+        if let Some(p) = &path
+            && state.policy.keys().any(|(_, known)| known == p)
+        {
+            return StatusCode::METHOD_NOT_ALLOWED.into_response();
+        }
         tracing::error!(path = ?path, "route without a policy entry refused");
     }
     let Some(ctx) = req.extensions().get::<Ctx>().cloned() else {

@@ -36,7 +36,12 @@ pub struct AppState {
 
 /// Builds the whole application. Tests call this and drive it in memory.
 pub fn app(db: Db, settings: Settings) -> Router {
-    let registry = routes::registry();
+    app_from(routes::registry(), db, settings)
+}
+
+/// Builds the application from a registry: the policy comes from the registry's entries, and
+/// anything routed without an entry is refused.
+pub fn app_from(registry: routes::Registry, db: Db, settings: Settings) -> Router {
     let policy = registry.defs.iter().map(|d| ((d.method.clone(), d.path), d.access)).collect();
     let state = AppState { db, settings: Arc::new(settings), policy: Arc::new(policy) };
     registry

@@ -50,7 +50,7 @@ pub struct HomePage {
 pub fn when_in_zone(ctx: &Ctx, ms: i64, zone: &str) -> String {
     ctx.locale.t_args(
         "common-time-in-zone",
-        &[("time", format_datetime(ms, zone, ctx.locale).into()), ("city", zone_city(zone).into())],
+        &[("time", format_datetime(ms, zone, ctx.locale).into()), ("city", zone_city(zone, ctx.locale).into())],
     )
 }
 

@@ -1,0 +1,253 @@
+//! `TestApp`: the whole application on a fresh database, driven in memory with a cookie jar.
+//! The database is a temporary SQLite file, or a fresh PostgreSQL database when
+//! `PASSERELLE_TEST_PG_URL` is set (CI runs both).
+
+use std::{
+    collections::HashMap,
+    io::Write,
+    net::SocketAddr,
+    str::FromStr,
+    sync::{Arc, Once},
+};
+
+use axum::{
+    Router,
+    body::{Body, to_bytes},
+    extract::ConnectInfo,
+    http::{HeaderMap, Method, Request, StatusCode, header},
+};
+use passerelle::{config::Settings, db::Db, demo, on_tx, server, web};
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use tower::ServiceExt;
+
+pub const PG_ENV: &str = "PASSERELLE_TEST_PG_URL";
+
+/// A fresh database for one test; dropped (PostgreSQL) with the value.
+pub struct TestDb {
+    pub db: Db,
+    pub url: String,
+    _dir: tempfile::TempDir,
+    pg: Option<(String, String)>,
+}
+
+static SKIP_NOTE: Once = Once::new();
+
+impl TestDb {
+    pub async fn new() -> TestDb {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        match std::env::var(PG_ENV).ok().filter(|u| !u.is_empty()) {
+            None => {
+                SKIP_NOTE.call_once(|| {
+                    // Written past the test harness's capture so that it shows in every run.
+                    let _ = writeln!(
+                        std::io::stderr(),
+                        "\nnote: PostgreSQL runs skipped: these tests use SQLite. Set {PG_ENV}=postgres://… to run them on PostgreSQL.\n"
+                    );
+                });
+                let url = Db::sqlite_url(dir.path());
+                let db = server::open(&url).await.expect("SQLite test database");
+                TestDb { db, url, _dir: dir, pg: None }
+            }
+            Some(admin_url) => {
+                let name = format!("passerelle_test_{}", passerelle::auth::random_token()[..12].to_lowercase().replace('-', "_"));
+                let admin = PgPoolOptions::new().max_connections(1).connect(&admin_url).await.expect("PostgreSQL reachable");
+                sqlx::query(sqlx::AssertSqlSafe(format!("create database {name}"))).execute(&admin).await.expect("create test database");
+                admin.close().await;
+                let opts = PgConnectOptions::from_str(&admin_url).expect("PostgreSQL URL").database(&name);
+                let pool = PgPoolOptions::new().max_connections(8).connect_with(opts).await.expect("test database");
+                let db = Db::Postgres(pool);
+                db.migrate().await.expect("migrations");
+                let url = with_database(&admin_url, &name);
+                TestDb { db, url, _dir: dir, pg: Some((admin_url, name)) }
+            }
+        }
+    }
+
+    pub fn dir(&self) -> &std::path::Path {
+        self._dir.path()
+    }
+}
+
+/// The same PostgreSQL URL pointing at another database.
+fn with_database(url: &str, name: &str) -> String {
+    let (base, query) = url.split_once('?').map(|(b, q)| (b, format!("?{q}"))).unwrap_or((url, String::new()));
+    let scheme_end = base.find("://").map(|i| i + 3).unwrap_or(0);
+    let path_start = base[scheme_end..].find('/').map(|i| i + scheme_end).unwrap_or(base.len());
+    format!("{}/{name}{query}", &base[..path_start])
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        if let Some((admin_url, name)) = self.pg.take() {
+            let db = self.db.clone();
+            // Drop runs outside async; a short-lived runtime on its own thread drops the database.
+            let _ = std::thread::spawn(move || {
+                let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+                rt.block_on(async {
+                    db.close().await;
+                    if let Ok(admin) = PgPoolOptions::new().max_connections(1).connect(&admin_url).await {
+                        let _ = sqlx::query(sqlx::AssertSqlSafe(format!("drop database if exists {name} with (force)"))).execute(&admin).await;
+                    }
+                });
+            })
+            .join();
+        }
+    }
+}
+
+pub struct TestResponse {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl TestResponse {
+    pub fn location(&self) -> Option<&str> {
+        self.headers.get(header::LOCATION).and_then(|v| v.to_str().ok())
+    }
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+    /// The value of the first `name="csrf"` field of the page.
+    pub fn csrf(&self) -> Option<String> {
+        let i = self.body.find("name=\"csrf\" value=\"")? + 19;
+        Some(self.body[i..i + 43].to_string())
+    }
+}
+
+/// One browser: a cookie jar and a client address, on a shared application.
+pub struct TestApp {
+    pub db: Arc<TestDb>,
+    pub router: Router,
+    pub cookies: HashMap<String, String>,
+    pub ip: [u8; 4],
+    pub accept_language: Option<String>,
+}
+
+impl TestApp {
+    pub async fn spawn() -> TestApp {
+        let db = TestDb::new().await;
+        TestApp::on(Arc::new(db), "127.0.0.1:8080")
+    }
+
+    /// With the demo data loaded.
+    pub async fn spawn_demo() -> TestApp {
+        let app = TestApp::spawn().await;
+        demo::load(&app.db.db).await.expect("demo loads");
+        app
+    }
+
+    pub fn on(db: Arc<TestDb>, bind: &str) -> TestApp {
+        let settings = Settings::local(bind, db.dir().to_path_buf());
+        let router = web::app(db.db.clone(), settings);
+        TestApp { db, router, cookies: HashMap::new(), ip: [10, 0, 0, 1], accept_language: None }
+    }
+
+    /// A second browser on the same application and database.
+    pub fn browser(&self) -> TestApp {
+        TestApp {
+            db: self.db.clone(),
+            router: self.router.clone(),
+            cookies: HashMap::new(),
+            ip: self.ip,
+            accept_language: None,
+        }
+    }
+
+    pub async fn request(&mut self, method: Method, path: &str, body: Option<String>, extra: &[(&str, &str)]) -> TestResponse {
+        let mut req = Request::builder().method(method).uri(path).header(header::HOST, "127.0.0.1:8080");
+        if !self.cookies.is_empty() {
+            let c: Vec<String> = self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            req = req.header(header::COOKIE, c.join("; "));
+        }
+        if let Some(l) = &self.accept_language {
+            req = req.header(header::ACCEPT_LANGUAGE, l);
+        }
+        if body.is_some() {
+            req = req.header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+        }
+        for (k, v) in extra {
+            req = req.header(*k, *v);
+        }
+        let mut req = req.body(body.map(Body::from).unwrap_or_default()).unwrap();
+        req.extensions_mut().insert(ConnectInfo(SocketAddr::from((self.ip, 40000))));
+        let res = self.router.clone().oneshot(req).await.unwrap();
+        for v in res.headers().get_all(header::SET_COOKIE) {
+            let v = v.to_str().unwrap();
+            let (pair, attrs) = v.split_once(';').unwrap_or((v, ""));
+            let (k, val) = pair.split_once('=').unwrap();
+            if attrs.contains("Max-Age=0") {
+                self.cookies.remove(k);
+            } else {
+                self.cookies.insert(k.to_string(), val.to_string());
+            }
+        }
+        let status = res.status();
+        let headers = res.headers().clone();
+        let bytes = to_bytes(res.into_body(), usize::MAX).await.unwrap();
+        TestResponse { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+    }
+
+    pub async fn get(&mut self, path: &str) -> TestResponse {
+        self.request(Method::GET, path, None, &[]).await
+    }
+
+    /// The CSRF token this browser's forms carry now.
+    pub async fn csrf(&mut self) -> String {
+        self.get("/").await.csrf().expect("home page has a form")
+    }
+
+    /// Posts a form the way a browser does: with the page's CSRF token.
+    pub async fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> TestResponse {
+        let csrf = self.csrf().await;
+        let mut all = vec![("csrf", csrf.as_str())];
+        all.extend_from_slice(fields);
+        self.post_raw(path, &all).await
+    }
+
+    /// Posts exactly these fields, CSRF token or not.
+    pub async fn post_raw(&mut self, path: &str, fields: &[(&str, &str)]) -> TestResponse {
+        let body = form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish();
+        self.request(Method::POST, path, Some(body), &[]).await
+    }
+
+    pub async fn login(&mut self, email: &str, password: &str) -> TestResponse {
+        self.post("/login", &[("email", email), ("password", password)]).await
+    }
+
+    pub async fn login_demo(&mut self, email: &str) {
+        let r = self.login(email, demo::PASSWORD).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "demo login of {email}: {}", r.body);
+    }
+
+    /// Runs one SQL statement returning a single i64 (for assertions on what is stored).
+    pub async fn scalar(&self, sql: &'static str) -> i64 {
+        let mut tx = self.db.db.read().await.unwrap();
+        on_tx!(&mut tx, |c| sqlx::query_scalar::<_, i64>(sql).fetch_one(c).await).unwrap()
+    }
+
+    pub async fn exec(&self, sql: &'static str) {
+        let mut tx = self.db.db.write().await.unwrap();
+        passerelle::on_tx_exec!(&mut tx, |c| sqlx::query(sql).execute(c).await).unwrap();
+        tx.commit().await.unwrap();
+    }
+
+    /// The newest queued email to `to`: (subject, text body).
+    pub async fn last_email(&self, to: &str) -> (String, String) {
+        let mut tx = self.db.db.read().await.unwrap();
+        on_tx!(&mut tx, |c| sqlx::query_as::<_, (String, String)>(
+            "select subject, body_text from email_outbox where to_address = $1 order by id desc limit 1"
+        )
+        .bind(to)
+        .fetch_one(c)
+        .await)
+        .expect("an email was queued")
+    }
+
+    /// The token of the link in the newest email to `to`.
+    pub async fn emailed_token(&self, to: &str) -> String {
+        let (_, text) = self.last_email(to).await;
+        let i = text.find("token=").expect("a link with a token") + 6;
+        text[i..i + 43].to_string()
+    }
+}

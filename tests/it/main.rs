@@ -1,0 +1,13 @@
+//! Integration tests: the whole application on SQLite, or on PostgreSQL when
+//! `PASSERELLE_TEST_PG_URL` is set.
+
+mod access;
+mod accounts;
+mod audit_log;
+mod cli;
+mod email_outbox;
+mod helpers;
+mod i18n_keys;
+mod migrations;
+mod pages;
+mod security;
