@@ -20,7 +20,12 @@ pub struct Settings {
 }
 
 impl Settings {
-    pub fn new(public_url: &str, data_dir: PathBuf, mail_from: Mailbox, trust_forwarded: bool) -> Settings {
+    pub fn new(
+        public_url: &str,
+        data_dir: PathBuf,
+        mail_from: Mailbox,
+        trust_forwarded: bool,
+    ) -> Settings {
         let public_url = public_url.trim_end_matches('/').to_string();
         Settings {
             secure: public_url.starts_with("https://"),
@@ -45,7 +50,9 @@ impl Settings {
 
     /// Settings for tests and the demo: local URL, files in `data_dir`.
     pub fn local(bind: &str, data_dir: PathBuf) -> Settings {
-        let from = "Passerelle <no-reply@passerelle.localhost>".parse().expect("valid mailbox");
+        let from = "Passerelle <no-reply@passerelle.localhost>"
+            .parse()
+            .expect("valid mailbox");
         Settings::new(&format!("http://{bind}"), data_dir, from, false)
     }
 }

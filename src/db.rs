@@ -10,7 +10,9 @@ use anyhow::Context as _;
 use sqlx::{
     Postgres, Sqlite, Transaction,
     postgres::{PgConnectOptions, PgPool, PgPoolOptions},
-    sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous},
+    sqlite::{
+        SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+    },
 };
 
 /// A connection pool on either backend. Cheap to clone.
@@ -90,7 +92,10 @@ impl Db {
                 .with_context(|| format!("cannot reach the PostgreSQL database {}", redact(url)))?;
             Ok(Db::Postgres(pool))
         } else {
-            anyhow::bail!("unsupported database URL {}: use sqlite:… or postgres:…", redact(url))
+            anyhow::bail!(
+                "unsupported database URL {}: use sqlite:… or postgres:…",
+                redact(url)
+            )
         }
     }
 
@@ -170,7 +175,11 @@ pub fn unique_violation(e: &sqlx::Error) -> Option<String> {
     match e {
         sqlx::Error::Database(d) if d.is_unique_violation() => {
             // PostgreSQL reports the constraint name; SQLite reports the columns in the message.
-            Some(d.constraint().map(str::to_string).unwrap_or_else(|| d.message().to_string()))
+            Some(
+                d.constraint()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| d.message().to_string()),
+            )
         }
         _ => None,
     }
@@ -188,6 +197,9 @@ mod tests {
     #[test]
     fn redact_hides_the_password_only() {
         assert_eq!(redact("postgres://u:secret@h/db"), "postgres://u:***@h/db");
-        assert_eq!(redact("postgres:///db?host=/run"), "postgres:///db?host=/run");
+        assert_eq!(
+            redact("postgres:///db?host=/run"),
+            "postgres:///db?host=/run"
+        );
     }
 }

@@ -21,56 +21,272 @@ pub const PASSWORD: &str = "passerelle-demo";
 
 /// (email, name, role, side code)
 pub const ACCOUNTS: [(&str, &str, Role, Option<&str>); 10] = [
-    ("demandeur.wb@demo.passerelle.test", "Camille Delvaux", Role::Applicant, Some("WB")),
-    ("demandeur.qc@demo.passerelle.test", "Mathieu Bergeron", Role::Applicant, Some("QC")),
-    ("charge.wb@demo.passerelle.test", "Sophie Lemaire", Role::Officer, Some("WB")),
-    ("charge.qc@demo.passerelle.test", "Isabelle Gagnon", Role::Officer, Some("QC")),
-    ("evaluateur.wb@demo.passerelle.test", "Thomas Piron", Role::Evaluator, Some("WB")),
-    ("evaluateur.qc@demo.passerelle.test", "Geneviève Roy", Role::Evaluator, Some("QC")),
-    ("commission.wb@demo.passerelle.test", "Anne Lambert", Role::CommissionMember, Some("WB")),
-    ("commission.qc@demo.passerelle.test", "François Côté", Role::CommissionMember, Some("QC")),
-    ("coach@demo.passerelle.test", "Nadia Benali", Role::Coach, None),
-    ("admin@demo.passerelle.test", "Administration Passerelle", Role::Administrator, None),
+    (
+        "demandeur.wb@demo.passerelle.test",
+        "Camille Delvaux",
+        Role::Applicant,
+        Some("WB"),
+    ),
+    (
+        "demandeur.qc@demo.passerelle.test",
+        "Mathieu Bergeron",
+        Role::Applicant,
+        Some("QC"),
+    ),
+    (
+        "charge.wb@demo.passerelle.test",
+        "Sophie Lemaire",
+        Role::Officer,
+        Some("WB"),
+    ),
+    (
+        "charge.qc@demo.passerelle.test",
+        "Isabelle Gagnon",
+        Role::Officer,
+        Some("QC"),
+    ),
+    (
+        "evaluateur.wb@demo.passerelle.test",
+        "Thomas Piron",
+        Role::Evaluator,
+        Some("WB"),
+    ),
+    (
+        "evaluateur.qc@demo.passerelle.test",
+        "Geneviève Roy",
+        Role::Evaluator,
+        Some("QC"),
+    ),
+    (
+        "commission.wb@demo.passerelle.test",
+        "Anne Lambert",
+        Role::CommissionMember,
+        Some("WB"),
+    ),
+    (
+        "commission.qc@demo.passerelle.test",
+        "François Côté",
+        Role::CommissionMember,
+        Some("QC"),
+    ),
+    (
+        "coach@demo.passerelle.test",
+        "Nadia Benali",
+        Role::Coach,
+        None,
+    ),
+    (
+        "admin@demo.passerelle.test",
+        "Administration Passerelle",
+        Role::Administrator,
+        None,
+    ),
 ];
 
-type Org = (OrganisationKind, &'static str, &'static str, &'static str, &'static str);
+type Org = (
+    OrganisationKind,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+);
 
 const WB_ORGS: [Org; 12] = [
-    (OrganisationKind::University, "Université libre de Bruxelles", "Avenue Franklin Roosevelt 50", "1050", "Bruxelles"),
-    (OrganisationKind::University, "Université de Liège", "Place du 20-Août 7", "4000", "Liège"),
-    (OrganisationKind::University, "UCLouvain", "Place de l'Université 1", "1348", "Louvain-la-Neuve"),
-    (OrganisationKind::University, "Université de Mons", "Place du Parc 20", "7000", "Mons"),
-    (OrganisationKind::University, "Université de Namur", "Rue de Bruxelles 61", "5000", "Namur"),
-    (OrganisationKind::ResearchCentre, "Centre wallon de recherches agronomiques", "Rue de Liroux 9", "5030", "Gembloux"),
-    (OrganisationKind::Cultural, "Théâtre de Liège", "Place du 20-Août 16", "4000", "Liège"),
-    (OrganisationKind::Cultural, "Maison de la Francité", "Rue Joseph II 18", "1000", "Bruxelles"),
-    (OrganisationKind::Ngo, "Oxfam-Solidarité", "Rue des Quatre-Vents 60", "1080", "Bruxelles"),
-    (OrganisationKind::Ngo, "Inforef", "Rue Henri Blès 188", "5000", "Namur"),
-    (OrganisationKind::Company, "Idéa Climat SRL", "Rue de la Station 12", "1300", "Wavre"),
-    (OrganisationKind::PublicBody, "Agence wallonne à l'Exportation et aux Investissements étrangers", "Place Sainctelette 2", "1080", "Bruxelles"),
+    (
+        OrganisationKind::University,
+        "Université libre de Bruxelles",
+        "Avenue Franklin Roosevelt 50",
+        "1050",
+        "Bruxelles",
+    ),
+    (
+        OrganisationKind::University,
+        "Université de Liège",
+        "Place du 20-Août 7",
+        "4000",
+        "Liège",
+    ),
+    (
+        OrganisationKind::University,
+        "UCLouvain",
+        "Place de l'Université 1",
+        "1348",
+        "Louvain-la-Neuve",
+    ),
+    (
+        OrganisationKind::University,
+        "Université de Mons",
+        "Place du Parc 20",
+        "7000",
+        "Mons",
+    ),
+    (
+        OrganisationKind::University,
+        "Université de Namur",
+        "Rue de Bruxelles 61",
+        "5000",
+        "Namur",
+    ),
+    (
+        OrganisationKind::ResearchCentre,
+        "Centre wallon de recherches agronomiques",
+        "Rue de Liroux 9",
+        "5030",
+        "Gembloux",
+    ),
+    (
+        OrganisationKind::Cultural,
+        "Théâtre de Liège",
+        "Place du 20-Août 16",
+        "4000",
+        "Liège",
+    ),
+    (
+        OrganisationKind::Cultural,
+        "Maison de la Francité",
+        "Rue Joseph II 18",
+        "1000",
+        "Bruxelles",
+    ),
+    (
+        OrganisationKind::Ngo,
+        "Oxfam-Solidarité",
+        "Rue des Quatre-Vents 60",
+        "1080",
+        "Bruxelles",
+    ),
+    (
+        OrganisationKind::Ngo,
+        "Inforef",
+        "Rue Henri Blès 188",
+        "5000",
+        "Namur",
+    ),
+    (
+        OrganisationKind::Company,
+        "Idéa Climat SRL",
+        "Rue de la Station 12",
+        "1300",
+        "Wavre",
+    ),
+    (
+        OrganisationKind::PublicBody,
+        "Agence wallonne à l'Exportation et aux Investissements étrangers",
+        "Place Sainctelette 2",
+        "1080",
+        "Bruxelles",
+    ),
 ];
 
 const QC_ORGS: [Org; 12] = [
-    (OrganisationKind::University, "Université Laval", "2325, rue de l'Université", "G1V 0A6", "Québec"),
-    (OrganisationKind::University, "Université de Montréal", "2900, boulevard Édouard-Montpetit", "H3T 1J4", "Montréal"),
-    (OrganisationKind::University, "Université du Québec à Montréal", "405, rue Sainte-Catherine Est", "H2L 2C4", "Montréal"),
-    (OrganisationKind::University, "Université de Sherbrooke", "2500, boulevard de l'Université", "J1K 2R1", "Sherbrooke"),
-    (OrganisationKind::ResearchCentre, "Institut national de la recherche scientifique", "490, rue de la Couronne", "G1K 9A9", "Québec"),
-    (OrganisationKind::ResearchCentre, "Ouranos", "550, rue Sherbrooke Ouest", "H3A 1B9", "Montréal"),
-    (OrganisationKind::Cultural, "Musée de la civilisation", "85, rue Dalhousie", "G1K 8R2", "Québec"),
-    (OrganisationKind::Cultural, "Maison de la littérature", "40, rue Saint-Stanislas", "G1R 4H1", "Québec"),
-    (OrganisationKind::Ngo, "Équiterre", "50, rue Sainte-Catherine Ouest", "H2X 3V4", "Montréal"),
-    (OrganisationKind::Ngo, "Mouvement Desjardins pour l'entrepreneuriat jeunesse", "100, rue des Commandeurs", "G6V 7N5", "Lévis"),
-    (OrganisationKind::Company, "Laboratoire Nordique inc.", "350, rue Saint-Paul Est", "G1K 3X1", "Québec"),
-    (OrganisationKind::PublicBody, "Office québécois de la langue française", "750, boulevard Charest Est", "G1K 9K4", "Québec"),
+    (
+        OrganisationKind::University,
+        "Université Laval",
+        "2325, rue de l'Université",
+        "G1V 0A6",
+        "Québec",
+    ),
+    (
+        OrganisationKind::University,
+        "Université de Montréal",
+        "2900, boulevard Édouard-Montpetit",
+        "H3T 1J4",
+        "Montréal",
+    ),
+    (
+        OrganisationKind::University,
+        "Université du Québec à Montréal",
+        "405, rue Sainte-Catherine Est",
+        "H2L 2C4",
+        "Montréal",
+    ),
+    (
+        OrganisationKind::University,
+        "Université de Sherbrooke",
+        "2500, boulevard de l'Université",
+        "J1K 2R1",
+        "Sherbrooke",
+    ),
+    (
+        OrganisationKind::ResearchCentre,
+        "Institut national de la recherche scientifique",
+        "490, rue de la Couronne",
+        "G1K 9A9",
+        "Québec",
+    ),
+    (
+        OrganisationKind::ResearchCentre,
+        "Ouranos",
+        "550, rue Sherbrooke Ouest",
+        "H3A 1B9",
+        "Montréal",
+    ),
+    (
+        OrganisationKind::Cultural,
+        "Musée de la civilisation",
+        "85, rue Dalhousie",
+        "G1K 8R2",
+        "Québec",
+    ),
+    (
+        OrganisationKind::Cultural,
+        "Maison de la littérature",
+        "40, rue Saint-Stanislas",
+        "G1R 4H1",
+        "Québec",
+    ),
+    (
+        OrganisationKind::Ngo,
+        "Équiterre",
+        "50, rue Sainte-Catherine Ouest",
+        "H2X 3V4",
+        "Montréal",
+    ),
+    (
+        OrganisationKind::Ngo,
+        "Mouvement Desjardins pour l'entrepreneuriat jeunesse",
+        "100, rue des Commandeurs",
+        "G6V 7N5",
+        "Lévis",
+    ),
+    (
+        OrganisationKind::Company,
+        "Laboratoire Nordique inc.",
+        "350, rue Saint-Paul Est",
+        "G1K 3X1",
+        "Québec",
+    ),
+    (
+        OrganisationKind::PublicBody,
+        "Office québécois de la langue française",
+        "750, boulevard Charest Est",
+        "G1K 9K4",
+        "Québec",
+    ),
 ];
 
 const THEMES: [(&str, &str, &str); 5] = [
-    ("climate", "Lutte contre les changements climatiques", "Fighting climate change"),
-    ("science-diplomacy", "Diplomatie scientifique", "Scientific diplomacy"),
+    (
+        "climate",
+        "Lutte contre les changements climatiques",
+        "Fighting climate change",
+    ),
+    (
+        "science-diplomacy",
+        "Diplomatie scientifique",
+        "Scientific diplomacy",
+    ),
     ("french-language", "Langue française", "French language"),
-    ("economic-recovery", "Relance économique", "Economic recovery"),
-    ("cultural-recovery", "Relance culturelle", "Cultural recovery"),
+    (
+        "economic-recovery",
+        "Relance économique",
+        "Economic recovery",
+    ),
+    (
+        "cultural-recovery",
+        "Relance culturelle",
+        "Cultural recovery",
+    ),
 ];
 
 fn instant(y: i16, m: i8, d: i8, h: i8, min: i8, zone: &str) -> i64 {
@@ -91,7 +307,10 @@ pub async fn load(db: &Db) -> AppResult<()> {
         id: 0,
         code: "WB".into(),
         name: Localized::new("Wallonie-Bruxelles", "Wallonia-Brussels"),
-        administration: Localized::new("Wallonie-Bruxelles International (WBI)", "Wallonia-Brussels International (WBI)"),
+        administration: Localized::new(
+            "Wallonie-Bruxelles International (WBI)",
+            "Wallonia-Brussels International (WBI)",
+        ),
         time_zone: "Europe/Brussels".into(),
         currency: "EUR".into(),
         locale: Locale::FrBe,
@@ -110,20 +329,45 @@ pub async fn load(db: &Db) -> AppResult<()> {
     };
     let wb_id = programmes::actions::create_side(&mut tx, &actor, &wb).await?;
     let qc_id = programmes::actions::create_side(&mut tx, &actor, &qc).await?;
-    let name = Localized::new("Coopération Wallonie-Bruxelles – Québec", "Wallonia-Brussels – Québec cooperation");
-    let programme = programmes::actions::create_programme(&mut tx, &actor, "WBQC", &name, &[wb_id, qc_id]).await?;
+    let name = Localized::new(
+        "Coopération Wallonie-Bruxelles – Québec",
+        "Wallonia-Brussels – Québec cooperation",
+    );
+    let programme =
+        programmes::actions::create_programme(&mut tx, &actor, "WBQC", &name, &[wb_id, qc_id])
+            .await?;
     let co_chairs = [
-        CoChair { side_id: wb_id, name: "Anne Lambert".into(), title_fr: "Administratrice générale adjointe, WBI".into(), title_en: "Deputy Director General, WBI".into() },
-        CoChair { side_id: qc_id, name: "Julie Tremblay".into(), title_fr: "Sous-ministre adjointe, MRIF".into(), title_en: "Assistant Deputy Minister, MRIF".into() },
+        CoChair {
+            side_id: wb_id,
+            name: "Anne Lambert".into(),
+            title_fr: "Administratrice générale adjointe, WBI".into(),
+            title_en: "Deputy Director General, WBI".into(),
+        },
+        CoChair {
+            side_id: qc_id,
+            name: "Julie Tremblay".into(),
+            title_fr: "Sous-ministre adjointe, MRIF".into(),
+            title_en: "Assistant Deputy Minister, MRIF".into(),
+        },
     ];
-    let cmp = commissions::actions::create_commission(&mut tx, &actor, programme, 11, (2019, 2021), &co_chairs).await?;
+    let cmp = commissions::actions::create_commission(
+        &mut tx,
+        &actor,
+        programme,
+        11,
+        (2019, 2021),
+        &co_chairs,
+    )
+    .await?;
     let plenary = Session {
         id: 0,
         commission_id: cmp,
         kind: SessionKind::Plenary,
         starts_at: instant(2019, 6, 18, 9, 30, "Europe/Brussels"),
         time_zone: "Europe/Brussels".into(),
-        venue: Venue::InPerson { place: "Bruxelles, Wallonie-Bruxelles International, place Sainctelette 2".into() },
+        venue: Venue::InPerson {
+            place: "Bruxelles, Wallonie-Bruxelles International, place Sainctelette 2".into(),
+        },
     };
     let midterm = Session {
         id: 0,
@@ -131,12 +375,22 @@ pub async fn load(db: &Db) -> AppResult<()> {
         kind: SessionKind::Midterm,
         starts_at: instant(2020, 9, 23, 9, 0, "America/Toronto"),
         time_zone: "America/Toronto".into(),
-        venue: Venue::Online { meeting_url: "https://visio.demo.passerelle.test/cmp-xi-mi-etape".into() },
+        venue: Venue::Online {
+            meeting_url: "https://visio.demo.passerelle.test/cmp-xi-mi-etape".into(),
+        },
     };
     commissions::actions::add_session(&mut tx, &actor, &plenary).await?;
     commissions::actions::add_session(&mut tx, &actor, &midterm).await?;
     for (i, (code, fr, en)) in THEMES.iter().enumerate() {
-        commissions::actions::add_theme(&mut tx, &actor, cmp, code, &Localized::new(*fr, *en), i as i64).await?;
+        commissions::actions::add_theme(
+            &mut tx,
+            &actor,
+            cmp,
+            code,
+            &Localized::new(*fr, *en),
+            i as i64,
+        )
+        .await?;
     }
     for (side_id, orgs, country) in [(wb_id, &WB_ORGS, "BE"), (qc_id, &QC_ORGS, "CA")] {
         for (kind, name, street, postal_code, city) in orgs.iter() {
@@ -155,7 +409,11 @@ pub async fn load(db: &Db) -> AppResult<()> {
     }
     for (email, name, role, side) in ACCOUNTS {
         let side_id = side.map(|s| if s == "WB" { wb_id } else { qc_id });
-        let locale = if side == Some("QC") { Locale::FrCa } else { Locale::FrBe };
+        let locale = if side == Some("QC") {
+            Locale::FrCa
+        } else {
+            Locale::FrBe
+        };
         let a = admin::NewAccount {
             email: Email::parse(email).expect("demo addresses are valid"),
             name: name.into(),

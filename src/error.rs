@@ -13,7 +13,9 @@ pub struct FieldErrors(pub BTreeMap<String, String>);
 
 impl FieldErrors {
     pub fn add(&mut self, field: &str, key: &str) {
-        self.0.entry(field.to_string()).or_insert_with(|| key.to_string());
+        self.0
+            .entry(field.to_string())
+            .or_insert_with(|| key.to_string());
     }
     pub fn get(&self, field: &str) -> Option<&str> {
         self.0.get(field).map(String::as_str)
@@ -23,7 +25,11 @@ impl FieldErrors {
     }
     /// `Ok(())` when empty, so forms can end with `errors.into_result()?`.
     pub fn into_result(self) -> Result<(), AppError> {
-        if self.is_empty() { Ok(()) } else { Err(AppError::Invalid(self)) }
+        if self.is_empty() {
+            Ok(())
+        } else {
+            Err(AppError::Invalid(self))
+        }
     }
     pub fn single(field: &str, key: &str) -> Self {
         let mut e = FieldErrors::default();

@@ -6,21 +6,41 @@ use std::{path::PathBuf, process::ExitCode};
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 use passerelle::{
-    audit, config::Settings, db::Db, demo, email::Transport, i18n::Locale, programmes, server,
+    audit,
+    config::Settings,
+    db::Db,
+    demo,
+    email::Transport,
+    i18n::Locale,
+    programmes, server,
     users::{Email, Role, admin},
 };
 
 #[derive(Parser)]
-#[command(name = "passerelle", version, about = "Bilateral cooperation programmes, from the call for projects to the final report")]
+#[command(
+    name = "passerelle",
+    version,
+    about = "Bilateral cooperation programmes, from the call for projects to the final report"
+)]
 struct Cli {
     /// Where the SQLite database, emails written as files and other data live.
-    #[arg(long, env = "PASSERELLE_DATA_DIR", default_value = "data", global = true)]
+    #[arg(
+        long,
+        env = "PASSERELLE_DATA_DIR",
+        default_value = "data",
+        global = true
+    )]
     data_dir: PathBuf,
     /// `sqlite://FILE` or `postgres://…`; defaults to a SQLite file in the data directory.
     #[arg(long, env = "PASSERELLE_DATABASE_URL", global = true)]
     database_url: Option<String>,
     /// Log format: `pretty` or `json`.
-    #[arg(long, env = "PASSERELLE_LOG_FORMAT", default_value = "pretty", global = true)]
+    #[arg(
+        long,
+        env = "PASSERELLE_LOG_FORMAT",
+        default_value = "pretty",
+        global = true
+    )]
     log_format: String,
     #[command(subcommand)]
     command: Command,
@@ -38,7 +58,11 @@ struct ServeArgs {
     #[arg(long, env = "PASSERELLE_SMTP_URL")]
     smtp_url: Option<String>,
     /// Sender of outgoing email.
-    #[arg(long, env = "PASSERELLE_MAIL_FROM", default_value = "Passerelle <no-reply@passerelle.localhost>")]
+    #[arg(
+        long,
+        env = "PASSERELLE_MAIL_FROM",
+        default_value = "Passerelle <no-reply@passerelle.localhost>"
+    )]
     mail_from: String,
     /// Trust the last `X-Forwarded-For` entry as the client address (behind your own proxy).
     #[arg(long, env = "PASSERELLE_TRUST_FORWARDED")]
@@ -95,23 +119,37 @@ fn database_url(cli: &Cli) -> anyhow::Result<String> {
     match &cli.database_url {
         Some(u) => Ok(u.clone()),
         None => {
-            std::fs::create_dir_all(&cli.data_dir)
-                .with_context(|| format!("cannot create the data directory {}", cli.data_dir.display()))?;
+            std::fs::create_dir_all(&cli.data_dir).with_context(|| {
+                format!(
+                    "cannot create the data directory {}",
+                    cli.data_dir.display()
+                )
+            })?;
             Ok(Db::sqlite_url(&cli.data_dir))
         }
     }
 }
 
 fn settings(cli: &Cli, a: &ServeArgs) -> anyhow::Result<Settings> {
-    let public = a.public_url.clone().unwrap_or_else(|| format!("http://{}", a.bind));
+    let public = a
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{}", a.bind));
     let from = a.mail_from.parse().context("invalid --mail-from")?;
-    Ok(Settings::new(&public, cli.data_dir.clone(), from, a.trust_forwarded))
+    Ok(Settings::new(
+        &public,
+        cli.data_dir.clone(),
+        from,
+        a.trust_forwarded,
+    ))
 }
 
 async fn run_server(cli: &Cli, a: &ServeArgs, db: Db) -> anyhow::Result<()> {
     let settings = settings(cli, a)?;
     let transport = Transport::new(a.smtp_url.as_deref(), cli.data_dir.join("outbox"))?;
-    let listener = tokio::net::TcpListener::bind(&a.bind).await.with_context(|| format!("cannot listen on {}", a.bind))?;
+    let listener = tokio::net::TcpListener::bind(&a.bind)
+        .await
+        .with_context(|| format!("cannot listen on {}", a.bind))?;
     tracing::info!(url = %settings.public_url, database = db.backend(), "serving");
     server::serve(db, settings, listener, transport).await
 }
@@ -129,8 +167,14 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Check => {
             let url = database_url(&cli)?;
             let db = Db::connect(&url).await?;
-            let sides = programmes::actions::list_sides(&db).await.map_err(|e| anyhow::anyhow!("{e:?}"));
-            println!("database: {} ({}) reachable", passerelle::db::redact(&url), db.backend());
+            let sides = programmes::actions::list_sides(&db)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e:?}"));
+            println!(
+                "database: {} ({}) reachable",
+                passerelle::db::redact(&url),
+                db.backend()
+            );
             match sides {
                 Ok(s) => println!("schema: migrated, {} sides", s.len()),
                 Err(_) => println!("schema: not migrated yet (run `passerelle migrate`)"),
@@ -143,17 +187,35 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
             }
             let db = server::open(&format!("sqlite://{}", file.display())).await?;
-            demo::load(&db).await.map_err(|e| anyhow::anyhow!("loading the demo: {e:?}"))?;
+            demo::load(&db)
+                .await
+                .map_err(|e| anyhow::anyhow!("loading the demo: {e:?}"))?;
             let s = settings(&cli, a)?;
             println!("Passerelle demo: {}/", s.public_url);
             println!("Demo accounts (password for all: {}):", demo::PASSWORD);
             for (email, name, role, side) in demo::ACCOUNTS {
-                println!("  {:<38} {:<18} {:<4} {}", email, role.as_str(), side.unwrap_or("-"), name);
+                println!(
+                    "  {:<38} {:<18} {:<4} {}",
+                    email,
+                    role.as_str(),
+                    side.unwrap_or("-"),
+                    name
+                );
             }
-            println!("Emails are written to {}", cli.data_dir.join("outbox").display());
+            println!(
+                "Emails are written to {}",
+                cli.data_dir.join("outbox").display()
+            );
             run_server(&cli, a, db).await?;
         }
-        Command::Admin(AdminCommand::CreateUser { email, name, role, side, locale, password }) => {
+        Command::Admin(AdminCommand::CreateUser {
+            email,
+            name,
+            role,
+            side,
+            locale,
+            password,
+        }) => {
             let db = server::open(&database_url(&cli)?).await?;
             let role = Role::parse(role).context("unknown role")?;
             let side_id = match side {
@@ -187,7 +249,10 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             match report.first_broken {
                 None => println!("audit log intact: {} rows", report.rows),
                 Some(id) => {
-                    println!("audit log broken at row {id} ({} rows checked)", report.rows);
+                    println!(
+                        "audit log broken at row {id} ({} rows checked)",
+                        report.rows
+                    );
                     return Ok(ExitCode::from(2));
                 }
             }
@@ -200,7 +265,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let filter = tracing_subscriber::EnvFilter::try_from_env("PASSERELLE_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
     if cli.log_format == "json" {
         builder.json().init();
     } else {

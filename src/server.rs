@@ -16,8 +16,18 @@ pub async fn open(url: &str) -> anyhow::Result<Db> {
 }
 
 /// Serves on `listener` until shutdown; runs the outbox worker and session clean-up alongside.
-pub async fn serve(db: Db, settings: Settings, listener: TcpListener, transport: email::Transport) -> anyhow::Result<()> {
-    let worker = tokio::spawn(email::run_worker(db.clone(), transport, settings.mail_from.clone(), Duration::from_secs(5)));
+pub async fn serve(
+    db: Db,
+    settings: Settings,
+    listener: TcpListener,
+    transport: email::Transport,
+) -> anyhow::Result<()> {
+    let worker = tokio::spawn(email::run_worker(
+        db.clone(),
+        transport,
+        settings.mail_from.clone(),
+        Duration::from_secs(5),
+    ));
     let housekeeping = tokio::spawn({
         let db = db.clone();
         async move {
@@ -30,9 +40,12 @@ pub async fn serve(db: Db, settings: Settings, listener: TcpListener, transport:
         }
     });
     let app = web::app(db.clone(), settings);
-    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown())
-        .await?;
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown())
+    .await?;
     worker.abort();
     housekeeping.abort();
     db.close().await;
@@ -45,7 +58,8 @@ async fn shutdown() {
     };
     #[cfg(unix)]
     let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };

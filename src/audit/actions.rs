@@ -16,7 +16,9 @@ pub async fn record(
     object_id: impl ToString,
     summary: &str,
 ) -> sqlx::Result<()> {
-    let prev = store::last_hash_locked(tx).await?.unwrap_or_else(|| GENESIS.to_string());
+    let prev = store::last_hash_locked(tx)
+        .await?
+        .unwrap_or_else(|| GENESIS.to_string());
     let mut e = Entry {
         id: 0,
         at: now_ms(),
@@ -49,12 +51,18 @@ pub async fn verify(db: &Db) -> sqlx::Result<VerifyReport> {
     loop {
         let page = store::list_after(&mut tx, after, 1000).await?;
         if page.is_empty() {
-            return Ok(VerifyReport { rows, first_broken: None });
+            return Ok(VerifyReport {
+                rows,
+                first_broken: None,
+            });
         }
         for e in page {
             rows += 1;
             if e.prev_hash != prev || chain_hash(&prev, &e) != e.hash {
-                return Ok(VerifyReport { rows, first_broken: Some(e.id) });
+                return Ok(VerifyReport {
+                    rows,
+                    first_broken: Some(e.id),
+                });
             }
             prev = e.hash;
             after = e.id;

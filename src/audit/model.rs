@@ -11,10 +11,16 @@ pub struct Actor {
 
 impl Actor {
     pub fn user(id: i64, email: &str) -> Actor {
-        Actor { id: Some(id), label: email.to_string() }
+        Actor {
+            id: Some(id),
+            label: email.to_string(),
+        }
     }
     pub fn system(label: &str) -> Actor {
-        Actor { id: None, label: label.to_string() }
+        Actor {
+            id: None,
+            label: label.to_string(),
+        }
     }
 }
 

@@ -8,15 +8,20 @@ use crate::{db::Tx, on_tx};
 /// write transaction (`BEGIN IMMEDIATE`) already holds the database lock.
 pub async fn last_hash_locked(tx: &mut Tx) -> sqlx::Result<Option<String>> {
     if let Tx::Postgres(t) = tx {
-        sqlx::query("select pg_advisory_xact_lock(7305001)").execute(&mut **t).await?;
+        sqlx::query("select pg_advisory_xact_lock(7305001)")
+            .execute(&mut **t)
+            .await?;
     }
-    on_tx!(tx, |c| sqlx::query_scalar("select hash from audit_log order by id desc limit 1")
-        .fetch_optional(c)
-        .await)
+    on_tx!(tx, |c| sqlx::query_scalar(
+        "select hash from audit_log order by id desc limit 1"
+    )
+    .fetch_optional(c)
+    .await)
 }
 
 pub async fn insert(tx: &mut Tx, e: &Entry) -> sqlx::Result<i64> {
-    on_tx!(tx, |c| sqlx::query_scalar(
+    on_tx!(tx, |c| {
+        sqlx::query_scalar(
         "insert into audit_log (at, actor_id, actor_label, action, object_type, object_id, summary, prev_hash, hash)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id"
     )
@@ -30,28 +35,37 @@ pub async fn insert(tx: &mut Tx, e: &Entry) -> sqlx::Result<i64> {
     .bind(&e.prev_hash)
     .bind(&e.hash)
     .fetch_one(c)
-    .await)
+    .await
+    })
 }
 
 /// A page of rows after `after_id`, oldest first.
 pub async fn list_after(tx: &mut Tx, after_id: i64, limit: i64) -> sqlx::Result<Vec<Entry>> {
-    on_tx!(tx, |c| sqlx::query_as::<_, Entry>(
+    on_tx!(tx, |c| {
+        sqlx::query_as::<_, Entry>(
         "select id, at, actor_id, actor_label, action, object_type, object_id, summary, prev_hash, hash
          from audit_log where id > $1 order by id limit $2"
     )
     .bind(after_id)
     .bind(limit)
     .fetch_all(c)
-    .await)
+    .await
+    })
 }
 
-pub async fn list_for_object(tx: &mut Tx, object_type: &str, object_id: &str) -> sqlx::Result<Vec<Entry>> {
-    on_tx!(tx, |c| sqlx::query_as::<_, Entry>(
+pub async fn list_for_object(
+    tx: &mut Tx,
+    object_type: &str,
+    object_id: &str,
+) -> sqlx::Result<Vec<Entry>> {
+    on_tx!(tx, |c| {
+        sqlx::query_as::<_, Entry>(
         "select id, at, actor_id, actor_label, action, object_type, object_id, summary, prev_hash, hash
          from audit_log where object_type = $1 and object_id = $2 order by id"
     )
     .bind(object_type)
     .bind(object_id)
     .fetch_all(c)
-    .await)
+    .await
+    })
 }

@@ -21,28 +21,57 @@ pub async fn create_commission(
     co_chairs: &[CoChair],
 ) -> AppResult<i64> {
     if years.1 < years.0 {
-        return Err(AppError::Invalid(FieldErrors::single("end_year", "commission-error-period")));
+        return Err(AppError::Invalid(FieldErrors::single(
+            "end_year",
+            "commission-error-period",
+        )));
     }
     let id = store::insert_commission(tx, programme_id, number, years.0, years.1, now_ms()).await?;
     for ch in co_chairs {
         store::insert_co_chair(tx, id, ch).await?;
     }
-    audit::record(tx, actor, "commission.create", "commission", id, &format!("CMP {number}")).await?;
+    audit::record(
+        tx,
+        actor,
+        "commission.create",
+        "commission",
+        id,
+        &format!("CMP {number}"),
+    )
+    .await?;
     Ok(id)
 }
 
 /// Convenes a session of a commission.
 pub async fn add_session(tx: &mut Tx, actor: &Actor, session: &Session) -> AppResult<i64> {
     if jiff::tz::TimeZone::get(&session.time_zone).is_err() {
-        return Err(AppError::Invalid(FieldErrors::single("time_zone", "common-error-time-zone")));
+        return Err(AppError::Invalid(FieldErrors::single(
+            "time_zone",
+            "common-error-time-zone",
+        )));
     }
     let id = store::insert_session(tx, session, now_ms()).await?;
-    audit::record(tx, actor, "commission_session.create", "commission_session", id, session.kind.as_str()).await?;
+    audit::record(
+        tx,
+        actor,
+        "commission_session.create",
+        "commission_session",
+        id,
+        session.kind.as_str(),
+    )
+    .await?;
     Ok(id)
 }
 
 /// Records a priority theme of a commission's call.
-pub async fn add_theme(tx: &mut Tx, actor: &Actor, commission_id: i64, code: &str, name: &Localized, position: i64) -> AppResult<i64> {
+pub async fn add_theme(
+    tx: &mut Tx,
+    actor: &Actor,
+    commission_id: i64,
+    code: &str,
+    name: &Localized,
+    position: i64,
+) -> AppResult<i64> {
     let id = store::insert_theme(tx, commission_id, code, &name.fr, &name.en, position).await?;
     audit::record(tx, actor, "theme.create", "theme", id, code).await?;
     Ok(id)
@@ -66,7 +95,11 @@ pub async fn overview(db: &Db, programme_id: i64) -> AppResult<Vec<Overview>> {
         let themes = store::list_themes(&mut tx, r.id)
             .await?
             .into_iter()
-            .map(|t| Theme { id: t.id, code: t.code, name: Localized::new(t.name_fr, t.name_en) })
+            .map(|t| Theme {
+                id: t.id,
+                code: t.code,
+                name: Localized::new(t.name_fr, t.name_en),
+            })
             .collect();
         let commission = Commission {
             id: r.id,
@@ -76,7 +109,11 @@ pub async fn overview(db: &Db, programme_id: i64) -> AppResult<Vec<Overview>> {
             end_year: r.end_year,
             co_chairs,
         };
-        out.push(Overview { commission, sessions, themes });
+        out.push(Overview {
+            commission,
+            sessions,
+            themes,
+        });
     }
     Ok(out)
 }

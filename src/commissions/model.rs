@@ -36,8 +36,19 @@ impl Commission {
 /// Roman numerals, as CMP editions are numbered.
 pub fn roman(mut n: i64) -> String {
     const TABLE: [(i64, &str); 13] = [
-        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
-        (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
     ];
     let mut out = String::new();
     for (v, s) in TABLE {
@@ -77,9 +88,13 @@ impl SessionKind {
         }
     }
     pub fn parse(s: &str) -> Option<SessionKind> {
-        [SessionKind::Plenary, SessionKind::Midterm, SessionKind::Themes]
-            .into_iter()
-            .find(|k| k.as_str() == s)
+        [
+            SessionKind::Plenary,
+            SessionKind::Midterm,
+            SessionKind::Themes,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == s)
     }
 }
 
@@ -148,7 +163,14 @@ mod tests {
 
     #[test]
     fn editions_are_numbered_in_roman_in_french() {
-        let c = Commission { id: 1, programme_id: 1, number: 11, start_year: 2019, end_year: 2021, co_chairs: vec![] };
+        let c = Commission {
+            id: 1,
+            programme_id: 1,
+            number: 11,
+            start_year: 2019,
+            end_year: 2021,
+            co_chairs: vec![],
+        };
         assert_eq!(c.ordinal(Locale::FrBe), "XIe");
         assert_eq!(c.ordinal(Locale::En), "11th");
         assert_eq!(roman(12), "XII");

@@ -3,7 +3,14 @@
 use super::model::{CoChair, Session, SessionRow, Venue};
 use crate::{db::Tx, on_tx, on_tx_exec};
 
-pub async fn insert_commission(tx: &mut Tx, programme_id: i64, number: i64, start: i64, end: i64, now: i64) -> sqlx::Result<i64> {
+pub async fn insert_commission(
+    tx: &mut Tx,
+    programme_id: i64,
+    number: i64,
+    start: i64,
+    end: i64,
+    now: i64,
+) -> sqlx::Result<i64> {
     on_tx!(tx, |c| sqlx::query_scalar(
         "insert into commissions (programme_id, number, start_year, end_year, created_at)
          values ($1, $2, $3, $4, $5) returning id"
@@ -18,7 +25,8 @@ pub async fn insert_commission(tx: &mut Tx, programme_id: i64, number: i64, star
 }
 
 pub async fn insert_co_chair(tx: &mut Tx, commission_id: i64, ch: &CoChair) -> sqlx::Result<()> {
-    on_tx_exec!(tx, |c| sqlx::query(
+    on_tx_exec!(tx, |c| {
+        sqlx::query(
         "insert into commission_co_chairs (commission_id, side_id, name, title_fr, title_en) values ($1, $2, $3, $4, $5)"
     )
     .bind(commission_id)
@@ -27,7 +35,8 @@ pub async fn insert_co_chair(tx: &mut Tx, commission_id: i64, ch: &CoChair) -> s
     .bind(&ch.title_fr)
     .bind(&ch.title_en)
     .execute(c)
-    .await)?;
+    .await
+    })?;
     Ok(())
 }
 
@@ -41,21 +50,25 @@ pub struct CommissionRow {
 }
 
 pub async fn list_commissions(tx: &mut Tx, programme_id: i64) -> sqlx::Result<Vec<CommissionRow>> {
-    on_tx!(tx, |c| sqlx::query_as(
+    on_tx!(tx, |c| {
+        sqlx::query_as(
         "select id, programme_id, number, start_year, end_year from commissions where programme_id = $1 order by number desc"
     )
     .bind(programme_id)
     .fetch_all(c)
-    .await)
+    .await
+    })
 }
 
 pub async fn list_co_chairs(tx: &mut Tx, commission_id: i64) -> sqlx::Result<Vec<CoChair>> {
-    on_tx!(tx, |c| sqlx::query_as(
+    on_tx!(tx, |c| {
+        sqlx::query_as(
         "select side_id, name, title_fr, title_en from commission_co_chairs where commission_id = $1 order by side_id"
     )
     .bind(commission_id)
     .fetch_all(c)
-    .await)
+    .await
+    })
 }
 
 pub async fn insert_session(tx: &mut Tx, s: &Session, now: i64) -> sqlx::Result<i64> {
@@ -63,7 +76,8 @@ pub async fn insert_session(tx: &mut Tx, s: &Session, now: i64) -> sqlx::Result<
         Venue::InPerson { place } => ("in_person", Some(place.as_str()), None),
         Venue::Online { meeting_url } => ("online", None, Some(meeting_url.as_str())),
     };
-    on_tx!(tx, |c| sqlx::query_scalar(
+    on_tx!(tx, |c| {
+        sqlx::query_scalar(
         "insert into commission_sessions (commission_id, kind, starts_at, time_zone, mode, place, meeting_url, created_at)
          values ($1, $2, $3, $4, $5, $6, $7, $8) returning id"
     )
@@ -76,7 +90,8 @@ pub async fn insert_session(tx: &mut Tx, s: &Session, now: i64) -> sqlx::Result<
     .bind(url)
     .bind(now)
     .fetch_one(c)
-    .await)
+    .await
+    })
 }
 
 pub async fn list_sessions(tx: &mut Tx, commission_id: i64) -> sqlx::Result<Vec<Session>> {
@@ -90,8 +105,16 @@ pub async fn list_sessions(tx: &mut Tx, commission_id: i64) -> sqlx::Result<Vec<
     rows.into_iter().map(Session::try_from).collect()
 }
 
-pub async fn insert_theme(tx: &mut Tx, commission_id: i64, code: &str, fr: &str, en: &str, position: i64) -> sqlx::Result<i64> {
-    on_tx!(tx, |c| sqlx::query_scalar(
+pub async fn insert_theme(
+    tx: &mut Tx,
+    commission_id: i64,
+    code: &str,
+    fr: &str,
+    en: &str,
+    position: i64,
+) -> sqlx::Result<i64> {
+    on_tx!(tx, |c| {
+        sqlx::query_scalar(
         "insert into themes (commission_id, code, name_fr, name_en, position) values ($1, $2, $3, $4, $5) returning id"
     )
     .bind(commission_id)
@@ -100,7 +123,8 @@ pub async fn insert_theme(tx: &mut Tx, commission_id: i64, code: &str, fr: &str,
     .bind(en)
     .bind(position)
     .fetch_one(c)
-    .await)
+    .await
+    })
 }
 
 #[derive(sqlx::FromRow)]

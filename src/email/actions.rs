@@ -34,7 +34,13 @@ pub async fn deliver_due(db: &Db, transport: &Transport, from: &Mailbox) -> anyh
             }
             Err(e) => {
                 tracing::warn!(id = m.id, error = %e, "email delivery failed; will retry");
-                store::mark_failed(&mut tx, m.id, now_ms() + retry_delay_ms(m.attempts), &e.to_string()).await?;
+                store::mark_failed(
+                    &mut tx,
+                    m.id,
+                    now_ms() + retry_delay_ms(m.attempts),
+                    &e.to_string(),
+                )
+                .await?;
             }
         }
         tx.commit().await?;

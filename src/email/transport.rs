@@ -35,11 +35,16 @@ impl Transport {
             .from(from.clone())
             .to(m.to_address.parse().context("invalid recipient address")?)
             .subject(&m.subject)
-            .multipart(MultiPart::alternative_plain_html(m.body_text.clone(), m.body_html.clone()))?;
+            .multipart(MultiPart::alternative_plain_html(
+                m.body_text.clone(),
+                m.body_html.clone(),
+            ))?;
         match self {
             Transport::Files(dir) => {
                 tokio::fs::create_dir_all(dir).await?;
-                let id = AsyncFileTransport::<Tokio1Executor>::new(dir).send(email).await?;
+                let id = AsyncFileTransport::<Tokio1Executor>::new(dir)
+                    .send(email)
+                    .await?;
                 tracing::info!(to = %m.to_address, subject = %m.subject, file = %dir.join(format!("{id}.eml")).display(), "email written");
             }
             Transport::Smtp(smtp) => {

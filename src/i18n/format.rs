@@ -8,17 +8,39 @@ use super::Locale;
 
 const NNBSP: char = '\u{202f}';
 const MONTHS_FR: [&str; 12] = [
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-    "octobre", "novembre", "décembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
 ];
 const MONTHS_EN: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 fn zoned(ms: i64, zone: &str) -> jiff::ZonedDateTime {
     let tz = TimeZone::get(zone).unwrap_or(TimeZone::UTC);
-    Timestamp::from_millisecond(ms).unwrap_or(Timestamp::UNIX_EPOCH).to_zoned_datetime(tz)
+    Timestamp::from_millisecond(ms)
+        .unwrap_or(Timestamp::UNIX_EPOCH)
+        .to_zoned_datetime(tz)
 }
 
 /// `2021-06-14` (fr-CA), `14/06/2021` (fr-BE), `14 June 2021` (en).
@@ -35,8 +57,16 @@ pub fn format_date(ms: i64, zone: &str, locale: Locale) -> String {
 /// A long date for prose: `14 juin 2021`, `14 June 2021`.
 pub fn format_long_date(ms: i64, zone: &str, locale: Locale) -> String {
     let z = zoned(ms, zone);
-    let months = if locale == Locale::En { MONTHS_EN } else { MONTHS_FR };
-    let day = if z.day() == 1 && locale != Locale::En { "1er".to_string() } else { z.day().to_string() };
+    let months = if locale == Locale::En {
+        MONTHS_EN
+    } else {
+        MONTHS_FR
+    };
+    let day = if z.day() == 1 && locale != Locale::En {
+        "1er".to_string()
+    } else {
+        z.day().to_string()
+    };
     format!("{day} {} {}", months[(z.month() - 1) as usize], z.year())
 }
 
@@ -57,12 +87,20 @@ pub fn format_time(ms: i64, zone: &str, locale: Locale) -> String {
 /// Date and time, long form, without the zone (callers name the zone).
 pub fn format_datetime(ms: i64, zone: &str, locale: Locale) -> String {
     let sep = if locale == Locale::En { ", " } else { " à " };
-    format!("{}{sep}{}", format_long_date(ms, zone, locale), format_time(ms, zone, locale))
+    format!(
+        "{}{sep}{}",
+        format_long_date(ms, zone, locale),
+        format_time(ms, zone, locale)
+    )
 }
 
 /// An integer scaled by `10^decimals`, grouped by thousands: `1 234 567,89` / `1,234,567.89`.
 pub fn format_number(value: i64, decimals: u32, locale: Locale) -> String {
-    let (group, point) = if locale == Locale::En { (',', '.') } else { (NNBSP, ',') };
+    let (group, point) = if locale == Locale::En {
+        (',', '.')
+    } else {
+        (NNBSP, ',')
+    };
     let scale = 10i64.pow(decimals);
     let abs = value.unsigned_abs();
     let (int, frac) = (abs / scale as u64, abs % scale as u64);
@@ -117,25 +155,55 @@ mod tests {
 
     #[test]
     fn dst_gap_week_shows_five_hours_between_quebec_and_brussels() {
-        assert_eq!(format_time(DEADLINE, "America/Toronto", Locale::FrCa), "17 h 59");
-        assert_eq!(format_time(DEADLINE, "Europe/Brussels", Locale::FrBe), "22:59");
-        assert_eq!(format_date(DEADLINE, "America/Toronto", Locale::FrCa), "2022-03-15");
-        assert_eq!(format_date(DEADLINE, "Europe/Brussels", Locale::FrBe), "15/03/2022");
-        assert_eq!(format_time(DEADLINE, "America/Toronto", Locale::En), "5:59 PM");
+        assert_eq!(
+            format_time(DEADLINE, "America/Toronto", Locale::FrCa),
+            "17 h 59"
+        );
+        assert_eq!(
+            format_time(DEADLINE, "Europe/Brussels", Locale::FrBe),
+            "22:59"
+        );
+        assert_eq!(
+            format_date(DEADLINE, "America/Toronto", Locale::FrCa),
+            "2022-03-15"
+        );
+        assert_eq!(
+            format_date(DEADLINE, "Europe/Brussels", Locale::FrBe),
+            "15/03/2022"
+        );
+        assert_eq!(
+            format_time(DEADLINE, "America/Toronto", Locale::En),
+            "5:59 PM"
+        );
     }
 
     #[test]
     fn numbers_and_money_follow_each_locale() {
-        assert_eq!(format_number(123_456_789, 2, Locale::FrCa), "1\u{202f}234\u{202f}567,89");
-        assert_eq!(format_money(123_400, "CAD", Locale::FrCa), "1\u{202f}234,00\u{202f}$");
-        assert_eq!(format_money(123_400, "EUR", Locale::FrBe), "1\u{202f}234,00\u{202f}€");
+        assert_eq!(
+            format_number(123_456_789, 2, Locale::FrCa),
+            "1\u{202f}234\u{202f}567,89"
+        );
+        assert_eq!(
+            format_money(123_400, "CAD", Locale::FrCa),
+            "1\u{202f}234,00\u{202f}$"
+        );
+        assert_eq!(
+            format_money(123_400, "EUR", Locale::FrBe),
+            "1\u{202f}234,00\u{202f}€"
+        );
         assert_eq!(format_money(123_400, "EUR", Locale::En), "€1,234.00");
         assert_eq!(format_number(-5, 0, Locale::En), "-5");
     }
 
     #[test]
     fn long_dates_use_month_names() {
-        assert_eq!(format_long_date(DEADLINE, "America/Toronto", Locale::FrCa), "15 mars 2022");
-        assert_eq!(format_datetime(DEADLINE, "Europe/Brussels", Locale::En), "15 March 2022, 10:59 PM");
+        assert_eq!(
+            format_long_date(DEADLINE, "America/Toronto", Locale::FrCa),
+            "15 mars 2022"
+        );
+        assert_eq!(
+            format_datetime(DEADLINE, "Europe/Brussels", Locale::En),
+            "15 March 2022, 10:59 PM"
+        );
     }
 }

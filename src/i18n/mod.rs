@@ -127,8 +127,10 @@ impl Locale {
 
     /// The message `key` with named arguments.
     pub fn t_args(self, key: &str, args: &[(&'static str, FluentValue<'static>)]) -> String {
-        let map: HashMap<Cow<'static, str>, FluentValue> =
-            args.iter().map(|(k, v)| (Cow::Borrowed(*k), v.clone())).collect();
+        let map: HashMap<Cow<'static, str>, FluentValue> = args
+            .iter()
+            .map(|(k, v)| (Cow::Borrowed(*k), v.clone()))
+            .collect();
         LOCALES
             .try_lookup_with_args(self.langid(), key, &map)
             .unwrap_or_else(|| {
@@ -152,7 +154,10 @@ pub struct Localized {
 
 impl Localized {
     pub fn new(fr: impl Into<String>, en: impl Into<String>) -> Self {
-        Localized { fr: fr.into(), en: en.into() }
+        Localized {
+            fr: fr.into(),
+            en: en.into(),
+        }
     }
 
     pub fn get(&self, locale: Locale) -> &str {
@@ -169,8 +174,14 @@ mod tests {
 
     #[test]
     fn accept_language_prefers_highest_quality_supported_tag() {
-        assert_eq!(Locale::from_accept_language("de-DE,en;q=0.8,fr-CA;q=0.9"), Some(Locale::FrCa));
-        assert_eq!(Locale::from_accept_language("en-GB,en;q=0.9"), Some(Locale::En));
+        assert_eq!(
+            Locale::from_accept_language("de-DE,en;q=0.8,fr-CA;q=0.9"),
+            Some(Locale::FrCa)
+        );
+        assert_eq!(
+            Locale::from_accept_language("en-GB,en;q=0.9"),
+            Some(Locale::En)
+        );
         assert_eq!(Locale::from_accept_language("de,nl"), None);
     }
 

@@ -12,11 +12,22 @@ pub async fn create_organisation(tx: &mut Tx, actor: &Actor, o: &Organisation) -
     let id = match store::insert(tx, o, now_ms()).await {
         Ok(id) => id,
         Err(e) if unique_violation(&e).is_some() => {
-            return Err(AppError::Invalid(FieldErrors::single("name", "organisation-error-duplicate")));
+            return Err(AppError::Invalid(FieldErrors::single(
+                "name",
+                "organisation-error-duplicate",
+            )));
         }
         Err(e) => return Err(e.into()),
     };
-    audit::record(tx, actor, "organisation.create", "organisation", id, &o.name).await?;
+    audit::record(
+        tx,
+        actor,
+        "organisation.create",
+        "organisation",
+        id,
+        &o.name,
+    )
+    .await?;
     Ok(id)
 }
 

@@ -4,7 +4,8 @@ use super::model::{Organisation, OrganisationKind};
 use crate::{db::Tx, on_tx};
 
 pub async fn insert(tx: &mut Tx, o: &Organisation, now: i64) -> sqlx::Result<i64> {
-    on_tx!(tx, |c| sqlx::query_scalar(
+    on_tx!(tx, |c| {
+        sqlx::query_scalar(
         "insert into organisations (side_id, kind, name, street, postal_code, city, country, created_at)
          values ($1, $2, $3, $4, $5, $6, $7, $8) returning id"
     )
@@ -17,7 +18,8 @@ pub async fn insert(tx: &mut Tx, o: &Organisation, now: i64) -> sqlx::Result<i64
     .bind(&o.country)
     .bind(now)
     .fetch_one(c)
-    .await)
+    .await
+    })
 }
 
 #[derive(sqlx::FromRow)]
@@ -33,12 +35,14 @@ struct Row {
 }
 
 pub async fn list_by_side(tx: &mut Tx, side_id: i64) -> sqlx::Result<Vec<Organisation>> {
-    let rows: Vec<Row> = on_tx!(tx, |c| sqlx::query_as(
+    let rows: Vec<Row> = on_tx!(tx, |c| {
+        sqlx::query_as(
         "select id, side_id, kind, name, street, postal_code, city, country from organisations where side_id = $1 order by name"
     )
     .bind(side_id)
     .fetch_all(c)
-    .await)?;
+    .await
+    })?;
     rows.into_iter()
         .map(|r| {
             Ok(Organisation {

@@ -27,7 +27,10 @@ pub async fn create_programme(
     side_ids: &[i64],
 ) -> AppResult<i64> {
     if !check_sides(side_ids) {
-        return Err(AppError::Invalid(FieldErrors::single("sides", "programme-error-two-sides")));
+        return Err(AppError::Invalid(FieldErrors::single(
+            "sides",
+            "programme-error-two-sides",
+        )));
     }
     let id = store::insert_programme(tx, code, &name.fr, &name.en, now_ms()).await?;
     for s in side_ids {
@@ -48,7 +51,12 @@ pub async fn list_programmes(db: &Db) -> AppResult<Vec<Programme>> {
     let mut out = Vec::new();
     for p in store::list_programmes(&mut tx).await? {
         let sides = store::list_programme_sides(&mut tx, p.id).await?;
-        out.push(Programme { id: p.id, code: p.code, name: Localized::new(p.name_fr, p.name_en), sides });
+        out.push(Programme {
+            id: p.id,
+            code: p.code,
+            name: Localized::new(p.name_fr, p.name_en),
+            sides,
+        });
     }
     Ok(out)
 }

@@ -10,7 +10,9 @@ impl SideCode {
     pub fn parse(s: &str) -> Option<SideCode> {
         let s = s.trim().to_ascii_uppercase();
         (2..=8).contains(&s.len()).then_some(())?;
-        s.bytes().all(|b| b.is_ascii_uppercase()).then_some(SideCode(s))
+        s.bytes()
+            .all(|b| b.is_ascii_uppercase())
+            .then_some(SideCode(s))
     }
     pub fn as_str(&self) -> &str {
         &self.0
@@ -86,7 +88,10 @@ mod tests {
 
     #[test]
     fn side_codes_are_short_uppercase_letters() {
-        assert_eq!(SideCode::parse(" qc").map(|c| c.as_str().to_string()), Some("QC".into()));
+        assert_eq!(
+            SideCode::parse(" qc").map(|c| c.as_str().to_string()),
+            Some("QC".into())
+        );
         assert_eq!(SideCode::parse("Q1"), None);
     }
 }

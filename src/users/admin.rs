@@ -15,7 +15,11 @@ use crate::{
 };
 
 fn require_admin(user: &CurrentUser) -> AppResult<()> {
-    if user.is_admin() { Ok(()) } else { Err(AppError::Forbidden) }
+    if user.is_admin() {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
 }
 
 /// An invitation or a CLI account, parsed.
@@ -31,13 +35,25 @@ fn check_grant(role: Role, side_id: Option<i64>) -> AppResult<()> {
     if grant_is_well_formed(role, side_id) {
         Ok(())
     } else if role.is_per_side() {
-        Err(AppError::Invalid(FieldErrors::single("side", "users-error-side-required")))
+        Err(AppError::Invalid(FieldErrors::single(
+            "side",
+            "users-error-side-required",
+        )))
     } else {
-        Err(AppError::Invalid(FieldErrors::single("side", "users-error-side-forbidden")))
+        Err(AppError::Invalid(FieldErrors::single(
+            "side",
+            "users-error-side-forbidden",
+        )))
     }
 }
 
-async fn insert_account(tx: &mut Tx, a: &NewAccount, hash: Option<&str>, verified: bool, by: Option<i64>) -> AppResult<i64> {
+async fn insert_account(
+    tx: &mut Tx,
+    a: &NewAccount,
+    hash: Option<&str>,
+    verified: bool,
+    by: Option<i64>,
+) -> AppResult<i64> {
     check_grant(a.role, a.side_id)?;
     let now = now_ms();
     let new = NewUser {
@@ -52,7 +68,10 @@ async fn insert_account(tx: &mut Tx, a: &NewAccount, hash: Option<&str>, verifie
     let id = match store::insert_user(tx, &new, now).await {
         Ok(id) => id,
         Err(e) if unique_violation(&e).is_some() => {
-            return Err(AppError::Invalid(FieldErrors::single("email", "users-error-email-taken")));
+            return Err(AppError::Invalid(FieldErrors::single(
+                "email",
+                "users-error-email-taken",
+            )));
         }
         Err(e) => return Err(e.into()),
     };
@@ -62,61 +81,137 @@ async fn insert_account(tx: &mut Tx, a: &NewAccount, hash: Option<&str>, verifie
 
 /// Invites someone: the account is created without a password and the invitation email
 /// carries a single-use link to choose one.
-pub async fn invite_user(db: &Db, base: &str, admin: &CurrentUser, a: NewAccount) -> AppResult<i64> {
+pub async fn invite_user(
+    db: &Db,
+    base: &str,
+    admin: &CurrentUser,
+    a: NewAccount,
+) -> AppResult<i64> {
     require_admin(admin)?;
     let mut tx = db.write().await?;
     let id = insert_account(&mut tx, &a, None, false, Some(admin.id)).await?;
-    send_token(&mut tx, base, id, TokenPurpose::Invitation, a.locale, a.email.as_str(), &a.name).await?;
-    audit::record(&mut tx, &admin.actor(), "user.invite", "user", id, &format!("{} {}", a.email.as_str(), a.role.as_str())).await?;
+    send_token(
+        &mut tx,
+        base,
+        id,
+        TokenPurpose::Invitation,
+        a.locale,
+        a.email.as_str(),
+        &a.name,
+    )
+    .await?;
+    audit::record(
+        &mut tx,
+        &admin.actor(),
+        "user.invite",
+        "user",
+        id,
+        &format!("{} {}", a.email.as_str(), a.role.as_str()),
+    )
+    .await?;
     tx.commit().await?;
     Ok(id)
 }
 
 /// Creates a verified account with a password, from the command line (the first
 /// administrator of an installation is made this way).
-pub async fn create_user(db: &Db, actor: &Actor, a: NewAccount, password: String) -> AppResult<i64> {
+pub async fn create_user(
+    db: &Db,
+    actor: &Actor,
+    a: NewAccount,
+    password: String,
+) -> AppResult<i64> {
     if let Some(key) = password_error(&password) {
         return Err(AppError::Invalid(FieldErrors::single("password", key)));
     }
     let hash = hash_password(password).await?;
     let mut tx = db.write().await?;
     let id = insert_account(&mut tx, &a, Some(&hash), true, None).await?;
-    audit::record(&mut tx, actor, "user.create", "user", id, &format!("{} {}", a.email.as_str(), a.role.as_str())).await?;
+    audit::record(
+        &mut tx,
+        actor,
+        "user.create",
+        "user",
+        id,
+        &format!("{} {}", a.email.as_str(), a.role.as_str()),
+    )
+    .await?;
     tx.commit().await?;
     Ok(id)
 }
 
 /// Grants a role; granting one already held is a field error.
-pub async fn grant_role(db: &Db, admin: &CurrentUser, user_id: i64, role: Role, side_id: Option<i64>) -> AppResult<i64> {
+pub async fn grant_role(
+    db: &Db,
+    admin: &CurrentUser,
+    user_id: i64,
+    role: Role,
+    side_id: Option<i64>,
+) -> AppResult<i64> {
     require_admin(admin)?;
     check_grant(role, side_id)?;
     let mut tx = db.write().await?;
-    store::find_user(&mut tx, user_id).await?.ok_or(AppError::NotFound)?;
-    let id = match store::insert_grant(&mut tx, user_id, role, side_id, Some(admin.id), now_ms()).await {
+    store::find_user(&mut tx, user_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let id = match store::insert_grant(&mut tx, user_id, role, side_id, Some(admin.id), now_ms())
+        .await
+    {
         Ok(id) => id,
         Err(e) if unique_violation(&e).is_some() => {
-            return Err(AppError::Invalid(FieldErrors::single("role", "users-error-role-held")));
+            return Err(AppError::Invalid(FieldErrors::single(
+                "role",
+                "users-error-role-held",
+            )));
         }
         Err(e) => return Err(e.into()),
     };
-    let summary = format!("{} {}", role.as_str(), side_id.map(|s| s.to_string()).unwrap_or_default());
-    audit::record(&mut tx, &admin.actor(), "user.grant_role", "user", user_id, summary.trim()).await?;
+    let summary = format!(
+        "{} {}",
+        role.as_str(),
+        side_id.map(|s| s.to_string()).unwrap_or_default()
+    );
+    audit::record(
+        &mut tx,
+        &admin.actor(),
+        "user.grant_role",
+        "user",
+        user_id,
+        summary.trim(),
+    )
+    .await?;
     tx.commit().await?;
     Ok(id)
 }
 
 /// Revokes a grant. The last administrator's administrator grant cannot be revoked, so an
 /// installation never locks itself out.
-pub async fn revoke_role(db: &Db, admin: &CurrentUser, user_id: i64, grant_id: i64) -> AppResult<()> {
+pub async fn revoke_role(
+    db: &Db,
+    admin: &CurrentUser,
+    user_id: i64,
+    grant_id: i64,
+) -> AppResult<()> {
     require_admin(admin)?;
     let mut tx = db.write().await?;
     let grants = store::list_grants(&mut tx, user_id).await?;
-    let grant = grants.iter().find(|g| g.id == grant_id).ok_or(AppError::NotFound)?;
+    let grant = grants
+        .iter()
+        .find(|g| g.id == grant_id)
+        .ok_or(AppError::NotFound)?;
     if grant.role == Role::Administrator && store::count_admins(&mut tx).await? <= 1 {
         return Err(AppError::Conflict("users-error-last-admin".into()));
     }
     store::delete_grant(&mut tx, user_id, grant_id).await?;
-    audit::record(&mut tx, &admin.actor(), "user.revoke_role", "user", user_id, grant.role.as_str()).await?;
+    audit::record(
+        &mut tx,
+        &admin.actor(),
+        "user.revoke_role",
+        "user",
+        user_id,
+        grant.role.as_str(),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -137,7 +232,9 @@ pub async fn list_users(db: &Db, admin: &CurrentUser) -> AppResult<Vec<(User, Ve
 pub async fn get_user(db: &Db, admin: &CurrentUser, id: i64) -> AppResult<(User, Vec<Grant>)> {
     require_admin(admin)?;
     let mut tx = db.read().await?;
-    let u = store::find_user(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    let u = store::find_user(&mut tx, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let grants = store::list_grants(&mut tx, id).await?;
     Ok((u.to_user(), grants))
 }
@@ -146,6 +243,14 @@ pub async fn get_user(db: &Db, admin: &CurrentUser, id: i64) -> AppResult<(User,
 /// loader hashes its one shared password once).
 pub async fn seed_user(tx: &mut Tx, actor: &Actor, a: &NewAccount, hash: &str) -> AppResult<i64> {
     let id = insert_account(tx, a, Some(hash), true, None).await?;
-    audit::record(tx, actor, "user.create", "user", id, &format!("{} {}", a.email.as_str(), a.role.as_str())).await?;
+    audit::record(
+        tx,
+        actor,
+        "user.create",
+        "user",
+        id,
+        &format!("{} {}", a.email.as_str(), a.role.as_str()),
+    )
+    .await?;
     Ok(id)
 }

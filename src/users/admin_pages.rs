@@ -61,25 +61,64 @@ pub async fn admin_list(State(s): State<AppState>, ctx: Ctx) -> AppResult<Respon
     let rows = admin::list_users(&s.db, admin)
         .await?
         .into_iter()
-        .map(|(u, g)| UserRow { id: u.id, roles: roles_text(&ctx, &g), status: status_text(&ctx, &u), name: u.name, email: u.email })
+        .map(|(u, g)| UserRow {
+            id: u.id,
+            roles: roles_text(&ctx, &g),
+            status: status_text(&ctx, &u),
+            name: u.name,
+            email: u.email,
+        })
         .collect();
     Ok(render(&AdminListPage { ctx, rows }))
 }
 
 fn role_options(ctx: &Ctx) -> Vec<(String, String)> {
-    Role::ALL.iter().map(|r| (r.as_str().to_string(), ctx.t(&r.label_key()))).collect()
+    Role::ALL
+        .iter()
+        .map(|r| (r.as_str().to_string(), ctx.t(&r.label_key())))
+        .collect()
 }
 
 fn invite_page(ctx: &Ctx, sides: &[Side], f: &InviteForm) -> FormPage {
-    let locale = if f.locale.is_empty() { ctx.locale.tag() } else { &f.locale };
-    FormPage::new(ctx, "users-invite-title", "/admin/users/new", "users-invite-submit")
-        .intro("users-invite-intro")
-        .field(Field::text(ctx, "name", "users-field-name", &f.name))
-        .field(Field::email(ctx, "email", "users-field-email", &f.email).autocomplete("off"))
-        .field(Field::select(ctx, "role", "users-field-role", role_options(ctx), &f.role))
-        .field(Field::select(ctx, "side", "users-field-side", side_options(ctx, sides, Some("users-side-none")), &f.side).hint(ctx, "users-grant-side-hint"))
-        .field(Field::select(ctx, "locale", "users-field-locale", locale_options(ctx), locale))
-        .link("/admin/users", "users-admin-title")
+    let locale = if f.locale.is_empty() {
+        ctx.locale.tag()
+    } else {
+        &f.locale
+    };
+    FormPage::new(
+        ctx,
+        "users-invite-title",
+        "/admin/users/new",
+        "users-invite-submit",
+    )
+    .intro("users-invite-intro")
+    .field(Field::text(ctx, "name", "users-field-name", &f.name))
+    .field(Field::email(ctx, "email", "users-field-email", &f.email).autocomplete("off"))
+    .field(Field::select(
+        ctx,
+        "role",
+        "users-field-role",
+        role_options(ctx),
+        &f.role,
+    ))
+    .field(
+        Field::select(
+            ctx,
+            "side",
+            "users-field-side",
+            side_options(ctx, sides, Some("users-side-none")),
+            &f.side,
+        )
+        .hint(ctx, "users-grant-side-hint"),
+    )
+    .field(Field::select(
+        ctx,
+        "locale",
+        "users-field-locale",
+        locale_options(ctx),
+        locale,
+    ))
+    .link("/admin/users", "users-admin-title")
 }
 
 pub async fn invite_form(State(s): State<AppState>, ctx: Ctx) -> AppResult<Response> {
@@ -87,7 +126,11 @@ pub async fn invite_form(State(s): State<AppState>, ctx: Ctx) -> AppResult<Respo
     Ok(invite_page(&ctx, &sides, &InviteForm::default()).respond(&FieldErrors::default()))
 }
 
-pub async fn invite(State(s): State<AppState>, ctx: Ctx, Form(f): Form<InviteForm>) -> AppResult<Response> {
+pub async fn invite(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Form(f): Form<InviteForm>,
+) -> AppResult<Response> {
     let admin = ctx.user.as_ref().ok_or(AppError::Unauthenticated)?;
     let sides = programmes::actions::list_sides(&s.db).await?;
     let account = match f.parse(&sides) {
@@ -116,50 +159,122 @@ pub struct AdminUserPage {
     pub form: FormPage,
 }
 
-async fn user_page(s: &AppState, ctx: &Ctx, id: i64, f: &GrantForm, errors: &FieldErrors, status: StatusCode) -> AppResult<Response> {
+async fn user_page(
+    s: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    f: &GrantForm,
+    errors: &FieldErrors,
+    status: StatusCode,
+) -> AppResult<Response> {
     let admin = ctx.user.as_ref().ok_or(AppError::Unauthenticated)?;
     let (u, grants) = admin::get_user(&s.db, admin, id).await?;
     let sides = programmes::actions::list_sides(&s.db).await?;
-    let form = FormPage::new(ctx, "users-grant-title", &format!("/admin/users/{id}/grants"), "users-grant-submit")
-        .field(Field::select(ctx, "role", "users-field-role", role_options(ctx), &f.role))
-        .field(Field::select(ctx, "side", "users-field-side", side_options(ctx, &sides, Some("users-side-none")), &f.side).hint(ctx, "users-grant-side-hint"));
+    let form = FormPage::new(
+        ctx,
+        "users-grant-title",
+        &format!("/admin/users/{id}/grants"),
+        "users-grant-submit",
+    )
+    .field(Field::select(
+        ctx,
+        "role",
+        "users-field-role",
+        role_options(ctx),
+        &f.role,
+    ))
+    .field(
+        Field::select(
+            ctx,
+            "side",
+            "users-field-side",
+            side_options(ctx, &sides, Some("users-side-none")),
+            &f.side,
+        )
+        .hint(ctx, "users-grant-side-hint"),
+    );
     let mut form = form.with_errors(errors);
     if status == StatusCode::CONFLICT {
         form.notice = Some(ctx.t("users-error-last-admin"));
     }
     let page = AdminUserPage {
         ctx: ctx.clone(),
-        grants: grants.iter().map(|g| GrantRow { id: g.id, label: roles_text(ctx, std::slice::from_ref(g)) }).collect(),
-        user: UserRow { id: u.id, roles: roles_text(ctx, &grants), status: status_text(ctx, &u), name: u.name, email: u.email },
+        grants: grants
+            .iter()
+            .map(|g| GrantRow {
+                id: g.id,
+                label: roles_text(ctx, std::slice::from_ref(g)),
+            })
+            .collect(),
+        user: UserRow {
+            id: u.id,
+            roles: roles_text(ctx, &grants),
+            status: status_text(ctx, &u),
+            name: u.name,
+            email: u.email,
+        },
         form,
     };
     Ok(render_status(status, &page))
 }
 
-pub async fn admin_user(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
-    user_page(&s, &ctx, id, &GrantForm::default(), &FieldErrors::default(), StatusCode::OK).await
+pub async fn admin_user(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    user_page(
+        &s,
+        &ctx,
+        id,
+        &GrantForm::default(),
+        &FieldErrors::default(),
+        StatusCode::OK,
+    )
+    .await
 }
 
-pub async fn grant(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Form(f): Form<GrantForm>) -> AppResult<Response> {
+pub async fn grant(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(f): Form<GrantForm>,
+) -> AppResult<Response> {
     let admin = ctx.user.as_ref().ok_or(AppError::Unauthenticated)?;
     let sides = programmes::actions::list_sides(&s.db).await?;
     let result = match f.parse(&sides) {
-        Ok((role, side_id)) => admin::grant_role(&s.db, admin, id, role, side_id).await.map(|_| ()),
+        Ok((role, side_id)) => admin::grant_role(&s.db, admin, id, role, side_id)
+            .await
+            .map(|_| ()),
         Err(e) => Err(AppError::Invalid(e)),
     };
     match result {
         Ok(()) => Ok(see_other(&format!("/admin/users/{id}"))),
-        Err(AppError::Invalid(e)) => user_page(&s, &ctx, id, &f, &e, StatusCode::UNPROCESSABLE_ENTITY).await,
+        Err(AppError::Invalid(e)) => {
+            user_page(&s, &ctx, id, &f, &e, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
         Err(e) => Err(e),
     }
 }
 
-pub async fn revoke(State(s): State<AppState>, ctx: Ctx, Path((id, grant_id)): Path<(i64, i64)>) -> AppResult<Response> {
+pub async fn revoke(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path((id, grant_id)): Path<(i64, i64)>,
+) -> AppResult<Response> {
     let admin = ctx.user.as_ref().ok_or(AppError::Unauthenticated)?;
     match admin::revoke_role(&s.db, admin, id, grant_id).await {
         Ok(()) => Ok(see_other(&format!("/admin/users/{id}"))),
         Err(AppError::Conflict(_)) => {
-            user_page(&s, &ctx, id, &GrantForm::default(), &FieldErrors::default(), StatusCode::CONFLICT).await
+            user_page(
+                &s,
+                &ctx,
+                id,
+                &GrantForm::default(),
+                &FieldErrors::default(),
+                StatusCode::CONFLICT,
+            )
+            .await
         }
         Err(e) => Err(e),
     }

@@ -49,7 +49,13 @@ struct Text<'a> {
 }
 
 /// Renders one message for `to`, whose name is `name`, pointing at `link`.
-pub fn render(kind: Kind, locale: Locale, to: &str, name: &str, link: &str) -> anyhow::Result<Message> {
+pub fn render(
+    kind: Kind,
+    locale: Locale,
+    to: &str,
+    name: &str,
+    link: &str,
+) -> anyhow::Result<Message> {
     let k = |part: &str| locale.t(&format!("email-{}-{part}", kind.key()));
     let subject = k("subject");
     let greeting = locale.t1("email-greeting", "name", name);
@@ -66,7 +72,19 @@ pub fn render(kind: Kind, locale: Locale, to: &str, name: &str, link: &str) -> a
         signature: &signature,
     }
     .render()?;
-    let text = Text { greeting: &greeting, intro: &intro, action: &action, link, outro: &outro, signature: &signature }
-        .render()?;
-    Ok(Message { to: to.to_string(), subject, text, html })
+    let text = Text {
+        greeting: &greeting,
+        intro: &intro,
+        action: &action,
+        link,
+        outro: &outro,
+        signature: &signature,
+    }
+    .render()?;
+    Ok(Message {
+        to: to.to_string(),
+        subject,
+        text,
+        html,
+    })
 }

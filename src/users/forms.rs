@@ -80,9 +80,13 @@ impl SignUpForm {
         let side_id = side(&mut errors, &self.side, sides);
         let locale = locale(&mut errors, &self.locale);
         match (email, side_id) {
-            (Some(email), Some(side_id)) if errors.is_empty() => {
-                Ok(SignUp { name, email, password: self.password.clone(), side_id, locale })
-            }
+            (Some(email), Some(side_id)) if errors.is_empty() => Ok(SignUp {
+                name,
+                email,
+                password: self.password.clone(),
+                side_id,
+                locale,
+            }),
             _ => Err(errors),
         }
     }
@@ -145,7 +149,11 @@ impl AccountForm {
         if jiff::tz::TimeZone::get(&zone).is_err() {
             errors.add("time_zone", "common-error-time-zone");
         }
-        if errors.is_empty() { Ok((name, locale, zone)) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok((name, locale, zone))
+        } else {
+            Err(errors)
+        }
     }
 }
 
@@ -159,7 +167,12 @@ pub struct InviteForm {
     pub side: String,
 }
 
-fn role_and_side(errors: &mut FieldErrors, role: &str, side_code: &str, sides: &[Side]) -> Option<(Role, Option<i64>)> {
+fn role_and_side(
+    errors: &mut FieldErrors,
+    role: &str,
+    side_code: &str,
+    sides: &[Side],
+) -> Option<(Role, Option<i64>)> {
     let Some(role) = Role::parse(role) else {
         errors.add("role", "users-error-role");
         return None;
@@ -183,9 +196,13 @@ impl InviteForm {
         let locale = locale(&mut errors, &self.locale);
         let grant = role_and_side(&mut errors, &self.role, &self.side, sides);
         match (email, grant) {
-            (Some(email), Some((role, side_id))) if errors.is_empty() => {
-                Ok(NewAccount { email, name, locale, role, side_id })
-            }
+            (Some(email), Some((role, side_id))) if errors.is_empty() => Ok(NewAccount {
+                email,
+                name,
+                locale,
+                role,
+                side_id,
+            }),
             _ => Err(errors),
         }
     }
@@ -210,7 +227,11 @@ impl GrantForm {
 
 /// A local path to return to after login; anything else goes home.
 pub fn safe_next(next: &str) -> &str {
-    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') { next } else { "/" }
+    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
+        next
+    } else {
+        "/"
+    }
 }
 
 #[cfg(test)]
@@ -227,7 +248,11 @@ mod tests {
 
     #[test]
     fn account_form_rejects_an_unknown_zone_and_keeps_the_others() {
-        let f = AccountForm { name: "Léa".into(), locale: "fr-CA".into(), time_zone: "Mars/Olympus".into() };
+        let f = AccountForm {
+            name: "Léa".into(),
+            locale: "fr-CA".into(),
+            time_zone: "Mars/Olympus".into(),
+        };
         let e = f.parse().unwrap_err();
         assert_eq!(e.get("time_zone"), Some("common-error-time-zone"));
         assert_eq!(e.get("name"), None);

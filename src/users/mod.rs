@@ -3,10 +3,10 @@
 
 pub mod actions;
 pub mod admin;
+mod admin_pages;
 mod emails;
 pub mod forms;
 pub mod model;
-mod admin_pages;
 pub mod pages;
 mod store;
 

@@ -17,7 +17,9 @@ impl Email {
             && !domain.ends_with('.')
             && !domain.contains('@')
             && s.len() <= 254
-            && !s.chars().any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>');
+            && !s
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>');
         ok.then_some(Email(s))
     }
     pub fn as_str(&self) -> &str {
@@ -128,7 +130,9 @@ impl CurrentUser {
     }
     /// Whether the user holds `role` on `side_id` (object-level checks of later domains).
     pub fn has_role_on(&self, role: Role, side_id: i64) -> bool {
-        self.grants.iter().any(|g| g.role == role && g.side_id == Some(side_id))
+        self.grants
+            .iter()
+            .any(|g| g.role == role && g.side_id == Some(side_id))
     }
     pub fn actor(&self) -> crate::audit::Actor {
         crate::audit::Actor::user(self.id, &self.email)
@@ -177,7 +181,10 @@ mod tests {
 
     #[test]
     fn emails_are_lowercased_and_checked() {
-        assert_eq!(Email::parse(" Marie.Dubois@WBI.be ").unwrap().as_str(), "marie.dubois@wbi.be");
+        assert_eq!(
+            Email::parse(" Marie.Dubois@WBI.be ").unwrap().as_str(),
+            "marie.dubois@wbi.be"
+        );
         for bad in ["", "a@b", "a b@c.de", "@c.de", "a@.de", "a@de."] {
             assert_eq!(Email::parse(bad), None, "{bad}");
         }

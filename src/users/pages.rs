@@ -37,30 +37,70 @@ pub fn message(ctx: &Ctx, status: StatusCode, key: &str, links: &[(&str, &str)])
         ctx: ctx.clone(),
         title: ctx.t(&format!("{key}-title")),
         message: ctx.t(&format!("{key}-message")),
-        links: links.iter().map(|(href, k)| (href.to_string(), ctx.t(k))).collect(),
+        links: links
+            .iter()
+            .map(|(href, k)| (href.to_string(), ctx.t(k)))
+            .collect(),
     };
     render_status(status, &page)
 }
 
 pub fn locale_options(ctx: &Ctx) -> Vec<(String, String)> {
-    Locale::ALL.iter().map(|l| (l.tag().to_string(), ctx.t(&format!("locale-{}", l.tag())))).collect()
+    Locale::ALL
+        .iter()
+        .map(|l| (l.tag().to_string(), ctx.t(&format!("locale-{}", l.tag()))))
+        .collect()
 }
 
 pub fn side_options(ctx: &Ctx, sides: &[Side], empty_key: Option<&str>) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = empty_key.map(|k| (String::new(), ctx.t(k))).into_iter().collect();
-    out.extend(sides.iter().map(|s| (s.code.clone(), format!("{} ({})", s.name.get(ctx.locale), s.administration.get(ctx.locale)))));
+    let mut out: Vec<(String, String)> = empty_key
+        .map(|k| (String::new(), ctx.t(k)))
+        .into_iter()
+        .collect();
+    out.extend(sides.iter().map(|s| {
+        (
+            s.code.clone(),
+            format!(
+                "{} ({})",
+                s.name.get(ctx.locale),
+                s.administration.get(ctx.locale)
+            ),
+        )
+    }));
     out
 }
 
 fn sign_up_page(ctx: &Ctx, sides: &[Side], f: &SignUpForm) -> FormPage {
-    let locale = if f.locale.is_empty() { ctx.locale.tag() } else { &f.locale };
+    let locale = if f.locale.is_empty() {
+        ctx.locale.tag()
+    } else {
+        &f.locale
+    };
     FormPage::new(ctx, "users-signup-title", "/signup", "users-signup-submit")
         .intro("users-signup-intro")
         .field(Field::text(ctx, "name", "users-field-name", &f.name).autocomplete("name"))
         .field(Field::email(ctx, "email", "users-field-email", &f.email))
-        .field(Field::password(ctx, "password", "users-field-password", "new-password").hint(ctx, "users-password-hint"))
-        .field(Field::select(ctx, "side", "users-field-side", side_options(ctx, sides, Some("users-side-choose")), &f.side).hint(ctx, "users-side-hint"))
-        .field(Field::select(ctx, "locale", "users-field-locale", locale_options(ctx), locale))
+        .field(
+            Field::password(ctx, "password", "users-field-password", "new-password")
+                .hint(ctx, "users-password-hint"),
+        )
+        .field(
+            Field::select(
+                ctx,
+                "side",
+                "users-field-side",
+                side_options(ctx, sides, Some("users-side-choose")),
+                &f.side,
+            )
+            .hint(ctx, "users-side-hint"),
+        )
+        .field(Field::select(
+            ctx,
+            "locale",
+            "users-field-locale",
+            locale_options(ctx),
+            locale,
+        ))
         .link("/login", "users-signup-have-account")
 }
 
@@ -69,13 +109,22 @@ pub async fn sign_up_form(State(s): State<AppState>, ctx: Ctx) -> AppResult<Resp
     Ok(sign_up_page(&ctx, &sides, &SignUpForm::default()).respond(&FieldErrors::default()))
 }
 
-pub async fn sign_up(State(s): State<AppState>, ctx: Ctx, Form(f): Form<SignUpForm>) -> AppResult<Response> {
+pub async fn sign_up(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Form(f): Form<SignUpForm>,
+) -> AppResult<Response> {
     let sides = programmes::actions::list_sides(&s.db).await?;
     match f.parse(&sides) {
         Err(errors) => Ok(sign_up_page(&ctx, &sides, &f).respond(&errors)),
         Ok(signup) => {
             actions::sign_up(&s.db, &s.settings.public_url, signup).await?;
-            Ok(message(&ctx, StatusCode::OK, "users-signup-done", &[("/login", "users-login-title")]))
+            Ok(message(
+                &ctx,
+                StatusCode::OK,
+                "users-signup-done",
+                &[("/login", "users-login-title")],
+            ))
         }
     }
 }
@@ -90,19 +139,37 @@ fn expired(ctx: &Ctx, purpose: TokenPurpose) -> Response {
     message(ctx, StatusCode::GONE, &page, &[(href, key)])
 }
 
-pub async fn verify_email_form(State(s): State<AppState>, ctx: Ctx, Query(q): Query<TokenQuery>) -> AppResult<Response> {
+pub async fn verify_email_form(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<TokenQuery>,
+) -> AppResult<Response> {
     if !actions::token_is_valid(&s.db, &q.token, TokenPurpose::VerifyEmail).await? {
         return Ok(expired(&ctx, TokenPurpose::VerifyEmail));
     }
-    Ok(FormPage::new(&ctx, "users-verify-title", "/verify-email", "users-verify-submit")
-        .intro("users-verify-intro")
-        .hidden("token", &q.token)
-        .respond(&FieldErrors::default()))
+    Ok(FormPage::new(
+        &ctx,
+        "users-verify-title",
+        "/verify-email",
+        "users-verify-submit",
+    )
+    .intro("users-verify-intro")
+    .hidden("token", &q.token)
+    .respond(&FieldErrors::default()))
 }
 
-pub async fn verify_email(State(s): State<AppState>, ctx: Ctx, Form(f): Form<TokenQuery>) -> AppResult<Response> {
+pub async fn verify_email(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Form(f): Form<TokenQuery>,
+) -> AppResult<Response> {
     match actions::confirm_email(&s.db, &f.token).await {
-        Ok(()) => Ok(message(&ctx, StatusCode::OK, "users-verified", &[("/login", "users-login-title")])),
+        Ok(()) => Ok(message(
+            &ctx,
+            StatusCode::OK,
+            "users-verified",
+            &[("/login", "users-login-title")],
+        )),
         Err(AppError::Invalid(_)) => Ok(expired(&ctx, TokenPurpose::VerifyEmail)),
         Err(e) => Err(e),
     }
@@ -115,15 +182,36 @@ fn email_page(ctx: &Ctx, title: &str, action: &str, intro: &str, value: &str) ->
 }
 
 pub async fn resend_form(ctx: Ctx) -> Response {
-    email_page(&ctx, "users-resend-title", "/verify-email/resend", "users-resend-intro", "").respond(&FieldErrors::default())
+    email_page(
+        &ctx,
+        "users-resend-title",
+        "/verify-email/resend",
+        "users-resend-intro",
+        "",
+    )
+    .respond(&FieldErrors::default())
 }
 
-pub async fn resend(State(s): State<AppState>, ctx: Ctx, Form(f): Form<EmailForm>) -> AppResult<Response> {
+pub async fn resend(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Form(f): Form<EmailForm>,
+) -> AppResult<Response> {
     match actions::resend_verification(&s.db, &s.settings.public_url, &f.email).await {
-        Ok(()) => Ok(message(&ctx, StatusCode::OK, "users-resend-done", &[("/login", "users-login-title")])),
-        Err(AppError::Invalid(e)) => {
-            Ok(email_page(&ctx, "users-resend-title", "/verify-email/resend", "users-resend-intro", &f.email).respond(&e))
-        }
+        Ok(()) => Ok(message(
+            &ctx,
+            StatusCode::OK,
+            "users-resend-done",
+            &[("/login", "users-login-title")],
+        )),
+        Err(AppError::Invalid(e)) => Ok(email_page(
+            &ctx,
+            "users-resend-title",
+            "/verify-email/resend",
+            "users-resend-intro",
+            &f.email,
+        )
+        .respond(&e)),
         Err(e) => Err(e),
     }
 }
@@ -131,32 +219,61 @@ pub async fn resend(State(s): State<AppState>, ctx: Ctx, Form(f): Form<EmailForm
 fn login_page(ctx: &Ctx, f: &LoginForm) -> FormPage {
     FormPage::new(ctx, "users-login-title", "/login", "users-login-submit")
         .field(Field::email(ctx, "email", "users-field-email", &f.email).autocomplete("username"))
-        .field(Field::password(ctx, "password", "users-field-password", "current-password"))
+        .field(Field::password(
+            ctx,
+            "password",
+            "users-field-password",
+            "current-password",
+        ))
         .hidden("next", safe_next(&f.next))
         .link("/password/forgot", "users-forgot-title")
         .link("/signup", "users-signup-title")
 }
 
 pub async fn login_form(ctx: Ctx, Query(f): Query<LoginForm>) -> Response {
-    login_page(&ctx, &LoginForm { next: f.next, ..Default::default() }).respond(&FieldErrors::default())
+    login_page(
+        &ctx,
+        &LoginForm {
+            next: f.next,
+            ..Default::default()
+        },
+    )
+    .respond(&FieldErrors::default())
 }
 
-pub async fn login(State(s): State<AppState>, ctx: Ctx, Form(f): Form<LoginForm>) -> AppResult<Response> {
+pub async fn login(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Form(f): Form<LoginForm>,
+) -> AppResult<Response> {
     let errors = f.check();
     if !errors.is_empty() {
         return Ok(login_page(&ctx, &f).respond(&errors));
     }
     let previous = ctx.session_token.as_deref();
-    match actions::log_in(&s.db, &s.settings.public_url, &f.email, f.password.clone(), &ctx.client_ip, previous).await {
+    match actions::log_in(
+        &s.db,
+        &s.settings.public_url,
+        &f.email,
+        f.password.clone(),
+        &ctx.client_ip,
+        previous,
+    )
+    .await
+    {
         Ok(LoggedIn { session_token, .. }) => {
             let mut res = see_other(safe_next(&f.next));
             let age = super::model::SESSION_LIFETIME_MS / 1000;
-            res.headers_mut()
-                .append(header::SET_COOKIE, cookie_header(SESSION_COOKIE, &session_token, Some(age), s.settings.secure));
+            res.headers_mut().append(
+                header::SET_COOKIE,
+                cookie_header(SESSION_COOKIE, &session_token, Some(age), s.settings.secure),
+            );
             Ok(res)
         }
         Err(AppError::Invalid(e)) => Ok(login_page(&ctx, &f).respond(&e)),
-        Err(AppError::TooMany(key)) => Ok(login_page(&ctx, &f).notice(&key).respond_with(StatusCode::TOO_MANY_REQUESTS)),
+        Err(AppError::TooMany(key)) => Ok(login_page(&ctx, &f)
+            .notice(&key)
+            .respond_with(StatusCode::TOO_MANY_REQUESTS)),
         Err(e) => Err(e),
     }
 }
@@ -166,20 +283,44 @@ pub async fn logout(State(s): State<AppState>, ctx: Ctx) -> AppResult<Response> 
         actions::log_out(&s.db, user, token).await?;
     }
     let mut res = see_other("/");
-    res.headers_mut().append(header::SET_COOKIE, cookie_header(SESSION_COOKIE, "", Some(0), s.settings.secure));
+    res.headers_mut().append(
+        header::SET_COOKIE,
+        cookie_header(SESSION_COOKIE, "", Some(0), s.settings.secure),
+    );
     Ok(res)
 }
 
 pub async fn forgot_form(ctx: Ctx) -> Response {
-    email_page(&ctx, "users-forgot-title", "/password/forgot", "users-forgot-intro", "").respond(&FieldErrors::default())
+    email_page(
+        &ctx,
+        "users-forgot-title",
+        "/password/forgot",
+        "users-forgot-intro",
+        "",
+    )
+    .respond(&FieldErrors::default())
 }
 
-pub async fn forgot(State(s): State<AppState>, ctx: Ctx, Form(f): Form<EmailForm>) -> AppResult<Response> {
+pub async fn forgot(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Form(f): Form<EmailForm>,
+) -> AppResult<Response> {
     match actions::request_password_reset(&s.db, &s.settings.public_url, &f.email).await {
-        Ok(()) => Ok(message(&ctx, StatusCode::OK, "users-forgot-done", &[("/login", "users-login-title")])),
-        Err(AppError::Invalid(e)) => {
-            Ok(email_page(&ctx, "users-forgot-title", "/password/forgot", "users-forgot-intro", &f.email).respond(&e))
-        }
+        Ok(()) => Ok(message(
+            &ctx,
+            StatusCode::OK,
+            "users-forgot-done",
+            &[("/login", "users-login-title")],
+        )),
+        Err(AppError::Invalid(e)) => Ok(email_page(
+            &ctx,
+            "users-forgot-title",
+            "/password/forgot",
+            "users-forgot-intro",
+            &f.email,
+        )
+        .respond(&e)),
         Err(e) => Err(e),
     }
 }
@@ -191,50 +332,103 @@ fn password_page(ctx: &Ctx, purpose: TokenPurpose, token: &str) -> FormPage {
     };
     FormPage::new(ctx, title, action, "users-reset-submit")
         .hidden("token", token)
-        .field(Field::password(ctx, "password", "users-field-new-password", "new-password").hint(ctx, "users-password-hint"))
+        .field(
+            Field::password(ctx, "password", "users-field-new-password", "new-password")
+                .hint(ctx, "users-password-hint"),
+        )
 }
 
-async fn password_form(s: AppState, ctx: Ctx, token: String, purpose: TokenPurpose) -> AppResult<Response> {
+async fn password_form(
+    s: AppState,
+    ctx: Ctx,
+    token: String,
+    purpose: TokenPurpose,
+) -> AppResult<Response> {
     if !actions::token_is_valid(&s.db, &token, purpose).await? {
         return Ok(expired(&ctx, purpose));
     }
     Ok(password_page(&ctx, purpose, &token).respond(&FieldErrors::default()))
 }
 
-async fn set_password(s: AppState, ctx: Ctx, f: PasswordForm, purpose: TokenPurpose) -> AppResult<Response> {
-    match actions::set_password_with_token(&s.db, &f.token, purpose, f.password.clone(), None).await {
-        Ok(()) => Ok(message(&ctx, StatusCode::OK, "users-reset-done", &[("/login", "users-login-title")])),
+async fn set_password(
+    s: AppState,
+    ctx: Ctx,
+    f: PasswordForm,
+    purpose: TokenPurpose,
+) -> AppResult<Response> {
+    match actions::set_password_with_token(&s.db, &f.token, purpose, f.password.clone(), None).await
+    {
+        Ok(()) => Ok(message(
+            &ctx,
+            StatusCode::OK,
+            "users-reset-done",
+            &[("/login", "users-login-title")],
+        )),
         Err(AppError::Invalid(e)) if e.get("token").is_some() => Ok(expired(&ctx, purpose)),
         Err(AppError::Invalid(e)) => Ok(password_page(&ctx, purpose, &f.token).respond(&e)),
         Err(e) => Err(e),
     }
 }
 
-pub async fn reset_form(State(s): State<AppState>, ctx: Ctx, Query(q): Query<TokenQuery>) -> AppResult<Response> {
+pub async fn reset_form(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<TokenQuery>,
+) -> AppResult<Response> {
     password_form(s, ctx, q.token, TokenPurpose::ResetPassword).await
 }
 
-pub async fn reset(State(s): State<AppState>, ctx: Ctx, Form(f): Form<PasswordForm>) -> AppResult<Response> {
+pub async fn reset(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Form(f): Form<PasswordForm>,
+) -> AppResult<Response> {
     set_password(s, ctx, f, TokenPurpose::ResetPassword).await
 }
 
-pub async fn invitation_form(State(s): State<AppState>, ctx: Ctx, Query(q): Query<TokenQuery>) -> AppResult<Response> {
+pub async fn invitation_form(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<TokenQuery>,
+) -> AppResult<Response> {
     password_form(s, ctx, q.token, TokenPurpose::Invitation).await
 }
 
-pub async fn accept_invitation(State(s): State<AppState>, ctx: Ctx, Form(f): Form<PasswordForm>) -> AppResult<Response> {
+pub async fn accept_invitation(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Form(f): Form<PasswordForm>,
+) -> AppResult<Response> {
     set_password(s, ctx, f, TokenPurpose::Invitation).await
 }
 
 fn account_page(ctx: &Ctx, f: &AccountForm) -> FormPage {
-    let mut zones: Vec<(String, String)> = TIME_ZONES.iter().map(|z| (z.to_string(), z.to_string())).collect();
+    let mut zones: Vec<(String, String)> = TIME_ZONES
+        .iter()
+        .map(|z| (z.to_string(), z.to_string()))
+        .collect();
     if !f.time_zone.is_empty() && !TIME_ZONES.contains(&f.time_zone.as_str()) {
         zones.push((f.time_zone.clone(), f.time_zone.clone()));
     }
     FormPage::new(ctx, "users-account-title", "/account", "common-save")
         .field(Field::text(ctx, "name", "users-field-name", &f.name).autocomplete("name"))
-        .field(Field::select(ctx, "locale", "users-field-locale", locale_options(ctx), &f.locale))
-        .field(Field::select(ctx, "time_zone", "users-field-time-zone", zones, &f.time_zone).hint(ctx, "users-time-zone-hint"))
+        .field(Field::select(
+            ctx,
+            "locale",
+            "users-field-locale",
+            locale_options(ctx),
+            &f.locale,
+        ))
+        .field(
+            Field::select(
+                ctx,
+                "time_zone",
+                "users-field-time-zone",
+                zones,
+                &f.time_zone,
+            )
+            .hint(ctx, "users-time-zone-hint"),
+        )
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -245,7 +439,11 @@ pub struct SavedQuery {
 
 pub async fn account_form(ctx: Ctx, Query(q): Query<SavedQuery>) -> AppResult<Response> {
     let u = ctx.user.as_ref().ok_or(AppError::Unauthenticated)?;
-    let f = AccountForm { name: u.name.clone(), locale: u.locale.tag().into(), time_zone: u.time_zone.clone() };
+    let f = AccountForm {
+        name: u.name.clone(),
+        locale: u.locale.tag().into(),
+        time_zone: u.time_zone.clone(),
+    };
     let mut page = account_page(&ctx, &f);
     if q.saved.is_some() {
         page = page.success("users-account-saved");
@@ -253,7 +451,11 @@ pub async fn account_form(ctx: Ctx, Query(q): Query<SavedQuery>) -> AppResult<Re
     Ok(page.respond(&FieldErrors::default()))
 }
 
-pub async fn update_account(State(s): State<AppState>, ctx: Ctx, Form(f): Form<AccountForm>) -> AppResult<Response> {
+pub async fn update_account(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Form(f): Form<AccountForm>,
+) -> AppResult<Response> {
     let user = ctx.user.as_ref().ok_or(AppError::Unauthenticated)?;
     match f.parse() {
         Err(e) => Ok(account_page(&ctx, &f).respond(&e)),

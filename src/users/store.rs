@@ -32,7 +32,8 @@ impl UserRow {
     }
 }
 
-const USER_COLS: &str = "id, email, name, password_hash, locale, time_zone, side_id, email_verified_at, disabled_at";
+const USER_COLS: &str =
+    "id, email, name, password_hash, locale, time_zone, side_id, email_verified_at, disabled_at";
 
 pub struct NewUser<'a> {
     pub email: &'a str,
@@ -45,7 +46,8 @@ pub struct NewUser<'a> {
 }
 
 pub async fn insert_user(tx: &mut Tx, u: &NewUser<'_>, now: i64) -> sqlx::Result<i64> {
-    on_tx!(tx, |c| sqlx::query_scalar(
+    on_tx!(tx, |c| {
+        sqlx::query_scalar(
         "insert into users (email, name, password_hash, locale, time_zone, side_id, email_verified_at, created_at, updated_at)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $8) returning id"
     )
@@ -58,63 +60,87 @@ pub async fn insert_user(tx: &mut Tx, u: &NewUser<'_>, now: i64) -> sqlx::Result
     .bind(u.email_verified_at)
     .bind(now)
     .fetch_one(c)
-    .await)
+    .await
+    })
 }
 
 pub async fn find_user_by_email(tx: &mut Tx, email: &str) -> sqlx::Result<Option<UserRow>> {
     let sql = format!("select {USER_COLS} from users where email = $1");
-    on_tx!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone())).bind(email).fetch_optional(c).await)
+    on_tx!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
+        .bind(email)
+        .fetch_optional(c)
+        .await)
 }
 
 pub async fn find_user(tx: &mut Tx, id: i64) -> sqlx::Result<Option<UserRow>> {
     let sql = format!("select {USER_COLS} from users where id = $1");
-    on_tx!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone())).bind(id).fetch_optional(c).await)
+    on_tx!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
+        .bind(id)
+        .fetch_optional(c)
+        .await)
 }
 
 pub async fn list_users(tx: &mut Tx) -> sqlx::Result<Vec<UserRow>> {
     let sql = format!("select {USER_COLS} from users order by name, id");
-    on_tx!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone())).fetch_all(c).await)
+    on_tx!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
+        .fetch_all(c)
+        .await)
 }
 
-pub async fn update_profile(tx: &mut Tx, id: i64, name: &str, locale: Locale, zone: &str, now: i64) -> sqlx::Result<()> {
-    on_tx_exec!(tx, |c| sqlx::query("update users set name = $2, locale = $3, time_zone = $4, updated_at = $5 where id = $1")
-        .bind(id)
-        .bind(name)
-        .bind(locale.tag())
-        .bind(zone)
-        .bind(now)
-        .execute(c)
-        .await)?;
+pub async fn update_profile(
+    tx: &mut Tx,
+    id: i64,
+    name: &str,
+    locale: Locale,
+    zone: &str,
+    now: i64,
+) -> sqlx::Result<()> {
+    on_tx_exec!(tx, |c| sqlx::query(
+        "update users set name = $2, locale = $3, time_zone = $4, updated_at = $5 where id = $1"
+    )
+    .bind(id)
+    .bind(name)
+    .bind(locale.tag())
+    .bind(zone)
+    .bind(now)
+    .execute(c)
+    .await)?;
     Ok(())
 }
 
 pub async fn update_locale(tx: &mut Tx, id: i64, locale: Locale, now: i64) -> sqlx::Result<()> {
-    on_tx_exec!(tx, |c| sqlx::query("update users set locale = $2, updated_at = $3 where id = $1")
-        .bind(id)
-        .bind(locale.tag())
-        .bind(now)
-        .execute(c)
-        .await)?;
+    on_tx_exec!(tx, |c| sqlx::query(
+        "update users set locale = $2, updated_at = $3 where id = $1"
+    )
+    .bind(id)
+    .bind(locale.tag())
+    .bind(now)
+    .execute(c)
+    .await)?;
     Ok(())
 }
 
 pub async fn update_password(tx: &mut Tx, id: i64, hash: &str, now: i64) -> sqlx::Result<()> {
-    on_tx_exec!(tx, |c| sqlx::query("update users set password_hash = $2, updated_at = $3 where id = $1")
-        .bind(id)
-        .bind(hash)
-        .bind(now)
-        .execute(c)
-        .await)?;
+    on_tx_exec!(tx, |c| sqlx::query(
+        "update users set password_hash = $2, updated_at = $3 where id = $1"
+    )
+    .bind(id)
+    .bind(hash)
+    .bind(now)
+    .execute(c)
+    .await)?;
     Ok(())
 }
 
 /// Marks the address verified (first time only).
 pub async fn mark_verified(tx: &mut Tx, id: i64, now: i64) -> sqlx::Result<()> {
-    on_tx_exec!(tx, |c| sqlx::query("update users set email_verified_at = coalesce(email_verified_at, $2), updated_at = $2 where id = $1")
+    on_tx_exec!(tx, |c| {
+        sqlx::query("update users set email_verified_at = coalesce(email_verified_at, $2), updated_at = $2 where id = $1")
         .bind(id)
         .bind(now)
         .execute(c)
-        .await)?;
+        .await
+    })?;
     Ok(())
 }
 
@@ -128,23 +154,39 @@ struct GrantRow {
 }
 
 pub async fn list_grants(tx: &mut Tx, user_id: i64) -> sqlx::Result<Vec<Grant>> {
-    let rows: Vec<GrantRow> = on_tx!(tx, |c| sqlx::query_as(
+    let rows: Vec<GrantRow> = on_tx!(tx, |c| {
+        sqlx::query_as(
         "select g.id, g.role, g.side_id, s.code as side_code, g.programme_id
          from role_grants g left join sides s on s.id = g.side_id where g.user_id = $1 order by g.id"
     )
     .bind(user_id)
     .fetch_all(c)
-    .await)?;
+    .await
+    })?;
     Ok(rows
         .into_iter()
         .filter_map(|r| {
-            Some(Grant { id: r.id, role: Role::parse(&r.role)?, side_id: r.side_id, side_code: r.side_code, programme_id: r.programme_id })
+            Some(Grant {
+                id: r.id,
+                role: Role::parse(&r.role)?,
+                side_id: r.side_id,
+                side_code: r.side_code,
+                programme_id: r.programme_id,
+            })
         })
         .collect())
 }
 
-pub async fn insert_grant(tx: &mut Tx, user_id: i64, role: Role, side_id: Option<i64>, by: Option<i64>, now: i64) -> sqlx::Result<i64> {
-    on_tx!(tx, |c| sqlx::query_scalar(
+pub async fn insert_grant(
+    tx: &mut Tx,
+    user_id: i64,
+    role: Role,
+    side_id: Option<i64>,
+    by: Option<i64>,
+    now: i64,
+) -> sqlx::Result<i64> {
+    on_tx!(tx, |c| {
+        sqlx::query_scalar(
         "insert into role_grants (user_id, role, side_id, granted_by, created_at) values ($1, $2, $3, $4, $5) returning id"
     )
     .bind(user_id)
@@ -153,27 +195,40 @@ pub async fn insert_grant(tx: &mut Tx, user_id: i64, role: Role, side_id: Option
     .bind(by)
     .bind(now)
     .fetch_one(c)
-    .await)
+    .await
+    })
 }
 
 /// Deletes a grant of `user_id`; returns whether one was deleted.
 pub async fn delete_grant(tx: &mut Tx, user_id: i64, grant_id: i64) -> sqlx::Result<bool> {
-    let r = on_tx_exec!(tx, |c| sqlx::query("delete from role_grants where id = $1 and user_id = $2")
-        .bind(grant_id)
-        .bind(user_id)
-        .execute(c)
-        .await)?;
+    let r = on_tx_exec!(tx, |c| sqlx::query(
+        "delete from role_grants where id = $1 and user_id = $2"
+    )
+    .bind(grant_id)
+    .bind(user_id)
+    .execute(c)
+    .await)?;
     Ok(r == 1)
 }
 
 pub async fn count_admins(tx: &mut Tx) -> sqlx::Result<i64> {
-    on_tx!(tx, |c| sqlx::query_scalar("select count(distinct user_id) from role_grants where role = 'administrator'")
-        .fetch_one(c)
-        .await)
+    on_tx!(tx, |c| sqlx::query_scalar(
+        "select count(distinct user_id) from role_grants where role = 'administrator'"
+    )
+    .fetch_one(c)
+    .await)
 }
 
-pub async fn insert_session(tx: &mut Tx, id_hash: &str, user_id: i64, csrf: &str, now: i64, expires: i64) -> sqlx::Result<()> {
-    on_tx_exec!(tx, |c| sqlx::query(
+pub async fn insert_session(
+    tx: &mut Tx,
+    id_hash: &str,
+    user_id: i64,
+    csrf: &str,
+    now: i64,
+    expires: i64,
+) -> sqlx::Result<()> {
+    on_tx_exec!(tx, |c| {
+        sqlx::query(
         "insert into sessions (id_hash, user_id, csrf_token, created_at, expires_at) values ($1, $2, $3, $4, $5)"
     )
     .bind(id_hash)
@@ -182,13 +237,18 @@ pub async fn insert_session(tx: &mut Tx, id_hash: &str, user_id: i64, csrf: &str
     .bind(now)
     .bind(expires)
     .execute(c)
-    .await)?;
+    .await
+    })?;
     Ok(())
 }
 
 /// The live session's user id and CSRF token, if the session exists, has not expired and its
 /// user is not disabled.
-pub async fn find_session(tx: &mut Tx, id_hash: &str, now: i64) -> sqlx::Result<Option<(i64, String)>> {
+pub async fn find_session(
+    tx: &mut Tx,
+    id_hash: &str,
+    now: i64,
+) -> sqlx::Result<Option<(i64, String)>> {
     on_tx!(tx, |c| sqlx::query_as(
         "select s.user_id, s.csrf_token from sessions s join users u on u.id = s.user_id
          where s.id_hash = $1 and s.expires_at > $2 and u.disabled_at is null"
@@ -200,23 +260,45 @@ pub async fn find_session(tx: &mut Tx, id_hash: &str, now: i64) -> sqlx::Result<
 }
 
 pub async fn delete_session(tx: &mut Tx, id_hash: &str) -> sqlx::Result<()> {
-    on_tx_exec!(tx, |c| sqlx::query("delete from sessions where id_hash = $1").bind(id_hash).execute(c).await)?;
+    on_tx_exec!(tx, |c| sqlx::query(
+        "delete from sessions where id_hash = $1"
+    )
+    .bind(id_hash)
+    .execute(c)
+    .await)?;
     Ok(())
 }
 
 /// Ends every session of a user (after a password reset).
 pub async fn delete_user_sessions(tx: &mut Tx, user_id: i64) -> sqlx::Result<()> {
-    on_tx_exec!(tx, |c| sqlx::query("delete from sessions where user_id = $1").bind(user_id).execute(c).await)?;
+    on_tx_exec!(tx, |c| sqlx::query(
+        "delete from sessions where user_id = $1"
+    )
+    .bind(user_id)
+    .execute(c)
+    .await)?;
     Ok(())
 }
 
 pub async fn delete_expired_sessions(tx: &mut Tx, now: i64) -> sqlx::Result<u64> {
-    let r = on_tx_exec!(tx, |c| sqlx::query("delete from sessions where expires_at <= $1").bind(now).execute(c).await)?;
+    let r = on_tx_exec!(tx, |c| sqlx::query(
+        "delete from sessions where expires_at <= $1"
+    )
+    .bind(now)
+    .execute(c)
+    .await)?;
     Ok(r)
 }
 
-pub async fn insert_token(tx: &mut Tx, hash: &str, user_id: i64, purpose: TokenPurpose, now: i64) -> sqlx::Result<()> {
-    on_tx_exec!(tx, |c| sqlx::query(
+pub async fn insert_token(
+    tx: &mut Tx,
+    hash: &str,
+    user_id: i64,
+    purpose: TokenPurpose,
+    now: i64,
+) -> sqlx::Result<()> {
+    on_tx_exec!(tx, |c| {
+        sqlx::query(
         "insert into auth_tokens (token_hash, user_id, purpose, created_at, expires_at) values ($1, $2, $3, $4, $5)"
     )
     .bind(hash)
@@ -225,25 +307,39 @@ pub async fn insert_token(tx: &mut Tx, hash: &str, user_id: i64, purpose: TokenP
     .bind(now)
     .bind(now + purpose.lifetime_ms())
     .execute(c)
-    .await)?;
+    .await
+    })?;
     Ok(())
 }
 
 /// The user of a token that is unused and unexpired, without consuming it.
-pub async fn peek_token(tx: &mut Tx, hash: &str, purpose: TokenPurpose, now: i64) -> sqlx::Result<Option<i64>> {
-    on_tx!(tx, |c| sqlx::query_scalar(
+pub async fn peek_token(
+    tx: &mut Tx,
+    hash: &str,
+    purpose: TokenPurpose,
+    now: i64,
+) -> sqlx::Result<Option<i64>> {
+    on_tx!(tx, |c| {
+        sqlx::query_scalar(
         "select user_id from auth_tokens where token_hash = $1 and purpose = $2 and used_at is null and expires_at > $3"
     )
     .bind(hash)
     .bind(purpose.as_str())
     .bind(now)
     .fetch_optional(c)
-    .await)
+    .await
+    })
 }
 
 /// Consumes a token atomically: the conditional update succeeds for exactly one request.
-pub async fn use_token(tx: &mut Tx, hash: &str, purpose: TokenPurpose, now: i64) -> sqlx::Result<Option<i64>> {
-    on_tx!(tx, |c| sqlx::query_scalar(
+pub async fn use_token(
+    tx: &mut Tx,
+    hash: &str,
+    purpose: TokenPurpose,
+    now: i64,
+) -> sqlx::Result<Option<i64>> {
+    on_tx!(tx, |c| {
+        sqlx::query_scalar(
         "update auth_tokens set used_at = $3
          where token_hash = $1 and purpose = $2 and used_at is null and expires_at > $3 returning user_id"
     )
@@ -251,24 +347,42 @@ pub async fn use_token(tx: &mut Tx, hash: &str, purpose: TokenPurpose, now: i64)
     .bind(purpose.as_str())
     .bind(now)
     .fetch_optional(c)
-    .await)
+    .await
+    })
 }
 
 pub async fn insert_failure(tx: &mut Tx, key: &str, now: i64) -> sqlx::Result<()> {
-    on_tx_exec!(tx, |c| sqlx::query("insert into login_failures (key, at) values ($1, $2)").bind(key).bind(now).execute(c).await)?;
+    on_tx_exec!(tx, |c| sqlx::query(
+        "insert into login_failures (key, at) values ($1, $2)"
+    )
+    .bind(key)
+    .bind(now)
+    .execute(c)
+    .await)?;
     Ok(())
 }
 
 /// Failures for `key` since `since`, and the oldest of them (when the window frees up).
-pub async fn count_failures(tx: &mut Tx, key: &str, since: i64) -> sqlx::Result<(i64, Option<i64>)> {
-    on_tx!(tx, |c| sqlx::query_as("select count(*), min(at) from login_failures where key = $1 and at > $2")
-        .bind(key)
-        .bind(since)
-        .fetch_one(c)
-        .await)
+pub async fn count_failures(
+    tx: &mut Tx,
+    key: &str,
+    since: i64,
+) -> sqlx::Result<(i64, Option<i64>)> {
+    on_tx!(tx, |c| sqlx::query_as(
+        "select count(*), min(at) from login_failures where key = $1 and at > $2"
+    )
+    .bind(key)
+    .bind(since)
+    .fetch_one(c)
+    .await)
 }
 
 pub async fn delete_failures(tx: &mut Tx, key: &str) -> sqlx::Result<()> {
-    on_tx_exec!(tx, |c| sqlx::query("delete from login_failures where key = $1").bind(key).execute(c).await)?;
+    on_tx_exec!(tx, |c| sqlx::query(
+        "delete from login_failures where key = $1"
+    )
+    .bind(key)
+    .execute(c)
+    .await)?;
     Ok(())
 }

@@ -22,22 +22,41 @@ pub enum Decision {
 }
 
 pub fn decide(access: Option<Access>, ctx: &Ctx) -> Decision {
-    let Some(access) = access else { return Decision::Forbid };
+    let Some(access) = access else {
+        return Decision::Forbid;
+    };
     let Some(user) = &ctx.user else {
-        return if access == Access::Public { Decision::Allow } else { Decision::SignIn };
+        return if access == Access::Public {
+            Decision::Allow
+        } else {
+            Decision::SignIn
+        };
     };
     let allowed = match access {
         Access::Public | Access::SignedIn => true,
         Access::AnyOf(roles) => roles.iter().any(|r| user.has_role(*r)),
         Access::Admin => user.is_admin(),
     };
-    if allowed { Decision::Allow } else { Decision::Forbid }
+    if allowed {
+        Decision::Allow
+    } else {
+        Decision::Forbid
+    }
 }
 
 pub async fn authorize(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let method = if req.method() == Method::HEAD { Method::GET } else { req.method().clone() };
-    let path = req.extensions().get::<MatchedPath>().map(|p| p.as_str().to_string());
-    let access = path.as_deref().and_then(|p| state.policy.get(&(method, p)).copied());
+    let method = if req.method() == Method::HEAD {
+        Method::GET
+    } else {
+        req.method().clone()
+    };
+    let path = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|p| p.as_str().to_string());
+    let access = path
+        .as_deref()
+        .and_then(|p| state.policy.get(&(method, p)).copied());
     if access.is_none() {
         // The path is known with other methods: answer 405 rather than reach a handler that
         // has no policy entry for this method.

@@ -56,7 +56,11 @@ impl Ctx {
     }
     /// The language the switch offers.
     pub fn other_locale(&self) -> Locale {
-        if self.locale == Locale::En { Locale::FrBe } else { Locale::En }
+        if self.locale == Locale::En {
+            Locale::FrBe
+        } else {
+            Locale::En
+        }
     }
 }
 
@@ -115,7 +119,9 @@ fn client_ip(req: &Request, trust_forwarded: bool) -> String {
 }
 
 fn is_token(v: &str) -> bool {
-    v.len() == 43 && v.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_')
+    v.len() == 43
+        && v.bytes()
+            .all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_')
 }
 
 /// Builds the [`Ctx`], enforces CSRF and the body limit on state-changing requests, and
@@ -154,13 +160,24 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
                 .and_then(Locale::from_accept_language)
         })
         .unwrap_or_default();
-    let time_zone = user.as_ref().map(|u| u.time_zone.clone()).unwrap_or_else(|| locale.default_time_zone().into());
+    let time_zone = user
+        .as_ref()
+        .map(|u| u.time_zone.clone())
+        .unwrap_or_else(|| locale.default_time_zone().into());
     let ctx = Ctx {
         locale,
         user: user.clone(),
         csrf: csrf.clone(),
-        path: req.uri().path_and_query().map(|p| p.as_str().to_string()).unwrap_or_else(|| "/".into()),
-        session_token: if has_session { session_token.clone() } else { None },
+        path: req
+            .uri()
+            .path_and_query()
+            .map(|p| p.as_str().to_string())
+            .unwrap_or_else(|| "/".into()),
+        session_token: if has_session {
+            session_token.clone()
+        } else {
+            None
+        },
         client_ip: client_ip(&req, state.settings.trust_forwarded),
         time_zone,
     };
@@ -183,17 +200,27 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
     if let Some(ErrorPage(status)) = res.extensions().get::<ErrorPage>().copied() {
         let headers = res.headers().clone();
         res = pages::error_page(&ctx, status, None);
-        res.headers_mut().extend(headers.into_iter().filter(|(k, _)| k.as_ref() == Some(&header::SET_COOKIE)));
+        res.headers_mut().extend(
+            headers
+                .into_iter()
+                .filter(|(k, _)| k.as_ref() == Some(&header::SET_COOKIE)),
+        );
     } else if res.status().as_u16() >= 400 && plain {
         // Rejections from axum itself (405, malformed forms…) come as English plain text.
         res = pages::error_page(&ctx, res.status(), None);
     }
     let secure = state.settings.secure;
     if let Some(t) = new_csrf_cookie {
-        res.headers_mut().append(header::SET_COOKIE, cookie_header(CSRF_COOKIE, &t, None, secure));
+        res.headers_mut().append(
+            header::SET_COOKIE,
+            cookie_header(CSRF_COOKIE, &t, None, secure),
+        );
     }
     if session_is_stale {
-        res.headers_mut().append(header::SET_COOKIE, cookie_header(SESSION_COOKIE, "", Some(0), secure));
+        res.headers_mut().append(
+            header::SET_COOKIE,
+            cookie_header(SESSION_COOKIE, "", Some(0), secure),
+        );
     }
     res
 }
@@ -201,7 +228,11 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
 /// Refuses a state-changing request whose body is too large or whose `csrf` field does not
 /// match the session's (or, before login, the CSRF cookie's) token; returns the request with
 /// its body buffered for the handler.
-async fn check_post(req: Request, state: &AppState, expected: &str) -> Result<Request, (StatusCode, Option<&'static str>)> {
+async fn check_post(
+    req: Request,
+    state: &AppState,
+    expected: &str,
+) -> Result<Request, (StatusCode, Option<&'static str>)> {
     let limit = state.settings.body_limit;
     let (parts, body) = req.into_parts();
     let declared = parts
@@ -212,17 +243,32 @@ async fn check_post(req: Request, state: &AppState, expected: &str) -> Result<Re
     if declared.is_some_and(|n| n > limit) {
         return Err((StatusCode::PAYLOAD_TOO_LARGE, None));
     }
-    let bytes = to_bytes(body, limit).await.map_err(|_| (StatusCode::PAYLOAD_TOO_LARGE, None))?;
+    let bytes = to_bytes(body, limit)
+        .await
+        .map_err(|_| (StatusCode::PAYLOAD_TOO_LARGE, None))?;
     // Defence in depth: a browser always says where a form comes from.
-    if let Some(origin) = parts.headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
-        let host = parts.headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or("");
+    if let Some(origin) = parts
+        .headers
+        .get(header::ORIGIN)
+        .and_then(|v| v.to_str().ok())
+    {
+        let host = parts
+            .headers
+            .get(header::HOST)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
         let same = origin == state.settings.origin()
-            || origin.strip_prefix("http://").or_else(|| origin.strip_prefix("https://")) == Some(host);
+            || origin
+                .strip_prefix("http://")
+                .or_else(|| origin.strip_prefix("https://"))
+                == Some(host);
         if !same {
             return Err((StatusCode::FORBIDDEN, Some("error-csrf")));
         }
     }
-    let token = form_urlencoded::parse(&bytes).find(|(k, _)| k == "csrf").map(|(_, v)| v.into_owned());
+    let token = form_urlencoded::parse(&bytes)
+        .find(|(k, _)| k == "csrf")
+        .map(|(_, v)| v.into_owned());
     if !token.is_some_and(|t| secure_eq(&t, expected)) {
         return Err((StatusCode::FORBIDDEN, Some("error-csrf")));
     }
@@ -244,9 +290,17 @@ pub async fn security_headers(State(state): State<AppState>, req: Request, next:
     set(h, "x-content-type-options", "nosniff");
     set(h, "x-frame-options", "DENY");
     set(h, "referrer-policy", "same-origin");
-    set(h, "permissions-policy", "camera=(), microphone=(), geolocation=()");
+    set(
+        h,
+        "permissions-policy",
+        "camera=(), microphone=(), geolocation=()",
+    );
     if state.settings.secure {
-        set(h, "strict-transport-security", "max-age=31536000; includeSubDomains");
+        set(
+            h,
+            "strict-transport-security",
+            "max-age=31536000; includeSubDomains",
+        );
     }
     if !h.contains_key(header::CACHE_CONTROL) {
         // Pages carry CSRF tokens and personal data: never stored by shared caches.

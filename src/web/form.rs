@@ -43,21 +43,50 @@ impl Field {
         }
     }
     pub fn text(ctx: &Ctx, name: &'static str, label_key: &str, value: &str) -> Field {
-        Field { value: value.to_string(), ..Field::new(ctx, name, label_key, "text") }
+        Field {
+            value: value.to_string(),
+            ..Field::new(ctx, name, label_key, "text")
+        }
     }
     pub fn email(ctx: &Ctx, name: &'static str, label_key: &str, value: &str) -> Field {
-        Field { value: value.to_string(), autocomplete: "email", ..Field::new(ctx, name, label_key, "email") }
+        Field {
+            value: value.to_string(),
+            autocomplete: "email",
+            ..Field::new(ctx, name, label_key, "email")
+        }
     }
     /// Password fields are never filled back in: the value would sit in the page source.
-    pub fn password(ctx: &Ctx, name: &'static str, label_key: &str, autocomplete: &'static str) -> Field {
-        Field { autocomplete, ..Field::new(ctx, name, label_key, "password") }
+    pub fn password(
+        ctx: &Ctx,
+        name: &'static str,
+        label_key: &str,
+        autocomplete: &'static str,
+    ) -> Field {
+        Field {
+            autocomplete,
+            ..Field::new(ctx, name, label_key, "password")
+        }
     }
-    pub fn select(ctx: &Ctx, name: &'static str, label_key: &str, options: Vec<(String, String)>, selected: &str) -> Field {
+    pub fn select(
+        ctx: &Ctx,
+        name: &'static str,
+        label_key: &str,
+        options: Vec<(String, String)>,
+        selected: &str,
+    ) -> Field {
         let options = options
             .into_iter()
-            .map(|(value, label)| SelectOption { selected: value == selected, value, label })
+            .map(|(value, label)| SelectOption {
+                selected: value == selected,
+                value,
+                label,
+            })
             .collect();
-        Field { options, value: selected.to_string(), ..Field::new(ctx, name, label_key, "select") }
+        Field {
+            options,
+            value: selected.to_string(),
+            ..Field::new(ctx, name, label_key, "select")
+        }
     }
     pub fn autocomplete(mut self, a: &'static str) -> Field {
         self.autocomplete = a;
@@ -160,7 +189,11 @@ impl FormPage {
     /// 200 without errors; 422 with each error at its field and in the summary. An error for a
     /// name that is not a field becomes the notice.
     pub fn respond(self, errors: &FieldErrors) -> Response {
-        let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+        let status = if errors.is_empty() {
+            StatusCode::OK
+        } else {
+            StatusCode::UNPROCESSABLE_ENTITY
+        };
         render_status(status, &self.with_errors(errors))
     }
 
@@ -172,7 +205,10 @@ impl FormPage {
                 Some(f) => {
                     let item = self.ctx.locale.t_args(
                         "form-error-item",
-                        &[("label", f.label.clone().into()), ("message", msg.clone().into())],
+                        &[
+                            ("label", f.label.clone().into()),
+                            ("message", msg.clone().into()),
+                        ],
                     );
                     self.summary.push((format!("f-{name}"), item));
                     f.error = Some(msg);

@@ -42,15 +42,34 @@ pub fn app(db: Db, settings: Settings) -> Router {
 /// Builds the application from a registry: the policy comes from the registry's entries, and
 /// anything routed without an entry is refused.
 pub fn app_from(registry: routes::Registry, db: Db, settings: Settings) -> Router {
-    let policy = registry.defs.iter().map(|d| ((d.method.clone(), d.path), d.access)).collect();
-    let state = AppState { db, settings: Arc::new(settings), policy: Arc::new(policy) };
+    let policy = registry
+        .defs
+        .iter()
+        .map(|d| ((d.method.clone(), d.path), d.access))
+        .collect();
+    let state = AppState {
+        db,
+        settings: Arc::new(settings),
+        policy: Arc::new(policy),
+    };
     registry
         .router
-        .route_layer(middleware::from_fn_with_state(state.clone(), authorize::authorize))
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            authorize::authorize,
+        ))
         .fallback(|| async { AppError::NotFound })
-        .layer(tower_http::catch_panic::CatchPanicLayer::custom(pages::panic_page))
-        .layer(middleware::from_fn_with_state(state.clone(), context::context))
-        .layer(middleware::from_fn_with_state(state.clone(), context::security_headers))
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(
+            pages::panic_page,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            context::context,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            context::security_headers,
+        ))
         .with_state(state)
 }
 

@@ -50,7 +50,10 @@ pub struct HomePage {
 pub fn when_in_zone(ctx: &Ctx, ms: i64, zone: &str) -> String {
     ctx.locale.t_args(
         "common-time-in-zone",
-        &[("time", format_datetime(ms, zone, ctx.locale).into()), ("city", zone_city(zone, ctx.locale).into())],
+        &[
+            ("time", format_datetime(ms, zone, ctx.locale).into()),
+            ("city", zone_city(zone, ctx.locale).into()),
+        ],
     )
 }
 
@@ -64,7 +67,17 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response
             let co_chairs = c
                 .co_chairs
                 .iter()
-                .map(|ch| format!("{}, {}", ch.name, if l == Locale::En { &ch.title_en } else { &ch.title_fr }))
+                .map(|ch| {
+                    format!(
+                        "{}, {}",
+                        ch.name,
+                        if l == Locale::En {
+                            &ch.title_en
+                        } else {
+                            &ch.title_fr
+                        }
+                    )
+                })
                 .collect();
             let sessions = o
                 .sessions
@@ -76,13 +89,16 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response
                         SessionKind::Themes => "commission-session-themes",
                     }),
                     when: when_in_zone(&ctx, s.starts_at, &s.time_zone),
-                    when_viewer: (s.time_zone != ctx.time_zone).then(|| when_in_zone(&ctx, s.starts_at, &ctx.time_zone)),
+                    when_viewer: (s.time_zone != ctx.time_zone)
+                        .then(|| when_in_zone(&ctx, s.starts_at, &ctx.time_zone)),
                     venue: match &s.venue {
                         Venue::InPerson { place } => place.clone(),
                         Venue::Online { .. } => ctx.t("commission-session-online"),
                     },
                     meeting_url: match &s.venue {
-                        Venue::Online { meeting_url } if ctx.user.is_some() => Some(meeting_url.clone()),
+                        Venue::Online { meeting_url } if ctx.user.is_some() => {
+                            Some(meeting_url.clone())
+                        }
                         _ => None,
                     },
                 })
@@ -96,16 +112,33 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response
                 ],
             );
             let themes = o.themes.iter().map(|t| t.name.get(l).to_string()).collect();
-            commissions.push(CommissionView { title, co_chairs, sessions, themes });
+            commissions.push(CommissionView {
+                title,
+                co_chairs,
+                sessions,
+                themes,
+            });
         }
         let sides = p
             .sides
             .iter()
-            .map(|s| (s.name.get(l).to_string(), s.administration.get(l).to_string()))
+            .map(|s| {
+                (
+                    s.name.get(l).to_string(),
+                    s.administration.get(l).to_string(),
+                )
+            })
             .collect();
-        views.push(ProgrammeView { name: p.name.get(l).to_string(), sides, commissions });
+        views.push(ProgrammeView {
+            name: p.name.get(l).to_string(),
+            sides,
+            commissions,
+        });
     }
-    Ok(render(&HomePage { ctx, programmes: views }))
+    Ok(render(&HomePage {
+        ctx,
+        programmes: views,
+    }))
 }
 
 /// For load balancers: 200 when the database answers.
@@ -116,7 +149,10 @@ pub async fn health(State(state): State<AppState>) -> AppResult<&'static str> {
 
 pub async fn stylesheet() -> Response {
     (
-        [(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")],
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
         include_str!("../../static/app.css"),
     )
         .into_response()
@@ -131,17 +167,30 @@ pub struct LanguageForm {
 
 /// The language switch of every page: remembers the choice (cookie, and the account's
 /// preference when signed in) and returns to the page it was used on.
-pub async fn switch_language(State(state): State<AppState>, ctx: Ctx, Form(f): Form<LanguageForm>) -> AppResult<Response> {
+pub async fn switch_language(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(f): Form<LanguageForm>,
+) -> AppResult<Response> {
     let locale = Locale::parse(&f.locale).unwrap_or_default();
     if let Some(user) = &ctx.user {
         users::actions::set_locale(&state.db, user, locale).await?;
     }
     // Only local paths: the switch must not become an open redirect.
-    let next = if f.next.starts_with('/') && !f.next.starts_with("//") && !f.next.contains('\\') { &f.next } else { "/" };
+    let next = if f.next.starts_with('/') && !f.next.starts_with("//") && !f.next.contains('\\') {
+        &f.next
+    } else {
+        "/"
+    };
     let mut res = see_other(next);
     res.headers_mut().append(
         header::SET_COOKIE,
-        cookie_header(LANG_COOKIE, locale.tag(), Some(31_536_000), state.settings.secure),
+        cookie_header(
+            LANG_COOKIE,
+            locale.tag(),
+            Some(31_536_000),
+            state.settings.secure,
+        ),
     );
     Ok(res)
 }
@@ -175,6 +224,7 @@ pub fn error_page(ctx: &Ctx, status: StatusCode, detail: Option<&str>) -> Respon
 pub fn panic_page(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
     tracing::error!("handler panicked");
     let mut res = StatusCode::INTERNAL_SERVER_ERROR.into_response();
-    res.extensions_mut().insert(ErrorPage(StatusCode::INTERNAL_SERVER_ERROR));
+    res.extensions_mut()
+        .insert(ErrorPage(StatusCode::INTERNAL_SERVER_ERROR));
     res
 }

@@ -45,13 +45,27 @@ impl Registry {
     {
         let filter = MethodFilter::try_from(method.clone()).expect("standard method");
         self.router = self.router.route(path, on(filter, handler));
-        self.defs.push(RouteDef { method, path, access });
+        self.defs.push(RouteDef {
+            method,
+            path,
+            access,
+        });
         self
     }
-    fn get<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, access: Access, h: H) -> Self {
+    fn get<H: Handler<T, AppState>, T: 'static>(
+        self,
+        path: &'static str,
+        access: Access,
+        h: H,
+    ) -> Self {
         self.add(Method::GET, path, access, h)
     }
-    fn post<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, access: Access, h: H) -> Self {
+    fn post<H: Handler<T, AppState>, T: 'static>(
+        self,
+        path: &'static str,
+        access: Access,
+        h: H,
+    ) -> Self {
         self.add(Method::POST, path, access, h)
     }
 }
@@ -59,32 +73,39 @@ impl Registry {
 /// Every route of the application with its policy.
 pub fn registry() -> Registry {
     use Access::*;
-    Registry { router: Router::new(), defs: Vec::new() }
-        .get("/", Public, pages::home)
-        .get("/health", Public, pages::health)
-        .get("/static/app.css", Public, pages::stylesheet)
-        .post("/language", Public, pages::switch_language)
-        .get("/signup", Public, users::sign_up_form)
-        .post("/signup", Public, users::sign_up)
-        .get("/verify-email", Public, users::verify_email_form)
-        .post("/verify-email", Public, users::verify_email)
-        .get("/verify-email/resend", Public, users::resend_form)
-        .post("/verify-email/resend", Public, users::resend)
-        .get("/login", Public, users::login_form)
-        .post("/login", Public, users::login)
-        .post("/logout", SignedIn, users::logout)
-        .get("/password/forgot", Public, users::forgot_form)
-        .post("/password/forgot", Public, users::forgot)
-        .get("/password/reset", Public, users::reset_form)
-        .post("/password/reset", Public, users::reset)
-        .get("/invitation", Public, users::invitation_form)
-        .post("/invitation", Public, users::accept_invitation)
-        .get("/account", SignedIn, users::account_form)
-        .post("/account", SignedIn, users::update_account)
-        .get("/admin/users", Admin, users::admin_list)
-        .get("/admin/users/new", Admin, users::invite_form)
-        .post("/admin/users/new", Admin, users::invite)
-        .get("/admin/users/{id}", Admin, users::admin_user)
-        .post("/admin/users/{id}/grants", Admin, users::grant)
-        .post("/admin/users/{id}/grants/{grant_id}/revoke", Admin, users::revoke)
+    Registry {
+        router: Router::new(),
+        defs: Vec::new(),
+    }
+    .get("/", Public, pages::home)
+    .get("/health", Public, pages::health)
+    .get("/static/app.css", Public, pages::stylesheet)
+    .post("/language", Public, pages::switch_language)
+    .get("/signup", Public, users::sign_up_form)
+    .post("/signup", Public, users::sign_up)
+    .get("/verify-email", Public, users::verify_email_form)
+    .post("/verify-email", Public, users::verify_email)
+    .get("/verify-email/resend", Public, users::resend_form)
+    .post("/verify-email/resend", Public, users::resend)
+    .get("/login", Public, users::login_form)
+    .post("/login", Public, users::login)
+    .post("/logout", SignedIn, users::logout)
+    .get("/password/forgot", Public, users::forgot_form)
+    .post("/password/forgot", Public, users::forgot)
+    .get("/password/reset", Public, users::reset_form)
+    .post("/password/reset", Public, users::reset)
+    .get("/invitation", Public, users::invitation_form)
+    .post("/invitation", Public, users::accept_invitation)
+    .get("/account", SignedIn, users::account_form)
+    .post("/account", SignedIn, users::update_account)
+    .get("/admin/users", Admin, users::admin_list)
+    .get("/admin/users/new", Admin, users::invite_form)
+    .post("/admin/users/new", Admin, users::invite)
+    .get("/admin/users/{id}", Admin, users::admin_user)
+    .post("/admin/users/{id}/grants", Admin, users::grant)
+    .post(
+        "/admin/users/{id}/grants/{grant_id}/revoke",
+        Admin,
+        users::revoke,
+    )
 }

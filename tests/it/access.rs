@@ -15,12 +15,32 @@ use crate::helpers::TestApp;
 /// (label, demo account, roles held)
 const VISITORS: [(&str, Option<&str>, &[Role]); 7] = [
     ("anonymous", None, &[]),
-    ("applicant WB", Some("demandeur.wb@demo.passerelle.test"), &[Role::Applicant]),
-    ("officer QC", Some("charge.qc@demo.passerelle.test"), &[Role::Officer]),
-    ("evaluator WB", Some("evaluateur.wb@demo.passerelle.test"), &[Role::Evaluator]),
-    ("commission member QC", Some("commission.qc@demo.passerelle.test"), &[Role::CommissionMember]),
+    (
+        "applicant WB",
+        Some("demandeur.wb@demo.passerelle.test"),
+        &[Role::Applicant],
+    ),
+    (
+        "officer QC",
+        Some("charge.qc@demo.passerelle.test"),
+        &[Role::Officer],
+    ),
+    (
+        "evaluator WB",
+        Some("evaluateur.wb@demo.passerelle.test"),
+        &[Role::Evaluator],
+    ),
+    (
+        "commission member QC",
+        Some("commission.qc@demo.passerelle.test"),
+        &[Role::CommissionMember],
+    ),
     ("coach", Some("coach@demo.passerelle.test"), &[Role::Coach]),
-    ("administrator", Some("admin@demo.passerelle.test"), &[Role::Administrator]),
+    (
+        "administrator",
+        Some("admin@demo.passerelle.test"),
+        &[Role::Administrator],
+    ),
 ];
 
 #[derive(Debug, PartialEq)]
@@ -46,7 +66,10 @@ async fn every_route_answers_each_role_as_its_policy_says() {
     let app = TestApp::spawn_demo().await;
     let defs = registry().defs;
     assert!(defs.len() >= 25, "the registry lists every route");
-    let user_id = app.scalar("select id from users where email = 'coach@demo.passerelle.test'").await.to_string();
+    let user_id = app
+        .scalar("select id from users where email = 'coach@demo.passerelle.test'")
+        .await
+        .to_string();
     let mut checked = 0;
     for (label, account, roles) in VISITORS {
         for def in &defs {
@@ -55,14 +78,28 @@ async fn every_route_answers_each_role_as_its_policy_says() {
             if let Some(email) = account {
                 b.login_demo(email).await;
             }
-            let path = def.path.replace("{id}", &user_id).replace("{grant_id}", "999999");
-            let r = if def.method == Method::GET { b.get(&path).await } else { b.post(&path, &[]).await };
+            let path = def
+                .path
+                .replace("{id}", &user_id)
+                .replace("{grant_id}", "999999");
+            let r = if def.method == Method::GET {
+                b.get(&path).await
+            } else {
+                b.post(&path, &[]).await
+            };
             let got = match (r.status, r.location()) {
                 (StatusCode::FORBIDDEN, _) => Expect::Forbidden,
                 (StatusCode::SEE_OTHER, Some(l)) if l.starts_with("/login?next=") => Expect::SignIn,
                 _ => Expect::Allowed,
             };
-            assert_eq!(got, expected(def.access, account, roles), "{label}: {} {} answered {}", def.method, def.path, r.status);
+            assert_eq!(
+                got,
+                expected(def.access, account, roles),
+                "{label}: {} {} answered {}",
+                def.method,
+                def.path,
+                r.status
+            );
             checked += 1;
         }
     }
@@ -73,10 +110,16 @@ async fn every_route_answers_each_role_as_its_policy_says() {
 async fn a_route_missing_from_the_policy_is_refused_even_to_an_administrator() {
     let test_db = TestApp::spawn_demo().await.db;
     let mut reg = registry();
-    reg.router = reg.router.route("/unlisted", get(|| async { "should never be served" }));
-    let settings = passerelle::config::Settings::local("127.0.0.1:8080", test_db.dir().to_path_buf());
+    reg.router = reg
+        .router
+        .route("/unlisted", get(|| async { "should never be served" }));
+    let settings =
+        passerelle::config::Settings::local("127.0.0.1:8080", test_db.dir().to_path_buf());
     let router = passerelle::web::app_from(reg, test_db.db.clone(), settings);
-    let mut app = TestApp { router, ..TestApp::on(test_db, "127.0.0.1:8080") };
+    let mut app = TestApp {
+        router,
+        ..TestApp::on(test_db, "127.0.0.1:8080")
+    };
     app.login_demo("admin@demo.passerelle.test").await;
     let r = app.get("/unlisted").await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
@@ -99,8 +142,26 @@ async fn signed_in_pages_send_visitors_to_login_and_back() {
     assert_eq!(r.location(), Some("/login?next=%2Faccount"));
     let r = app.get("/login?next=%2Faccount").await;
     assert!(r.body.contains("name=\"next\" value=\"/account\""));
-    let r = app.post("/login", &[("email", "coach@demo.passerelle.test"), ("password", "passerelle-demo"), ("next", "/account")]).await;
+    let r = app
+        .post(
+            "/login",
+            &[
+                ("email", "coach@demo.passerelle.test"),
+                ("password", "passerelle-demo"),
+                ("next", "/account"),
+            ],
+        )
+        .await;
     assert_eq!(r.location(), Some("/account"));
-    let r = app.post("/login", &[("email", "coach@demo.passerelle.test"), ("password", "passerelle-demo"), ("next", "//evil.example")]).await;
+    let r = app
+        .post(
+            "/login",
+            &[
+                ("email", "coach@demo.passerelle.test"),
+                ("password", "passerelle-demo"),
+                ("next", "//evil.example"),
+            ],
+        )
+        .await;
     assert_eq!(r.location(), Some("/"), "no open redirect");
 }

@@ -8,9 +8,17 @@ use crate::helpers::TestApp;
 async fn state_changes_are_recorded_with_their_actor() {
     let mut app = TestApp::spawn_demo().await;
     app.login_demo("admin@demo.passerelle.test").await;
-    let coach = app.scalar("select id from users where email = 'coach@demo.passerelle.test'").await;
-    app.post(&format!("/admin/users/{coach}/grants"), &[("role", "evaluator"), ("side", "WB")]).await;
-    let history = audit::actions::history(&app.db.db, "user", &coach.to_string()).await.unwrap();
+    let coach = app
+        .scalar("select id from users where email = 'coach@demo.passerelle.test'")
+        .await;
+    app.post(
+        &format!("/admin/users/{coach}/grants"),
+        &[("role", "evaluator"), ("side", "WB")],
+    )
+    .await;
+    let history = audit::actions::history(&app.db.db, "user", &coach.to_string())
+        .await
+        .unwrap();
     let last = history.last().unwrap();
     assert_eq!(last.action, "user.grant_role");
     assert_eq!(last.actor_label, "admin@demo.passerelle.test");
@@ -25,7 +33,8 @@ async fn verify_accepts_the_intact_chain_and_reports_the_first_edited_row() {
     assert!(report.rows > 30);
     assert_eq!(report.first_broken, None);
 
-    app.exec("update audit_log set summary = 'rewritten' where id = 7").await;
+    app.exec("update audit_log set summary = 'rewritten' where id = 7")
+        .await;
     let report = audit::verify(&app.db.db).await.unwrap();
     assert_eq!(report.first_broken, Some(7));
 }
@@ -34,5 +43,8 @@ async fn verify_accepts_the_intact_chain_and_reports_the_first_edited_row() {
 async fn verify_detects_a_deleted_row() {
     let app = TestApp::spawn_demo().await;
     app.exec("delete from audit_log where id = 4").await;
-    assert_eq!(audit::verify(&app.db.db).await.unwrap().first_broken, Some(5));
+    assert_eq!(
+        audit::verify(&app.db.db).await.unwrap().first_broken,
+        Some(5)
+    );
 }

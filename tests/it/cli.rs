@@ -26,7 +26,12 @@ fn an_unreachable_database_gives_one_clear_line_and_a_failure_code() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
-    assert!(stderr.starts_with("error: cannot reach the PostgreSQL database postgres://nobody@127.0.0.1:1/none"), "{stderr}");
+    assert!(
+        stderr.starts_with(
+            "error: cannot reach the PostgreSQL database postgres://nobody@127.0.0.1:1/none"
+        ),
+        "{stderr}"
+    );
     assert!(!stderr.contains("panicked"));
 }
 
@@ -36,7 +41,8 @@ async fn audit_verify_reports_the_first_edited_row_and_fails() {
     let out = passerelle(&app.db.url, &["audit", "verify"]);
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("audit log intact:"));
-    app.exec("update audit_log set actor_label = 'someone else' where id = 3").await;
+    app.exec("update audit_log set actor_label = 'someone else' where id = 3")
+        .await;
     let out = passerelle(&app.db.url, &["audit", "verify"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("audit log broken at row 3"));
@@ -47,11 +53,47 @@ async fn admin_create_user_makes_an_account_that_can_log_in() {
     let mut app = TestApp::spawn_demo().await;
     let out = passerelle(
         &app.db.url,
-        &["admin", "create-user", "--email", "Nouvel.Admin@mrif.gouv.qc.ca", "--name", "Nouvel Admin", "--role", "officer", "--side", "qc", "--locale", "fr-CA", "--password", "une longue phrase"],
+        &[
+            "admin",
+            "create-user",
+            "--email",
+            "Nouvel.Admin@mrif.gouv.qc.ca",
+            "--name",
+            "Nouvel Admin",
+            "--role",
+            "officer",
+            "--side",
+            "qc",
+            "--locale",
+            "fr-CA",
+            "--password",
+            "une longue phrase",
+        ],
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert_eq!(app.login("nouvel.admin@mrif.gouv.qc.ca", "une longue phrase").await.status, 303);
-    let out = passerelle(&app.db.url, &["admin", "create-user", "--email", "x@y.org", "--name", "X", "--password", "court"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        app.login("nouvel.admin@mrif.gouv.qc.ca", "une longue phrase")
+            .await
+            .status,
+        303
+    );
+    let out = passerelle(
+        &app.db.url,
+        &[
+            "admin",
+            "create-user",
+            "--email",
+            "x@y.org",
+            "--name",
+            "X",
+            "--password",
+            "court",
+        ],
+    );
     assert_eq!(out.status.code(), Some(1));
 }
 
@@ -65,7 +107,11 @@ impl Drop for Server {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 /// A minimal HTTP/1.1 exchange over a fresh connection: (status, headers, body).
@@ -86,22 +132,30 @@ fn http(port: u16, method: &str, path: &str, cookie: &str, body: &str) -> (u16, 
 fn cookie(head: &str, name: &str) -> Option<String> {
     head.lines()
         .filter_map(|l| l.strip_prefix("set-cookie: "))
-        .find_map(|c| c.strip_prefix(&format!("{name}=")).map(|v| v.split(';').next().unwrap().to_string()))
+        .find_map(|c| {
+            c.strip_prefix(&format!("{name}="))
+                .map(|v| v.split(';').next().unwrap().to_string())
+        })
 }
 
 fn start(db_url: &str, port: u16, data: &std::path::Path) -> Server {
-    let child = Command::new(env!("CARGO_BIN_EXE_passerelle"))
-        .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
-        .env("PASSERELLE_DATABASE_URL", db_url)
-        .env("PASSERELLE_DATA_DIR", data)
-        .env("PASSERELLE_LOG", "warn")
-        .stdout(Stdio::null())
-        .spawn()
-        .unwrap();
+    // Wrapped in `Server` at once, whose Drop kills and waits for the process.
+    let server = Server(
+        Command::new(env!("CARGO_BIN_EXE_passerelle"))
+            .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
+            .env("PASSERELLE_DATABASE_URL", db_url)
+            .env("PASSERELLE_DATA_DIR", data)
+            .env("PASSERELLE_LOG", "warn")
+            .stdout(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
     let deadline = Instant::now() + Duration::from_secs(30);
     while Instant::now() < deadline {
-        if TcpStream::connect(("127.0.0.1", port)).is_ok() && http(port, "GET", "/health", "", "").0 == 200 {
-            return Server(child);
+        if TcpStream::connect(("127.0.0.1", port)).is_ok()
+            && http(port, "GET", "/health", "", "").0 == 200
+        {
+            return server;
         }
         std::thread::sleep(Duration::from_millis(100));
     }
@@ -119,8 +173,15 @@ async fn a_login_made_on_one_instance_is_valid_on_another() {
     let csrf_cookie = cookie(&head, "pa_csrf").unwrap();
     let i = page.find("name=\"csrf\" value=\"").unwrap() + 19;
     let token = &page[i..i + 43];
-    let body = format!("csrf={token}&email=charge.wb%40demo.passerelle.test&password=passerelle-demo");
-    let (status, head, _) = http(pa, "POST", "/login", &format!("pa_csrf={csrf_cookie}"), &body);
+    let body =
+        format!("csrf={token}&email=charge.wb%40demo.passerelle.test&password=passerelle-demo");
+    let (status, head, _) = http(
+        pa,
+        "POST",
+        "/login",
+        &format!("pa_csrf={csrf_cookie}"),
+        &body,
+    );
     assert_eq!(status, 303);
     let session = cookie(&head, "pa_session").unwrap();
 
@@ -129,7 +190,16 @@ async fn a_login_made_on_one_instance_is_valid_on_another() {
     assert!(page.contains("Sophie Lemaire"));
     // Logging out on B ends the session on A too.
     let i = page.find("name=\"csrf\" value=\"").unwrap() + 19;
-    let (status, _, _) = http(pb, "POST", "/logout", &format!("pa_session={session}"), &format!("csrf={}", &page[i..i + 43]));
+    let (status, _, _) = http(
+        pb,
+        "POST",
+        "/logout",
+        &format!("pa_session={session}"),
+        &format!("csrf={}", &page[i..i + 43]),
+    );
     assert_eq!(status, 303);
-    assert_eq!(http(pa, "GET", "/account", &format!("pa_session={session}"), "").0, 303);
+    assert_eq!(
+        http(pa, "GET", "/account", &format!("pa_session={session}"), "").0,
+        303
+    );
 }

@@ -6,6 +6,7 @@ use std::{
     collections::HashMap,
     io::Write,
     net::SocketAddr,
+    path::Path,
     str::FromStr,
     sync::{Arc, Once},
 };
@@ -27,7 +28,6 @@ pub struct TestDb {
     pub db: Db,
     pub url: String,
     _dir: tempfile::TempDir,
-    pg: Option<(String, String)>,
 }
 
 static SKIP_NOTE: Once = Once::new();
@@ -46,19 +46,37 @@ impl TestDb {
                 });
                 let url = Db::sqlite_url(dir.path());
                 let db = server::open(&url).await.expect("SQLite test database");
-                TestDb { db, url, _dir: dir, pg: None }
+                TestDb { db, url, _dir: dir }
             }
             Some(admin_url) => {
-                let name = format!("passerelle_test_{}", passerelle::auth::random_token()[..12].to_lowercase().replace('-', "_"));
-                let admin = PgPoolOptions::new().max_connections(1).connect(&admin_url).await.expect("PostgreSQL reachable");
-                sqlx::query(sqlx::AssertSqlSafe(format!("create database {name}"))).execute(&admin).await.expect("create test database");
+                let name = format!(
+                    "passerelle_test_{}",
+                    passerelle::auth::random_token()[..12]
+                        .to_lowercase()
+                        .replace('-', "_")
+                );
+                let admin = PgPoolOptions::new()
+                    .max_connections(1)
+                    .connect(&admin_url)
+                    .await
+                    .expect("PostgreSQL reachable");
+                sqlx::query(sqlx::AssertSqlSafe(format!("create database {name}")))
+                    .execute(&admin)
+                    .await
+                    .expect("create test database");
                 admin.close().await;
-                let opts = PgConnectOptions::from_str(&admin_url).expect("PostgreSQL URL").database(&name);
-                let pool = PgPoolOptions::new().max_connections(8).connect_with(opts).await.expect("test database");
+                let opts = PgConnectOptions::from_str(&admin_url)
+                    .expect("PostgreSQL URL")
+                    .database(&name);
+                let pool = PgPoolOptions::new()
+                    .max_connections(8)
+                    .connect_with(opts)
+                    .await
+                    .expect("test database");
                 let db = Db::Postgres(pool);
                 db.migrate().await.expect("migrations");
                 let url = with_database(&admin_url, &name);
-                TestDb { db, url, _dir: dir, pg: Some((admin_url, name)) }
+                TestDb { db, url, _dir: dir }
             }
         }
     }
@@ -68,31 +86,43 @@ impl TestDb {
     }
 }
 
-/// The same PostgreSQL URL pointing at another database.
-fn with_database(url: &str, name: &str) -> String {
-    let (base, query) = url.split_once('?').map(|(b, q)| (b, format!("?{q}"))).unwrap_or((url, String::new()));
-    let scheme_end = base.find("://").map(|i| i + 3).unwrap_or(0);
-    let path_start = base[scheme_end..].find('/').map(|i| i + scheme_end).unwrap_or(base.len());
-    format!("{}/{name}{query}", &base[..path_start])
+/// Test databases are kept until the run ends (dropping them from `Drop` would block on the
+/// test's own runtime); the next run drops those whose test process is gone.
+async fn drop_stale_databases(admin: &sqlx::PgPool) {
+    static ONCE: tokio::sync::OnceCell<()> = tokio::sync::OnceCell::const_new();
+    ONCE.get_or_init(|| async {
+        let names: Vec<String> = sqlx::query_scalar(
+            "select datname from pg_database where datname like 'passerelle_test_%'",
+        )
+        .fetch_all(admin)
+        .await
+        .unwrap_or_default();
+        for name in names {
+            let pid = name.split('_').nth(2).unwrap_or("");
+            if !Path::new(&format!("/proc/{pid}")).exists() {
+                let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
+                    "drop database if exists {name} with (force)"
+                )))
+                .execute(admin)
+                .await;
+            }
+        }
+    })
+    .await;
 }
 
-impl Drop for TestDb {
-    fn drop(&mut self) {
-        if let Some((admin_url, name)) = self.pg.take() {
-            let db = self.db.clone();
-            // Drop runs outside async; a short-lived runtime on its own thread drops the database.
-            let _ = std::thread::spawn(move || {
-                let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-                rt.block_on(async {
-                    db.close().await;
-                    if let Ok(admin) = PgPoolOptions::new().max_connections(1).connect(&admin_url).await {
-                        let _ = sqlx::query(sqlx::AssertSqlSafe(format!("drop database if exists {name} with (force)"))).execute(&admin).await;
-                    }
-                });
-            })
-            .join();
-        }
-    }
+/// The same PostgreSQL URL pointing at another database.
+fn with_database(url: &str, name: &str) -> String {
+    let (base, query) = url
+        .split_once('?')
+        .map(|(b, q)| (b, format!("?{q}")))
+        .unwrap_or((url, String::new()));
+    let scheme_end = base.find("://").map(|i| i + 3).unwrap_or(0);
+    let path_start = base[scheme_end..]
+        .find('/')
+        .map(|i| i + scheme_end)
+        .unwrap_or(base.len());
+    format!("{}/{name}{query}", &base[..path_start])
 }
 
 pub struct TestResponse {
@@ -103,7 +133,9 @@ pub struct TestResponse {
 
 impl TestResponse {
     pub fn location(&self) -> Option<&str> {
-        self.headers.get(header::LOCATION).and_then(|v| v.to_str().ok())
+        self.headers
+            .get(header::LOCATION)
+            .and_then(|v| v.to_str().ok())
     }
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers.get(name).and_then(|v| v.to_str().ok())
@@ -140,7 +172,13 @@ impl TestApp {
     pub fn on(db: Arc<TestDb>, bind: &str) -> TestApp {
         let settings = Settings::local(bind, db.dir().to_path_buf());
         let router = web::app(db.db.clone(), settings);
-        TestApp { db, router, cookies: HashMap::new(), ip: [10, 0, 0, 1], accept_language: None }
+        TestApp {
+            db,
+            router,
+            cookies: HashMap::new(),
+            ip: [10, 0, 0, 1],
+            accept_language: None,
+        }
     }
 
     /// A second browser on the same application and database.
@@ -154,10 +192,23 @@ impl TestApp {
         }
     }
 
-    pub async fn request(&mut self, method: Method, path: &str, body: Option<String>, extra: &[(&str, &str)]) -> TestResponse {
-        let mut req = Request::builder().method(method).uri(path).header(header::HOST, "127.0.0.1:8080");
+    pub async fn request(
+        &mut self,
+        method: Method,
+        path: &str,
+        body: Option<String>,
+        extra: &[(&str, &str)],
+    ) -> TestResponse {
+        let mut req = Request::builder()
+            .method(method)
+            .uri(path)
+            .header(header::HOST, "127.0.0.1:8080");
         if !self.cookies.is_empty() {
-            let c: Vec<String> = self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            let c: Vec<String> = self
+                .cookies
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect();
             req = req.header(header::COOKIE, c.join("; "));
         }
         if let Some(l) = &self.accept_language {
@@ -170,7 +221,8 @@ impl TestApp {
             req = req.header(*k, *v);
         }
         let mut req = req.body(body.map(Body::from).unwrap_or_default()).unwrap();
-        req.extensions_mut().insert(ConnectInfo(SocketAddr::from((self.ip, 40000))));
+        req.extensions_mut()
+            .insert(ConnectInfo(SocketAddr::from((self.ip, 40000))));
         let res = self.router.clone().oneshot(req).await.unwrap();
         for v in res.headers().get_all(header::SET_COOKIE) {
             let v = v.to_str().unwrap();
@@ -185,7 +237,11 @@ impl TestApp {
         let status = res.status();
         let headers = res.headers().clone();
         let bytes = to_bytes(res.into_body(), usize::MAX).await.unwrap();
-        TestResponse { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+        TestResponse {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
     }
 
     pub async fn get(&mut self, path: &str) -> TestResponse {
@@ -207,23 +263,34 @@ impl TestApp {
 
     /// Posts exactly these fields, CSRF token or not.
     pub async fn post_raw(&mut self, path: &str, fields: &[(&str, &str)]) -> TestResponse {
-        let body = form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish();
+        let body = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(fields)
+            .finish();
         self.request(Method::POST, path, Some(body), &[]).await
     }
 
     pub async fn login(&mut self, email: &str, password: &str) -> TestResponse {
-        self.post("/login", &[("email", email), ("password", password)]).await
+        self.post("/login", &[("email", email), ("password", password)])
+            .await
     }
 
     pub async fn login_demo(&mut self, email: &str) {
         let r = self.login(email, demo::PASSWORD).await;
-        assert_eq!(r.status, StatusCode::SEE_OTHER, "demo login of {email}: {}", r.body);
+        assert_eq!(
+            r.status,
+            StatusCode::SEE_OTHER,
+            "demo login of {email}: {}",
+            r.body
+        );
     }
 
     /// Runs one SQL statement returning a single i64 (for assertions on what is stored).
     pub async fn scalar(&self, sql: &'static str) -> i64 {
         let mut tx = self.db.db.read().await.unwrap();
-        on_tx!(&mut tx, |c| sqlx::query_scalar::<_, i64>(sql).fetch_one(c).await).unwrap()
+        on_tx!(&mut tx, |c| sqlx::query_scalar::<_, i64>(sql)
+            .fetch_one(c)
+            .await)
+        .unwrap()
     }
 
     pub async fn exec(&self, sql: &'static str) {

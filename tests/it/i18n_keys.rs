@@ -7,7 +7,9 @@ use passerelle::{i18n::Locale, users::Role};
 
 /// key → message of every `.ftl` file of one language (first line of multi-line messages).
 pub fn messages(lang: &str) -> BTreeMap<String, String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales").join(lang);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("locales")
+        .join(lang);
     let mut out = BTreeMap::new();
     for entry in fs::read_dir(dir).unwrap() {
         let text = fs::read_to_string(entry.unwrap().path()).unwrap();
@@ -40,15 +42,32 @@ fn literals() -> Vec<(String, String)> {
     while let Some(dir) = stack.pop() {
         for e in fs::read_dir(dir).unwrap() {
             let p = e.unwrap().path();
-            if p.is_dir() { stack.push(p) } else { files.push(p) }
+            if p.is_dir() {
+                stack.push(p)
+            } else {
+                files.push(p)
+            }
         }
     }
-    let prefixes = ["layout-", "common-", "form-", "home-", "commission-", "error-", "users-", "email-", "programme-", "organisation-"];
+    let prefixes = [
+        "layout-",
+        "common-",
+        "form-",
+        "home-",
+        "commission-",
+        "error-",
+        "users-",
+        "email-",
+        "programme-",
+        "organisation-",
+    ];
     let mut out = vec![];
     for f in files {
         let text = fs::read_to_string(&f).unwrap();
         for lit in text.split('"').skip(1).step_by(2) {
-            let shaped = lit.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+            let shaped = lit
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
             if shaped && prefixes.iter().any(|p| lit.starts_with(p)) {
                 out.push((f.display().to_string(), lit.to_string()));
             }
@@ -108,8 +127,20 @@ fn every_key_used_by_the_code_exists() {
 
 #[test]
 fn messages_render_with_their_arguments_in_both_languages() {
-    assert_eq!(Locale::FrCa.t_args("users-admin-count", &[("count", 1.into())]), "1 compte");
-    assert_eq!(Locale::FrCa.t_args("users-admin-count", &[("count", 0.into())]), "0 compte");
-    assert_eq!(Locale::En.t_args("users-admin-count", &[("count", 3.into())]), "3 accounts");
-    assert_eq!(Locale::FrBe.t1("email-greeting", "name", "Léa"), "Bonjour Léa,");
+    assert_eq!(
+        Locale::FrCa.t_args("users-admin-count", &[("count", 1.into())]),
+        "1 compte"
+    );
+    assert_eq!(
+        Locale::FrCa.t_args("users-admin-count", &[("count", 0.into())]),
+        "0 compte"
+    );
+    assert_eq!(
+        Locale::En.t_args("users-admin-count", &[("count", 3.into())]),
+        "3 accounts"
+    );
+    assert_eq!(
+        Locale::FrBe.t1("email-greeting", "name", "Léa"),
+        "Bonjour Léa,"
+    );
 }

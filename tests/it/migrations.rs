@@ -4,12 +4,17 @@
 use std::{collections::BTreeSet, fs, path::Path};
 
 fn tree(db: &str) -> Vec<(String, String)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations").join(db);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("migrations")
+        .join(db);
     let mut files: Vec<_> = fs::read_dir(dir)
         .unwrap()
         .map(|e| {
             let p = e.unwrap().path();
-            (p.file_name().unwrap().to_string_lossy().into_owned(), fs::read_to_string(&p).unwrap())
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                fs::read_to_string(&p).unwrap(),
+            )
         })
         .collect();
     files.sort();
@@ -19,7 +24,11 @@ fn tree(db: &str) -> Vec<(String, String)> {
 /// Words following `keyword` in the SQL (table and constraint names).
 fn names_after(sql: &str, keyword: &str) -> BTreeSet<String> {
     let words: Vec<&str> = sql.split_whitespace().collect();
-    words.windows(2).filter(|w| w[0] == keyword).map(|w| w[1].trim_matches(|c| c == '(' || c == ',').to_string()).collect()
+    words
+        .windows(2)
+        .filter(|w| w[0] == keyword)
+        .map(|w| w[1].trim_matches(|c| c == '(' || c == ',').to_string())
+        .collect()
 }
 
 #[test]
@@ -34,7 +43,11 @@ fn sqlite_and_postgres_migrations_have_the_same_file_names() {
 fn both_trees_create_the_same_tables_indexes_and_constraints() {
     for ((name, lite), (_, pg)) in tree("sqlite").iter().zip(tree("postgres").iter()) {
         for kw in ["table", "index", "constraint"] {
-            assert_eq!(names_after(lite, kw), names_after(pg, kw), "{name}: {kw} names differ");
+            assert_eq!(
+                names_after(lite, kw),
+                names_after(pg, kw),
+                "{name}: {kw} names differ"
+            );
         }
     }
 }
