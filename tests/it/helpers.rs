@@ -50,8 +50,9 @@ impl TestDb {
             }
             Some(admin_url) => {
                 let name = format!(
-                    "passerelle_test_{}",
-                    passerelle::auth::random_token()[..12]
+                    "passerelle_test_{}_{}",
+                    std::process::id(),
+                    passerelle::auth::random_token()[..10]
                         .to_lowercase()
                         .replace('-', "_")
                 );
@@ -60,6 +61,7 @@ impl TestDb {
                     .connect(&admin_url)
                     .await
                     .expect("PostgreSQL reachable");
+                drop_stale_databases(&admin).await;
                 sqlx::query(sqlx::AssertSqlSafe(format!("create database {name}")))
                     .execute(&admin)
                     .await
