@@ -1,0 +1,123 @@
+// Whole journeys in a real browser, with 0 axe violations (WCAG 2.x A/AA) on every page seen.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startDemo, launch, newPage, axeViolations, PASSWORD } from '../lib.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startDemo();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+async function accessible(page, what) {
+  assert.deepEqual(await axeViolations(page), [], `axe violations on ${what}`);
+}
+
+test('home, login and sign-up pages in French have no accessibility violations', async () => {
+  const page = await newPage(browser, 'fr-BE');
+  for (const [path, heading] of [
+    ['/', 'Coopération Wallonie-Bruxelles – Québec'],
+    ['/login', 'Se connecter'],
+    ['/signup', 'Créer un compte'],
+  ]) {
+    const res = await page.goto(server.base + path);
+    assert.equal(res.status(), 200);
+    assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+    assert.equal((await page.textContent('h1')).trim(), heading);
+    await accessible(page, `${path} (fr)`);
+  }
+  await page.context().close();
+});
+
+test('the language switch turns every page into English', async () => {
+  const page = await newPage(browser, 'fr-BE');
+  await page.goto(server.base + '/');
+  await page.click('.lang-switch button');
+  await page.waitForURL(server.base + '/');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.equal((await page.textContent('h1')).trim(), 'Wallonia-Brussels – Québec cooperation');
+  assert.match(await page.textContent('main'), /11th Permanent Joint Commission \(2019–2021\)/);
+  await accessible(page, '/ (en)');
+  for (const [path, heading] of [['/login', 'Log in'], ['/signup', 'Create an account']]) {
+    await page.goto(server.base + path);
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.equal((await page.textContent('h1')).trim(), heading);
+    await accessible(page, `${path} (en)`);
+  }
+  await page.context().close();
+});
+
+test('a sign-up form with errors keeps the input, points to the fields, and stays accessible', async () => {
+  for (const [locale, message] of [['fr-CA', 'Saisissez une adresse courriel valide'], ['en', 'Enter a valid email address']]) {
+    const page = await newPage(browser, locale);
+    await page.goto(server.base + '/signup');
+    await page.fill('#f-name', 'Léa Tremblay');
+    await page.fill('#f-email', 'pas-une-adresse');
+    await page.fill('#f-password', 'court');
+    const [res] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/signup')), page.click('button.primary')]);
+    assert.equal(res.status(), 422);
+    assert.equal(await page.inputValue('#f-name'), 'Léa Tremblay');
+    assert.equal(await page.inputValue('#f-email'), 'pas-une-adresse');
+    assert.equal(await page.getAttribute('#f-email', 'aria-invalid'), 'true');
+    assert.match(await page.textContent('#f-email-error'), new RegExp(message));
+    assert.equal(await page.locator('.summary-of-errors a[href="#f-email"]').count(), 1);
+    await accessible(page, `/signup with errors (${locale})`);
+    await page.context().close();
+  }
+});
+
+test('a demo officer logs in and reaches the account page', async () => {
+  const page = await newPage(browser, 'fr-BE');
+  await page.goto(server.base + '/login');
+  await page.fill('#f-email', 'charge.wb@demo.passerelle.test');
+  await page.fill('#f-password', PASSWORD);
+  await page.click('button.primary');
+  await page.waitForURL(server.base + '/');
+  await page.click('a[href="/account"]');
+  assert.equal((await page.textContent('h1')).trim(), 'Mon compte');
+  assert.equal(await page.inputValue('#f-name'), 'Sophie Lemaire');
+  await accessible(page, '/account');
+  await page.click('text=Se déconnecter');
+  await page.waitForURL(server.base + '/');
+  assert.equal(await page.locator('a[href="/login"]').count() > 0, true);
+  await page.context().close();
+});
+
+test('an administrator sees accounts and roles', async () => {
+  const page = await newPage(browser, 'en');
+  await page.goto(server.base + '/login');
+  await page.fill('#f-email', 'admin@demo.passerelle.test');
+  await page.fill('#f-password', PASSWORD);
+  await page.click('button.primary');
+  await page.waitForURL(server.base + '/');
+  await page.goto(server.base + '/admin/users');
+  assert.match(await page.textContent('caption'), /10 comptes|10 accounts/);
+  await accessible(page, '/admin/users');
+  await page.click('text=Nadia Benali');
+  await accessible(page, '/admin/users/{id}');
+  await page.context().close();
+});
+
+test('unknown pages get a localized, accessible 404', async () => {
+  const page = await newPage(browser, 'en');
+  const res = await page.goto(server.base + '/nowhere');
+  assert.equal(res.status(), 404);
+  assert.equal((await page.textContent('h1')).trim(), 'Page not found');
+  await accessible(page, '404');
+  await page.context().close();
+});
+
+test('the accessibility check itself catches a known violation', async () => {
+  const page = await newPage(browser, 'fr-BE');
+  await page.setContent('<!doctype html><html lang="fr"><title>t</title><main><img src="x.png"></main></html>');
+  const violations = await axeViolations(page);
+  assert.ok(violations.some((v) => v.startsWith('image-alt')), violations.join('\n'));
+  await page.context().close();
+});
