@@ -9,7 +9,7 @@ use super::{
 use crate::{
     audit::{self, Actor},
     auth::{dummy_verify, hash_password, random_token, token_hash, verify_password},
-    db::{Db, Tx, now_ms},
+    db::{Db, now_ms},
     email,
     error::{AppError, AppResult, FieldErrors},
     i18n::Locale,
@@ -57,7 +57,7 @@ pub async fn sign_up(db: &Db, base: &str, s: SignUp) -> AppResult<()> {
     store::insert_grant(&mut tx, id, Role::Applicant, Some(s.side_id), None, now).await?;
     let actor = Actor::user(id, s.email.as_str());
     audit::record(&mut tx, &actor, "user.sign_up", "user", id, "applicant").await?;
-    send_token(
+    super::tokens::send_token(
         &mut tx,
         base,
         id,
@@ -65,72 +65,6 @@ pub async fn sign_up(db: &Db, base: &str, s: SignUp) -> AppResult<()> {
         s.locale,
         s.email.as_str(),
         &s.name,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(())
-}
-
-/// Issues a single-use token and queues the email carrying it.
-pub(super) async fn send_token(
-    tx: &mut Tx,
-    base: &str,
-    user_id: i64,
-    purpose: TokenPurpose,
-    locale: Locale,
-    to: &str,
-    name: &str,
-) -> AppResult<()> {
-    let token = random_token();
-    store::insert_token(tx, &token_hash(&token), user_id, purpose, now_ms()).await?;
-    let (kind, path) = match purpose {
-        TokenPurpose::VerifyEmail => (Kind::Verify, "verify-email"),
-        TokenPurpose::ResetPassword => (Kind::Reset, "password/reset"),
-        TokenPurpose::Invitation => (Kind::Invitation, "invitation"),
-    };
-    let m = emails::render(
-        kind,
-        locale,
-        to,
-        name,
-        &format!("{base}/{path}?token={token}"),
-    )?;
-    email::enqueue(tx, &m).await?;
-    Ok(())
-}
-
-fn invalid_token() -> AppError {
-    AppError::Invalid(FieldErrors::single("token", "users-token-invalid"))
-}
-
-/// Whether a token is still usable (shown before the form that consumes it).
-pub async fn token_is_valid(db: &Db, token: &str, purpose: TokenPurpose) -> AppResult<bool> {
-    let mut tx = db.read().await?;
-    Ok(
-        store::peek_token(&mut tx, &token_hash(token), purpose, now_ms())
-            .await?
-            .is_some(),
-    )
-}
-
-/// Confirms an address with the token from the verification email.
-pub async fn confirm_email(db: &Db, token: &str) -> AppResult<()> {
-    let mut tx = db.write().await?;
-    let now = now_ms();
-    let id = store::use_token(&mut tx, &token_hash(token), TokenPurpose::VerifyEmail, now)
-        .await?
-        .ok_or_else(invalid_token)?;
-    store::mark_verified(&mut tx, id, now).await?;
-    audit::record(
-        &mut tx,
-        &Actor {
-            id: Some(id),
-            label: format!("user:{id}"),
-        },
-        "user.verify_email",
-        "user",
-        id,
-        "",
     )
     .await?;
     tx.commit().await?;
@@ -200,7 +134,7 @@ pub async fn log_in(
     };
     if user.email_verified_at.is_none() {
         let u = user.to_user();
-        send_token(
+        super::tokens::send_token(
             &mut tx,
             base,
             u.id,
@@ -281,114 +215,6 @@ pub async fn session_user(
         grants,
     };
     Ok(Some((current, csrf)))
-}
-
-/// Emails a reset link if the address has an account. The answer is the same either way.
-/// At most three links an hour per address, so the form cannot be used to flood a mailbox.
-pub async fn request_password_reset(db: &Db, base: &str, email: &str) -> AppResult<()> {
-    let Some(email) = Email::parse(email) else {
-        return Err(AppError::Invalid(FieldErrors::single(
-            "email",
-            "users-error-email",
-        )));
-    };
-    let mut tx = db.write().await?;
-    let now = now_ms();
-    let key = format!("reset:{}", email.as_str());
-    let (sent, _) = store::count_failures(&mut tx, &key, now - 3_600_000).await?;
-    if let Some(u) = store::find_user_by_email(&mut tx, email.as_str()).await?
-        && sent < 3
-    {
-        let u = u.to_user();
-        store::insert_failure(&mut tx, &key, now).await?;
-        send_token(
-            &mut tx,
-            base,
-            u.id,
-            TokenPurpose::ResetPassword,
-            u.locale,
-            &u.email,
-            &u.name,
-        )
-        .await?;
-        audit::record(
-            &mut tx,
-            &Actor::user(u.id, &u.email),
-            "user.request_reset",
-            "user",
-            u.id,
-            "",
-        )
-        .await?;
-    }
-    tx.commit().await?;
-    Ok(())
-}
-
-/// Sets a new password with a reset or invitation token; the token is consumed, the address
-/// counts as verified (the link proved it), and every open session of the account ends.
-pub async fn set_password_with_token(
-    db: &Db,
-    token: &str,
-    purpose: TokenPurpose,
-    password: String,
-    name: Option<&str>,
-) -> AppResult<()> {
-    if let Some(key) = password_error(&password) {
-        return Err(AppError::Invalid(FieldErrors::single("password", key)));
-    }
-    let hash = hash_password(password).await?;
-    let mut tx = db.write().await?;
-    let now = now_ms();
-    let id = store::use_token(&mut tx, &token_hash(token), purpose, now)
-        .await?
-        .ok_or_else(invalid_token)?;
-    let u = store::find_user(&mut tx, id)
-        .await?
-        .ok_or(AppError::NotFound)?
-        .to_user();
-    store::update_password(&mut tx, id, &hash, now).await?;
-    store::mark_verified(&mut tx, id, now).await?;
-    store::delete_user_sessions(&mut tx, id).await?;
-    if let Some(name) = name {
-        store::update_profile(&mut tx, id, name, u.locale, &u.time_zone, now).await?;
-    }
-    let action = if purpose == TokenPurpose::Invitation {
-        "user.accept_invitation"
-    } else {
-        "user.reset_password"
-    };
-    audit::record(&mut tx, &Actor::user(id, &u.email), action, "user", id, "").await?;
-    tx.commit().await?;
-    Ok(())
-}
-
-/// Sends a fresh confirmation link to an unverified address (silently does nothing otherwise).
-pub async fn resend_verification(db: &Db, base: &str, email: &str) -> AppResult<()> {
-    let Some(email) = Email::parse(email) else {
-        return Err(AppError::Invalid(FieldErrors::single(
-            "email",
-            "users-error-email",
-        )));
-    };
-    let mut tx = db.write().await?;
-    if let Some(u) = store::find_user_by_email(&mut tx, email.as_str()).await?
-        && u.email_verified_at.is_none()
-    {
-        let u = u.to_user();
-        send_token(
-            &mut tx,
-            base,
-            u.id,
-            TokenPurpose::VerifyEmail,
-            u.locale,
-            &u.email,
-            &u.name,
-        )
-        .await?;
-    }
-    tx.commit().await?;
-    Ok(())
 }
 
 /// Updates the signed-in user's own name, language and time zone.

@@ -2,9 +2,9 @@
 //! `admin create-user`. Every action here checks that the actor is an administrator.
 
 use super::{
-    actions::send_token,
     model::*,
     store::{self, NewUser},
+    tokens::send_token,
 };
 use crate::{
     audit::{self, Actor},

@@ -9,5 +9,7 @@ pub mod forms;
 pub mod model;
 pub mod pages;
 mod store;
+mod token_pages;
+pub mod tokens;
 
 pub use model::{CurrentUser, Email, Grant, Role};

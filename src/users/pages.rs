@@ -9,12 +9,11 @@ use axum::{
     response::Response,
 };
 
-pub use super::admin_pages::*;
 use super::{
     actions::{self, LoggedIn},
     forms::*,
-    model::TokenPurpose,
 };
+pub use super::{admin_pages::*, token_pages::*};
 use crate::{
     error::{AppError, AppResult, FieldErrors},
     i18n::Locale,
@@ -129,93 +128,6 @@ pub async fn sign_up(
     }
 }
 
-fn expired(ctx: &Ctx, purpose: TokenPurpose) -> Response {
-    let (href, key) = match purpose {
-        TokenPurpose::VerifyEmail => ("/verify-email/resend", "users-resend-title"),
-        TokenPurpose::ResetPassword => ("/password/forgot", "users-forgot-title"),
-        TokenPurpose::Invitation => ("/login", "users-login-title"),
-    };
-    let page = format!("users-token-expired-{}", purpose.as_str().replace('_', "-"));
-    message(ctx, StatusCode::GONE, &page, &[(href, key)])
-}
-
-pub async fn verify_email_form(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Query(q): Query<TokenQuery>,
-) -> AppResult<Response> {
-    if !actions::token_is_valid(&s.db, &q.token, TokenPurpose::VerifyEmail).await? {
-        return Ok(expired(&ctx, TokenPurpose::VerifyEmail));
-    }
-    Ok(FormPage::new(
-        &ctx,
-        "users-verify-title",
-        "/verify-email",
-        "users-verify-submit",
-    )
-    .intro("users-verify-intro")
-    .hidden("token", &q.token)
-    .respond(&FieldErrors::default()))
-}
-
-pub async fn verify_email(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Form(f): Form<TokenQuery>,
-) -> AppResult<Response> {
-    match actions::confirm_email(&s.db, &f.token).await {
-        Ok(()) => Ok(message(
-            &ctx,
-            StatusCode::OK,
-            "users-verified",
-            &[("/login", "users-login-title")],
-        )),
-        Err(AppError::Invalid(_)) => Ok(expired(&ctx, TokenPurpose::VerifyEmail)),
-        Err(e) => Err(e),
-    }
-}
-
-fn email_page(ctx: &Ctx, title: &str, action: &str, intro: &str, value: &str) -> FormPage {
-    FormPage::new(ctx, title, action, "common-send")
-        .intro(intro)
-        .field(Field::email(ctx, "email", "users-field-email", value))
-}
-
-pub async fn resend_form(ctx: Ctx) -> Response {
-    email_page(
-        &ctx,
-        "users-resend-title",
-        "/verify-email/resend",
-        "users-resend-intro",
-        "",
-    )
-    .respond(&FieldErrors::default())
-}
-
-pub async fn resend(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Form(f): Form<EmailForm>,
-) -> AppResult<Response> {
-    match actions::resend_verification(&s.db, &s.settings.public_url, &f.email).await {
-        Ok(()) => Ok(message(
-            &ctx,
-            StatusCode::OK,
-            "users-resend-done",
-            &[("/login", "users-login-title")],
-        )),
-        Err(AppError::Invalid(e)) => Ok(email_page(
-            &ctx,
-            "users-resend-title",
-            "/verify-email/resend",
-            "users-resend-intro",
-            &f.email,
-        )
-        .respond(&e)),
-        Err(e) => Err(e),
-    }
-}
-
 fn login_page(ctx: &Ctx, f: &LoginForm) -> FormPage {
     FormPage::new(ctx, "users-login-title", "/login", "users-login-submit")
         .field(Field::email(ctx, "email", "users-field-email", &f.email).autocomplete("username"))
@@ -288,118 +200,6 @@ pub async fn logout(State(s): State<AppState>, ctx: Ctx) -> AppResult<Response> 
         cookie_header(SESSION_COOKIE, "", Some(0), s.settings.secure),
     );
     Ok(res)
-}
-
-pub async fn forgot_form(ctx: Ctx) -> Response {
-    email_page(
-        &ctx,
-        "users-forgot-title",
-        "/password/forgot",
-        "users-forgot-intro",
-        "",
-    )
-    .respond(&FieldErrors::default())
-}
-
-pub async fn forgot(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Form(f): Form<EmailForm>,
-) -> AppResult<Response> {
-    match actions::request_password_reset(&s.db, &s.settings.public_url, &f.email).await {
-        Ok(()) => Ok(message(
-            &ctx,
-            StatusCode::OK,
-            "users-forgot-done",
-            &[("/login", "users-login-title")],
-        )),
-        Err(AppError::Invalid(e)) => Ok(email_page(
-            &ctx,
-            "users-forgot-title",
-            "/password/forgot",
-            "users-forgot-intro",
-            &f.email,
-        )
-        .respond(&e)),
-        Err(e) => Err(e),
-    }
-}
-
-fn password_page(ctx: &Ctx, purpose: TokenPurpose, token: &str) -> FormPage {
-    let (title, action) = match purpose {
-        TokenPurpose::Invitation => ("users-invitation-title", "/invitation"),
-        _ => ("users-reset-title", "/password/reset"),
-    };
-    FormPage::new(ctx, title, action, "users-reset-submit")
-        .hidden("token", token)
-        .field(
-            Field::password(ctx, "password", "users-field-new-password", "new-password")
-                .hint(ctx, "users-password-hint"),
-        )
-}
-
-async fn password_form(
-    s: AppState,
-    ctx: Ctx,
-    token: String,
-    purpose: TokenPurpose,
-) -> AppResult<Response> {
-    if !actions::token_is_valid(&s.db, &token, purpose).await? {
-        return Ok(expired(&ctx, purpose));
-    }
-    Ok(password_page(&ctx, purpose, &token).respond(&FieldErrors::default()))
-}
-
-async fn set_password(
-    s: AppState,
-    ctx: Ctx,
-    f: PasswordForm,
-    purpose: TokenPurpose,
-) -> AppResult<Response> {
-    match actions::set_password_with_token(&s.db, &f.token, purpose, f.password.clone(), None).await
-    {
-        Ok(()) => Ok(message(
-            &ctx,
-            StatusCode::OK,
-            "users-reset-done",
-            &[("/login", "users-login-title")],
-        )),
-        Err(AppError::Invalid(e)) if e.get("token").is_some() => Ok(expired(&ctx, purpose)),
-        Err(AppError::Invalid(e)) => Ok(password_page(&ctx, purpose, &f.token).respond(&e)),
-        Err(e) => Err(e),
-    }
-}
-
-pub async fn reset_form(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Query(q): Query<TokenQuery>,
-) -> AppResult<Response> {
-    password_form(s, ctx, q.token, TokenPurpose::ResetPassword).await
-}
-
-pub async fn reset(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Form(f): Form<PasswordForm>,
-) -> AppResult<Response> {
-    set_password(s, ctx, f, TokenPurpose::ResetPassword).await
-}
-
-pub async fn invitation_form(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Query(q): Query<TokenQuery>,
-) -> AppResult<Response> {
-    password_form(s, ctx, q.token, TokenPurpose::Invitation).await
-}
-
-pub async fn accept_invitation(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Form(f): Form<PasswordForm>,
-) -> AppResult<Response> {
-    set_password(s, ctx, f, TokenPurpose::Invitation).await
 }
 
 fn account_page(ctx: &Ctx, f: &AccountForm) -> FormPage {

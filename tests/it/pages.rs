@@ -184,3 +184,13 @@ async fn pages_have_a_skip_link_landmarks_and_a_language_switch() {
         assert!(r.body.contains("action=\"/language\""));
     }
 }
+
+#[tokio::test]
+async fn an_internal_error_shows_a_localized_500_without_details() {
+    let mut app = TestApp::spawn_demo().await;
+    app.exec("drop table themes").await;
+    let r = app.get("/").await;
+    assert_eq!(r.status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert!(r.body.contains("Erreur interne"));
+    assert!(!r.body.contains("themes"), "no SQL detail leaks");
+}
