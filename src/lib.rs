@@ -5,7 +5,8 @@
 //!   policy), layout and forms. Handlers live in each domain's `pages`.
 //! - Domains, each split into `model` (pure types and rules), `store` (SQL, private),
 //!   `actions` (use cases: transaction + permission check + audit) and `pages` (HTTP):
-//!   [`users`] (accounts, roles, sessions), [`programmes`] (sides, programmes),
+//!   [`users`] (accounts, roles, sessions), [`programmes`] (sides, programmes), [`calls`]
+//!   (calls for projects),
 //!   [`commissions`] (CMP editions, sessions, themes), [`organisations`].
 //! - Cross-cutting: [`audit`] (hash-chained log), [`email`] (outbox + delivery).
 //! - Foundations: [`db`] (SQLite and PostgreSQL behind one API), [`i18n`] (Fluent, locales,
@@ -14,6 +15,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod calls;
 pub mod commissions;
 pub mod config;
 pub mod db;
@@ -21,6 +23,7 @@ pub mod demo;
 pub mod email;
 pub mod error;
 pub mod i18n;
+pub mod markdown;
 pub mod organisations;
 pub mod programmes;
 pub mod server;

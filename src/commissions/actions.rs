@@ -117,3 +117,46 @@ pub async fn overview(db: &Db, programme_id: i64) -> AppResult<Vec<Overview>> {
     }
     Ok(out)
 }
+
+fn commission_of(r: store::CommissionRow) -> Commission {
+    Commission {
+        id: r.id,
+        programme_id: r.programme_id,
+        number: r.number,
+        start_year: r.start_year,
+        end_year: r.end_year,
+        co_chairs: Vec::new(),
+    }
+}
+
+/// One commission (without co-chairs), inside the caller's transaction.
+pub async fn get(tx: &mut Tx, id: i64) -> AppResult<Commission> {
+    Ok(commission_of(
+        store::find_commission(tx, id)
+            .await?
+            .ok_or(AppError::NotFound)?,
+    ))
+}
+
+/// Every commission of every programme, newest first within a programme.
+pub async fn list_all(db: &Db) -> AppResult<Vec<Commission>> {
+    let mut tx = db.read().await?;
+    Ok(store::list_all_commissions(&mut tx)
+        .await?
+        .into_iter()
+        .map(commission_of)
+        .collect())
+}
+
+/// The priority themes recorded for a commission, in their order.
+pub async fn themes_of(tx: &mut Tx, commission_id: i64) -> AppResult<Vec<Theme>> {
+    Ok(store::list_themes(tx, commission_id)
+        .await?
+        .into_iter()
+        .map(|t| Theme {
+            id: t.id,
+            code: t.code,
+            name: Localized::new(t.name_fr, t.name_en),
+        })
+        .collect())
+}

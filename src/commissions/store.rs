@@ -143,3 +143,22 @@ pub async fn list_themes(tx: &mut Tx, commission_id: i64) -> sqlx::Result<Vec<Th
     .fetch_all(c)
     .await)
 }
+
+pub async fn find_commission(tx: &mut Tx, id: i64) -> sqlx::Result<Option<CommissionRow>> {
+    on_tx!(tx, |c| sqlx::query_as(
+        "select id, programme_id, number, start_year, end_year from commissions where id = $1"
+    )
+    .bind(id)
+    .fetch_optional(c)
+    .await)
+}
+
+pub async fn list_all_commissions(tx: &mut Tx) -> sqlx::Result<Vec<CommissionRow>> {
+    on_tx!(tx, |c| {
+        sqlx::query_as(
+        "select id, programme_id, number, start_year, end_year from commissions order by programme_id, number desc"
+    )
+    .fetch_all(c)
+    .await
+    })
+}

@@ -60,3 +60,8 @@ pub async fn list_programmes(db: &Db) -> AppResult<Vec<Programme>> {
     }
     Ok(out)
 }
+
+/// The sides of a programme, inside the caller's transaction.
+pub async fn sides_of(tx: &mut Tx, programme_id: i64) -> AppResult<Vec<Side>> {
+    Ok(store::list_programme_sides(tx, programme_id).await?)
+}

@@ -16,9 +16,10 @@ pub struct SelectOption {
 
 #[derive(Clone, Debug)]
 pub struct Field {
-    pub name: &'static str,
+    pub name: String,
     pub label: String,
-    /// `text`, `email`, `password` or `select`.
+    /// `text`, `email`, `password`, `number`, `datetime-local`, `textarea`, `select` or
+    /// `checkboxes` (one box per option, all named `name`).
     pub kind: &'static str,
     pub value: String,
     pub hint: Option<String>,
@@ -29,9 +30,9 @@ pub struct Field {
 }
 
 impl Field {
-    fn new(ctx: &Ctx, name: &'static str, label_key: &str, kind: &'static str) -> Field {
+    fn new(ctx: &Ctx, name: impl Into<String>, label_key: &str, kind: &'static str) -> Field {
         Field {
-            name,
+            name: name.into(),
             label: ctx.t(label_key),
             kind,
             value: String::new(),
@@ -42,13 +43,53 @@ impl Field {
             options: Vec::new(),
         }
     }
-    pub fn text(ctx: &Ctx, name: &'static str, label_key: &str, value: &str) -> Field {
+    pub fn text(ctx: &Ctx, name: impl Into<String>, label_key: &str, value: &str) -> Field {
         Field {
             value: value.to_string(),
             ..Field::new(ctx, name, label_key, "text")
         }
     }
-    pub fn email(ctx: &Ctx, name: &'static str, label_key: &str, value: &str) -> Field {
+    /// A field of another input kind (`number`, `datetime-local`, `textarea`).
+    pub fn input(
+        ctx: &Ctx,
+        kind: &'static str,
+        name: impl Into<String>,
+        label_key: &str,
+        value: &str,
+    ) -> Field {
+        Field {
+            value: value.to_string(),
+            ..Field::new(ctx, name, label_key, kind)
+        }
+    }
+    /// A group of checkboxes; `checked` holds the values ticked.
+    pub fn checkboxes(
+        ctx: &Ctx,
+        name: impl Into<String>,
+        label_key: &str,
+        options: Vec<(String, String)>,
+        checked: &[String],
+    ) -> Field {
+        let options = options
+            .into_iter()
+            .map(|(value, label)| SelectOption {
+                selected: checked.contains(&value),
+                value,
+                label,
+            })
+            .collect();
+        Field {
+            options,
+            required: false,
+            ..Field::new(ctx, name, label_key, "checkboxes")
+        }
+    }
+    /// Replaces the label with an already translated text.
+    pub fn label(mut self, text: String) -> Field {
+        self.label = text;
+        self
+    }
+    pub fn email(ctx: &Ctx, name: impl Into<String>, label_key: &str, value: &str) -> Field {
         Field {
             value: value.to_string(),
             autocomplete: "email",
@@ -58,7 +99,7 @@ impl Field {
     /// Password fields are never filled back in: the value would sit in the page source.
     pub fn password(
         ctx: &Ctx,
-        name: &'static str,
+        name: impl Into<String>,
         label_key: &str,
         autocomplete: &'static str,
     ) -> Field {
@@ -69,7 +110,7 @@ impl Field {
     }
     pub fn select(
         ctx: &Ctx,
-        name: &'static str,
+        name: impl Into<String>,
         label_key: &str,
         options: Vec<(String, String)>,
         selected: &str,
@@ -90,6 +131,10 @@ impl Field {
     }
     pub fn autocomplete(mut self, a: &'static str) -> Field {
         self.autocomplete = a;
+        self
+    }
+    pub fn hint_text(mut self, text: String) -> Field {
+        self.hint = Some(text);
         self
     }
     pub fn hint(mut self, ctx: &Ctx, key: &str) -> Field {
@@ -201,7 +246,7 @@ impl FormPage {
     pub fn with_errors(mut self, errors: &FieldErrors) -> Self {
         for (name, key) in &errors.0 {
             let msg = self.ctx.t(key);
-            match self.fields.iter_mut().find(|f| f.name == name) {
+            match self.fields.iter_mut().find(|f| &f.name == name) {
                 Some(f) => {
                     let item = self.ctx.locale.t_args(
                         "form-error-item",

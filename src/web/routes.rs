@@ -9,7 +9,10 @@ use axum::{
 };
 
 use super::{AppState, pages};
-use crate::users::{Role, pages as users};
+use crate::{
+    calls::pages as calls,
+    users::{Role, pages as users},
+};
 
 /// Who may reach a route.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,6 +73,8 @@ impl Registry {
     }
 }
 
+const OFFICERS: &[Role] = &[Role::Officer];
+
 /// Every route of the application with its policy.
 pub fn registry() -> Registry {
     use Access::*;
@@ -108,4 +113,12 @@ pub fn registry() -> Registry {
         Admin,
         users::revoke,
     )
+    .get("/calls", Public, calls::list)
+    .get("/calls/new", AnyOf(OFFICERS), calls::new_form)
+    .post("/calls/new", AnyOf(OFFICERS), calls::create)
+    .get("/calls/{id}", Public, calls::show)
+    .get("/calls/{id}/edit", AnyOf(OFFICERS), calls::edit_form)
+    .post("/calls/{id}/edit", AnyOf(OFFICERS), calls::update)
+    .post("/calls/{id}/approve", AnyOf(OFFICERS), calls::approve)
+    .post("/calls/{id}/archive", AnyOf(OFFICERS), calls::archive)
 }

@@ -60,6 +60,7 @@ fn literals() -> Vec<(String, String)> {
         "email-",
         "programme-",
         "organisation-",
+        "calls-",
     ];
     let mut out = vec![];
     for f in files {
@@ -112,6 +113,17 @@ fn every_key_used_by_the_code_exists() {
             if !has(&k) {
                 missing.push(k);
             }
+        }
+    }
+    for k in passerelle::organisations::OrganisationKind::ALL {
+        let key = passerelle::calls::pages::kind_key(k);
+        if !has(&key) {
+            missing.push(key);
+        }
+    }
+    for p in ["draft", "published", "open", "closed", "archived"] {
+        if !has(&format!("calls-phase-{p}")) {
+            missing.push(format!("calls-phase-{p}"));
         }
     }
     for kind in ["verify", "reset", "invitation", "already-registered"] {

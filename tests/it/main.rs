@@ -4,6 +4,7 @@
 mod access;
 mod accounts;
 mod audit_log;
+mod calls;
 mod cli;
 mod email_outbox;
 mod helpers;

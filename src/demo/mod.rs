@@ -1,6 +1,9 @@
 //! The deterministic demo: the Wallonie-Bruxelles / Québec programme, the XIe CMP (2019–2021)
 //! with its June 2019 plenary in Brussels and its online mid-term meeting of September 2020,
-//! the 2021 priority themes, a dozen organisations per side, and one account per role per side.
+//! the 2021 priority themes, a dozen organisations per side, one account per role per side, the
+//! XIe CMP's call (closed) and a draft call of the XIIe CMP (2022–2024).
+
+mod calls;
 
 use jiff::civil::date;
 
@@ -289,7 +292,7 @@ const THEMES: [(&str, &str, &str); 5] = [
     ),
 ];
 
-fn instant(y: i16, m: i8, d: i8, h: i8, min: i8, zone: &str) -> i64 {
+pub(super) fn instant(y: i16, m: i8, d: i8, h: i8, min: i8, zone: &str) -> i64 {
     date(y, m, d)
         .at(h, min, 0, 0)
         .in_tz(zone)
@@ -381,8 +384,9 @@ pub async fn load(db: &Db) -> AppResult<()> {
     };
     commissions::actions::add_session(&mut tx, &actor, &plenary).await?;
     commissions::actions::add_session(&mut tx, &actor, &midterm).await?;
+    let mut xi_themes = Vec::new();
     for (i, (code, fr, en)) in THEMES.iter().enumerate() {
-        commissions::actions::add_theme(
+        let id = commissions::actions::add_theme(
             &mut tx,
             &actor,
             cmp,
@@ -391,6 +395,7 @@ pub async fn load(db: &Db) -> AppResult<()> {
             i as i64,
         )
         .await?;
+        xi_themes.push(id);
     }
     for (side_id, orgs, country) in [(wb_id, &WB_ORGS, "BE"), (qc_id, &QC_ORGS, "CA")] {
         for (kind, name, street, postal_code, city) in orgs.iter() {
@@ -407,6 +412,7 @@ pub async fn load(db: &Db) -> AppResult<()> {
             organisations::actions::create_organisation(&mut tx, &actor, &o).await?;
         }
     }
+    let mut officer = 0;
     for (email, name, role, side) in ACCOUNTS {
         let side_id = side.map(|s| if s == "WB" { wb_id } else { qc_id });
         let locale = if side == Some("QC") {
@@ -421,8 +427,44 @@ pub async fn load(db: &Db) -> AppResult<()> {
             role,
             side_id,
         };
-        admin::seed_user(&mut tx, &actor, &a, &hash).await?;
+        let id = admin::seed_user(&mut tx, &actor, &a, &hash).await?;
+        if email.starts_with("charge.wb") {
+            officer = id;
+        }
     }
+    let xii = commissions::actions::create_commission(
+        &mut tx,
+        &actor,
+        programme,
+        12,
+        (2022, 2024),
+        &co_chairs,
+    )
+    .await?;
+    let mut xii_themes = Vec::new();
+    for (i, (code, fr, en)) in THEMES.iter().enumerate() {
+        xii_themes.push(
+            commissions::actions::add_theme(
+                &mut tx,
+                &actor,
+                xii,
+                code,
+                &Localized::new(*fr, *en),
+                i as i64,
+            )
+            .await?,
+        );
+    }
+    calls::load(
+        &mut tx,
+        &actor,
+        officer,
+        (cmp, &xi_themes),
+        (xii, &xii_themes),
+        (&wb, wb_id),
+        (&qc, qc_id),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

@@ -1,0 +1,11 @@
+//! Calls for projects (appels à projets): attached to a CMP edition, bilingual guidelines,
+//! priority themes, one deadline per side, eligibility and funding rules, and publication only
+//! once every side has approved.
+
+pub mod actions;
+mod forms;
+pub mod model;
+pub mod pages;
+mod store;
+
+pub use model::{Call, CallState, Phase, SideTerms, TravelPayer};

@@ -1,0 +1,338 @@
+//! Calls, their phases and deadline rules. Pure: the clock is always passed in.
+
+use jiff::{
+    Timestamp,
+    civil::DateTime,
+    tz::{AmbiguousOffset, TimeZone},
+};
+
+use crate::{i18n::Localized, organisations::OrganisationKind};
+
+/// What is stored; `open` and `closed` are derived from the clock (see [`Call::phase`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CallState {
+    Draft,
+    Published,
+    Archived,
+}
+
+impl CallState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CallState::Draft => "draft",
+            CallState::Published => "published",
+            CallState::Archived => "archived",
+        }
+    }
+    pub fn parse(s: &str) -> Option<CallState> {
+        [CallState::Draft, CallState::Published, CallState::Archived]
+            .into_iter()
+            .find(|c| c.as_str() == s)
+    }
+}
+
+/// Where a call stands at a given instant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
+    Draft,
+    /// Published, not open yet.
+    Published,
+    /// At least one side still accepts filings.
+    Open,
+    /// Every side's deadline has passed.
+    Closed,
+    Archived,
+}
+
+impl Phase {
+    pub fn key(self) -> &'static str {
+        match self {
+            Phase::Draft => "calls-phase-draft",
+            Phase::Published => "calls-phase-published",
+            Phase::Open => "calls-phase-open",
+            Phase::Closed => "calls-phase-closed",
+            Phase::Archived => "calls-phase-archived",
+        }
+    }
+}
+
+/// Who pays international travel; the other side pays the stay.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TravelPayer {
+    /// The default: the sending side pays travel, the host side pays the stay.
+    Sending,
+    Receiving,
+}
+
+impl TravelPayer {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TravelPayer::Sending => "sending",
+            TravelPayer::Receiving => "receiving",
+        }
+    }
+    pub fn parse(s: &str) -> Option<TravelPayer> {
+        [TravelPayer::Sending, TravelPayer::Receiving]
+            .into_iter()
+            .find(|t| t.as_str() == s)
+    }
+}
+
+/// One side's terms in a call: its deadline (last accepted instant, with the zone it was set
+/// in) and its caps, in its own currency (minor units).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SideTerms {
+    pub side_id: i64,
+    pub side_code: String,
+    pub side_name: Localized,
+    pub currency: String,
+    pub deadline_at: i64,
+    pub time_zone: String,
+    pub cap_per_trip: i64,
+    pub cap_per_stay: i64,
+    pub cap_per_year: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Call {
+    pub id: i64,
+    pub commission_id: i64,
+    pub programme_id: i64,
+    pub title: Localized,
+    pub guidelines: Localized,
+    pub state: CallState,
+    pub opens_at: i64,
+    pub min_duration_months: i64,
+    pub max_duration_months: i64,
+    pub min_partners_per_side: i64,
+    pub travel_paid_by: TravelPayer,
+    pub theme_ids: Vec<i64>,
+    /// Empty: every kind may apply.
+    pub organisation_kinds: Vec<OrganisationKind>,
+    pub sides: Vec<SideTerms>,
+    /// Sides that approved the current content.
+    pub approved_by_sides: Vec<i64>,
+}
+
+impl Call {
+    /// Rule 2: the server clock decides, per side. `now` in unix milliseconds.
+    pub fn phase(&self, now: i64) -> Phase {
+        match self.state {
+            CallState::Draft => Phase::Draft,
+            CallState::Archived => Phase::Archived,
+            CallState::Published if now < self.opens_at => Phase::Published,
+            CallState::Published if self.sides.iter().any(|s| now <= s.deadline_at) => Phase::Open,
+            CallState::Published => Phase::Closed,
+        }
+    }
+
+    /// Whether `side_id` still accepts filings at `now`: published, opened, and `now` is at or
+    /// before that side's deadline (to the millisecond).
+    pub fn accepts_filing(&self, side_id: i64, now: i64) -> bool {
+        self.state == CallState::Published
+            && now >= self.opens_at
+            && self.side(side_id).is_some_and(|s| now <= s.deadline_at)
+    }
+
+    pub fn side(&self, side_id: i64) -> Option<&SideTerms> {
+        self.sides.iter().find(|s| s.side_id == side_id)
+    }
+
+    /// Rule: publication needs every side of the programme.
+    pub fn approved_by_all(&self) -> bool {
+        !self.sides.is_empty()
+            && self
+                .sides
+                .iter()
+                .all(|s| self.approved_by_sides.contains(&s.side_id))
+    }
+}
+
+/// Why a local date-time typed in a form cannot be an instant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LocalTimeError {
+    Invalid,
+    /// Skipped by a DST change (e.g. 02:30 on the night clocks go forward).
+    DoesNotExist,
+    /// Happens twice (the night clocks go back).
+    Ambiguous,
+}
+
+impl LocalTimeError {
+    pub fn key(self) -> &'static str {
+        match self {
+            LocalTimeError::Invalid => "calls-error-datetime",
+            LocalTimeError::DoesNotExist => "calls-error-datetime-gap",
+            LocalTimeError::Ambiguous => "calls-error-datetime-fold",
+        }
+    }
+}
+
+/// `2019-03-04T17:59` in `zone` → unix milliseconds. Times that do not exist or happen twice in
+/// that zone are refused rather than guessed.
+pub fn parse_local(value: &str, zone: &str) -> Result<i64, LocalTimeError> {
+    let dt: DateTime = value.trim().parse().map_err(|_| LocalTimeError::Invalid)?;
+    let tz = TimeZone::get(zone).map_err(|_| LocalTimeError::Invalid)?;
+    let amb = tz.to_ambiguous_zoned_datetime(dt);
+    match amb.offset() {
+        AmbiguousOffset::Gap { .. } => return Err(LocalTimeError::DoesNotExist),
+        AmbiguousOffset::Fold { .. } => return Err(LocalTimeError::Ambiguous),
+        AmbiguousOffset::Unambiguous { .. } => {}
+    }
+    let zoned = amb.unambiguous().map_err(|_| LocalTimeError::Invalid)?;
+    Ok(zoned.timestamp().as_millisecond())
+}
+
+/// The value of a `datetime-local` input showing `ms` in `zone`.
+pub fn to_local_input(ms: i64, zone: &str) -> String {
+    let tz = TimeZone::get(zone).unwrap_or(TimeZone::UTC);
+    let z = Timestamp::from_millisecond(ms)
+        .unwrap_or(Timestamp::UNIX_EPOCH)
+        .to_zoned_datetime(tz);
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}",
+        z.year(),
+        z.month(),
+        z.day(),
+        z.hour(),
+        z.minute()
+    )
+}
+
+/// Time left until `deadline`: (days, hours, minutes), or `None` once passed.
+pub fn time_left(now: i64, deadline: i64) -> Option<(i64, i64, i64)> {
+    if now > deadline {
+        return None;
+    }
+    let minutes = (deadline - now) / 60_000;
+    Some((minutes / 1440, (minutes % 1440) / 60, minutes % 60))
+}
+
+/// An amount typed as `1500`, `1 500,50` or `1500.50` → minor units.
+pub fn parse_amount(s: &str) -> Option<i64> {
+    let cleaned: String = s
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{202f}')
+        .collect();
+    let cleaned = cleaned.replace(',', ".");
+    let (int, frac) = cleaned.split_once('.').unwrap_or((&cleaned, ""));
+    if int.is_empty()
+        || !int.bytes().all(|b| b.is_ascii_digit())
+        || frac.len() > 2
+        || !frac.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let frac = format!("{frac:0<2}");
+    int.parse::<i64>()
+        .ok()?
+        .checked_mul(100)?
+        .checked_add(frac.parse::<i64>().ok()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn call(deadlines: &[(i64, i64)]) -> Call {
+        Call {
+            id: 1,
+            commission_id: 1,
+            programme_id: 1,
+            title: Localized::default(),
+            guidelines: Localized::default(),
+            state: CallState::Published,
+            opens_at: 0,
+            min_duration_months: 12,
+            max_duration_months: 24,
+            min_partners_per_side: 1,
+            travel_paid_by: TravelPayer::Sending,
+            theme_ids: vec![],
+            organisation_kinds: vec![],
+            sides: deadlines
+                .iter()
+                .map(|(side_id, deadline_at)| SideTerms {
+                    side_id: *side_id,
+                    side_code: String::new(),
+                    side_name: Localized::default(),
+                    currency: "EUR".into(),
+                    deadline_at: *deadline_at,
+                    time_zone: "UTC".into(),
+                    cap_per_trip: 0,
+                    cap_per_stay: 0,
+                    cap_per_year: 0,
+                })
+                .collect(),
+            approved_by_sides: vec![],
+        }
+    }
+
+    #[test]
+    fn a_side_accepts_filings_up_to_its_deadline_millisecond() {
+        let c = call(&[(1, 1_000), (2, 5_000)]);
+        assert!(c.accepts_filing(1, 999));
+        assert!(c.accepts_filing(1, 1_000));
+        assert!(!c.accepts_filing(1, 1_001));
+        assert!(
+            c.accepts_filing(2, 1_001),
+            "the other side keeps its own deadline"
+        );
+        assert_eq!(c.phase(1_001), Phase::Open);
+        assert_eq!(c.phase(5_001), Phase::Closed);
+        assert!(
+            !c.accepts_filing(3, 0),
+            "a side outside the call never accepts"
+        );
+    }
+
+    #[test]
+    fn publication_needs_every_side() {
+        let mut c = call(&[(1, 0), (2, 0)]);
+        c.approved_by_sides = vec![1];
+        assert!(!c.approved_by_all());
+        c.approved_by_sides = vec![2, 1];
+        assert!(c.approved_by_all());
+    }
+
+    #[test]
+    fn the_xi_cmp_deadline_is_2359_in_brussels() {
+        let ms = parse_local("2019-03-04T17:59", "America/Toronto").unwrap();
+        assert_eq!(to_local_input(ms, "Europe/Brussels"), "2019-03-04T23:59");
+        assert_eq!(to_local_input(ms, "America/Toronto"), "2019-03-04T17:59");
+    }
+
+    #[test]
+    fn times_skipped_or_repeated_by_dst_are_refused() {
+        // Québec springs forward on 2022-03-13 at 02:00; Brussels falls back on 2022-10-30 at 03:00.
+        assert_eq!(
+            parse_local("2022-03-13T02:30", "America/Toronto"),
+            Err(LocalTimeError::DoesNotExist)
+        );
+        assert_eq!(
+            parse_local("2022-10-30T02:30", "Europe/Brussels"),
+            Err(LocalTimeError::Ambiguous)
+        );
+        assert_eq!(
+            parse_local("demain", "Europe/Brussels"),
+            Err(LocalTimeError::Invalid)
+        );
+        // The DST gap weeks: 5 hours between Québec and Brussels instead of 6.
+        let ms = parse_local("2022-03-15T17:59", "America/Toronto").unwrap();
+        assert_eq!(to_local_input(ms, "Europe/Brussels"), "2022-03-15T22:59");
+    }
+
+    #[test]
+    fn amounts_are_read_in_either_convention() {
+        assert_eq!(parse_amount("1500"), Some(150_000));
+        assert_eq!(parse_amount("1 500,5"), Some(150_050));
+        assert_eq!(parse_amount("1500.25"), Some(150_025));
+        assert_eq!(parse_amount("-3"), None);
+        assert_eq!(parse_amount("1,234.5"), None);
+    }
+
+    #[test]
+    fn time_left_counts_down_to_the_deadline() {
+        assert_eq!(time_left(0, 90_061_000), Some((1, 1, 1)));
+        assert_eq!(time_left(2, 1), None);
+    }
+}

@@ -1,0 +1,478 @@
+//! Call pages: the public list and page of a call (deadlines in every zone that matters, a
+//! countdown, what each side funds), and the officers' form, approval and archiving.
+
+use askama::Template;
+use axum::{
+    Form,
+    extract::{Path, Query, State},
+    http::StatusCode,
+    response::Response,
+};
+use serde::Deserialize;
+
+use super::{
+    actions,
+    forms::RawCall,
+    model::{Call, Phase, TravelPayer, time_left},
+};
+use crate::{
+    commissions::{self, Theme},
+    db::now_ms,
+    error::{AppError, AppResult, FieldErrors},
+    i18n::format_money,
+    organisations::OrganisationKind,
+    programmes::Side,
+    users::Role,
+    web::{AppState, Ctx, form::*, pages::when_in_zone, render, see_other},
+};
+
+/// One side's deadline and funding as shown.
+pub struct SideView {
+    pub name: String,
+    /// In the side's own zone, then the other zones ("— 23:59 à Bruxelles").
+    pub deadline: String,
+    pub elsewhere: Vec<String>,
+    pub countdown: Option<String>,
+    pub caps: String,
+    pub approved: bool,
+}
+
+pub struct CallView {
+    pub id: i64,
+    pub title: String,
+    pub phase: String,
+    pub is_draft: bool,
+    pub sides: Vec<SideView>,
+}
+
+/// Renders a call for `ctx`'s viewer at `now`.
+fn view(ctx: &Ctx, call: &Call, now: i64) -> CallView {
+    let l = ctx.locale;
+    let mut zones: Vec<&str> = call.sides.iter().map(|s| s.time_zone.as_str()).collect();
+    zones.push(&ctx.time_zone);
+    zones.dedup();
+    let sides = call
+        .sides
+        .iter()
+        .map(|s| {
+            let mut others: Vec<&str> = zones
+                .iter()
+                .copied()
+                .filter(|z| *z != s.time_zone)
+                .collect();
+            others.sort_unstable();
+            others.dedup();
+            SideView {
+                name: s.side_name.get(l).to_string(),
+                deadline: when_in_zone(ctx, s.deadline_at, &s.time_zone),
+                elsewhere: others
+                    .into_iter()
+                    .map(|z| when_in_zone(ctx, s.deadline_at, z))
+                    .collect(),
+                countdown: (call.phase(now) == Phase::Open || call.phase(now) == Phase::Published)
+                    .then(|| time_left(now, s.deadline_at))
+                    .flatten()
+                    .map(|(d, h, m)| {
+                        l.t_args(
+                            "calls-countdown",
+                            &[
+                                ("days", d.into()),
+                                ("hours", h.into()),
+                                ("minutes", m.into()),
+                            ],
+                        )
+                    }),
+                caps: l.t_args(
+                    "calls-caps",
+                    &[
+                        ("trip", format_money(s.cap_per_trip, &s.currency, l).into()),
+                        ("stay", format_money(s.cap_per_stay, &s.currency, l).into()),
+                        ("year", format_money(s.cap_per_year, &s.currency, l).into()),
+                    ],
+                ),
+                approved: call.approved_by_sides.contains(&s.side_id),
+            }
+        })
+        .collect();
+    CallView {
+        id: call.id,
+        title: call.title.get(l).to_string(),
+        phase: ctx.t(call.phase(now).key()),
+        is_draft: call.phase(now) == Phase::Draft,
+        sides,
+    }
+}
+
+#[derive(Template)]
+#[template(path = "calls/list.html")]
+pub struct ListPage {
+    pub ctx: Ctx,
+    pub calls: Vec<CallView>,
+    pub can_create: bool,
+}
+
+pub async fn list(State(s): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+    let now = now_ms();
+    let calls = actions::list_calls(&s.db, ctx.user.as_ref()).await?;
+    let calls = calls.iter().map(|c| view(&ctx, c, now)).collect();
+    let can_create = ctx.user.as_ref().is_some_and(|u| u.has_role(Role::Officer));
+    Ok(render(&ListPage {
+        ctx,
+        calls,
+        can_create,
+    }))
+}
+
+#[derive(Template)]
+#[template(path = "calls/show.html")]
+pub struct ShowPage {
+    pub ctx: Ctx,
+    pub call: CallView,
+    pub guidelines: String,
+    pub themes: Vec<String>,
+    pub eligibility: Vec<String>,
+    pub funding: String,
+    pub is_officer: bool,
+    pub can_approve: bool,
+    pub can_archive: bool,
+    pub notice: Option<String>,
+}
+
+async fn show_page(
+    s: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    notice: Option<&str>,
+    status: StatusCode,
+) -> AppResult<Response> {
+    let (call, themes) = actions::get_call(&s.db, ctx.user.as_ref(), id).await?;
+    let l = ctx.locale;
+    let now = now_ms();
+    let officer_sides: Vec<i64> = call
+        .sides
+        .iter()
+        .filter(|sd| {
+            ctx.user
+                .as_ref()
+                .is_some_and(|u| u.has_role_on(Role::Officer, sd.side_id))
+        })
+        .map(|sd| sd.side_id)
+        .collect();
+    let mut eligibility = vec![
+        l.t_args(
+            "calls-eligibility-duration",
+            &[
+                ("min", call.min_duration_months.into()),
+                ("max", call.max_duration_months.into()),
+            ],
+        ),
+        l.t_args(
+            "calls-eligibility-partners",
+            &[("count", call.min_partners_per_side.into())],
+        ),
+    ];
+    let kinds: Vec<String> = call
+        .organisation_kinds
+        .iter()
+        .map(|k| ctx.t(&kind_key(*k)))
+        .collect();
+    eligibility.push(if kinds.is_empty() {
+        ctx.t("calls-eligibility-all-kinds")
+    } else {
+        l.t1("calls-eligibility-kinds", "kinds", kinds.join(", "))
+    });
+    let page = ShowPage {
+        ctx: ctx.clone(),
+        guidelines: crate::markdown::render(call.guidelines.get(l)),
+        themes: themes.iter().map(|t| t.name.get(l).to_string()).collect(),
+        eligibility,
+        funding: ctx.t(match call.travel_paid_by {
+            TravelPayer::Sending => "calls-funding-sending",
+            TravelPayer::Receiving => "calls-funding-receiving",
+        }),
+        is_officer: !officer_sides.is_empty(),
+        can_approve: call.phase(now) == Phase::Draft
+            && officer_sides
+                .iter()
+                .any(|sd| !call.approved_by_sides.contains(sd)),
+        can_archive: !officer_sides.is_empty()
+            && matches!(
+                call.phase(now),
+                Phase::Published | Phase::Open | Phase::Closed
+            ),
+        notice: notice.map(|k| ctx.t(k)),
+        call: view(ctx, &call, now),
+    };
+    Ok(crate::web::render_status(status, &page))
+}
+
+pub async fn show(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+    show_page(&s, &ctx, id, None, StatusCode::OK).await
+}
+
+pub fn kind_key(k: OrganisationKind) -> String {
+    format!("organisation-kind-{}", k.as_str().replace('_', "-"))
+}
+
+/// The call form for a commission's programme `sides` and `themes`.
+fn form_page(
+    ctx: &Ctx,
+    action: &str,
+    title_key: &str,
+    raw: &RawCall,
+    sides: &[Side],
+    themes: &[Theme],
+) -> FormPage {
+    let l = ctx.locale;
+    let theme_options = themes
+        .iter()
+        .map(|t| (t.id.to_string(), t.name.get(l).to_string()))
+        .collect();
+    let kind_options = OrganisationKind::ALL
+        .iter()
+        .map(|k| (k.as_str().to_string(), ctx.t(&kind_key(*k))))
+        .collect();
+    let travel = vec![
+        ("sending".to_string(), ctx.t("calls-funding-sending")),
+        ("receiving".to_string(), ctx.t("calls-funding-receiving")),
+    ];
+    let zone_hint = |zone: &str| l.t1("calls-zone-hint", "city", crate::i18n::zone_city(zone, l));
+    let mut page = FormPage::new(ctx, title_key, action, "common-save")
+        .hidden("commission", raw.get("commission"))
+        .field(Field::text(
+            ctx,
+            "title_fr",
+            "calls-field-title-fr",
+            raw.get("title_fr"),
+        ))
+        .field(Field::text(
+            ctx,
+            "title_en",
+            "calls-field-title-en",
+            raw.get("title_en"),
+        ))
+        .field(
+            Field::input(
+                ctx,
+                "textarea",
+                "guidelines_fr",
+                "calls-field-guidelines-fr",
+                raw.get("guidelines_fr"),
+            )
+            .hint(ctx, "calls-markdown-hint"),
+        )
+        .field(
+            Field::input(
+                ctx,
+                "textarea",
+                "guidelines_en",
+                "calls-field-guidelines-en",
+                raw.get("guidelines_en"),
+            )
+            .hint(ctx, "calls-markdown-hint"),
+        )
+        .field(Field::checkboxes(
+            ctx,
+            "themes",
+            "calls-field-themes",
+            theme_options,
+            &raw.themes,
+        ))
+        .field(
+            Field::input(
+                ctx,
+                "datetime-local",
+                "opens_at",
+                "calls-field-opens-at",
+                raw.get("opens_at"),
+            )
+            .hint_text(zone_hint(&ctx.time_zone)),
+        );
+    for s in sides {
+        let name = s.name.get(l);
+        page = page.field(
+            Field::input(
+                ctx,
+                "datetime-local",
+                format!("deadline_{}", s.code),
+                "calls-field-deadline",
+                raw.get(&format!("deadline_{}", s.code)),
+            )
+            .label(l.t1("calls-field-deadline", "side", name))
+            .hint_text(zone_hint(&s.time_zone)),
+        );
+        for (part, key) in [
+            ("trip", "calls-field-cap-trip"),
+            ("stay", "calls-field-cap-stay"),
+            ("year", "calls-field-cap-year"),
+        ] {
+            let field = format!("cap_{part}_{}", s.code);
+            let value = raw.get(&field).to_string();
+            page = page.field(Field::text(ctx, field, key, &value).label(l.t_args(
+                key,
+                &[
+                    ("side", name.to_string().into()),
+                    ("currency", s.currency.clone().into()),
+                ],
+            )));
+        }
+    }
+    page.field(Field::input(
+        ctx,
+        "number",
+        "min_duration",
+        "calls-field-min-duration",
+        raw.get("min_duration"),
+    ))
+    .field(Field::input(
+        ctx,
+        "number",
+        "max_duration",
+        "calls-field-max-duration",
+        raw.get("max_duration"),
+    ))
+    .field(Field::input(
+        ctx,
+        "number",
+        "min_partners",
+        "calls-field-min-partners",
+        raw.get("min_partners"),
+    ))
+    .field(Field::select(
+        ctx,
+        "travel",
+        "calls-field-travel",
+        travel,
+        raw.get("travel"),
+    ))
+    .field(
+        Field::checkboxes(ctx, "kinds", "calls-field-kinds", kind_options, &raw.kinds)
+            .hint(ctx, "calls-kinds-hint"),
+    )
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct NewQuery {
+    commission: Option<i64>,
+}
+
+pub async fn new_form(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<NewQuery>,
+) -> AppResult<Response> {
+    let commission = match q.commission {
+        Some(c) => c,
+        None => commissions::actions::list_all(&s.db)
+            .await?
+            .first()
+            .map(|c| c.id)
+            .ok_or(AppError::NotFound)?,
+    };
+    let (sides, themes) = actions::form_options(&s.db, commission).await?;
+    Ok(form_page(
+        &ctx,
+        "/calls/new",
+        "calls-new-title",
+        &RawCall::blank(commission),
+        &sides,
+        &themes,
+    )
+    .respond(&FieldErrors::default()))
+}
+
+async fn save(s: &AppState, ctx: &Ctx, id: Option<i64>, raw: RawCall) -> AppResult<Response> {
+    let user = ctx.user.as_ref().ok_or(AppError::Unauthenticated)?;
+    let commission: i64 = raw
+        .get("commission")
+        .parse()
+        .map_err(|_| AppError::NotFound)?;
+    let (sides, themes) = actions::form_options(&s.db, commission).await?;
+    let (action, title) = match id {
+        Some(id) => (format!("/calls/{id}/edit"), "calls-edit-title"),
+        None => ("/calls/new".to_string(), "calls-new-title"),
+    };
+    let result = match raw.parse(commission, &sides, &ctx.time_zone) {
+        Ok(input) => match id {
+            Some(id) => actions::update_call(&s.db, user, id, &input)
+                .await
+                .map(|_| id),
+            None => actions::create_call(&s.db, user, &input).await,
+        },
+        Err(e) => Err(AppError::Invalid(e)),
+    };
+    match result {
+        Ok(id) => Ok(see_other(&format!("/calls/{id}"))),
+        Err(AppError::Invalid(e)) => {
+            Ok(form_page(ctx, &action, title, &raw, &sides, &themes).respond(&e))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn create(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    save(&s, &ctx, None, RawCall::from_pairs(pairs)).await
+}
+
+pub async fn edit_form(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let (call, _) = actions::get_call(&s.db, ctx.user.as_ref(), id).await?;
+    let (sides, themes) = actions::form_options(&s.db, call.commission_id).await?;
+    let raw = RawCall::from_call(&call, &ctx.time_zone);
+    Ok(form_page(
+        &ctx,
+        &format!("/calls/{id}/edit"),
+        "calls-edit-title",
+        &raw,
+        &sides,
+        &themes,
+    )
+    .respond(&FieldErrors::default()))
+}
+
+pub async fn update(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    save(&s, &ctx, Some(id), RawCall::from_pairs(pairs)).await
+}
+
+pub async fn approve(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let user = ctx.user.as_ref().ok_or(AppError::Unauthenticated)?;
+    match actions::approve_call(&s.db, user, id).await {
+        Ok(_) => Ok(see_other(&format!("/calls/{id}"))),
+        Err(AppError::Conflict(key)) => {
+            show_page(&s, &ctx, id, Some(&key), StatusCode::CONFLICT).await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn archive(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let user = ctx.user.as_ref().ok_or(AppError::Unauthenticated)?;
+    match actions::archive_call(&s.db, user, id).await {
+        Ok(()) => Ok(see_other(&format!("/calls/{id}"))),
+        Err(AppError::Conflict(key)) => {
+            show_page(&s, &ctx, id, Some(&key), StatusCode::CONFLICT).await
+        }
+        Err(e) => Err(e),
+    }
+}

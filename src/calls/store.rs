@@ -1,0 +1,295 @@
+//! SQL of calls.
+
+use super::model::{Call, CallState, SideTerms, TravelPayer};
+use crate::{db::Tx, i18n::Localized, on_tx, on_tx_exec, organisations::OrganisationKind};
+
+/// The columns a call is written with.
+pub struct CallRow<'a> {
+    pub commission_id: i64,
+    pub title: &'a Localized,
+    pub guidelines: &'a Localized,
+    pub opens_at: i64,
+    pub min_duration_months: i64,
+    pub max_duration_months: i64,
+    pub min_partners_per_side: i64,
+    pub travel_paid_by: TravelPayer,
+}
+
+pub async fn insert_call(tx: &mut Tx, c: &CallRow<'_>, by: i64, now: i64) -> sqlx::Result<i64> {
+    on_tx!(tx, |c2| {
+        sqlx::query_scalar(
+        "insert into calls (commission_id, title_fr, title_en, guidelines_fr, guidelines_en, state, opens_at,
+            min_duration_months, max_duration_months, min_partners_per_side, travel_paid_by, created_by, created_at, updated_at)
+         values ($1, $2, $3, $4, $5, 'draft', $6, $7, $8, $9, $10, $11, $12, $12) returning id"
+    )
+    .bind(c.commission_id)
+    .bind(&c.title.fr)
+    .bind(&c.title.en)
+    .bind(&c.guidelines.fr)
+    .bind(&c.guidelines.en)
+    .bind(c.opens_at)
+    .bind(c.min_duration_months)
+    .bind(c.max_duration_months)
+    .bind(c.min_partners_per_side)
+    .bind(c.travel_paid_by.as_str())
+    .bind(by)
+    .bind(now)
+    .fetch_one(c2)
+    .await
+    })
+}
+
+pub async fn update_call(tx: &mut Tx, id: i64, c: &CallRow<'_>, now: i64) -> sqlx::Result<u64> {
+    on_tx_exec!(tx, |c2| {
+        sqlx::query(
+        "update calls set commission_id = $2, title_fr = $3, title_en = $4, guidelines_fr = $5, guidelines_en = $6,
+            opens_at = $7, min_duration_months = $8, max_duration_months = $9, min_partners_per_side = $10,
+            travel_paid_by = $11, updated_at = $12
+         where id = $1 and state = 'draft'"
+    )
+    .bind(id)
+    .bind(c.commission_id)
+    .bind(&c.title.fr)
+    .bind(&c.title.en)
+    .bind(&c.guidelines.fr)
+    .bind(&c.guidelines.en)
+    .bind(c.opens_at)
+    .bind(c.min_duration_months)
+    .bind(c.max_duration_months)
+    .bind(c.min_partners_per_side)
+    .bind(c.travel_paid_by.as_str())
+    .bind(now)
+    .execute(c2)
+    .await
+    })
+}
+
+/// Replaces the themes, kinds and per-side terms of a call.
+pub async fn replace_details(
+    tx: &mut Tx,
+    id: i64,
+    themes: &[i64],
+    kinds: &[OrganisationKind],
+    sides: &[SideTerms],
+) -> sqlx::Result<()> {
+    for table in ["call_themes", "call_organisation_kinds", "call_sides"] {
+        let sql = format!("delete from {table} where call_id = $1");
+        on_tx_exec!(tx, |c| sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
+            .bind(id)
+            .execute(c)
+            .await)?;
+    }
+    for t in themes {
+        on_tx_exec!(tx, |c| sqlx::query(
+            "insert into call_themes (call_id, theme_id) values ($1, $2)"
+        )
+        .bind(id)
+        .bind(t)
+        .execute(c)
+        .await)?;
+    }
+    for k in kinds {
+        on_tx_exec!(tx, |c| sqlx::query(
+            "insert into call_organisation_kinds (call_id, kind) values ($1, $2)"
+        )
+        .bind(id)
+        .bind(k.as_str())
+        .execute(c)
+        .await)?;
+    }
+    for s in sides {
+        on_tx_exec!(tx, |c| {
+            sqlx::query(
+            "insert into call_sides (call_id, side_id, deadline_at, time_zone, cap_per_trip, cap_per_stay, cap_per_year)
+             values ($1, $2, $3, $4, $5, $6, $7)"
+        )
+        .bind(id)
+        .bind(s.side_id)
+        .bind(s.deadline_at)
+        .bind(&s.time_zone)
+        .bind(s.cap_per_trip)
+        .bind(s.cap_per_stay)
+        .bind(s.cap_per_year)
+        .execute(c)
+        .await
+        })?;
+    }
+    Ok(())
+}
+
+pub async fn set_state(
+    tx: &mut Tx,
+    id: i64,
+    from: CallState,
+    to: CallState,
+    now: i64,
+) -> sqlx::Result<u64> {
+    on_tx_exec!(tx, |c| sqlx::query(
+        "update calls set state = $3, updated_at = $4 where id = $1 and state = $2"
+    )
+    .bind(id)
+    .bind(from.as_str())
+    .bind(to.as_str())
+    .bind(now)
+    .execute(c)
+    .await)
+}
+
+pub async fn insert_approval(
+    tx: &mut Tx,
+    id: i64,
+    side_id: i64,
+    by: i64,
+    now: i64,
+) -> sqlx::Result<()> {
+    on_tx_exec!(tx, |c| {
+        sqlx::query(
+        "insert into call_approvals (call_id, side_id, approved_by, approved_at) values ($1, $2, $3, $4)
+         on conflict (call_id, side_id) do nothing"
+    )
+    .bind(id)
+    .bind(side_id)
+    .bind(by)
+    .bind(now)
+    .execute(c)
+    .await
+    })?;
+    Ok(())
+}
+
+pub async fn delete_approvals(tx: &mut Tx, id: i64) -> sqlx::Result<()> {
+    on_tx_exec!(tx, |c| sqlx::query(
+        "delete from call_approvals where call_id = $1"
+    )
+    .bind(id)
+    .execute(c)
+    .await)?;
+    Ok(())
+}
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i64,
+    commission_id: i64,
+    programme_id: i64,
+    title_fr: String,
+    title_en: String,
+    guidelines_fr: String,
+    guidelines_en: String,
+    state: String,
+    opens_at: i64,
+    min_duration_months: i64,
+    max_duration_months: i64,
+    min_partners_per_side: i64,
+    travel_paid_by: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct SideRow {
+    side_id: i64,
+    code: String,
+    name_fr: String,
+    name_en: String,
+    currency: String,
+    deadline_at: i64,
+    time_zone: String,
+    cap_per_trip: i64,
+    cap_per_stay: i64,
+    cap_per_year: i64,
+}
+
+const CALL_COLS: &str = "c.id, c.commission_id, m.programme_id, c.title_fr, c.title_en, c.guidelines_fr, c.guidelines_en, c.state,
+    c.opens_at, c.min_duration_months, c.max_duration_months, c.min_partners_per_side, c.travel_paid_by";
+
+async fn complete(tx: &mut Tx, r: Row) -> sqlx::Result<Call> {
+    let bad = |w: &str| sqlx::Error::Decode(format!("invalid call {w}").into());
+    let theme_ids: Vec<i64> = on_tx!(tx, |c| sqlx::query_scalar(
+        "select theme_id from call_themes where call_id = $1 order by theme_id"
+    )
+    .bind(r.id)
+    .fetch_all(c)
+    .await)?;
+    let kinds: Vec<String> = on_tx!(tx, |c| sqlx::query_scalar(
+        "select kind from call_organisation_kinds where call_id = $1 order by kind"
+    )
+    .bind(r.id)
+    .fetch_all(c)
+    .await)?;
+    let sides: Vec<SideRow> = on_tx!(tx, |c| {
+        sqlx::query_as(
+        "select cs.side_id, s.code, s.name_fr, s.name_en, s.currency, cs.deadline_at, cs.time_zone,
+                cs.cap_per_trip, cs.cap_per_stay, cs.cap_per_year
+         from call_sides cs join sides s on s.id = cs.side_id where cs.call_id = $1 order by cs.side_id"
+    )
+    .bind(r.id)
+    .fetch_all(c)
+    .await
+    })?;
+    let approved: Vec<i64> = on_tx!(tx, |c| sqlx::query_scalar(
+        "select side_id from call_approvals where call_id = $1 order by side_id"
+    )
+    .bind(r.id)
+    .fetch_all(c)
+    .await)?;
+    Ok(Call {
+        id: r.id,
+        commission_id: r.commission_id,
+        programme_id: r.programme_id,
+        title: Localized::new(r.title_fr, r.title_en),
+        guidelines: Localized::new(r.guidelines_fr, r.guidelines_en),
+        state: CallState::parse(&r.state).ok_or_else(|| bad("state"))?,
+        opens_at: r.opens_at,
+        min_duration_months: r.min_duration_months,
+        max_duration_months: r.max_duration_months,
+        min_partners_per_side: r.min_partners_per_side,
+        travel_paid_by: TravelPayer::parse(&r.travel_paid_by).ok_or_else(|| bad("travel rule"))?,
+        theme_ids,
+        organisation_kinds: kinds
+            .iter()
+            .filter_map(|k| OrganisationKind::parse(k))
+            .collect(),
+        sides: sides
+            .into_iter()
+            .map(|s| SideTerms {
+                side_id: s.side_id,
+                side_code: s.code,
+                side_name: Localized::new(s.name_fr, s.name_en),
+                currency: s.currency,
+                deadline_at: s.deadline_at,
+                time_zone: s.time_zone,
+                cap_per_trip: s.cap_per_trip,
+                cap_per_stay: s.cap_per_stay,
+                cap_per_year: s.cap_per_year,
+            })
+            .collect(),
+        approved_by_sides: approved,
+    })
+}
+
+pub async fn find_call(tx: &mut Tx, id: i64) -> sqlx::Result<Option<Call>> {
+    let sql = format!(
+        "select {CALL_COLS} from calls c join commissions m on m.id = c.commission_id where c.id = $1"
+    );
+    let row: Option<Row> = on_tx!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
+        .bind(id)
+        .fetch_optional(c)
+        .await)?;
+    match row {
+        Some(r) => Ok(Some(complete(tx, r).await?)),
+        None => Ok(None),
+    }
+}
+
+pub async fn list_calls(tx: &mut Tx) -> sqlx::Result<Vec<Call>> {
+    let sql = format!(
+        "select {CALL_COLS} from calls c join commissions m on m.id = c.commission_id order by c.opens_at desc, c.id desc"
+    );
+    let rows: Vec<Row> = on_tx!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
+        .fetch_all(c)
+        .await)?;
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        out.push(complete(tx, r).await?);
+    }
+    Ok(out)
+}
