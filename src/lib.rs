@@ -26,6 +26,7 @@ pub mod i18n;
 pub mod markdown;
 pub mod organisations;
 pub mod programmes;
+pub mod projects;
 pub mod server;
 pub mod users;
 pub mod web;

@@ -309,3 +309,9 @@ pub async fn seed_call(
     audit::record(tx, actor, "call.create", "call", id, &input.title.fr).await?;
     Ok(id)
 }
+
+/// A call inside the caller's transaction, whatever its state (for other domains' actions,
+/// which apply their own visibility rules).
+pub async fn get_call_in(tx: &mut Tx, id: i64) -> AppResult<Call> {
+    store::find_call(tx, id).await?.ok_or(AppError::NotFound)
+}

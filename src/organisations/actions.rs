@@ -35,3 +35,8 @@ pub async fn list_by_side(db: &Db, side_id: i64) -> AppResult<Vec<Organisation>>
     let mut tx = db.read().await?;
     Ok(store::list_by_side(&mut tx, side_id).await?)
 }
+
+/// One organisation, inside the caller's transaction.
+pub async fn get_in(tx: &mut Tx, id: i64) -> AppResult<Option<Organisation>> {
+    Ok(store::find(tx, id).await?)
+}

@@ -59,3 +59,24 @@ pub async fn list_by_side(tx: &mut Tx, side_id: i64) -> sqlx::Result<Vec<Organis
         })
         .collect()
 }
+
+pub async fn find(tx: &mut Tx, id: i64) -> sqlx::Result<Option<Organisation>> {
+    let row: Option<Row> = on_tx!(tx, |c| sqlx::query_as(
+        "select id, side_id, kind, name, street, postal_code, city, country from organisations where id = $1"
+    )
+    .bind(id)
+    .fetch_optional(c)
+    .await)?;
+    Ok(row.and_then(|r| {
+        Some(Organisation {
+            id: r.id,
+            side_id: r.side_id,
+            kind: OrganisationKind::parse(&r.kind)?,
+            name: r.name,
+            street: r.street,
+            postal_code: r.postal_code,
+            city: r.city,
+            country: r.country,
+        })
+    }))
+}

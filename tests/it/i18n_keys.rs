@@ -61,6 +61,7 @@ fn literals() -> Vec<(String, String)> {
         "programme-",
         "organisation-",
         "calls-",
+        "projects-",
     ];
     let mut out = vec![];
     for f in files {
@@ -84,7 +85,10 @@ fn every_key_used_by_the_code_exists() {
     let mut missing = vec![];
     for (file, lit) in literals() {
         // Message pages use a prefix: `<prefix>-title` and `<prefix>-message`.
-        let ok = has(&lit) || (has(&format!("{lit}-title")) && has(&format!("{lit}-message")));
+        // Emails use `<prefix>-subject` and `<prefix>-body`.
+        let ok = has(&lit)
+            || (has(&format!("{lit}-title")) && has(&format!("{lit}-message")))
+            || (has(&format!("{lit}-subject")) && has(&format!("{lit}-body")));
         if !ok {
             missing.push(format!("{file}: {lit}"));
         }
@@ -119,6 +123,11 @@ fn every_key_used_by_the_code_exists() {
         let key = passerelle::calls::pages::kind_key(k);
         if !has(&key) {
             missing.push(key);
+        }
+    }
+    for k in ["projects-state-draft", "projects-state-submitted", "projects-state-withdrawn", "projects-email-admissible-subject", "projects-email-admissible-body", "projects-email-inadmissible-subject", "projects-email-inadmissible-body"] {
+        if !has(k) {
+            missing.push(k.to_string());
         }
     }
     for p in ["draft", "published", "open", "closed", "archived"] {

@@ -1,0 +1,12 @@
+//! Joint projects (candidatures): one project, one half per side, each half filed with its own
+//! administration before its own side's deadline, with a signed receipt for every filing.
+
+pub mod actions;
+mod forms;
+pub mod model;
+mod officer_pages;
+pub mod pages;
+pub mod receipt;
+mod store;
+
+pub use model::{Half, HalfState, Mission, Project};

@@ -1,0 +1,149 @@
+//! Officers' pages: their side's applications for a call, filtered and searched; CSV export;
+//! admissibility decisions and individual extensions.
+
+use askama::Template;
+use axum::{
+    Form,
+    extract::{Path, Query, State},
+    http::header,
+    response::{IntoResponse, Response},
+};
+use serde::Deserialize;
+
+use super::{
+    actions,
+    forms::{DecisionForm, ExtensionForm},
+    model::{HalfState, Project, csv_cell},
+};
+use crate::{
+    calls::{Call, model::parse_local},
+    error::{AppError, AppResult},
+    web::{AppState, Ctx, render, see_other},
+};
+
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct Filters {
+    pub q: String,
+    pub theme: String,
+    pub state: String,
+    pub kind: String,
+    pub paired: String,
+}
+
+/// One of the officer's side's halves, with what the list shows.
+pub struct Row {
+    pub project_id: i64,
+    pub half_id: i64,
+    pub title: String,
+    pub organisation: String,
+    pub kind: String,
+    pub state: String,
+    pub paired: bool,
+    pub admissibility: String,
+    pub filed: bool,
+}
+
+fn rows(ctx: &Ctx, call: &Call, sides: &[i64], projects: &[Project], f: &Filters) -> Vec<Row> {
+    let q = f.q.trim().to_lowercase();
+    let mut out = Vec::new();
+    for p in projects {
+        let paired = p.is_paired(call);
+        for h in p.halves.iter().filter(|h| sides.contains(&h.side_id)) {
+            let text = format!("{} {} {}", p.title, p.summary, h.organisation_name).to_lowercase();
+            let keep = (q.is_empty() || text.contains(&q))
+                && (f.theme.is_empty() || p.theme_ids.iter().any(|t| t.to_string() == f.theme))
+                && (f.state.is_empty() || h.state.as_str() == f.state)
+                && (f.kind.is_empty() || h.organisation_kind == f.kind)
+                && (f.paired.is_empty() || (f.paired == "yes") == paired);
+            if keep {
+                out.push(Row {
+                    project_id: p.id,
+                    half_id: h.id,
+                    title: p.title.clone(),
+                    organisation: h.organisation_name.clone(),
+                    kind: ctx.t(&format!("organisation-kind-{}", h.organisation_kind.replace('_', "-"))),
+                    state: ctx.t(&h.state.key()),
+                    paired,
+                    admissibility: h.admissibility.as_ref().map(|a| ctx.t(&format!("projects-{a}"))).unwrap_or_default(),
+                    filed: h.state == HalfState::Submitted,
+                });
+            }
+        }
+    }
+    out
+}
+
+#[derive(Template)]
+#[template(path = "projects/officer_list.html")]
+pub struct OfficerList {
+    pub ctx: Ctx,
+    pub call_id: i64,
+    pub call_title: String,
+    pub rows: Vec<Row>,
+    pub filters: Filters,
+    pub themes: Vec<(String, String)>,
+    pub states: Vec<(String, String)>,
+    pub query: String,
+}
+
+pub async fn officer_list(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Query(f): Query<Filters>) -> AppResult<Response> {
+    let u = ctx.user.as_ref().ok_or(AppError::Unauthenticated)?;
+    let (call, sides, projects) = actions::for_officer(&s.db, u, id).await?;
+    let (_, themes) = crate::calls::actions::get_call(&s.db, Some(u), id).await?;
+    let query = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs([("q", &f.q), ("theme", &f.theme), ("state", &f.state), ("kind", &f.kind), ("paired", &f.paired)])
+        .finish();
+    let page = OfficerList {
+        rows: rows(&ctx, &call, &sides, &projects, &f),
+        call_id: id,
+        call_title: call.title.get(ctx.locale).to_string(),
+        themes: themes.iter().map(|t| (t.id.to_string(), t.name.get(ctx.locale).to_string())).collect(),
+        states: [HalfState::Draft, HalfState::Submitted, HalfState::Withdrawn]
+            .iter()
+            .map(|h| (h.as_str().to_string(), ctx.t(&h.key())))
+            .collect(),
+        filters: f,
+        query,
+        ctx,
+    };
+    Ok(render(&page))
+}
+
+/// The same rows as CSV (UTF-8 with BOM for spreadsheets), formulas neutralised.
+pub async fn officer_csv(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Query(f): Query<Filters>) -> AppResult<Response> {
+    let u = ctx.user.as_ref().ok_or(AppError::Unauthenticated)?;
+    let (call, sides, projects) = actions::for_officer(&s.db, u, id).await?;
+    let mut out = String::from("\u{feff}");
+    let header_row = ["projects-csv-project", "projects-csv-title", "projects-csv-organisation", "projects-csv-kind", "projects-csv-state", "projects-csv-paired", "projects-csv-admissibility"];
+    let quote = |v: &str| format!("\"{}\"", csv_cell(v).replace('"', "\"\""));
+    out.push_str(&header_row.iter().map(|k| quote(&ctx.t(k))).collect::<Vec<_>>().join(","));
+    out.push_str("\r\n");
+    for r in rows(&ctx, &call, &sides, &projects, &f) {
+        let paired = ctx.t(if r.paired { "projects-paired-yes" } else { "projects-paired-no" });
+        let cells = [r.project_id.to_string(), r.title, r.organisation, r.kind, r.state, paired, r.admissibility];
+        out.push_str(&cells.iter().map(|c| quote(c)).collect::<Vec<_>>().join(","));
+        out.push_str("\r\n");
+    }
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"applications-call-{id}.csv\"")),
+        ],
+        out,
+    )
+        .into_response())
+}
+
+pub async fn admissibility(State(s): State<AppState>, ctx: Ctx, Path(half): Path<i64>, Form(f): Form<DecisionForm>) -> AppResult<Response> {
+    let u = ctx.user.as_ref().ok_or(AppError::Unauthenticated)?;
+    let project = actions::decide_admissibility(&s.db, &s.settings.public_url, u, half, f.decision == "admissible", &f.reason).await?;
+    Ok(see_other(&format!("/projects/{project}")))
+}
+
+pub async fn extension(State(s): State<AppState>, ctx: Ctx, Path(half): Path<i64>, Form(f): Form<ExtensionForm>) -> AppResult<Response> {
+    let u = ctx.user.as_ref().ok_or(AppError::Unauthenticated)?;
+    let until = parse_local(&f.until, &ctx.time_zone).map_err(|e| AppError::Invalid(crate::error::FieldErrors::single("until", e.key())))?;
+    let project = actions::grant_extension(&s.db, u, half, until).await?;
+    Ok(see_other(&format!("/projects/{project}")))
+}
