@@ -61,12 +61,14 @@ pub async fn list_by_side(tx: &mut Tx, side_id: i64) -> sqlx::Result<Vec<Organis
 }
 
 pub async fn find(tx: &mut Tx, id: i64) -> sqlx::Result<Option<Organisation>> {
-    let row: Option<Row> = on_tx!(tx, |c| sqlx::query_as(
+    let row: Option<Row> = on_tx!(tx, |c| {
+        sqlx::query_as(
         "select id, side_id, kind, name, street, postal_code, city, country from organisations where id = $1"
     )
     .bind(id)
     .fetch_optional(c)
-    .await)?;
+    .await
+    })?;
     Ok(row.and_then(|r| {
         Some(Organisation {
             id: r.id,

@@ -43,14 +43,21 @@ impl Viewer {
 }
 
 async fn load(tx: &mut Tx, user: &CurrentUser, id: i64) -> AppResult<(Project, Call, Viewer)> {
-    let p = store::find_project(tx, id).await?.ok_or(AppError::NotFound)?;
+    let p = store::find_project(tx, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let call = calls::actions::get_call_in(tx, p.call_id).await?;
     let viewer = if let Some(h) = p.half_led_by(user.id) {
         Viewer::Lead(h.side_id)
     } else if user.is_admin() {
         Viewer::Admin
     } else {
-        let sides: Vec<i64> = call.sides.iter().filter(|s| user.has_role_on(Role::Officer, s.side_id)).map(|s| s.side_id).collect();
+        let sides: Vec<i64> = call
+            .sides
+            .iter()
+            .filter(|s| user.has_role_on(Role::Officer, s.side_id))
+            .map(|s| s.side_id)
+            .collect();
         if sides.is_empty() {
             return Err(AppError::NotFound);
         }
@@ -66,18 +73,31 @@ fn own_half(p: &Project, user: &CurrentUser) -> AppResult<Half> {
 
 /// The side on which `user` applies.
 fn applicant_side(user: &CurrentUser) -> AppResult<i64> {
-    user.grants.iter().find(|g| g.role == Role::Applicant).and_then(|g| g.side_id).ok_or(AppError::Forbidden)
+    user.grants
+        .iter()
+        .find(|g| g.role == Role::Applicant)
+        .and_then(|g| g.side_id)
+        .ok_or(AppError::Forbidden)
 }
 
 async fn check_organisation(tx: &mut Tx, organisation_id: i64, side_id: i64) -> AppResult<()> {
     match organisations::actions::get_in(tx, organisation_id).await? {
         Some(o) if o.side_id == side_id => Ok(()),
-        _ => Err(AppError::Invalid(FieldErrors::single("organisation", "projects-error-organisation"))),
+        _ => Err(AppError::Invalid(FieldErrors::single(
+            "organisation",
+            "projects-error-organisation",
+        ))),
     }
 }
 
 /// Starts a project for a published call: the applicant's half on their own side.
-pub async fn start_project(db: &Db, user: &CurrentUser, call_id: i64, title: &str, organisation_id: i64) -> AppResult<i64> {
+pub async fn start_project(
+    db: &Db,
+    user: &CurrentUser,
+    call_id: i64,
+    title: &str,
+    organisation_id: i64,
+) -> AppResult<i64> {
     let side = applicant_side(user)?;
     let mut tx = db.write().await?;
     let call = calls::actions::get_call_in(&mut tx, call_id).await?;
@@ -88,13 +108,25 @@ pub async fn start_project(db: &Db, user: &CurrentUser, call_id: i64, title: &st
     let now = now_ms();
     let id = store::insert_project(&mut tx, call_id, title, user.id, now).await?;
     store::insert_half(&mut tx, id, side, organisation_id, user.id, now).await?;
-    audit::record(&mut tx, &user.actor(), "project.start", "project", id, title).await?;
+    audit::record(
+        &mut tx,
+        &user.actor(),
+        "project.start",
+        "project",
+        id,
+        title,
+    )
+    .await?;
     tx.commit().await?;
     Ok(id)
 }
 
 /// A project as `user` may see it.
-pub async fn view_project(db: &Db, user: &CurrentUser, id: i64) -> AppResult<(Project, Call, Viewer)> {
+pub async fn view_project(
+    db: &Db,
+    user: &CurrentUser,
+    id: i64,
+) -> AppResult<(Project, Call, Viewer)> {
     let mut tx = db.read().await?;
     load(&mut tx, user, id).await
 }
@@ -114,14 +146,24 @@ pub struct ProjectInput {
 }
 
 /// Saves the shared fields (either lead; a draft may be incomplete: checks come at filing).
-pub async fn save_project(db: &Db, user: &CurrentUser, id: i64, input: &ProjectInput) -> AppResult<()> {
+pub async fn save_project(
+    db: &Db,
+    user: &CurrentUser,
+    id: i64,
+    input: &ProjectInput,
+) -> AppResult<()> {
     let mut tx = db.write().await?;
     let (p, call, _) = load(&mut tx, user, id).await?;
     let half = own_half(&p, user)?;
     if half.state == HalfState::Withdrawn {
         return Err(AppError::Forbidden);
     }
-    let themes: Vec<i64> = input.theme_ids.iter().copied().filter(|t| call.theme_ids.contains(t)).collect();
+    let themes: Vec<i64> = input
+        .theme_ids
+        .iter()
+        .copied()
+        .filter(|t| call.theme_ids.contains(t))
+        .collect();
     let row = ProjectRow {
         title: &input.title,
         summary: &input.summary,
@@ -134,19 +176,42 @@ pub async fn save_project(db: &Db, user: &CurrentUser, id: i64, input: &ProjectI
         plan: &input.plan,
     };
     store::update_project(&mut tx, id, &row, &themes, now_ms()).await?;
-    audit::record(&mut tx, &user.actor(), "project.save", "project", id, &input.title).await?;
+    audit::record(
+        &mut tx,
+        &user.actor(),
+        "project.save",
+        "project",
+        id,
+        &input.title,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
 
 /// Saves the lead's own half: organisation, role, associated partners.
-pub async fn save_half(db: &Db, user: &CurrentUser, id: i64, organisation_id: i64, role: &str, partners: &str) -> AppResult<()> {
+pub async fn save_half(
+    db: &Db,
+    user: &CurrentUser,
+    id: i64,
+    organisation_id: i64,
+    role: &str,
+    partners: &str,
+) -> AppResult<()> {
     let mut tx = db.write().await?;
     let (p, _, _) = load(&mut tx, user, id).await?;
     let half = own_half(&p, user)?;
     check_organisation(&mut tx, organisation_id, half.side_id).await?;
     store::update_half(&mut tx, half.id, organisation_id, role, partners, now_ms()).await?;
-    audit::record(&mut tx, &user.actor(), "project.save_half", "project_half", half.id, "").await?;
+    audit::record(
+        &mut tx,
+        &user.actor(),
+        "project.save_half",
+        "project_half",
+        half.id,
+        "",
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -156,23 +221,50 @@ pub async fn add_mission(db: &Db, user: &CurrentUser, id: i64, m: &Mission) -> A
     let mut tx = db.write().await?;
     let (p, call, _) = load(&mut tx, user, id).await?;
     own_half(&p, user)?;
-    if call.side(m.from_side_id).is_none() || call.side(m.to_side_id).is_none() || m.from_side_id == m.to_side_id {
-        return Err(AppError::Invalid(FieldErrors::single("direction", "projects-error-direction")));
+    if call.side(m.from_side_id).is_none()
+        || call.side(m.to_side_id).is_none()
+        || m.from_side_id == m.to_side_id
+    {
+        return Err(AppError::Invalid(FieldErrors::single(
+            "direction",
+            "projects-error-direction",
+        )));
     }
     let mid = store::insert_mission(&mut tx, id, m, now_ms()).await?;
-    audit::record(&mut tx, &user.actor(), "project.add_mission", "project", id, &m.starts_on).await?;
+    audit::record(
+        &mut tx,
+        &user.actor(),
+        "project.add_mission",
+        "project",
+        id,
+        &m.starts_on,
+    )
+    .await?;
     tx.commit().await?;
     Ok(mid)
 }
 
-pub async fn delete_mission(db: &Db, user: &CurrentUser, id: i64, mission_id: i64) -> AppResult<()> {
+pub async fn delete_mission(
+    db: &Db,
+    user: &CurrentUser,
+    id: i64,
+    mission_id: i64,
+) -> AppResult<()> {
     let mut tx = db.write().await?;
     let (p, _, _) = load(&mut tx, user, id).await?;
     own_half(&p, user)?;
     if store::delete_mission(&mut tx, id, mission_id).await? != 1 {
         return Err(AppError::NotFound);
     }
-    audit::record(&mut tx, &user.actor(), "project.delete_mission", "project", id, &mission_id.to_string()).await?;
+    audit::record(
+        &mut tx,
+        &user.actor(),
+        "project.delete_mission",
+        "project",
+        id,
+        &mission_id.to_string(),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -184,13 +276,26 @@ fn message(to: &str, locale: crate::i18n::Locale, key: &str, link: &str, title: 
     let html = format!(
         "<!doctype html><html lang=\"{}\"><body><p>{}</p><p><a href=\"{link}\">{link}</a></p></body></html>",
         locale.html_lang(),
-        askama::filters::escape(&body, askama::filters::Html).map(|e| e.to_string()).unwrap_or_default()
+        askama::filters::escape(&body, askama::filters::Html)
+            .map(|e| e.to_string())
+            .unwrap_or_default()
     );
-    Message { to: to.to_string(), subject, text, html }
+    Message {
+        to: to.to_string(),
+        subject,
+        text,
+        html,
+    }
 }
 
 /// Invites the partner of the other side by email, with a single-use link valid 14 days.
-pub async fn invite_partner(db: &Db, base: &str, user: &CurrentUser, id: i64, email: &crate::users::Email) -> AppResult<()> {
+pub async fn invite_partner(
+    db: &Db,
+    base: &str,
+    user: &CurrentUser,
+    id: i64,
+    email: &crate::users::Email,
+) -> AppResult<()> {
     let mut tx = db.write().await?;
     let (p, call, _) = load(&mut tx, user, id).await?;
     let half = own_half(&p, user)?;
@@ -201,10 +306,36 @@ pub async fn invite_partner(db: &Db, base: &str, user: &CurrentUser, id: i64, em
         .ok_or(AppError::Conflict("projects-error-already-paired".into()))?;
     let token = random_token();
     let now = now_ms();
-    store::insert_invitation(&mut tx, id, other.side_id, email.as_str(), &token_hash(&token), user.id, now, now + 14 * 86_400_000).await?;
-    let m = message(email.as_str(), user.locale, "projects-email-invitation", &format!("{base}/projects/join?token={token}"), &p.title);
+    store::insert_invitation(
+        &mut tx,
+        &store::NewInvitation {
+            project_id: id,
+            side_id: other.side_id,
+            email: email.as_str(),
+            token_hash: &token_hash(&token),
+            invited_by: user.id,
+            expires_at: now + 14 * 86_400_000,
+        },
+        now,
+    )
+    .await?;
+    let m = message(
+        email.as_str(),
+        user.locale,
+        "projects-email-invitation",
+        &format!("{base}/projects/join?token={token}"),
+        &p.title,
+    );
     email::enqueue(&mut tx, &m).await?;
-    audit::record(&mut tx, &user.actor(), "project.invite_partner", "project", id, email.as_str()).await?;
+    audit::record(
+        &mut tx,
+        &user.actor(),
+        "project.invite_partner",
+        "project",
+        id,
+        email.as_str(),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -216,22 +347,54 @@ pub async fn invitation(db: &Db, token: &str) -> AppResult<Option<(i64, i64)>> {
 }
 
 /// Joins a project as the lead of the other side's half (an applicant of that side).
-pub async fn join_project(db: &Db, user: &CurrentUser, token: &str, organisation_id: i64) -> AppResult<i64> {
+pub async fn join_project(
+    db: &Db,
+    user: &CurrentUser,
+    token: &str,
+    organisation_id: i64,
+) -> AppResult<i64> {
     let side = applicant_side(user)?;
     let mut tx = db.write().await?;
-    let Some((project_id, invited_side)) = store::use_invitation(&mut tx, &token_hash(token), now_ms()).await? else {
-        return Err(AppError::Invalid(FieldErrors::single("token", "users-token-invalid")));
+    let Some((project_id, invited_side)) =
+        store::use_invitation(&mut tx, &token_hash(token), now_ms()).await?
+    else {
+        return Err(AppError::Invalid(FieldErrors::single(
+            "token",
+            "users-token-invalid",
+        )));
     };
     if invited_side != side {
-        return Err(AppError::Invalid(FieldErrors::single("token", "projects-error-wrong-side")));
+        return Err(AppError::Invalid(FieldErrors::single(
+            "token",
+            "projects-error-wrong-side",
+        )));
     }
     check_organisation(&mut tx, organisation_id, side).await?;
-    let half = match store::insert_half(&mut tx, project_id, side, organisation_id, user.id, now_ms()).await {
+    let half = match store::insert_half(
+        &mut tx,
+        project_id,
+        side,
+        organisation_id,
+        user.id,
+        now_ms(),
+    )
+    .await
+    {
         Ok(h) => h,
-        Err(e) if crate::db::unique_violation(&e).is_some() => return Err(AppError::Conflict("projects-error-already-paired".into())),
+        Err(e) if crate::db::unique_violation(&e).is_some() => {
+            return Err(AppError::Conflict("projects-error-already-paired".into()));
+        }
         Err(e) => return Err(e.into()),
     };
-    audit::record(&mut tx, &user.actor(), "project.join", "project_half", half, &project_id.to_string()).await?;
+    audit::record(
+        &mut tx,
+        &user.actor(),
+        "project.join",
+        "project_half",
+        half,
+        &project_id.to_string(),
+    )
+    .await?;
     tx.commit().await?;
     Ok(project_id)
 }
@@ -257,7 +420,9 @@ struct Content<'a> {
 
 fn local(ms: i64, zone: &str) -> String {
     let tz = TimeZone::get(zone).unwrap_or(TimeZone::UTC);
-    let z = Timestamp::from_millisecond(ms).unwrap_or(Timestamp::UNIX_EPOCH).to_zoned_datetime(tz);
+    let z = Timestamp::from_millisecond(ms)
+        .unwrap_or(Timestamp::UNIX_EPOCH)
+        .to_zoned_datetime(tz);
     format!("{zone}={}", z.datetime())
 }
 
@@ -287,7 +452,12 @@ pub async fn file_half(db: &Db, user: &CurrentUser, id: i64, seen_version: i64) 
         return Err(AppError::Conflict("projects-error-already-filed".into()));
     }
     let version = seen_version + 1;
-    let filed = Half { state: HalfState::Submitted, version, submitted_at: Some(now), ..half.clone() };
+    let filed = Half {
+        state: HalfState::Submitted,
+        version,
+        submitted_at: Some(now),
+        ..half.clone()
+    };
     let content = serde_json::to_string(&Content {
         project_id: p.id,
         call_id: p.call_id,
@@ -312,16 +482,48 @@ pub async fn file_half(db: &Db, user: &CurrentUser, id: i64, seen_version: i64) 
         half_id: half.id,
         side: half.side_code.clone(),
         version,
-        submitted_at_utc: Timestamp::from_millisecond(now).map_err(anyhow::Error::from)?.to_string(),
-        submitted_at_local: call.sides.iter().map(|s| local(now, &s.time_zone)).collect(),
+        submitted_at_utc: Timestamp::from_millisecond(now)
+            .map_err(anyhow::Error::from)?
+            .to_string(),
+        submitted_at_local: call
+            .sides
+            .iter()
+            .map(|s| local(now, &s.time_zone))
+            .collect(),
         content_sha256: sha.clone(),
     };
     let (secret, _) = signing_key(&mut tx).await?;
     let (json, sig) = receipt::sign(&secret, &payload)?;
-    let rid = store::insert_receipt(&mut tx, half.id, version, now, &content, &sha, &json, &sig).await?;
-    let m = message(&user.email, user.locale, "projects-email-receipt", &json, &p.title);
+    let rid = store::insert_receipt(
+        &mut tx,
+        &store::NewReceipt {
+            half_id: half.id,
+            version,
+            submitted_at: now,
+            content: &content,
+            content_sha256: &sha,
+            payload: &json,
+            signature: &sig,
+        },
+    )
+    .await?;
+    let m = message(
+        &user.email,
+        user.locale,
+        "projects-email-receipt",
+        &json,
+        &p.title,
+    );
     email::enqueue(&mut tx, &m).await?;
-    audit::record(&mut tx, &user.actor(), "project.file_half", "project_half", half.id, &format!("v{version} {sha}")).await?;
+    audit::record(
+        &mut tx,
+        &user.actor(),
+        "project.file_half",
+        "project_half",
+        half.id,
+        &format!("v{version} {sha}"),
+    )
+    .await?;
     tx.commit().await?;
     Ok(rid)
 }
@@ -340,12 +542,24 @@ pub async fn public_key(db: &Db) -> AppResult<String> {
 }
 
 /// A receipt, for the half's lead and its side's officers.
-pub async fn get_receipt(db: &Db, user: &CurrentUser, id: i64) -> AppResult<(store::ReceiptRow, Project)> {
+pub async fn get_receipt(
+    db: &Db,
+    user: &CurrentUser,
+    id: i64,
+) -> AppResult<(store::ReceiptRow, Project)> {
     let mut tx = db.read().await?;
-    let r = store::find_receipt(&mut tx, id).await?.ok_or(AppError::NotFound)?;
-    let project_id = store::project_of_half(&mut tx, r.half_id).await?.ok_or(AppError::NotFound)?;
+    let r = store::find_receipt(&mut tx, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let project_id = store::project_of_half(&mut tx, r.half_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let (p, _, viewer) = load(&mut tx, user, project_id).await?;
-    let half = p.halves.iter().find(|h| h.id == r.half_id).ok_or(AppError::NotFound)?;
+    let half = p
+        .halves
+        .iter()
+        .find(|h| h.id == r.half_id)
+        .ok_or(AppError::NotFound)?;
     if !viewer.sees_half(half) {
         return Err(AppError::NotFound);
     }
@@ -353,7 +567,11 @@ pub async fn get_receipt(db: &Db, user: &CurrentUser, id: i64) -> AppResult<(sto
 }
 
 /// Receipts of every half the viewer may see.
-pub async fn receipts_of(db: &Db, user: &CurrentUser, id: i64) -> AppResult<Vec<store::ReceiptRow>> {
+pub async fn receipts_of(
+    db: &Db,
+    user: &CurrentUser,
+    id: i64,
+) -> AppResult<Vec<store::ReceiptRow>> {
     let mut tx = db.read().await?;
     let (p, _, viewer) = load(&mut tx, user, id).await?;
     let mut out = Vec::new();
@@ -370,10 +588,24 @@ pub async fn withdraw_half(db: &Db, base: &str, user: &CurrentUser, id: i64) -> 
     let half = own_half(&p, user)?;
     store::set_half_state(&mut tx, half.id, HalfState::Withdrawn, now_ms()).await?;
     for other in p.halves.iter().filter(|h| h.id != half.id) {
-        let m = message(&other.lead_email, user.locale, "projects-email-withdrawn", &format!("{base}/projects/{id}"), &p.title);
+        let m = message(
+            &other.lead_email,
+            user.locale,
+            "projects-email-withdrawn",
+            &format!("{base}/projects/{id}"),
+            &p.title,
+        );
         email::enqueue(&mut tx, &m).await?;
     }
-    audit::record(&mut tx, &user.actor(), "project.withdraw_half", "project_half", half.id, "").await?;
+    audit::record(
+        &mut tx,
+        &user.actor(),
+        "project.withdraw_half",
+        "project_half",
+        half.id,
+        "",
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -389,10 +621,19 @@ pub async fn my_projects(db: &Db, user: &CurrentUser) -> AppResult<Vec<Project>>
 }
 
 /// The projects of a call with a half on one of the officer's sides, and those sides.
-pub async fn for_officer(db: &Db, user: &CurrentUser, call_id: i64) -> AppResult<(Call, Vec<i64>, Vec<Project>)> {
+pub async fn for_officer(
+    db: &Db,
+    user: &CurrentUser,
+    call_id: i64,
+) -> AppResult<(Call, Vec<i64>, Vec<Project>)> {
     let mut tx = db.read().await?;
     let call = calls::actions::get_call_in(&mut tx, call_id).await?;
-    let sides: Vec<i64> = call.sides.iter().filter(|s| user.has_role_on(Role::Officer, s.side_id)).map(|s| s.side_id).collect();
+    let sides: Vec<i64> = call
+        .sides
+        .iter()
+        .filter(|s| user.has_role_on(Role::Officer, s.side_id))
+        .map(|s| s.side_id)
+        .collect();
     if sides.is_empty() {
         return Err(AppError::Forbidden);
     }
@@ -409,9 +650,18 @@ pub async fn for_officer(db: &Db, user: &CurrentUser, call_id: i64) -> AppResult
 
 /// The half with this id and its project, if `user` is an officer of the half's side.
 async fn officer_half(tx: &mut Tx, user: &CurrentUser, half_id: i64) -> AppResult<(Project, Half)> {
-    let project_id = store::project_of_half(tx, half_id).await?.ok_or(AppError::NotFound)?;
-    let p = store::find_project(tx, project_id).await?.ok_or(AppError::NotFound)?;
-    let half = p.halves.iter().find(|h| h.id == half_id).cloned().ok_or(AppError::NotFound)?;
+    let project_id = store::project_of_half(tx, half_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let p = store::find_project(tx, project_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let half = p
+        .halves
+        .iter()
+        .find(|h| h.id == half_id)
+        .cloned()
+        .ok_or(AppError::NotFound)?;
     if !user.has_role_on(Role::Officer, half.side_id) {
         return Err(AppError::Forbidden);
     }
@@ -419,33 +669,77 @@ async fn officer_half(tx: &mut Tx, user: &CurrentUser, half_id: i64) -> AppResul
 }
 
 /// Records the admissibility decision of the half's side, with its reason; the lead is told.
-pub async fn decide_admissibility(db: &Db, base: &str, user: &CurrentUser, half_id: i64, admissible: bool, reason: &str) -> AppResult<i64> {
+pub async fn decide_admissibility(
+    db: &Db,
+    base: &str,
+    user: &CurrentUser,
+    half_id: i64,
+    admissible: bool,
+    reason: &str,
+) -> AppResult<i64> {
     let mut tx = db.write().await?;
     let (p, half) = officer_half(&mut tx, user, half_id).await?;
     if half.state != HalfState::Submitted {
         return Err(AppError::Conflict("projects-error-not-filed".into()));
     }
     if !admissible && reason.trim().is_empty() {
-        return Err(AppError::Invalid(FieldErrors::single("reason", "projects-error-reason")));
+        return Err(AppError::Invalid(FieldErrors::single(
+            "reason",
+            "projects-error-reason",
+        )));
     }
-    let decision = if admissible { "admissible" } else { "inadmissible" };
+    let decision = if admissible {
+        "admissible"
+    } else {
+        "inadmissible"
+    };
     store::set_admissibility(&mut tx, half_id, decision, reason.trim(), now_ms()).await?;
-    let m = message(&half.lead_email, user.locale, &format!("projects-email-{decision}"), &format!("{base}/projects/{}", p.id), &p.title);
+    let m = message(
+        &half.lead_email,
+        user.locale,
+        &format!("projects-email-{decision}"),
+        &format!("{base}/projects/{}", p.id),
+        &p.title,
+    );
     email::enqueue(&mut tx, &m).await?;
-    audit::record(&mut tx, &user.actor(), "project.admissibility", "project_half", half_id, &format!("{decision}: {reason}")).await?;
+    audit::record(
+        &mut tx,
+        &user.actor(),
+        "project.admissibility",
+        "project_half",
+        half_id,
+        &format!("{decision}: {reason}"),
+    )
+    .await?;
     tx.commit().await?;
     Ok(p.id)
 }
 
 /// Grants one half an individual extension until `until` (an officer of that half's side).
-pub async fn grant_extension(db: &Db, user: &CurrentUser, half_id: i64, until: i64) -> AppResult<i64> {
+pub async fn grant_extension(
+    db: &Db,
+    user: &CurrentUser,
+    half_id: i64,
+    until: i64,
+) -> AppResult<i64> {
     let mut tx = db.write().await?;
     let (p, half) = officer_half(&mut tx, user, half_id).await?;
     if until <= now_ms() {
-        return Err(AppError::Invalid(FieldErrors::single("until", "projects-error-extension-past")));
+        return Err(AppError::Invalid(FieldErrors::single(
+            "until",
+            "projects-error-extension-past",
+        )));
     }
     store::set_extension(&mut tx, half.id, until, now_ms()).await?;
-    audit::record(&mut tx, &user.actor(), "project.extension", "project_half", half.id, &until.to_string()).await?;
+    audit::record(
+        &mut tx,
+        &user.actor(),
+        "project.extension",
+        "project_half",
+        half.id,
+        &until.to_string(),
+    )
+    .await?;
     tx.commit().await?;
     Ok(p.id)
 }

@@ -34,8 +34,14 @@ impl ProjectForm {
         for (k, v) in [
             ("title", p.title.clone()),
             ("summary", p.summary.clone()),
-            ("duration", p.duration_months.map(|d| d.to_string()).unwrap_or_default()),
-            ("renewal", if p.is_renewal { "yes" } else { "no" }.to_string()),
+            (
+                "duration",
+                p.duration_months.map(|d| d.to_string()).unwrap_or_default(),
+            ),
+            (
+                "renewal",
+                if p.is_renewal { "yes" } else { "no" }.to_string(),
+            ),
             ("earlier_results", p.earlier_results.clone()),
             ("multilateral_links", p.multilateral_links.clone()),
             ("context", p.context.clone()),
@@ -62,7 +68,9 @@ impl ProjectForm {
             e.add("title", "common-error-required");
         }
         let summary = text(&mut e, "summary", 3_000);
-        if summary.lines().filter(|l| !l.trim().is_empty()).count() > super::model::SUMMARY_MAX_LINES {
+        if summary.lines().filter(|l| !l.trim().is_empty()).count()
+            > super::model::SUMMARY_MAX_LINES
+        {
             e.add("summary", "projects-problem-summary-long");
         }
         let duration_months = match self.get("duration").trim() {
@@ -128,7 +136,8 @@ impl MissionForm {
                 e.add("direction", "projects-error-direction");
                 (0, 0)
             });
-        let number = |e: &mut FieldErrors, k: &str, v: &str, max: i64| match v.trim().parse::<i64>() {
+        let number = |e: &mut FieldErrors, k: &str, v: &str, max: i64| match v.trim().parse::<i64>()
+        {
             Ok(n) if (1..=max).contains(&n) => n,
             _ => {
                 e.add(k, "calls-error-number");
@@ -147,7 +156,15 @@ impl MissionForm {
         if !e.is_empty() {
             return Err(e);
         }
-        Ok(Mission { id: 0, from_side_id: from, to_side_id: to, travellers, starts_on: self.starts_on.trim().to_string(), days, purpose })
+        Ok(Mission {
+            id: 0,
+            from_side_id: from,
+            to_side_id: to,
+            travellers,
+            starts_on: self.starts_on.trim().to_string(),
+            days,
+            purpose,
+        })
     }
 }
 

@@ -21,7 +21,9 @@ impl HalfState {
         }
     }
     pub fn parse(s: &str) -> Option<HalfState> {
-        [HalfState::Draft, HalfState::Submitted, HalfState::Withdrawn].into_iter().find(|h| h.as_str() == s)
+        [HalfState::Draft, HalfState::Submitted, HalfState::Withdrawn]
+            .into_iter()
+            .find(|h| h.as_str() == s)
     }
     pub fn key(self) -> String {
         format!("projects-state-{}", self.as_str())
@@ -90,7 +92,10 @@ impl Project {
     }
     /// Rule 1: paired once every side of the call has a half that is not withdrawn.
     pub fn is_paired(&self, call: &Call) -> bool {
-        call.sides.iter().all(|s| self.half_of_side(s.side_id).is_some_and(|h| h.state != HalfState::Withdrawn))
+        call.sides.iter().all(|s| {
+            self.half_of_side(s.side_id)
+                .is_some_and(|h| h.state != HalfState::Withdrawn)
+        })
     }
 }
 
@@ -164,7 +169,12 @@ pub fn budget(call: &Call, missions: &[Mission]) -> Vec<SideBudget> {
     let mut out: Vec<SideBudget> = call
         .sides
         .iter()
-        .map(|s| SideBudget { side_id: s.side_id, currency: s.currency.clone(), travel: 0, stay: 0 })
+        .map(|s| SideBudget {
+            side_id: s.side_id,
+            currency: s.currency.clone(),
+            travel: 0,
+            stay: 0,
+        })
         .collect();
     for m in missions {
         let travel_payer = match call.travel_paid_by {
@@ -185,7 +195,11 @@ pub fn budget(call: &Call, missions: &[Mission]) -> Vec<SideBudget> {
 
 /// Neutralises a CSV cell that a spreadsheet would run as a formula.
 pub fn csv_cell(value: &str) -> String {
-    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{value}") } else { value.to_string() }
+    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{value}")
+    } else {
+        value.to_string()
+    }
 }
 
 #[cfg(test)]
@@ -228,14 +242,38 @@ mod tests {
     }
 
     fn mission(from: i64, to: i64, n: i64) -> Mission {
-        Mission { id: 0, from_side_id: from, to_side_id: to, travellers: n, starts_on: "2020-01-01".into(), days: 5, purpose: String::new() }
+        Mission {
+            id: 0,
+            from_side_id: from,
+            to_side_id: to,
+            travellers: n,
+            starts_on: "2020-01-01".into(),
+            days: 5,
+            purpose: String::new(),
+        }
     }
 
     #[test]
     fn each_side_pays_its_own_part_in_its_own_currency() {
         let b = budget(&call(), &[mission(1, 2, 2), mission(2, 1, 1)]);
-        assert_eq!(b[0], SideBudget { side_id: 1, currency: "EUR".into(), travel: 2_400, stay: 1_500 });
-        assert_eq!(b[1], SideBudget { side_id: 2, currency: "CAD".into(), travel: 1_800, stay: 4_000 });
+        assert_eq!(
+            b[0],
+            SideBudget {
+                side_id: 1,
+                currency: "EUR".into(),
+                travel: 2_400,
+                stay: 1_500
+            }
+        );
+        assert_eq!(
+            b[1],
+            SideBudget {
+                side_id: 2,
+                currency: "CAD".into(),
+                travel: 1_800,
+                stay: 4_000
+            }
+        );
     }
 
     #[test]
@@ -243,7 +281,10 @@ mod tests {
         let mut c = call();
         c.travel_paid_by = TravelPayer::Receiving;
         let b = budget(&c, &[mission(1, 2, 1)]);
-        assert_eq!((b[0].travel, b[0].stay, b[1].travel, b[1].stay), (0, 0, 1_800, 2_000));
+        assert_eq!(
+            (b[0].travel, b[0].stay, b[1].travel, b[1].stay),
+            (0, 0, 1_800, 2_000)
+        );
     }
 
     #[test]

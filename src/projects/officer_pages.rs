@@ -62,10 +62,17 @@ fn rows(ctx: &Ctx, call: &Call, sides: &[i64], projects: &[Project], f: &Filters
                     half_id: h.id,
                     title: p.title.clone(),
                     organisation: h.organisation_name.clone(),
-                    kind: ctx.t(&format!("organisation-kind-{}", h.organisation_kind.replace('_', "-"))),
+                    kind: ctx.t(&format!(
+                        "organisation-kind-{}",
+                        h.organisation_kind.replace('_', "-")
+                    )),
                     state: ctx.t(&h.state.key()),
                     paired,
-                    admissibility: h.admissibility.as_ref().map(|a| ctx.t(&format!("projects-{a}"))).unwrap_or_default(),
+                    admissibility: h
+                        .admissibility
+                        .as_ref()
+                        .map(|a| ctx.t(&format!("projects-{a}")))
+                        .unwrap_or_default(),
                     filed: h.state == HalfState::Submitted,
                 });
             }
@@ -87,18 +94,32 @@ pub struct OfficerList {
     pub query: String,
 }
 
-pub async fn officer_list(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Query(f): Query<Filters>) -> AppResult<Response> {
+pub async fn officer_list(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(f): Query<Filters>,
+) -> AppResult<Response> {
     let u = ctx.user.as_ref().ok_or(AppError::Unauthenticated)?;
     let (call, sides, projects) = actions::for_officer(&s.db, u, id).await?;
     let (_, themes) = crate::calls::actions::get_call(&s.db, Some(u), id).await?;
     let query = form_urlencoded::Serializer::new(String::new())
-        .extend_pairs([("q", &f.q), ("theme", &f.theme), ("state", &f.state), ("kind", &f.kind), ("paired", &f.paired)])
+        .extend_pairs([
+            ("q", &f.q),
+            ("theme", &f.theme),
+            ("state", &f.state),
+            ("kind", &f.kind),
+            ("paired", &f.paired),
+        ])
         .finish();
     let page = OfficerList {
         rows: rows(&ctx, &call, &sides, &projects, &f),
         call_id: id,
         call_title: call.title.get(ctx.locale).to_string(),
-        themes: themes.iter().map(|t| (t.id.to_string(), t.name.get(ctx.locale).to_string())).collect(),
+        themes: themes
+            .iter()
+            .map(|t| (t.id.to_string(), t.name.get(ctx.locale).to_string()))
+            .collect(),
         states: [HalfState::Draft, HalfState::Submitted, HalfState::Withdrawn]
             .iter()
             .map(|h| (h.as_str().to_string(), ctx.t(&h.key())))
@@ -111,39 +132,92 @@ pub async fn officer_list(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i6
 }
 
 /// The same rows as CSV (UTF-8 with BOM for spreadsheets), formulas neutralised.
-pub async fn officer_csv(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Query(f): Query<Filters>) -> AppResult<Response> {
+pub async fn officer_csv(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(f): Query<Filters>,
+) -> AppResult<Response> {
     let u = ctx.user.as_ref().ok_or(AppError::Unauthenticated)?;
     let (call, sides, projects) = actions::for_officer(&s.db, u, id).await?;
     let mut out = String::from("\u{feff}");
-    let header_row = ["projects-csv-project", "projects-csv-title", "projects-csv-organisation", "projects-csv-kind", "projects-csv-state", "projects-csv-paired", "projects-csv-admissibility"];
+    let header_row = [
+        "projects-csv-project",
+        "projects-csv-title",
+        "projects-csv-organisation",
+        "projects-csv-kind",
+        "projects-csv-state",
+        "projects-csv-paired",
+        "projects-csv-admissibility",
+    ];
     let quote = |v: &str| format!("\"{}\"", csv_cell(v).replace('"', "\"\""));
-    out.push_str(&header_row.iter().map(|k| quote(&ctx.t(k))).collect::<Vec<_>>().join(","));
+    out.push_str(
+        &header_row
+            .iter()
+            .map(|k| quote(&ctx.t(k)))
+            .collect::<Vec<_>>()
+            .join(","),
+    );
     out.push_str("\r\n");
     for r in rows(&ctx, &call, &sides, &projects, &f) {
-        let paired = ctx.t(if r.paired { "projects-paired-yes" } else { "projects-paired-no" });
-        let cells = [r.project_id.to_string(), r.title, r.organisation, r.kind, r.state, paired, r.admissibility];
+        let paired = ctx.t(if r.paired {
+            "projects-paired-yes"
+        } else {
+            "projects-paired-no"
+        });
+        let cells = [
+            r.project_id.to_string(),
+            r.title,
+            r.organisation,
+            r.kind,
+            r.state,
+            paired,
+            r.admissibility,
+        ];
         out.push_str(&cells.iter().map(|c| quote(c)).collect::<Vec<_>>().join(","));
         out.push_str("\r\n");
     }
     Ok((
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"applications-call-{id}.csv\"")),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"applications-call-{id}.csv\""),
+            ),
         ],
         out,
     )
         .into_response())
 }
 
-pub async fn admissibility(State(s): State<AppState>, ctx: Ctx, Path(half): Path<i64>, Form(f): Form<DecisionForm>) -> AppResult<Response> {
+pub async fn admissibility(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(half): Path<i64>,
+    Form(f): Form<DecisionForm>,
+) -> AppResult<Response> {
     let u = ctx.user.as_ref().ok_or(AppError::Unauthenticated)?;
-    let project = actions::decide_admissibility(&s.db, &s.settings.public_url, u, half, f.decision == "admissible", &f.reason).await?;
+    let project = actions::decide_admissibility(
+        &s.db,
+        &s.settings.public_url,
+        u,
+        half,
+        f.decision == "admissible",
+        &f.reason,
+    )
+    .await?;
     Ok(see_other(&format!("/projects/{project}")))
 }
 
-pub async fn extension(State(s): State<AppState>, ctx: Ctx, Path(half): Path<i64>, Form(f): Form<ExtensionForm>) -> AppResult<Response> {
+pub async fn extension(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(half): Path<i64>,
+    Form(f): Form<ExtensionForm>,
+) -> AppResult<Response> {
     let u = ctx.user.as_ref().ok_or(AppError::Unauthenticated)?;
-    let until = parse_local(&f.until, &ctx.time_zone).map_err(|e| AppError::Invalid(crate::error::FieldErrors::single("until", e.key())))?;
+    let until = parse_local(&f.until, &ctx.time_zone)
+        .map_err(|e| AppError::Invalid(crate::error::FieldErrors::single("until", e.key())))?;
     let project = actions::grant_extension(&s.db, u, half, until).await?;
     Ok(see_other(&format!("/projects/{project}")))
 }

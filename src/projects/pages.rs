@@ -25,38 +25,72 @@ fn user(ctx: &Ctx) -> AppResult<&CurrentUser> {
 }
 
 async fn organisation_options(s: &AppState, side_id: i64) -> AppResult<Vec<(String, String)>> {
-    Ok(organisations::actions::list_by_side(&s.db, side_id).await?.into_iter().map(|o| (o.id.to_string(), o.name)).collect())
+    Ok(organisations::actions::list_by_side(&s.db, side_id)
+        .await?
+        .into_iter()
+        .map(|o| (o.id.to_string(), o.name))
+        .collect())
 }
 
 fn applicant_side(u: &CurrentUser) -> AppResult<i64> {
-    u.grants.iter().find(|g| g.role == Role::Applicant).and_then(|g| g.side_id).ok_or(AppError::Forbidden)
+    u.grants
+        .iter()
+        .find(|g| g.role == Role::Applicant)
+        .and_then(|g| g.side_id)
+        .ok_or(AppError::Forbidden)
 }
 
 fn start_page(ctx: &Ctx, call_id: i64, f: &StartForm, orgs: Vec<(String, String)>) -> FormPage {
-    FormPage::new(ctx, "projects-start-title", &format!("/calls/{call_id}/apply"), "projects-start-submit")
-        .intro("projects-start-intro")
-        .field(Field::text(ctx, "title", "projects-field-title", &f.title))
-        .field(Field::select(ctx, "organisation", "projects-field-organisation", orgs, &f.organisation))
+    FormPage::new(
+        ctx,
+        "projects-start-title",
+        &format!("/calls/{call_id}/apply"),
+        "projects-start-submit",
+    )
+    .intro("projects-start-intro")
+    .field(Field::text(ctx, "title", "projects-field-title", &f.title))
+    .field(Field::select(
+        ctx,
+        "organisation",
+        "projects-field-organisation",
+        orgs,
+        &f.organisation,
+    ))
 }
 
-pub async fn start_form(State(s): State<AppState>, ctx: Ctx, Path(call_id): Path<i64>) -> AppResult<Response> {
+pub async fn start_form(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(call_id): Path<i64>,
+) -> AppResult<Response> {
     let orgs = organisation_options(&s, applicant_side(user(&ctx)?)?).await?;
     Ok(start_page(&ctx, call_id, &StartForm::default(), orgs).respond(&FieldErrors::default()))
 }
 
-pub async fn start(State(s): State<AppState>, ctx: Ctx, Path(call_id): Path<i64>, Form(f): Form<StartForm>) -> AppResult<Response> {
+pub async fn start(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(call_id): Path<i64>,
+    Form(f): Form<StartForm>,
+) -> AppResult<Response> {
     let u = user(&ctx)?;
     let orgs = organisation_options(&s, applicant_side(u)?).await?;
     let title = f.title.trim();
     if title.is_empty() || title.chars().count() > 300 {
-        let key = if title.is_empty() { "common-error-required" } else { "common-error-too-long" };
+        let key = if title.is_empty() {
+            "common-error-required"
+        } else {
+            "common-error-too-long"
+        };
         return Ok(start_page(&ctx, call_id, &f, orgs).respond(&FieldErrors::single("title", key)));
     }
     let org = f.organisation.parse().unwrap_or(0);
     match actions::start_project(&s.db, u, call_id, title, org).await {
         Ok(id) => Ok(see_other(&format!("/projects/{id}"))),
         Err(AppError::Invalid(e)) => Ok(start_page(&ctx, call_id, &f, orgs).respond(&e)),
-        Err(AppError::Conflict(k)) => Ok(start_page(&ctx, call_id, &f, orgs).notice(&k).respond_with(StatusCode::CONFLICT)),
+        Err(AppError::Conflict(k)) => Ok(start_page(&ctx, call_id, &f, orgs)
+            .notice(&k)
+            .respond_with(StatusCode::CONFLICT)),
         Err(e) => Err(e),
     }
 }
@@ -102,10 +136,19 @@ pub struct ShowPage {
 }
 
 fn side_name(call: &Call, side_id: i64, ctx: &Ctx) -> String {
-    call.side(side_id).map(|s| s.side_name.get(ctx.locale).to_string()).unwrap_or_default()
+    call.side(side_id)
+        .map(|s| s.side_name.get(ctx.locale).to_string())
+        .unwrap_or_default()
 }
 
-async fn show_page(s: &AppState, ctx: &Ctx, id: i64, problems: &[String], notice: Option<&str>, status: StatusCode) -> AppResult<Response> {
+async fn show_page(
+    s: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    problems: &[String],
+    notice: Option<&str>,
+    status: StatusCode,
+) -> AppResult<Response> {
     let u = user(ctx)?;
     let (p, call, viewer) = actions::view_project(&s.db, u, id).await?;
     let receipts = actions::receipts_of(&s.db, u, id).await?;
@@ -121,13 +164,41 @@ async fn show_page(s: &AppState, ctx: &Ctx, id: i64, problems: &[String], notice
                 officer: h.is_some() && u.has_role_on(Role::Officer, sd.side_id),
                 filed: h.is_some_and(|h| h.state == HalfState::Submitted),
                 side: sd.side_name.get(l).to_string(),
-                state: h.map(|h| ctx.t(&h.state.key())).unwrap_or_else(|| ctx.t("projects-state-missing")),
+                state: h
+                    .map(|h| ctx.t(&h.state.key()))
+                    .unwrap_or_else(|| ctx.t("projects-state-missing")),
                 visible,
-                organisation: h.filter(|_| visible).map(|h| h.organisation_name.clone()).unwrap_or_default(),
-                lead: h.filter(|_| visible).map(|h| format!("{} <{}>{}", h.lead_name, h.lead_email, if h.lead_role.is_empty() { String::new() } else { format!(", {}", h.lead_role) })).unwrap_or_default(),
-                partners: h.filter(|_| visible).map(|h| h.associated_partners.clone()).unwrap_or_default(),
+                organisation: h
+                    .filter(|_| visible)
+                    .map(|h| h.organisation_name.clone())
+                    .unwrap_or_default(),
+                lead: h
+                    .filter(|_| visible)
+                    .map(|h| {
+                        format!(
+                            "{} <{}>{}",
+                            h.lead_name,
+                            h.lead_email,
+                            if h.lead_role.is_empty() {
+                                String::new()
+                            } else {
+                                format!(", {}", h.lead_role)
+                            }
+                        )
+                    })
+                    .unwrap_or_default(),
+                partners: h
+                    .filter(|_| visible)
+                    .map(|h| h.associated_partners.clone())
+                    .unwrap_or_default(),
                 admissibility: h.filter(|_| visible).and_then(|h| {
-                    h.admissibility.as_ref().map(|a| format!("{} {}", ctx.t(&format!("projects-{a}")), h.admissibility_reason.clone().unwrap_or_default()))
+                    h.admissibility.as_ref().map(|a| {
+                        format!(
+                            "{} {}",
+                            ctx.t(&format!("projects-{a}")),
+                            h.admissibility_reason.clone().unwrap_or_default()
+                        )
+                    })
                 }),
                 deadline: h
                     .and_then(|h| filing_deadline(&call, h))
@@ -164,7 +235,10 @@ async fn show_page(s: &AppState, ctx: &Ctx, id: i64, problems: &[String], notice
                     ("side", side_name(&call, b.side_id, ctx).into()),
                     ("travel", format_money(b.travel, &b.currency, l).into()),
                     ("stay", format_money(b.stay, &b.currency, l).into()),
-                    ("total", format_money(b.travel + b.stay, &b.currency, l).into()),
+                    (
+                        "total",
+                        format_money(b.travel + b.stay, &b.currency, l).into(),
+                    ),
                 ],
             )
         })
@@ -181,7 +255,21 @@ async fn show_page(s: &AppState, ctx: &Ctx, id: i64, problems: &[String], notice
         budget,
         receipts: receipts
             .iter()
-            .map(|r| (r.id, l.t_args("projects-receipt-line", &[("version", r.version.into()), ("when", format_datetime(r.submitted_at, &ctx.time_zone, l).into())])))
+            .map(|r| {
+                (
+                    r.id,
+                    l.t_args(
+                        "projects-receipt-line",
+                        &[
+                            ("version", r.version.into()),
+                            (
+                                "when",
+                                format_datetime(r.submitted_at, &ctx.time_zone, l).into(),
+                            ),
+                        ],
+                    ),
+                )
+            })
             .collect(),
         is_lead: own.is_some(),
         can_invite: own.is_some() && !p.is_paired(&call),
@@ -199,7 +287,10 @@ pub async fn show(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> A
 
 pub async fn mine(State(s): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     let projects = actions::my_projects(&s.db, user(&ctx)?).await?;
-    let page = MyProjectsPage { projects: projects.iter().map(|p| (p.id, p.title.clone())).collect(), ctx };
+    let page = MyProjectsPage {
+        projects: projects.iter().map(|p| (p.id, p.title.clone())).collect(),
+        ctx,
+    };
     Ok(render_status(StatusCode::OK, &page))
 }
 
@@ -210,35 +301,153 @@ pub struct MyProjectsPage {
     pub projects: Vec<(i64, String)>,
 }
 
-fn edit_page(ctx: &Ctx, id: i64, f: &ProjectForm, call: &Call, themes: &[crate::commissions::Theme]) -> FormPage {
-    let theme_options = themes.iter().filter(|t| call.theme_ids.contains(&t.id)).map(|t| (t.id.to_string(), t.name.get(ctx.locale).to_string())).collect();
-    let renewal = vec![("no".to_string(), ctx.t("projects-renewal-no")), ("yes".to_string(), ctx.t("projects-renewal-yes"))];
-    let renewal_value = if f.get("renewal").is_empty() { "no" } else { f.get("renewal") };
-    FormPage::new(ctx, "projects-edit-title", &format!("/projects/{id}/edit"), "common-save")
-        .field(Field::text(ctx, "title", "projects-field-title", f.get("title")))
-        .field(Field::input(ctx, "textarea", "summary", "projects-field-summary", f.get("summary")).hint(ctx, "projects-summary-hint").optional())
-        .field(Field::checkboxes(ctx, "themes", "projects-field-themes", theme_options, &f.themes))
-        .field(Field::input(ctx, "number", "duration", "projects-field-duration", f.get("duration")).optional())
-        .field(Field::select(ctx, "renewal", "projects-field-renewal", renewal, renewal_value))
-        .field(Field::input(ctx, "textarea", "earlier_results", "projects-field-earlier-results", f.get("earlier_results")).optional())
-        .field(Field::input(ctx, "textarea", "multilateral_links", "projects-field-multilateral", f.get("multilateral_links")).optional())
-        .field(Field::input(ctx, "textarea", "context", "projects-field-context", f.get("context")).optional())
-        .field(Field::input(ctx, "textarea", "objectives", "projects-field-objectives", f.get("objectives")).optional())
-        .field(Field::input(ctx, "textarea", "plan", "projects-field-plan", f.get("plan")).optional())
-        .link(&format!("/projects/{id}"), "projects-back")
+fn edit_page(
+    ctx: &Ctx,
+    id: i64,
+    f: &ProjectForm,
+    call: &Call,
+    themes: &[crate::commissions::Theme],
+) -> FormPage {
+    let theme_options = themes
+        .iter()
+        .filter(|t| call.theme_ids.contains(&t.id))
+        .map(|t| (t.id.to_string(), t.name.get(ctx.locale).to_string()))
+        .collect();
+    let renewal = vec![
+        ("no".to_string(), ctx.t("projects-renewal-no")),
+        ("yes".to_string(), ctx.t("projects-renewal-yes")),
+    ];
+    let renewal_value = if f.get("renewal").is_empty() {
+        "no"
+    } else {
+        f.get("renewal")
+    };
+    FormPage::new(
+        ctx,
+        "projects-edit-title",
+        &format!("/projects/{id}/edit"),
+        "common-save",
+    )
+    .field(Field::text(
+        ctx,
+        "title",
+        "projects-field-title",
+        f.get("title"),
+    ))
+    .field(
+        Field::input(
+            ctx,
+            "textarea",
+            "summary",
+            "projects-field-summary",
+            f.get("summary"),
+        )
+        .hint(ctx, "projects-summary-hint")
+        .optional(),
+    )
+    .field(Field::checkboxes(
+        ctx,
+        "themes",
+        "projects-field-themes",
+        theme_options,
+        &f.themes,
+    ))
+    .field(
+        Field::input(
+            ctx,
+            "number",
+            "duration",
+            "projects-field-duration",
+            f.get("duration"),
+        )
+        .optional(),
+    )
+    .field(Field::select(
+        ctx,
+        "renewal",
+        "projects-field-renewal",
+        renewal,
+        renewal_value,
+    ))
+    .field(
+        Field::input(
+            ctx,
+            "textarea",
+            "earlier_results",
+            "projects-field-earlier-results",
+            f.get("earlier_results"),
+        )
+        .optional(),
+    )
+    .field(
+        Field::input(
+            ctx,
+            "textarea",
+            "multilateral_links",
+            "projects-field-multilateral",
+            f.get("multilateral_links"),
+        )
+        .optional(),
+    )
+    .field(
+        Field::input(
+            ctx,
+            "textarea",
+            "context",
+            "projects-field-context",
+            f.get("context"),
+        )
+        .optional(),
+    )
+    .field(
+        Field::input(
+            ctx,
+            "textarea",
+            "objectives",
+            "projects-field-objectives",
+            f.get("objectives"),
+        )
+        .optional(),
+    )
+    .field(
+        Field::input(
+            ctx,
+            "textarea",
+            "plan",
+            "projects-field-plan",
+            f.get("plan"),
+        )
+        .optional(),
+    )
+    .link(&format!("/projects/{id}"), "projects-back")
 }
 
 async fn themes_for(s: &AppState, call: &Call) -> AppResult<Vec<crate::commissions::Theme>> {
-    Ok(crate::calls::actions::get_call(&s.db, None, call.id).await.map(|(_, t)| t).unwrap_or_default())
+    Ok(crate::calls::actions::get_call(&s.db, None, call.id)
+        .await
+        .map(|(_, t)| t)
+        .unwrap_or_default())
 }
 
-pub async fn edit_form(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+pub async fn edit_form(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
     let (p, call, _) = actions::view_project(&s.db, user(&ctx)?, id).await?;
     let themes = themes_for(&s, &call).await?;
-    Ok(edit_page(&ctx, id, &ProjectForm::from_project(&p), &call, &themes).respond(&FieldErrors::default()))
+    Ok(
+        edit_page(&ctx, id, &ProjectForm::from_project(&p), &call, &themes)
+            .respond(&FieldErrors::default()),
+    )
 }
 
-pub async fn edit(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Form(pairs): Form<Vec<(String, String)>>) -> AppResult<Response> {
+pub async fn edit(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
     let u = user(&ctx)?;
     let f = ProjectForm::from_pairs(pairs);
     let (_, call, _) = actions::view_project(&s.db, u, id).await?;
@@ -253,27 +462,78 @@ pub async fn edit(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Form
 }
 
 fn half_page(ctx: &Ctx, id: i64, f: &HalfForm, orgs: Vec<(String, String)>) -> FormPage {
-    FormPage::new(ctx, "projects-half-title", &format!("/projects/{id}/half"), "common-save")
-        .field(Field::select(ctx, "organisation", "projects-field-organisation", orgs, &f.organisation))
-        .field(Field::text(ctx, "lead_role", "projects-field-lead-role", &f.lead_role).optional())
-        .field(Field::input(ctx, "textarea", "associated_partners", "projects-field-partners", &f.associated_partners).optional())
-        .link(&format!("/projects/{id}"), "projects-back")
+    FormPage::new(
+        ctx,
+        "projects-half-title",
+        &format!("/projects/{id}/half"),
+        "common-save",
+    )
+    .field(Field::select(
+        ctx,
+        "organisation",
+        "projects-field-organisation",
+        orgs,
+        &f.organisation,
+    ))
+    .field(Field::text(ctx, "lead_role", "projects-field-lead-role", &f.lead_role).optional())
+    .field(
+        Field::input(
+            ctx,
+            "textarea",
+            "associated_partners",
+            "projects-field-partners",
+            &f.associated_partners,
+        )
+        .optional(),
+    )
+    .link(&format!("/projects/{id}"), "projects-back")
 }
 
-pub async fn half_form(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+pub async fn half_form(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
     let u = user(&ctx)?;
     let (p, _, _) = actions::view_project(&s.db, u, id).await?;
     let h = p.half_led_by(u.id).ok_or(AppError::Forbidden)?;
-    let f = HalfForm { organisation: h.organisation_id.to_string(), lead_role: h.lead_role.clone(), associated_partners: h.associated_partners.clone() };
-    Ok(half_page(&ctx, id, &f, organisation_options(&s, h.side_id).await?).respond(&FieldErrors::default()))
+    let f = HalfForm {
+        organisation: h.organisation_id.to_string(),
+        lead_role: h.lead_role.clone(),
+        associated_partners: h.associated_partners.clone(),
+    };
+    Ok(
+        half_page(&ctx, id, &f, organisation_options(&s, h.side_id).await?)
+            .respond(&FieldErrors::default()),
+    )
 }
 
-pub async fn half(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Form(f): Form<HalfForm>) -> AppResult<Response> {
+pub async fn half(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(f): Form<HalfForm>,
+) -> AppResult<Response> {
     let u = user(&ctx)?;
     let org = f.organisation.parse().unwrap_or(0);
-    match actions::save_half(&s.db, u, id, org, f.lead_role.trim(), f.associated_partners.trim()).await {
+    match actions::save_half(
+        &s.db,
+        u,
+        id,
+        org,
+        f.lead_role.trim(),
+        f.associated_partners.trim(),
+    )
+    .await
+    {
         Ok(()) => Ok(see_other(&format!("/projects/{id}"))),
-        Err(AppError::Invalid(e)) => Ok(half_page(&ctx, id, &f, organisation_options(&s, applicant_side(u)?).await?).respond(&e)),
+        Err(AppError::Invalid(e)) => Ok(half_page(
+            &ctx,
+            id,
+            &f,
+            organisation_options(&s, applicant_side(u)?).await?,
+        )
+        .respond(&e)),
         Err(e) => Err(e),
     }
 }
@@ -284,25 +544,72 @@ fn mission_page(ctx: &Ctx, id: i64, call: &Call, f: &MissionForm) -> FormPage {
         for b in call.sides.iter().filter(|b| b.side_id != a.side_id) {
             directions.push((
                 format!("{}-{}", a.side_id, b.side_id),
-                format!("{} → {}", a.side_name.get(ctx.locale), b.side_name.get(ctx.locale)),
+                format!(
+                    "{} → {}",
+                    a.side_name.get(ctx.locale),
+                    b.side_name.get(ctx.locale)
+                ),
             ));
         }
     }
-    FormPage::new(ctx, "projects-mission-title", &format!("/projects/{id}/missions/new"), "common-save")
-        .field(Field::select(ctx, "direction", "projects-field-direction", directions, &f.direction))
-        .field(Field::input(ctx, "number", "travellers", "projects-field-travellers", &f.travellers))
-        .field(Field::input(ctx, "date", "starts_on", "projects-field-starts-on", &f.starts_on))
-        .field(Field::input(ctx, "number", "days", "projects-field-days", &f.days))
-        .field(Field::text(ctx, "purpose", "projects-field-purpose", &f.purpose))
-        .link(&format!("/projects/{id}"), "projects-back")
+    FormPage::new(
+        ctx,
+        "projects-mission-title",
+        &format!("/projects/{id}/missions/new"),
+        "common-save",
+    )
+    .field(Field::select(
+        ctx,
+        "direction",
+        "projects-field-direction",
+        directions,
+        &f.direction,
+    ))
+    .field(Field::input(
+        ctx,
+        "number",
+        "travellers",
+        "projects-field-travellers",
+        &f.travellers,
+    ))
+    .field(Field::input(
+        ctx,
+        "date",
+        "starts_on",
+        "projects-field-starts-on",
+        &f.starts_on,
+    ))
+    .field(Field::input(
+        ctx,
+        "number",
+        "days",
+        "projects-field-days",
+        &f.days,
+    ))
+    .field(Field::text(
+        ctx,
+        "purpose",
+        "projects-field-purpose",
+        &f.purpose,
+    ))
+    .link(&format!("/projects/{id}"), "projects-back")
 }
 
-pub async fn mission_form(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+pub async fn mission_form(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
     let (_, call, _) = actions::view_project(&s.db, user(&ctx)?, id).await?;
     Ok(mission_page(&ctx, id, &call, &MissionForm::default()).respond(&FieldErrors::default()))
 }
 
-pub async fn add_mission(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Form(f): Form<MissionForm>) -> AppResult<Response> {
+pub async fn add_mission(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(f): Form<MissionForm>,
+) -> AppResult<Response> {
     let u = user(&ctx)?;
     let (_, call, _) = actions::view_project(&s.db, u, id).await?;
     let result = match f.parse() {
@@ -316,7 +623,11 @@ pub async fn add_mission(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64
     }
 }
 
-pub async fn delete_mission(State(s): State<AppState>, ctx: Ctx, Path((id, mission)): Path<(i64, i64)>) -> AppResult<Response> {
+pub async fn delete_mission(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path((id, mission)): Path<(i64, i64)>,
+) -> AppResult<Response> {
     actions::delete_mission(&s.db, user(&ctx)?, id, mission).await?;
     Ok(see_other(&format!("/projects/{id}")))
 }
@@ -328,40 +639,89 @@ pub struct InviteForm {
 }
 
 fn invite_page(ctx: &Ctx, id: i64, email: &str) -> FormPage {
-    FormPage::new(ctx, "projects-invite-title", &format!("/projects/{id}/invite"), "projects-invite-submit")
-        .intro("projects-invite-intro")
-        .field(Field::email(ctx, "email", "users-field-email", email).autocomplete("off"))
-        .link(&format!("/projects/{id}"), "projects-back")
+    FormPage::new(
+        ctx,
+        "projects-invite-title",
+        &format!("/projects/{id}/invite"),
+        "projects-invite-submit",
+    )
+    .intro("projects-invite-intro")
+    .field(Field::email(ctx, "email", "users-field-email", email).autocomplete("off"))
+    .link(&format!("/projects/{id}"), "projects-back")
 }
 
 pub async fn invite_form(ctx: Ctx, Path(id): Path<i64>) -> Response {
     invite_page(&ctx, id, "").respond(&FieldErrors::default())
 }
 
-pub async fn invite(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Form(f): Form<InviteForm>) -> AppResult<Response> {
+pub async fn invite(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(f): Form<InviteForm>,
+) -> AppResult<Response> {
     let Some(email) = Email::parse(&f.email) else {
-        return Ok(invite_page(&ctx, id, &f.email).respond(&FieldErrors::single("email", "users-error-email")));
+        return Ok(invite_page(&ctx, id, &f.email)
+            .respond(&FieldErrors::single("email", "users-error-email")));
     };
     match actions::invite_partner(&s.db, &s.settings.public_url, user(&ctx)?, id, &email).await {
-        Ok(()) => show_page(&s, &ctx, id, &[], Some("projects-invite-sent"), StatusCode::OK).await,
-        Err(AppError::Conflict(k)) => Ok(invite_page(&ctx, id, &f.email).notice(&k).respond_with(StatusCode::CONFLICT)),
+        Ok(()) => {
+            show_page(
+                &s,
+                &ctx,
+                id,
+                &[],
+                Some("projects-invite-sent"),
+                StatusCode::OK,
+            )
+            .await
+        }
+        Err(AppError::Conflict(k)) => Ok(invite_page(&ctx, id, &f.email)
+            .notice(&k)
+            .respond_with(StatusCode::CONFLICT)),
         Err(e) => Err(e),
     }
 }
 
 fn join_page(ctx: &Ctx, token: &str, org: &str, orgs: Vec<(String, String)>) -> FormPage {
-    FormPage::new(ctx, "projects-join-title", "/projects/join", "projects-join-submit")
-        .intro("projects-join-intro")
-        .hidden("token", token)
-        .field(Field::select(ctx, "organisation", "projects-field-organisation", orgs, org))
+    FormPage::new(
+        ctx,
+        "projects-join-title",
+        "/projects/join",
+        "projects-join-submit",
+    )
+    .intro("projects-join-intro")
+    .hidden("token", token)
+    .field(Field::select(
+        ctx,
+        "organisation",
+        "projects-field-organisation",
+        orgs,
+        org,
+    ))
 }
 
-pub async fn join_form(State(s): State<AppState>, ctx: Ctx, Query(q): Query<TokenQuery>) -> AppResult<Response> {
+pub async fn join_form(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<TokenQuery>,
+) -> AppResult<Response> {
     let u = user(&ctx)?;
     if actions::invitation(&s.db, &q.token).await?.is_none() {
-        return Ok(crate::users::pages::message(&ctx, StatusCode::GONE, "projects-join-expired", &[("/projects", "projects-mine-title")]));
+        return Ok(crate::users::pages::message(
+            &ctx,
+            StatusCode::GONE,
+            "projects-join-expired",
+            &[("/projects", "projects-mine-title")],
+        ));
     }
-    Ok(join_page(&ctx, &q.token, "", organisation_options(&s, applicant_side(u)?).await?).respond(&FieldErrors::default()))
+    Ok(join_page(
+        &ctx,
+        &q.token,
+        "",
+        organisation_options(&s, applicant_side(u)?).await?,
+    )
+    .respond(&FieldErrors::default()))
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -371,31 +731,65 @@ pub struct JoinForm {
     organisation: String,
 }
 
-pub async fn join(State(s): State<AppState>, ctx: Ctx, Form(f): Form<JoinForm>) -> AppResult<Response> {
+pub async fn join(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Form(f): Form<JoinForm>,
+) -> AppResult<Response> {
     let u = user(&ctx)?;
     match actions::join_project(&s.db, u, &f.token, f.organisation.parse().unwrap_or(0)).await {
         Ok(id) => Ok(see_other(&format!("/projects/{id}"))),
         Err(AppError::Invalid(e)) if e.get("token") == Some("users-token-invalid") => {
-            Ok(crate::users::pages::message(&ctx, StatusCode::GONE, "projects-join-expired", &[("/projects", "projects-mine-title")]))
+            Ok(crate::users::pages::message(
+                &ctx,
+                StatusCode::GONE,
+                "projects-join-expired",
+                &[("/projects", "projects-mine-title")],
+            ))
         }
-        Err(AppError::Invalid(e)) => Ok(join_page(&ctx, &f.token, &f.organisation, organisation_options(&s, applicant_side(u)?).await?).respond(&e)),
+        Err(AppError::Invalid(e)) => Ok(join_page(
+            &ctx,
+            &f.token,
+            &f.organisation,
+            organisation_options(&s, applicant_side(u)?).await?,
+        )
+        .respond(&e)),
         Err(e) => Err(e),
     }
 }
 
-pub async fn file(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Form(f): Form<FileForm>) -> AppResult<Response> {
+pub async fn file(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(f): Form<FileForm>,
+) -> AppResult<Response> {
     match actions::file_half(&s.db, user(&ctx)?, id, f.version).await {
         Ok(rid) => Ok(see_other(&format!("/receipts/{rid}"))),
         Err(AppError::Invalid(e)) => {
             let problems: Vec<String> = e.0.values().map(|k| ctx.t(k)).collect();
-            show_page(&s, &ctx, id, &problems, None, StatusCode::UNPROCESSABLE_ENTITY).await
+            show_page(
+                &s,
+                &ctx,
+                id,
+                &problems,
+                None,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
         }
-        Err(AppError::Conflict(k)) => show_page(&s, &ctx, id, &[], Some(&k), StatusCode::CONFLICT).await,
+        Err(AppError::Conflict(k)) => {
+            show_page(&s, &ctx, id, &[], Some(&k), StatusCode::CONFLICT).await
+        }
         Err(e) => Err(e),
     }
 }
 
-pub async fn withdraw(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+pub async fn withdraw(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
     actions::withdraw_half(&s.db, &s.settings.public_url, user(&ctx)?, id).await?;
     Ok(see_other(&format!("/projects/{id}")))
 }
@@ -411,14 +805,29 @@ pub struct ReceiptPage {
     pub sha: String,
 }
 
-pub async fn receipt(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+pub async fn receipt(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
     let (r, p) = actions::get_receipt(&s.db, user(&ctx)?, id).await?;
-    let page = ReceiptPage { ctx, project_id: p.id, title: p.title, payload: r.payload, signature: r.signature, sha: r.content_sha256 };
+    let page = ReceiptPage {
+        ctx,
+        project_id: p.id,
+        title: p.title,
+        payload: r.payload,
+        signature: r.signature,
+        sha: r.content_sha256,
+    };
     Ok(render_status(StatusCode::OK, &page))
 }
 
 /// The public key receipts are signed with, for offline verification.
 pub async fn public_key(State(s): State<AppState>) -> AppResult<Response> {
     let key = actions::public_key(&s.db).await?;
-    Ok(([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], format!("ed25519 {key}\n")).into_response())
+    Ok((
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        format!("ed25519 {key}\n"),
+    )
+        .into_response())
 }

@@ -34,7 +34,10 @@ pub fn new_key() -> (String, String) {
     let mut seed = [0u8; 32];
     getrandom::fill(&mut seed).expect("the operating system's random source is unavailable");
     let key = SigningKey::from_bytes(&seed);
-    (STANDARD.encode(seed), STANDARD.encode(key.verifying_key().to_bytes()))
+    (
+        STANDARD.encode(seed),
+        STANDARD.encode(key.verifying_key().to_bytes()),
+    )
 }
 
 /// Signs the canonical JSON of `payload`: (json, signature base64).
@@ -50,11 +53,21 @@ pub fn sign(secret_b64: &str, payload: &Payload) -> anyhow::Result<(String, Stri
 
 /// Checks a receipt offline: the signature of `payload_json` under `public_b64`.
 pub fn verify(public_b64: &str, payload_json: &str, signature_b64: &str) -> bool {
-    let Ok(Ok(public)) = STANDARD.decode(public_b64).map(|b| <[u8; 32]>::try_from(b.as_slice()).map(|k| k)) else {
+    let Some(public) = STANDARD
+        .decode(public_b64)
+        .ok()
+        .and_then(|b| <[u8; 32]>::try_from(b.as_slice()).ok())
+    else {
         return false;
     };
-    let Ok(key) = VerifyingKey::from_bytes(&public) else { return false };
-    let Ok(sig) = STANDARD.decode(signature_b64).map_err(|_| ()).and_then(|s| Signature::from_slice(&s).map_err(|_| ())) else {
+    let Ok(key) = VerifyingKey::from_bytes(&public) else {
+        return false;
+    };
+    let Ok(sig) = STANDARD
+        .decode(signature_b64)
+        .map_err(|_| ())
+        .and_then(|s| Signature::from_slice(&s).map_err(|_| ()))
+    else {
         return false;
     };
     key.verify(payload_json.as_bytes(), &sig).is_ok()
@@ -82,7 +95,11 @@ mod tests {
         let (secret, public) = new_key();
         let (json, sig) = sign(&secret, &payload()).unwrap();
         assert!(verify(&public, &json, &sig));
-        assert!(!verify(&public, &json.replace("\"version\":1", "\"version\":2"), &sig));
+        assert!(!verify(
+            &public,
+            &json.replace("\"version\":1", "\"version\":2"),
+            &sig
+        ));
         let (_, other_public) = new_key();
         assert!(!verify(&other_public, &json, &sig));
         assert!(!verify("not base64", &json, &sig));

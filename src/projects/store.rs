@@ -16,8 +16,15 @@ pub struct ProjectRow<'a> {
     pub plan: &'a str,
 }
 
-pub async fn insert_project(tx: &mut Tx, call_id: i64, title: &str, by: i64, now: i64) -> sqlx::Result<i64> {
-    on_tx!(tx, |c| sqlx::query_scalar(
+pub async fn insert_project(
+    tx: &mut Tx,
+    call_id: i64,
+    title: &str,
+    by: i64,
+    now: i64,
+) -> sqlx::Result<i64> {
+    on_tx!(tx, |c| {
+        sqlx::query_scalar(
         "insert into projects (call_id, title, summary, created_by, created_at, updated_at) values ($1, $2, '', $3, $4, $4) returning id"
     )
     .bind(call_id)
@@ -25,11 +32,19 @@ pub async fn insert_project(tx: &mut Tx, call_id: i64, title: &str, by: i64, now
     .bind(by)
     .bind(now)
     .fetch_one(c)
-    .await)
+    .await
+    })
 }
 
-pub async fn update_project(tx: &mut Tx, id: i64, p: &ProjectRow<'_>, themes: &[i64], now: i64) -> sqlx::Result<()> {
-    on_tx_exec!(tx, |c| sqlx::query(
+pub async fn update_project(
+    tx: &mut Tx,
+    id: i64,
+    p: &ProjectRow<'_>,
+    themes: &[i64],
+    now: i64,
+) -> sqlx::Result<()> {
+    on_tx_exec!(tx, |c| {
+        sqlx::query(
         "update projects set title = $2, summary = $3, duration_months = $4, is_renewal = $5, earlier_results = $6,
             multilateral_links = $7, context = $8, objectives = $9, plan = $10, updated_at = $11 where id = $1"
     )
@@ -45,16 +60,36 @@ pub async fn update_project(tx: &mut Tx, id: i64, p: &ProjectRow<'_>, themes: &[
     .bind(p.plan)
     .bind(now)
     .execute(c)
+    .await
+    })?;
+    on_tx_exec!(tx, |c| sqlx::query(
+        "delete from project_themes where project_id = $1"
+    )
+    .bind(id)
+    .execute(c)
     .await)?;
-    on_tx_exec!(tx, |c| sqlx::query("delete from project_themes where project_id = $1").bind(id).execute(c).await)?;
     for t in themes {
-        on_tx_exec!(tx, |c| sqlx::query("insert into project_themes (project_id, theme_id) values ($1, $2)").bind(id).bind(t).execute(c).await)?;
+        on_tx_exec!(tx, |c| sqlx::query(
+            "insert into project_themes (project_id, theme_id) values ($1, $2)"
+        )
+        .bind(id)
+        .bind(t)
+        .execute(c)
+        .await)?;
     }
     Ok(())
 }
 
-pub async fn insert_half(tx: &mut Tx, project_id: i64, side_id: i64, organisation_id: i64, lead: i64, now: i64) -> sqlx::Result<i64> {
-    on_tx!(tx, |c| sqlx::query_scalar(
+pub async fn insert_half(
+    tx: &mut Tx,
+    project_id: i64,
+    side_id: i64,
+    organisation_id: i64,
+    lead: i64,
+    now: i64,
+) -> sqlx::Result<i64> {
+    on_tx!(tx, |c| {
+        sqlx::query_scalar(
         "insert into project_halves (project_id, side_id, organisation_id, lead_user_id, state, created_at, updated_at)
          values ($1, $2, $3, $4, 'draft', $5, $5) returning id"
     )
@@ -64,11 +99,20 @@ pub async fn insert_half(tx: &mut Tx, project_id: i64, side_id: i64, organisatio
     .bind(lead)
     .bind(now)
     .fetch_one(c)
-    .await)
+    .await
+    })
 }
 
-pub async fn update_half(tx: &mut Tx, id: i64, organisation_id: i64, role: &str, partners: &str, now: i64) -> sqlx::Result<()> {
-    on_tx_exec!(tx, |c| sqlx::query(
+pub async fn update_half(
+    tx: &mut Tx,
+    id: i64,
+    organisation_id: i64,
+    role: &str,
+    partners: &str,
+    now: i64,
+) -> sqlx::Result<()> {
+    on_tx_exec!(tx, |c| {
+        sqlx::query(
         "update project_halves set organisation_id = $2, lead_role = $3, associated_partners = $4, updated_at = $5 where id = $1"
     )
     .bind(id)
@@ -77,13 +121,20 @@ pub async fn update_half(tx: &mut Tx, id: i64, organisation_id: i64, role: &str,
     .bind(partners)
     .bind(now)
     .execute(c)
-    .await)?;
+    .await
+    })?;
     Ok(())
 }
 
 /// Files a half if it is still at `expected_version`: two tabs or a double click file once.
-pub async fn file_half(tx: &mut Tx, id: i64, expected_version: i64, now: i64) -> sqlx::Result<bool> {
-    let n = on_tx_exec!(tx, |c| sqlx::query(
+pub async fn file_half(
+    tx: &mut Tx,
+    id: i64,
+    expected_version: i64,
+    now: i64,
+) -> sqlx::Result<bool> {
+    let n = on_tx_exec!(tx, |c| {
+        sqlx::query(
         "update project_halves set state = 'submitted', version = version + 1, submitted_at = $3, updated_at = $3
          where id = $1 and version = $2 and state <> 'withdrawn'"
     )
@@ -91,32 +142,44 @@ pub async fn file_half(tx: &mut Tx, id: i64, expected_version: i64, now: i64) ->
     .bind(expected_version)
     .bind(now)
     .execute(c)
-    .await)?;
+    .await
+    })?;
     Ok(n == 1)
 }
 
 pub async fn set_half_state(tx: &mut Tx, id: i64, state: HalfState, now: i64) -> sqlx::Result<()> {
-    on_tx_exec!(tx, |c| sqlx::query("update project_halves set state = $2, updated_at = $3 where id = $1")
-        .bind(id)
-        .bind(state.as_str())
-        .bind(now)
-        .execute(c)
-        .await)?;
+    on_tx_exec!(tx, |c| sqlx::query(
+        "update project_halves set state = $2, updated_at = $3 where id = $1"
+    )
+    .bind(id)
+    .bind(state.as_str())
+    .bind(now)
+    .execute(c)
+    .await)?;
     Ok(())
 }
 
 pub async fn set_extension(tx: &mut Tx, id: i64, until: i64, now: i64) -> sqlx::Result<()> {
-    on_tx_exec!(tx, |c| sqlx::query("update project_halves set extension_until = $2, updated_at = $3 where id = $1")
-        .bind(id)
-        .bind(until)
-        .bind(now)
-        .execute(c)
-        .await)?;
+    on_tx_exec!(tx, |c| sqlx::query(
+        "update project_halves set extension_until = $2, updated_at = $3 where id = $1"
+    )
+    .bind(id)
+    .bind(until)
+    .bind(now)
+    .execute(c)
+    .await)?;
     Ok(())
 }
 
-pub async fn set_admissibility(tx: &mut Tx, id: i64, decision: &str, reason: &str, now: i64) -> sqlx::Result<()> {
-    on_tx_exec!(tx, |c| sqlx::query(
+pub async fn set_admissibility(
+    tx: &mut Tx,
+    id: i64,
+    decision: &str,
+    reason: &str,
+    now: i64,
+) -> sqlx::Result<()> {
+    on_tx_exec!(tx, |c| {
+        sqlx::query(
         "update project_halves set admissibility = $2, admissibility_reason = $3, updated_at = $4 where id = $1"
     )
     .bind(id)
@@ -124,12 +187,19 @@ pub async fn set_admissibility(tx: &mut Tx, id: i64, decision: &str, reason: &st
     .bind(reason)
     .bind(now)
     .execute(c)
-    .await)?;
+    .await
+    })?;
     Ok(())
 }
 
-pub async fn insert_mission(tx: &mut Tx, project_id: i64, m: &Mission, now: i64) -> sqlx::Result<i64> {
-    on_tx!(tx, |c| sqlx::query_scalar(
+pub async fn insert_mission(
+    tx: &mut Tx,
+    project_id: i64,
+    m: &Mission,
+    now: i64,
+) -> sqlx::Result<i64> {
+    on_tx!(tx, |c| {
+        sqlx::query_scalar(
         "insert into missions (project_id, from_side_id, to_side_id, travellers, starts_on, days, purpose, created_at)
          values ($1, $2, $3, $4, $5, $6, $7, $8) returning id"
     )
@@ -142,11 +212,18 @@ pub async fn insert_mission(tx: &mut Tx, project_id: i64, m: &Mission, now: i64)
     .bind(&m.purpose)
     .bind(now)
     .fetch_one(c)
-    .await)
+    .await
+    })
 }
 
 pub async fn delete_mission(tx: &mut Tx, project_id: i64, id: i64) -> sqlx::Result<u64> {
-    on_tx_exec!(tx, |c| sqlx::query("delete from missions where id = $1 and project_id = $2").bind(id).bind(project_id).execute(c).await)
+    on_tx_exec!(tx, |c| sqlx::query(
+        "delete from missions where id = $1 and project_id = $2"
+    )
+    .bind(id)
+    .bind(project_id)
+    .execute(c)
+    .await)
 }
 
 #[derive(sqlx::FromRow)]
@@ -197,19 +274,24 @@ struct MissionRow {
 }
 
 pub async fn find_project(tx: &mut Tx, id: i64) -> sqlx::Result<Option<Project>> {
-    let row: Option<ProjectDbRow> = on_tx!(tx, |c| sqlx::query_as(
+    let row: Option<ProjectDbRow> = on_tx!(tx, |c| {
+        sqlx::query_as(
         "select id, call_id, title, summary, duration_months, is_renewal, earlier_results, multilateral_links,
                 context, objectives, plan from projects where id = $1"
     )
     .bind(id)
     .fetch_optional(c)
-    .await)?;
+    .await
+    })?;
     let Some(r) = row else { return Ok(None) };
-    let theme_ids: Vec<i64> = on_tx!(tx, |c| sqlx::query_scalar("select theme_id from project_themes where project_id = $1 order by theme_id")
-        .bind(id)
-        .fetch_all(c)
-        .await)?;
-    let halves: Vec<HalfRow> = on_tx!(tx, |c| sqlx::query_as(
+    let theme_ids: Vec<i64> = on_tx!(tx, |c| sqlx::query_scalar(
+        "select theme_id from project_themes where project_id = $1 order by theme_id"
+    )
+    .bind(id)
+    .fetch_all(c)
+    .await)?;
+    let halves: Vec<HalfRow> = on_tx!(tx, |c| {
+        sqlx::query_as(
         "select h.id, h.side_id, s.code as side_code, h.organisation_id, o.name as organisation_name, o.kind as organisation_kind,
                 h.lead_user_id, u.name as lead_name, u.email as lead_email, h.lead_role, h.associated_partners, h.state,
                 h.version, h.submitted_at, h.extension_until, h.admissibility, h.admissibility_reason
@@ -219,13 +301,16 @@ pub async fn find_project(tx: &mut Tx, id: i64) -> sqlx::Result<Option<Project>>
     )
     .bind(id)
     .fetch_all(c)
-    .await)?;
-    let missions: Vec<MissionRow> = on_tx!(tx, |c| sqlx::query_as(
+    .await
+    })?;
+    let missions: Vec<MissionRow> = on_tx!(tx, |c| {
+        sqlx::query_as(
         "select id, from_side_id, to_side_id, travellers, starts_on, days, purpose from missions where project_id = $1 order by starts_on, id"
     )
     .bind(id)
     .fetch_all(c)
-    .await)?;
+    .await
+    })?;
     Ok(Some(Project {
         id: r.id,
         call_id: r.call_id,
@@ -277,7 +362,11 @@ pub async fn find_project(tx: &mut Tx, id: i64) -> sqlx::Result<Option<Project>>
 }
 
 /// Projects of a call that have a half on `side_id`, or every project of the call.
-pub async fn list_project_ids(tx: &mut Tx, call_id: i64, side_id: Option<i64>) -> sqlx::Result<Vec<i64>> {
+pub async fn list_project_ids(
+    tx: &mut Tx,
+    call_id: i64,
+    side_id: Option<i64>,
+) -> sqlx::Result<Vec<i64>> {
     on_tx!(tx, |c| sqlx::query_scalar(
         "select distinct p.id from projects p join project_halves h on h.project_id = p.id
          where p.call_id = $1 and ($2 is null or h.side_id = $2) order by p.id"
@@ -290,49 +379,71 @@ pub async fn list_project_ids(tx: &mut Tx, call_id: i64, side_id: Option<i64>) -
 
 /// Projects a user leads a half of.
 pub async fn list_projects_of(tx: &mut Tx, user_id: i64) -> sqlx::Result<Vec<i64>> {
-    on_tx!(tx, |c| sqlx::query_scalar("select distinct project_id from project_halves where lead_user_id = $1 order by project_id")
-        .bind(user_id)
-        .fetch_all(c)
-        .await)
+    on_tx!(tx, |c| sqlx::query_scalar(
+        "select distinct project_id from project_halves where lead_user_id = $1 order by project_id"
+    )
+    .bind(user_id)
+    .fetch_all(c)
+    .await)
 }
 
-pub async fn insert_invitation(tx: &mut Tx, project_id: i64, side_id: i64, email: &str, hash: &str, by: i64, now: i64, expires: i64) -> sqlx::Result<()> {
-    on_tx_exec!(tx, |c| sqlx::query(
+/// A partner invitation to store: only the token's hash is kept.
+pub struct NewInvitation<'a> {
+    pub project_id: i64,
+    pub side_id: i64,
+    pub email: &'a str,
+    pub token_hash: &'a str,
+    pub invited_by: i64,
+    pub expires_at: i64,
+}
+
+pub async fn insert_invitation(tx: &mut Tx, i: &NewInvitation<'_>, now: i64) -> sqlx::Result<()> {
+    on_tx_exec!(tx, |c| {
+        sqlx::query(
         "insert into project_invitations (project_id, side_id, email, token_hash, invited_by, created_at, expires_at)
          values ($1, $2, $3, $4, $5, $6, $7)"
     )
-    .bind(project_id)
-    .bind(side_id)
-    .bind(email)
-    .bind(hash)
-    .bind(by)
+    .bind(i.project_id)
+    .bind(i.side_id)
+    .bind(i.email)
+    .bind(i.token_hash)
+    .bind(i.invited_by)
     .bind(now)
-    .bind(expires)
+    .bind(i.expires_at)
     .execute(c)
-    .await)?;
+    .await
+    })?;
     Ok(())
 }
 
 /// Consumes an invitation: (project, side) once, while unexpired.
 pub async fn use_invitation(tx: &mut Tx, hash: &str, now: i64) -> sqlx::Result<Option<(i64, i64)>> {
-    on_tx!(tx, |c| sqlx::query_as(
+    on_tx!(tx, |c| {
+        sqlx::query_as(
         "update project_invitations set used_at = $2 where token_hash = $1 and used_at is null and expires_at > $2
          returning project_id, side_id"
     )
     .bind(hash)
     .bind(now)
     .fetch_optional(c)
-    .await)
+    .await
+    })
 }
 
-pub async fn peek_invitation(tx: &mut Tx, hash: &str, now: i64) -> sqlx::Result<Option<(i64, i64)>> {
-    on_tx!(tx, |c| sqlx::query_as(
+pub async fn peek_invitation(
+    tx: &mut Tx,
+    hash: &str,
+    now: i64,
+) -> sqlx::Result<Option<(i64, i64)>> {
+    on_tx!(tx, |c| {
+        sqlx::query_as(
         "select project_id, side_id from project_invitations where token_hash = $1 and used_at is null and expires_at > $2"
     )
     .bind(hash)
     .bind(now)
     .fetch_optional(c)
-    .await)
+    .await
+    })
 }
 
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -346,48 +457,77 @@ pub struct ReceiptRow {
     pub signature: String,
 }
 
-pub async fn insert_receipt(tx: &mut Tx, half_id: i64, version: i64, at: i64, content: &str, sha: &str, payload: &str, sig: &str) -> sqlx::Result<i64> {
-    on_tx!(tx, |c| sqlx::query_scalar(
+/// A filing receipt to store.
+pub struct NewReceipt<'a> {
+    pub half_id: i64,
+    pub version: i64,
+    pub submitted_at: i64,
+    pub content: &'a str,
+    pub content_sha256: &'a str,
+    pub payload: &'a str,
+    pub signature: &'a str,
+}
+
+pub async fn insert_receipt(tx: &mut Tx, r: &NewReceipt<'_>) -> sqlx::Result<i64> {
+    on_tx!(tx, |c| {
+        sqlx::query_scalar(
         "insert into receipts (half_id, version, submitted_at, content, content_sha256, payload, signature)
          values ($1, $2, $3, $4, $5, $6, $7) returning id"
     )
-    .bind(half_id)
-    .bind(version)
-    .bind(at)
-    .bind(content)
-    .bind(sha)
-    .bind(payload)
-    .bind(sig)
+    .bind(r.half_id)
+    .bind(r.version)
+    .bind(r.submitted_at)
+    .bind(r.content)
+    .bind(r.content_sha256)
+    .bind(r.payload)
+    .bind(r.signature)
     .fetch_one(c)
-    .await)
+    .await
+    })
 }
 
 pub async fn find_receipt(tx: &mut Tx, id: i64) -> sqlx::Result<Option<ReceiptRow>> {
-    on_tx!(tx, |c| sqlx::query_as(
+    on_tx!(tx, |c| {
+        sqlx::query_as(
         "select id, half_id, version, submitted_at, content_sha256, payload, signature from receipts where id = $1"
     )
     .bind(id)
     .fetch_optional(c)
-    .await)
+    .await
+    })
 }
 
 pub async fn list_receipts(tx: &mut Tx, half_id: i64) -> sqlx::Result<Vec<ReceiptRow>> {
-    on_tx!(tx, |c| sqlx::query_as(
+    on_tx!(tx, |c| {
+        sqlx::query_as(
         "select id, half_id, version, submitted_at, content_sha256, payload, signature from receipts where half_id = $1 order by version"
     )
     .bind(half_id)
     .fetch_all(c)
-    .await)
+    .await
+    })
 }
 
 pub async fn project_of_half(tx: &mut Tx, half_id: i64) -> sqlx::Result<Option<i64>> {
-    on_tx!(tx, |c| sqlx::query_scalar("select project_id from project_halves where id = $1").bind(half_id).fetch_optional(c).await)
+    on_tx!(tx, |c| sqlx::query_scalar(
+        "select project_id from project_halves where id = $1"
+    )
+    .bind(half_id)
+    .fetch_optional(c)
+    .await)
 }
 
 /// The key for `purpose`, created by the first instance that needs it; every instance then
 /// reads the same row.
-pub async fn get_or_create_key(tx: &mut Tx, purpose: &str, secret: &str, public: &str, now: i64) -> sqlx::Result<(String, String)> {
-    on_tx_exec!(tx, |c| sqlx::query(
+pub async fn get_or_create_key(
+    tx: &mut Tx,
+    purpose: &str,
+    secret: &str,
+    public: &str,
+    now: i64,
+) -> sqlx::Result<(String, String)> {
+    on_tx_exec!(tx, |c| {
+        sqlx::query(
         "insert into server_keys (purpose, secret, public, created_at) values ($1, $2, $3, $4) on conflict (purpose) do nothing"
     )
     .bind(purpose)
@@ -395,6 +535,12 @@ pub async fn get_or_create_key(tx: &mut Tx, purpose: &str, secret: &str, public:
     .bind(public)
     .bind(now)
     .execute(c)
-    .await)?;
-    on_tx!(tx, |c| sqlx::query_as("select secret, public from server_keys where purpose = $1").bind(purpose).fetch_one(c).await)
+    .await
+    })?;
+    on_tx!(tx, |c| sqlx::query_as(
+        "select secret, public from server_keys where purpose = $1"
+    )
+    .bind(purpose)
+    .fetch_one(c)
+    .await)
 }

@@ -54,7 +54,9 @@ impl Ctx {
     /// Whether the viewer holds the role named `role` (templates: `ctx.has_role("applicant")`).
     pub fn has_role(&self, role: &str) -> bool {
         let role = crate::users::Role::parse(role);
-        self.user.as_ref().is_some_and(|u| role.is_some_and(|r| u.has_role(r)))
+        self.user
+            .as_ref()
+            .is_some_and(|u| role.is_some_and(|r| u.has_role(r)))
     }
     pub fn is_admin(&self) -> bool {
         self.user.as_ref().is_some_and(|u| u.is_admin())

@@ -127,25 +127,69 @@ pub fn registry() -> Registry {
     .post("/calls/{id}/archive", AnyOf(OFFICERS), calls::archive)
     .get("/calls/{id}/apply", AnyOf(APPLICANTS), projects::start_form)
     .post("/calls/{id}/apply", AnyOf(APPLICANTS), projects::start)
-    .get("/calls/{id}/applications", AnyOf(OFFICERS), projects::officer_list)
-    .get("/calls/{id}/applications.csv", AnyOf(OFFICERS), projects::officer_csv)
+    .get(
+        "/calls/{id}/applications",
+        AnyOf(OFFICERS),
+        projects::officer_list,
+    )
+    .get(
+        "/calls/{id}/applications.csv",
+        AnyOf(OFFICERS),
+        projects::officer_csv,
+    )
     .get("/projects", AnyOf(APPLICANTS), projects::mine)
     .get("/projects/join", AnyOf(APPLICANTS), projects::join_form)
     .post("/projects/join", AnyOf(APPLICANTS), projects::join)
     .get("/projects/{id}", AnyOf(PROJECT_VIEWERS), projects::show)
-    .get("/projects/{id}/edit", AnyOf(APPLICANTS), projects::edit_form)
+    .get(
+        "/projects/{id}/edit",
+        AnyOf(APPLICANTS),
+        projects::edit_form,
+    )
     .post("/projects/{id}/edit", AnyOf(APPLICANTS), projects::edit)
-    .get("/projects/{id}/half", AnyOf(APPLICANTS), projects::half_form)
+    .get(
+        "/projects/{id}/half",
+        AnyOf(APPLICANTS),
+        projects::half_form,
+    )
     .post("/projects/{id}/half", AnyOf(APPLICANTS), projects::half)
-    .get("/projects/{id}/missions/new", AnyOf(APPLICANTS), projects::mission_form)
-    .post("/projects/{id}/missions/new", AnyOf(APPLICANTS), projects::add_mission)
-    .post("/projects/{id}/missions/{mission_id}/delete", AnyOf(APPLICANTS), projects::delete_mission)
-    .get("/projects/{id}/invite", AnyOf(APPLICANTS), projects::invite_form)
+    .get(
+        "/projects/{id}/missions/new",
+        AnyOf(APPLICANTS),
+        projects::mission_form,
+    )
+    .post(
+        "/projects/{id}/missions/new",
+        AnyOf(APPLICANTS),
+        projects::add_mission,
+    )
+    .post(
+        "/projects/{id}/missions/{mission_id}/delete",
+        AnyOf(APPLICANTS),
+        projects::delete_mission,
+    )
+    .get(
+        "/projects/{id}/invite",
+        AnyOf(APPLICANTS),
+        projects::invite_form,
+    )
     .post("/projects/{id}/invite", AnyOf(APPLICANTS), projects::invite)
     .post("/projects/{id}/file", AnyOf(APPLICANTS), projects::file)
-    .post("/projects/{id}/withdraw", AnyOf(APPLICANTS), projects::withdraw)
+    .post(
+        "/projects/{id}/withdraw",
+        AnyOf(APPLICANTS),
+        projects::withdraw,
+    )
     .get("/receipts/public-key", Public, projects::public_key)
     .get("/receipts/{id}", AnyOf(PROJECT_VIEWERS), projects::receipt)
-    .post("/halves/{id}/admissibility", AnyOf(OFFICERS), projects::admissibility)
-    .post("/halves/{id}/extension", AnyOf(OFFICERS), projects::extension)
+    .post(
+        "/halves/{id}/admissibility",
+        AnyOf(OFFICERS),
+        projects::admissibility,
+    )
+    .post(
+        "/halves/{id}/extension",
+        AnyOf(OFFICERS),
+        projects::extension,
+    )
 }

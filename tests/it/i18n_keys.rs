@@ -125,7 +125,15 @@ fn every_key_used_by_the_code_exists() {
             missing.push(key);
         }
     }
-    for k in ["projects-state-draft", "projects-state-submitted", "projects-state-withdrawn", "projects-email-admissible-subject", "projects-email-admissible-body", "projects-email-inadmissible-subject", "projects-email-inadmissible-body"] {
+    for k in [
+        "projects-state-draft",
+        "projects-state-submitted",
+        "projects-state-withdrawn",
+        "projects-email-admissible-subject",
+        "projects-email-admissible-body",
+        "projects-email-inadmissible-subject",
+        "projects-email-inadmissible-body",
+    ] {
         if !has(k) {
             missing.push(k.to_string());
         }

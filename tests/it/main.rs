@@ -11,4 +11,5 @@ mod helpers;
 mod i18n_keys;
 mod migrations;
 mod pages;
+mod projects;
 mod security;

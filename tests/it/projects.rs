@@ -1,0 +1,451 @@
+//! Joint projects: a Québec coordinator and a Wallonia-Brussels partner each file their half
+//! with their own administration; receipts verify offline; each side's officers see their half.
+
+use axum::http::StatusCode;
+use passerelle::projects::receipt;
+
+use crate::helpers::{TestApp, TestResponse};
+
+const QC: &str = "demandeur.qc@demo.passerelle.test";
+const WB: &str = "demandeur.wb@demo.passerelle.test";
+
+async fn post(app: &mut TestApp, path: &str, fields: &[(&str, &str)]) -> TestResponse {
+    app.post(path, fields).await
+}
+
+/// Publishes a call open until 2030 (both sides approve) and returns its id.
+async fn open_call(app: &TestApp) -> i64 {
+    let mut officer = app.browser();
+    officer.login_demo("charge.wb@demo.passerelle.test").await;
+    let commission = app
+        .scalar("select id from commissions where number = 12")
+        .await
+        .to_string();
+    let themes = app.scalar("select min(id) from themes where commission_id = (select id from commissions where number = 12)").await.to_string();
+    let r = post(
+        &mut officer,
+        "/calls/new",
+        &[
+            ("commission", &commission),
+            ("title_fr", "Appel ouvert"),
+            ("title_en", "Open call"),
+            ("guidelines_fr", "Texte"),
+            ("guidelines_en", "Text"),
+            ("themes", &themes),
+            ("opens_at", "2020-01-01T09:00"),
+            ("deadline_WB", "2030-03-30T23:59"),
+            ("deadline_QC", "2030-03-15T17:59"),
+            ("cap_trip_WB", "1200"),
+            ("cap_stay_WB", "1500"),
+            ("cap_year_WB", "9000"),
+            ("cap_trip_QC", "1800"),
+            ("cap_stay_QC", "2000"),
+            ("cap_year_QC", "12000"),
+            ("min_duration", "12"),
+            ("max_duration", "24"),
+            ("min_partners", "1"),
+            ("travel", "sending"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let id: i64 = r
+        .location()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    officer.post(&format!("/calls/{id}/approve"), &[]).await;
+    let mut qc = app.browser();
+    qc.login_demo("charge.qc@demo.passerelle.test").await;
+    qc.post(&format!("/calls/{id}/approve"), &[]).await;
+    id
+}
+
+async fn org(app: &TestApp, side: &'static str) -> String {
+    let sql = if side == "QC" {
+        "select min(o.id) from organisations o join sides s on s.id = o.side_id where s.code = 'QC'"
+    } else {
+        "select min(o.id) from organisations o join sides s on s.id = o.side_id where s.code = 'WB'"
+    };
+    app.scalar(sql).await.to_string()
+}
+
+/// A QC-led project with complete shared fields and a mission; returns (qc, project id).
+async fn start(app: &TestApp, title: &str) -> (TestApp, i64) {
+    let call = open_call(app).await;
+    let mut qc = app.browser();
+    qc.login_demo(QC).await;
+    let o = org(app, "QC").await;
+    let r = post(
+        &mut qc,
+        &format!("/calls/{call}/apply"),
+        &[("title", title), ("organisation", &o)],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let id: i64 = r
+        .location()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let theme = app
+        .scalar("select min(theme_id) from call_themes where call_id = (select max(id) from calls)")
+        .await
+        .to_string();
+    let r = post(
+        &mut qc,
+        &format!("/projects/{id}/edit"),
+        &[
+            ("title", title),
+            (
+                "summary",
+                "Deux laboratoires mesurent l’érosion des berges.\nUne ligne de plus.",
+            ),
+            ("themes", &theme),
+            ("duration", "18"),
+            ("renewal", "no"),
+            ("objectives", "Partager les méthodes."),
+        ],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    (qc, id)
+}
+
+/// The WB partner joins through the emailed link.
+async fn pair(app: &TestApp, qc: &mut TestApp, id: i64) -> TestApp {
+    let r = post(qc, &format!("/projects/{id}/invite"), &[("email", WB)]).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let token = app.emailed_token(WB).await;
+    let mut wb = app.browser();
+    wb.login_demo(WB).await;
+    assert_eq!(
+        wb.get(&format!("/projects/join?token={token}"))
+            .await
+            .status,
+        StatusCode::OK
+    );
+    let o = org(app, "WB").await;
+    let r = post(
+        &mut wb,
+        "/projects/join",
+        &[("token", &token), ("organisation", &o)],
+    )
+    .await;
+    assert_eq!(r.location(), Some(format!("/projects/{id}").as_str()));
+    wb
+}
+
+async fn file(app: &mut TestApp, id: i64) -> TestResponse {
+    let page = app.get(&format!("/projects/{id}")).await;
+    let i = page.body.find("name=\"version\" value=\"").map(|i| i + 22);
+    let version = i
+        .map(|i| page.body[i..].split('"').next().unwrap().to_string())
+        .unwrap_or_else(|| "0".into());
+    post(
+        app,
+        &format!("/projects/{id}/file"),
+        &[("version", &version)],
+    )
+    .await
+}
+
+#[tokio::test]
+async fn both_halves_are_filed_with_their_own_administration_and_receipts_verify_offline() {
+    let app = TestApp::spawn_demo().await;
+    let (mut qc, id) = start(&app, "Érosion des berges").await;
+
+    // Not paired yet: filing is refused with the reason.
+    let r = file(&mut qc, id).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("Il faut un partenaire de chaque côté"));
+
+    let mut wb = pair(&app, &mut qc, id).await;
+    let r = file(&mut wb, id).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let r = file(&mut qc, id).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let receipt_page = qc.get(r.location().unwrap()).await;
+    assert_eq!(receipt_page.status, StatusCode::OK);
+    assert_eq!(
+        app.scalar("select count(*) from project_halves where state = 'submitted'")
+            .await,
+        2
+    );
+
+    // Offline verification with the published key.
+    let mut visitor = app.browser();
+    let key = visitor.get("/receipts/public-key").await.body;
+    let key = key.trim().strip_prefix("ed25519 ").unwrap().to_string();
+    let mut tx = app.db.db.read().await.unwrap();
+    let rows: Vec<(String, String, String, String)> =
+        passerelle::on_tx!(&mut tx, |c| sqlx::query_as(
+            "select payload, signature, content, content_sha256 from receipts order by id"
+        )
+        .fetch_all(c)
+        .await)
+        .unwrap();
+    assert_eq!(rows.len(), 2);
+    for (payload, signature, content, sha) in &rows {
+        assert!(receipt::verify(&key, payload, signature));
+        assert_eq!(&receipt::sha256_hex(content.as_bytes()), sha);
+        let p: receipt::Payload = serde_json::from_str(payload).unwrap();
+        assert_eq!(&p.content_sha256, sha);
+        assert_eq!(p.submitted_at_local.len(), 2, "both zones' local times");
+        assert!(!receipt::verify(
+            &key,
+            &payload.replace("\"version\":1", "\"version\":9"),
+            signature
+        ));
+    }
+    let (subject, _) = app.last_email(QC).await;
+    assert_eq!(subject, "Accusé de dépôt : « Érosion des berges »");
+}
+
+#[tokio::test]
+async fn each_sides_officers_see_only_their_halfs_filing_data() {
+    let app = TestApp::spawn_demo().await;
+    let (mut qc, id) = start(&app, "Projet confidentiel").await;
+    let _wb = pair(&app, &mut qc, id).await;
+    let mut officer_wb = app.browser();
+    officer_wb
+        .login_demo("charge.wb@demo.passerelle.test")
+        .await;
+    let page = officer_wb.get(&format!("/projects/{id}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains("Projet confidentiel"),
+        "the shared project"
+    );
+    assert!(page.body.contains(WB), "its own side's lead");
+    assert!(!page.body.contains(QC), "not the other side's filing data");
+    let mut officer_qc = app.browser();
+    officer_qc
+        .login_demo("charge.qc@demo.passerelle.test")
+        .await;
+    let page = officer_qc.get(&format!("/projects/{id}")).await;
+    assert!(page.body.contains(QC) && !page.body.contains(WB));
+    // Someone unrelated does not learn the project exists.
+    let mut other = app.browser();
+    other.login_demo("evaluateur.qc@demo.passerelle.test").await;
+    assert_eq!(
+        other.get(&format!("/projects/{id}")).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let mut stranger = app.browser();
+    stranger.login_demo("coach@demo.passerelle.test").await;
+    assert_eq!(
+        stranger.get(&format!("/projects/{id}")).await.status,
+        StatusCode::FORBIDDEN
+    );
+}
+
+#[tokio::test]
+async fn a_double_click_files_once() {
+    let app = TestApp::spawn_demo().await;
+    let (mut qc, id) = start(&app, "Double clic").await;
+    pair(&app, &mut qc, id).await;
+    let page = qc.get(&format!("/projects/{id}")).await;
+    assert!(page.body.contains("name=\"version\" value=\"0\""));
+    assert_eq!(
+        post(
+            &mut qc,
+            &format!("/projects/{id}/file"),
+            &[("version", "0")]
+        )
+        .await
+        .status,
+        StatusCode::SEE_OTHER
+    );
+    let r = post(
+        &mut qc,
+        &format!("/projects/{id}/file"),
+        &[("version", "0")],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(r.body.contains("un seul dépôt a été enregistré"));
+    assert_eq!(app.scalar("select count(*) from receipts").await, 1);
+    // A deliberate resubmission before the deadline is a new version, the old one kept.
+    assert_eq!(file(&mut qc, id).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(app.scalar("select max(version) from receipts").await, 2);
+}
+
+#[tokio::test]
+async fn after_the_sides_deadline_filing_is_refused_unless_an_officer_extends_it() {
+    let app = TestApp::spawn_demo().await;
+    let (mut qc, id) = start(&app, "Hors délai").await;
+    pair(&app, &mut qc, id).await;
+    app.exec("update call_sides set deadline_at = 1000 where side_id = (select id from sides where code = 'QC') and call_id = (select max(id) from calls)").await;
+    let r = file(&mut qc, id).await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(r.body.contains("La date limite de votre partie est passée"));
+    assert_eq!(app.scalar("select count(*) from receipts").await, 0);
+
+    let half = app.scalar("select h.id from project_halves h join sides s on s.id = h.side_id where s.code = 'QC'").await.to_string();
+    let mut officer_wb = app.browser();
+    officer_wb
+        .login_demo("charge.wb@demo.passerelle.test")
+        .await;
+    let r = post(
+        &mut officer_wb,
+        &format!("/halves/{half}/extension"),
+        &[("until", "2031-01-01T12:00")],
+    )
+    .await;
+    assert_eq!(
+        r.status,
+        StatusCode::FORBIDDEN,
+        "only the half's own side extends it"
+    );
+    let mut officer_qc = app.browser();
+    officer_qc
+        .login_demo("charge.qc@demo.passerelle.test")
+        .await;
+    let r = post(
+        &mut officer_qc,
+        &format!("/halves/{half}/extension"),
+        &[("until", "2031-01-01T12:00")],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.scalar("select count(*) from audit_log where action = 'project.extension'")
+            .await,
+        1
+    );
+    assert_eq!(file(&mut qc, id).await.status, StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn officers_list_search_decide_and_export_with_formulas_neutralised() {
+    let app = TestApp::spawn_demo().await;
+    let (mut qc, id) = start(&app, "=HYPERLINK(\"http://evil.example\")").await;
+    pair(&app, &mut qc, id).await;
+    assert_eq!(file(&mut qc, id).await.status, StatusCode::SEE_OTHER);
+    let call = app.scalar("select max(id) from calls").await;
+    let mut officer = app.browser();
+    officer.login_demo("charge.qc@demo.passerelle.test").await;
+    let list = officer
+        .get(&format!("/calls/{call}/applications?q=hyperlink"))
+        .await;
+    assert_eq!(list.status, StatusCode::OK);
+    assert!(list.body.contains("1 volet"));
+    assert!(
+        officer
+            .get(&format!("/calls/{call}/applications?q=introuvable"))
+            .await
+            .body
+            .contains("0 volet")
+    );
+    let csv = officer
+        .get(&format!("/calls/{call}/applications.csv"))
+        .await;
+    assert_eq!(csv.header("content-type"), Some("text/csv; charset=utf-8"));
+    assert!(
+        csv.body
+            .contains("\"'=HYPERLINK(\"\"http://evil.example\"\")\""),
+        "{}",
+        csv.body
+    );
+
+    let half = app.scalar("select h.id from project_halves h join sides s on s.id = h.side_id where s.code = 'QC'").await.to_string();
+    let r = post(
+        &mut officer,
+        &format!("/halves/{half}/admissibility"),
+        &[("decision", "inadmissible"), ("reason", "")],
+    )
+    .await;
+    assert_eq!(
+        r.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a refusal needs a reason"
+    );
+    let r = post(
+        &mut officer,
+        &format!("/halves/{half}/admissibility"),
+        &[("decision", "inadmissible"), ("reason", "Budget incomplet")],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let (subject, _) = app.last_email(QC).await;
+    assert!(subject.contains("non admissible"));
+}
+
+#[tokio::test]
+async fn withdrawing_a_half_tells_the_other_lead() {
+    let app = TestApp::spawn_demo().await;
+    let (mut qc, id) = start(&app, "Retrait").await;
+    let mut wb = pair(&app, &mut qc, id).await;
+    assert_eq!(
+        post(&mut wb, &format!("/projects/{id}/withdraw"), &[])
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    let (subject, _) = app.last_email(QC).await;
+    assert_eq!(subject, "Un volet du projet « Retrait » a été retiré");
+    assert!(
+        qc.get(&format!("/projects/{id}"))
+            .await
+            .body
+            .contains("Retiré")
+    );
+}
+
+#[tokio::test]
+async fn missions_give_each_side_its_budget_in_its_own_currency() {
+    let app = TestApp::spawn_demo().await;
+    let (mut qc, id) = start(&app, "Missions").await;
+    let wb_side = app.scalar("select id from sides where code = 'WB'").await;
+    let qc_side = app.scalar("select id from sides where code = 'QC'").await;
+    let direction = format!("{qc_side}-{wb_side}");
+    let r = post(
+        &mut qc,
+        &format!("/projects/{id}/missions/new"),
+        &[
+            ("direction", &direction),
+            ("travellers", "2"),
+            ("starts_on", "2030-05-04"),
+            ("days", "7"),
+            ("purpose", "Atelier"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let page = qc.get(&format!("/projects/{id}")).await;
+    // Québec sends two travellers: it pays their travel in CAD; Wallonia-Brussels pays the stay in EUR.
+    assert!(
+        page.body
+            .contains("Québec : transport 3\u{202f}600,00\u{202f}$, séjour 0,00\u{202f}$"),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body.contains(
+            "Wallonie-Bruxelles : transport 0,00\u{202f}€, séjour 3\u{202f}000,00\u{202f}€"
+        )
+    );
+    let r = post(
+        &mut qc,
+        &format!("/projects/{id}/missions/new"),
+        &[
+            ("direction", &direction),
+            ("travellers", "0"),
+            ("starts_on", "demain"),
+            ("days", "7"),
+            ("purpose", "Atelier <b>"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.body.contains("value=\"demain\"") && r.body.contains("value=\"Atelier &#60;b&#62;\"")
+    );
+}
