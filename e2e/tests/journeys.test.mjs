@@ -98,7 +98,7 @@ test('an administrator sees accounts and roles', async () => {
   await page.click('button.primary');
   await page.waitForURL(server.base + '/');
   await page.goto(server.base + '/admin/users');
-  assert.match(await page.textContent('caption'), /10 comptes|10 accounts/);
+  assert.match(await page.textContent("caption"), /90 comptes|90 accounts/);
   await accessible(page, '/admin/users');
   await page.click('text=Nadia Benali');
   await accessible(page, '/admin/users/{id}');

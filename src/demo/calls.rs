@@ -34,7 +34,7 @@ fn terms(side: &Side, id: i64, deadline_at: i64, caps: (i64, i64, i64)) -> SideT
     }
 }
 
-/// Loads both calls; `officer` is recorded as having approved the published one for each side.
+/// Loads both calls and returns the XIe call's id; `officer` is recorded as having approved the published one for each side.
 pub async fn load(
     tx: &mut Tx,
     actor: &Actor,
@@ -43,7 +43,7 @@ pub async fn load(
     xii: (i64, &[i64]),
     wb: (&Side, i64),
     qc: (&Side, i64),
-) -> AppResult<()> {
+) -> AppResult<i64> {
     let deadline_xi = instant(2019, 3, 4, 17, 59, "America/Toronto");
     let xi_call = CallInput {
         commission_id: xi.0,
@@ -64,7 +64,7 @@ pub async fn load(
             terms(qc.0, qc.1, deadline_xi, (180_000, 200_000, 1_200_000)),
         ],
     };
-    seed_call(tx, actor, &xi_call, CallState::Published, officer).await?;
+    let xi_id = seed_call(tx, actor, &xi_call, CallState::Published, officer).await?;
     let draft = CallInput {
         commission_id: xii.0,
         title: Localized::new(
@@ -91,5 +91,5 @@ pub async fn load(
         ..xi_call
     };
     seed_call(tx, actor, &draft, CallState::Draft, officer).await?;
-    Ok(())
+    Ok(xi_id)
 }

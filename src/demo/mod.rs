@@ -4,6 +4,7 @@
 //! XIe CMP's call (closed) and a draft call of the XIIe CMP (2022–2024).
 
 mod calls;
+mod projects;
 
 use jiff::civil::date;
 
@@ -397,8 +398,9 @@ pub async fn load(db: &Db) -> AppResult<()> {
         .await?;
         xi_themes.push(id);
     }
-    for (side_id, orgs, country) in [(wb_id, &WB_ORGS, "BE"), (qc_id, &QC_ORGS, "CA")] {
-        for (kind, name, street, postal_code, city) in orgs.iter() {
+    let mut orgs = Vec::new();
+    for (side_id, side_orgs, country) in [(wb_id, &WB_ORGS, "BE"), (qc_id, &QC_ORGS, "CA")] {
+        for (kind, name, street, postal_code, city) in side_orgs.iter() {
             let o = Organisation {
                 id: 0,
                 side_id,
@@ -409,7 +411,8 @@ pub async fn load(db: &Db) -> AppResult<()> {
                 city: city.to_string(),
                 country: country.into(),
             };
-            organisations::actions::create_organisation(&mut tx, &actor, &o).await?;
+            let id = organisations::actions::create_organisation(&mut tx, &actor, &o).await?;
+            orgs.push((side_id, id));
         }
     }
     let mut officer = 0;
@@ -455,7 +458,7 @@ pub async fn load(db: &Db) -> AppResult<()> {
             .await?,
         );
     }
-    calls::load(
+    let xi_call = calls::load(
         &mut tx,
         &actor,
         officer,
@@ -465,6 +468,7 @@ pub async fn load(db: &Db) -> AppResult<()> {
         (&qc, qc_id),
     )
     .await?;
+    projects::load(&mut tx, &actor, xi_call, &hash, (wb_id, qc_id), &orgs).await?;
     tx.commit().await?;
     Ok(())
 }

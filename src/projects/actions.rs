@@ -2,12 +2,8 @@
 //! their own half; officers of a side see the shared project and their side's half only, and
 //! decide for their side; nobody else learns that a project exists.
 
-use jiff::{Timestamp, tz::TimeZone};
-use serde::Serialize;
-
 use super::{
     model::*,
-    receipt::{self, Payload},
     store::{self, ProjectRow},
 };
 use crate::{
@@ -42,7 +38,11 @@ impl Viewer {
     }
 }
 
-async fn load(tx: &mut Tx, user: &CurrentUser, id: i64) -> AppResult<(Project, Call, Viewer)> {
+pub(super) async fn load(
+    tx: &mut Tx,
+    user: &CurrentUser,
+    id: i64,
+) -> AppResult<(Project, Call, Viewer)> {
     let p = store::find_project(tx, id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -67,7 +67,7 @@ async fn load(tx: &mut Tx, user: &CurrentUser, id: i64) -> AppResult<(Project, C
 }
 
 /// The lead's own half, or Forbidden.
-fn own_half(p: &Project, user: &CurrentUser) -> AppResult<Half> {
+pub(super) fn own_half(p: &Project, user: &CurrentUser) -> AppResult<Half> {
     p.half_led_by(user.id).cloned().ok_or(AppError::Forbidden)
 }
 
@@ -269,7 +269,13 @@ pub async fn delete_mission(
     Ok(())
 }
 
-fn message(to: &str, locale: crate::i18n::Locale, key: &str, link: &str, title: &str) -> Message {
+pub(super) fn message(
+    to: &str,
+    locale: crate::i18n::Locale,
+    key: &str,
+    link: &str,
+    title: &str,
+) -> Message {
     let subject = locale.t1(&format!("{key}-subject"), "title", title);
     let body = locale.t1(&format!("{key}-body"), "title", title);
     let text = format!("{body}\n\n{link}\n");
@@ -397,188 +403,6 @@ pub async fn join_project(
     .await?;
     tx.commit().await?;
     Ok(project_id)
-}
-
-/// What a receipt's hash covers: the shared project, the filing half and the missions.
-#[derive(Serialize)]
-struct Content<'a> {
-    project_id: i64,
-    call_id: i64,
-    title: &'a str,
-    summary: &'a str,
-    duration_months: Option<i64>,
-    is_renewal: bool,
-    earlier_results: &'a str,
-    multilateral_links: &'a str,
-    context: &'a str,
-    objectives: &'a str,
-    plan: &'a str,
-    theme_ids: &'a [i64],
-    half: &'a Half,
-    missions: &'a [Mission],
-}
-
-fn local(ms: i64, zone: &str) -> String {
-    let tz = TimeZone::get(zone).unwrap_or(TimeZone::UTC);
-    let z = Timestamp::from_millisecond(ms)
-        .unwrap_or(Timestamp::UNIX_EPOCH)
-        .to_zoned_datetime(tz);
-    format!("{zone}={}", z.datetime())
-}
-
-/// Files the lead's half with its administration. `seen_version` is the version the page was
-/// rendered with: a second click or a second tab finds it changed and files nothing.
-/// Returns the receipt id.
-pub async fn file_half(db: &Db, user: &CurrentUser, id: i64, seen_version: i64) -> AppResult<i64> {
-    let mut tx = db.write().await?;
-    let now = now_ms();
-    let (p, call, _) = load(&mut tx, user, id).await?;
-    let half = own_half(&p, user)?;
-    if half.version != seen_version {
-        return Err(AppError::Conflict("projects-error-already-filed".into()));
-    }
-    if !may_file(&call, &half, now) {
-        return Err(AppError::Conflict("projects-error-deadline".into()));
-    }
-    let problems = filing_problems(&call, &p, &half);
-    if !problems.is_empty() {
-        let mut e = FieldErrors::default();
-        for (i, k) in problems.iter().enumerate() {
-            e.add(&format!("problem{i}"), k);
-        }
-        return Err(AppError::Invalid(e));
-    }
-    if !store::file_half(&mut tx, half.id, seen_version, now).await? {
-        return Err(AppError::Conflict("projects-error-already-filed".into()));
-    }
-    let version = seen_version + 1;
-    let filed = Half {
-        state: HalfState::Submitted,
-        version,
-        submitted_at: Some(now),
-        ..half.clone()
-    };
-    let content = serde_json::to_string(&Content {
-        project_id: p.id,
-        call_id: p.call_id,
-        title: &p.title,
-        summary: &p.summary,
-        duration_months: p.duration_months,
-        is_renewal: p.is_renewal,
-        earlier_results: &p.earlier_results,
-        multilateral_links: &p.multilateral_links,
-        context: &p.context,
-        objectives: &p.objectives,
-        plan: &p.plan,
-        theme_ids: &p.theme_ids,
-        half: &filed,
-        missions: &p.missions,
-    })
-    .map_err(anyhow::Error::from)?;
-    let sha = receipt::sha256_hex(content.as_bytes());
-    let payload = Payload {
-        format: receipt::FORMAT.into(),
-        project_id: p.id,
-        half_id: half.id,
-        side: half.side_code.clone(),
-        version,
-        submitted_at_utc: Timestamp::from_millisecond(now)
-            .map_err(anyhow::Error::from)?
-            .to_string(),
-        submitted_at_local: call
-            .sides
-            .iter()
-            .map(|s| local(now, &s.time_zone))
-            .collect(),
-        content_sha256: sha.clone(),
-    };
-    let (secret, _) = signing_key(&mut tx).await?;
-    let (json, sig) = receipt::sign(&secret, &payload)?;
-    let rid = store::insert_receipt(
-        &mut tx,
-        &store::NewReceipt {
-            half_id: half.id,
-            version,
-            submitted_at: now,
-            content: &content,
-            content_sha256: &sha,
-            payload: &json,
-            signature: &sig,
-        },
-    )
-    .await?;
-    let m = message(
-        &user.email,
-        user.locale,
-        "projects-email-receipt",
-        &json,
-        &p.title,
-    );
-    email::enqueue(&mut tx, &m).await?;
-    audit::record(
-        &mut tx,
-        &user.actor(),
-        "project.file_half",
-        "project_half",
-        half.id,
-        &format!("v{version} {sha}"),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(rid)
-}
-
-async fn signing_key(tx: &mut Tx) -> AppResult<(String, String)> {
-    let (secret, public) = receipt::new_key();
-    Ok(store::get_or_create_key(tx, "receipts", &secret, &public, now_ms()).await?)
-}
-
-/// The public key receipts are signed with (base64 Ed25519), for offline verification.
-pub async fn public_key(db: &Db) -> AppResult<String> {
-    let mut tx = db.write().await?;
-    let (_, public) = signing_key(&mut tx).await?;
-    tx.commit().await?;
-    Ok(public)
-}
-
-/// A receipt, for the half's lead and its side's officers.
-pub async fn get_receipt(
-    db: &Db,
-    user: &CurrentUser,
-    id: i64,
-) -> AppResult<(store::ReceiptRow, Project)> {
-    let mut tx = db.read().await?;
-    let r = store::find_receipt(&mut tx, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let project_id = store::project_of_half(&mut tx, r.half_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let (p, _, viewer) = load(&mut tx, user, project_id).await?;
-    let half = p
-        .halves
-        .iter()
-        .find(|h| h.id == r.half_id)
-        .ok_or(AppError::NotFound)?;
-    if !viewer.sees_half(half) {
-        return Err(AppError::NotFound);
-    }
-    Ok((r, p))
-}
-
-/// Receipts of every half the viewer may see.
-pub async fn receipts_of(
-    db: &Db,
-    user: &CurrentUser,
-    id: i64,
-) -> AppResult<Vec<store::ReceiptRow>> {
-    let mut tx = db.read().await?;
-    let (p, _, viewer) = load(&mut tx, user, id).await?;
-    let mut out = Vec::new();
-    for h in p.halves.iter().filter(|h| viewer.sees_half(h)) {
-        out.extend(store::list_receipts(&mut tx, h.id).await?);
-    }
-    Ok(out)
 }
 
 /// Withdraws the lead's half; the other lead is told by email.

@@ -10,7 +10,7 @@ use axum::{
 };
 
 pub use super::officer_pages::*;
-use super::{actions, forms::*, model::*};
+use super::{actions, filing, forms::*, model::*};
 use crate::{
     calls::Call,
     error::{AppError, AppResult, FieldErrors},
@@ -151,7 +151,7 @@ async fn show_page(
 ) -> AppResult<Response> {
     let u = user(ctx)?;
     let (p, call, viewer) = actions::view_project(&s.db, u, id).await?;
-    let receipts = actions::receipts_of(&s.db, u, id).await?;
+    let receipts = filing::receipts_of(&s.db, u, id).await?;
     let l = ctx.locale;
     let halves = call
         .sides
@@ -764,7 +764,7 @@ pub async fn file(
     Path(id): Path<i64>,
     Form(f): Form<FileForm>,
 ) -> AppResult<Response> {
-    match actions::file_half(&s.db, user(&ctx)?, id, f.version).await {
+    match filing::file_half(&s.db, user(&ctx)?, id, f.version).await {
         Ok(rid) => Ok(see_other(&format!("/receipts/{rid}"))),
         Err(AppError::Invalid(e)) => {
             let problems: Vec<String> = e.0.values().map(|k| ctx.t(k)).collect();
@@ -810,7 +810,7 @@ pub async fn receipt(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    let (r, p) = actions::get_receipt(&s.db, user(&ctx)?, id).await?;
+    let (r, p) = filing::get_receipt(&s.db, user(&ctx)?, id).await?;
     let page = ReceiptPage {
         ctx,
         project_id: p.id,
@@ -824,7 +824,7 @@ pub async fn receipt(
 
 /// The public key receipts are signed with, for offline verification.
 pub async fn public_key(State(s): State<AppState>) -> AppResult<Response> {
-    let key = actions::public_key(&s.db).await?;
+    let key = filing::public_key(&s.db).await?;
     Ok((
         [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
         format!("ed25519 {key}\n"),

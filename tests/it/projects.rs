@@ -174,7 +174,7 @@ async fn both_halves_are_filed_with_their_own_administration_and_receipts_verify
     let receipt_page = qc.get(r.location().unwrap()).await;
     assert_eq!(receipt_page.status, StatusCode::OK);
     assert_eq!(
-        app.scalar("select count(*) from project_halves where state = 'submitted'")
+        app.scalar("select count(*) from project_halves where state = 'submitted' and project_id = (select max(id) from projects)")
             .await,
         2
     );
@@ -186,7 +186,7 @@ async fn both_halves_are_filed_with_their_own_administration_and_receipts_verify
     let mut tx = app.db.db.read().await.unwrap();
     let rows: Vec<(String, String, String, String)> =
         passerelle::on_tx!(&mut tx, |c| sqlx::query_as(
-            "select payload, signature, content, content_sha256 from receipts order by id"
+            "select r.payload, r.signature, r.content, r.content_sha256 from receipts r join project_halves h on h.id = r.half_id where h.project_id = (select max(id) from projects) order by r.id"
         )
         .fetch_all(c)
         .await)
@@ -271,10 +271,10 @@ async fn a_double_click_files_once() {
     .await;
     assert_eq!(r.status, StatusCode::CONFLICT);
     assert!(r.body.contains("un seul dépôt a été enregistré"));
-    assert_eq!(app.scalar("select count(*) from receipts").await, 1);
+    assert_eq!(app.scalar("select count(*) from receipts r join project_halves h on h.id = r.half_id where h.project_id = (select max(id) from projects)").await, 1);
     // A deliberate resubmission before the deadline is a new version, the old one kept.
     assert_eq!(file(&mut qc, id).await.status, StatusCode::SEE_OTHER);
-    assert_eq!(app.scalar("select max(version) from receipts").await, 2);
+    assert_eq!(app.scalar("select max(r.version) from receipts r join project_halves h on h.id = r.half_id where h.project_id = (select max(id) from projects)").await, 2);
 }
 
 #[tokio::test]
@@ -286,9 +286,9 @@ async fn after_the_sides_deadline_filing_is_refused_unless_an_officer_extends_it
     let r = file(&mut qc, id).await;
     assert_eq!(r.status, StatusCode::CONFLICT);
     assert!(r.body.contains("La date limite de votre partie est passée"));
-    assert_eq!(app.scalar("select count(*) from receipts").await, 0);
+    assert_eq!(app.scalar("select count(*) from receipts r join project_halves h on h.id = r.half_id where h.project_id = (select max(id) from projects)").await, 0);
 
-    let half = app.scalar("select h.id from project_halves h join sides s on s.id = h.side_id where s.code = 'QC'").await.to_string();
+    let half = app.scalar("select h.id from project_halves h join sides s on s.id = h.side_id where s.code = 'QC' and h.project_id = (select max(id) from projects)").await.to_string();
     let mut officer_wb = app.browser();
     officer_wb
         .login_demo("charge.wb@demo.passerelle.test")
@@ -355,7 +355,7 @@ async fn officers_list_search_decide_and_export_with_formulas_neutralised() {
         csv.body
     );
 
-    let half = app.scalar("select h.id from project_halves h join sides s on s.id = h.side_id where s.code = 'QC'").await.to_string();
+    let half = app.scalar("select h.id from project_halves h join sides s on s.id = h.side_id where s.code = 'QC' and h.project_id = (select max(id) from projects)").await.to_string();
     let r = post(
         &mut officer,
         &format!("/halves/{half}/admissibility"),
@@ -447,5 +447,49 @@ async fn missions_give_each_side_its_budget_in_its_own_currency() {
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
         r.body.contains("value=\"demain\"") && r.body.contains("value=\"Atelier &#60;b&#62;\"")
+    );
+}
+
+#[tokio::test]
+async fn the_demo_has_forty_paired_projects_filed_before_the_deadline() {
+    let mut app = TestApp::spawn_demo().await;
+    assert_eq!(app.scalar("select count(*) from projects").await, 40);
+    assert_eq!(
+        app.scalar("select count(*) from project_halves where state = 'submitted'")
+            .await,
+        80
+    );
+    assert_eq!(
+        app.scalar("select count(*) from project_halves h join projects p on p.id = h.project_id join call_sides cs on cs.call_id = p.call_id and cs.side_id = h.side_id where h.submitted_at > cs.deadline_at").await,
+        0
+    );
+    let key = app
+        .get("/receipts/public-key")
+        .await
+        .body
+        .trim()
+        .strip_prefix("ed25519 ")
+        .unwrap()
+        .to_string();
+    let mut tx = app.db.db.read().await.unwrap();
+    let rows: Vec<(String, String)> = passerelle::on_tx!(&mut tx, |c| sqlx::query_as(
+        "select payload, signature from receipts"
+    )
+    .fetch_all(c)
+    .await)
+    .unwrap();
+    assert_eq!(rows.len(), 80);
+    assert!(rows.iter().all(|(p, s)| receipt::verify(&key, p, s)));
+    let call = app
+        .scalar("select id from calls where state = 'published'")
+        .await;
+    let mut officer = app.browser();
+    officer.login_demo("charge.wb@demo.passerelle.test").await;
+    assert!(
+        officer
+            .get(&format!("/calls/{call}/applications"))
+            .await
+            .body
+            .contains("40 volets")
     );
 }

@@ -1,0 +1,274 @@
+//! Filing a half: the deadline of its side decides, a double click files once, and every
+//! filing gets a receipt signed with the server's key.
+
+use jiff::{Timestamp, tz::TimeZone};
+use serde::Serialize;
+
+use super::{
+    actions::{load, message, own_half},
+    model::*,
+    receipt::{self, Payload},
+    store,
+};
+use crate::{
+    audit,
+    calls::Call,
+    db::{Db, Tx, now_ms},
+    email,
+    error::{AppError, AppResult, FieldErrors},
+    users::CurrentUser,
+};
+
+/// What a receipt's hash covers: the shared project, the filing half and the missions.
+#[derive(Serialize)]
+struct Content<'a> {
+    project_id: i64,
+    call_id: i64,
+    title: &'a str,
+    summary: &'a str,
+    duration_months: Option<i64>,
+    is_renewal: bool,
+    earlier_results: &'a str,
+    multilateral_links: &'a str,
+    context: &'a str,
+    objectives: &'a str,
+    plan: &'a str,
+    theme_ids: &'a [i64],
+    half: &'a Half,
+    missions: &'a [Mission],
+}
+
+fn local(ms: i64, zone: &str) -> String {
+    let tz = TimeZone::get(zone).unwrap_or(TimeZone::UTC);
+    let z = Timestamp::from_millisecond(ms)
+        .unwrap_or(Timestamp::UNIX_EPOCH)
+        .to_zoned_datetime(tz);
+    format!("{zone}={}", z.datetime())
+}
+
+/// Files the lead's half with its administration. `seen_version` is the version the page was
+/// rendered with: a second click or a second tab finds it changed and files nothing.
+/// Returns the receipt id.
+pub async fn file_half(db: &Db, user: &CurrentUser, id: i64, seen_version: i64) -> AppResult<i64> {
+    let mut tx = db.write().await?;
+    let now = now_ms();
+    let (p, call, _) = load(&mut tx, user, id).await?;
+    let half = own_half(&p, user)?;
+    if half.version != seen_version {
+        return Err(AppError::Conflict("projects-error-already-filed".into()));
+    }
+    if !may_file(&call, &half, now) {
+        return Err(AppError::Conflict("projects-error-deadline".into()));
+    }
+    let problems = filing_problems(&call, &p, &half);
+    if !problems.is_empty() {
+        let mut e = FieldErrors::default();
+        for (i, k) in problems.iter().enumerate() {
+            e.add(&format!("problem{i}"), k);
+        }
+        return Err(AppError::Invalid(e));
+    }
+    if !store::file_half(&mut tx, half.id, seen_version, now).await? {
+        return Err(AppError::Conflict("projects-error-already-filed".into()));
+    }
+    let version = seen_version + 1;
+    let filed = Half {
+        state: HalfState::Submitted,
+        version,
+        submitted_at: Some(now),
+        ..half.clone()
+    };
+    let (rid, json, sha) = issue_receipt(&mut tx, &p, &call, &filed, now).await?;
+    let m = message(
+        &user.email,
+        user.locale,
+        "projects-email-receipt",
+        &json,
+        &p.title,
+    );
+    email::enqueue(&mut tx, &m).await?;
+    audit::record(
+        &mut tx,
+        &user.actor(),
+        "project.file_half",
+        "project_half",
+        half.id,
+        &format!("v{version} {sha}"),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(rid)
+}
+
+async fn signing_key(tx: &mut Tx) -> AppResult<(String, String)> {
+    let (secret, public) = receipt::new_key();
+    Ok(store::get_or_create_key(tx, "receipts", &secret, &public, now_ms()).await?)
+}
+
+/// The public key receipts are signed with (base64 Ed25519), for offline verification.
+pub async fn public_key(db: &Db) -> AppResult<String> {
+    let mut tx = db.write().await?;
+    let (_, public) = signing_key(&mut tx).await?;
+    tx.commit().await?;
+    Ok(public)
+}
+
+/// A receipt, for the half's lead and its side's officers.
+pub async fn get_receipt(
+    db: &Db,
+    user: &CurrentUser,
+    id: i64,
+) -> AppResult<(store::ReceiptRow, Project)> {
+    let mut tx = db.read().await?;
+    let r = store::find_receipt(&mut tx, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let project_id = store::project_of_half(&mut tx, r.half_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (p, _, viewer) = load(&mut tx, user, project_id).await?;
+    let half = p
+        .halves
+        .iter()
+        .find(|h| h.id == r.half_id)
+        .ok_or(AppError::NotFound)?;
+    if !viewer.sees_half(half) {
+        return Err(AppError::NotFound);
+    }
+    Ok((r, p))
+}
+
+/// Receipts of every half the viewer may see.
+pub async fn receipts_of(
+    db: &Db,
+    user: &CurrentUser,
+    id: i64,
+) -> AppResult<Vec<store::ReceiptRow>> {
+    let mut tx = db.read().await?;
+    let (p, _, viewer) = load(&mut tx, user, id).await?;
+    let mut out = Vec::new();
+    for h in p.halves.iter().filter(|h| viewer.sees_half(h)) {
+        out.extend(store::list_receipts(&mut tx, h.id).await?);
+    }
+    Ok(out)
+}
+
+/// Hashes what is filed, signs the receipt and stores both: (receipt id, payload, hash).
+pub(super) async fn issue_receipt(
+    tx: &mut Tx,
+    p: &Project,
+    call: &Call,
+    filed: &Half,
+    now: i64,
+) -> AppResult<(i64, String, String)> {
+    let (half, version) = (filed, filed.version);
+    let content = serde_json::to_string(&Content {
+        project_id: p.id,
+        call_id: p.call_id,
+        title: &p.title,
+        summary: &p.summary,
+        duration_months: p.duration_months,
+        is_renewal: p.is_renewal,
+        earlier_results: &p.earlier_results,
+        multilateral_links: &p.multilateral_links,
+        context: &p.context,
+        objectives: &p.objectives,
+        plan: &p.plan,
+        theme_ids: &p.theme_ids,
+        half: filed,
+        missions: &p.missions,
+    })
+    .map_err(anyhow::Error::from)?;
+    let sha = receipt::sha256_hex(content.as_bytes());
+    let payload = Payload {
+        format: receipt::FORMAT.into(),
+        project_id: p.id,
+        half_id: half.id,
+        side: half.side_code.clone(),
+        version,
+        submitted_at_utc: Timestamp::from_millisecond(now)
+            .map_err(anyhow::Error::from)?
+            .to_string(),
+        submitted_at_local: call
+            .sides
+            .iter()
+            .map(|s| local(now, &s.time_zone))
+            .collect(),
+        content_sha256: sha.clone(),
+    };
+    let (secret, _) = signing_key(tx).await?;
+    let (json, sig) = receipt::sign(&secret, &payload)?;
+    let rid = store::insert_receipt(
+        tx,
+        &store::NewReceipt {
+            half_id: half.id,
+            version,
+            submitted_at: now,
+            content: &content,
+            content_sha256: &sha,
+            payload: &json,
+            signature: &sig,
+        },
+    )
+    .await?;
+    Ok((rid, json, sha))
+}
+
+/// A project filed by both sides, for the demo loader.
+pub struct SeedProject<'a> {
+    pub title: &'a str,
+    pub summary: &'a str,
+    pub objectives: &'a str,
+    pub duration_months: i64,
+    pub theme_ids: Vec<i64>,
+    /// (side, organisation, lead user, filed at)
+    pub halves: Vec<(i64, i64, i64, i64)>,
+    pub created_by: i64,
+}
+
+/// Loads a paired project whose halves were filed at the given instants, with receipts.
+pub async fn seed_filed_project(
+    tx: &mut Tx,
+    actor: &audit::Actor,
+    call: &Call,
+    s: &SeedProject<'_>,
+) -> AppResult<i64> {
+    let first = s.halves.iter().map(|h| h.3).min().unwrap_or(0);
+    let id = store::insert_project(tx, call.id, s.title, s.created_by, first).await?;
+    let row = store::ProjectRow {
+        title: s.title,
+        summary: s.summary,
+        duration_months: Some(s.duration_months),
+        is_renewal: false,
+        earlier_results: "",
+        multilateral_links: "",
+        context: "",
+        objectives: s.objectives,
+        plan: "",
+    };
+    store::update_project(tx, id, &row, &s.theme_ids, first).await?;
+    for (side, org, lead, _) in &s.halves {
+        store::insert_half(tx, id, *side, *org, *lead, first).await?;
+    }
+    let p = store::find_project(tx, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    for half in &p.halves {
+        let at = s
+            .halves
+            .iter()
+            .find(|h| h.0 == half.side_id)
+            .map(|h| h.3)
+            .unwrap_or(first);
+        store::file_half(tx, half.id, 0, at).await?;
+        let filed = Half {
+            state: HalfState::Submitted,
+            version: 1,
+            submitted_at: Some(at),
+            ..half.clone()
+        };
+        issue_receipt(tx, &p, call, &filed, at).await?;
+    }
+    audit::record(tx, actor, "project.seed", "project", id, s.title).await?;
+    Ok(id)
+}
