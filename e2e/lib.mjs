@@ -42,6 +42,7 @@ export async function startDemo() {
   }
   return {
     base,
+    dataDir,
     stop() {
       child.kill('SIGTERM');
       rmSync(dataDir, { recursive: true, force: true });

@@ -133,6 +133,8 @@ pub struct ShowPage {
     pub eligibility: Vec<String>,
     pub funding: String,
     pub is_officer: bool,
+    /// An applicant of one of the call's sides, while it is open.
+    pub can_apply: bool,
     pub can_approve: bool,
     pub can_archive: bool,
     pub notice: Option<String>,
@@ -191,6 +193,12 @@ async fn show_page(
             TravelPayer::Receiving => "calls-funding-receiving",
         }),
         is_officer: !officer_sides.is_empty(),
+        can_apply: call.phase(now) == Phase::Open
+            && ctx.user.as_ref().is_some_and(|u| {
+                call.sides
+                    .iter()
+                    .any(|sd| u.has_role_on(Role::Applicant, sd.side_id))
+            }),
         can_approve: call.phase(now) == Phase::Draft
             && officer_sides
                 .iter()

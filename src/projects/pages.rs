@@ -5,7 +5,7 @@ use askama::Template;
 use axum::{
     Form,
     extract::{Path, Query, State},
-    http::{StatusCode, header},
+    http::{HeaderMap, StatusCode, header},
     response::{IntoResponse, Response},
 };
 
@@ -328,6 +328,7 @@ fn edit_page(
         &format!("/projects/{id}/edit"),
         "common-save",
     )
+    .autosave()
     .field(Field::text(
         ctx,
         "title",
@@ -442,10 +443,20 @@ pub async fn edit_form(
     )
 }
 
+/// After a save: back to the project, or 204 for an autosave request.
+fn saved(headers: &HeaderMap, id: i64) -> Response {
+    if headers.contains_key("x-autosave") {
+        StatusCode::NO_CONTENT.into_response()
+    } else {
+        see_other(&format!("/projects/{id}"))
+    }
+}
+
 pub async fn edit(
     State(s): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
+    headers: HeaderMap,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     let u = user(&ctx)?;
@@ -455,7 +466,7 @@ pub async fn edit(
     match f.parse() {
         Ok(input) => {
             actions::save_project(&s.db, u, id, &input).await?;
-            Ok(see_other(&format!("/projects/{id}")))
+            Ok(saved(&headers, id))
         }
         Err(e) => Ok(edit_page(&ctx, id, &f, &call, &themes).respond(&e)),
     }
@@ -468,6 +479,7 @@ fn half_page(ctx: &Ctx, id: i64, f: &HalfForm, orgs: Vec<(String, String)>) -> F
         &format!("/projects/{id}/half"),
         "common-save",
     )
+    .autosave()
     .field(Field::select(
         ctx,
         "organisation",
@@ -512,6 +524,7 @@ pub async fn half(
     State(s): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
+    headers: HeaderMap,
     Form(f): Form<HalfForm>,
 ) -> AppResult<Response> {
     let u = user(&ctx)?;
@@ -526,7 +539,7 @@ pub async fn half(
     )
     .await
     {
-        Ok(()) => Ok(see_other(&format!("/projects/{id}"))),
+        Ok(()) => Ok(saved(&headers, id)),
         Err(AppError::Invalid(e)) => Ok(half_page(
             &ctx,
             id,

@@ -175,6 +175,9 @@ pub struct FormPage {
     pub notice: Option<String>,
     /// A confirmation that the last change was saved.
     pub success: Option<String>,
+    /// Autosave messages (saved, pending, restored, expired, offline, invalid) when the form
+    /// saves drafts as the user types.
+    pub autosave: Vec<(String, String)>,
     pub summary: Vec<(String, String)>,
 }
 
@@ -203,6 +206,7 @@ impl FormPage {
             links: Vec::new(),
             notice: None,
             success: None,
+            autosave: Vec::new(),
             summary: Vec::new(),
         }
     }
@@ -220,6 +224,17 @@ impl FormPage {
     }
     pub fn link(mut self, href: &str, key: &str) -> Self {
         self.links.push((href.to_string(), self.ctx.t(key)));
+        self
+    }
+    /// Turns on autosave (`static/autosave.js`): drafts are kept in the browser and sent to
+    /// the form's action with `X-Autosave: 1` as the user types.
+    pub fn autosave(mut self) -> Self {
+        self.autosave = [
+            "saved", "pending", "restored", "expired", "offline", "invalid",
+        ]
+        .iter()
+        .map(|k| (k.to_string(), self.ctx.t(&format!("form-autosave-{k}"))))
+        .collect();
         self
     }
     pub fn success(mut self, key: &str) -> Self {

@@ -158,6 +158,17 @@ pub async fn stylesheet() -> Response {
         .into_response()
 }
 
+pub async fn autosave_script() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        include_str!("../../static/autosave.js"),
+    )
+        .into_response()
+}
+
 #[derive(Deserialize)]
 pub struct LanguageForm {
     locale: String,

@@ -89,6 +89,7 @@ pub fn registry() -> Registry {
     .get("/", Public, pages::home)
     .get("/health", Public, pages::health)
     .get("/static/app.css", Public, pages::stylesheet)
+    .get("/static/autosave.js", Public, pages::autosave_script)
     .post("/language", Public, pages::switch_language)
     .get("/signup", Public, users::sign_up_form)
     .post("/signup", Public, users::sign_up)

@@ -493,3 +493,29 @@ async fn the_demo_has_forty_paired_projects_filed_before_the_deadline() {
             .contains("40 volets")
     );
 }
+
+#[tokio::test]
+async fn an_autosave_request_stores_the_draft_and_answers_204() {
+    let app = TestApp::spawn_demo().await;
+    let (mut qc, id) = start(&app, "Autosave").await;
+    let csrf = qc.csrf().await;
+    let body = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs([
+            ("csrf", csrf.as_str()),
+            ("title", "Autosave"),
+            ("summary", "Saisie en cours"),
+        ])
+        .finish();
+    let r = qc
+        .request(
+            axum::http::Method::POST,
+            &format!("/projects/{id}/edit"),
+            Some(body),
+            &[("x-autosave", "1")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT);
+    let page = qc.get(&format!("/projects/{id}/edit")).await;
+    assert!(page.body.contains(">Saisie en cours</textarea>"));
+    assert!(page.body.contains("data-autosave") && page.body.contains("/static/autosave.js"));
+}

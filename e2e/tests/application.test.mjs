@@ -1,0 +1,140 @@
+// The application journey in a real browser: officers of both sides publish a call; a Québec
+// coordinator starts a project (autosaved as typed), invites a Wallonia-Brussels partner; both
+// file their halves with their own administration and get receipts; each side's officer sees
+// only its half's filing data. Every page is checked with axe.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { startDemo, launch, newPage, axeViolations, PASSWORD } from '../lib.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startDemo();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+async function accessible(page, what) {
+  assert.deepEqual(await axeViolations(page), [], `axe violations on ${what}`);
+}
+
+async function login(email, locale = 'fr-BE') {
+  const page = await newPage(browser, locale);
+  await page.goto(server.base + '/login');
+  await page.fill('#f-email', email);
+  await page.fill('#f-password', PASSWORD);
+  await page.click('button.primary');
+  await page.waitForURL(server.base + '/');
+  return page;
+}
+
+/** The newest link with a token in the emails written for `to` (quoted-printable decoded). */
+async function emailedLink(to) {
+  const dir = join(server.dataDir, 'outbox');
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    let files = [];
+    try { files = readdirSync(dir).map((f) => join(dir, f)); } catch { /* not yet */ }
+    files.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+    for (const f of files) {
+      const raw = readFileSync(f, 'utf8').replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
+      if (raw.includes(`To: ${to}`)) {
+        const m = raw.match(/https?:\/\/[^\s"<]+token=[A-Za-z0-9_-]{43}/);
+        if (m) return m[0];
+      }
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`no email with a link for ${to}`);
+}
+
+test('two sides publish a call; two partners each file their half; officers see their own half', async () => {
+  // The Wallonia-Brussels officer drafts a call open until 2030 and approves it; Québec approves.
+  const wbOfficer = await login('charge.wb@demo.passerelle.test');
+  await wbOfficer.goto(server.base + '/calls/new');
+  await accessible(wbOfficer, '/calls/new');
+  await wbOfficer.fill('#f-title_fr', 'Appel de démonstration ouvert');
+  await wbOfficer.fill('#f-title_en', 'Open demonstration call');
+  await wbOfficer.fill('#f-guidelines_fr', 'Déposez **ensemble**.');
+  await wbOfficer.fill('#f-guidelines_en', 'File **together**.');
+  await wbOfficer.check('#f-themes-1');
+  await wbOfficer.fill('#f-opens_at', '2020-01-01T09:00');
+  await wbOfficer.fill('#f-deadline_WB', '2030-03-30T23:59');
+  await wbOfficer.fill('#f-deadline_QC', '2030-03-15T17:59');
+  for (const side of ['WB', 'QC']) {
+    await wbOfficer.fill(`#f-cap_trip_${side}`, '1200');
+    await wbOfficer.fill(`#f-cap_stay_${side}`, '1500');
+    await wbOfficer.fill(`#f-cap_year_${side}`, '9000');
+  }
+  await wbOfficer.click('button.primary');
+  await wbOfficer.waitForURL(/\/calls\/\d+$/);
+  const callUrl = wbOfficer.url();
+  await wbOfficer.click('text=Approuver pour ma partie');
+  const qcOfficer = await login('charge.qc@demo.passerelle.test', 'fr-CA');
+  await qcOfficer.goto(callUrl);
+  await qcOfficer.click('text=Approuver pour ma partie');
+  await qcOfficer.waitForURL(callUrl);
+  assert.match(await qcOfficer.textContent('main'), /Ouvert/);
+  assert.match(await qcOfficer.textContent('main'), /15 mars 2030 à 17 h 59 \(heure de Québec\) — 15 mars 2030 à 22 h 59 \(heure de Bruxelles\)/);
+  await accessible(qcOfficer, 'call page');
+
+  // The Québec coordinator starts the project; the form autosaves and survives a reload.
+  const qc = await login('demandeur.qc@demo.passerelle.test', 'fr-CA');
+  await qc.goto(callUrl);
+  await qc.click('text=Commencer un projet');
+  await qc.fill('#f-title', 'Érosion des berges du Saint-Laurent et de la Meuse');
+  await qc.click('button.primary');
+  await qc.waitForURL(/\/projects\/\d+$/);
+  const projectUrl = qc.url();
+  await accessible(qc, 'project page');
+  await qc.goto(projectUrl + '/edit');
+  await qc.fill('#f-summary', 'Deux laboratoires mesurent l’érosion des berges.');
+  await qc.fill('#f-objectives', 'Partager les méthodes de mesure.');
+  await qc.fill('#f-duration', '18');
+  await qc.check('#f-themes-1');
+  await qc.waitForSelector('.autosave-status:has-text("Brouillon enregistré")');
+  await qc.reload();
+  assert.equal(await qc.inputValue('#f-summary'), 'Deux laboratoires mesurent l’érosion des berges.');
+  assert.equal(await qc.inputValue('#f-duration'), '18');
+  await accessible(qc, 'project form');
+
+  // The partner on the other side is invited by email and joins.
+  await qc.goto(projectUrl + '/invite');
+  await qc.fill('#f-email', 'demandeur.wb@demo.passerelle.test');
+  await qc.click('button.primary');
+  const link = await emailedLink('demandeur.wb@demo.passerelle.test');
+  const wb = await login('demandeur.wb@demo.passerelle.test');
+  await wb.goto(link.replace(/^https?:\/\/[^/]+/, server.base));
+  await accessible(wb, 'join page');
+  await wb.click('button.primary');
+  await wb.waitForURL(projectUrl);
+
+  // Each files its half with its own administration and gets a receipt.
+  await wb.click('text=Déposer mon volet');
+  await wb.waitForURL(/\/receipts\/\d+$/);
+  assert.match(await wb.textContent('main'), /"side":"WB"/);
+  await accessible(wb, 'receipt page');
+  await qc.goto(projectUrl);
+  await qc.click('text=Déposer mon volet');
+  await qc.waitForURL(/\/receipts\/\d+$/);
+  assert.match(await qc.textContent('main'), /"side":"QC"/);
+
+  // Each side's officer sees the shared project and only its own half's filing data.
+  await wbOfficer.goto(projectUrl);
+  const wbView = await wbOfficer.textContent('main');
+  assert.match(wbView, /demandeur\.wb@demo\.passerelle\.test/);
+  assert.doesNotMatch(wbView, /demandeur\.qc@demo\.passerelle\.test/);
+  await accessible(wbOfficer, 'project page (officer)');
+  await qcOfficer.goto(projectUrl);
+  const qcView = await qcOfficer.textContent('main');
+  assert.match(qcView, /demandeur\.qc@demo\.passerelle\.test/);
+  assert.doesNotMatch(qcView, /demandeur\.wb@demo\.passerelle\.test/);
+  for (const p of [wbOfficer, qcOfficer, qc, wb]) await p.context().close();
+});
