@@ -181,15 +181,23 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
         }
         Command::Demo(a) => {
-            std::fs::create_dir_all(&cli.data_dir)?;
-            let file = cli.data_dir.join("demo.sqlite");
-            for suffix in ["", "-wal", "-shm"] {
-                let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
-            }
-            let db = server::open(&format!("sqlite://{}", file.display())).await?;
+            // A fresh SQLite file by default; an explicit --database-url (e.g. an empty
+            // PostgreSQL database, for benchmarks) is used as given.
+            let url = match &cli.database_url {
+                Some(u) => u.clone(),
+                None => {
+                    std::fs::create_dir_all(&cli.data_dir)?;
+                    let file = cli.data_dir.join("demo.sqlite");
+                    for suffix in ["", "-wal", "-shm"] {
+                        let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
+                    }
+                    format!("sqlite://{}", file.display())
+                }
+            };
+            let db = server::open(&url).await?;
             demo::load(&db)
                 .await
-                .map_err(|e| anyhow::anyhow!("loading the demo: {e:?}"))?;
+                .map_err(|e| anyhow::anyhow!("loading the demo (is the database empty?): {e:?}"))?;
             let s = settings(&cli, a)?;
             println!("Passerelle demo: {}/", s.public_url);
             println!("Demo accounts (password for all: {}):", demo::PASSWORD);
