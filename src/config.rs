@@ -17,6 +17,10 @@ pub struct Settings {
     pub mail_from: Mailbox,
     /// Largest request body accepted, in bytes.
     pub body_limit: usize,
+    /// Largest upload (multipart body), in bytes.
+    pub upload_limit: usize,
+    /// Where uploaded files are kept.
+    pub storage: crate::storage::Storage,
 }
 
 impl Settings {
@@ -31,9 +35,12 @@ impl Settings {
             secure: public_url.starts_with("https://"),
             public_url,
             trust_forwarded,
+            storage: crate::storage::Storage::Local(data_dir.join("files")),
             data_dir,
             mail_from,
             body_limit: 64 * 1024,
+            // The largest attachment plus room for the multipart envelope.
+            upload_limit: crate::projects::attachments::MAX_SIZE + 64 * 1024,
         }
     }
 

@@ -28,5 +28,6 @@ pub mod organisations;
 pub mod programmes;
 pub mod projects;
 pub mod server;
+pub mod storage;
 pub mod users;
 pub mod web;

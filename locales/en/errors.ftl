@@ -21,3 +21,4 @@ error-429-message = Too many requests in a short time. Try again in a few minute
 error-500-title = Internal error
 error-500-message = An unexpected error occurred. It has been logged; please try again later.
 error-csrf = The form has expired or does not come from this site. Go back, reload the page and send it again.
+error-413-upload = The file is larger than allowed (10 MB): it was not added. The rest of your input is kept; go back to the previous page.

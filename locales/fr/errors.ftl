@@ -21,3 +21,4 @@ error-429-message = Trop de demandes en peu de temps. Réessayez dans quelques m
 error-500-title = Erreur interne
 error-500-message = Une erreur inattendue s’est produite. Elle a été consignée ; réessayez plus tard.
 error-csrf = Le formulaire a expiré ou ne provient pas de ce site. Revenez à la page précédente, rechargez-la et envoyez-le de nouveau.
+error-413-upload = Le fichier dépasse la taille permise (10 Mo) : il n’a pas été ajouté. Le reste de votre saisie est conservé ; revenez à la page précédente.

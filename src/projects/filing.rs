@@ -36,6 +36,8 @@ struct Content<'a> {
     theme_ids: &'a [i64],
     half: &'a Half,
     missions: &'a [Mission],
+    /// Name, type, size and SHA-256 of each file of the half.
+    attachments: &'a [store::AttachmentRow],
 }
 
 fn local(ms: i64, zone: &str) -> String {
@@ -162,6 +164,7 @@ pub(super) async fn issue_receipt(
     now: i64,
 ) -> AppResult<(i64, String, String)> {
     let (half, version) = (filed, filed.version);
+    let attachments = store::list_attachments(tx, half.id).await?;
     let content = serde_json::to_string(&Content {
         project_id: p.id,
         call_id: p.call_id,
@@ -177,6 +180,7 @@ pub(super) async fn issue_receipt(
         theme_ids: &p.theme_ids,
         half: filed,
         missions: &p.missions,
+        attachments: &attachments,
     })
     .map_err(anyhow::Error::from)?;
     let sha = receipt::sha256_hex(content.as_bytes());

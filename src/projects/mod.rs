@@ -2,6 +2,7 @@
 //! administration before its own side's deadline, with a signed receipt for every filing.
 
 pub mod actions;
+pub mod attachments;
 pub mod filing;
 mod forms;
 pub mod model;

@@ -221,3 +221,82 @@ pub async fn extension(
     let project = actions::grant_extension(&s.db, u, half, until).await?;
     Ok(see_other(&format!("/projects/{project}")))
 }
+
+/// Uploads a file to the lead's half (multipart; the CSRF token rides in the query string).
+pub async fn upload(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    mut multipart: axum::extract::Multipart,
+) -> AppResult<Response> {
+    let u = ctx.user.as_ref().ok_or(AppError::Unauthenticated)?;
+    let mut file = None;
+    while let Ok(Some(field)) = multipart.next_field().await {
+        if field.name() == Some("file") {
+            let name = field.file_name().unwrap_or("").to_string();
+            let bytes = field.bytes().await.map_err(|_| {
+                AppError::Invalid(crate::error::FieldErrors::single(
+                    "file",
+                    "projects-error-file-empty",
+                ))
+            })?;
+            file = Some((name, bytes));
+        }
+    }
+    let (name, bytes) = file.unwrap_or_default();
+    match super::attachments::upload(&s.db, &s.settings.storage, u, id, &name, &bytes).await {
+        Ok(_) => Ok(see_other(&format!("/projects/{id}"))),
+        Err(AppError::Invalid(e)) => {
+            let reason = e
+                .get("file")
+                .unwrap_or("projects-error-file-type")
+                .to_string();
+            super::pages::show_with_notice(
+                &s,
+                &ctx,
+                id,
+                &reason,
+                axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Serves an attachment as a download, never inline.
+pub async fn download(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let u = ctx.user.as_ref().ok_or(AppError::Unauthenticated)?;
+    let (a, bytes) = super::attachments::download(&s.db, &s.settings.storage, u, id).await?;
+    let ascii: String = a
+        .filename
+        .chars()
+        .map(|c| if c.is_ascii() { c } else { '_' })
+        .collect();
+    let utf8: String = form_urlencoded::byte_serialize(a.filename.as_bytes()).collect();
+    Ok((
+        [
+            (header::CONTENT_TYPE, a.content_type.clone()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{utf8}"),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+pub async fn remove_attachment(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let u = ctx.user.as_ref().ok_or(AppError::Unauthenticated)?;
+    let project = super::attachments::remove(&s.db, &s.settings.storage, u, id).await?;
+    Ok(see_other(&format!("/projects/{project}")))
+}

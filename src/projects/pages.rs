@@ -127,6 +127,8 @@ pub struct ShowPage {
     pub missions: Vec<MissionView>,
     pub budget: Vec<String>,
     pub receipts: Vec<(i64, String)>,
+    /// (id, name, size text)
+    pub attachments: Vec<(i64, String, String)>,
     pub is_lead: bool,
     pub can_invite: bool,
     pub can_file: bool,
@@ -152,6 +154,7 @@ async fn show_page(
     let u = user(ctx)?;
     let (p, call, viewer) = actions::view_project(&s.db, u, id).await?;
     let receipts = filing::receipts_of(&s.db, u, id).await?;
+    let attachments = super::attachments::list(&s.db, u, id).await?;
     let l = ctx.locale;
     let halves = call
         .sides
@@ -271,6 +274,16 @@ async fn show_page(
                 )
             })
             .collect(),
+        attachments: attachments
+            .iter()
+            .map(|a| {
+                (
+                    a.id,
+                    a.filename.clone(),
+                    crate::i18n::format_number((a.size + 1023) / 1024, 0, l) + " Kio",
+                )
+            })
+            .collect(),
         is_lead: own.is_some(),
         can_invite: own.is_some() && !p.is_paired(&call),
         can_file: own.is_some_and(|h| may_file(&call, h, crate::db::now_ms())),
@@ -279,6 +292,17 @@ async fn show_page(
         notice: notice.map(|k| ctx.t(k)),
     };
     Ok(render_status(status, &page))
+}
+
+/// The project page with a message for the whole page (refused upload…).
+pub async fn show_with_notice(
+    s: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    key: &str,
+    status: StatusCode,
+) -> AppResult<Response> {
+    show_page(s, ctx, id, &[], Some(key), status).await
 }
 
 pub async fn show(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {

@@ -544,3 +544,75 @@ pub async fn get_or_create_key(
     .fetch_one(c)
     .await)
 }
+
+/// An uploaded file's record.
+pub struct NewAttachment<'a> {
+    pub half_id: i64,
+    pub storage_key: &'a str,
+    pub filename: &'a str,
+    pub content_type: &'a str,
+    pub size: i64,
+    pub sha256: &'a str,
+    pub uploaded_by: i64,
+}
+
+pub async fn insert_attachment(tx: &mut Tx, a: &NewAttachment<'_>, now: i64) -> sqlx::Result<i64> {
+    on_tx!(tx, |c| {
+        sqlx::query_scalar(
+        "insert into attachments (half_id, storage_key, filename, content_type, size, sha256, uploaded_by, created_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8) returning id"
+    )
+    .bind(a.half_id)
+    .bind(a.storage_key)
+    .bind(a.filename)
+    .bind(a.content_type)
+    .bind(a.size)
+    .bind(a.sha256)
+    .bind(a.uploaded_by)
+    .bind(now)
+    .fetch_one(c)
+    .await
+    })
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow, serde::Serialize)]
+pub struct AttachmentRow {
+    pub id: i64,
+    pub half_id: i64,
+    #[serde(skip)]
+    pub storage_key: String,
+    pub filename: String,
+    pub content_type: String,
+    pub size: i64,
+    pub sha256: String,
+}
+
+pub async fn find_attachment(tx: &mut Tx, id: i64) -> sqlx::Result<Option<AttachmentRow>> {
+    on_tx!(tx, |c| {
+        sqlx::query_as(
+        "select id, half_id, storage_key, filename, content_type, size, sha256 from attachments where id = $1"
+    )
+    .bind(id)
+    .fetch_optional(c)
+    .await
+    })
+}
+
+pub async fn list_attachments(tx: &mut Tx, half_id: i64) -> sqlx::Result<Vec<AttachmentRow>> {
+    on_tx!(tx, |c| {
+        sqlx::query_as(
+        "select id, half_id, storage_key, filename, content_type, size, sha256 from attachments where half_id = $1 order by id"
+    )
+    .bind(half_id)
+    .fetch_all(c)
+    .await
+    })
+}
+
+pub async fn delete_attachment(tx: &mut Tx, id: i64) -> sqlx::Result<()> {
+    on_tx_exec!(tx, |c| sqlx::query("delete from attachments where id = $1")
+        .bind(id)
+        .execute(c)
+        .await)?;
+    Ok(())
+}

@@ -240,19 +240,27 @@ async fn check_post(
     state: &AppState,
     expected: &str,
 ) -> Result<Request, (StatusCode, Option<&'static str>)> {
-    let limit = state.settings.body_limit;
     let (parts, body) = req.into_parts();
+    // Uploads are multipart: a larger limit, and the token comes in the query string (a
+    // multipart body cannot be read here without buffering and parsing the whole upload).
+    let multipart = parts
+        .headers
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"multipart/form-data"));
+    let (limit, too_large) = if multipart {
+        (state.settings.upload_limit, Some("error-413-upload"))
+    } else {
+        (state.settings.body_limit, None)
+    };
+    // Checked before buffering: an announced oversize body is refused unread.
     let declared = parts
         .headers
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<usize>().ok());
     if declared.is_some_and(|n| n > limit) {
-        return Err((StatusCode::PAYLOAD_TOO_LARGE, None));
+        return Err((StatusCode::PAYLOAD_TOO_LARGE, too_large));
     }
-    let bytes = to_bytes(body, limit)
-        .await
-        .map_err(|_| (StatusCode::PAYLOAD_TOO_LARGE, None))?;
     // Defence in depth: a browser always says where a form comes from.
     if let Some(origin) = parts
         .headers
@@ -273,7 +281,15 @@ async fn check_post(
             return Err((StatusCode::FORBIDDEN, Some("error-csrf")));
         }
     }
-    let token = form_urlencoded::parse(&bytes)
+    let bytes = to_bytes(body, limit)
+        .await
+        .map_err(|_| (StatusCode::PAYLOAD_TOO_LARGE, too_large))?;
+    let fields = if multipart {
+        parts.uri.query().unwrap_or("").as_bytes()
+    } else {
+        &bytes[..]
+    };
+    let token = form_urlencoded::parse(fields)
         .find(|(k, _)| k == "csrf")
         .map(|(_, v)| v.into_owned());
     if !token.is_some_and(|t| secure_eq(&t, expected)) {

@@ -181,6 +181,21 @@ pub fn registry() -> Registry {
         AnyOf(APPLICANTS),
         projects::withdraw,
     )
+    .post(
+        "/projects/{id}/attachments",
+        AnyOf(APPLICANTS),
+        projects::upload,
+    )
+    .get(
+        "/attachments/{id}",
+        AnyOf(PROJECT_VIEWERS),
+        projects::download,
+    )
+    .post(
+        "/attachments/{id}/delete",
+        AnyOf(APPLICANTS),
+        projects::remove_attachment,
+    )
     .get("/receipts/public-key", Public, projects::public_key)
     .get("/receipts/{id}", AnyOf(PROJECT_VIEWERS), projects::receipt)
     .post(

@@ -246,6 +246,52 @@ impl TestApp {
         }
     }
 
+    /// A request with a raw body and content type (multipart uploads).
+    pub async fn request_bytes(
+        &mut self,
+        method: Method,
+        path: &str,
+        body: Vec<u8>,
+        content_type: &str,
+    ) -> TestResponse {
+        let cookie: Vec<String> = self
+            .cookies
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect();
+        let mut req = Request::builder()
+            .method(method)
+            .uri(path)
+            .header(header::HOST, "127.0.0.1:8080")
+            .header(header::COOKIE, cookie.join("; "))
+            .header(header::CONTENT_TYPE, content_type)
+            .header(header::CONTENT_LENGTH, body.len())
+            .body(Body::from(body))
+            .unwrap();
+        req.extensions_mut()
+            .insert(ConnectInfo(SocketAddr::from((self.ip, 40000))));
+        let res = self.router.clone().oneshot(req).await.unwrap();
+        let status = res.status();
+        let headers = res.headers().clone();
+        let bytes = to_bytes(res.into_body(), usize::MAX).await.unwrap();
+        TestResponse {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+
+    /// Runs a count query built at run time (test-only SQL, no user input).
+    pub async fn scalar_text(&self, sql: &str) -> i64 {
+        let mut tx = self.db.db.read().await.unwrap();
+        on_tx!(&mut tx, |c| sqlx::query_scalar::<_, i64>(
+            sqlx::AssertSqlSafe(sql.to_string())
+        )
+        .fetch_one(c)
+        .await)
+        .unwrap()
+    }
+
     pub async fn get(&mut self, path: &str) -> TestResponse {
         self.request(Method::GET, path, None, &[]).await
     }
