@@ -124,3 +124,5 @@ projects-attach-submit = Upload
 projects-error-file-empty = Choose a file to attach.
 projects-error-file-size = The file is larger than 10 MB: it was not added. The rest of your input is kept.
 projects-error-file-type = This type of file is not accepted (PDF, images, office documents only): it was not added. The rest of your input is kept.
+projects-receipt-pdf = Download the receipt as PDF
+projects-receipt-key-at = Public verification key: { $url }

@@ -124,3 +124,5 @@ projects-attach-submit = Téléverser
 projects-error-file-empty = Choisissez un fichier à joindre.
 projects-error-file-size = Le fichier dépasse 10 Mo : il n’a pas été ajouté. Le reste de votre saisie est conservé.
 projects-error-file-type = Ce type de fichier n’est pas accepté (PDF, images, documents bureautiques seulement) : il n’a pas été ajouté. Le reste de votre saisie est conservé.
+projects-receipt-pdf = Télécharger l’accusé en PDF
+projects-receipt-key-at = Clé publique de vérification : { $url }

@@ -9,6 +9,7 @@ pub mod model;
 mod officer_pages;
 pub mod pages;
 pub mod receipt;
+mod receipt_pdf;
 mod store;
 
 pub use model::{Half, HalfState, Mission, Project};

@@ -835,6 +835,7 @@ pub async fn withdraw(
 #[template(path = "projects/receipt.html")]
 pub struct ReceiptPage {
     pub ctx: Ctx,
+    pub id: i64,
     pub project_id: i64,
     pub title: String,
     pub payload: String,
@@ -850,6 +851,7 @@ pub async fn receipt(
     let (r, p) = filing::get_receipt(&s.db, user(&ctx)?, id).await?;
     let page = ReceiptPage {
         ctx,
+        id,
         project_id: p.id,
         title: p.title,
         payload: r.payload,
@@ -857,6 +859,48 @@ pub async fn receipt(
         sha: r.content_sha256,
     };
     Ok(render_status(StatusCode::OK, &page))
+}
+
+/// The receipt as a PDF download.
+pub async fn receipt_pdf(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let (r, p) = filing::get_receipt(&s.db, user(&ctx)?, id).await?;
+    let l = ctx.locale;
+    let lines = vec![
+        format!("{} : {}", ctx.t("projects-field-title"), p.title),
+        String::new(),
+        ctx.t("projects-receipt-intro"),
+        String::new(),
+        format!("{} :", ctx.t("projects-receipt-content")),
+        r.content_sha256.clone(),
+        String::new(),
+        format!("{} :", ctx.t("projects-receipt-payload")),
+        r.payload.clone(),
+        String::new(),
+        format!("{} :", ctx.t("projects-receipt-signature")),
+        r.signature.clone(),
+        String::new(),
+        l.t1(
+            "projects-receipt-key-at",
+            "url",
+            format!("{}/receipts/public-key", s.settings.public_url),
+        ),
+    ];
+    let bytes = super::receipt_pdf::render(&ctx.t("projects-receipt-title"), &lines);
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"receipt-{id}.pdf\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
 }
 
 /// The public key receipts are signed with, for offline verification.

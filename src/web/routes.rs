@@ -197,6 +197,11 @@ pub fn registry() -> Registry {
         projects::remove_attachment,
     )
     .get("/receipts/public-key", Public, projects::public_key)
+    .get(
+        "/receipts/{id}/pdf",
+        AnyOf(PROJECT_VIEWERS),
+        projects::receipt_pdf,
+    )
     .get("/receipts/{id}", AnyOf(PROJECT_VIEWERS), projects::receipt)
     .post(
         "/halves/{id}/admissibility",

@@ -281,6 +281,38 @@ impl TestApp {
         }
     }
 
+    /// The raw bytes of a GET (PDF downloads).
+    pub async fn get_bytes(&mut self, path: &str) -> Vec<u8> {
+        let cookie: Vec<String> = self
+            .cookies
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect();
+        let req = Request::builder()
+            .uri(path)
+            .header(header::HOST, "127.0.0.1:8080")
+            .header(header::COOKIE, cookie.join("; "))
+            .body(Body::empty())
+            .unwrap();
+        let res = self.router.clone().oneshot(req).await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK, "GET {path}");
+        to_bytes(res.into_body(), usize::MAX)
+            .await
+            .unwrap()
+            .to_vec()
+    }
+
+    /// One text value from a query built at run time (test-only SQL).
+    pub async fn scalar_text_value(&self, sql: &str) -> String {
+        let mut tx = self.db.db.read().await.unwrap();
+        on_tx!(&mut tx, |c| sqlx::query_scalar::<_, String>(
+            sqlx::AssertSqlSafe(sql.to_string())
+        )
+        .fetch_one(c)
+        .await)
+        .unwrap()
+    }
+
     /// Runs a count query built at run time (test-only SQL, no user input).
     pub async fn scalar_text(&self, sql: &str) -> i64 {
         let mut tx = self.db.db.read().await.unwrap();

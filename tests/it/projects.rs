@@ -171,8 +171,25 @@ async fn both_halves_are_filed_with_their_own_administration_and_receipts_verify
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let r = file(&mut qc, id).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    let receipt_page = qc.get(r.location().unwrap()).await;
+    let receipt_url = r.location().unwrap().to_string();
+    let receipt_page = qc.get(&receipt_url).await;
     assert_eq!(receipt_page.status, StatusCode::OK);
+    // The PDF, read back with a real PDF parser.
+    let pdf = qc.get_bytes(&format!("{receipt_url}/pdf")).await;
+    let doc = lopdf::Document::load_mem(&pdf).expect("a valid PDF");
+    let text = doc.extract_text(&[1]).unwrap();
+    assert!(text.contains("Accusé de dépôt"), "{text}");
+    assert!(text.contains("Érosion des berges"));
+    let sha = app
+        .scalar_text_value(&format!(
+            "select content_sha256 from receipts where id = {}",
+            receipt_url.rsplit('/').next().unwrap()
+        ))
+        .await;
+    assert!(
+        text.replace(['\n', ' '], "").contains(&sha),
+        "the content hash is printed"
+    );
     assert_eq!(
         app.scalar("select count(*) from project_halves where state = 'submitted' and project_id = (select max(id) from projects)")
             .await,
