@@ -40,3 +40,20 @@ pub async fn list_by_side(db: &Db, side_id: i64) -> AppResult<Vec<Organisation>>
 pub async fn get_in(tx: &mut Tx, id: i64) -> AppResult<Option<Organisation>> {
     Ok(store::find(tx, id).await?)
 }
+
+/// Registers an organisation on the user's own side (applicants and officers of that side).
+pub async fn register(
+    db: &Db,
+    user: &crate::users::CurrentUser,
+    o: &Organisation,
+) -> AppResult<i64> {
+    use crate::users::Role;
+    if !(user.has_role_on(Role::Applicant, o.side_id) || user.has_role_on(Role::Officer, o.side_id))
+    {
+        return Err(AppError::Forbidden);
+    }
+    let mut tx = db.write().await?;
+    let id = create_organisation(&mut tx, &user.actor(), o).await?;
+    tx.commit().await?;
+    Ok(id)
+}

@@ -2,6 +2,7 @@
 
 pub mod actions;
 pub mod model;
+pub mod pages;
 mod store;
 
 pub use model::{Organisation, OrganisationKind};

@@ -91,6 +91,7 @@ pub struct OfficerList {
     pub filters: Filters,
     pub themes: Vec<(String, String)>,
     pub states: Vec<(String, String)>,
+    pub kinds: Vec<(String, String)>,
     pub query: String,
 }
 
@@ -123,6 +124,15 @@ pub async fn officer_list(
         states: [HalfState::Draft, HalfState::Submitted, HalfState::Withdrawn]
             .iter()
             .map(|h| (h.as_str().to_string(), ctx.t(&h.key())))
+            .collect(),
+        kinds: crate::organisations::OrganisationKind::ALL
+            .iter()
+            .map(|k| {
+                (
+                    k.as_str().to_string(),
+                    ctx.t(&crate::calls::pages::kind_key(*k)),
+                )
+            })
             .collect(),
         filters: f,
         query,

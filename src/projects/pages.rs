@@ -48,6 +48,10 @@ fn start_page(ctx: &Ctx, call_id: i64, f: &StartForm, orgs: Vec<(String, String)
         "projects-start-submit",
     )
     .intro("projects-start-intro")
+    .link(
+        &format!("/organisations/new?next=/calls/{call_id}/apply"),
+        "organisations-new-link",
+    )
     .field(Field::text(ctx, "title", "projects-field-title", &f.title))
     .field(Field::select(
         ctx,
@@ -129,6 +133,8 @@ pub struct ShowPage {
     pub receipts: Vec<(i64, String)>,
     /// (id, name, size text)
     pub attachments: Vec<(i64, String, String)>,
+    /// The lead's progress: (label, done, link).
+    pub steps: Vec<(String, bool, String)>,
     pub is_lead: bool,
     pub can_invite: bool,
     pub can_file: bool,
@@ -247,7 +253,50 @@ async fn show_page(
         })
         .collect();
     let own = p.half_led_by(u.id);
+    let steps = match own {
+        Some(h) => vec![
+            (
+                "projects-step-project",
+                !p.title.is_empty()
+                    && !p.summary.is_empty()
+                    && !p.theme_ids.is_empty()
+                    && p.duration_months.is_some()
+                    && !p.objectives.is_empty(),
+                format!("/projects/{id}/edit"),
+            ),
+            (
+                "projects-step-half",
+                !h.lead_role.is_empty(),
+                format!("/projects/{id}/half"),
+            ),
+            (
+                "projects-step-missions",
+                !p.missions.is_empty(),
+                format!("/projects/{id}/missions/new"),
+            ),
+            (
+                "projects-step-attachments",
+                attachments.iter().any(|a| a.half_id == h.id),
+                format!("/projects/{id}#attachments"),
+            ),
+            (
+                "projects-step-partner",
+                p.is_paired(&call),
+                format!("/projects/{id}/invite"),
+            ),
+            (
+                "projects-step-filed",
+                h.state == HalfState::Submitted,
+                format!("/projects/{id}#file"),
+            ),
+        ]
+        .into_iter()
+        .map(|(k, done, link)| (ctx.t(k), done, link))
+        .collect(),
+        None => Vec::new(),
+    };
     let page = ShowPage {
+        steps,
         ctx: ctx.clone(),
         id,
         title: p.title.clone(),

@@ -11,6 +11,7 @@ use axum::{
 use super::{AppState, pages};
 use crate::{
     calls::pages as calls,
+    organisations::pages as organisations,
     projects::pages as projects,
     users::{Role, pages as users},
 };
@@ -76,6 +77,7 @@ impl Registry {
 
 const OFFICERS: &[Role] = &[Role::Officer];
 const APPLICANTS: &[Role] = &[Role::Applicant];
+const APPLICANTS_AND_OFFICERS: &[Role] = &[Role::Applicant, Role::Officer];
 /// Who may open a project page; the action then narrows to its leads and its sides' officers.
 const PROJECT_VIEWERS: &[Role] = &[Role::Applicant, Role::Officer, Role::Administrator];
 
@@ -126,6 +128,16 @@ pub fn registry() -> Registry {
     .post("/calls/{id}/edit", AnyOf(OFFICERS), calls::update)
     .post("/calls/{id}/approve", AnyOf(OFFICERS), calls::approve)
     .post("/calls/{id}/archive", AnyOf(OFFICERS), calls::archive)
+    .get(
+        "/organisations/new",
+        AnyOf(APPLICANTS_AND_OFFICERS),
+        organisations::new_form,
+    )
+    .post(
+        "/organisations/new",
+        AnyOf(APPLICANTS_AND_OFFICERS),
+        organisations::create,
+    )
     .get("/calls/{id}/apply", AnyOf(APPLICANTS), projects::start_form)
     .post("/calls/{id}/apply", AnyOf(APPLICANTS), projects::start)
     .get(

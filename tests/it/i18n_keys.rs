@@ -62,6 +62,7 @@ fn literals() -> Vec<(String, String)> {
         "organisation-",
         "calls-",
         "projects-",
+        "organisations-",
     ];
     let mut out = vec![];
     for f in files {

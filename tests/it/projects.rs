@@ -644,3 +644,64 @@ async fn attachments_are_checked_by_content_and_served_only_as_downloads_to_thei
         1
     );
 }
+
+#[tokio::test]
+async fn an_applicant_registers_an_organisation_on_their_own_side() {
+    let app = TestApp::spawn_demo().await;
+    let mut qc = app.browser();
+    qc.login_demo(QC).await;
+    let r = post(
+        &mut qc,
+        "/organisations/new",
+        &[
+            ("name", "Coop <Nord>"),
+            ("kind", "ngo"),
+            ("street", ""),
+            ("postal_code", "G1K 1A1"),
+            ("city", "Québec"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("value=\"Coop &#60;Nord&#62;\""));
+    let r = post(
+        &mut qc,
+        "/organisations/new",
+        &[
+            ("name", "Coop Nord"),
+            ("kind", "ngo"),
+            ("street", "1, rue du Port"),
+            ("postal_code", "G1K 1A1"),
+            ("city", "Québec"),
+            ("next", "/projects"),
+        ],
+    )
+    .await;
+    assert_eq!(r.location(), Some("/projects"));
+    assert_eq!(app.scalar("select count(*) from organisations o join sides s on s.id = o.side_id where o.name = 'Coop Nord' and s.code = 'QC' and o.country = 'CA'").await, 1);
+    let mut evaluator = app.browser();
+    evaluator
+        .login_demo("evaluateur.qc@demo.passerelle.test")
+        .await;
+    assert_eq!(
+        post(&mut evaluator, "/organisations/new", &[("name", "X")])
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+}
+
+#[tokio::test]
+async fn the_project_page_shows_the_leads_progress() {
+    let app = TestApp::spawn_demo().await;
+    let (mut qc, id) = start(&app, "Avancement").await;
+    let page = qc.get(&format!("/projects/{id}")).await;
+    assert!(
+        page.body
+            .contains("Projet commun : titre, résumé, thème, durée, objectifs</a> — fait")
+    );
+    assert!(
+        page.body
+            .contains("Partenaire de l’autre partie</a> — à faire")
+    );
+}
