@@ -193,6 +193,32 @@ pub fn budget(call: &Call, missions: &[Mission]) -> Vec<SideBudget> {
     out
 }
 
+/// Lowercase without accents, for searching French text typed without them ("ecole" finds
+/// "École").
+pub fn fold(s: &str) -> String {
+    s.to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'à' | 'â' | 'ä' | 'á' => 'a',
+            'ç' => 'c',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' | 'í' => 'i',
+            'ô' | 'ö' | 'ó' => 'o',
+            'ù' | 'û' | 'ü' | 'ú' => 'u',
+            'ÿ' => 'y',
+            'œ' => 'o',
+            '’' => '\'',
+            c => c,
+        })
+        .collect()
+}
+
+/// Every word of `query` appears in `text`, ignoring case and accents.
+pub fn matches_query(text: &str, query: &str) -> bool {
+    let text = fold(text);
+    fold(query).split_whitespace().all(|w| text.contains(w))
+}
+
 /// Neutralises a CSV cell that a spreadsheet would run as a formula.
 pub fn csv_cell(value: &str) -> String {
     if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
@@ -314,6 +340,17 @@ mod tests {
         h.extension_until = Some(5_000);
         assert!(may_file(&c, &h, 5_000));
         assert!(!may_file(&c, &h, 5_001));
+    }
+
+    #[test]
+    fn search_ignores_case_accents_and_word_order() {
+        assert!(matches_query(
+            "Érosion des berges du Saint-Laurent",
+            "saint-laurent erosion"
+        ));
+        assert!(matches_query("École d’été", "ecole d'ete"));
+        assert!(!matches_query("Érosion des berges", "erosion meuse"));
+        assert!(matches_query("anything", "  "));
     }
 
     #[test]

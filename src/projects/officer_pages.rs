@@ -13,7 +13,7 @@ use serde::Deserialize;
 use super::{
     actions,
     forms::{DecisionForm, ExtensionForm},
-    model::{HalfState, Project, csv_cell},
+    model::{HalfState, Project, csv_cell, matches_query},
 };
 use crate::{
     calls::{Call, model::parse_local},
@@ -45,13 +45,15 @@ pub struct Row {
 }
 
 fn rows(ctx: &Ctx, call: &Call, sides: &[i64], projects: &[Project], f: &Filters) -> Vec<Row> {
-    let q = f.q.trim().to_lowercase();
     let mut out = Vec::new();
     for p in projects {
         let paired = p.is_paired(call);
         for h in p.halves.iter().filter(|h| sides.contains(&h.side_id)) {
-            let text = format!("{} {} {}", p.title, p.summary, h.organisation_name).to_lowercase();
-            let keep = (q.is_empty() || text.contains(&q))
+            let text = format!(
+                "{} {} {} {}",
+                p.title, p.summary, p.objectives, h.organisation_name
+            );
+            let keep = matches_query(&text, &f.q)
                 && (f.theme.is_empty() || p.theme_ids.iter().any(|t| t.to_string() == f.theme))
                 && (f.state.is_empty() || h.state.as_str() == f.state)
                 && (f.kind.is_empty() || h.organisation_kind == f.kind)
