@@ -3,6 +3,7 @@
 //! once every side has approved.
 
 pub mod actions;
+mod form_pages;
 mod forms;
 pub mod model;
 pub mod pages;

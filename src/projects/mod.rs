@@ -3,12 +3,16 @@
 
 pub mod actions;
 pub mod attachments;
+mod edit_pages;
 pub mod filing;
 mod forms;
 pub mod model;
+pub mod officer;
 mod officer_pages;
 pub mod pages;
+mod partner_pages;
 pub mod receipt;
+mod receipt_pages;
 mod receipt_pdf;
 mod store;
 

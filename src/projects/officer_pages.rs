@@ -11,7 +11,6 @@ use axum::{
 use serde::Deserialize;
 
 use super::{
-    actions,
     forms::{DecisionForm, ExtensionForm},
     model::{HalfState, Project, csv_cell, matches_query},
 };
@@ -104,7 +103,7 @@ pub async fn officer_list(
     Query(f): Query<Filters>,
 ) -> AppResult<Response> {
     let u = ctx.user.as_ref().ok_or(AppError::Unauthenticated)?;
-    let (call, sides, projects) = actions::for_officer(&s.db, u, id).await?;
+    let (call, sides, projects) = super::officer::for_officer(&s.db, u, id).await?;
     let (_, themes) = crate::calls::actions::get_call(&s.db, Some(u), id).await?;
     let query = form_urlencoded::Serializer::new(String::new())
         .extend_pairs([
@@ -151,7 +150,7 @@ pub async fn officer_csv(
     Query(f): Query<Filters>,
 ) -> AppResult<Response> {
     let u = ctx.user.as_ref().ok_or(AppError::Unauthenticated)?;
-    let (call, sides, projects) = actions::for_officer(&s.db, u, id).await?;
+    let (call, sides, projects) = super::officer::for_officer(&s.db, u, id).await?;
     let mut out = String::from("\u{feff}");
     let header_row = [
         "projects-csv-project",
@@ -209,7 +208,7 @@ pub async fn admissibility(
     Form(f): Form<DecisionForm>,
 ) -> AppResult<Response> {
     let u = ctx.user.as_ref().ok_or(AppError::Unauthenticated)?;
-    let project = actions::decide_admissibility(
+    let project = super::officer::decide_admissibility(
         &s.db,
         &s.settings.public_url,
         u,
@@ -230,7 +229,7 @@ pub async fn extension(
     let u = ctx.user.as_ref().ok_or(AppError::Unauthenticated)?;
     let until = parse_local(&f.until, &ctx.time_zone)
         .map_err(|e| AppError::Invalid(crate::error::FieldErrors::single("until", e.key())))?;
-    let project = actions::grant_extension(&s.db, u, half, until).await?;
+    let project = super::officer::grant_extension(&s.db, u, half, until).await?;
     Ok(see_other(&format!("/projects/{project}")))
 }
 

@@ -1,0 +1,185 @@
+//! The demo's organisations: a dozen on each side.
+
+use crate::organisations::OrganisationKind;
+
+pub type Org = (
+    OrganisationKind,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+);
+
+pub const WB_ORGS: [Org; 12] = [
+    (
+        OrganisationKind::University,
+        "Université libre de Bruxelles",
+        "Avenue Franklin Roosevelt 50",
+        "1050",
+        "Bruxelles",
+    ),
+    (
+        OrganisationKind::University,
+        "Université de Liège",
+        "Place du 20-Août 7",
+        "4000",
+        "Liège",
+    ),
+    (
+        OrganisationKind::University,
+        "UCLouvain",
+        "Place de l'Université 1",
+        "1348",
+        "Louvain-la-Neuve",
+    ),
+    (
+        OrganisationKind::University,
+        "Université de Mons",
+        "Place du Parc 20",
+        "7000",
+        "Mons",
+    ),
+    (
+        OrganisationKind::University,
+        "Université de Namur",
+        "Rue de Bruxelles 61",
+        "5000",
+        "Namur",
+    ),
+    (
+        OrganisationKind::ResearchCentre,
+        "Centre wallon de recherches agronomiques",
+        "Rue de Liroux 9",
+        "5030",
+        "Gembloux",
+    ),
+    (
+        OrganisationKind::Cultural,
+        "Théâtre de Liège",
+        "Place du 20-Août 16",
+        "4000",
+        "Liège",
+    ),
+    (
+        OrganisationKind::Cultural,
+        "Maison de la Francité",
+        "Rue Joseph II 18",
+        "1000",
+        "Bruxelles",
+    ),
+    (
+        OrganisationKind::Ngo,
+        "Oxfam-Solidarité",
+        "Rue des Quatre-Vents 60",
+        "1080",
+        "Bruxelles",
+    ),
+    (
+        OrganisationKind::Ngo,
+        "Inforef",
+        "Rue Henri Blès 188",
+        "5000",
+        "Namur",
+    ),
+    (
+        OrganisationKind::Company,
+        "Idéa Climat SRL",
+        "Rue de la Station 12",
+        "1300",
+        "Wavre",
+    ),
+    (
+        OrganisationKind::PublicBody,
+        "Agence wallonne à l'Exportation et aux Investissements étrangers",
+        "Place Sainctelette 2",
+        "1080",
+        "Bruxelles",
+    ),
+];
+
+pub const QC_ORGS: [Org; 12] = [
+    (
+        OrganisationKind::University,
+        "Université Laval",
+        "2325, rue de l'Université",
+        "G1V 0A6",
+        "Québec",
+    ),
+    (
+        OrganisationKind::University,
+        "Université de Montréal",
+        "2900, boulevard Édouard-Montpetit",
+        "H3T 1J4",
+        "Montréal",
+    ),
+    (
+        OrganisationKind::University,
+        "Université du Québec à Montréal",
+        "405, rue Sainte-Catherine Est",
+        "H2L 2C4",
+        "Montréal",
+    ),
+    (
+        OrganisationKind::University,
+        "Université de Sherbrooke",
+        "2500, boulevard de l'Université",
+        "J1K 2R1",
+        "Sherbrooke",
+    ),
+    (
+        OrganisationKind::ResearchCentre,
+        "Institut national de la recherche scientifique",
+        "490, rue de la Couronne",
+        "G1K 9A9",
+        "Québec",
+    ),
+    (
+        OrganisationKind::ResearchCentre,
+        "Ouranos",
+        "550, rue Sherbrooke Ouest",
+        "H3A 1B9",
+        "Montréal",
+    ),
+    (
+        OrganisationKind::Cultural,
+        "Musée de la civilisation",
+        "85, rue Dalhousie",
+        "G1K 8R2",
+        "Québec",
+    ),
+    (
+        OrganisationKind::Cultural,
+        "Maison de la littérature",
+        "40, rue Saint-Stanislas",
+        "G1R 4H1",
+        "Québec",
+    ),
+    (
+        OrganisationKind::Ngo,
+        "Équiterre",
+        "50, rue Sainte-Catherine Ouest",
+        "H2X 3V4",
+        "Montréal",
+    ),
+    (
+        OrganisationKind::Ngo,
+        "Mouvement Desjardins pour l'entrepreneuriat jeunesse",
+        "100, rue des Commandeurs",
+        "G6V 7N5",
+        "Lévis",
+    ),
+    (
+        OrganisationKind::Company,
+        "Laboratoire Nordique inc.",
+        "350, rue Saint-Paul Est",
+        "G1K 3X1",
+        "Québec",
+    ),
+    (
+        OrganisationKind::PublicBody,
+        "Office québécois de la langue française",
+        "750, boulevard Charest Est",
+        "G1K 9K4",
+        "Québec",
+    ),
+];

@@ -1,0 +1,364 @@
+//! Applicant forms of a project: the shared project (autosaved), one's own half, missions,
+//! inviting the partner and joining as the partner.
+
+use axum::{
+    Form,
+    extract::{Path, State},
+    http::{HeaderMap, StatusCode},
+    response::{IntoResponse, Response},
+};
+
+use super::{
+    actions,
+    forms::*,
+    pages::{applicant_side, organisation_options, user},
+};
+use crate::{
+    calls::Call,
+    error::{AppError, AppResult, FieldErrors},
+    web::{AppState, Ctx, form::*, see_other},
+};
+
+fn edit_page(
+    ctx: &Ctx,
+    id: i64,
+    f: &ProjectForm,
+    call: &Call,
+    themes: &[crate::commissions::Theme],
+) -> FormPage {
+    let theme_options = themes
+        .iter()
+        .filter(|t| call.theme_ids.contains(&t.id))
+        .map(|t| (t.id.to_string(), t.name.get(ctx.locale).to_string()))
+        .collect();
+    let renewal = vec![
+        ("no".to_string(), ctx.t("projects-renewal-no")),
+        ("yes".to_string(), ctx.t("projects-renewal-yes")),
+    ];
+    let renewal_value = if f.get("renewal").is_empty() {
+        "no"
+    } else {
+        f.get("renewal")
+    };
+    FormPage::new(
+        ctx,
+        "projects-edit-title",
+        &format!("/projects/{id}/edit"),
+        "common-save",
+    )
+    .autosave()
+    .field(Field::text(
+        ctx,
+        "title",
+        "projects-field-title",
+        f.get("title"),
+    ))
+    .field(
+        Field::input(
+            ctx,
+            "textarea",
+            "summary",
+            "projects-field-summary",
+            f.get("summary"),
+        )
+        .hint(ctx, "projects-summary-hint")
+        .optional(),
+    )
+    .field(Field::checkboxes(
+        ctx,
+        "themes",
+        "projects-field-themes",
+        theme_options,
+        &f.themes,
+    ))
+    .field(
+        Field::input(
+            ctx,
+            "number",
+            "duration",
+            "projects-field-duration",
+            f.get("duration"),
+        )
+        .optional(),
+    )
+    .field(Field::select(
+        ctx,
+        "renewal",
+        "projects-field-renewal",
+        renewal,
+        renewal_value,
+    ))
+    .field(
+        Field::input(
+            ctx,
+            "textarea",
+            "earlier_results",
+            "projects-field-earlier-results",
+            f.get("earlier_results"),
+        )
+        .optional(),
+    )
+    .field(
+        Field::input(
+            ctx,
+            "textarea",
+            "multilateral_links",
+            "projects-field-multilateral",
+            f.get("multilateral_links"),
+        )
+        .optional(),
+    )
+    .field(
+        Field::input(
+            ctx,
+            "textarea",
+            "context",
+            "projects-field-context",
+            f.get("context"),
+        )
+        .optional(),
+    )
+    .field(
+        Field::input(
+            ctx,
+            "textarea",
+            "objectives",
+            "projects-field-objectives",
+            f.get("objectives"),
+        )
+        .optional(),
+    )
+    .field(
+        Field::input(
+            ctx,
+            "textarea",
+            "plan",
+            "projects-field-plan",
+            f.get("plan"),
+        )
+        .optional(),
+    )
+    .link(&format!("/projects/{id}"), "projects-back")
+}
+
+async fn themes_for(s: &AppState, call: &Call) -> AppResult<Vec<crate::commissions::Theme>> {
+    Ok(crate::calls::actions::get_call(&s.db, None, call.id)
+        .await
+        .map(|(_, t)| t)
+        .unwrap_or_default())
+}
+
+pub async fn edit_form(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let (p, call, _) = actions::view_project(&s.db, user(&ctx)?, id).await?;
+    let themes = themes_for(&s, &call).await?;
+    Ok(
+        edit_page(&ctx, id, &ProjectForm::from_project(&p), &call, &themes)
+            .respond(&FieldErrors::default()),
+    )
+}
+
+/// After a save: back to the project, or 204 for an autosave request.
+fn saved(headers: &HeaderMap, id: i64) -> Response {
+    if headers.contains_key("x-autosave") {
+        StatusCode::NO_CONTENT.into_response()
+    } else {
+        see_other(&format!("/projects/{id}"))
+    }
+}
+
+pub async fn edit(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let u = user(&ctx)?;
+    let f = ProjectForm::from_pairs(pairs);
+    let (_, call, _) = actions::view_project(&s.db, u, id).await?;
+    let themes = themes_for(&s, &call).await?;
+    match f.parse() {
+        Ok(input) => {
+            actions::save_project(&s.db, u, id, &input).await?;
+            Ok(saved(&headers, id))
+        }
+        Err(e) => Ok(edit_page(&ctx, id, &f, &call, &themes).respond(&e)),
+    }
+}
+
+fn half_page(ctx: &Ctx, id: i64, f: &HalfForm, orgs: Vec<(String, String)>) -> FormPage {
+    FormPage::new(
+        ctx,
+        "projects-half-title",
+        &format!("/projects/{id}/half"),
+        "common-save",
+    )
+    .autosave()
+    .field(Field::select(
+        ctx,
+        "organisation",
+        "projects-field-organisation",
+        orgs,
+        &f.organisation,
+    ))
+    .field(Field::text(ctx, "lead_role", "projects-field-lead-role", &f.lead_role).optional())
+    .field(
+        Field::input(
+            ctx,
+            "textarea",
+            "associated_partners",
+            "projects-field-partners",
+            &f.associated_partners,
+        )
+        .optional(),
+    )
+    .link(&format!("/projects/{id}"), "projects-back")
+}
+
+pub async fn half_form(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let u = user(&ctx)?;
+    let (p, _, _) = actions::view_project(&s.db, u, id).await?;
+    let h = p.half_led_by(u.id).ok_or(AppError::Forbidden)?;
+    let f = HalfForm {
+        organisation: h.organisation_id.to_string(),
+        lead_role: h.lead_role.clone(),
+        associated_partners: h.associated_partners.clone(),
+    };
+    Ok(
+        half_page(&ctx, id, &f, organisation_options(&s, h.side_id).await?)
+            .respond(&FieldErrors::default()),
+    )
+}
+
+pub async fn half(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+    Form(f): Form<HalfForm>,
+) -> AppResult<Response> {
+    let u = user(&ctx)?;
+    let org = f.organisation.parse().unwrap_or(0);
+    match actions::save_half(
+        &s.db,
+        u,
+        id,
+        org,
+        f.lead_role.trim(),
+        f.associated_partners.trim(),
+    )
+    .await
+    {
+        Ok(()) => Ok(saved(&headers, id)),
+        Err(AppError::Invalid(e)) => Ok(half_page(
+            &ctx,
+            id,
+            &f,
+            organisation_options(&s, applicant_side(u)?).await?,
+        )
+        .respond(&e)),
+        Err(e) => Err(e),
+    }
+}
+
+fn mission_page(ctx: &Ctx, id: i64, call: &Call, f: &MissionForm) -> FormPage {
+    let mut directions = Vec::new();
+    for a in &call.sides {
+        for b in call.sides.iter().filter(|b| b.side_id != a.side_id) {
+            directions.push((
+                format!("{}-{}", a.side_id, b.side_id),
+                format!(
+                    "{} → {}",
+                    a.side_name.get(ctx.locale),
+                    b.side_name.get(ctx.locale)
+                ),
+            ));
+        }
+    }
+    FormPage::new(
+        ctx,
+        "projects-mission-title",
+        &format!("/projects/{id}/missions/new"),
+        "common-save",
+    )
+    .field(Field::select(
+        ctx,
+        "direction",
+        "projects-field-direction",
+        directions,
+        &f.direction,
+    ))
+    .field(Field::input(
+        ctx,
+        "number",
+        "travellers",
+        "projects-field-travellers",
+        &f.travellers,
+    ))
+    .field(Field::input(
+        ctx,
+        "date",
+        "starts_on",
+        "projects-field-starts-on",
+        &f.starts_on,
+    ))
+    .field(Field::input(
+        ctx,
+        "number",
+        "days",
+        "projects-field-days",
+        &f.days,
+    ))
+    .field(Field::text(
+        ctx,
+        "purpose",
+        "projects-field-purpose",
+        &f.purpose,
+    ))
+    .link(&format!("/projects/{id}"), "projects-back")
+}
+
+pub async fn mission_form(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let (_, call, _) = actions::view_project(&s.db, user(&ctx)?, id).await?;
+    Ok(mission_page(&ctx, id, &call, &MissionForm::default()).respond(&FieldErrors::default()))
+}
+
+pub async fn add_mission(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(f): Form<MissionForm>,
+) -> AppResult<Response> {
+    let u = user(&ctx)?;
+    let (_, call, _) = actions::view_project(&s.db, u, id).await?;
+    let result = match f.parse() {
+        Ok(m) => actions::add_mission(&s.db, u, id, &m).await.map(|_| ()),
+        Err(e) => Err(AppError::Invalid(e)),
+    };
+    match result {
+        Ok(()) => Ok(see_other(&format!("/projects/{id}"))),
+        Err(AppError::Invalid(e)) => Ok(mission_page(&ctx, id, &call, &f).respond(&e)),
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn delete_mission(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path((id, mission)): Path<(i64, i64)>,
+) -> AppResult<Response> {
+    actions::delete_mission(&s.db, user(&ctx)?, id, mission).await?;
+    Ok(see_other(&format!("/projects/{id}")))
+}

@@ -1,0 +1,136 @@
+//! What officers do with their side's halves: list them, decide admissibility, extend a
+//! deadline. Each decision is for the half's own side only.
+
+use super::{actions::message, model::*, store};
+use crate::{
+    audit,
+    calls::{self, Call},
+    db::{Db, Tx, now_ms},
+    email,
+    error::{AppError, AppResult, FieldErrors},
+    users::{CurrentUser, Role},
+};
+
+/// The projects of a call with a half on one of the officer's sides, and those sides.
+pub async fn for_officer(
+    db: &Db,
+    user: &CurrentUser,
+    call_id: i64,
+) -> AppResult<(Call, Vec<i64>, Vec<Project>)> {
+    let mut tx = db.read().await?;
+    let call = calls::actions::get_call_in(&mut tx, call_id).await?;
+    let sides: Vec<i64> = call
+        .sides
+        .iter()
+        .filter(|s| user.has_role_on(Role::Officer, s.side_id))
+        .map(|s| s.side_id)
+        .collect();
+    if sides.is_empty() {
+        return Err(AppError::Forbidden);
+    }
+    let mut out = Vec::new();
+    for side in &sides {
+        for id in store::list_project_ids(&mut tx, call_id, Some(*side)).await? {
+            if !out.iter().any(|p: &Project| p.id == id) {
+                out.extend(store::find_project(&mut tx, id).await?);
+            }
+        }
+    }
+    Ok((call, sides, out))
+}
+
+/// The half with this id and its project, if `user` is an officer of the half's side.
+async fn officer_half(tx: &mut Tx, user: &CurrentUser, half_id: i64) -> AppResult<(Project, Half)> {
+    let project_id = store::project_of_half(tx, half_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let p = store::find_project(tx, project_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let half = p
+        .halves
+        .iter()
+        .find(|h| h.id == half_id)
+        .cloned()
+        .ok_or(AppError::NotFound)?;
+    if !user.has_role_on(Role::Officer, half.side_id) {
+        return Err(AppError::Forbidden);
+    }
+    Ok((p, half))
+}
+
+/// Records the admissibility decision of the half's side, with its reason; the lead is told.
+pub async fn decide_admissibility(
+    db: &Db,
+    base: &str,
+    user: &CurrentUser,
+    half_id: i64,
+    admissible: bool,
+    reason: &str,
+) -> AppResult<i64> {
+    let mut tx = db.write().await?;
+    let (p, half) = officer_half(&mut tx, user, half_id).await?;
+    if half.state != HalfState::Submitted {
+        return Err(AppError::Conflict("projects-error-not-filed".into()));
+    }
+    if !admissible && reason.trim().is_empty() {
+        return Err(AppError::Invalid(FieldErrors::single(
+            "reason",
+            "projects-error-reason",
+        )));
+    }
+    let decision = if admissible {
+        "admissible"
+    } else {
+        "inadmissible"
+    };
+    store::set_admissibility(&mut tx, half_id, decision, reason.trim(), now_ms()).await?;
+    let m = message(
+        &half.lead_email,
+        user.locale,
+        &format!("projects-email-{decision}"),
+        &format!("{base}/projects/{}", p.id),
+        &p.title,
+    );
+    email::enqueue(&mut tx, &m).await?;
+    audit::record(
+        &mut tx,
+        &user.actor(),
+        "project.admissibility",
+        "project_half",
+        half_id,
+        &format!("{decision}: {reason}"),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(p.id)
+}
+
+/// Grants one half an individual extension until `until` (an officer of that half's side).
+pub async fn grant_extension(
+    db: &Db,
+    user: &CurrentUser,
+    half_id: i64,
+    until: i64,
+) -> AppResult<i64> {
+    let mut tx = db.write().await?;
+    let (p, half) = officer_half(&mut tx, user, half_id).await?;
+    if until <= now_ms() {
+        return Err(AppError::Invalid(FieldErrors::single(
+            "until",
+            "projects-error-extension-past",
+        )));
+    }
+    store::set_extension(&mut tx, half.id, until, now_ms()).await?;
+    audit::record(
+        &mut tx,
+        &user.actor(),
+        "project.extension",
+        "project_half",
+        half.id,
+        &until.to_string(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(p.id)
+}

@@ -1,0 +1,233 @@
+//! SQL of invitations, receipts, the signing key and attachments.
+
+use crate::{db::Tx, on_tx, on_tx_exec};
+
+/// A partner invitation to store: only the token's hash is kept.
+pub struct NewInvitation<'a> {
+    pub project_id: i64,
+    pub side_id: i64,
+    pub email: &'a str,
+    pub token_hash: &'a str,
+    pub invited_by: i64,
+    pub expires_at: i64,
+}
+
+pub async fn insert_invitation(tx: &mut Tx, i: &NewInvitation<'_>, now: i64) -> sqlx::Result<()> {
+    on_tx_exec!(tx, |c| {
+        sqlx::query(
+        "insert into project_invitations (project_id, side_id, email, token_hash, invited_by, created_at, expires_at)
+         values ($1, $2, $3, $4, $5, $6, $7)"
+    )
+    .bind(i.project_id)
+    .bind(i.side_id)
+    .bind(i.email)
+    .bind(i.token_hash)
+    .bind(i.invited_by)
+    .bind(now)
+    .bind(i.expires_at)
+    .execute(c)
+    .await
+    })?;
+    Ok(())
+}
+
+/// Consumes an invitation: (project, side) once, while unexpired.
+pub async fn use_invitation(tx: &mut Tx, hash: &str, now: i64) -> sqlx::Result<Option<(i64, i64)>> {
+    on_tx!(tx, |c| {
+        sqlx::query_as(
+        "update project_invitations set used_at = $2 where token_hash = $1 and used_at is null and expires_at > $2
+         returning project_id, side_id"
+    )
+    .bind(hash)
+    .bind(now)
+    .fetch_optional(c)
+    .await
+    })
+}
+
+pub async fn peek_invitation(
+    tx: &mut Tx,
+    hash: &str,
+    now: i64,
+) -> sqlx::Result<Option<(i64, i64)>> {
+    on_tx!(tx, |c| {
+        sqlx::query_as(
+        "select project_id, side_id from project_invitations where token_hash = $1 and used_at is null and expires_at > $2"
+    )
+    .bind(hash)
+    .bind(now)
+    .fetch_optional(c)
+    .await
+    })
+}
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct ReceiptRow {
+    pub id: i64,
+    pub half_id: i64,
+    pub version: i64,
+    pub submitted_at: i64,
+    pub content_sha256: String,
+    pub payload: String,
+    pub signature: String,
+}
+
+/// A filing receipt to store.
+pub struct NewReceipt<'a> {
+    pub half_id: i64,
+    pub version: i64,
+    pub submitted_at: i64,
+    pub content: &'a str,
+    pub content_sha256: &'a str,
+    pub payload: &'a str,
+    pub signature: &'a str,
+}
+
+pub async fn insert_receipt(tx: &mut Tx, r: &NewReceipt<'_>) -> sqlx::Result<i64> {
+    on_tx!(tx, |c| {
+        sqlx::query_scalar(
+        "insert into receipts (half_id, version, submitted_at, content, content_sha256, payload, signature)
+         values ($1, $2, $3, $4, $5, $6, $7) returning id"
+    )
+    .bind(r.half_id)
+    .bind(r.version)
+    .bind(r.submitted_at)
+    .bind(r.content)
+    .bind(r.content_sha256)
+    .bind(r.payload)
+    .bind(r.signature)
+    .fetch_one(c)
+    .await
+    })
+}
+
+pub async fn find_receipt(tx: &mut Tx, id: i64) -> sqlx::Result<Option<ReceiptRow>> {
+    on_tx!(tx, |c| {
+        sqlx::query_as(
+        "select id, half_id, version, submitted_at, content_sha256, payload, signature from receipts where id = $1"
+    )
+    .bind(id)
+    .fetch_optional(c)
+    .await
+    })
+}
+
+pub async fn list_receipts(tx: &mut Tx, half_id: i64) -> sqlx::Result<Vec<ReceiptRow>> {
+    on_tx!(tx, |c| {
+        sqlx::query_as(
+        "select id, half_id, version, submitted_at, content_sha256, payload, signature from receipts where half_id = $1 order by version"
+    )
+    .bind(half_id)
+    .fetch_all(c)
+    .await
+    })
+}
+
+pub async fn project_of_half(tx: &mut Tx, half_id: i64) -> sqlx::Result<Option<i64>> {
+    on_tx!(tx, |c| sqlx::query_scalar(
+        "select project_id from project_halves where id = $1"
+    )
+    .bind(half_id)
+    .fetch_optional(c)
+    .await)
+}
+
+/// The key for `purpose`, created by the first instance that needs it; every instance then
+/// reads the same row.
+pub async fn get_or_create_key(
+    tx: &mut Tx,
+    purpose: &str,
+    secret: &str,
+    public: &str,
+    now: i64,
+) -> sqlx::Result<(String, String)> {
+    on_tx_exec!(tx, |c| {
+        sqlx::query(
+        "insert into server_keys (purpose, secret, public, created_at) values ($1, $2, $3, $4) on conflict (purpose) do nothing"
+    )
+    .bind(purpose)
+    .bind(secret)
+    .bind(public)
+    .bind(now)
+    .execute(c)
+    .await
+    })?;
+    on_tx!(tx, |c| sqlx::query_as(
+        "select secret, public from server_keys where purpose = $1"
+    )
+    .bind(purpose)
+    .fetch_one(c)
+    .await)
+}
+
+/// An uploaded file's record.
+pub struct NewAttachment<'a> {
+    pub half_id: i64,
+    pub storage_key: &'a str,
+    pub filename: &'a str,
+    pub content_type: &'a str,
+    pub size: i64,
+    pub sha256: &'a str,
+    pub uploaded_by: i64,
+}
+
+pub async fn insert_attachment(tx: &mut Tx, a: &NewAttachment<'_>, now: i64) -> sqlx::Result<i64> {
+    on_tx!(tx, |c| {
+        sqlx::query_scalar(
+        "insert into attachments (half_id, storage_key, filename, content_type, size, sha256, uploaded_by, created_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8) returning id"
+    )
+    .bind(a.half_id)
+    .bind(a.storage_key)
+    .bind(a.filename)
+    .bind(a.content_type)
+    .bind(a.size)
+    .bind(a.sha256)
+    .bind(a.uploaded_by)
+    .bind(now)
+    .fetch_one(c)
+    .await
+    })
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow, serde::Serialize)]
+pub struct AttachmentRow {
+    pub id: i64,
+    pub half_id: i64,
+    #[serde(skip)]
+    pub storage_key: String,
+    pub filename: String,
+    pub content_type: String,
+    pub size: i64,
+    pub sha256: String,
+}
+
+pub async fn find_attachment(tx: &mut Tx, id: i64) -> sqlx::Result<Option<AttachmentRow>> {
+    on_tx!(tx, |c| {
+        sqlx::query_as(
+        "select id, half_id, storage_key, filename, content_type, size, sha256 from attachments where id = $1"
+    )
+    .bind(id)
+    .fetch_optional(c)
+    .await
+    })
+}
+
+pub async fn list_attachments(tx: &mut Tx, half_id: i64) -> sqlx::Result<Vec<AttachmentRow>> {
+    on_tx!(tx, |c| {
+        sqlx::query_as(
+        "select id, half_id, storage_key, filename, content_type, size, sha256 from attachments where half_id = $1 order by id"
+    )
+    .bind(half_id)
+    .fetch_all(c)
+    .await
+    })
+}
+
+pub async fn delete_attachment(tx: &mut Tx, id: i64) -> sqlx::Result<()> {
+    on_tx_exec!(tx, |c| sqlx::query("delete from attachments where id = $1")
+        .bind(id)
+        .execute(c)
+        .await)?;
+    Ok(())
+}
