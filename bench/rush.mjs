@@ -62,9 +62,17 @@ const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s.lengt
 const emails = [];
 for (let i = 1; i <= 40; i++) for (const side of ['wb', 'qc']) emails.push(`porteur${String(i).padStart(2, '0')}.${side}@demo.passerelle.test`);
 const applicants = await Promise.all(emails.map(applicant));
+// Baseline in the same run: the same 80 clients fetching the embedded stylesheet for 3 s.
+let baseline = 0;
+const baseUntil = Date.now() + 3000;
+await Promise.all(applicants.map(async (a) => {
+  while (Date.now() < baseUntil) { await request(a.jar, '/static/app.css'); baseline++; }
+}));
+const baselineRate = baseline / 3;
 const until = Date.now() + Number(seconds) * 1000;
 const started = performance.now();
 await Promise.all(applicants.map((a) => run(a, until)));
 const elapsed = (performance.now() - started) / 1000;
-console.log(`${applicants.length} applicants, ${elapsed.toFixed(1)} s: ${filings} filings (${(filings / elapsed).toFixed(1)}/s), ${errors} errors`);
+console.log(`baseline: ${baselineRate.toFixed(0)} stylesheet requests/s from the same clients`);
+console.log(`${applicants.length} applicants, ${elapsed.toFixed(1)} s: ${filings} filings (${(filings / elapsed).toFixed(1)}/s, ${(filings / elapsed / baselineRate).toFixed(3)} of baseline), ${errors} errors`);
 console.log(`draft save ms: p50 ${pct(times.draft, 0.5)} p99 ${pct(times.draft, 0.99)}; filing ms: p50 ${pct(times.file, 0.5)} p99 ${pct(times.file, 0.99)}`);

@@ -135,3 +135,4 @@ projects-step-partner = Partner of the other side
 projects-step-filed = Filing with my administration
 projects-step-done = done
 projects-step-todo = to do
+projects-problem-budget = Your side’s budget exceeds its yearly cap over the project’s duration: reduce the missions.

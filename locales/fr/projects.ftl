@@ -135,3 +135,4 @@ projects-step-partner = Partenaire de l’autre partie
 projects-step-filed = Dépôt auprès de mon administration
 projects-step-done = fait
 projects-step-todo = à faire
+projects-problem-budget = Le budget de votre partie dépasse son plafond annuel pour la durée du projet : réduisez les missions.

@@ -150,6 +150,19 @@ pub fn filing_problems(call: &Call, p: &Project, half: &Half) -> Vec<&'static st
     if !p.is_paired(call) {
         out.push("projects-problem-partner");
     }
+    // Rule 6: what this half's side would pay stays within its yearly cap.
+    let years = (p.duration_months.unwrap_or(12).max(1) + 11) / 12;
+    let side_cap = call.side(half.side_id).map(|s| s.cap_per_year * years);
+    let side_total = budget(call, &p.missions)
+        .iter()
+        .find(|b| b.side_id == half.side_id)
+        .map(|b| b.travel + b.stay);
+    if let (Some(cap), Some(total)) = (side_cap, side_total)
+        && cap > 0
+        && total > cap
+    {
+        out.push("projects-problem-budget");
+    }
     out
 }
 
@@ -340,6 +353,56 @@ mod tests {
         h.extension_until = Some(5_000);
         assert!(may_file(&c, &h, 5_000));
         assert!(!may_file(&c, &h, 5_001));
+    }
+
+    #[test]
+    fn a_half_over_its_sides_yearly_cap_cannot_be_filed() {
+        let mut c = call();
+        for s in &mut c.sides {
+            s.cap_per_year = 3_000;
+        }
+        let p = Project {
+            id: 1,
+            call_id: 1,
+            title: "T".into(),
+            summary: "S".into(),
+            duration_months: Some(12),
+            is_renewal: false,
+            earlier_results: String::new(),
+            multilateral_links: String::new(),
+            context: String::new(),
+            objectives: "O".into(),
+            plan: String::new(),
+            theme_ids: vec![7],
+            halves: vec![],
+            missions: vec![mission(1, 2, 3)],
+        };
+        let half = Half {
+            id: 1,
+            side_id: 1,
+            side_code: "WB".into(),
+            organisation_id: 1,
+            organisation_name: String::new(),
+            organisation_kind: "ngo".into(),
+            lead_user_id: 1,
+            lead_name: String::new(),
+            lead_email: String::new(),
+            lead_role: String::new(),
+            associated_partners: String::new(),
+            state: HalfState::Draft,
+            version: 0,
+            submitted_at: None,
+            extension_until: None,
+            admissibility: None,
+            admissibility_reason: None,
+        };
+        // Side 1 sends 3 travellers at 1 200 each: 3 600 > 3 000 for one year.
+        assert!(filing_problems(&c, &p, &half).contains(&"projects-problem-budget"));
+        let two_years = Project {
+            duration_months: Some(24),
+            ..p
+        };
+        assert!(!filing_problems(&c, &two_years, &half).contains(&"projects-problem-budget"));
     }
 
     #[test]
