@@ -66,6 +66,23 @@ pub(super) async fn load(
     Ok((p, call, viewer))
 }
 
+/// The project of a half that `user` may see the filing data of (its leads, its side's
+/// officers); otherwise "not found", as if it did not exist.
+pub(super) async fn load_visible_half(
+    tx: &mut Tx,
+    user: &CurrentUser,
+    half_id: i64,
+) -> AppResult<Project> {
+    let project_id = store::project_of_half(tx, half_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (p, _, viewer) = load(tx, user, project_id).await?;
+    match p.halves.iter().find(|h| h.id == half_id) {
+        Some(h) if viewer.sees_half(h) => Ok(p),
+        _ => Err(AppError::NotFound),
+    }
+}
+
 /// The lead's own half, or Forbidden.
 pub(super) fn own_half(p: &Project, user: &CurrentUser) -> AppResult<Half> {
     p.half_led_by(user.id).cloned().ok_or(AppError::Forbidden)

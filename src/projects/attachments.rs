@@ -2,7 +2,7 @@
 //! name or the browser's claim), stored under a generated key, served as downloads.
 
 use super::{
-    actions::{load, own_half},
+    actions::{load, load_visible_half, own_half},
     store,
 };
 use crate::{
@@ -130,18 +130,7 @@ pub async fn download(
     let a = store::find_attachment(&mut tx, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let project_id = store::project_of_half(&mut tx, a.half_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let (p, _, viewer) = load(&mut tx, user, project_id).await?;
-    let half = p
-        .halves
-        .iter()
-        .find(|h| h.id == a.half_id)
-        .ok_or(AppError::NotFound)?;
-    if !viewer.sees_half(half) {
-        return Err(AppError::NotFound);
-    }
+    load_visible_half(&mut tx, user, a.half_id).await?;
     drop(tx);
     let bytes = storage.get(&a.storage_key).await?;
     Ok((a, bytes))

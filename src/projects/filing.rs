@@ -5,7 +5,7 @@ use jiff::{Timestamp, tz::TimeZone};
 use serde::Serialize;
 
 use super::{
-    actions::{load, message, own_half},
+    actions::{load, load_visible_half, message, own_half},
     model::*,
     receipt::{self, Payload},
     store,
@@ -125,18 +125,7 @@ pub async fn get_receipt(
     let r = store::find_receipt(&mut tx, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let project_id = store::project_of_half(&mut tx, r.half_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let (p, _, viewer) = load(&mut tx, user, project_id).await?;
-    let half = p
-        .halves
-        .iter()
-        .find(|h| h.id == r.half_id)
-        .ok_or(AppError::NotFound)?;
-    if !viewer.sees_half(half) {
-        return Err(AppError::NotFound);
-    }
+    let p = load_visible_half(&mut tx, user, r.half_id).await?;
     Ok((r, p))
 }
 
