@@ -6,7 +6,8 @@
 //! - Domains, each split into `model` (pure types and rules), `store` (SQL, private),
 //!   `actions` (use cases: transaction + permission check + audit) and `pages` (HTTP):
 //!   [`users`] (accounts, roles, sessions), [`programmes`] (sides, programmes), [`calls`]
-//!   (calls for projects),
+//!   (calls for projects), [`projects`] (joint projects, halves, filing), [`evaluations`]
+//!   (separate evaluation per side),
 //!   [`commissions`] (CMP editions, sessions, themes), [`organisations`].
 //! - Cross-cutting: [`audit`] (hash-chained log), [`email`] (outbox + delivery).
 //! - Foundations: [`db`] (SQLite and PostgreSQL behind one API), [`i18n`] (Fluent, locales,
@@ -22,6 +23,7 @@ pub mod db;
 pub mod demo;
 pub mod email;
 pub mod error;
+pub mod evaluations;
 pub mod i18n;
 pub mod markdown;
 pub mod organisations;

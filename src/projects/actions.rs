@@ -460,3 +460,18 @@ pub async fn my_projects(db: &Db, user: &CurrentUser) -> AppResult<Vec<Project>>
     }
     Ok(out)
 }
+
+/// The projects of a call with a half on `side_id`, for other domains' actions (which check
+/// their own permissions first).
+pub async fn projects_of_side(tx: &mut Tx, call_id: i64, side_id: i64) -> AppResult<Vec<Project>> {
+    let mut out = Vec::new();
+    for id in store::list_project_ids(tx, call_id, Some(side_id)).await? {
+        out.extend(store::find_project(tx, id).await?);
+    }
+    Ok(out)
+}
+
+/// One project, for other domains' actions (which check their own permissions first).
+pub async fn project_in(tx: &mut Tx, id: i64) -> AppResult<Project> {
+    store::find_project(tx, id).await?.ok_or(AppError::NotFound)
+}

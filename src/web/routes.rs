@@ -11,6 +11,7 @@ use axum::{
 use super::{AppState, pages};
 use crate::{
     calls::pages as calls,
+    evaluations::pages as evaluations,
     organisations::pages as organisations,
     projects::pages as projects,
     users::{Role, pages as users},
@@ -77,6 +78,7 @@ impl Registry {
 
 const OFFICERS: &[Role] = &[Role::Officer];
 const APPLICANTS: &[Role] = &[Role::Applicant];
+const EVALUATORS: &[Role] = &[Role::Evaluator];
 const APPLICANTS_AND_OFFICERS: &[Role] = &[Role::Applicant, Role::Officer];
 /// Who may open a project page; the action then narrows to its leads and its sides' officers.
 const PROJECT_VIEWERS: &[Role] = &[Role::Applicant, Role::Officer, Role::Administrator];
@@ -137,6 +139,44 @@ pub fn registry() -> Registry {
         "/organisations/new",
         AnyOf(APPLICANTS_AND_OFFICERS),
         organisations::create,
+    )
+    .get(
+        "/calls/{id}/evaluations",
+        AnyOf(OFFICERS),
+        evaluations::side,
+    )
+    .post(
+        "/calls/{id}/evaluations/assign",
+        AnyOf(OFFICERS),
+        evaluations::assign,
+    )
+    .post(
+        "/calls/{id}/evaluations/propose",
+        AnyOf(OFFICERS),
+        evaluations::propose,
+    )
+    .get("/calls/{id}/grid", AnyOf(OFFICERS), evaluations::grid_form)
+    .post("/calls/{id}/grid", AnyOf(OFFICERS), evaluations::save_grid)
+    .get(
+        "/calls/{id}/conflicts",
+        AnyOf(EVALUATORS),
+        evaluations::conflicts,
+    )
+    .post(
+        "/calls/{id}/conflicts",
+        AnyOf(EVALUATORS),
+        evaluations::declare,
+    )
+    .get("/evaluations", AnyOf(EVALUATORS), evaluations::mine)
+    .get(
+        "/evaluations/{id}",
+        AnyOf(EVALUATORS),
+        evaluations::evaluation_form,
+    )
+    .post(
+        "/evaluations/{id}",
+        AnyOf(EVALUATORS),
+        evaluations::save_evaluation,
     )
     .get("/calls/{id}/apply", AnyOf(APPLICANTS), projects::start_form)
     .post("/calls/{id}/apply", AnyOf(APPLICANTS), projects::start)

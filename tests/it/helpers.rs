@@ -142,6 +142,11 @@ impl TestResponse {
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers.get(name).and_then(|v| v.to_str().ok())
     }
+    /// Whether the page shows `text` (the narrow no-break spaces of French numbers count as spaces).
+    pub fn contains_text(&self, text: &str) -> bool {
+        self.body.replace('\u{202f}', " ").contains(text)
+    }
+
     /// The value of the first `name="csrf"` field of the page.
     pub fn csrf(&self) -> Option<String> {
         let i = self.body.find("name=\"csrf\" value=\"")? + 19;

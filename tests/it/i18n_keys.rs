@@ -63,6 +63,7 @@ fn literals() -> Vec<(String, String)> {
         "calls-",
         "projects-",
         "organisations-",
+        "evaluations-",
     ];
     let mut out = vec![];
     for f in files {

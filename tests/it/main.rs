@@ -7,6 +7,7 @@ mod audit_log;
 mod calls;
 mod cli;
 mod email_outbox;
+mod evaluations;
 mod helpers;
 mod i18n_keys;
 mod migrations;

@@ -1,0 +1,250 @@
+//! SQL of grids, conflicts, assignments and scores.
+
+use super::model::{Criterion, Grid, Score};
+use crate::{db::Tx, i18n::Localized, on_tx, on_tx_exec};
+
+pub async fn find_grid(tx: &mut Tx, call_id: i64, side_id: i64) -> sqlx::Result<Option<Grid>> {
+    let row: Option<(i64, i64)> = on_tx!(tx, |c| sqlx::query_as(
+        "select id, scale_max from grids where call_id = $1 and side_id = $2"
+    )
+    .bind(call_id)
+    .bind(side_id)
+    .fetch_optional(c)
+    .await)?;
+    let Some((id, scale_max)) = row else {
+        return Ok(None);
+    };
+    let rows: Vec<(i64, String, String, i64)> = on_tx!(tx, |c| {
+        sqlx::query_as(
+        "select id, label_fr, label_en, weight from grid_criteria where grid_id = $1 order by position"
+    )
+    .bind(id)
+    .fetch_all(c)
+    .await
+    })?;
+    let criteria = rows
+        .into_iter()
+        .map(|(id, fr, en, weight)| Criterion {
+            id,
+            label: Localized::new(fr, en),
+            weight,
+        })
+        .collect();
+    Ok(Some(Grid {
+        id,
+        call_id,
+        side_id,
+        scale_max,
+        criteria,
+    }))
+}
+
+/// Creates or replaces a side's grid for a call (only while nothing is scored).
+pub async fn save_grid(
+    tx: &mut Tx,
+    call_id: i64,
+    side_id: i64,
+    scale_max: i64,
+    criteria: &[(String, String, i64)],
+    now: i64,
+) -> sqlx::Result<i64> {
+    let id: i64 = on_tx!(tx, |c| {
+        sqlx::query_scalar(
+        "insert into grids (call_id, side_id, scale_max, created_at, updated_at) values ($1, $2, $3, $4, $4)
+         on conflict (call_id, side_id) do update set scale_max = excluded.scale_max, updated_at = excluded.updated_at
+         returning id"
+    )
+    .bind(call_id)
+    .bind(side_id)
+    .bind(scale_max)
+    .bind(now)
+    .fetch_one(c)
+    .await
+    })?;
+    on_tx_exec!(tx, |c| sqlx::query(
+        "delete from grid_criteria where grid_id = $1"
+    )
+    .bind(id)
+    .execute(c)
+    .await)?;
+    for (i, (fr, en, weight)) in criteria.iter().enumerate() {
+        on_tx_exec!(tx, |c| {
+            sqlx::query(
+            "insert into grid_criteria (grid_id, label_fr, label_en, weight, position) values ($1, $2, $3, $4, $5)"
+        )
+        .bind(id)
+        .bind(fr)
+        .bind(en)
+        .bind(weight)
+        .bind(i as i64)
+        .execute(c)
+        .await
+        })?;
+    }
+    Ok(id)
+}
+
+pub async fn count_scores_of_grid(tx: &mut Tx, grid_id: i64) -> sqlx::Result<i64> {
+    on_tx!(tx, |c| {
+        sqlx::query_scalar(
+        "select count(*) from scores s join grid_criteria g on g.id = s.criterion_id where g.grid_id = $1"
+    )
+    .bind(grid_id)
+    .fetch_one(c)
+    .await
+    })
+}
+
+pub async fn insert_conflict(
+    tx: &mut Tx,
+    evaluator: i64,
+    project: i64,
+    reason: &str,
+    now: i64,
+) -> sqlx::Result<()> {
+    on_tx_exec!(tx, |c| {
+        sqlx::query(
+        "insert into conflicts (evaluator_id, project_id, reason, created_at) values ($1, $2, $3, $4)
+         on conflict (evaluator_id, project_id) do nothing"
+    )
+    .bind(evaluator)
+    .bind(project)
+    .bind(reason)
+    .bind(now)
+    .execute(c)
+    .await
+    })?;
+    Ok(())
+}
+
+/// (evaluator, project) pairs in conflict among `evaluators`.
+pub async fn list_conflicts(tx: &mut Tx) -> sqlx::Result<Vec<(i64, i64)>> {
+    on_tx!(tx, |c| sqlx::query_as(
+        "select evaluator_id, project_id from conflicts"
+    )
+    .fetch_all(c)
+    .await)
+}
+
+pub async fn insert_assignment(
+    tx: &mut Tx,
+    half: i64,
+    evaluator: i64,
+    by: i64,
+    now: i64,
+) -> sqlx::Result<i64> {
+    on_tx!(tx, |c| {
+        sqlx::query_scalar(
+        "insert into assignments (half_id, evaluator_id, assigned_by, state, created_at) values ($1, $2, $3, 'assigned', $4) returning id"
+    )
+    .bind(half)
+    .bind(evaluator)
+    .bind(by)
+    .bind(now)
+    .fetch_one(c)
+    .await
+    })
+}
+
+/// An assignment: (id, half, evaluator, state).
+pub async fn find_assignment(
+    tx: &mut Tx,
+    id: i64,
+) -> sqlx::Result<Option<(i64, i64, i64, String)>> {
+    on_tx!(tx, |c| sqlx::query_as(
+        "select id, half_id, evaluator_id, state from assignments where id = $1"
+    )
+    .bind(id)
+    .fetch_optional(c)
+    .await)
+}
+
+/// Assignments of halves on `side_id`: (id, half, evaluator, evaluator name, state).
+pub async fn list_side_assignments(
+    tx: &mut Tx,
+    side_id: i64,
+) -> sqlx::Result<Vec<(i64, i64, i64, String, String)>> {
+    on_tx!(tx, |c| sqlx::query_as(
+        "select a.id, a.half_id, a.evaluator_id, u.name, a.state from assignments a
+         join project_halves h on h.id = a.half_id join users u on u.id = a.evaluator_id
+         where h.side_id = $1 order by a.id"
+    )
+    .bind(side_id)
+    .fetch_all(c)
+    .await)
+}
+
+/// An evaluator's assignments: (id, half, project, project title, state).
+pub async fn list_evaluator_assignments(
+    tx: &mut Tx,
+    evaluator: i64,
+) -> sqlx::Result<Vec<(i64, i64, i64, String, String)>> {
+    on_tx!(tx, |c| sqlx::query_as(
+        "select a.id, a.half_id, p.id, p.title, a.state from assignments a
+         join project_halves h on h.id = a.half_id join projects p on p.id = h.project_id
+         where a.evaluator_id = $1 order by a.id"
+    )
+    .bind(evaluator)
+    .fetch_all(c)
+    .await)
+}
+
+pub async fn list_scores(tx: &mut Tx, assignment: i64) -> sqlx::Result<Vec<Score>> {
+    let rows: Vec<(i64, i64, String)> = on_tx!(tx, |c| sqlx::query_as(
+        "select criterion_id, score, comment from scores where assignment_id = $1"
+    )
+    .bind(assignment)
+    .fetch_all(c)
+    .await)?;
+    Ok(rows
+        .into_iter()
+        .map(|(criterion_id, score, comment)| Score {
+            criterion_id,
+            score,
+            comment,
+        })
+        .collect())
+}
+
+pub async fn save_scores(tx: &mut Tx, assignment: i64, scores: &[Score]) -> sqlx::Result<()> {
+    on_tx_exec!(tx, |c| sqlx::query(
+        "delete from scores where assignment_id = $1"
+    )
+    .bind(assignment)
+    .execute(c)
+    .await)?;
+    for s in scores {
+        on_tx_exec!(tx, |c| {
+            sqlx::query("insert into scores (assignment_id, criterion_id, score, comment) values ($1, $2, $3, $4)")
+            .bind(assignment)
+            .bind(s.criterion_id)
+            .bind(s.score)
+            .bind(&s.comment)
+            .execute(c)
+            .await
+        })?;
+    }
+    Ok(())
+}
+
+pub async fn submit_assignment(tx: &mut Tx, id: i64, now: i64) -> sqlx::Result<()> {
+    on_tx_exec!(tx, |c| sqlx::query(
+        "update assignments set state = 'submitted', submitted_at = $2 where id = $1"
+    )
+    .bind(id)
+    .bind(now)
+    .execute(c)
+    .await)?;
+    Ok(())
+}
+
+/// Evaluators of a side: (id, name).
+pub async fn list_evaluators(tx: &mut Tx, side_id: i64) -> sqlx::Result<Vec<(i64, String)>> {
+    on_tx!(tx, |c| sqlx::query_as(
+        "select u.id, u.name from users u join role_grants g on g.user_id = u.id
+         where g.role = 'evaluator' and g.side_id = $1 and u.disabled_at is null order by u.name"
+    )
+    .bind(side_id)
+    .fetch_all(c)
+    .await)
+}
