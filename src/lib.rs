@@ -20,6 +20,7 @@ pub mod calls;
 pub mod commissions;
 pub mod config;
 pub mod db;
+pub mod decisions;
 pub mod demo;
 pub mod email;
 pub mod error;

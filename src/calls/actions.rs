@@ -315,3 +315,12 @@ pub async fn seed_call(
 pub async fn get_call_in(tx: &mut Tx, id: i64) -> AppResult<Call> {
     store::find_call(tx, id).await?.ok_or(AppError::NotFound)
 }
+
+/// The published or archived calls of a commission, inside the caller's transaction.
+pub async fn calls_of_commission(tx: &mut Tx, commission_id: i64) -> AppResult<Vec<Call>> {
+    Ok(store::list_calls(tx)
+        .await?
+        .into_iter()
+        .filter(|c| c.commission_id == commission_id && c.state != CallState::Draft)
+        .collect())
+}

@@ -160,3 +160,13 @@ pub async fn themes_of(tx: &mut Tx, commission_id: i64) -> AppResult<Vec<Theme>>
         })
         .collect())
 }
+
+/// A session and its state (`scheduled`, `open`, `closed`), inside the caller's transaction.
+pub async fn session_in(tx: &mut Tx, id: i64) -> AppResult<(Session, String)> {
+    store::find_session(tx, id).await?.ok_or(AppError::NotFound)
+}
+
+/// Moves a session from one state to the next; false if it was not in `from`.
+pub async fn set_session_state(tx: &mut Tx, id: i64, from: &str, to: &str) -> AppResult<bool> {
+    Ok(store::set_session_state(tx, id, from, to).await? == 1)
+}

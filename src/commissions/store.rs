@@ -162,3 +162,35 @@ pub async fn list_all_commissions(tx: &mut Tx) -> sqlx::Result<Vec<CommissionRow
     .await
     })
 }
+
+pub async fn find_session(tx: &mut Tx, id: i64) -> sqlx::Result<Option<(Session, String)>> {
+    #[derive(sqlx::FromRow)]
+    struct StatefulRow {
+        #[sqlx(flatten)]
+        s: SessionRow,
+        state: String,
+    }
+    let r: Option<StatefulRow> = on_tx!(tx, |c| {
+        sqlx::query_as(
+        "select id, commission_id, kind, starts_at, time_zone, mode, place, meeting_url, state from commission_sessions where id = $1"
+    )
+    .bind(id)
+    .fetch_optional(c)
+    .await
+    })?;
+    match r {
+        Some(r) => Ok(Some((Session::try_from(r.s)?, r.state))),
+        None => Ok(None),
+    }
+}
+
+pub async fn set_session_state(tx: &mut Tx, id: i64, from: &str, to: &str) -> sqlx::Result<u64> {
+    crate::on_tx_exec!(tx, |c| sqlx::query(
+        "update commission_sessions set state = $3 where id = $1 and state = $2"
+    )
+    .bind(id)
+    .bind(from)
+    .bind(to)
+    .execute(c)
+    .await)
+}

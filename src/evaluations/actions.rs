@@ -359,3 +359,9 @@ pub async fn save_evaluation(
     tx.commit().await?;
     Ok(())
 }
+
+/// A side's ranking of a call, for the joint session once it is open (the caller decides when
+/// that is). (half, mean weighted score in thousandths) best first.
+pub async fn ranking_in(tx: &mut Tx, call: Call, side: i64) -> AppResult<Vec<(i64, Option<i64>)>> {
+    Ok(side_view_in(tx, call, side).await?.ranking)
+}

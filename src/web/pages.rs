@@ -18,6 +18,7 @@ use crate::{
 };
 
 pub struct SessionView {
+    pub id: i64,
     pub kind: String,
     pub when: String,
     /// The same instant in the viewer's zone, when it differs from the session's.
@@ -83,6 +84,7 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response
                 .sessions
                 .iter()
                 .map(|s| SessionView {
+                    id: s.id,
                     kind: ctx.t(match s.kind {
                         SessionKind::Plenary => "commission-session-plenary",
                         SessionKind::Midterm => "commission-session-midterm",

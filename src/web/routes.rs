@@ -11,6 +11,7 @@ use axum::{
 use super::{AppState, pages};
 use crate::{
     calls::pages as calls,
+    decisions::pages as decisions,
     evaluations::pages as evaluations,
     organisations::pages as organisations,
     projects::pages as projects,
@@ -79,6 +80,8 @@ impl Registry {
 const OFFICERS: &[Role] = &[Role::Officer];
 const APPLICANTS: &[Role] = &[Role::Applicant];
 const EVALUATORS: &[Role] = &[Role::Evaluator];
+/// Who takes part in a commission session (the action narrows to the programme's sides).
+const SESSION_MEMBERS: &[Role] = &[Role::CommissionMember, Role::Officer, Role::Administrator];
 const APPLICANTS_AND_OFFICERS: &[Role] = &[Role::Applicant, Role::Officer];
 /// Who may open a project page; the action then narrows to its leads and its sides' officers.
 const PROJECT_VIEWERS: &[Role] = &[Role::Applicant, Role::Officer, Role::Administrator];
@@ -139,6 +142,28 @@ pub fn registry() -> Registry {
         "/organisations/new",
         AnyOf(APPLICANTS_AND_OFFICERS),
         organisations::create,
+    )
+    .get("/sessions/{id}", AnyOf(SESSION_MEMBERS), decisions::show)
+    .get("/sessions/{id}/ics", SignedIn, decisions::ics)
+    .post(
+        "/sessions/{id}/open",
+        AnyOf(SESSION_MEMBERS),
+        decisions::open,
+    )
+    .post(
+        "/sessions/{id}/close",
+        AnyOf(SESSION_MEMBERS),
+        decisions::close,
+    )
+    .post(
+        "/sessions/{id}/decisions",
+        AnyOf(SESSION_MEMBERS),
+        decisions::propose,
+    )
+    .post(
+        "/sessions/{id}/decisions/{decision_id}/approve",
+        AnyOf(SESSION_MEMBERS),
+        decisions::approve,
     )
     .get(
         "/calls/{id}/evaluations",

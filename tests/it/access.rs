@@ -81,7 +81,8 @@ async fn every_route_answers_each_role_as_its_policy_says() {
                 .path
                 .replace("{id}", &user_id)
                 .replace("{grant_id}", "999999")
-                .replace("{mission_id}", "999999");
+                .replace("{mission_id}", "999999")
+                .replace("{decision_id}", "999999");
             let r = if def.method == Method::GET {
                 b.get(&path).await
             } else {

@@ -64,6 +64,7 @@ fn literals() -> Vec<(String, String)> {
         "projects-",
         "organisations-",
         "evaluations-",
+        "decisions-",
     ];
     let mut out = vec![];
     for f in files {

@@ -6,6 +6,7 @@ mod accounts;
 mod audit_log;
 mod calls;
 mod cli;
+mod decisions;
 mod email_outbox;
 mod evaluations;
 mod helpers;

@@ -1,0 +1,313 @@
+//! Session use cases: who may act (commission members and officers of the programme's sides),
+//! when rankings become visible (once the session is open), how a decision is recorded.
+
+use super::{
+    model::{Decision, Outcome, is_decided},
+    store,
+};
+use crate::{
+    audit, calls,
+    commissions::{self, Session},
+    db::{Db, Tx, now_ms},
+    error::{AppError, AppResult, FieldErrors},
+    evaluations,
+    programmes::{self, Side},
+    projects::{HalfState, Project, actions::projects_of_side},
+    users::{CurrentUser, Role},
+};
+
+/// A side's place in its own ranking: (rank from 1, mean score in thousandths).
+pub type Rank = (usize, Option<i64>);
+
+/// A side's ranking of one call: (call, side, [(half, mean)] best first).
+type CallRanking = (i64, i64, Vec<(i64, Option<i64>)>);
+
+/// One project on the agenda, with each side's rank when the session is open.
+pub struct AgendaItem {
+    pub project: Project,
+    /// (side, rank from 1 and mean score in thousandths) — `None` while hidden or unranked.
+    pub ranks: Vec<(i64, Option<Rank>)>,
+    pub decision: Option<Decision>,
+}
+
+pub struct SessionView {
+    pub session: Session,
+    pub state: String,
+    pub sides: Vec<Side>,
+    pub my_sides: Vec<i64>,
+    pub agenda: Vec<AgendaItem>,
+}
+
+fn member_sides(user: &CurrentUser, sides: &[Side]) -> Vec<i64> {
+    sides
+        .iter()
+        .filter(|s| {
+            user.has_role_on(Role::CommissionMember, s.id) || user.has_role_on(Role::Officer, s.id)
+        })
+        .map(|s| s.id)
+        .collect()
+}
+
+async fn context(
+    tx: &mut Tx,
+    user: &CurrentUser,
+    id: i64,
+) -> AppResult<(Session, String, Vec<Side>, Vec<i64>)> {
+    let (session, state) = commissions::actions::session_in(tx, id).await?;
+    let commission = commissions::actions::get(tx, session.commission_id).await?;
+    let sides = programmes::actions::sides_of(tx, commission.programme_id).await?;
+    let mine = member_sides(user, &sides);
+    if mine.is_empty() && !user.is_admin() {
+        return Err(AppError::Forbidden);
+    }
+    Ok((session, state, sides, mine))
+}
+
+/// Paired projects of the commission's calls whose halves were all filed and none found
+/// inadmissible.
+async fn agenda_projects(
+    tx: &mut Tx,
+    commission_id: i64,
+    sides: &[Side],
+) -> AppResult<Vec<(calls::Call, Project)>> {
+    let mut out = Vec::new();
+    for call in calls::actions::calls_of_commission(tx, commission_id).await? {
+        let Some(first) = sides.first() else { continue };
+        for p in projects_of_side(tx, call.id, first.id).await? {
+            let complete = sides.iter().all(|s| {
+                p.half_of_side(s.id).is_some_and(|h| {
+                    h.state == HalfState::Submitted
+                        && h.admissibility.as_deref() != Some("inadmissible")
+                })
+            });
+            if complete {
+                out.push((call.clone(), p));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The session as `user` may see it. Each side's ranking appears only once the session is open.
+pub async fn session_view(db: &Db, user: &CurrentUser, id: i64) -> AppResult<SessionView> {
+    let mut tx = db.read().await?;
+    let (session, state, sides, my_sides) = context(&mut tx, user, id).await?;
+    let projects = agenda_projects(&mut tx, session.commission_id, &sides).await?;
+    let decisions = store::list(&mut tx, id).await?;
+    let visible = state != "scheduled";
+    let mut rankings: Vec<CallRanking> = Vec::new();
+    if visible {
+        let mut seen_calls: Vec<i64> = Vec::new();
+        for (call, _) in &projects {
+            if seen_calls.contains(&call.id) {
+                continue;
+            }
+            seen_calls.push(call.id);
+            for s in &sides {
+                rankings.push((
+                    call.id,
+                    s.id,
+                    evaluations::actions::ranking_in(&mut tx, call.clone(), s.id).await?,
+                ));
+            }
+        }
+    }
+    let agenda = projects
+        .into_iter()
+        .map(|(call, p)| {
+            let ranks = sides
+                .iter()
+                .map(|s| {
+                    let half = p.half_of_side(s.id).map(|h| h.id);
+                    let rank = rankings
+                        .iter()
+                        .find(|(c, side, _)| *c == call.id && *side == s.id)
+                        .and_then(|(_, _, r)| {
+                            r.iter()
+                                .position(|(h, _)| Some(*h) == half)
+                                .map(|i| (i + 1, r[i].1))
+                        });
+                    (s.id, rank)
+                })
+                .collect();
+            let decision = decisions.iter().find(|d| d.project_id == p.id).cloned();
+            AgendaItem {
+                project: p,
+                ranks,
+                decision,
+            }
+        })
+        .collect();
+    Ok(SessionView {
+        session,
+        state,
+        sides,
+        my_sides,
+        agenda,
+    })
+}
+
+/// Opens (`scheduled` → `open`) or closes (`open` → `closed`) a session.
+pub async fn advance(db: &Db, user: &CurrentUser, id: i64, to: &str) -> AppResult<()> {
+    let from = match to {
+        "open" => "scheduled",
+        "closed" => "open",
+        _ => return Err(AppError::NotFound),
+    };
+    let mut tx = db.write().await?;
+    let (_, _, _, mine) = context(&mut tx, user, id).await?;
+    if mine.is_empty() {
+        return Err(AppError::Forbidden);
+    }
+    if !commissions::actions::set_session_state(&mut tx, id, from, to).await? {
+        return Err(AppError::Conflict("decisions-error-state".into()));
+    }
+    audit::record(
+        &mut tx,
+        &user.actor(),
+        &format!("session.{to}"),
+        "commission_session",
+        id,
+        "",
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Proposes a decision about a project on the agenda; the proposer's side approves it at once,
+/// the other side still has to. A new proposal replaces the old one and its approvals.
+pub async fn propose(
+    db: &Db,
+    user: &CurrentUser,
+    id: i64,
+    project_id: i64,
+    outcome: Outcome,
+    amounts: &[(i64, i64)],
+) -> AppResult<i64> {
+    let mut tx = db.write().await?;
+    let (session, state, sides, mine) = context(&mut tx, user, id).await?;
+    if state != "open" {
+        return Err(AppError::Conflict("decisions-error-not-open".into()));
+    }
+    let Some(side) = mine.first().copied() else {
+        return Err(AppError::Forbidden);
+    };
+    if !agenda_projects(&mut tx, session.commission_id, &sides)
+        .await?
+        .iter()
+        .any(|(_, p)| p.id == project_id)
+    {
+        return Err(AppError::NotFound);
+    }
+    if outcome == Outcome::Selected
+        && (amounts.len() != sides.len() || amounts.iter().any(|(_, a)| *a <= 0))
+    {
+        return Err(AppError::Invalid(FieldErrors::single(
+            "amount",
+            "decisions-error-amounts",
+        )));
+    }
+    let kept: Vec<(i64, i64)> = if outcome == Outcome::Selected {
+        amounts.to_vec()
+    } else {
+        Vec::new()
+    };
+    let now = now_ms();
+    let decision = store::propose(&mut tx, id, project_id, outcome, &kept, user.id, now).await?;
+    store::approve(&mut tx, decision, side, user.id, now).await?;
+    audit::record(
+        &mut tx,
+        &user.actor(),
+        "decision.propose",
+        "project",
+        project_id,
+        outcome.as_str(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(decision)
+}
+
+/// Approves a proposal for the user's side; it becomes a decision when every side has.
+/// Returns whether it is now decided.
+pub async fn approve(db: &Db, user: &CurrentUser, decision: i64) -> AppResult<bool> {
+    let mut tx = db.write().await?;
+    let session = store::session_of(&mut tx, decision)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (_, state, sides, mine) = context(&mut tx, user, session).await?;
+    if state != "open" {
+        return Err(AppError::Conflict("decisions-error-not-open".into()));
+    }
+    let now = now_ms();
+    for side in &mine {
+        store::approve(&mut tx, decision, *side, user.id, now).await?;
+    }
+    let d = store::list(&mut tx, session)
+        .await?
+        .into_iter()
+        .find(|d| d.id == decision)
+        .ok_or(AppError::NotFound)?;
+    let all: Vec<i64> = sides.iter().map(|s| s.id).collect();
+    let decided = is_decided(&d.approved_by_sides, &all);
+    if decided && d.decided_at.is_none() {
+        store::set_decided(&mut tx, decision, now).await?;
+    }
+    audit::record(
+        &mut tx,
+        &user.actor(),
+        "decision.approve",
+        "project",
+        d.project_id,
+        d.outcome.as_str(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(decided)
+}
+
+/// The session as an iCalendar event (two hours), for signed-in users.
+pub async fn ics(db: &Db, id: i64, title: &str, base: &str) -> AppResult<String> {
+    use icalendar::{Component, Event, EventLike};
+    let mut tx = db.read().await?;
+    let (session, _) = commissions::actions::session_in(&mut tx, id).await?;
+    let start = chrono_utc(session.starts_at)?;
+    let end = chrono_utc(session.starts_at + 2 * 3_600_000)?;
+    let mut event = Event::new();
+    event
+        .uid(&format!("commission-session-{id}@passerelle"))
+        .summary(title)
+        .starts(start)
+        .ends(end);
+    match &session.venue {
+        commissions::Venue::InPerson { place } => {
+            event.location(place);
+        }
+        commissions::Venue::Online { meeting_url } => {
+            event.location(meeting_url).url(meeting_url);
+        }
+    }
+    event.description(&format!("{base}/sessions/{id}"));
+    let mut cal = icalendar::Calendar::new();
+    cal.push(event.done());
+    // Our own PRODID rather than the library's.
+    Ok(cal.done().to_string().replacen(
+        "PRODID:ICALENDAR-RS",
+        "PRODID:-//Passerelle//Commission sessions//FR",
+        1,
+    ))
+}
+
+fn chrono_utc(ms: i64) -> AppResult<icalendar::CalendarDateTime> {
+    let t = jiff::Timestamp::from_millisecond(ms).map_err(anyhow::Error::from)?;
+    let dt = t.to_zoned_datetime(jiff::tz::TimeZone::UTC).datetime();
+    let naive = icalendar_naive(dt)?;
+    Ok(icalendar::CalendarDateTime::Utc(naive.and_utc()))
+}
+
+fn icalendar_naive(dt: jiff::civil::DateTime) -> AppResult<chrono::NaiveDateTime> {
+    chrono::NaiveDate::from_ymd_opt(dt.year().into(), dt.month() as u32, dt.day() as u32)
+        .and_then(|d| d.and_hms_opt(dt.hour() as u32, dt.minute() as u32, dt.second() as u32))
+        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("invalid session time")))
+}

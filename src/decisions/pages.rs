@@ -1,0 +1,264 @@
+//! The session page (agenda, both sides' ranks once open, proposals and approvals) and its
+//! `.ics`.
+
+use askama::Template;
+use axum::{
+    Form,
+    extract::{Path, State},
+    http::{StatusCode, header},
+    response::{IntoResponse, Response},
+};
+
+use super::{actions, model::Outcome};
+use crate::{
+    calls::model::parse_amount,
+    error::{AppError, AppResult},
+    i18n::{format_money, format_number},
+    users::CurrentUser,
+    web::{AppState, Ctx, pages::when_in_zone, render_status, see_other},
+};
+
+fn user(ctx: &Ctx) -> AppResult<&CurrentUser> {
+    ctx.user.as_ref().ok_or(AppError::Unauthenticated)
+}
+
+pub struct ItemView {
+    pub project_id: i64,
+    pub title: String,
+    /// One line per side: "Québec : rang 3 (72,5 / 100)" or "classement non visible".
+    pub ranks: Vec<String>,
+    pub decision: Option<String>,
+    pub decision_id: i64,
+    pub needs_my_approval: bool,
+}
+
+#[derive(Template)]
+#[template(path = "decisions/session.html")]
+pub struct SessionPage {
+    pub ctx: Ctx,
+    pub id: i64,
+    pub when: Vec<String>,
+    pub state: String,
+    pub state_key: String,
+    pub can_act: bool,
+    /// (side code, label, currency)
+    pub sides: Vec<(String, String, String)>,
+    pub items: Vec<ItemView>,
+    pub notice: Option<String>,
+}
+
+async fn page(
+    s: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    notice: Option<&str>,
+    status: StatusCode,
+) -> AppResult<Response> {
+    let v = actions::session_view(&s.db, user(ctx)?, id).await?;
+    let l = ctx.locale;
+    let mut when = vec![when_in_zone(ctx, v.session.starts_at, &v.session.time_zone)];
+    for side in &v.sides {
+        if side.time_zone != v.session.time_zone {
+            when.push(when_in_zone(ctx, v.session.starts_at, &side.time_zone));
+        }
+    }
+    let items = v
+        .agenda
+        .iter()
+        .map(|a| ItemView {
+            project_id: a.project.id,
+            title: a.project.title.clone(),
+            ranks: a
+                .ranks
+                .iter()
+                .map(|(side, r)| {
+                    let name = v
+                        .sides
+                        .iter()
+                        .find(|s| s.id == *side)
+                        .map(|s| s.name.get(l).to_string())
+                        .unwrap_or_default();
+                    match r {
+                        Some((rank, score)) => l.t_args(
+                            "decisions-rank",
+                            &[
+                                ("side", name.into()),
+                                ("rank", (*rank as i64).into()),
+                                (
+                                    "score",
+                                    score
+                                        .map(|m| format_number(m, 1, l))
+                                        .unwrap_or_else(|| "—".into())
+                                        .into(),
+                                ),
+                            ],
+                        ),
+                        None => l.t1("decisions-rank-hidden", "side", name),
+                    }
+                })
+                .collect(),
+            decision: a.decision.as_ref().map(|d| {
+                let amounts: Vec<String> = d
+                    .amounts
+                    .iter()
+                    .filter_map(|(side, amount)| {
+                        v.sides
+                            .iter()
+                            .find(|s| s.id == *side)
+                            .map(|s| format_money(*amount, &s.currency, l))
+                    })
+                    .collect();
+                let state = ctx.t(if d.decided_at.is_some() {
+                    "decisions-decided"
+                } else {
+                    "decisions-awaiting"
+                });
+                format!(
+                    "{}{} — {state}",
+                    ctx.t(&d.outcome.key()),
+                    if amounts.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({})", amounts.join(" ; "))
+                    }
+                )
+            }),
+            decision_id: a.decision.as_ref().map(|d| d.id).unwrap_or(0),
+            needs_my_approval: a.decision.as_ref().is_some_and(|d| {
+                d.decided_at.is_none()
+                    && v.my_sides.iter().any(|s| !d.approved_by_sides.contains(s))
+            }),
+        })
+        .collect();
+    let page = SessionPage {
+        ctx: ctx.clone(),
+        id,
+        when,
+        state_key: format!("decisions-state-{}", v.state),
+        state: v.state.clone(),
+        can_act: !v.my_sides.is_empty(),
+        sides: v
+            .sides
+            .iter()
+            .map(|s| {
+                (
+                    s.code.clone(),
+                    s.name.get(l).to_string(),
+                    s.currency.clone(),
+                )
+            })
+            .collect(),
+        items,
+        notice: notice.map(|k| ctx.t(k)),
+    };
+    Ok(render_status(status, &page))
+}
+
+pub async fn show(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+    page(&s, &ctx, id, None, StatusCode::OK).await
+}
+
+async fn advance(s: AppState, ctx: Ctx, id: i64, to: &str) -> AppResult<Response> {
+    match actions::advance(&s.db, user(&ctx)?, id, to).await {
+        Ok(()) => Ok(see_other(&format!("/sessions/{id}"))),
+        Err(AppError::Conflict(k)) => page(&s, &ctx, id, Some(&k), StatusCode::CONFLICT).await,
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn open(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+    advance(s, ctx, id, "open").await
+}
+
+pub async fn close(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    advance(s, ctx, id, "closed").await
+}
+
+pub async fn propose(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(f): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let u = user(&ctx)?;
+    let get = |k: &str| {
+        f.iter()
+            .find(|(n, _)| n == k)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or("")
+    };
+    let project: i64 = get("project").parse().map_err(|_| AppError::NotFound)?;
+    let Some(outcome) = Outcome::parse(get("outcome")) else {
+        return page(
+            &s,
+            &ctx,
+            id,
+            Some("decisions-error-outcome"),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    };
+    let v = actions::session_view(&s.db, u, id).await?;
+    let amounts: Vec<(i64, i64)> = v
+        .sides
+        .iter()
+        .filter_map(|side| {
+            parse_amount(get(&format!("amount_{}", side.code))).map(|a| (side.id, a))
+        })
+        .collect();
+    match actions::propose(&s.db, u, id, project, outcome, &amounts).await {
+        Ok(_) => Ok(see_other(&format!("/sessions/{id}"))),
+        Err(AppError::Invalid(e)) => {
+            page(
+                &s,
+                &ctx,
+                id,
+                Some(e.get("amount").unwrap_or("decisions-error-amounts")),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(AppError::Conflict(k)) => page(&s, &ctx, id, Some(&k), StatusCode::CONFLICT).await,
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn approve(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path((id, decision)): Path<(i64, i64)>,
+) -> AppResult<Response> {
+    match actions::approve(&s.db, user(&ctx)?, decision).await {
+        Ok(_) => Ok(see_other(&format!("/sessions/{id}"))),
+        Err(AppError::Conflict(k)) => page(&s, &ctx, id, Some(&k), StatusCode::CONFLICT).await,
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn ics(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+    let body = actions::ics(
+        &s.db,
+        id,
+        &ctx.t("decisions-ics-title"),
+        &s.settings.public_url,
+    )
+    .await?;
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                "text/calendar; charset=utf-8".to_string(),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"session-{id}.ics\""),
+            ),
+        ],
+        body,
+    )
+        .into_response())
+}

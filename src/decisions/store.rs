@@ -1,0 +1,129 @@
+//! SQL of decisions.
+
+use super::model::{Decision, Outcome};
+use crate::{db::Tx, on_tx, on_tx_exec};
+
+/// Records (or replaces) the proposal for a project at a session; replacing clears approvals.
+pub async fn propose(
+    tx: &mut Tx,
+    session: i64,
+    project: i64,
+    outcome: Outcome,
+    amounts: &[(i64, i64)],
+    by: i64,
+    now: i64,
+) -> sqlx::Result<i64> {
+    let id: i64 = on_tx!(tx, |c| {
+        sqlx::query_scalar(
+        "insert into decisions (session_id, project_id, outcome, proposed_by, proposed_at) values ($1, $2, $3, $4, $5)
+         on conflict (session_id, project_id) do update set outcome = excluded.outcome, proposed_by = excluded.proposed_by,
+             proposed_at = excluded.proposed_at, decided_at = null
+         returning id"
+    )
+    .bind(session)
+    .bind(project)
+    .bind(outcome.as_str())
+    .bind(by)
+    .bind(now)
+    .fetch_one(c)
+    .await
+    })?;
+    on_tx_exec!(tx, |c| sqlx::query(
+        "delete from decision_approvals where decision_id = $1"
+    )
+    .bind(id)
+    .execute(c)
+    .await)?;
+    on_tx_exec!(tx, |c| sqlx::query(
+        "delete from decision_amounts where decision_id = $1"
+    )
+    .bind(id)
+    .execute(c)
+    .await)?;
+    for (side, amount) in amounts {
+        on_tx_exec!(tx, |c| sqlx::query(
+            "insert into decision_amounts (decision_id, side_id, amount) values ($1, $2, $3)"
+        )
+        .bind(id)
+        .bind(side)
+        .bind(amount)
+        .execute(c)
+        .await)?;
+    }
+    Ok(id)
+}
+
+pub async fn approve(tx: &mut Tx, decision: i64, side: i64, by: i64, now: i64) -> sqlx::Result<()> {
+    on_tx_exec!(tx, |c| {
+        sqlx::query(
+        "insert into decision_approvals (decision_id, side_id, approved_by, approved_at) values ($1, $2, $3, $4)
+         on conflict (decision_id, side_id) do nothing"
+    )
+    .bind(decision)
+    .bind(side)
+    .bind(by)
+    .bind(now)
+    .execute(c)
+    .await
+    })?;
+    Ok(())
+}
+
+pub async fn set_decided(tx: &mut Tx, decision: i64, now: i64) -> sqlx::Result<()> {
+    on_tx_exec!(tx, |c| sqlx::query(
+        "update decisions set decided_at = $2 where id = $1"
+    )
+    .bind(decision)
+    .bind(now)
+    .execute(c)
+    .await)?;
+    Ok(())
+}
+
+/// The session of a decision.
+pub async fn session_of(tx: &mut Tx, decision: i64) -> sqlx::Result<Option<i64>> {
+    on_tx!(tx, |c| sqlx::query_scalar(
+        "select session_id from decisions where id = $1"
+    )
+    .bind(decision)
+    .fetch_optional(c)
+    .await)
+}
+
+pub async fn list(tx: &mut Tx, session: i64) -> sqlx::Result<Vec<Decision>> {
+    let rows: Vec<(i64, i64, String, Option<i64>)> = on_tx!(tx, |c| {
+        sqlx::query_as(
+        "select id, project_id, outcome, decided_at from decisions where session_id = $1 order by id"
+    )
+    .bind(session)
+    .fetch_all(c)
+    .await
+    })?;
+    let mut out = Vec::new();
+    for (id, project_id, outcome, decided_at) in rows {
+        let amounts: Vec<(i64, i64)> = on_tx!(tx, |c| {
+            sqlx::query_as(
+            "select side_id, amount from decision_amounts where decision_id = $1 order by side_id"
+        )
+        .bind(id)
+        .fetch_all(c)
+        .await
+        })?;
+        let approved: Vec<i64> = on_tx!(tx, |c| sqlx::query_scalar(
+            "select side_id from decision_approvals where decision_id = $1 order by side_id"
+        )
+        .bind(id)
+        .fetch_all(c)
+        .await)?;
+        out.push(Decision {
+            id,
+            project_id,
+            outcome: Outcome::parse(&outcome)
+                .ok_or_else(|| sqlx::Error::Decode("invalid outcome".into()))?,
+            amounts,
+            approved_by_sides: approved,
+            decided_at,
+        });
+    }
+    Ok(out)
+}
