@@ -311,3 +311,93 @@ fn icalendar_naive(dt: jiff::civil::DateTime) -> AppResult<chrono::NaiveDateTime
         .and_then(|d| d.and_hms_opt(dt.hour() as u32, dt.minute() as u32, dt.second() as u32))
         .ok_or_else(|| AppError::Internal(anyhow::anyhow!("invalid session time")))
 }
+
+/// Releases a closed session's decisions to the officer's side's applicants: each lead of that
+/// side whose project was decided gets a letter in their language. Returns letters sent.
+pub async fn release(db: &Db, base: &str, user: &CurrentUser, id: i64) -> AppResult<usize> {
+    let mut tx = db.write().await?;
+    let (session, state, sides, _) = context(&mut tx, user, id).await?;
+    if state != "closed" {
+        return Err(AppError::Conflict("decisions-error-not-closed".into()));
+    }
+    let side = sides
+        .iter()
+        .find(|s| user.has_role_on(Role::Officer, s.id))
+        .cloned()
+        .ok_or(AppError::Forbidden)?;
+    if !store::release(&mut tx, id, side.id, user.id, now_ms()).await? {
+        return Err(AppError::Conflict("decisions-error-released".into()));
+    }
+    let decisions = store::list(&mut tx, id).await?;
+    let mut sent = 0;
+    for (_, p) in agenda_projects(&mut tx, session.commission_id, &sides).await? {
+        let Some(d) = decisions
+            .iter()
+            .find(|d| d.project_id == p.id && d.decided_at.is_some())
+        else {
+            continue;
+        };
+        let Some(half) = p.half_of_side(side.id) else {
+            continue;
+        };
+        let locale = crate::users::actions::locale_of(&mut tx, half.lead_user_id).await?;
+        let amount = d
+            .amounts
+            .iter()
+            .find(|(s, _)| *s == side.id)
+            .map(|(_, a)| crate::i18n::format_money(*a, &side.currency, locale));
+        let outcome = locale.t(&d.outcome.key());
+        let body = locale.t_args(
+            "decisions-letter-body",
+            &[
+                ("title", p.title.clone().into()),
+                ("outcome", outcome.into()),
+                ("amount", amount.unwrap_or_default().into()),
+                (
+                    "administration",
+                    side.administration.get(locale).to_string().into(),
+                ),
+            ],
+        );
+        let link = format!("{base}/projects/{}", p.id);
+        let m = crate::email::Message {
+            to: half.lead_email.clone(),
+            subject: locale.t1("decisions-letter-subject", "title", p.title.clone()),
+            text: format!("{body}\n\n{link}\n"),
+            html: format!(
+                "<!doctype html><html lang=\"{}\"><body><p>{}</p><p><a href=\"{link}\">{link}</a></p></body></html>",
+                locale.html_lang(),
+                askama::filters::escape(&body, askama::filters::Html)
+                    .map(|e| e.to_string())
+                    .unwrap_or_default()
+            ),
+        };
+        crate::email::enqueue(&mut tx, &m).await?;
+        sent += 1;
+    }
+    audit::record(
+        &mut tx,
+        &user.actor(),
+        "session.release",
+        "commission_session",
+        id,
+        &format!("side {} {sent} letters", side.code),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(sent)
+}
+
+/// The outcome of a project as its lead on `side` may know it: only decided and released.
+pub async fn released_outcome(
+    db: &Db,
+    project: i64,
+    side: i64,
+) -> AppResult<Option<(Outcome, Option<i64>)>> {
+    let mut tx = db.read().await?;
+    Ok(store::released_outcomes(&mut tx, project, side)
+        .await?
+        .into_iter()
+        .filter_map(|(o, a)| Some((Outcome::parse(&o)?, a)))
+        .next_back())
+}

@@ -239,6 +239,18 @@ pub async fn approve(
     }
 }
 
+pub async fn release(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    match actions::release(&s.db, &s.settings.public_url, user(&ctx)?, id).await {
+        Ok(_) => page(&s, &ctx, id, Some("decisions-released"), StatusCode::OK).await,
+        Err(AppError::Conflict(k)) => page(&s, &ctx, id, Some(&k), StatusCode::CONFLICT).await,
+        Err(e) => Err(e),
+    }
+}
+
 pub async fn ics(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
     let body = actions::ics(
         &s.db,

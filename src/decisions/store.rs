@@ -127,3 +127,44 @@ pub async fn list(tx: &mut Tx, session: i64) -> sqlx::Result<Vec<Decision>> {
     }
     Ok(out)
 }
+
+/// Records a side's release; false if it was already released.
+pub async fn release(
+    tx: &mut Tx,
+    session: i64,
+    side: i64,
+    by: i64,
+    now: i64,
+) -> sqlx::Result<bool> {
+    let n = on_tx_exec!(tx, |c| {
+        sqlx::query(
+        "insert into session_releases (session_id, side_id, released_by, released_at) values ($1, $2, $3, $4)
+         on conflict (session_id, side_id) do nothing"
+    )
+    .bind(session)
+    .bind(side)
+    .bind(by)
+    .bind(now)
+    .execute(c)
+    .await
+    })?;
+    Ok(n == 1)
+}
+
+/// Decided outcomes released to `side`'s applicants for a project: (outcome, amount for side).
+pub async fn released_outcomes(
+    tx: &mut Tx,
+    project: i64,
+    side: i64,
+) -> sqlx::Result<Vec<(String, Option<i64>)>> {
+    on_tx!(tx, |c| sqlx::query_as(
+        "select d.outcome, a.amount from decisions d
+         join session_releases r on r.session_id = d.session_id and r.side_id = $2
+         left join decision_amounts a on a.decision_id = d.id and a.side_id = $2
+         where d.project_id = $1 and d.decided_at is not null order by d.id"
+    )
+    .bind(project)
+    .bind(side)
+    .fetch_all(c)
+    .await)
+}

@@ -144,6 +144,8 @@ pub struct ShowPage {
     pub version: i64,
     pub problems: Vec<String>,
     pub notice: Option<String>,
+    /// The commission's decision, once released to the lead's side.
+    pub outcome: Option<String>,
 }
 
 fn side_name(call: &Call, side_id: i64, ctx: &Ctx) -> String {
@@ -256,6 +258,21 @@ pub(super) async fn show_page(
         })
         .collect();
     let own = p.half_led_by(u.id);
+    let outcome = match own {
+        Some(h) => crate::decisions::actions::released_outcome(&s.db, id, h.side_id)
+            .await?
+            .map(|(o, amount)| {
+                let currency = call
+                    .side(h.side_id)
+                    .map(|sd| sd.currency.clone())
+                    .unwrap_or_default();
+                match amount {
+                    Some(a) => format!("{} — {}", ctx.t(&o.key()), format_money(a, &currency, l)),
+                    None => ctx.t(&o.key()),
+                }
+            }),
+        None => None,
+    };
     let steps = match own {
         Some(h) => vec![
             (
@@ -342,6 +359,7 @@ pub(super) async fn show_page(
         version: own.map(|h| h.version).unwrap_or(0),
         problems: problems.to_vec(),
         notice: notice.map(|k| ctx.t(k)),
+        outcome,
     };
     Ok(render_status(status, &page))
 }

@@ -264,3 +264,11 @@ pub async fn purge_expired_sessions(db: &Db) -> AppResult<u64> {
     tx.commit().await?;
     Ok(n)
 }
+
+/// A user's language, for messages written to them (inside the caller's transaction).
+pub async fn locale_of(tx: &mut crate::db::Tx, user_id: i64) -> AppResult<Locale> {
+    Ok(store::find_user(tx, user_id)
+        .await?
+        .map(|u| u.to_user().locale)
+        .unwrap_or_default())
+}

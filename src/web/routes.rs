@@ -146,6 +146,11 @@ pub fn registry() -> Registry {
     .get("/sessions/{id}", AnyOf(SESSION_MEMBERS), decisions::show)
     .get("/sessions/{id}/ics", SignedIn, decisions::ics)
     .post(
+        "/sessions/{id}/release",
+        AnyOf(OFFICERS),
+        decisions::release,
+    )
+    .post(
         "/sessions/{id}/open",
         AnyOf(SESSION_MEMBERS),
         decisions::open,

@@ -219,3 +219,83 @@ async fn the_session_ics_parses_with_an_icalendar_parser() {
             .contains("PRODID:-//Passerelle//Commission sessions//FR")
     );
 }
+
+#[tokio::test]
+async fn applicants_learn_the_outcome_only_when_their_side_releases_it_after_closing() {
+    let app = TestApp::spawn_demo().await;
+    let session = plenary(&app).await;
+    let project = first_project(&app).await;
+    let p = project.to_string();
+    let mut wb = app.browser();
+    wb.login_demo("commission.wb@demo.passerelle.test").await;
+    wb.post(&format!("/sessions/{session}/open"), &[]).await;
+    wb.post(
+        &format!("/sessions/{session}/decisions"),
+        &[
+            ("project", p.as_str()),
+            ("outcome", "selected"),
+            ("amount_WB", "1500"),
+            ("amount_QC", "2000"),
+        ],
+    )
+    .await;
+    let mut qc = app.browser();
+    qc.login_demo("commission.qc@demo.passerelle.test").await;
+    let decision = app.scalar("select max(id) from decisions").await;
+    qc.post(
+        &format!("/sessions/{session}/decisions/{decision}/approve"),
+        &[],
+    )
+    .await;
+
+    let mut officer_wb = app.browser();
+    officer_wb
+        .login_demo("charge.wb@demo.passerelle.test")
+        .await;
+    let r = officer_wb
+        .post(&format!("/sessions/{session}/release"), &[])
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::CONFLICT,
+        "not before the session is closed"
+    );
+    qc.post(&format!("/sessions/{session}/close"), &[]).await;
+
+    let wb_lead = app.scalar_text_value(&format!("select u.email from users u join project_halves h on h.lead_user_id = u.id join sides s on s.id = h.side_id where h.project_id = {project} and s.code = 'WB'")).await;
+    let qc_lead = app.scalar_text_value(&format!("select u.email from users u join project_halves h on h.lead_user_id = u.id join sides s on s.id = h.side_id where h.project_id = {project} and s.code = 'QC'")).await;
+    let mut lead = app.browser();
+    lead.login_demo(&wb_lead).await;
+    assert!(
+        !lead
+            .get(&format!("/projects/{project}"))
+            .await
+            .body
+            .contains("Décision de la commission"),
+        "held until released"
+    );
+
+    assert_eq!(
+        officer_wb
+            .post(&format!("/sessions/{session}/release"), &[])
+            .await
+            .status,
+        StatusCode::OK
+    );
+    let (subject, text) = app.last_email(&wb_lead).await;
+    assert!(subject.starts_with("Décision de la Commission mixte permanente"));
+    assert!(text.contains("Retenu 1\u{202f}500,00\u{202f}€"), "{text}");
+    assert!(
+        lead.get(&format!("/projects/{project}"))
+            .await
+            .contains_text("Décision de la commission : Retenu — 1 500,00 €")
+    );
+    assert_eq!(app.scalar_text(&format!("select count(*) from email_outbox where to_address = '{qc_lead}' and subject like 'Décision%'")).await, 0, "the other side releases on its own");
+    assert_eq!(
+        officer_wb
+            .post(&format!("/sessions/{session}/release"), &[])
+            .await
+            .status,
+        StatusCode::CONFLICT
+    );
+}
