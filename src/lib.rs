@@ -28,6 +28,7 @@ pub mod evaluations;
 pub mod i18n;
 pub mod markdown;
 pub mod organisations;
+pub mod pdf;
 pub mod programmes;
 pub mod projects;
 pub mod server;

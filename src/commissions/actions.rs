@@ -170,3 +170,10 @@ pub async fn session_in(tx: &mut Tx, id: i64) -> AppResult<(Session, String)> {
 pub async fn set_session_state(tx: &mut Tx, id: i64, from: &str, to: &str) -> AppResult<bool> {
     Ok(store::set_session_state(tx, id, from, to).await? == 1)
 }
+
+/// A commission with its co-chairs, inside the caller's transaction.
+pub async fn overview_of(tx: &mut Tx, id: i64) -> AppResult<Commission> {
+    let mut c = get(tx, id).await?;
+    c.co_chairs = store::list_co_chairs(tx, id).await?;
+    Ok(c)
+}

@@ -4,7 +4,7 @@
 use askama::Template;
 use axum::{
     Form,
-    extract::{Path, State},
+    extract::{Path, Query, State},
     http::{StatusCode, header},
     response::{IntoResponse, Response},
 };
@@ -249,6 +249,77 @@ pub async fn release(
         Err(AppError::Conflict(k)) => page(&s, &ctx, id, Some(&k), StatusCode::CONFLICT).await,
         Err(e) => Err(e),
     }
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct LangQuery {
+    lang: String,
+}
+
+#[derive(Template)]
+#[template(path = "decisions/minutes.html")]
+pub struct MinutesPage {
+    pub ctx: Ctx,
+    pub id: i64,
+    pub minutes_lang: String,
+    pub title: String,
+    pub draft: bool,
+    pub lines: Vec<String>,
+}
+
+fn minutes_locale(ctx: &Ctx, q: &LangQuery) -> crate::i18n::Locale {
+    crate::i18n::Locale::parse(&q.lang).unwrap_or(ctx.locale)
+}
+
+/// The minutes as a page, in French or English (`?lang=`).
+pub async fn minutes(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(q): Query<LangQuery>,
+) -> AppResult<Response> {
+    let locale = minutes_locale(&ctx, &q);
+    let m = actions::minutes(&s.db, user(&ctx)?, id, locale).await?;
+    let page = MinutesPage {
+        id,
+        minutes_lang: locale.html_lang().to_string(),
+        title: m.title,
+        draft: m.draft,
+        lines: m.lines,
+        ctx,
+    };
+    Ok(render_status(StatusCode::OK, &page))
+}
+
+/// The minutes as PDF, in French or English.
+pub async fn minutes_pdf(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(q): Query<LangQuery>,
+) -> AppResult<Response> {
+    let locale = minutes_locale(&ctx, &q);
+    let m = actions::minutes(&s.db, user(&ctx)?, id, locale).await?;
+    let mut lines = m.lines;
+    if m.draft {
+        lines.insert(0, locale.t("decisions-minutes-draft"));
+    }
+    let bytes = crate::pdf::render(&m.title, &lines);
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!(
+                    "attachment; filename=\"minutes-{id}-{}.pdf\"",
+                    locale.html_lang()
+                ),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
 }
 
 pub async fn ics(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {

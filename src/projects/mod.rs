@@ -13,7 +13,6 @@ pub mod pages;
 mod partner_pages;
 pub mod receipt;
 mod receipt_pages;
-mod receipt_pdf;
 mod store;
 
 pub use model::{Half, HalfState, Mission, Project};

@@ -71,7 +71,7 @@ pub async fn receipt_pdf(
             format!("{}/receipts/public-key", s.settings.public_url),
         ),
     ];
-    let bytes = super::receipt_pdf::render(&ctx.t("projects-receipt-title"), &lines);
+    let bytes = crate::pdf::render(&ctx.t("projects-receipt-title"), &lines);
     Ok((
         [
             (header::CONTENT_TYPE, "application/pdf".to_string()),

@@ -145,6 +145,16 @@ pub fn registry() -> Registry {
     )
     .get("/sessions/{id}", AnyOf(SESSION_MEMBERS), decisions::show)
     .get("/sessions/{id}/ics", SignedIn, decisions::ics)
+    .get(
+        "/sessions/{id}/minutes",
+        AnyOf(SESSION_MEMBERS),
+        decisions::minutes,
+    )
+    .get(
+        "/sessions/{id}/minutes.pdf",
+        AnyOf(SESSION_MEMBERS),
+        decisions::minutes_pdf,
+    )
     .post(
         "/sessions/{id}/release",
         AnyOf(OFFICERS),

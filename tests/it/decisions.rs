@@ -299,3 +299,71 @@ async fn applicants_learn_the_outcome_only_when_their_side_releases_it_after_clo
         StatusCode::CONFLICT
     );
 }
+
+#[tokio::test]
+async fn minutes_list_the_joint_decisions_in_french_and_english_and_render_as_pdf() {
+    let app = TestApp::spawn_demo().await;
+    let session = plenary(&app).await;
+    let p = first_project(&app).await.to_string();
+    let mut wb = app.browser();
+    wb.login_demo("commission.wb@demo.passerelle.test").await;
+    wb.post(&format!("/sessions/{session}/open"), &[]).await;
+    wb.post(
+        &format!("/sessions/{session}/decisions"),
+        &[
+            ("project", p.as_str()),
+            ("outcome", "selected"),
+            ("amount_WB", "1500"),
+            ("amount_QC", "2000"),
+        ],
+    )
+    .await;
+    let mut qc = app.browser();
+    qc.login_demo("commission.qc@demo.passerelle.test").await;
+    let draft = qc
+        .get(&format!("/sessions/{session}/minutes?lang=fr"))
+        .await;
+    assert!(
+        draft
+            .body
+            .contains("Aucune décision conjointe enregistrée."),
+        "a proposal approved by one side is not in the minutes"
+    );
+    let decision = app.scalar("select max(id) from decisions").await;
+    qc.post(
+        &format!("/sessions/{session}/decisions/{decision}/approve"),
+        &[],
+    )
+    .await;
+    qc.post(&format!("/sessions/{session}/close"), &[]).await;
+    let en = qc
+        .get(&format!("/sessions/{session}/minutes?lang=en"))
+        .await;
+    assert!(
+        en.body
+            .contains("Minutes of the session of the 11th Permanent Joint Commission (2019–2021)")
+    );
+    assert!(
+        en.body
+            .contains("Selected — Wallonia-Brussels €1,500.00 ; Québec CA$2,000.00"),
+        "{}",
+        en.body
+    );
+    assert!(!en.body.contains("Draft minutes"));
+    let pdf = qc
+        .get_bytes(&format!("/sessions/{session}/minutes.pdf?lang=fr"))
+        .await;
+    let text = lopdf::Document::load_mem(&pdf)
+        .expect("a valid PDF")
+        .extract_text(&[1])
+        .unwrap();
+    assert!(
+        text.contains("Procès-verbal de la séance de la XIe Commission mixte permanente"),
+        "{text}"
+    );
+    assert!(text.contains("Retenu"));
+    assert!(
+        text.contains("Anne Lambert") && text.contains("Julie Tremblay"),
+        "both co-chairs"
+    );
+}

@@ -1,5 +1,5 @@
-//! The receipt as a one-page PDF (Helvetica, one of the 14 standard fonts, so nothing is
-//! embedded): the same statement and signature as the receipt page.
+//! Plain one-page text documents as PDF (receipts, minutes): Helvetica, one of the 14 standard
+//! fonts, so nothing is embedded and the files stay a few kilobytes.
 
 use pdf_writer::{Content, Name, Pdf, Rect, Ref, Str};
 
