@@ -280,7 +280,7 @@ pub async fn minutes(
     Query(q): Query<LangQuery>,
 ) -> AppResult<Response> {
     let locale = minutes_locale(&ctx, &q);
-    let m = actions::minutes(&s.db, user(&ctx)?, id, locale).await?;
+    let m = super::documents::minutes(&s.db, user(&ctx)?, id, locale).await?;
     let page = MinutesPage {
         id,
         minutes_lang: locale.html_lang().to_string(),
@@ -300,7 +300,7 @@ pub async fn minutes_pdf(
     Query(q): Query<LangQuery>,
 ) -> AppResult<Response> {
     let locale = minutes_locale(&ctx, &q);
-    let m = actions::minutes(&s.db, user(&ctx)?, id, locale).await?;
+    let m = super::documents::minutes(&s.db, user(&ctx)?, id, locale).await?;
     let mut lines = m.lines;
     if m.draft {
         lines.insert(0, locale.t("decisions-minutes-draft"));
@@ -323,7 +323,7 @@ pub async fn minutes_pdf(
 }
 
 pub async fn ics(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
-    let body = actions::ics(
+    let body = super::documents::ics(
         &s.db,
         id,
         &ctx.t("decisions-ics-title"),

@@ -10,6 +10,7 @@ pub mod model;
 pub mod officer;
 mod officer_pages;
 pub mod pages;
+pub mod partner;
 mod partner_pages;
 pub mod receipt;
 mod receipt_pages;

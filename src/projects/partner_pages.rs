@@ -7,10 +7,7 @@ use axum::{
     response::Response,
 };
 
-use super::{
-    actions,
-    pages::{applicant_side, organisation_options, show_page, user},
-};
+use super::pages::{applicant_side, organisation_options, show_page, user};
 use crate::{
     error::{AppError, AppResult, FieldErrors},
     users::{Email, forms::TokenQuery},
@@ -49,7 +46,9 @@ pub async fn invite(
         return Ok(invite_page(&ctx, id, &f.email)
             .respond(&FieldErrors::single("email", "users-error-email")));
     };
-    match actions::invite_partner(&s.db, &s.settings.public_url, user(&ctx)?, id, &email).await {
+    match super::partner::invite_partner(&s.db, &s.settings.public_url, user(&ctx)?, id, &email)
+        .await
+    {
         Ok(()) => {
             show_page(
                 &s,
@@ -92,7 +91,7 @@ pub async fn join_form(
     Query(q): Query<TokenQuery>,
 ) -> AppResult<Response> {
     let u = user(&ctx)?;
-    if actions::invitation(&s.db, &q.token).await?.is_none() {
+    if super::partner::invitation(&s.db, &q.token).await?.is_none() {
         return Ok(crate::users::pages::message(
             &ctx,
             StatusCode::GONE,
@@ -122,7 +121,9 @@ pub async fn join(
     Form(f): Form<JoinForm>,
 ) -> AppResult<Response> {
     let u = user(&ctx)?;
-    match actions::join_project(&s.db, u, &f.token, f.organisation.parse().unwrap_or(0)).await {
+    match super::partner::join_project(&s.db, u, &f.token, f.organisation.parse().unwrap_or(0))
+        .await
+    {
         Ok(id) => Ok(see_other(&format!("/projects/{id}"))),
         Err(AppError::Invalid(e)) if e.get("token") == Some("users-token-invalid") => {
             Ok(crate::users::pages::message(
