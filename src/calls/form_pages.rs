@@ -185,7 +185,7 @@ pub async fn new_form(
 }
 
 async fn save(s: &AppState, ctx: &Ctx, id: Option<i64>, raw: RawCall) -> AppResult<Response> {
-    let user = ctx.user.as_ref().ok_or(AppError::Unauthenticated)?;
+    let user = ctx.require_user()?;
     let commission: i64 = raw
         .get("commission")
         .parse()

@@ -223,7 +223,7 @@ pub async fn approve(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    let user = ctx.user.as_ref().ok_or(AppError::Unauthenticated)?;
+    let user = ctx.require_user()?;
     match actions::approve_call(&s.db, user, id).await {
         Ok(_) => Ok(see_other(&format!("/calls/{id}"))),
         Err(AppError::Conflict(key)) => {
@@ -238,7 +238,7 @@ pub async fn archive(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    let user = ctx.user.as_ref().ok_or(AppError::Unauthenticated)?;
+    let user = ctx.require_user()?;
     match actions::archive_call(&s.db, user, id).await {
         Ok(()) => Ok(see_other(&format!("/calls/{id}"))),
         Err(AppError::Conflict(key)) => {

@@ -14,13 +14,8 @@ use crate::{
     calls::model::parse_amount,
     error::{AppError, AppResult},
     i18n::{format_money, format_number},
-    users::CurrentUser,
     web::{AppState, Ctx, pages::when_in_zone, render_status, see_other},
 };
-
-fn user(ctx: &Ctx) -> AppResult<&CurrentUser> {
-    ctx.user.as_ref().ok_or(AppError::Unauthenticated)
-}
 
 pub struct ItemView {
     pub project_id: i64,
@@ -54,7 +49,7 @@ async fn page(
     notice: Option<&str>,
     status: StatusCode,
 ) -> AppResult<Response> {
-    let v = actions::session_view(&s.db, user(ctx)?, id).await?;
+    let v = actions::session_view(&s.db, ctx.require_user()?, id).await?;
     let l = ctx.locale;
     let mut when = vec![when_in_zone(ctx, v.session.starts_at, &v.session.time_zone)];
     for side in &v.sides {
@@ -159,7 +154,7 @@ pub async fn show(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> A
 }
 
 async fn advance(s: AppState, ctx: Ctx, id: i64, to: &str) -> AppResult<Response> {
-    match actions::advance(&s.db, user(&ctx)?, id, to).await {
+    match actions::advance(&s.db, ctx.require_user()?, id, to).await {
         Ok(()) => Ok(see_other(&format!("/sessions/{id}"))),
         Err(AppError::Conflict(k)) => page(&s, &ctx, id, Some(&k), StatusCode::CONFLICT).await,
         Err(e) => Err(e),
@@ -184,7 +179,7 @@ pub async fn propose(
     Path(id): Path<i64>,
     Form(f): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let u = user(&ctx)?;
+    let u = ctx.require_user()?;
     let get = |k: &str| {
         f.iter()
             .find(|(n, _)| n == k)
@@ -232,7 +227,7 @@ pub async fn approve(
     ctx: Ctx,
     Path((id, decision)): Path<(i64, i64)>,
 ) -> AppResult<Response> {
-    match actions::approve(&s.db, user(&ctx)?, decision).await {
+    match actions::approve(&s.db, ctx.require_user()?, decision).await {
         Ok(_) => Ok(see_other(&format!("/sessions/{id}"))),
         Err(AppError::Conflict(k)) => page(&s, &ctx, id, Some(&k), StatusCode::CONFLICT).await,
         Err(e) => Err(e),
@@ -244,7 +239,7 @@ pub async fn release(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    match actions::release(&s.db, &s.settings.public_url, user(&ctx)?, id).await {
+    match actions::release(&s.db, &s.settings.public_url, ctx.require_user()?, id).await {
         Ok(_) => page(&s, &ctx, id, Some("decisions-released"), StatusCode::OK).await,
         Err(AppError::Conflict(k)) => page(&s, &ctx, id, Some(&k), StatusCode::CONFLICT).await,
         Err(e) => Err(e),
@@ -280,7 +275,7 @@ pub async fn minutes(
     Query(q): Query<LangQuery>,
 ) -> AppResult<Response> {
     let locale = minutes_locale(&ctx, &q);
-    let m = super::documents::minutes(&s.db, user(&ctx)?, id, locale).await?;
+    let m = super::documents::minutes(&s.db, ctx.require_user()?, id, locale).await?;
     let page = MinutesPage {
         id,
         minutes_lang: locale.html_lang().to_string(),
@@ -300,7 +295,7 @@ pub async fn minutes_pdf(
     Query(q): Query<LangQuery>,
 ) -> AppResult<Response> {
     let locale = minutes_locale(&ctx, &q);
-    let m = super::documents::minutes(&s.db, user(&ctx)?, id, locale).await?;
+    let m = super::documents::minutes(&s.db, ctx.require_user()?, id, locale).await?;
     let mut lines = m.lines;
     if m.draft {
         lines.insert(0, locale.t("decisions-minutes-draft"));

@@ -14,13 +14,8 @@ use super::{actions, model::Score};
 use crate::{
     error::{AppError, AppResult, FieldErrors},
     i18n::format_number,
-    users::CurrentUser,
     web::{AppState, Ctx, form::*, render, render_status, see_other},
 };
-
-fn user(ctx: &Ctx) -> AppResult<&CurrentUser> {
-    ctx.user.as_ref().ok_or(AppError::Unauthenticated)
-}
 
 pub struct Row {
     pub rank: usize,
@@ -49,7 +44,7 @@ async fn side_page(
     notice: Option<&str>,
     status: StatusCode,
 ) -> AppResult<Response> {
-    let v = actions::side_view(&s.db, user(ctx)?, call_id).await?;
+    let v = actions::side_view(&s.db, ctx.require_user()?, call_id).await?;
     let l = ctx.locale;
     let rows = v
         .ranking
@@ -111,7 +106,7 @@ pub async fn assign(
     Path(id): Path<i64>,
     Form(f): Form<AssignForm>,
 ) -> AppResult<Response> {
-    match actions::assign(&s.db, user(&ctx)?, id, f.half, f.evaluator).await {
+    match actions::assign(&s.db, ctx.require_user()?, id, f.half, f.evaluator).await {
         Ok(_) => Ok(see_other(&format!("/calls/{id}/evaluations"))),
         Err(AppError::Invalid(e)) => {
             let key = e
@@ -129,7 +124,7 @@ pub async fn propose(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    actions::propose(&s.db, user(&ctx)?, id, 2).await?;
+    actions::propose(&s.db, ctx.require_user()?, id, 2).await?;
     Ok(see_other(&format!("/calls/{id}/evaluations")))
 }
 
@@ -175,7 +170,7 @@ pub async fn grid_form(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    let v = actions::side_view(&s.db, user(&ctx)?, id).await?;
+    let v = actions::side_view(&s.db, ctx.require_user()?, id).await?;
     let f = match v.grid {
         Some(g) => GridForm {
             scale_max: g.scale_max.to_string(),
@@ -234,7 +229,7 @@ pub async fn save_grid(
     let (Some(scale), Some(criteria)) = (scale, criteria) else {
         return Ok(grid_page(&ctx, id, &f).respond(&e));
     };
-    match actions::save_grid(&s.db, user(&ctx)?, id, scale, &criteria).await {
+    match actions::save_grid(&s.db, ctx.require_user()?, id, scale, &criteria).await {
         Ok(()) => Ok(see_other(&format!("/calls/{id}/evaluations"))),
         Err(AppError::Conflict(k)) => Ok(grid_page(&ctx, id, &f)
             .notice(&k)
@@ -251,7 +246,7 @@ pub struct MinePage {
 }
 
 pub async fn mine(State(s): State<AppState>, ctx: Ctx) -> AppResult<Response> {
-    let rows = actions::my_assignments(&s.db, user(&ctx)?)
+    let rows = actions::my_assignments(&s.db, ctx.require_user()?)
         .await?
         .into_iter()
         .map(|(id, _, title, state)| (id, title, ctx.t(&format!("evaluations-state-{state}"))))
@@ -326,7 +321,8 @@ pub async fn evaluation_form(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    let (grid, project, scores, submitted) = actions::evaluation(&s.db, user(&ctx)?, id).await?;
+    let (grid, project, scores, submitted) =
+        actions::evaluation(&s.db, ctx.require_user()?, id).await?;
     let values: Vec<(String, String)> = scores
         .iter()
         .flat_map(|sc| {
@@ -353,7 +349,7 @@ pub async fn save_evaluation(
     Form(values): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     let autosave = headers.contains_key("x-autosave");
-    let u = user(&ctx)?;
+    let u = ctx.require_user()?;
     let (grid, project, _, _) = actions::evaluation(&s.db, u, id).await?;
     let get = |k: &str| {
         values
@@ -411,7 +407,7 @@ pub async fn conflicts(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    let (projects, mine) = actions::conflict_candidates(&s.db, user(&ctx)?, id).await?;
+    let (projects, mine) = actions::conflict_candidates(&s.db, ctx.require_user()?, id).await?;
     let projects = projects
         .into_iter()
         .map(|p| (p.id, p.title, mine.contains(&p.id)))
@@ -436,6 +432,6 @@ pub async fn declare(
     Path(id): Path<i64>,
     Form(f): Form<ConflictForm>,
 ) -> AppResult<Response> {
-    actions::declare_conflict(&s.db, user(&ctx)?, id, f.project, &f.reason).await?;
+    actions::declare_conflict(&s.db, ctx.require_user()?, id, f.project, &f.reason).await?;
     Ok(see_other(&format!("/calls/{id}/conflicts")))
 }

@@ -100,7 +100,7 @@ pub async fn create(
     ctx: Ctx,
     Form(f): Form<OrganisationForm>,
 ) -> AppResult<Response> {
-    let user = ctx.user.as_ref().ok_or(AppError::Unauthenticated)?;
+    let user = ctx.require_user()?;
     let side_id = user
         .grants
         .iter()

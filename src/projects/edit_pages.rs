@@ -11,7 +11,7 @@ use axum::{
 use super::{
     actions,
     forms::*,
-    pages::{applicant_side, organisation_options, user},
+    pages::{applicant_side, organisation_options},
 };
 use crate::{
     calls::Call,
@@ -153,7 +153,7 @@ pub async fn edit_form(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    let (p, call, _) = actions::view_project(&s.db, user(&ctx)?, id).await?;
+    let (p, call, _) = actions::view_project(&s.db, ctx.require_user()?, id).await?;
     let themes = themes_for(&s, &call).await?;
     Ok(
         edit_page(&ctx, id, &ProjectForm::from_project(&p), &call, &themes)
@@ -177,7 +177,7 @@ pub async fn edit(
     headers: HeaderMap,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let u = user(&ctx)?;
+    let u = ctx.require_user()?;
     let f = ProjectForm::from_pairs(pairs);
     let (_, call, _) = actions::view_project(&s.db, u, id).await?;
     let themes = themes_for(&s, &call).await?;
@@ -224,7 +224,7 @@ pub async fn half_form(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    let u = user(&ctx)?;
+    let u = ctx.require_user()?;
     let (p, _, _) = actions::view_project(&s.db, u, id).await?;
     let h = p.half_led_by(u.id).ok_or(AppError::Forbidden)?;
     let f = HalfForm {
@@ -245,7 +245,7 @@ pub async fn half(
     headers: HeaderMap,
     Form(f): Form<HalfForm>,
 ) -> AppResult<Response> {
-    let u = user(&ctx)?;
+    let u = ctx.require_user()?;
     let org = f.organisation.parse().unwrap_or(0);
     match actions::save_half(
         &s.db,
@@ -331,7 +331,7 @@ pub async fn mission_form(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    let (_, call, _) = actions::view_project(&s.db, user(&ctx)?, id).await?;
+    let (_, call, _) = actions::view_project(&s.db, ctx.require_user()?, id).await?;
     Ok(mission_page(&ctx, id, &call, &MissionForm::default()).respond(&FieldErrors::default()))
 }
 
@@ -341,7 +341,7 @@ pub async fn add_mission(
     Path(id): Path<i64>,
     Form(f): Form<MissionForm>,
 ) -> AppResult<Response> {
-    let u = user(&ctx)?;
+    let u = ctx.require_user()?;
     let (_, call, _) = actions::view_project(&s.db, u, id).await?;
     let result = match f.parse() {
         Ok(m) => actions::add_mission(&s.db, u, id, &m).await.map(|_| ()),
@@ -359,6 +359,6 @@ pub async fn delete_mission(
     ctx: Ctx,
     Path((id, mission)): Path<(i64, i64)>,
 ) -> AppResult<Response> {
-    actions::delete_mission(&s.db, user(&ctx)?, id, mission).await?;
+    actions::delete_mission(&s.db, ctx.require_user()?, id, mission).await?;
     Ok(see_other(&format!("/projects/{id}")))
 }

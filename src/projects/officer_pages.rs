@@ -102,7 +102,7 @@ pub async fn officer_list(
     Path(id): Path<i64>,
     Query(f): Query<Filters>,
 ) -> AppResult<Response> {
-    let u = ctx.user.as_ref().ok_or(AppError::Unauthenticated)?;
+    let u = ctx.require_user()?;
     let (call, sides, projects) = super::officer::for_officer(&s.db, u, id).await?;
     let (_, themes) = crate::calls::actions::get_call(&s.db, Some(u), id).await?;
     let query = form_urlencoded::Serializer::new(String::new())
@@ -149,7 +149,7 @@ pub async fn officer_csv(
     Path(id): Path<i64>,
     Query(f): Query<Filters>,
 ) -> AppResult<Response> {
-    let u = ctx.user.as_ref().ok_or(AppError::Unauthenticated)?;
+    let u = ctx.require_user()?;
     let (call, sides, projects) = super::officer::for_officer(&s.db, u, id).await?;
     let mut out = String::from("\u{feff}");
     let header_row = [
@@ -207,7 +207,7 @@ pub async fn admissibility(
     Path(half): Path<i64>,
     Form(f): Form<DecisionForm>,
 ) -> AppResult<Response> {
-    let u = ctx.user.as_ref().ok_or(AppError::Unauthenticated)?;
+    let u = ctx.require_user()?;
     let project = super::officer::decide_admissibility(
         &s.db,
         &s.settings.public_url,
@@ -226,7 +226,7 @@ pub async fn extension(
     Path(half): Path<i64>,
     Form(f): Form<ExtensionForm>,
 ) -> AppResult<Response> {
-    let u = ctx.user.as_ref().ok_or(AppError::Unauthenticated)?;
+    let u = ctx.require_user()?;
     let until = parse_local(&f.until, &ctx.time_zone)
         .map_err(|e| AppError::Invalid(crate::error::FieldErrors::single("until", e.key())))?;
     let project = super::officer::grant_extension(&s.db, u, half, until).await?;
@@ -240,7 +240,7 @@ pub async fn upload(
     Path(id): Path<i64>,
     mut multipart: axum::extract::Multipart,
 ) -> AppResult<Response> {
-    let u = ctx.user.as_ref().ok_or(AppError::Unauthenticated)?;
+    let u = ctx.require_user()?;
     let mut file = None;
     while let Ok(Some(field)) = multipart.next_field().await {
         if field.name() == Some("file") {
@@ -281,7 +281,7 @@ pub async fn download(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    let u = ctx.user.as_ref().ok_or(AppError::Unauthenticated)?;
+    let u = ctx.require_user()?;
     let (a, bytes) = super::attachments::download(&s.db, &s.settings.storage, u, id).await?;
     let ascii: String = a
         .filename
@@ -307,7 +307,7 @@ pub async fn remove_attachment(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    let u = ctx.user.as_ref().ok_or(AppError::Unauthenticated)?;
+    let u = ctx.require_user()?;
     let project = super::attachments::remove(&s.db, &s.settings.storage, u, id).await?;
     Ok(see_other(&format!("/projects/{project}")))
 }

@@ -20,10 +20,6 @@ use crate::{
     web::{AppState, Ctx, form::*, pages::when_in_zone, render_status, see_other},
 };
 
-pub(super) fn user(ctx: &Ctx) -> AppResult<&CurrentUser> {
-    ctx.user.as_ref().ok_or(AppError::Unauthenticated)
-}
-
 pub(super) async fn organisation_options(
     s: &AppState,
     side_id: i64,
@@ -70,7 +66,7 @@ pub async fn start_form(
     ctx: Ctx,
     Path(call_id): Path<i64>,
 ) -> AppResult<Response> {
-    let orgs = organisation_options(&s, applicant_side(user(&ctx)?)?).await?;
+    let orgs = organisation_options(&s, applicant_side(ctx.require_user()?)?).await?;
     Ok(start_page(&ctx, call_id, &StartForm::default(), orgs).respond(&FieldErrors::default()))
 }
 
@@ -80,7 +76,7 @@ pub async fn start(
     Path(call_id): Path<i64>,
     Form(f): Form<StartForm>,
 ) -> AppResult<Response> {
-    let u = user(&ctx)?;
+    let u = ctx.require_user()?;
     let orgs = organisation_options(&s, applicant_side(u)?).await?;
     let title = f.title.trim();
     if title.is_empty() || title.chars().count() > 300 {
@@ -162,7 +158,7 @@ pub(super) async fn show_page(
     notice: Option<&str>,
     status: StatusCode,
 ) -> AppResult<Response> {
-    let u = user(ctx)?;
+    let u = ctx.require_user()?;
     let (p, call, viewer) = actions::view_project(&s.db, u, id).await?;
     let receipts = filing::receipts_of(&s.db, u, id).await?;
     let attachments = super::attachments::list(&s.db, u, id).await?;
@@ -380,7 +376,7 @@ pub async fn show(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> A
 }
 
 pub async fn mine(State(s): State<AppState>, ctx: Ctx) -> AppResult<Response> {
-    let projects = actions::my_projects(&s.db, user(&ctx)?).await?;
+    let projects = actions::my_projects(&s.db, ctx.require_user()?).await?;
     let page = MyProjectsPage {
         projects: projects.iter().map(|p| (p.id, p.title.clone())).collect(),
         ctx,
@@ -401,7 +397,7 @@ pub async fn file(
     Path(id): Path<i64>,
     Form(f): Form<FileForm>,
 ) -> AppResult<Response> {
-    match filing::file_half(&s.db, user(&ctx)?, id, f.version).await {
+    match filing::file_half(&s.db, ctx.require_user()?, id, f.version).await {
         Ok(rid) => Ok(see_other(&format!("/receipts/{rid}"))),
         Err(AppError::Invalid(e)) => {
             let problems: Vec<String> = e.0.values().map(|k| ctx.t(k)).collect();
@@ -427,6 +423,6 @@ pub async fn withdraw(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    actions::withdraw_half(&s.db, &s.settings.public_url, user(&ctx)?, id).await?;
+    actions::withdraw_half(&s.db, &s.settings.public_url, ctx.require_user()?, id).await?;
     Ok(see_other(&format!("/projects/{id}")))
 }

@@ -7,7 +7,7 @@ use axum::{
     response::Response,
 };
 
-use super::pages::{applicant_side, organisation_options, show_page, user};
+use super::pages::{applicant_side, organisation_options, show_page};
 use crate::{
     error::{AppError, AppResult, FieldErrors},
     users::{Email, forms::TokenQuery},
@@ -46,8 +46,14 @@ pub async fn invite(
         return Ok(invite_page(&ctx, id, &f.email)
             .respond(&FieldErrors::single("email", "users-error-email")));
     };
-    match super::partner::invite_partner(&s.db, &s.settings.public_url, user(&ctx)?, id, &email)
-        .await
+    match super::partner::invite_partner(
+        &s.db,
+        &s.settings.public_url,
+        ctx.require_user()?,
+        id,
+        &email,
+    )
+    .await
     {
         Ok(()) => {
             show_page(
@@ -90,7 +96,7 @@ pub async fn join_form(
     ctx: Ctx,
     Query(q): Query<TokenQuery>,
 ) -> AppResult<Response> {
-    let u = user(&ctx)?;
+    let u = ctx.require_user()?;
     if super::partner::invitation(&s.db, &q.token).await?.is_none() {
         return Ok(crate::users::pages::message(
             &ctx,
@@ -120,7 +126,7 @@ pub async fn join(
     ctx: Ctx,
     Form(f): Form<JoinForm>,
 ) -> AppResult<Response> {
-    let u = user(&ctx)?;
+    let u = ctx.require_user()?;
     match super::partner::join_project(&s.db, u, &f.token, f.organisation.parse().unwrap_or(0))
         .await
     {

@@ -7,7 +7,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
-use super::{filing, pages::user};
+use super::filing;
 use crate::{
     error::AppResult,
     web::{AppState, Ctx, render_status},
@@ -30,7 +30,7 @@ pub async fn receipt(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    let (r, p) = filing::get_receipt(&s.db, user(&ctx)?, id).await?;
+    let (r, p) = filing::get_receipt(&s.db, ctx.require_user()?, id).await?;
     let page = ReceiptPage {
         ctx,
         id,
@@ -49,7 +49,7 @@ pub async fn receipt_pdf(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    let (r, p) = filing::get_receipt(&s.db, user(&ctx)?, id).await?;
+    let (r, p) = filing::get_receipt(&s.db, ctx.require_user()?, id).await?;
     let l = ctx.locale;
     let lines = vec![
         format!("{} : {}", ctx.t("projects-field-title"), p.title),

@@ -57,7 +57,7 @@ pub struct AdminListPage {
 }
 
 pub async fn admin_list(State(s): State<AppState>, ctx: Ctx) -> AppResult<Response> {
-    let admin = ctx.user.as_ref().ok_or(AppError::Unauthenticated)?;
+    let admin = ctx.require_user()?;
     let rows = admin::list_users(&s.db, admin)
         .await?
         .into_iter()
@@ -131,7 +131,7 @@ pub async fn invite(
     ctx: Ctx,
     Form(f): Form<InviteForm>,
 ) -> AppResult<Response> {
-    let admin = ctx.user.as_ref().ok_or(AppError::Unauthenticated)?;
+    let admin = ctx.require_user()?;
     let sides = programmes::actions::list_sides(&s.db).await?;
     let account = match f.parse(&sides) {
         Ok(a) => a,
@@ -167,7 +167,7 @@ async fn user_page(
     errors: &FieldErrors,
     status: StatusCode,
 ) -> AppResult<Response> {
-    let admin = ctx.user.as_ref().ok_or(AppError::Unauthenticated)?;
+    let admin = ctx.require_user()?;
     let (u, grants) = admin::get_user(&s.db, admin, id).await?;
     let sides = programmes::actions::list_sides(&s.db).await?;
     let form = FormPage::new(
@@ -240,7 +240,7 @@ pub async fn grant(
     Path(id): Path<i64>,
     Form(f): Form<GrantForm>,
 ) -> AppResult<Response> {
-    let admin = ctx.user.as_ref().ok_or(AppError::Unauthenticated)?;
+    let admin = ctx.require_user()?;
     let sides = programmes::actions::list_sides(&s.db).await?;
     let result = match f.parse(&sides) {
         Ok((role, side_id)) => admin::grant_role(&s.db, admin, id, role, side_id)
@@ -262,7 +262,7 @@ pub async fn revoke(
     ctx: Ctx,
     Path((id, grant_id)): Path<(i64, i64)>,
 ) -> AppResult<Response> {
-    let admin = ctx.user.as_ref().ok_or(AppError::Unauthenticated)?;
+    let admin = ctx.require_user()?;
     match admin::revoke_role(&s.db, admin, id, grant_id).await {
         Ok(()) => Ok(see_other(&format!("/admin/users/{id}"))),
         Err(AppError::Conflict(_)) => {

@@ -238,7 +238,7 @@ pub struct SavedQuery {
 }
 
 pub async fn account_form(ctx: Ctx, Query(q): Query<SavedQuery>) -> AppResult<Response> {
-    let u = ctx.user.as_ref().ok_or(AppError::Unauthenticated)?;
+    let u = ctx.require_user()?;
     let f = AccountForm {
         name: u.name.clone(),
         locale: u.locale.tag().into(),
@@ -256,7 +256,7 @@ pub async fn update_account(
     ctx: Ctx,
     Form(f): Form<AccountForm>,
 ) -> AppResult<Response> {
-    let user = ctx.user.as_ref().ok_or(AppError::Unauthenticated)?;
+    let user = ctx.require_user()?;
     match f.parse() {
         Err(e) => Ok(account_page(&ctx, &f).respond(&e)),
         Ok((name, locale, zone)) => {

@@ -47,6 +47,10 @@ impl Ctx {
     pub fn t1(&self, key: &str, name: &'static str, value: impl std::fmt::Display) -> String {
         self.locale.t1(key, name, value.to_string())
     }
+    /// The signed-in user, or "authentication required" (routes behind a policy always have one).
+    pub fn require_user(&self) -> Result<&CurrentUser, AppError> {
+        self.user.as_ref().ok_or(AppError::Unauthenticated)
+    }
     /// Translates `key` with a number, so plural forms apply (`{ $count -> [one] … }`).
     pub fn tn(&self, key: &str, name: &'static str, n: usize) -> String {
         self.locale.t_args(key, &[(name, (n as i64).into())])
