@@ -315,18 +315,14 @@ pub async fn release(db: &Db, base: &str, user: &CurrentUser, id: i64) -> AppRes
             ],
         );
         let link = format!("{base}/projects/{}", p.id);
-        let m = crate::email::Message {
-            to: half.lead_email.clone(),
-            subject: locale.t1("decisions-letter-subject", "title", p.title.clone()),
-            text: format!("{body}\n\n{link}\n"),
-            html: format!(
-                "<!doctype html><html lang=\"{}\"><body><p>{}</p><p><a href=\"{link}\">{link}</a></p></body></html>",
-                locale.html_lang(),
-                askama::filters::escape(&body, askama::filters::Html)
-                    .map(|e| e.to_string())
-                    .unwrap_or_default()
-            ),
-        };
+        let subject = locale.t1("decisions-letter-subject", "title", p.title.clone());
+        let m = crate::email::Message::with_link(
+            &half.lead_email,
+            locale.html_lang(),
+            subject,
+            &body,
+            &link,
+        );
         crate::email::enqueue(&mut tx, &m).await?;
         sent += 1;
     }

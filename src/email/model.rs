@@ -9,6 +9,27 @@ pub struct Message {
     pub html: String,
 }
 
+impl Message {
+    /// A short message: one paragraph and one link, as text and as HTML (both escaped), in the
+    /// recipient's language `lang` (`fr`, `en`).
+    pub fn with_link(to: &str, lang: &str, subject: String, body: &str, link: &str) -> Message {
+        let esc = |s: &str| {
+            askama::filters::escape(s, askama::filters::Html)
+                .map(|e| e.to_string())
+                .unwrap_or_default()
+        };
+        let (body_html, link_html) = (esc(body), esc(link));
+        Message {
+            to: to.to_string(),
+            subject,
+            text: format!("{body}\n\n{link}\n"),
+            html: format!(
+                "<!doctype html><html lang=\"{lang}\"><body><p>{body_html}</p><p><a href=\"{link_html}\">{link_html}</a></p></body></html>"
+            ),
+        }
+    }
+}
+
 /// A queued message as stored.
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct Outgoing {

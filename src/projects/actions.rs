@@ -298,20 +298,7 @@ pub(super) fn message(
 ) -> Message {
     let subject = locale.t1(&format!("{key}-subject"), "title", title);
     let body = locale.t1(&format!("{key}-body"), "title", title);
-    let text = format!("{body}\n\n{link}\n");
-    let html = format!(
-        "<!doctype html><html lang=\"{}\"><body><p>{}</p><p><a href=\"{link}\">{link}</a></p></body></html>",
-        locale.html_lang(),
-        askama::filters::escape(&body, askama::filters::Html)
-            .map(|e| e.to_string())
-            .unwrap_or_default()
-    );
-    Message {
-        to: to.to_string(),
-        subject,
-        text,
-        html,
-    }
+    Message::with_link(to, locale.html_lang(), subject, &body, link)
 }
 
 /// Withdraws the lead's half; the other lead is told by email.

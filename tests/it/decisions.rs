@@ -14,6 +14,33 @@ async fn first_project(app: &TestApp) -> i64 {
     app.scalar("select min(id) from projects").await
 }
 
+/// Both sides' members signed in; WB opens the session and proposes selecting `project` with
+/// 1 500 € and 2 000 $ (approved by WB only). Returns (wb, qc).
+async fn open_and_propose_selection(
+    app: &TestApp,
+    session: i64,
+    project: &str,
+) -> (TestApp, TestApp) {
+    let mut wb = app.browser();
+    wb.login_demo("commission.wb@demo.passerelle.test").await;
+    wb.post(&format!("/sessions/{session}/open"), &[]).await;
+    let fields = [
+        ("project", project),
+        ("outcome", "selected"),
+        ("amount_WB", "1500"),
+        ("amount_QC", "2000"),
+    ];
+    assert_eq!(
+        wb.post(&format!("/sessions/{session}/decisions"), &fields)
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    let mut qc = app.browser();
+    qc.login_demo("commission.qc@demo.passerelle.test").await;
+    (wb, qc)
+}
+
 #[tokio::test]
 async fn a_decision_approved_by_one_side_only_is_not_a_decision() {
     let app = TestApp::spawn_demo().await;
@@ -226,21 +253,7 @@ async fn applicants_learn_the_outcome_only_when_their_side_releases_it_after_clo
     let session = plenary(&app).await;
     let project = first_project(&app).await;
     let p = project.to_string();
-    let mut wb = app.browser();
-    wb.login_demo("commission.wb@demo.passerelle.test").await;
-    wb.post(&format!("/sessions/{session}/open"), &[]).await;
-    wb.post(
-        &format!("/sessions/{session}/decisions"),
-        &[
-            ("project", p.as_str()),
-            ("outcome", "selected"),
-            ("amount_WB", "1500"),
-            ("amount_QC", "2000"),
-        ],
-    )
-    .await;
-    let mut qc = app.browser();
-    qc.login_demo("commission.qc@demo.passerelle.test").await;
+    let (_wb, mut qc) = open_and_propose_selection(&app, session, &p).await;
     let decision = app.scalar("select max(id) from decisions").await;
     qc.post(
         &format!("/sessions/{session}/decisions/{decision}/approve"),
@@ -305,21 +318,7 @@ async fn minutes_list_the_joint_decisions_in_french_and_english_and_render_as_pd
     let app = TestApp::spawn_demo().await;
     let session = plenary(&app).await;
     let p = first_project(&app).await.to_string();
-    let mut wb = app.browser();
-    wb.login_demo("commission.wb@demo.passerelle.test").await;
-    wb.post(&format!("/sessions/{session}/open"), &[]).await;
-    wb.post(
-        &format!("/sessions/{session}/decisions"),
-        &[
-            ("project", p.as_str()),
-            ("outcome", "selected"),
-            ("amount_WB", "1500"),
-            ("amount_QC", "2000"),
-        ],
-    )
-    .await;
-    let mut qc = app.browser();
-    qc.login_demo("commission.qc@demo.passerelle.test").await;
+    let (_wb, mut qc) = open_and_propose_selection(&app, session, &p).await;
     let draft = qc
         .get(&format!("/sessions/{session}/minutes?lang=fr"))
         .await;
