@@ -15,7 +15,8 @@ pub async fn open(url: &str) -> anyhow::Result<Db> {
     Ok(db)
 }
 
-/// Serves on `listener` until shutdown; runs the outbox worker and session clean-up alongside.
+/// Serves on `listener` until shutdown; runs the outbox worker, session clean-up and
+/// evaluation reminders alongside.
 pub async fn serve(
     db: Db,
     settings: Settings,
@@ -30,12 +31,23 @@ pub async fn serve(
     ));
     let housekeeping = tokio::spawn({
         let db = db.clone();
+        let base = settings.public_url.clone();
         async move {
+            let mut minutes = 0u64;
             loop {
-                if let Err(e) = users::actions::purge_expired_sessions(&db).await {
+                if minutes.is_multiple_of(60)
+                    && let Err(e) = users::actions::purge_expired_sessions(&db).await
+                {
                     tracing::warn!(error = ?e, "session clean-up");
                 }
-                tokio::time::sleep(Duration::from_secs(3600)).await;
+                // Every instance runs this; each reminder is recorded once (see reminders.rs).
+                if let Err(e) =
+                    crate::evaluations::reminders::send_due(&db, &base, crate::db::now_ms()).await
+                {
+                    tracing::warn!(error = ?e, "evaluation reminders");
+                }
+                minutes += 10;
+                tokio::time::sleep(Duration::from_secs(600)).await;
             }
         }
     });

@@ -31,3 +31,4 @@ form-autosave-restored = Your unsaved input was restored from this browser.
 form-autosave-expired = Your session expired: your input is kept in this browser. Log in again, then come back to this page.
 form-autosave-offline = Connection lost: your input is kept in this browser.
 form-autosave-invalid = Draft not saved on the server: save to see which fields to correct.
+common-error-choice = Choose one of the options offered.

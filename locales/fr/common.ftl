@@ -31,3 +31,4 @@ form-autosave-restored = Votre saisie non enregistrée a été restaurée depuis
 form-autosave-expired = Votre session a expiré : votre saisie est gardée dans ce navigateur. Reconnectez-vous puis revenez sur cette page.
 form-autosave-offline = Connexion perdue : votre saisie est gardée dans ce navigateur.
 form-autosave-invalid = Brouillon non enregistré sur le serveur : corrigez les champs signalés en enregistrant.
+common-error-choice = Choisissez une des options proposées.

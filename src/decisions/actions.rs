@@ -1,8 +1,8 @@
 //! Session use cases: who may act (commission members and officers of the programme's sides),
-//! when rankings become visible (once the session is open), how a decision is recorded.
+//! how a decision is recorded, the announcement hold. `agenda.rs`: what the session shows.
 
 use super::{
-    model::{Decision, Outcome, is_decided},
+    model::{Outcome, is_decided},
     store,
 };
 use crate::{
@@ -10,35 +10,12 @@ use crate::{
     commissions::{self, Session},
     db::{Db, Tx, now_ms},
     error::{AppError, AppResult, FieldErrors},
-    evaluations,
     programmes::{self, Side},
     projects::{HalfState, Project, actions::projects_of_side},
     users::{CurrentUser, Role},
 };
 
-/// A side's place in its own ranking: (rank from 1, mean score in thousandths).
-pub type Rank = (usize, Option<i64>);
-
-/// A side's ranking of one call: (call, side, [(half, mean)] best first).
-type CallRanking = (i64, i64, Vec<(i64, Option<i64>)>);
-
-/// One project on the agenda, with each side's rank when the session is open.
-pub struct AgendaItem {
-    pub project: Project,
-    /// (side, rank from 1 and mean score in thousandths) — `None` while hidden or unranked.
-    pub ranks: Vec<(i64, Option<Rank>)>,
-    pub decision: Option<Decision>,
-}
-
-pub struct SessionView {
-    pub session: Session,
-    pub state: String,
-    pub sides: Vec<Side>,
-    pub my_sides: Vec<i64>,
-    pub agenda: Vec<AgendaItem>,
-}
-
-fn member_sides(user: &CurrentUser, sides: &[Side]) -> Vec<i64> {
+pub(super) fn member_sides(user: &CurrentUser, sides: &[Side]) -> Vec<i64> {
     sides
         .iter()
         .filter(|s| {
@@ -86,65 +63,6 @@ pub(super) async fn agenda_projects(
         }
     }
     Ok(out)
-}
-
-/// The session as `user` may see it. Each side's ranking appears only once the session is open.
-pub async fn session_view(db: &Db, user: &CurrentUser, id: i64) -> AppResult<SessionView> {
-    let mut tx = db.read().await?;
-    let (session, state, sides, my_sides) = context(&mut tx, user, id).await?;
-    let projects = agenda_projects(&mut tx, session.commission_id, &sides).await?;
-    let decisions = store::list(&mut tx, id).await?;
-    let visible = state != "scheduled";
-    let mut rankings: Vec<CallRanking> = Vec::new();
-    if visible {
-        let mut seen_calls: Vec<i64> = Vec::new();
-        for (call, _) in &projects {
-            if seen_calls.contains(&call.id) {
-                continue;
-            }
-            seen_calls.push(call.id);
-            for s in &sides {
-                rankings.push((
-                    call.id,
-                    s.id,
-                    evaluations::actions::ranking_in(&mut tx, call.clone(), s.id).await?,
-                ));
-            }
-        }
-    }
-    let agenda = projects
-        .into_iter()
-        .map(|(call, p)| {
-            let ranks = sides
-                .iter()
-                .map(|s| {
-                    let half = p.half_of_side(s.id).map(|h| h.id);
-                    let rank = rankings
-                        .iter()
-                        .find(|(c, side, _)| *c == call.id && *side == s.id)
-                        .and_then(|(_, _, r)| {
-                            r.iter()
-                                .position(|(h, _)| Some(*h) == half)
-                                .map(|i| (i + 1, r[i].1))
-                        });
-                    (s.id, rank)
-                })
-                .collect();
-            let decision = decisions.iter().find(|d| d.project_id == p.id).cloned();
-            AgendaItem {
-                project: p,
-                ranks,
-                decision,
-            }
-        })
-        .collect();
-    Ok(SessionView {
-        session,
-        state,
-        sides,
-        my_sides,
-        agenda,
-    })
 }
 
 /// Opens (`scheduled` → `open`) or closes (`open` → `closed`) a session.

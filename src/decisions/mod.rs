@@ -3,6 +3,7 @@
 //! exist only when every side has approved them (rule 5). Also the session's `.ics`.
 
 pub mod actions;
+pub mod agenda;
 pub mod documents;
 pub mod model;
 pub mod pages;

@@ -9,18 +9,23 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
-use super::{actions, model::Outcome};
+use super::{
+    actions,
+    agenda::{self, Standing},
+    model::Outcome,
+};
 use crate::{
     calls::model::parse_amount,
     error::{AppError, AppResult},
-    i18n::{format_money, format_number},
+    evaluations::model::Method,
+    i18n::{Locale, format_money, format_number},
     web::{AppState, Ctx, pages::when_in_zone, render_status, see_other},
 };
 
 pub struct ItemView {
     pub project_id: i64,
     pub title: String,
-    /// One line per side: "Québec : rang 3 (72,5 / 100)" or "classement non visible".
+    /// One line per side: "Québec : rang 3 (note 72,5 / 100) — recommandé" or "non visible".
     pub ranks: Vec<String>,
     pub decision: Option<String>,
     pub decision_id: i64,
@@ -42,6 +47,28 @@ pub struct SessionPage {
     pub notice: Option<String>,
 }
 
+/// "Québec : rang 3 (note 72,5 / 100) — recommandé : …"
+fn standing_line(l: Locale, side: String, st: &Standing) -> String {
+    let value = match (st.value, st.method) {
+        (None, _) => "—".to_string(),
+        (Some(m), Method::Score) => l.t1("decisions-value-score", "score", format_number(m, 1, l)),
+        (Some(m), Method::Rank) => l.t1("evaluations-mean-place", "place", format_number(m, 2, l)),
+    };
+    let line = l.t_args(
+        "decisions-rank",
+        &[
+            ("side", side.into()),
+            ("rank", (st.rank as i64).into()),
+            ("value", value.into()),
+        ],
+    );
+    match &st.recommendation {
+        Some((verdict, note)) if note.is_empty() => format!("{line} — {}", l.t(&verdict.key())),
+        Some((verdict, note)) => format!("{line} — {} : {note}", l.t(&verdict.key())),
+        None => line,
+    }
+}
+
 async fn page(
     s: &AppState,
     ctx: &Ctx,
@@ -49,7 +76,7 @@ async fn page(
     notice: Option<&str>,
     status: StatusCode,
 ) -> AppResult<Response> {
-    let v = actions::session_view(&s.db, ctx.require_user()?, id).await?;
+    let v = agenda::session_view(&s.db, ctx.require_user()?, id).await?;
     let l = ctx.locale;
     let mut when = vec![when_in_zone(ctx, v.session.starts_at, &v.session.time_zone)];
     for side in &v.sides {
@@ -64,7 +91,7 @@ async fn page(
             project_id: a.project.id,
             title: a.project.title.clone(),
             ranks: a
-                .ranks
+                .standings
                 .iter()
                 .map(|(side, r)| {
                     let name = v
@@ -74,20 +101,7 @@ async fn page(
                         .map(|s| s.name.get(l).to_string())
                         .unwrap_or_default();
                     match r {
-                        Some((rank, score)) => l.t_args(
-                            "decisions-rank",
-                            &[
-                                ("side", name.into()),
-                                ("rank", (*rank as i64).into()),
-                                (
-                                    "score",
-                                    score
-                                        .map(|m| format_number(m, 1, l))
-                                        .unwrap_or_else(|| "—".into())
-                                        .into(),
-                                ),
-                            ],
-                        ),
+                        Some(st) => standing_line(l, name, st),
                         None => l.t1("decisions-rank-hidden", "side", name),
                     }
                 })
@@ -197,7 +211,7 @@ pub async fn propose(
         )
         .await;
     };
-    let v = actions::session_view(&s.db, u, id).await?;
+    let v = agenda::session_view(&s.db, u, id).await?;
     let amounts: Vec<(i64, i64)> = v
         .sides
         .iter()

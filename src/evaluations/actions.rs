@@ -1,10 +1,12 @@
-//! Evaluation use cases. Every function resolves the user's side first and reads only that
-//! side's grid, halves, assignments and scores.
+//! Evaluation use cases of a side's officers: the grid, the side's view and ranking, the
+//! consolidated recommendations and evaluators' affiliations. Every function resolves the
+//! user's side first and reads only that side's rows (rule 4). `assign.rs`: assignments and
+//! conflicts; `evaluate.rs`: the evaluator's own work; `reminders.rs`: due-date reminders.
 
 use std::collections::HashMap;
 
 use super::{
-    model::{Grid, Score, propose as balanced, ranking, weighted},
+    model::{Grid, Method, SideRanking, Verdict, ranking, weighted},
     store,
 };
 use crate::{
@@ -12,12 +14,13 @@ use crate::{
     calls::{self, Call},
     db::{Db, Tx, now_ms},
     error::{AppError, AppResult, FieldErrors},
+    organisations::{self, Organisation},
     projects::{self, HalfState, Project},
     users::{CurrentUser, Role},
 };
 
 /// The side of `call` on which `user` holds `role`.
-fn side_of(user: &CurrentUser, call: &Call, role: Role) -> AppResult<i64> {
+pub(super) fn side_of(user: &CurrentUser, call: &Call, role: Role) -> AppResult<i64> {
     call.sides
         .iter()
         .map(|s| s.side_id)
@@ -25,14 +28,23 @@ fn side_of(user: &CurrentUser, call: &Call, role: Role) -> AppResult<i64> {
         .ok_or(AppError::Forbidden)
 }
 
-/// Replaces the officer's side's grid for a call; refused once anything has been scored.
-pub async fn save_grid(
-    db: &Db,
-    user: &CurrentUser,
-    call_id: i64,
-    scale_max: i64,
-    criteria: &[(String, String, i64)],
-) -> AppResult<()> {
+/// What an officer sets on a grid.
+pub struct GridInput {
+    pub method: Method,
+    pub scale_max: i64,
+    pub due_at: Option<i64>,
+    pub criteria: Vec<(String, String, i64)>,
+}
+
+/// Replaces the officer's side's grid for a call; refused once anything has been scored or
+/// ranked. A scoring grid needs criteria; a ranking grid may have none.
+pub async fn save_grid(db: &Db, user: &CurrentUser, call_id: i64, g: &GridInput) -> AppResult<()> {
+    if g.method == Method::Score && g.criteria.is_empty() {
+        return Err(AppError::Invalid(FieldErrors::single(
+            "criteria",
+            "evaluations-error-criteria",
+        )));
+    }
     let mut tx = db.write().await?;
     let call = calls::actions::get_call_in(&mut tx, call_id).await?;
     let side = side_of(user, &call, Role::Officer)?;
@@ -41,14 +53,23 @@ pub async fn save_grid(
     {
         return Err(AppError::Conflict("evaluations-error-grid-in-use".into()));
     }
-    store::save_grid(&mut tx, call_id, side, scale_max, criteria, now_ms()).await?;
+    let grid = Grid {
+        id: 0,
+        call_id,
+        side_id: side,
+        method: g.method,
+        scale_max: g.scale_max,
+        due_at: g.due_at,
+        criteria: vec![],
+    };
+    store::save_grid(&mut tx, &grid, &g.criteria, now_ms()).await?;
     audit::record(
         &mut tx,
         &user.actor(),
         "evaluation.save_grid",
         "call",
         call_id,
-        &format!("side {side}"),
+        &format!("side {side} {}", g.method.as_str()),
     )
     .await?;
     tx.commit().await?;
@@ -64,9 +85,14 @@ pub struct SideView {
     pub halves: Vec<(i64, Project)>,
     /// (assignment, half, evaluator, evaluator name, state)
     pub assignments: Vec<(i64, i64, i64, String, String)>,
-    /// Ranked halves with their mean weighted score (thousandths).
-    pub ranking: Vec<(i64, Option<i64>)>,
+    pub ranking: SideRanking,
     pub evaluators: Vec<(i64, String)>,
+    /// (half, verdict, note)
+    pub recommendations: Vec<(i64, Verdict, String)>,
+    /// (evaluator, organisation, evaluator name, organisation name)
+    pub affiliations: Vec<(i64, i64, String, String)>,
+    /// Organisations evaluators may be affiliated with: the programme's, every side.
+    pub organisations: Vec<Organisation>,
 }
 
 async fn side_view_in(tx: &mut Tx, call: Call, side: i64) -> AppResult<SideView> {
@@ -81,26 +107,41 @@ async fn side_view_in(tx: &mut Tx, call: Call, side: i64) -> AppResult<SideView>
         })
         .collect();
     let assignments = store::list_side_assignments(tx, side).await?;
-    let mut means: HashMap<i64, Vec<i64>> = HashMap::new();
+    let mut values: HashMap<i64, Vec<i64>> = HashMap::new();
+    let method = grid.as_ref().map(|g| g.method).unwrap_or(Method::Score);
     if let Some(g) = &grid {
         for (id, half, _, _, state) in &assignments {
-            if state == "submitted"
-                && let Some(w) = weighted(g, &store::list_scores(tx, *id).await?)
-            {
-                means.entry(*half).or_default().push(w);
+            if state != "submitted" {
+                continue;
+            }
+            let value = match g.method {
+                Method::Score => weighted(g, &store::list_scores(tx, *id).await?),
+                Method::Rank => store::find_rank(tx, *id).await?.and_then(|(r, _)| r),
+            };
+            if let Some(v) = value {
+                values.entry(*half).or_default().push(v);
             }
         }
     }
     let ids: Vec<i64> = halves.iter().map(|(h, _)| *h).collect();
     let evaluators = store::list_evaluators(tx, side).await?;
+    let recommendations = recommendations_in(tx, side).await?;
+    let affiliations = store::side_affiliations(tx, side).await?;
+    let mut organisations = Vec::new();
+    for s in &call.sides {
+        organisations.extend(organisations::actions::list_by_side_in(tx, s.side_id).await?);
+    }
     Ok(SideView {
-        ranking: ranking(&means, &ids),
+        ranking: ranking(&values, &ids, method),
         call,
         side_id: side,
         grid,
         halves,
         assignments,
         evaluators,
+        recommendations,
+        affiliations,
+        organisations,
     })
 }
 
@@ -112,256 +153,96 @@ pub async fn side_view(db: &Db, user: &CurrentUser, call_id: i64) -> AppResult<S
     side_view_in(&mut tx, call, side).await
 }
 
-/// Assigns an evaluator of the officer's side to a filed half of that side. A declared
-/// conflict of interest blocks it.
-pub async fn assign(
+/// The side's view inside the caller's transaction (assignment needs it).
+pub(super) async fn side_view_tx(tx: &mut Tx, call: Call, side: i64) -> AppResult<SideView> {
+    side_view_in(tx, call, side).await
+}
+
+/// A side's ranking of a call, for the joint session once it is open (the caller decides when
+/// that is).
+pub async fn ranking_in(tx: &mut Tx, call: Call, side: i64) -> AppResult<SideRanking> {
+    Ok(side_view_in(tx, call, side).await?.ranking)
+}
+
+/// A side's recommendations on its halves (for the joint session once it is open; the caller
+/// decides when that is).
+pub async fn recommendations_in(tx: &mut Tx, side: i64) -> AppResult<Vec<(i64, Verdict, String)>> {
+    Ok(store::side_recommendations(tx, side)
+        .await?
+        .into_iter()
+        .filter_map(|(h, v, n)| Some((h, Verdict::parse(&v)?, n)))
+        .collect())
+}
+
+/// Writes (or rewrites) the side's consolidated recommendation on one of its filed halves.
+pub async fn recommend(
     db: &Db,
     user: &CurrentUser,
     call_id: i64,
     half_id: i64,
-    evaluator: i64,
-) -> AppResult<i64> {
+    verdict: Verdict,
+    note: &str,
+) -> AppResult<()> {
     let mut tx = db.write().await?;
     let call = calls::actions::get_call_in(&mut tx, call_id).await?;
     let side = side_of(user, &call, Role::Officer)?;
     let view = side_view_in(&mut tx, call, side).await?;
-    let (_, project) = view
-        .halves
-        .iter()
-        .find(|(h, _)| *h == half_id)
-        .ok_or(AppError::NotFound)?;
-    if !view.evaluators.iter().any(|(e, _)| *e == evaluator) {
-        return Err(AppError::Invalid(FieldErrors::single(
-            "evaluator",
-            "evaluations-error-evaluator",
-        )));
+    if !view.halves.iter().any(|(h, _)| *h == half_id) {
+        return Err(AppError::NotFound);
     }
-    if store::list_conflicts(&mut tx)
-        .await?
-        .contains(&(evaluator, project.id))
-    {
-        return Err(AppError::Invalid(FieldErrors::single(
-            "evaluator",
-            "evaluations-error-conflict",
-        )));
-    }
-    let id = match store::insert_assignment(&mut tx, half_id, evaluator, user.id, now_ms()).await {
-        Ok(id) => id,
-        Err(e) if crate::db::unique_violation(&e).is_some() => {
-            return Err(AppError::Invalid(FieldErrors::single(
-                "evaluator",
-                "evaluations-error-already",
-            )));
-        }
-        Err(e) => return Err(e.into()),
-    };
+    store::save_recommendation(
+        &mut tx,
+        half_id,
+        verdict.as_str(),
+        note.trim(),
+        user.id,
+        now_ms(),
+    )
+    .await?;
     audit::record(
         &mut tx,
         &user.actor(),
-        "evaluation.assign",
+        "evaluation.recommend",
         "project_half",
         half_id,
-        &evaluator.to_string(),
+        verdict.as_str(),
     )
     .await?;
     tx.commit().await?;
-    Ok(id)
+    Ok(())
 }
 
-/// Assigns `per_half` evaluators to every filed half of the side that lacks them, least
-/// loaded first, never across a declared conflict. Returns how many were assigned.
-pub async fn propose(
+/// Records that an evaluator of the officer's side belongs to an organisation: from then on
+/// they are never assigned to a project that organisation leads a half of.
+pub async fn affiliate(
     db: &Db,
     user: &CurrentUser,
     call_id: i64,
-    per_half: usize,
-) -> AppResult<usize> {
+    evaluator: i64,
+    organisation: i64,
+) -> AppResult<()> {
     let mut tx = db.write().await?;
     let call = calls::actions::get_call_in(&mut tx, call_id).await?;
     let side = side_of(user, &call, Role::Officer)?;
     let view = side_view_in(&mut tx, call, side).await?;
-    let mut load: HashMap<i64, usize> = view.evaluators.iter().map(|(e, _)| (*e, 0)).collect();
-    for (_, _, e, _, _) in &view.assignments {
-        if let Some(n) = load.get_mut(e) {
-            *n += 1;
-        }
+    let mut e = FieldErrors::default();
+    if !view.evaluators.iter().any(|(id, _)| *id == evaluator) {
+        e.add("evaluator", "evaluations-error-evaluator");
     }
-    let halves: Vec<(i64, i64)> = view.halves.iter().map(|(h, p)| (*h, p.id)).collect();
-    let existing: Vec<(i64, i64)> = view
-        .assignments
-        .iter()
-        .map(|(_, h, e, _, _)| (*h, *e))
-        .collect();
-    let conflicts = store::list_conflicts(&mut tx).await?;
-    let pairs = balanced(&halves, &load, &conflicts, &existing, per_half);
-    let now = now_ms();
-    for (half, evaluator) in &pairs {
-        store::insert_assignment(&mut tx, *half, *evaluator, user.id, now).await?;
-        audit::record(
-            &mut tx,
-            &user.actor(),
-            "evaluation.assign",
-            "project_half",
-            half,
-            &evaluator.to_string(),
-        )
-        .await?;
+    if !view.organisations.iter().any(|o| o.id == organisation) {
+        e.add("organisation", "evaluations-error-organisation");
     }
-    tx.commit().await?;
-    Ok(pairs.len())
-}
-
-/// Declares a conflict with a project that has a half on the evaluator's side.
-pub async fn declare_conflict(
-    db: &Db,
-    user: &CurrentUser,
-    call_id: i64,
-    project_id: i64,
-    reason: &str,
-) -> AppResult<()> {
-    if reason.trim().is_empty() {
-        return Err(AppError::Invalid(FieldErrors::single(
-            "reason",
-            "common-error-required",
-        )));
-    }
-    let mut tx = db.write().await?;
-    let call = calls::actions::get_call_in(&mut tx, call_id).await?;
-    let side = side_of(user, &call, Role::Evaluator)?;
-    let project = projects::actions::project_in(&mut tx, project_id).await?;
-    if project.call_id != call_id || project.half_of_side(side).is_none() {
-        return Err(AppError::NotFound);
-    }
-    store::insert_conflict(&mut tx, user.id, project_id, reason.trim(), now_ms()).await?;
+    e.into_result()?;
+    store::insert_affiliation(&mut tx, evaluator, organisation, now_ms()).await?;
     audit::record(
         &mut tx,
         &user.actor(),
-        "evaluation.conflict",
-        "project",
-        project_id,
-        "",
+        "evaluation.affiliate",
+        "user",
+        evaluator,
+        &organisation.to_string(),
     )
     .await?;
     tx.commit().await?;
     Ok(())
-}
-
-/// The projects of a call on the evaluator's side, to declare conflicts with.
-pub async fn conflict_candidates(
-    db: &Db,
-    user: &CurrentUser,
-    call_id: i64,
-) -> AppResult<(Vec<Project>, Vec<i64>)> {
-    let mut tx = db.read().await?;
-    let call = calls::actions::get_call_in(&mut tx, call_id).await?;
-    let side = side_of(user, &call, Role::Evaluator)?;
-    let projects = projects::actions::projects_of_side(&mut tx, call_id, side).await?;
-    let mine = store::list_conflicts(&mut tx)
-        .await?
-        .into_iter()
-        .filter(|(e, _)| *e == user.id)
-        .map(|(_, p)| p)
-        .collect();
-    Ok((projects, mine))
-}
-
-/// The evaluator's own assignments: (id, project, title, state).
-pub async fn my_assignments(
-    db: &Db,
-    user: &CurrentUser,
-) -> AppResult<Vec<(i64, i64, String, String)>> {
-    let mut tx = db.read().await?;
-    Ok(store::list_evaluator_assignments(&mut tx, user.id)
-        .await?
-        .into_iter()
-        .map(|(id, _, p, t, s)| (id, p, t, s))
-        .collect())
-}
-
-/// One of the evaluator's own assignments, with its grid, project and scores so far.
-pub async fn evaluation(
-    db: &Db,
-    user: &CurrentUser,
-    id: i64,
-) -> AppResult<(Grid, Project, Vec<Score>, bool)> {
-    let mut tx = db.read().await?;
-    let (_, half, evaluator, state) = store::find_assignment(&mut tx, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if evaluator != user.id {
-        return Err(AppError::NotFound);
-    }
-    let project = mine_project(&mut tx, user, half).await?;
-    let side = project
-        .halves
-        .iter()
-        .find(|h| h.id == half)
-        .map(|h| h.side_id)
-        .ok_or(AppError::NotFound)?;
-    let grid = store::find_grid(&mut tx, project.call_id, side)
-        .await?
-        .ok_or(AppError::Conflict("evaluations-error-no-grid".into()))?;
-    let scores = store::list_scores(&mut tx, id).await?;
-    Ok((grid, project, scores, state == "submitted"))
-}
-
-async fn mine_project(tx: &mut Tx, user: &CurrentUser, half: i64) -> AppResult<Project> {
-    for (_, h, p, _, _) in store::list_evaluator_assignments(tx, user.id).await? {
-        if h == half {
-            return projects::actions::project_in(tx, p).await;
-        }
-    }
-    Err(AppError::NotFound)
-}
-
-/// Saves the evaluator's scores; with `submit`, every criterion must be scored and the
-/// evaluation is then final.
-pub async fn save_evaluation(
-    db: &Db,
-    user: &CurrentUser,
-    id: i64,
-    scores: &[Score],
-    submit: bool,
-) -> AppResult<()> {
-    let (grid, _, _, submitted) = evaluation(db, user, id).await?;
-    if submitted {
-        return Err(AppError::Conflict("evaluations-error-submitted".into()));
-    }
-    let mut errors = FieldErrors::default();
-    for c in &grid.criteria {
-        match scores.iter().find(|s| s.criterion_id == c.id) {
-            Some(s) if !(0..=grid.scale_max).contains(&s.score) => {
-                errors.add(&format!("score_{}", c.id), "evaluations-error-score")
-            }
-            None if submit => errors.add(&format!("score_{}", c.id), "common-error-required"),
-            _ => {}
-        }
-    }
-    errors.into_result()?;
-    let mut tx = db.write().await?;
-    store::save_scores(&mut tx, id, scores).await?;
-    if submit {
-        store::submit_assignment(&mut tx, id, now_ms()).await?;
-    }
-    audit::record(
-        &mut tx,
-        &user.actor(),
-        if submit {
-            "evaluation.submit"
-        } else {
-            "evaluation.save"
-        },
-        "assignment",
-        id,
-        "",
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(())
-}
-
-/// A side's ranking of a call, for the joint session once it is open (the caller decides when
-/// that is). (half, mean weighted score in thousandths) best first.
-pub async fn ranking_in(tx: &mut Tx, call: Call, side: i64) -> AppResult<Vec<(i64, Option<i64>)>> {
-    Ok(side_view_in(tx, call, side).await?.ranking)
 }

@@ -11,13 +11,82 @@ pub struct Criterion {
     pub weight: i64,
 }
 
+/// How a side evaluates: weighted scores per criterion, or a jury's ranking (DOMAIN: "on the
+/// WB side a jury ranks").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    Score,
+    Rank,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Score => "score",
+            Method::Rank => "rank",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Method> {
+        [Method::Score, Method::Rank]
+            .into_iter()
+            .find(|m| m.as_str() == s)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Grid {
     pub id: i64,
     pub call_id: i64,
     pub side_id: i64,
+    pub method: Method,
     pub scale_max: i64,
+    /// Evaluations are due at this instant (ms); reminders are sent before it.
+    pub due_at: Option<i64>,
     pub criteria: Vec<Criterion>,
+}
+
+/// The side's consolidated recommendation on one of its halves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    Priority,
+    Recommended,
+    Reserved,
+    NotRecommended,
+}
+
+impl Verdict {
+    pub const ALL: [Verdict; 4] = [
+        Verdict::Priority,
+        Verdict::Recommended,
+        Verdict::Reserved,
+        Verdict::NotRecommended,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Priority => "priority",
+            Verdict::Recommended => "recommended",
+            Verdict::Reserved => "reserved",
+            Verdict::NotRecommended => "not_recommended",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Verdict> {
+        Verdict::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+
+    pub fn key(self) -> String {
+        format!("evaluations-verdict-{}", self.as_str().replace('_', "-"))
+    }
+}
+
+/// A side's ranking: halves best first with their mean (weighted score in thousandths for
+/// `Score`, mean place in hundredths for `Rank`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SideRanking {
+    pub method: Method,
+    pub order: Vec<(i64, Option<i64>)>,
 }
 
 /// One criterion's score with its comment.
@@ -42,18 +111,81 @@ pub fn weighted(grid: &Grid, scores: &[Score]) -> Option<i64> {
     Some(sum * 1000 / (grid.scale_max * total_weight))
 }
 
-/// Halves ordered best first by the mean of their submitted evaluations; halves without any
-/// come last, in id order. Returns (half, mean) with rank = position + 1.
-pub fn ranking(means: &HashMap<i64, Vec<i64>>, halves: &[i64]) -> Vec<(i64, Option<i64>)> {
-    let mut out: Vec<(i64, Option<i64>)> = halves
+/// Halves ordered best first by the mean of their submitted evaluations (highest score, or
+/// lowest place when ranking); halves without any come last, in id order. Places are given
+/// as 1, 2, … and their mean is returned in hundredths.
+pub fn ranking(values: &HashMap<i64, Vec<i64>>, halves: &[i64], method: Method) -> SideRanking {
+    let mut order: Vec<(i64, Option<i64>)> = halves
         .iter()
         .map(|h| {
-            let v = means.get(h).filter(|v| !v.is_empty());
-            (*h, v.map(|v| v.iter().sum::<i64>() / v.len() as i64))
+            let v = values.get(h).filter(|v| !v.is_empty());
+            let scale = if method == Method::Rank { 100 } else { 1 };
+            (
+                *h,
+                v.map(|v| v.iter().sum::<i64>() * scale / v.len() as i64),
+            )
         })
         .collect();
-    out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    order.sort_by(|a, b| match (a.1, b.1) {
+        (Some(x), Some(y)) if method == Method::Rank => x.cmp(&y).then(a.0.cmp(&b.0)),
+        (Some(x), Some(y)) => y.cmp(&x).then(a.0.cmp(&b.0)),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => a.0.cmp(&b.0),
+    });
+    SideRanking { method, order }
+}
+
+/// Conflicts that follow from affiliations: an evaluator belonging to an organisation that
+/// leads a half of a project may not evaluate that project.
+/// `affiliations`: (evaluator, organisation); `project_orgs`: (project, organisation).
+pub fn affiliation_conflicts(
+    affiliations: &[(i64, i64)],
+    project_orgs: &[(i64, i64)],
+) -> Vec<(i64, i64)> {
+    let mut out: Vec<(i64, i64)> = affiliations
+        .iter()
+        .flat_map(|(e, o)| {
+            project_orgs
+                .iter()
+                .filter(move |(_, po)| po == o)
+                .map(move |(p, _)| (*e, *p))
+        })
+        .collect();
+    out.sort();
+    out.dedup();
     out
+}
+
+/// Reminder kinds: a few days before the due date, then once it has passed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reminder {
+    DueSoon,
+    Overdue,
+}
+
+impl Reminder {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reminder::DueSoon => "due_soon",
+            Reminder::Overdue => "overdue",
+        }
+    }
+}
+
+/// How long before the due date the first reminder goes out.
+pub const REMINDER_LEAD_MS: i64 = 3 * 24 * 3600 * 1000;
+
+/// The reminder an unsubmitted evaluation needs now, if any, given those already sent. Once
+/// overdue, the "due soon" one is no longer worth sending.
+pub fn reminder_due(due_at: i64, now: i64, sent: &[Reminder]) -> Option<Reminder> {
+    if now >= due_at {
+        (!sent.contains(&Reminder::Overdue)).then_some(Reminder::Overdue)
+    } else if now >= due_at - REMINDER_LEAD_MS {
+        (!sent.contains(&Reminder::DueSoon)).then_some(Reminder::DueSoon)
+    } else {
+        None
+    }
 }
 
 /// A balanced proposal: each half without enough evaluators gets the least-loaded evaluators
@@ -99,7 +231,9 @@ mod tests {
             id: 1,
             call_id: 1,
             side_id: 1,
+            method: Method::Score,
             scale_max: 10,
+            due_at: None,
             criteria: vec![
                 Criterion {
                     id: 1,
@@ -135,9 +269,44 @@ mod tests {
         m.insert(1, vec![500, 700]);
         m.insert(2, vec![900]);
         assert_eq!(
-            ranking(&m, &[1, 2, 3]),
+            ranking(&m, &[1, 2, 3], Method::Score).order,
             vec![(2, Some(900)), (1, Some(600)), (3, None)]
         );
+    }
+
+    #[test]
+    fn a_jury_ranking_puts_the_lowest_mean_place_first() {
+        let mut m = HashMap::new();
+        m.insert(1, vec![2, 3]);
+        m.insert(2, vec![1, 1]);
+        m.insert(3, vec![]);
+        assert_eq!(
+            ranking(&m, &[3, 1, 2], Method::Rank).order,
+            vec![(2, Some(100)), (1, Some(250)), (3, None)]
+        );
+    }
+
+    #[test]
+    fn affiliation_to_a_lead_organisation_is_a_conflict() {
+        // Evaluator 10 belongs to organisation 7, which leads a half of project 100 only.
+        let c = affiliation_conflicts(&[(10, 7), (11, 8)], &[(100, 7), (100, 9), (200, 5)]);
+        assert_eq!(c, vec![(10, 100)]);
+    }
+
+    #[test]
+    fn reminders_go_three_days_before_then_once_overdue() {
+        let due = 10 * REMINDER_LEAD_MS;
+        assert_eq!(reminder_due(due, due - REMINDER_LEAD_MS - 1, &[]), None);
+        assert_eq!(
+            reminder_due(due, due - REMINDER_LEAD_MS, &[]),
+            Some(Reminder::DueSoon)
+        );
+        assert_eq!(reminder_due(due, due - 1, &[Reminder::DueSoon]), None);
+        assert_eq!(
+            reminder_due(due, due, &[Reminder::DueSoon]),
+            Some(Reminder::Overdue)
+        );
+        assert_eq!(reminder_due(due, due + 5, &[Reminder::Overdue]), None);
     }
 
     #[test]

@@ -36,6 +36,11 @@ pub async fn list_by_side(db: &Db, side_id: i64) -> AppResult<Vec<Organisation>>
     Ok(store::list_by_side(&mut tx, side_id).await?)
 }
 
+/// A side's organisations, inside the caller's transaction.
+pub async fn list_by_side_in(tx: &mut Tx, side_id: i64) -> AppResult<Vec<Organisation>> {
+    Ok(store::list_by_side(tx, side_id).await?)
+}
+
 /// One organisation, inside the caller's transaction.
 pub async fn get_in(tx: &mut Tx, id: i64) -> AppResult<Option<Organisation>> {
     Ok(store::find(tx, id).await?)

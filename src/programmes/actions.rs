@@ -65,3 +65,12 @@ pub async fn list_programmes(db: &Db) -> AppResult<Vec<Programme>> {
 pub async fn sides_of(tx: &mut Tx, programme_id: i64) -> AppResult<Vec<Side>> {
     Ok(store::list_programme_sides(tx, programme_id).await?)
 }
+
+/// One side, inside the caller's transaction.
+pub async fn side_in(tx: &mut Tx, id: i64) -> AppResult<Side> {
+    store::list_sides(tx)
+        .await?
+        .into_iter()
+        .find(|s| s.id == id)
+        .ok_or(crate::error::AppError::NotFound)
+}

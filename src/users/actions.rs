@@ -272,3 +272,14 @@ pub async fn locale_of(tx: &mut crate::db::Tx, user_id: i64) -> AppResult<Locale
         .map(|u| u.to_user().locale)
         .unwrap_or_default())
 }
+
+/// A user's address, name and language, for messages written to them.
+pub async fn contact_of(
+    tx: &mut crate::db::Tx,
+    user_id: i64,
+) -> AppResult<Option<(String, String, Locale)>> {
+    Ok(store::find_user(tx, user_id).await?.map(|u| {
+        let u = u.to_user();
+        (u.email, u.name, u.locale)
+    }))
+}

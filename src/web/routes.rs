@@ -12,7 +12,7 @@ use super::{AppState, pages};
 use crate::{
     calls::pages as calls,
     decisions::pages as decisions,
-    evaluations::pages as evaluations,
+    evaluations::{evaluator_pages as evaluator, grid_pages as grids, pages as evaluations},
     organisations::pages as organisations,
     projects::pages as projects,
     users::{Role, pages as users},
@@ -195,28 +195,38 @@ pub fn registry() -> Registry {
         AnyOf(OFFICERS),
         evaluations::propose,
     )
-    .get("/calls/{id}/grid", AnyOf(OFFICERS), evaluations::grid_form)
-    .post("/calls/{id}/grid", AnyOf(OFFICERS), evaluations::save_grid)
+    .post(
+        "/calls/{id}/evaluations/recommend",
+        AnyOf(OFFICERS),
+        evaluations::recommend,
+    )
+    .post(
+        "/calls/{id}/evaluations/affiliations",
+        AnyOf(OFFICERS),
+        evaluations::affiliate,
+    )
+    .get("/calls/{id}/grid", AnyOf(OFFICERS), grids::grid_form)
+    .post("/calls/{id}/grid", AnyOf(OFFICERS), grids::save_grid)
     .get(
         "/calls/{id}/conflicts",
         AnyOf(EVALUATORS),
-        evaluations::conflicts,
+        evaluator::conflicts,
     )
     .post(
         "/calls/{id}/conflicts",
         AnyOf(EVALUATORS),
-        evaluations::declare,
+        evaluator::declare,
     )
-    .get("/evaluations", AnyOf(EVALUATORS), evaluations::mine)
+    .get("/evaluations", AnyOf(EVALUATORS), evaluator::mine)
     .get(
         "/evaluations/{id}",
         AnyOf(EVALUATORS),
-        evaluations::evaluation_form,
+        evaluator::evaluation_form,
     )
     .post(
         "/evaluations/{id}",
         AnyOf(EVALUATORS),
-        evaluations::save_evaluation,
+        evaluator::save_evaluation,
     )
     .get("/calls/{id}/apply", AnyOf(APPLICANTS), projects::start_form)
     .post("/calls/{id}/apply", AnyOf(APPLICANTS), projects::start)

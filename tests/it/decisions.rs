@@ -159,6 +159,7 @@ async fn each_sides_ranking_is_shown_to_the_other_only_once_the_session_opens() 
         .post(
             &format!("/calls/{call}/grid"),
             &[
+                ("method", "score"),
                 ("scale_max", "10"),
                 ("criteria", "Pertinence | Relevance | 1"),
             ],
@@ -187,14 +188,24 @@ async fn each_sides_ranking_is_shown_to_the_other_only_once_the_session_opens() 
         &[(criterion.as_str(), "9"), ("intent", "submit")],
     )
     .await;
+    officer
+        .post(
+            &format!("/calls/{call}/evaluations/recommend"),
+            &[
+                ("half", &half),
+                ("verdict", "priority"),
+                ("note", "Porté par deux équipes solides"),
+            ],
+        )
+        .await;
 
     let session = plenary(&app).await;
     let mut qc = app.browser();
     qc.login_demo("commission.qc@demo.passerelle.test").await;
     let before = qc.get(&format!("/sessions/{session}")).await;
     assert!(
-        !before.body.contains("note 90"),
-        "WB's score is hidden before the session opens"
+        !before.body.contains("note 90") && !before.body.contains("deux équipes solides"),
+        "WB's score and recommendation are hidden before the session opens"
     );
     assert!(
         before
@@ -204,7 +215,9 @@ async fn each_sides_ranking_is_shown_to_the_other_only_once_the_session_opens() 
     qc.post(&format!("/sessions/{session}/open"), &[]).await;
     let after = qc.get(&format!("/sessions/{session}")).await;
     assert!(
-        after.contains_text("Wallonie-Bruxelles : rang 1 (note 90,0 / 100)"),
+        after.contains_text(
+            "Wallonie-Bruxelles : rang 1 (note 90,0 / 100) — Prioritaire : Porté par deux équipes solides"
+        ),
         "{}",
         after.body
     );

@@ -21,7 +21,7 @@ async fn setup(app: &TestApp) -> (TestApp, i64, i64) {
     let mut officer = app.browser();
     officer.login_demo(WB_OFFICER).await;
     let r = officer
-        .post(&format!("/calls/{call}/grid"), &[("scale_max", "10"), ("criteria", "Pertinence CANARYGRIDWB | Relevance CANARYGRIDWB | 3\nFaisabilité | Feasibility | 1")])
+        .post(&format!("/calls/{call}/grid"), &[("method", "score"), ("scale_max", "10"), ("criteria", "Pertinence CANARYGRIDWB | Relevance CANARYGRIDWB | 3\nFaisabilité | Feasibility | 1")])
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let half = app.scalar("select min(h.id) from project_halves h join sides s on s.id = h.side_id where s.code = 'WB'").await;
@@ -154,11 +154,27 @@ async fn a_declared_conflict_blocks_assignment_and_the_proposal_avoids_it() {
 #[tokio::test]
 async fn side_wbs_evaluation_reaches_nothing_side_qc_or_applicants_can_get() {
     let app = TestApp::spawn_demo().await;
-    let (_, call, _) = setup(&app).await;
+    let (mut wb_officer, call, half) = setup(&app).await;
     app.exec(
         "update users set name = 'CANARYNAMEWB' where email = 'evaluateur.wb@demo.passerelle.test'",
     )
     .await;
+    let r = wb_officer
+        .post(
+            &format!("/calls/{call}/evaluations/recommend"),
+            &[
+                ("half", &half.to_string()),
+                ("verdict", "priority"),
+                ("note", "CANARYRECWB"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    // Reminders (here: overdue) are queued too, and must not leak either.
+    app.exec("update grids set due_at = 0").await;
+    passerelle::evaluations::reminders::send_due(&app.db.db, "http://x", 1)
+        .await
+        .unwrap();
     let mut ev = app.browser();
     ev.login_demo(WB_EVALUATOR).await;
     let id = app.scalar("select max(id) from assignments").await;
@@ -183,12 +199,21 @@ async fn side_wbs_evaluation_reaches_nothing_side_qc_or_applicants_can_get() {
         1
     );
 
-    let canaries = ["CANARYNAMEWB", "CANARYCOMMENTWB", "CANARYGRIDWB"];
+    let canaries = [
+        "CANARYNAMEWB",
+        "CANARYCOMMENTWB",
+        "CANARYGRIDWB",
+        "CANARYRECWB",
+    ];
     // Positive control: side WB's own officer does see its evaluators and criteria.
     let mut wb = app.browser();
     wb.login_demo(WB_OFFICER).await;
     let own = wb.get(&format!("/calls/{call}/evaluations")).await;
-    assert!(own.body.contains("CANARYNAMEWB") && own.body.contains("CANARYGRIDWB"));
+    assert!(
+        own.body.contains("CANARYNAMEWB")
+            && own.body.contains("CANARYGRIDWB")
+            && own.body.contains("CANARYRECWB")
+    );
     assert!(
         ev.get(&format!("/evaluations/{id}"))
             .await

@@ -11,6 +11,7 @@ mod email_outbox;
 mod evaluations;
 mod helpers;
 mod i18n_keys;
+mod jury;
 mod migrations;
 mod pages;
 mod projects;

@@ -1,17 +1,21 @@
-//! SQL of grids, conflicts, assignments and scores.
+//! SQL of grids, conflicts, assignments and scores; `side.rs`: places, affiliations,
+//! reminders and recommendations.
 
-use super::model::{Criterion, Grid, Score};
+mod side;
+pub use side::*;
+
+use super::model::{Criterion, Grid, Method, Score};
 use crate::{db::Tx, i18n::Localized, on_tx, on_tx_exec};
 
 pub async fn find_grid(tx: &mut Tx, call_id: i64, side_id: i64) -> sqlx::Result<Option<Grid>> {
-    let row: Option<(i64, i64)> = on_tx!(tx, |c| sqlx::query_as(
-        "select id, scale_max from grids where call_id = $1 and side_id = $2"
+    let row: Option<(i64, i64, String, Option<i64>)> = on_tx!(tx, |c| sqlx::query_as(
+        "select id, scale_max, method, due_at from grids where call_id = $1 and side_id = $2"
     )
     .bind(call_id)
     .bind(side_id)
     .fetch_optional(c)
     .await)?;
-    let Some((id, scale_max)) = row else {
+    let Some((id, scale_max, method, due_at)) = row else {
         return Ok(None);
     };
     let rows: Vec<(i64, String, String, i64)> = on_tx!(tx, |c| {
@@ -34,7 +38,9 @@ pub async fn find_grid(tx: &mut Tx, call_id: i64, side_id: i64) -> sqlx::Result<
         id,
         call_id,
         side_id,
+        method: Method::parse(&method).unwrap_or(Method::Score),
         scale_max,
+        due_at,
         criteria,
     }))
 }
@@ -42,21 +48,22 @@ pub async fn find_grid(tx: &mut Tx, call_id: i64, side_id: i64) -> sqlx::Result<
 /// Creates or replaces a side's grid for a call (only while nothing is scored).
 pub async fn save_grid(
     tx: &mut Tx,
-    call_id: i64,
-    side_id: i64,
-    scale_max: i64,
+    g: &Grid,
     criteria: &[(String, String, i64)],
     now: i64,
 ) -> sqlx::Result<i64> {
     let id: i64 = on_tx!(tx, |c| {
         sqlx::query_scalar(
-        "insert into grids (call_id, side_id, scale_max, created_at, updated_at) values ($1, $2, $3, $4, $4)
-         on conflict (call_id, side_id) do update set scale_max = excluded.scale_max, updated_at = excluded.updated_at
+        "insert into grids (call_id, side_id, scale_max, method, due_at, created_at, updated_at) values ($1, $2, $3, $4, $5, $6, $6)
+         on conflict (call_id, side_id) do update set scale_max = excluded.scale_max, method = excluded.method,
+             due_at = excluded.due_at, updated_at = excluded.updated_at
          returning id"
     )
-    .bind(call_id)
-    .bind(side_id)
-    .bind(scale_max)
+    .bind(g.call_id)
+    .bind(g.side_id)
+    .bind(g.scale_max)
+    .bind(g.method.as_str())
+    .bind(g.due_at)
     .bind(now)
     .fetch_one(c)
     .await
@@ -84,10 +91,14 @@ pub async fn save_grid(
     Ok(id)
 }
 
+/// Scores given with a grid, plus places given on the grid's call and side.
 pub async fn count_scores_of_grid(tx: &mut Tx, grid_id: i64) -> sqlx::Result<i64> {
     on_tx!(tx, |c| {
         sqlx::query_scalar(
-        "select count(*) from scores s join grid_criteria g on g.id = s.criterion_id where g.grid_id = $1"
+        "select (select count(*) from scores s join grid_criteria g on g.id = s.criterion_id where g.grid_id = $1)
+              + (select count(*) from evaluation_ranks r join assignments a on a.id = r.assignment_id
+                 join project_halves h on h.id = a.half_id join projects p on p.id = h.project_id
+                 join grids g on g.call_id = p.call_id and g.side_id = h.side_id where g.id = $1)"
     )
     .bind(grid_id)
     .fetch_one(c)
@@ -174,13 +185,13 @@ pub async fn list_side_assignments(
     .await)
 }
 
-/// An evaluator's assignments: (id, half, project, project title, state).
+/// An evaluator's assignments: (id, half, project, project title, state, call).
 pub async fn list_evaluator_assignments(
     tx: &mut Tx,
     evaluator: i64,
-) -> sqlx::Result<Vec<(i64, i64, i64, String, String)>> {
+) -> sqlx::Result<Vec<(i64, i64, i64, String, String, i64)>> {
     on_tx!(tx, |c| sqlx::query_as(
-        "select a.id, a.half_id, p.id, p.title, a.state from assignments a
+        "select a.id, a.half_id, p.id, p.title, a.state, p.call_id from assignments a
          join project_halves h on h.id = a.half_id join projects p on p.id = h.project_id
          where a.evaluator_id = $1 order by a.id"
     )

@@ -1,0 +1,129 @@
+//! The session's agenda: paired, filed projects with each side's ranked recommendation side
+//! by side — hidden from everyone until the session opens (rule 4).
+
+use super::{
+    actions::{agenda_projects, context},
+    model::Decision,
+    store,
+};
+use crate::{
+    commissions::Session,
+    db::Db,
+    error::AppResult,
+    evaluations::{
+        self,
+        model::{Method, SideRanking, Verdict},
+    },
+    programmes::Side,
+    projects::Project,
+    users::CurrentUser,
+};
+
+/// A side's view of one project, shown to both sides once the session is open.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Standing {
+    /// Place in the side's ranking, from 1.
+    pub rank: usize,
+    /// Mean weighted score (thousandths) or mean jury place (hundredths), per `method`.
+    pub value: Option<i64>,
+    pub method: Method,
+    pub recommendation: Option<(Verdict, String)>,
+}
+
+/// One project on the agenda, with each side's standing when the session is open.
+pub struct AgendaItem {
+    pub project: Project,
+    /// (side, standing) — `None` while hidden.
+    pub standings: Vec<(i64, Option<Standing>)>,
+    pub decision: Option<Decision>,
+}
+
+pub struct SessionView {
+    pub session: Session,
+    pub state: String,
+    pub sides: Vec<Side>,
+    pub my_sides: Vec<i64>,
+    pub agenda: Vec<AgendaItem>,
+}
+
+/// A side's ranking and recommendations on one call.
+struct SideCall {
+    call: i64,
+    side: i64,
+    ranking: SideRanking,
+    recommendations: Vec<(i64, Verdict, String)>,
+}
+
+/// The session as `user` may see it. Each side's ranking and recommendations appear only once
+/// the session is open; the agenda then follows the sides' combined places.
+pub async fn session_view(db: &Db, user: &CurrentUser, id: i64) -> AppResult<SessionView> {
+    let mut tx = db.read().await?;
+    let (session, state, sides, my_sides) = context(&mut tx, user, id).await?;
+    let projects = agenda_projects(&mut tx, session.commission_id, &sides).await?;
+    let decisions = store::list(&mut tx, id).await?;
+    let mut known: Vec<SideCall> = Vec::new();
+    if state != "scheduled" {
+        for (call, _) in &projects {
+            if known.iter().any(|k| k.call == call.id) {
+                continue;
+            }
+            for s in &sides {
+                known.push(SideCall {
+                    call: call.id,
+                    side: s.id,
+                    ranking: evaluations::actions::ranking_in(&mut tx, call.clone(), s.id).await?,
+                    recommendations: evaluations::actions::recommendations_in(&mut tx, s.id)
+                        .await?,
+                });
+            }
+        }
+    }
+    let mut agenda: Vec<AgendaItem> = projects
+        .into_iter()
+        .map(|(call, p)| {
+            let standings = sides
+                .iter()
+                .map(|s| {
+                    let half = p.half_of_side(s.id).map(|h| h.id);
+                    let standing = known
+                        .iter()
+                        .find(|k| k.call == call.id && k.side == s.id)
+                        .and_then(|k| {
+                            let i = k.ranking.order.iter().position(|(h, _)| Some(*h) == half)?;
+                            Some(Standing {
+                                rank: i + 1,
+                                value: k.ranking.order[i].1,
+                                method: k.ranking.method,
+                                recommendation: k
+                                    .recommendations
+                                    .iter()
+                                    .find(|(h, _, _)| Some(*h) == half)
+                                    .map(|(_, v, n)| (*v, n.clone())),
+                            })
+                        });
+                    (s.id, standing)
+                })
+                .collect();
+            let decision = decisions.iter().find(|d| d.project_id == p.id).cloned();
+            AgendaItem {
+                project: p,
+                standings,
+                decision,
+            }
+        })
+        .collect();
+    // Once open, projects both sides placed high come first (sum of places; stable otherwise).
+    agenda.sort_by_key(|a| {
+        a.standings
+            .iter()
+            .map(|(_, s)| s.as_ref().map(|s| s.rank).unwrap_or(0))
+            .sum::<usize>()
+    });
+    Ok(SessionView {
+        session,
+        state,
+        sides,
+        my_sides,
+        agenda,
+    })
+}

@@ -1,0 +1,164 @@
+//! The evaluator's own work: their assignments, scoring each criterion with a comment (or
+//! placing the project, in a ranking grid), saved as typed and submitted once complete.
+
+use super::{
+    model::{Grid, Method, Score},
+    store,
+};
+use crate::{
+    audit,
+    db::{Db, Tx, now_ms},
+    error::{AppError, AppResult, FieldErrors},
+    projects::{self, Project},
+    users::CurrentUser,
+};
+
+/// The evaluator's own assignments: (id, project, title, state).
+pub async fn my_assignments(
+    db: &Db,
+    user: &CurrentUser,
+) -> AppResult<Vec<(i64, i64, String, String)>> {
+    let mut tx = db.read().await?;
+    Ok(store::list_evaluator_assignments(&mut tx, user.id)
+        .await?
+        .into_iter()
+        .map(|(id, _, p, t, s, _)| (id, p, t, s))
+        .collect())
+}
+
+/// One evaluation as its evaluator sees it.
+pub struct Evaluation {
+    pub grid: Grid,
+    pub project: Project,
+    pub scores: Vec<Score>,
+    /// In a ranking grid: the place given so far and the comment.
+    pub place: Option<i64>,
+    pub comment: String,
+    /// In a ranking grid: places run from 1 to this (the evaluator's projects in the call).
+    pub places: i64,
+    pub submitted: bool,
+}
+
+/// One of the evaluator's own assignments, with its grid, project and scores so far.
+pub async fn evaluation(db: &Db, user: &CurrentUser, id: i64) -> AppResult<Evaluation> {
+    let mut tx = db.read().await?;
+    evaluation_in(&mut tx, user, id).await
+}
+
+async fn evaluation_in(tx: &mut Tx, user: &CurrentUser, id: i64) -> AppResult<Evaluation> {
+    let (_, half, evaluator, state) = store::find_assignment(tx, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if evaluator != user.id {
+        return Err(AppError::NotFound);
+    }
+    let mine = store::list_evaluator_assignments(tx, user.id).await?;
+    let (_, _, project_id, _, _, call) = mine
+        .iter()
+        .find(|a| a.1 == half)
+        .cloned()
+        .ok_or(AppError::NotFound)?;
+    let project = projects::actions::project_in(tx, project_id).await?;
+    let side = project
+        .halves
+        .iter()
+        .find(|h| h.id == half)
+        .map(|h| h.side_id)
+        .ok_or(AppError::NotFound)?;
+    let grid = store::find_grid(tx, project.call_id, side)
+        .await?
+        .ok_or(AppError::Conflict("evaluations-error-no-grid".into()))?;
+    let scores = store::list_scores(tx, id).await?;
+    let (place, comment) = store::find_rank(tx, id).await?.unwrap_or_default();
+    Ok(Evaluation {
+        grid,
+        project,
+        scores,
+        place,
+        comment,
+        places: mine.iter().filter(|a| a.5 == call).count() as i64,
+        submitted: state == "submitted",
+    })
+}
+
+/// Saves the evaluator's scores; with `submit`, every criterion must be scored and the
+/// evaluation is then final.
+pub async fn save_evaluation(
+    db: &Db,
+    user: &CurrentUser,
+    id: i64,
+    scores: &[Score],
+    submit: bool,
+) -> AppResult<()> {
+    let mut tx = db.write().await?;
+    let ev = evaluation_in(&mut tx, user, id).await?;
+    if ev.submitted {
+        return Err(AppError::Conflict("evaluations-error-submitted".into()));
+    }
+    let grid = &ev.grid;
+    let mut errors = FieldErrors::default();
+    for c in &grid.criteria {
+        match scores.iter().find(|s| s.criterion_id == c.id) {
+            Some(s) if !(0..=grid.scale_max).contains(&s.score) => {
+                errors.add(&format!("score_{}", c.id), "evaluations-error-score")
+            }
+            None if submit => errors.add(&format!("score_{}", c.id), "common-error-required"),
+            _ => {}
+        }
+    }
+    errors.into_result()?;
+    store::save_scores(&mut tx, id, scores).await?;
+    finish(tx, user, id, submit).await
+}
+
+/// Saves the evaluator's place for the project in a ranking grid; with `submit`, the place is
+/// required and may not repeat a place the evaluator already gave in the same call.
+pub async fn save_place(
+    db: &Db,
+    user: &CurrentUser,
+    id: i64,
+    place: Option<i64>,
+    comment: &str,
+    submit: bool,
+) -> AppResult<()> {
+    let mut tx = db.write().await?;
+    let ev = evaluation_in(&mut tx, user, id).await?;
+    if ev.submitted {
+        return Err(AppError::Conflict("evaluations-error-submitted".into()));
+    }
+    if ev.grid.method != Method::Rank {
+        return Err(AppError::NotFound);
+    }
+    let mut errors = FieldErrors::default();
+    match place {
+        Some(p) if !(1..=ev.places).contains(&p) => errors.add("place", "evaluations-error-place"),
+        Some(p)
+            if submit
+                && store::submitted_ranks(&mut tx, user.id, ev.project.call_id)
+                    .await?
+                    .iter()
+                    .any(|(a, r)| *a != id && *r == p) =>
+        {
+            errors.add("place", "evaluations-error-place-taken")
+        }
+        None if submit => errors.add("place", "common-error-required"),
+        _ => {}
+    }
+    errors.into_result()?;
+    store::save_rank(&mut tx, id, place, comment.trim()).await?;
+    finish(tx, user, id, submit).await
+}
+
+async fn finish(mut tx: Tx, user: &CurrentUser, id: i64, submit: bool) -> AppResult<()> {
+    if submit {
+        store::submit_assignment(&mut tx, id, now_ms()).await?;
+    }
+    let action = if submit {
+        "evaluation.submit"
+    } else {
+        "evaluation.save"
+    };
+    audit::record(&mut tx, &user.actor(), action, "assignment", id, "").await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,67 @@
+//! Reminders to evaluators whose evaluations are due: one a few days before the side's due
+//! date, one once it has passed. Run by the background loop of every instance: a reminder is
+//! recorded (unique per assignment and kind) in the same transaction that queues its email,
+//! so two instances never send the same one twice.
+
+use super::{
+    model::{Reminder, reminder_due},
+    store,
+};
+use crate::{
+    db::Db,
+    email::{self, Message},
+    error::AppResult,
+    i18n::{format_datetime, zone_city},
+    programmes, users,
+};
+
+/// Queues every reminder due at `now`; returns how many were queued.
+pub async fn send_due(db: &Db, base: &str, now: i64) -> AppResult<usize> {
+    let mut tx = db.write().await?;
+    let mut sent = 0;
+    for (assignment, due_at, evaluator, title, side) in
+        store::open_assignments_with_due_date(&mut tx).await?
+    {
+        let already: Vec<Reminder> = store::sent_reminders(&mut tx, assignment)
+            .await?
+            .iter()
+            .filter_map(|k| match k.as_str() {
+                "due_soon" => Some(Reminder::DueSoon),
+                "overdue" => Some(Reminder::Overdue),
+                _ => None,
+            })
+            .collect();
+        let Some(kind) = reminder_due(due_at, now, &already) else {
+            continue;
+        };
+        if store::insert_reminder(&mut tx, assignment, kind.as_str(), now).await? == 0 {
+            continue;
+        }
+        let Some((to, _, locale)) = users::actions::contact_of(&mut tx, evaluator).await? else {
+            continue;
+        };
+        let zone = programmes::actions::side_in(&mut tx, side).await?.time_zone;
+        let when = locale.t_args(
+            "common-time-in-zone",
+            &[
+                ("time", format_datetime(due_at, &zone, locale).into()),
+                ("city", zone_city(&zone, locale).into()),
+            ],
+        );
+        let key = format!("evaluations-reminder-{}", kind.as_str().replace('_', "-"));
+        let subject = locale.t1(&format!("{key}-subject"), "title", title.clone());
+        let body = locale.t_args(
+            &format!("{key}-body"),
+            &[("title", title.into()), ("due", when.into())],
+        );
+        let link = format!("{base}/evaluations/{assignment}");
+        email::enqueue(
+            &mut tx,
+            &Message::with_link(&to, locale.html_lang(), subject, &body, &link),
+        )
+        .await?;
+        sent += 1;
+    }
+    tx.commit().await?;
+    Ok(sent)
+}
