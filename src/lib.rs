@@ -7,8 +7,8 @@
 //!   `actions` (use cases: transaction + permission check + audit) and `pages` (HTTP):
 //!   [`users`] (accounts, roles, sessions), [`programmes`] (sides, programmes), [`calls`]
 //!   (calls for projects), [`projects`] (joint projects, halves, filing), [`evaluations`]
-//!   (separate evaluation per side),
-//!   [`commissions`] (CMP editions, sessions, themes), [`organisations`].
+//!   (separate evaluation per side), [`decisions`] (the joint session), [`followup`] (funded
+//!   projects), [`commissions`] (CMP editions, sessions, themes), [`organisations`].
 //! - Cross-cutting: [`audit`] (hash-chained log), [`email`] (outbox + delivery).
 //! - Foundations: [`db`] (SQLite and PostgreSQL behind one API), [`i18n`] (Fluent, locales,
 //!   formats), [`auth`] (password hashing, tokens), [`error`], [`config`].
@@ -25,6 +25,7 @@ pub mod demo;
 pub mod email;
 pub mod error;
 pub mod evaluations;
+pub mod followup;
 pub mod i18n;
 pub mod markdown;
 pub mod organisations;

@@ -177,3 +177,12 @@ pub async fn overview_of(tx: &mut Tx, id: i64) -> AppResult<Commission> {
     c.co_chairs = store::list_co_chairs(tx, id).await?;
     Ok(c)
 }
+
+/// A programme's commissions (without co-chairs), inside the caller's transaction.
+pub async fn of_programme_in(tx: &mut Tx, programme_id: i64) -> AppResult<Vec<Commission>> {
+    Ok(store::list_commissions(tx, programme_id)
+        .await?
+        .into_iter()
+        .map(commission_of)
+        .collect())
+}

@@ -10,6 +10,7 @@ use crate::{
     commissions::{self, Session},
     db::{Db, Tx, now_ms},
     error::{AppError, AppResult, FieldErrors},
+    followup,
     programmes::{self, Side},
     projects::{HalfState, Project, actions::projects_of_side},
     users::{CurrentUser, Role},
@@ -73,12 +74,34 @@ pub async fn advance(db: &Db, user: &CurrentUser, id: i64, to: &str) -> AppResul
         _ => return Err(AppError::NotFound),
     };
     let mut tx = db.write().await?;
-    let (_, _, _, mine) = context(&mut tx, user, id).await?;
+    let (session, _, sides, mine) = context(&mut tx, user, id).await?;
     if mine.is_empty() {
         return Err(AppError::Forbidden);
     }
     if !commissions::actions::set_session_state(&mut tx, id, from, to).await? {
         return Err(AppError::Conflict("decisions-error-state".into()));
+    }
+    let mut funded = 0;
+    if to == "closed" {
+        // The session's selections become funded projects, in the same transaction.
+        let projects = agenda_projects(&mut tx, session.commission_id, &sides).await?;
+        let selections: Vec<followup::actions::Selection> = store::list(&mut tx, id)
+            .await?
+            .into_iter()
+            .filter(|d| d.decided_at.is_some() && d.outcome == Outcome::Selected)
+            .filter_map(|d| {
+                let (_, p) = projects.iter().find(|(_, p)| p.id == d.project_id)?;
+                Some((d.id, p.id, p.duration_months))
+            })
+            .collect();
+        funded = followup::actions::create_for_session(
+            &mut tx,
+            session.commission_id,
+            session.starts_at,
+            &session.time_zone,
+            &selections,
+        )
+        .await?;
     }
     audit::record(
         &mut tx,
@@ -86,7 +109,11 @@ pub async fn advance(db: &Db, user: &CurrentUser, id: i64, to: &str) -> AppResul
         &format!("session.{to}"),
         "commission_session",
         id,
-        "",
+        &if to == "closed" {
+            format!("{funded} funded projects")
+        } else {
+            String::new()
+        },
     )
     .await?;
     tx.commit().await?;
@@ -267,6 +294,61 @@ pub async fn released_outcome(
     Ok(store::released_outcomes(&mut tx, project, side)
         .await?
         .into_iter()
-        .filter_map(|(o, a)| Some((Outcome::parse(&o)?, a)))
+        .filter_map(|(o, a, _)| Some((Outcome::parse(&o)?, a)))
         .next_back())
+}
+
+/// The decision letter of a project's lead on their side, once released: the lines of a
+/// one-page letter in `locale` (from the side's administration, dated at the release).
+pub async fn letter(
+    db: &Db,
+    user: &CurrentUser,
+    project_id: i64,
+    locale: crate::i18n::Locale,
+) -> AppResult<(String, Vec<String>)> {
+    use crate::i18n::{format_civil_date, format_long_date, format_money};
+    let mut tx = db.read().await?;
+    let project = crate::projects::actions::project_in(&mut tx, project_id).await?;
+    let half = project
+        .half_led_by(user.id)
+        .cloned()
+        .ok_or(AppError::NotFound)?;
+    let (outcome, amount, released_at) =
+        store::released_outcomes(&mut tx, project_id, half.side_id)
+            .await?
+            .into_iter()
+            .filter_map(|(o, a, at)| Some((Outcome::parse(&o)?, a, at)))
+            .next_back()
+            .ok_or(AppError::NotFound)?;
+    let side = programmes::actions::side_in(&mut tx, half.side_id).await?;
+    let administration = side.administration.get(locale).to_string();
+    let amount = amount.map(|a| format_money(a, &side.currency, locale));
+    let mut lines = vec![
+        administration.clone(),
+        format_long_date(released_at, &side.time_zone, locale),
+        String::new(),
+        format!("{}, {}", half.lead_name, half.organisation_name),
+        String::new(),
+        locale.t1("decisions-letter-subject", "title", project.title.clone()),
+        String::new(),
+        locale.t_args(
+            "decisions-letter-body",
+            &[
+                ("title", project.title.clone().into()),
+                ("outcome", locale.t(&outcome.key()).into()),
+                ("amount", amount.unwrap_or_default().into()),
+                ("administration", administration.clone().into()),
+            ],
+        ),
+    ];
+    if let Some(f) = followup::actions::of_project_in(&mut tx, project_id).await? {
+        lines.push(locale.t_args(
+            "decisions-letter-term",
+            &[
+                ("start", format_civil_date(f.starts_on, locale).into()),
+                ("end", format_civil_date(f.ends_on, locale).into()),
+            ],
+        ));
+    }
+    Ok((locale.t("decisions-letter-title"), lines))
 }

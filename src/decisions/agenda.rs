@@ -3,11 +3,11 @@
 
 use super::{
     actions::{agenda_projects, context},
-    model::Decision,
+    model::{Decision, Resolution},
     store,
 };
 use crate::{
-    commissions::Session,
+    commissions::{self, Commission, Session},
     db::Db,
     error::AppResult,
     evaluations::{
@@ -44,6 +44,9 @@ pub struct SessionView {
     pub sides: Vec<Side>,
     pub my_sides: Vec<i64>,
     pub agenda: Vec<AgendaItem>,
+    pub resolutions: Vec<Resolution>,
+    /// The programme's commissions (to name a resolution's target).
+    pub commissions: Vec<Commission>,
 }
 
 /// A side's ranking and recommendations on one call.
@@ -112,18 +115,30 @@ pub async fn session_view(db: &Db, user: &CurrentUser, id: i64) -> AppResult<Ses
             }
         })
         .collect();
-    // Once open, projects both sides placed high come first (sum of places; stable otherwise).
+    // Once open, projects both sides placed high come first (sum of places, unevaluated last;
+    // stable otherwise).
     agenda.sort_by_key(|a| {
         a.standings
             .iter()
-            .map(|(_, s)| s.as_ref().map(|s| s.rank).unwrap_or(0))
+            .map(|(_, s)| match s {
+                Some(s) if s.value.is_some() => s.rank,
+                Some(_) => 1000,
+                None => 0,
+            })
             .sum::<usize>()
     });
+    let resolutions = store::list_resolutions(&mut tx, id).await?;
+    let programme = commissions::actions::get(&mut tx, session.commission_id)
+        .await?
+        .programme_id;
+    let commissions = commissions::actions::of_programme_in(&mut tx, programme).await?;
     Ok(SessionView {
         session,
         state,
         sides,
         my_sides,
         agenda,
+        resolutions,
+        commissions,
     })
 }

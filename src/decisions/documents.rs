@@ -3,22 +3,67 @@
 
 use super::{
     actions::{agenda_projects, context},
-    model::Decision,
+    model::{CalendarChange, Decision, Resolution, ResolutionBody},
     store,
 };
 use crate::{
-    commissions,
-    db::Db,
+    audit,
+    commissions::{self, Commission},
+    db::{Db, now_ms},
     error::{AppError, AppResult},
-    users::CurrentUser,
+    i18n::{Locale, Localized, format_iso_date},
+    users::{CurrentUser, Role},
 };
 
-/// The minutes of a session in one language: its date in each side's zone, the co-chairs, and
-/// every joint decision (only those both sides approved). Marked as a draft until closed.
+/// The minutes of a session in one language: its date in each side's zone, the co-chairs,
+/// every joint decision (only those both sides approved), the other decisions and the
+/// co-chairs' signatures. A draft until closed, then unsigned until every side has signed.
 pub struct Minutes {
     pub title: String,
-    pub draft: bool,
+    /// Why the minutes are not final yet (Fluent key), if they are not.
+    pub status: Option<&'static str>,
     pub lines: Vec<String>,
+    /// Sides the reader may sign for now.
+    pub can_sign: bool,
+}
+
+/// Signs the minutes of a closed session for each side the user is a commission member of
+/// (the co-chair or their delegate). Each side signs once.
+pub async fn sign(db: &Db, user: &CurrentUser, id: i64) -> AppResult<()> {
+    let mut tx = db.write().await?;
+    let (_, state, sides, _) = context(&mut tx, user, id).await?;
+    if state != "closed" {
+        return Err(AppError::Conflict("decisions-error-not-closed".into()));
+    }
+    let signers: Vec<i64> = sides
+        .iter()
+        .filter(|s| user.has_role_on(Role::CommissionMember, s.id))
+        .map(|s| s.id)
+        .collect();
+    if signers.is_empty() {
+        return Err(AppError::Forbidden);
+    }
+    let now = now_ms();
+    let mut signed = 0;
+    for side in signers {
+        if store::sign(&mut tx, id, side, user.id, &user.name, now).await? {
+            signed += 1;
+            audit::record(
+                &mut tx,
+                &user.actor(),
+                "minutes.sign",
+                "commission_session",
+                id,
+                &format!("side {side}"),
+            )
+            .await?;
+        }
+    }
+    if signed == 0 {
+        return Err(AppError::Conflict("decisions-error-signed".into()));
+    }
+    tx.commit().await?;
+    Ok(())
 }
 
 pub async fn minutes(
@@ -27,7 +72,7 @@ pub async fn minutes(
     id: i64,
     locale: crate::i18n::Locale,
 ) -> AppResult<Minutes> {
-    use crate::i18n::{format_datetime, format_money, zone_city};
+    use crate::i18n::{format_date, format_datetime, format_money, zone_city};
     let mut tx = db.read().await?;
     let (session, state, sides, _) = context(&mut tx, user, id).await?;
     let commission = commissions::actions::overview_of(&mut tx, session.commission_id).await?;
@@ -101,11 +146,110 @@ pub async fn minutes(
             locale.t(&d.outcome.key())
         ));
     }
+    lines.push(String::new());
+    lines.push(locale.t("decisions-minutes-resolutions"));
+    let resolutions = store::list_resolutions(&mut tx, id).await?;
+    let decided: Vec<_> = resolutions
+        .iter()
+        .filter(|r| r.decided_at.is_some())
+        .collect();
+    if decided.is_empty() {
+        lines.push(locale.t("decisions-minutes-none"));
+    }
+    let all = commissions::actions::of_programme_in(&mut tx, commission.programme_id).await?;
+    for r in decided {
+        lines.push(describe(r, &all, locale));
+    }
+    lines.push(String::new());
+    lines.push(locale.t("decisions-minutes-signatures"));
+    let signatures = store::signatures(&mut tx, id).await?;
+    for s in &sides {
+        lines.push(match signatures.iter().find(|(side, _, _)| *side == s.id) {
+            Some((_, name, at)) => locale.t_args(
+                "decisions-minutes-signed",
+                &[
+                    ("side", s.name.get(locale).to_string().into()),
+                    ("name", name.clone().into()),
+                    ("date", format_date(*at, &s.time_zone, locale).into()),
+                ],
+            ),
+            None => locale.t1(
+                "decisions-minutes-unsigned-side",
+                "side",
+                s.name.get(locale).to_string(),
+            ),
+        });
+    }
+    let all_signed = sides
+        .iter()
+        .all(|s| signatures.iter().any(|(side, _, _)| *side == s.id));
+    let can_sign = state == "closed"
+        && sides.iter().any(|s| {
+            user.has_role_on(Role::CommissionMember, s.id)
+                && !signatures.iter().any(|(side, _, _)| *side == s.id)
+        });
     Ok(Minutes {
         title,
-        draft: state != "closed",
+        status: if state != "closed" {
+            Some("decisions-minutes-draft")
+        } else if !all_signed {
+            Some("decisions-minutes-unsigned")
+        } else {
+            None
+        },
         lines,
+        can_sign,
     })
+}
+
+/// One resolution as a sentence (minutes and session page); `commissions` names the target CMP.
+pub fn describe(r: &Resolution, commissions: &[Commission], locale: Locale) -> String {
+    let text = match &r.body {
+        ResolutionBody::NextCall {
+            commission_id,
+            opens_on,
+            themes,
+        } => {
+            let names: Vec<String> = themes
+                .iter()
+                .map(|(fr, en)| {
+                    Localized::new(fr.clone(), en.clone())
+                        .get(locale)
+                        .to_string()
+                })
+                .collect();
+            locale.t_args(
+                "decisions-minutes-next-call",
+                &[
+                    (
+                        "ordinal",
+                        commissions
+                            .iter()
+                            .find(|c| c.id == *commission_id)
+                            .map(|c| c.ordinal(locale))
+                            .unwrap_or_default()
+                            .into(),
+                    ),
+                    ("date", format_iso_date(opens_on, locale).into()),
+                    ("themes", names.join(" ; ").into()),
+                ],
+            )
+        }
+        ResolutionBody::Calendar(CalendarChange::ByMonths(m)) => locale.t_args(
+            "decisions-minutes-calendar-months",
+            &[("months", (*m).into())],
+        ),
+        ResolutionBody::Calendar(CalendarChange::To(d)) => locale.t1(
+            "decisions-minutes-calendar-date",
+            "date",
+            format_iso_date(d, locale),
+        ),
+    };
+    if r.note.is_empty() {
+        text
+    } else {
+        format!("{text} — {}", r.note)
+    }
 }
 
 /// The session as an iCalendar event (two hours), for signed-in users.

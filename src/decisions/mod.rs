@@ -4,7 +4,10 @@
 
 pub mod actions;
 pub mod agenda;
+pub mod document_pages;
 pub mod documents;
 pub mod model;
 pub mod pages;
+pub mod resolution_pages;
+pub mod resolutions;
 mod store;

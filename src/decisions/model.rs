@@ -36,6 +36,70 @@ pub struct Decision {
     pub decided_at: Option<i64>,
 }
 
+/// A decision of a session that is not about one project.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ResolutionKind {
+    /// The priority themes of the next call and its opening date (rule 11).
+    NextCall,
+    /// A new calendar for the running projects of the session's CMP (rule 9).
+    Calendar,
+}
+
+impl ResolutionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ResolutionKind::NextCall => "next_call",
+            ResolutionKind::Calendar => "calendar",
+        }
+    }
+    pub fn parse(s: &str) -> Option<ResolutionKind> {
+        [ResolutionKind::NextCall, ResolutionKind::Calendar]
+            .into_iter()
+            .find(|k| k.as_str() == s)
+    }
+}
+
+/// How a new calendar moves end dates.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CalendarChange {
+    /// Every end date later by this many months.
+    ByMonths(i64),
+    /// Every end date set to this date (ISO).
+    To(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ResolutionBody {
+    NextCall {
+        commission_id: i64,
+        /// ISO date.
+        opens_on: String,
+        /// (French, English) names, in order.
+        themes: Vec<(String, String)>,
+    },
+    Calendar(CalendarChange),
+}
+
+impl ResolutionBody {
+    pub fn kind(&self) -> ResolutionKind {
+        match self {
+            ResolutionBody::NextCall { .. } => ResolutionKind::NextCall,
+            ResolutionBody::Calendar(_) => ResolutionKind::Calendar,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Resolution {
+    pub id: i64,
+    pub session_id: i64,
+    pub body: ResolutionBody,
+    pub note: String,
+    pub approved_by_sides: Vec<i64>,
+    pub decided_at: Option<i64>,
+    pub applied_at: Option<i64>,
+}
+
 /// Rule 5: a proposal is a decision only once every side has approved it.
 pub fn is_decided(approved: &[i64], sides: &[i64]) -> bool {
     !sides.is_empty() && sides.iter().all(|s| approved.contains(s))

@@ -4,9 +4,9 @@
 use askama::Template;
 use axum::{
     Form,
-    extract::{Path, Query, State},
-    http::{StatusCode, header},
-    response::{IntoResponse, Response},
+    extract::{Path, State},
+    http::StatusCode,
+    response::Response,
 };
 
 use super::{
@@ -44,13 +44,22 @@ pub struct SessionPage {
     /// (side code, label, currency)
     pub sides: Vec<(String, String, String)>,
     pub items: Vec<ItemView>,
+    /// Other decisions: (id, description, status, needs my approval).
+    pub resolutions: Vec<(i64, String, String, bool)>,
     pub notice: Option<String>,
 }
 
 /// "Québec : rang 3 (note 72,5 / 100) — recommandé : …"
 fn standing_line(l: Locale, side: String, st: &Standing) -> String {
     let value = match (st.value, st.method) {
-        (None, _) => "—".to_string(),
+        (None, _) => {
+            // Not evaluated yet: no place to show, only the recommendation if any.
+            let line = l.t1("decisions-rank-none", "side", side);
+            return match &st.recommendation {
+                Some((verdict, note)) => format!("{line} — {} : {note}", l.t(&verdict.key())),
+                None => line,
+            };
+        }
         (Some(m), Method::Score) => l.t1("decisions-value-score", "score", format_number(m, 1, l)),
         (Some(m), Method::Rank) => l.t1("evaluations-mean-place", "place", format_number(m, 2, l)),
     };
@@ -158,6 +167,23 @@ async fn page(
             })
             .collect(),
         items,
+        resolutions: v
+            .resolutions
+            .iter()
+            .map(|r| {
+                (
+                    r.id,
+                    super::documents::describe(r, &v.commissions, l),
+                    ctx.t(if r.decided_at.is_some() {
+                        "decisions-decided"
+                    } else {
+                        "decisions-awaiting"
+                    }),
+                    r.decided_at.is_none()
+                        && v.my_sides.iter().any(|s| !r.approved_by_sides.contains(s)),
+                )
+            })
+            .collect(),
         notice: notice.map(|k| ctx.t(k)),
     };
     Ok(render_status(status, &page))
@@ -258,99 +284,4 @@ pub async fn release(
         Err(AppError::Conflict(k)) => page(&s, &ctx, id, Some(&k), StatusCode::CONFLICT).await,
         Err(e) => Err(e),
     }
-}
-
-#[derive(serde::Deserialize, Default)]
-#[serde(default)]
-pub struct LangQuery {
-    lang: String,
-}
-
-#[derive(Template)]
-#[template(path = "decisions/minutes.html")]
-pub struct MinutesPage {
-    pub ctx: Ctx,
-    pub id: i64,
-    pub minutes_lang: String,
-    pub title: String,
-    pub draft: bool,
-    pub lines: Vec<String>,
-}
-
-fn minutes_locale(ctx: &Ctx, q: &LangQuery) -> crate::i18n::Locale {
-    crate::i18n::Locale::parse(&q.lang).unwrap_or(ctx.locale)
-}
-
-/// The minutes as a page, in French or English (`?lang=`).
-pub async fn minutes(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    Query(q): Query<LangQuery>,
-) -> AppResult<Response> {
-    let locale = minutes_locale(&ctx, &q);
-    let m = super::documents::minutes(&s.db, ctx.require_user()?, id, locale).await?;
-    let page = MinutesPage {
-        id,
-        minutes_lang: locale.html_lang().to_string(),
-        title: m.title,
-        draft: m.draft,
-        lines: m.lines,
-        ctx,
-    };
-    Ok(render_status(StatusCode::OK, &page))
-}
-
-/// The minutes as PDF, in French or English.
-pub async fn minutes_pdf(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    Query(q): Query<LangQuery>,
-) -> AppResult<Response> {
-    let locale = minutes_locale(&ctx, &q);
-    let m = super::documents::minutes(&s.db, ctx.require_user()?, id, locale).await?;
-    let mut lines = m.lines;
-    if m.draft {
-        lines.insert(0, locale.t("decisions-minutes-draft"));
-    }
-    let bytes = crate::pdf::render(&m.title, &lines);
-    Ok((
-        [
-            (header::CONTENT_TYPE, "application/pdf".to_string()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!(
-                    "attachment; filename=\"minutes-{id}-{}.pdf\"",
-                    locale.html_lang()
-                ),
-            ),
-        ],
-        bytes,
-    )
-        .into_response())
-}
-
-pub async fn ics(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
-    let body = super::documents::ics(
-        &s.db,
-        id,
-        &ctx.t("decisions-ics-title"),
-        &s.settings.public_url,
-    )
-    .await?;
-    Ok((
-        [
-            (
-                header::CONTENT_TYPE,
-                "text/calendar; charset=utf-8".to_string(),
-            ),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"session-{id}.ics\""),
-            ),
-        ],
-        body,
-    )
-        .into_response())
 }

@@ -70,6 +70,28 @@ pub fn format_long_date(ms: i64, zone: &str, locale: Locale) -> String {
     format!("{day} {} {}", months[(z.month() - 1) as usize], z.year())
 }
 
+/// A calendar date (no time, no zone) for prose: `1er juillet 2019`, `1 July 2019`.
+pub fn format_civil_date(d: jiff::civil::Date, locale: Locale) -> String {
+    let months = if locale == Locale::En {
+        MONTHS_EN
+    } else {
+        MONTHS_FR
+    };
+    let day = if d.day() == 1 && locale != Locale::En {
+        "1er".to_string()
+    } else {
+        d.day().to_string()
+    };
+    format!("{day} {} {}", months[(d.month() - 1) as usize], d.year())
+}
+
+/// An ISO date (`2022-01-15`) for prose; anything else is shown as stored.
+pub fn format_iso_date(iso: &str, locale: Locale) -> String {
+    iso.parse()
+        .map(|d| format_civil_date(d, locale))
+        .unwrap_or_else(|_| iso.to_string())
+}
+
 /// `17 h 59` (fr-CA), `17:59` (fr-BE), `5:59 PM` (en).
 pub fn format_time(ms: i64, zone: &str, locale: Locale) -> String {
     let z = zoned(ms, zone);

@@ -10,8 +10,8 @@ use std::{borrow::Cow, collections::HashMap};
 use fluent_templates::{LanguageIdentifier, Loader, fluent_bundle::FluentValue, langid};
 
 pub use format::{
-    format_date, format_datetime, format_long_date, format_money, format_number, format_time,
-    zone_city,
+    format_civil_date, format_date, format_datetime, format_iso_date, format_long_date,
+    format_money, format_number, format_time, zone_city,
 };
 
 fluent_templates::static_loader! {

@@ -142,6 +142,8 @@ pub struct ShowPage {
     pub notice: Option<String>,
     /// The commission's decision, once released to the lead's side.
     pub outcome: Option<String>,
+    /// "Projet financé du … au …" once selected and released.
+    pub funded: Option<String>,
 }
 
 fn side_name(call: &Call, side_id: i64, ctx: &Ctx) -> String {
@@ -269,6 +271,23 @@ pub(super) async fn show_page(
             }),
         None => None,
     };
+    let funded = match &outcome {
+        Some(_) => crate::followup::actions::of_project(&s.db, id)
+            .await?
+            .map(|f| {
+                l.t_args(
+                    "decisions-funded-term",
+                    &[
+                        (
+                            "start",
+                            crate::i18n::format_civil_date(f.starts_on, l).into(),
+                        ),
+                        ("end", crate::i18n::format_civil_date(f.ends_on, l).into()),
+                    ],
+                )
+            }),
+        None => None,
+    };
     let steps = match own {
         Some(h) => vec![
             (
@@ -356,6 +375,7 @@ pub(super) async fn show_page(
         problems: problems.to_vec(),
         notice: notice.map(|k| ctx.t(k)),
         outcome,
+        funded,
     };
     Ok(render_status(status, &page))
 }

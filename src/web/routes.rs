@@ -11,7 +11,7 @@ use axum::{
 use super::{AppState, pages};
 use crate::{
     calls::pages as calls,
-    decisions::pages as decisions,
+    decisions::{document_pages as documents, pages as decisions, resolution_pages as resolutions},
     evaluations::{evaluator_pages as evaluator, grid_pages as grids, pages as evaluations},
     organisations::pages as organisations,
     projects::pages as projects,
@@ -82,6 +82,7 @@ const APPLICANTS: &[Role] = &[Role::Applicant];
 const EVALUATORS: &[Role] = &[Role::Evaluator];
 /// Who takes part in a commission session (the action narrows to the programme's sides).
 const SESSION_MEMBERS: &[Role] = &[Role::CommissionMember, Role::Officer, Role::Administrator];
+const COMMISSION_MEMBERS: &[Role] = &[Role::CommissionMember];
 const APPLICANTS_AND_OFFICERS: &[Role] = &[Role::Applicant, Role::Officer];
 /// Who may open a project page; the action then narrows to its leads and its sides' officers.
 const PROJECT_VIEWERS: &[Role] = &[Role::Applicant, Role::Officer, Role::Administrator];
@@ -144,16 +145,16 @@ pub fn registry() -> Registry {
         organisations::create,
     )
     .get("/sessions/{id}", AnyOf(SESSION_MEMBERS), decisions::show)
-    .get("/sessions/{id}/ics", SignedIn, decisions::ics)
+    .get("/sessions/{id}/ics", SignedIn, documents::ics)
     .get(
         "/sessions/{id}/minutes",
         AnyOf(SESSION_MEMBERS),
-        decisions::minutes,
+        documents::minutes,
     )
     .get(
         "/sessions/{id}/minutes.pdf",
         AnyOf(SESSION_MEMBERS),
-        decisions::minutes_pdf,
+        documents::minutes_pdf,
     )
     .post(
         "/sessions/{id}/release",
@@ -179,6 +180,41 @@ pub fn registry() -> Registry {
         "/sessions/{id}/decisions/{decision_id}/approve",
         AnyOf(SESSION_MEMBERS),
         decisions::approve,
+    )
+    .get(
+        "/sessions/{id}/next-call",
+        AnyOf(SESSION_MEMBERS),
+        resolutions::next_call_form,
+    )
+    .post(
+        "/sessions/{id}/next-call",
+        AnyOf(SESSION_MEMBERS),
+        resolutions::next_call,
+    )
+    .get(
+        "/sessions/{id}/calendar",
+        AnyOf(SESSION_MEMBERS),
+        resolutions::calendar_form,
+    )
+    .post(
+        "/sessions/{id}/calendar",
+        AnyOf(SESSION_MEMBERS),
+        resolutions::calendar,
+    )
+    .post(
+        "/sessions/{id}/resolutions/{resolution_id}/approve",
+        AnyOf(SESSION_MEMBERS),
+        resolutions::approve,
+    )
+    .get(
+        "/projects/{id}/letter.pdf",
+        AnyOf(APPLICANTS),
+        documents::letter_pdf,
+    )
+    .post(
+        "/sessions/{id}/sign",
+        AnyOf(COMMISSION_MEMBERS),
+        documents::sign,
     )
     .get(
         "/calls/{id}/evaluations",

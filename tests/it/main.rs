@@ -16,3 +16,4 @@ mod migrations;
 mod pages;
 mod projects;
 mod security;
+mod session_outcomes;

@@ -1,4 +1,8 @@
-//! SQL of decisions.
+//! SQL of decisions and releases; `resolutions.rs`: decisions not about one project and the
+//! minutes' signatures.
+
+mod resolutions;
+pub use resolutions::*;
 
 use super::model::{Decision, Outcome};
 use crate::{db::Tx, on_tx, on_tx_exec};
@@ -151,14 +155,15 @@ pub async fn release(
     Ok(n == 1)
 }
 
-/// Decided outcomes released to `side`'s applicants for a project: (outcome, amount for side).
+/// Decided outcomes released to `side`'s applicants for a project:
+/// (outcome, amount for side, released at).
 pub async fn released_outcomes(
     tx: &mut Tx,
     project: i64,
     side: i64,
-) -> sqlx::Result<Vec<(String, Option<i64>)>> {
+) -> sqlx::Result<Vec<(String, Option<i64>, i64)>> {
     on_tx!(tx, |c| sqlx::query_as(
-        "select d.outcome, a.amount from decisions d
+        "select d.outcome, a.amount, r.released_at from decisions d
          join session_releases r on r.session_id = d.session_id and r.side_id = $2
          left join decision_amounts a on a.decision_id = d.id and a.side_id = $2
          where d.project_id = $1 and d.decided_at is not null order by d.id"

@@ -1,0 +1,146 @@
+//! What a session produces: the minutes (page and PDF, French or English) with the co-chairs'
+//! signatures, and the session's `.ics`.
+
+use askama::Template;
+use axum::{
+    extract::{Path, Query, State},
+    http::{StatusCode, header},
+    response::{IntoResponse, Response},
+};
+
+use crate::{
+    error::{AppError, AppResult},
+    web::{AppState, Ctx, render_status, see_other},
+};
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct LangQuery {
+    lang: String,
+}
+
+#[derive(Template)]
+#[template(path = "decisions/minutes.html")]
+pub struct MinutesPage {
+    pub ctx: Ctx,
+    pub id: i64,
+    pub minutes_lang: String,
+    pub title: String,
+    /// Why the minutes are not final yet, translated in the page's language.
+    pub status: Option<String>,
+    pub lines: Vec<String>,
+    pub can_sign: bool,
+}
+
+fn minutes_locale(ctx: &Ctx, q: &LangQuery) -> crate::i18n::Locale {
+    crate::i18n::Locale::parse(&q.lang).unwrap_or(ctx.locale)
+}
+
+/// The minutes as a page, in French or English (`?lang=`).
+pub async fn minutes(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(q): Query<LangQuery>,
+) -> AppResult<Response> {
+    let locale = minutes_locale(&ctx, &q);
+    let m = super::documents::minutes(&s.db, ctx.require_user()?, id, locale).await?;
+    let page = MinutesPage {
+        id,
+        minutes_lang: locale.html_lang().to_string(),
+        title: m.title,
+        status: m.status.map(|k| ctx.t(k)),
+        lines: m.lines,
+        can_sign: m.can_sign,
+        ctx,
+    };
+    Ok(render_status(StatusCode::OK, &page))
+}
+
+/// The minutes as PDF, in French or English.
+pub async fn minutes_pdf(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(q): Query<LangQuery>,
+) -> AppResult<Response> {
+    let locale = minutes_locale(&ctx, &q);
+    let m = super::documents::minutes(&s.db, ctx.require_user()?, id, locale).await?;
+    let mut lines = m.lines;
+    if let Some(k) = m.status {
+        lines.insert(0, locale.t(k));
+    }
+    let bytes = crate::pdf::render(&m.title, &lines);
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!(
+                    "attachment; filename=\"minutes-{id}-{}.pdf\"",
+                    locale.html_lang()
+                ),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+pub async fn ics(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+    let body = super::documents::ics(
+        &s.db,
+        id,
+        &ctx.t("decisions-ics-title"),
+        &s.settings.public_url,
+    )
+    .await?;
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                "text/calendar; charset=utf-8".to_string(),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"session-{id}.ics\""),
+            ),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+/// Signs the minutes for the user's side (co-chair or delegate), once the session is closed.
+pub async fn sign(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+    match super::documents::sign(&s.db, ctx.require_user()?, id).await {
+        Ok(()) | Err(AppError::Conflict(_)) => Ok(see_other(&format!("/sessions/{id}/minutes"))),
+        Err(e) => Err(e),
+    }
+}
+
+/// The decision letter of the user's half as PDF, in the user's language (or `?lang=`).
+pub async fn letter_pdf(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(q): Query<LangQuery>,
+) -> AppResult<Response> {
+    let locale = minutes_locale(&ctx, &q);
+    let (title, lines) = super::actions::letter(&s.db, ctx.require_user()?, id, locale).await?;
+    let bytes = crate::pdf::render(&title, &lines);
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!(
+                    "attachment; filename=\"decision-{id}-{}.pdf\"",
+                    locale.html_lang()
+                ),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
+}

@@ -1,0 +1,242 @@
+//! Forms for the decisions of a session that are not about one project: the next call's
+//! themes and opening date, and a new calendar; and their approval.
+
+use axum::{
+    Form,
+    extract::{Path, State},
+    http::StatusCode,
+    response::Response,
+};
+use serde::Deserialize;
+
+use super::{
+    model::{CalendarChange, ResolutionBody},
+    resolutions,
+};
+use crate::{
+    error::{AppError, AppResult, FieldErrors},
+    web::{AppState, Ctx, form::*, see_other},
+};
+
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct NextCallForm {
+    commission: String,
+    opens_on: String,
+    themes: String,
+    note: String,
+}
+
+fn next_call_page(
+    ctx: &Ctx,
+    id: i64,
+    options: Vec<(String, String)>,
+    f: &NextCallForm,
+) -> FormPage {
+    FormPage::new(
+        ctx,
+        "decisions-next-call-title",
+        &format!("/sessions/{id}/next-call"),
+        "decisions-propose",
+    )
+    .field(Field::select(
+        ctx,
+        "commission",
+        "decisions-field-next-commission",
+        options,
+        &f.commission,
+    ))
+    .field(Field::input(
+        ctx,
+        "date",
+        "opens_on",
+        "decisions-field-opens-on",
+        &f.opens_on,
+    ))
+    .field(
+        Field::input(
+            ctx,
+            "textarea",
+            "themes",
+            "decisions-field-themes",
+            &f.themes,
+        )
+        .hint(ctx, "decisions-themes-hint"),
+    )
+    .field(Field::input(ctx, "textarea", "note", "decisions-field-note", &f.note).optional())
+    .link(&format!("/sessions/{id}"), "decisions-session-title")
+}
+
+async fn commission_options(s: &AppState, ctx: &Ctx, id: i64) -> AppResult<Vec<(String, String)>> {
+    Ok(
+        resolutions::later_commissions(&s.db, ctx.require_user()?, id)
+            .await?
+            .iter()
+            .map(|c| {
+                (
+                    c.id.to_string(),
+                    format!(
+                        "{} ({}–{})",
+                        c.ordinal(ctx.locale),
+                        c.start_year,
+                        c.end_year
+                    ),
+                )
+            })
+            .collect(),
+    )
+}
+
+pub async fn next_call_form(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let options = commission_options(&s, &ctx, id).await?;
+    let f = NextCallForm {
+        commission: options.first().map(|o| o.0.clone()).unwrap_or_default(),
+        ..NextCallForm::default()
+    };
+    Ok(next_call_page(&ctx, id, options, &f).respond(&FieldErrors::default()))
+}
+
+/// Theme lines `nom | name` → (fr, en); `None` on a malformed line.
+fn parse_themes(text: &str) -> Option<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let (fr, en) = line.split_once('|')?;
+        let (fr, en) = (fr.trim(), en.trim());
+        if fr.is_empty() || en.is_empty() {
+            return None;
+        }
+        out.push((fr.to_string(), en.to_string()));
+    }
+    Some(out)
+}
+
+/// Runs a proposal; field errors and refusals come back on the form with what was typed.
+async fn answer(
+    s: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    body: Option<ResolutionBody>,
+    mut errors: FieldErrors,
+    note: &str,
+    page: FormPage,
+) -> AppResult<Response> {
+    let result = match body {
+        Some(b) if errors.is_empty() => {
+            resolutions::propose(&s.db, ctx.require_user()?, id, &b, note).await
+        }
+        _ => Err(AppError::Invalid(std::mem::take(&mut errors))),
+    };
+    match result {
+        Ok(_) => Ok(see_other(&format!("/sessions/{id}"))),
+        Err(AppError::Invalid(e)) => Ok(page.respond(&e)),
+        Err(AppError::Conflict(k)) => Ok(page.notice(&k).respond_with(StatusCode::CONFLICT)),
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn next_call(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(f): Form<NextCallForm>,
+) -> AppResult<Response> {
+    let options = commission_options(&s, &ctx, id).await?;
+    let mut e = FieldErrors::default();
+    let themes = parse_themes(&f.themes).unwrap_or_else(|| {
+        e.add("themes", "decisions-error-themes");
+        Vec::new()
+    });
+    let body = f.commission.parse().ok().map(|c| ResolutionBody::NextCall {
+        commission_id: c,
+        opens_on: f.opens_on.trim().to_string(),
+        themes,
+    });
+    if body.is_none() {
+        e.add("commission", "decisions-error-next-commission");
+    }
+    let page = next_call_page(&ctx, id, options, &f);
+    answer(&s, &ctx, id, body, e, &f.note, page).await
+}
+
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct CalendarForm {
+    months: String,
+    end_on: String,
+    note: String,
+}
+
+fn calendar_page(ctx: &Ctx, id: i64, f: &CalendarForm) -> FormPage {
+    FormPage::new(
+        ctx,
+        "decisions-calendar-title",
+        &format!("/sessions/{id}/calendar"),
+        "decisions-propose",
+    )
+    .intro("decisions-calendar-intro")
+    .field(Field::input(ctx, "number", "months", "decisions-field-months", &f.months).optional())
+    .field(Field::input(ctx, "date", "end_on", "decisions-field-end-on", &f.end_on).optional())
+    .field(Field::input(ctx, "textarea", "note", "decisions-field-note", &f.note).optional())
+    .link(&format!("/sessions/{id}"), "decisions-session-title")
+}
+
+pub async fn calendar_form(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    // Only session members reach the form (the action checks again on submit).
+    resolutions::later_commissions(&s.db, ctx.require_user()?, id).await?;
+    Ok(calendar_page(&ctx, id, &CalendarForm::default()).respond(&FieldErrors::default()))
+}
+
+pub async fn calendar(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(f): Form<CalendarForm>,
+) -> AppResult<Response> {
+    let mut e = FieldErrors::default();
+    let (m, d) = (f.months.trim(), f.end_on.trim());
+    let body = match (m.is_empty(), d.is_empty()) {
+        (false, true) => match m.parse::<i64>() {
+            Ok(m) => Some(CalendarChange::ByMonths(m)),
+            Err(_) => {
+                e.add("months", "decisions-error-months");
+                None
+            }
+        },
+        (true, false) => Some(CalendarChange::To(d.to_string())),
+        _ => {
+            e.add("months", "decisions-error-calendar-one");
+            None
+        }
+    };
+    let page = calendar_page(&ctx, id, &f);
+    answer(
+        &s,
+        &ctx,
+        id,
+        body.map(ResolutionBody::Calendar),
+        e,
+        &f.note,
+        page,
+    )
+    .await
+}
+
+/// Approves a resolution for the user's side, back to its session.
+pub async fn approve(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path((id, resolution)): Path<(i64, i64)>,
+) -> AppResult<Response> {
+    match resolutions::approve(&s.db, ctx.require_user()?, resolution).await {
+        Ok(_) | Err(AppError::Conflict(_)) => Ok(see_other(&format!("/sessions/{id}"))),
+        Err(e) => Err(e),
+    }
+}

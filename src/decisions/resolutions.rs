@@ -1,0 +1,198 @@
+//! Decisions of a session that are not about one project: the priority themes and opening
+//! date of the next call (rule 11), and a new calendar for the running projects (rule 9).
+//! Proposed and approved like project decisions (rule 5); once decided they are final, and a
+//! decided next call gives the next CMP its priority themes.
+
+use jiff::civil::Date;
+
+use super::{
+    actions::context,
+    model::{CalendarChange, Resolution, ResolutionBody, is_decided},
+    store,
+};
+use crate::{
+    audit,
+    commissions::{self, Commission},
+    db::{Db, Tx, now_ms},
+    error::{AppError, AppResult, FieldErrors},
+    i18n::Localized,
+    users::CurrentUser,
+};
+
+/// Later commissions of the session's programme: where a next call can go.
+pub async fn later_commissions(
+    db: &Db,
+    user: &CurrentUser,
+    session: i64,
+) -> AppResult<Vec<Commission>> {
+    let mut tx = db.read().await?;
+    let (s, _, _, _) = context(&mut tx, user, session).await?;
+    later_in(&mut tx, s.commission_id).await
+}
+
+async fn later_in(tx: &mut Tx, commission_id: i64) -> AppResult<Vec<Commission>> {
+    let this = commissions::actions::get(tx, commission_id).await?;
+    let mut out: Vec<Commission> = commissions::actions::of_programme_in(tx, this.programme_id)
+        .await?
+        .into_iter()
+        .filter(|c| c.number > this.number)
+        .collect();
+    out.sort_by_key(|c| c.number);
+    Ok(out)
+}
+
+/// Field checks of a proposal, against the session's commission.
+async fn validate(tx: &mut Tx, commission_id: i64, body: &ResolutionBody) -> AppResult<()> {
+    let mut e = FieldErrors::default();
+    match body {
+        ResolutionBody::NextCall {
+            commission_id: target,
+            opens_on,
+            themes,
+        } => {
+            if !later_in(tx, commission_id)
+                .await?
+                .iter()
+                .any(|c| c.id == *target)
+            {
+                e.add("commission", "decisions-error-next-commission");
+            }
+            if opens_on.parse::<Date>().is_err() {
+                e.add("opens_on", "decisions-error-date");
+            }
+            if themes.is_empty() {
+                e.add("themes", "decisions-error-themes");
+            }
+        }
+        ResolutionBody::Calendar(CalendarChange::ByMonths(m)) if !(1..=36).contains(m) => {
+            e.add("months", "decisions-error-months")
+        }
+        ResolutionBody::Calendar(CalendarChange::To(d)) if d.parse::<Date>().is_err() => {
+            e.add("end_on", "decisions-error-date")
+        }
+        ResolutionBody::Calendar(_) => {}
+    }
+    e.into_result()
+}
+
+/// Proposes (or re-proposes, clearing approvals) a resolution at an open session; the
+/// proposer's side approves it at once. A decided resolution is final.
+pub async fn propose(
+    db: &Db,
+    user: &CurrentUser,
+    session: i64,
+    body: &ResolutionBody,
+    note: &str,
+) -> AppResult<i64> {
+    let mut tx = db.write().await?;
+    let (s, state, _, mine) = context(&mut tx, user, session).await?;
+    if state != "open" {
+        return Err(AppError::Conflict("decisions-error-not-open".into()));
+    }
+    let Some(side) = mine.first().copied() else {
+        return Err(AppError::Forbidden);
+    };
+    validate(&mut tx, s.commission_id, body).await?;
+    if let Some((_, Some(_))) =
+        store::find_resolution_of_kind(&mut tx, session, body.kind().as_str()).await?
+    {
+        return Err(AppError::Conflict(
+            "decisions-error-resolution-final".into(),
+        ));
+    }
+    let now = now_ms();
+    let id = store::propose_resolution(&mut tx, session, body, note.trim(), user.id, now).await?;
+    store::approve_resolution(&mut tx, id, side, user.id, now).await?;
+    audit::record(
+        &mut tx,
+        &user.actor(),
+        "resolution.propose",
+        "commission_session",
+        session,
+        body.kind().as_str(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Approves a resolution for the user's sides; once every side has, it is decided — and a next
+/// call's themes become the priority themes of that CMP. Returns whether it is decided.
+pub async fn approve(db: &Db, user: &CurrentUser, id: i64) -> AppResult<bool> {
+    let mut tx = db.write().await?;
+    let r = store::find_resolution(&mut tx, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (_, state, sides, mine) = context(&mut tx, user, r.session_id).await?;
+    if state != "open" {
+        return Err(AppError::Conflict("decisions-error-not-open".into()));
+    }
+    if mine.is_empty() {
+        return Err(AppError::Forbidden);
+    }
+    let now = now_ms();
+    for side in &mine {
+        store::approve_resolution(&mut tx, id, *side, user.id, now).await?;
+    }
+    let r = store::find_resolution(&mut tx, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let all: Vec<i64> = sides.iter().map(|s| s.id).collect();
+    let decided = is_decided(&r.approved_by_sides, &all);
+    if decided && r.decided_at.is_none() {
+        store::set_resolution_decided(&mut tx, id, now).await?;
+        if let ResolutionBody::NextCall {
+            commission_id,
+            themes,
+            ..
+        } = &r.body
+        {
+            adopt_themes(&mut tx, user, *commission_id, id, themes).await?;
+        }
+    }
+    audit::record(
+        &mut tx,
+        &user.actor(),
+        "resolution.approve",
+        "resolution",
+        id,
+        if decided { "decided" } else { "" },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(decided)
+}
+
+/// Adds the decided themes to the next CMP (those it does not have yet, by French name).
+async fn adopt_themes(
+    tx: &mut Tx,
+    user: &CurrentUser,
+    commission: i64,
+    resolution: i64,
+    themes: &[(String, String)],
+) -> AppResult<()> {
+    let existing = commissions::actions::themes_of(tx, commission).await?;
+    let mut position = existing.len() as i64;
+    for (i, (fr, en)) in themes.iter().enumerate() {
+        if existing.iter().any(|t| t.name.fr.eq_ignore_ascii_case(fr)) {
+            continue;
+        }
+        position += 1;
+        let code = format!("R{resolution}-{}", i + 1);
+        commissions::actions::add_theme(
+            tx,
+            &user.actor(),
+            commission,
+            &code,
+            &Localized::new(fr.clone(), en.clone()),
+            position,
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// The resolutions of a session, for the session page and the minutes.
+pub async fn of_session(tx: &mut Tx, session: i64) -> AppResult<Vec<Resolution>> {
+    Ok(store::list_resolutions(tx, session).await?)
+}
