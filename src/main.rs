@@ -47,6 +47,16 @@ struct Cli {
 }
 
 #[derive(clap::Args, Clone)]
+struct DemoArgs {
+    #[command(flatten)]
+    serve: ServeArgs,
+    /// How far into the XIe CMP's cycle: `full` (evaluated, June 2019 session decided) or
+    /// `filed` (projects filed, nothing evaluated: run the session yourself).
+    #[arg(long, env = "PASSERELLE_DEMO_STAGE", default_value = "full")]
+    stage: String,
+}
+
+#[derive(clap::Args, Clone)]
 struct ServeArgs {
     /// Address and port to listen on.
     #[arg(long, env = "PASSERELLE_BIND", default_value = "127.0.0.1:8080")]
@@ -78,7 +88,7 @@ enum Command {
     /// Check the configuration and that the database is reachable.
     Check,
     /// Start on a fresh SQLite database filled with the demo data.
-    Demo(ServeArgs),
+    Demo(DemoArgs),
     /// Administration tasks.
     #[command(subcommand)]
     Admin(AdminCommand),
@@ -180,7 +190,8 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Err(_) => println!("schema: not migrated yet (run `passerelle migrate`)"),
             }
         }
-        Command::Demo(a) => {
+        Command::Demo(DemoArgs { serve: a, stage }) => {
+            let stage = demo::Stage::parse(stage).context("--stage is `full` or `filed`")?;
             // A fresh SQLite file by default; an explicit --database-url (e.g. an empty
             // PostgreSQL database, for benchmarks) is used as given.
             let url = match &cli.database_url {
@@ -195,10 +206,10 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
             };
             let db = server::open(&url).await?;
-            demo::load(&db)
+            let s = settings(&cli, a)?;
+            demo::load_stage(&db, stage, &s.public_url)
                 .await
                 .map_err(|e| anyhow::anyhow!("loading the demo (is the database empty?): {e:?}"))?;
-            let s = settings(&cli, a)?;
             println!("Passerelle demo: {}/", s.public_url);
             println!("Demo accounts (password for all: {}):", demo::PASSWORD);
             for (email, name, role, side) in demo::ACCOUNTS {

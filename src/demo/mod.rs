@@ -6,6 +6,7 @@
 mod calls;
 mod data;
 mod projects;
+mod session;
 
 use jiff::civil::date;
 
@@ -122,8 +123,34 @@ pub(super) fn instant(y: i16, m: i8, d: i8, h: i8, min: i8, zone: &str) -> i64 {
         .as_millisecond()
 }
 
-/// Loads the demo into an empty, migrated database.
+/// How far into the XIe CMP's cycle the demo goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Stage {
+    /// The call closed, forty projects filed on both sides: nothing evaluated yet (a session
+    /// to run from the start, for training and tests).
+    Filed,
+    /// Evaluations done, the June 2019 plenary held, decided, signed and announced.
+    #[default]
+    Full,
+}
+
+impl Stage {
+    pub fn parse(s: &str) -> Option<Stage> {
+        match s {
+            "filed" => Some(Stage::Filed),
+            "full" => Some(Stage::Full),
+            _ => None,
+        }
+    }
+}
+
+/// Loads the full demo into an empty, migrated database (email links point at `base`).
 pub async fn load(db: &Db) -> AppResult<()> {
+    load_stage(db, Stage::Full, "http://127.0.0.1:8080").await
+}
+
+/// Loads the demo up to `stage` into an empty, migrated database.
+pub async fn load_stage(db: &Db, stage: Stage, base: &str) -> AppResult<()> {
     let actor = Actor::system("demo");
     let hash = hash_password(PASSWORD.to_string()).await?;
     let mut tx = db.write().await?;
@@ -203,7 +230,7 @@ pub async fn load(db: &Db) -> AppResult<()> {
             meeting_url: "https://visio.demo.passerelle.test/cmp-xi-mi-etape".into(),
         },
     };
-    commissions::actions::add_session(&mut tx, &actor, &plenary).await?;
+    let plenary = commissions::actions::add_session(&mut tx, &actor, &plenary).await?;
     commissions::actions::add_session(&mut tx, &actor, &midterm).await?;
     let mut xi_themes = Vec::new();
     for (i, (code, fr, en)) in THEMES.iter().enumerate() {
@@ -290,5 +317,8 @@ pub async fn load(db: &Db) -> AppResult<()> {
     .await?;
     projects::load(&mut tx, &actor, xi_call, &hash, (wb_id, qc_id), &orgs).await?;
     tx.commit().await?;
+    if stage == Stage::Full {
+        session::load(db, base, xi_call, plenary, (wb_id, qc_id), &hash).await?;
+    }
     Ok(())
 }

@@ -170,7 +170,17 @@ impl TestApp {
     }
 
     /// With the demo data loaded.
+    /// The demo with the XIe call's forty projects filed and nothing evaluated yet.
     pub async fn spawn_demo() -> TestApp {
+        let app = TestApp::spawn().await;
+        demo::load_stage(&app.db.db, demo::Stage::Filed, "http://localhost")
+            .await
+            .expect("demo loads");
+        app
+    }
+
+    /// The full demo: evaluations done, the June 2019 session decided and announced.
+    pub async fn spawn_full_demo() -> TestApp {
         let app = TestApp::spawn().await;
         demo::load(&app.db.db).await.expect("demo loads");
         app

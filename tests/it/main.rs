@@ -7,6 +7,7 @@ mod audit_log;
 mod calls;
 mod cli;
 mod decisions;
+mod demo_cycle;
 mod email_outbox;
 mod evaluations;
 mod helpers;

@@ -1,0 +1,91 @@
+//! The full demo: the XIe CMP's evaluations and its June 2019 session, recorded through the
+//! same actions as the web, consistent with every rule.
+
+use axum::http::StatusCode;
+
+use crate::helpers::TestApp;
+
+#[tokio::test]
+async fn the_full_demo_holds_the_xi_evaluations_and_the_june_2019_decisions() {
+    let app = TestApp::spawn_full_demo().await;
+    // Every half evaluated twice on its own side; nothing left to do.
+    assert_eq!(app.scalar("select count(*) from assignments").await, 160);
+    assert_eq!(
+        app.scalar("select count(*) from assignments where state <> 'submitted'")
+            .await,
+        0
+    );
+    // The declared conflict and the affiliation were respected.
+    assert_eq!(
+        app.scalar("select count(*) from assignments a join project_halves h on h.id = a.half_id join conflicts c on c.evaluator_id = a.evaluator_id and c.project_id = h.project_id").await,
+        0
+    );
+    assert_eq!(
+        app.scalar("select count(*) from assignments a join project_halves h on h.id = a.half_id join project_halves o on o.project_id = h.project_id join evaluator_affiliations f on f.user_id = a.evaluator_id and f.organisation_id = o.organisation_id").await,
+        0
+    );
+    assert_eq!(app.scalar("select count(*) from recommendations").await, 80);
+    // Every agenda item decided by both sides; 26 selected became funded projects.
+    assert_eq!(
+        app.scalar("select count(*) from decisions where decided_at is not null")
+            .await,
+        40
+    );
+    assert_eq!(
+        app.scalar("select count(*) from decision_approvals").await,
+        80
+    );
+    assert_eq!(app.scalar("select count(*) from funded_projects").await, 26);
+    assert_eq!(
+        app.scalar("select count(*) from funded_projects where starts_on = '2019-07-01'")
+            .await,
+        26
+    );
+    assert_eq!(
+        app.scalar(
+            "select count(*) from commission_sessions where kind = 'plenary' and state = 'closed'"
+        )
+        .await,
+        1
+    );
+    assert_eq!(
+        app.scalar("select count(*) from minutes_signatures").await,
+        2
+    );
+    assert_eq!(app.scalar("select count(*) from session_releases").await, 2);
+    // One letter per lead of a decided project, on each side.
+    assert_eq!(
+        app.scalar(
+            "select count(*) from email_outbox where subject like 'Décision de la Commission%'"
+        )
+        .await,
+        80
+    );
+    // The minutes read as signed, and a lead of a selected project sees outcome and term.
+    let mut member = app.browser();
+    member
+        .login_demo("commission.qc@demo.passerelle.test")
+        .await;
+    let session = app
+        .scalar("select id from commission_sessions where kind = 'plenary'")
+        .await;
+    let minutes = member
+        .get(&format!("/sessions/{session}/minutes?lang=fr"))
+        .await;
+    assert!(minutes.contains_text("Pour Wallonie-Bruxelles : signé par Anne Lambert"));
+    assert!(!minutes.contains_text("en attente"));
+    let project = app
+        .scalar("select min(project_id) from funded_projects")
+        .await;
+    let lead = app.scalar_text_value(&format!("select u.email from users u join project_halves h on h.lead_user_id = u.id join sides s on s.id = h.side_id where h.project_id = {project} and s.code = 'QC'")).await;
+    let mut applicant = app.browser();
+    applicant.login_demo(&lead).await;
+    let page = applicant.get(&format!("/projects/{project}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.contains_text("Décision de la commission : Retenu"));
+    assert!(page.contains_text("Projet financé du 1er juillet 2019 au"));
+    // And the audit chain of all this verifies.
+    let report = passerelle::audit::verify(&app.db.db).await.unwrap();
+    assert_eq!(report.first_broken, None, "audit chain intact");
+    assert!(report.rows > 500, "{} audit rows", report.rows);
+}
