@@ -23,11 +23,12 @@ function freePort() {
   });
 }
 
-/** Starts `passerelle demo` on a free loopback port; resolves once it answers. */
-export async function startDemo() {
+/** Starts `passerelle demo` (`stage`: 'full' or 'filed') on a free loopback port; resolves once
+ * it answers. */
+export async function startDemo(stage = 'full') {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'passerelle-e2e-'));
-  const child = spawn(binary, ['demo', '--bind', `127.0.0.1:${port}`], {
+  const child = spawn(binary, ['demo', '--stage', stage, '--bind', `127.0.0.1:${port}`], {
     env: { ...process.env, PASSERELLE_DATA_DIR: dataDir, PASSERELLE_LOG: 'warn' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

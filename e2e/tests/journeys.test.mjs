@@ -98,7 +98,7 @@ test('an administrator sees accounts and roles', async () => {
   await page.click('button.primary');
   await page.waitForURL(server.base + '/');
   await page.goto(server.base + '/admin/users');
-  assert.match(await page.textContent("caption"), /90 comptes|90 accounts/);
+  assert.match(await page.textContent("caption"), /94 comptes|94 accounts/);
   await accessible(page, '/admin/users');
   await page.click('text=Nadia Benali');
   await accessible(page, '/admin/users/{id}');
@@ -120,4 +120,36 @@ test('the accessibility check itself catches a known violation', async () => {
   const violations = await axeViolations(page);
   assert.ok(violations.some((v) => v.startsWith('image-alt')), violations.join('\n'));
   await page.context().close();
+});
+
+test('the XIe evaluations: the WB jury ranking and the QC scores, each side on its own', async () => {
+  const page = await newPage(browser, 'fr-BE');
+  await page.goto(server.base + '/login');
+  await page.fill('#f-email', 'charge.wb@demo.passerelle.test');
+  await page.fill('#f-password', PASSWORD);
+  await page.click('button.primary');
+  await page.waitForURL(server.base + '/');
+  await page.goto(server.base + '/calls');
+  await page.click('text=XIe >> nth=0');
+  const callUrl = page.url();
+  await page.goto(callUrl + '/evaluations');
+  const main = await page.textContent('main');
+  assert.match(main, /Classement par un jury/);
+  assert.match(main, /place moyenne 1,00/);
+  assert.match(main, /Sarah Janssens — /, 'the affiliation is listed');
+  await accessible(page, '/calls/{id}/evaluations');
+  await page.context().close();
+
+  const juror = await newPage(browser, 'fr-BE');
+  await juror.goto(server.base + '/login');
+  await juror.fill('#f-email', 'evaluateur.wb@demo.passerelle.test');
+  await juror.fill('#f-password', PASSWORD);
+  await juror.click('button.primary');
+  await juror.waitForURL(server.base + '/');
+  await juror.goto(server.base + '/evaluations');
+  await juror.locator('main li a').first().click();
+  assert.match(await juror.textContent('main'), /Place de ce projet/);
+  assert.match(await juror.textContent('main'), /Évaluation remise/);
+  await accessible(juror, '/evaluations/{id}');
+  await juror.context().close();
 });

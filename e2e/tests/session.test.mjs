@@ -1,6 +1,7 @@
-// A commission session in a real browser, in French: both sides' members open the June 2019
-// plenary, a project is selected with each side's amount, approved by the other side (only
-// then is it a joint decision), and the session is closed. Every page is checked with axe.
+// A commission session in a real browser, in French, on the demo before its June 2019 plenary:
+// both sides' members open it, a project is selected with each side's amount, approved by the
+// other side (only then is it a joint decision), the next call's themes are adopted, the
+// session is closed and both co-chairs sign the minutes. Every page is checked with axe.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startDemo, launch, newPage, axeViolations, PASSWORD } from '../lib.mjs';
@@ -9,7 +10,7 @@ let server;
 let browser;
 
 before(async () => {
-  server = await startDemo();
+  server = await startDemo('filed');
   browser = await launch();
 });
 
@@ -55,10 +56,37 @@ test('a joint session from agenda to closing, in French', async () => {
   await qc.waitForURL(sessionUrl);
   assert.match(await qc.locator('section.agenda-item').first().textContent(), /Retenu .*décision conjointe enregistrée/);
 
+  // The next call's priority themes and opening date: a decision of the session too.
+  await wb.goto(sessionUrl);
+  await wb.click('text=Thèmes prioritaires et ouverture du prochain appel');
+  assert.deepEqual(await axeViolations(wb), [], 'axe on the next-call form');
+  await wb.fill('#f-opens_on', '2021-09-15');
+  await wb.fill('#f-themes', 'Océans | Oceans');
+  await wb.click('button.primary');
+  await wb.waitForURL(sessionUrl);
+  await qc.goto(sessionUrl);
+  await qc.locator('li', { hasText: 'Prochain appel' }).locator('text=Approuver pour ma partie').click();
+  await qc.waitForURL(sessionUrl);
+  assert.match(await qc.textContent('main'), /thèmes prioritaires : Océans — décision conjointe enregistrée/);
+
   await qc.click('text=Clore la séance');
   await qc.waitForURL(sessionUrl);
   assert.match(await qc.textContent('.state'), /Close/);
   assert.deepEqual(await axeViolations(qc), [], 'axe on the closed session');
+
+  // Both co-chairs sign the minutes; then they no longer say they await signatures.
+  for (const page of [qc, wb]) {
+    await page.goto(sessionUrl + '/minutes');
+    assert.match(await page.textContent('main'), /en attente de la signature/);
+    await page.click('text=Signer le procès-verbal pour ma partie');
+    await page.waitForURL(sessionUrl + '/minutes');
+  }
+  const minutes = await wb.textContent('main');
+  assert.match(minutes, /Pour Wallonie-Bruxelles : signé par Anne Lambert/);
+  assert.match(minutes, /Pour Québec : signé par François Côté/);
+  assert.match(minutes, /Prochain appel \(XIIe Commission mixte permanente\) : ouverture le 15 septembre 2021/);
+  assert.doesNotMatch(minutes, /en attente/);
+  assert.deepEqual(await axeViolations(wb), [], 'axe on the signed minutes');
   await wb.context().close();
   await qc.context().close();
 });
