@@ -186,3 +186,12 @@ pub async fn of_programme_in(tx: &mut Tx, programme_id: i64) -> AppResult<Vec<Co
         .map(commission_of)
         .collect())
 }
+
+/// A commission's sessions with their states, inside the caller's transaction.
+pub async fn sessions_in(tx: &mut Tx, commission_id: i64) -> AppResult<Vec<(Session, String)>> {
+    let mut out = Vec::new();
+    for s in store::list_sessions(tx, commission_id).await? {
+        out.push(session_in(tx, s.id).await?);
+    }
+    Ok(out)
+}

@@ -196,3 +196,10 @@ async fn adopt_themes(
 pub async fn of_session(tx: &mut Tx, session: i64) -> AppResult<Vec<Resolution>> {
     Ok(store::list_resolutions(tx, session).await?)
 }
+
+/// One resolution, inside the caller's transaction (the caller checks who may see it).
+pub async fn get_in(tx: &mut Tx, id: i64) -> AppResult<Resolution> {
+    store::find_resolution(tx, id)
+        .await?
+        .ok_or(AppError::NotFound)
+}

@@ -7,7 +7,10 @@ use crate::{
     db::Tx,
     error::AppResult,
     i18n::Locale,
-    projects::filing::{SeedProject, seed_filed_project},
+    projects::{
+        Mission,
+        filing::{SeedProject, seed_filed_project},
+    },
     users::{Email, Role, admin},
 };
 
@@ -76,7 +79,7 @@ pub async fn load(
         let seed = SeedProject {
             title: &title,
             summary: "Deux partenaires, un de chaque côté, mettent en commun leurs méthodes et organisent des missions croisées.",
-            objectives: "Partager les savoirs, former de jeunes chercheurs et diffuser les résultats des deux côtés de l’Atlantique.",
+            objectives: "Partager les méthodes des deux équipes\nFormer de jeunes chercheurs et professionnels\nDiffuser les résultats des deux côtés de l’Atlantique",
             duration_months: 12 + (i as i64 % 3) * 6,
             theme_ids: vec![call.theme_ids[i % call.theme_ids.len()]],
             halves: vec![
@@ -92,6 +95,26 @@ pub async fn load(
                     leads[1],
                     deadline - (hours + 3) * 3_600_000,
                 ),
+            ],
+            missions: vec![
+                Mission {
+                    id: 0,
+                    from_side_id: wb,
+                    to_side_id: qc,
+                    travellers: 2,
+                    starts_on: format!("2019-10-{:02}", 1 + i % 25),
+                    days: 7,
+                    purpose: "Mission d’échange et de travail à Québec".into(),
+                },
+                Mission {
+                    id: 0,
+                    from_side_id: qc,
+                    to_side_id: wb,
+                    travellers: 1 + (i as i64 % 2),
+                    starts_on: format!("2020-04-{:02}", 1 + i % 25),
+                    days: 10,
+                    purpose: "Mission de restitution en Wallonie-Bruxelles".into(),
+                },
             ],
             created_by: leads[1],
         };

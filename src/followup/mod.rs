@@ -3,7 +3,12 @@
 //! decision. Missions, the mid-term review, new calendars and reports build on it.
 
 pub mod actions;
+pub mod calendar;
+pub mod commission_pages;
+pub mod midterm;
+pub mod missions;
 pub mod model;
+pub mod pages;
 mod store;
 
 pub use model::FundedProject;

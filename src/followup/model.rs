@@ -1,6 +1,13 @@
-//! Funded projects and their term. Pure.
+//! Funded projects, their term, missions and their cost per side, the mid-term rule and new
+//! calendars. Pure.
 
 use jiff::{Timestamp, ToSpan, civil::Date, tz::TimeZone};
+
+use crate::{
+    calls::Call,
+    decisions::model::CalendarChange,
+    projects::model::{Mission, budget},
+};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FundedProject {
@@ -35,10 +42,176 @@ pub fn term(session_ms: i64, zone: &str, duration_months: Option<i64>) -> Option
     Some((start, end))
 }
 
+macro_rules! status_enum {
+    ($name:ident, $prefix:ident, $($variant:ident => $text:literal),+) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum $name { $($variant),+ }
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+            pub fn parse(s: &str) -> Option<$name> {
+                $name::ALL.iter().copied().find(|v| v.as_str() == s)
+            }
+            /// The Fluent key of its label.
+            pub fn key(self) -> String {
+                format!(
+                    "followup-{}-{}",
+                    stringify!($prefix),
+                    self.as_str().replace('_', "-")
+                )
+            }
+        }
+    };
+}
+
+status_enum!(ObjectiveStatus, objective,
+    Planned => "planned", InProgress => "in_progress", Achieved => "achieved", Dropped => "dropped");
+status_enum!(MissionStatus, mission,
+    Planned => "planned", Done => "done", Cancelled => "cancelled", Online => "online");
+
+/// A mission of a funded project.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FundedMission {
+    pub id: i64,
+    pub mission: Mission,
+    pub status: MissionStatus,
+    pub report: Option<String>,
+    /// (side, amount actually spent in its currency)
+    pub spending: Vec<(i64, i64)>,
+}
+
+/// What a mission costs each side under the call's funding rule and caps (rule 6): nothing once
+/// cancelled or held online (no one travels). (side, minor units of its currency.)
+pub fn mission_cost(call: &Call, m: &FundedMission) -> Vec<(i64, i64)> {
+    let travels = matches!(m.status, MissionStatus::Planned | MissionStatus::Done);
+    budget(call, std::slice::from_ref(&m.mission))
+        .into_iter()
+        .map(|b| (b.side_id, if travels { b.travel + b.stay } else { 0 }))
+        .collect()
+}
+
+/// A side's money on one project, in its own currency: committed by the funding rule (each
+/// project year capped at the call's yearly cap) and actually spent. Never summed across
+/// sides (rule 7).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SideMoney {
+    pub side_id: i64,
+    pub currency: String,
+    pub committed: i64,
+    pub spent: i64,
+    /// Whether some project year's missions exceed the yearly cap (the excess is not committed).
+    pub capped: bool,
+}
+
+pub fn side_money(call: &Call, start: Date, missions: &[FundedMission]) -> Vec<SideMoney> {
+    call.sides
+        .iter()
+        .map(|s| {
+            let mut per_year: Vec<i64> = Vec::new();
+            let mut spent = 0;
+            for m in missions {
+                let year = m
+                    .mission
+                    .starts_on
+                    .parse::<Date>()
+                    .ok()
+                    .and_then(|d| start.until(d).ok())
+                    .map(|span| {
+                        let months = span.get_years() as i64 * 12 + span.get_months() as i64;
+                        (months.max(0) / 12) as usize
+                    })
+                    .unwrap_or(0);
+                if per_year.len() <= year {
+                    per_year.resize(year + 1, 0);
+                }
+                per_year[year] += mission_cost(call, m)
+                    .iter()
+                    .find(|(side, _)| *side == s.side_id)
+                    .map_or(0, |(_, c)| *c);
+                spent += m
+                    .spending
+                    .iter()
+                    .find(|(side, _)| *side == s.side_id)
+                    .map_or(0, |(_, a)| *a);
+            }
+            SideMoney {
+                side_id: s.side_id,
+                currency: s.currency.clone(),
+                committed: per_year.iter().map(|y| (*y).min(s.cap_per_year)).sum(),
+                spent,
+                capped: per_year.iter().any(|y| *y > s.cap_per_year),
+            }
+        })
+        .collect()
+}
+
+/// Today's date in `zone` (the server clock decides; the zone says which day it is).
+pub fn today_in(zone: &str) -> Date {
+    let tz = TimeZone::get(zone).unwrap_or(TimeZone::UTC);
+    Timestamp::from_millisecond(crate::db::now_ms())
+        .map(|t| t.to_zoned_datetime(tz).date())
+        .unwrap_or(Date::MIN)
+}
+
+/// Activity reports are due this many days after a mission ends (rule 10).
+pub const REPORT_DAYS: i64 = 30;
+
+/// When a mission's activity report is due: for missions done or held online, 30 days after
+/// they end.
+pub fn report_due(m: &FundedMission) -> Option<Date> {
+    if !matches!(m.status, MissionStatus::Done | MissionStatus::Online) {
+        return None;
+    }
+    let start: Date = m.mission.starts_on.parse().ok()?;
+    start
+        .checked_add((m.mission.days - 1 + REPORT_DAYS).days())
+        .ok()
+}
+
+/// The joint mid-term opinion (rule 8): favourable only when every side's is; `None` until
+/// every side has given one.
+pub fn joint_opinion(opinions: &[(i64, bool)], sides: &[i64]) -> Option<bool> {
+    let mut all = true;
+    for s in sides {
+        all &= opinions.iter().find(|(side, _)| side == s)?.1;
+    }
+    (!sides.is_empty()).then_some(all)
+}
+
+/// The end date a new calendar gives a project (rule 9).
+pub fn new_end(old: Date, change: &CalendarChange) -> Option<Date> {
+    match change {
+        CalendarChange::ByMonths(m) => old.checked_add(m.months()).ok(),
+        CalendarChange::To(d) => d.parse().ok(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn a_new_calendar_moves_end_dates_by_months_or_to_a_date() {
+        let c = CalendarChange::ByMonths(12);
+        assert_eq!(new_end(date(2021, 6, 30), &c), Some(date(2022, 6, 30)));
+        // Month ends stay valid.
+        assert_eq!(new_end(date(2020, 2, 29), &c), Some(date(2021, 2, 28)));
+        let to = CalendarChange::To("2022-12-31".into());
+        assert_eq!(new_end(date(2021, 6, 30), &to), Some(date(2022, 12, 31)));
+    }
+
+    #[test]
+    fn year_two_needs_every_sides_favourable_opinion() {
+        assert_eq!(joint_opinion(&[(1, true)], &[1, 2]), None);
+        assert_eq!(
+            joint_opinion(&[(1, true), (2, false)], &[1, 2]),
+            Some(false)
+        );
+        assert_eq!(joint_opinion(&[(2, true), (1, true)], &[1, 2]), Some(true));
+    }
 
     #[test]
     fn a_project_selected_in_june_starts_in_july_and_runs_its_duration() {

@@ -216,6 +216,7 @@ pub struct SeedProject<'a> {
     pub theme_ids: Vec<i64>,
     /// (side, organisation, lead user, filed at)
     pub halves: Vec<(i64, i64, i64, i64)>,
+    pub missions: Vec<Mission>,
     pub created_by: i64,
 }
 
@@ -242,6 +243,9 @@ pub async fn seed_filed_project(
     store::update_project(tx, id, &row, &s.theme_ids, first).await?;
     for (side, org, lead, _) in &s.halves {
         store::insert_half(tx, id, *side, *org, *lead, first).await?;
+    }
+    for m in &s.missions {
+        store::insert_mission(tx, id, m, first).await?;
     }
     let p = store::find_project(tx, id)
         .await?

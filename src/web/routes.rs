@@ -13,6 +13,7 @@ use crate::{
     calls::pages as calls,
     decisions::{document_pages as documents, pages as decisions, resolution_pages as resolutions},
     evaluations::{evaluator_pages as evaluator, grid_pages as grids, pages as evaluations},
+    followup::{commission_pages as followup_commission, pages as followup},
     organisations::pages as organisations,
     projects::pages as projects,
     users::{Role, pages as users},
@@ -83,6 +84,14 @@ const EVALUATORS: &[Role] = &[Role::Evaluator];
 /// Who takes part in a commission session (the action narrows to the programme's sides).
 const SESSION_MEMBERS: &[Role] = &[Role::CommissionMember, Role::Officer, Role::Administrator];
 const COMMISSION_MEMBERS: &[Role] = &[Role::CommissionMember];
+/// Who may open a funded project's page; the action narrows to its leads and the programme's
+/// officers and members.
+const FOLLOWUP_VIEWERS: &[Role] = &[
+    Role::Applicant,
+    Role::Officer,
+    Role::CommissionMember,
+    Role::Administrator,
+];
 const APPLICANTS_AND_OFFICERS: &[Role] = &[Role::Applicant, Role::Officer];
 /// Who may open a project page; the action then narrows to its leads and its sides' officers.
 const PROJECT_VIEWERS: &[Role] = &[Role::Applicant, Role::Officer, Role::Administrator];
@@ -210,6 +219,54 @@ pub fn registry() -> Registry {
         "/projects/{id}/letter.pdf",
         AnyOf(APPLICANTS),
         documents::letter_pdf,
+    )
+    .get("/funded/{id}", AnyOf(FOLLOWUP_VIEWERS), followup::show)
+    .post(
+        "/funded/{id}/objectives",
+        AnyOf(APPLICANTS),
+        followup::objective,
+    )
+    .post(
+        "/funded/{id}/missions/status",
+        AnyOf(APPLICANTS_AND_OFFICERS),
+        followup::mission_status,
+    )
+    .post(
+        "/funded/{id}/missions/spending",
+        AnyOf(OFFICERS),
+        followup::mission_spending,
+    )
+    .post(
+        "/funded/{id}/missions/report",
+        AnyOf(APPLICANTS),
+        followup::mission_report,
+    )
+    .post(
+        "/funded/{id}/progress",
+        AnyOf(APPLICANTS),
+        followup::progress,
+    )
+    .post("/funded/{id}/opinion", AnyOf(OFFICERS), followup::opinion)
+    .post("/funded/{id}/year2", AnyOf(OFFICERS), followup::year2)
+    .get(
+        "/commissions/{id}/followup",
+        AnyOf(SESSION_MEMBERS),
+        followup_commission::show,
+    )
+    .post(
+        "/commissions/{id}/midterm",
+        AnyOf(OFFICERS),
+        followup_commission::open_campaign,
+    )
+    .get(
+        "/resolutions/{id}/calendar",
+        AnyOf(SESSION_MEMBERS),
+        followup_commission::preview,
+    )
+    .post(
+        "/resolutions/{id}/calendar",
+        AnyOf(OFFICERS),
+        followup_commission::apply,
     )
     .post(
         "/sessions/{id}/sign",

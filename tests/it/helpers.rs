@@ -388,6 +388,18 @@ impl TestApp {
         .unwrap()
     }
 
+    /// Runs one statement built at run time (test-only SQL, no user input).
+    pub async fn exec_text(&self, sql: &str) {
+        let mut tx = self.db.db.write().await.unwrap();
+        passerelle::on_tx_exec!(&mut tx, |c| sqlx::query(sqlx::AssertSqlSafe(
+            sql.to_string()
+        ))
+        .execute(c)
+        .await)
+        .unwrap();
+        tx.commit().await.unwrap();
+    }
+
     pub async fn exec(&self, sql: &'static str) {
         let mut tx = self.db.db.write().await.unwrap();
         passerelle::on_tx_exec!(&mut tx, |c| sqlx::query(sql).execute(c).await).unwrap();

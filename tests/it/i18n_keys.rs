@@ -65,6 +65,7 @@ fn literals() -> Vec<(String, String)> {
         "organisations-",
         "evaluations-",
         "decisions-",
+        "followup-",
     ];
     let mut out = vec![];
     for f in files {
@@ -120,6 +121,38 @@ fn every_key_used_by_the_code_exists() {
             if !has(&k) {
                 missing.push(k);
             }
+        }
+    }
+    // Keys built from the follow-up and evaluation enums and states.
+    use passerelle::{evaluations::model as ev, followup::model as fu};
+    let mut built: Vec<String> = fu::ObjectiveStatus::ALL.iter().map(|s| s.key()).collect();
+    built.extend(fu::MissionStatus::ALL.iter().map(|s| s.key()));
+    built.extend(ev::Verdict::ALL.iter().map(|v| v.key()));
+    for m in [ev::Method::Score, ev::Method::Rank] {
+        built.push(format!("evaluations-method-{}", m.as_str()));
+    }
+    for r in [ev::Reminder::DueSoon, ev::Reminder::Overdue] {
+        for part in ["subject", "body"] {
+            built.push(format!(
+                "evaluations-reminder-{}-{part}",
+                r.as_str().replace('_', "-")
+            ));
+        }
+    }
+    for st in [
+        "active",
+        "midterm-reviewed",
+        "rescheduled",
+        "terminated",
+        "final-report-due",
+        "completed",
+        "closed",
+    ] {
+        built.push(format!("followup-state-{st}"));
+    }
+    for k in built {
+        if !has(&k) {
+            missing.push(k);
         }
     }
     for k in passerelle::organisations::OrganisationKind::ALL {

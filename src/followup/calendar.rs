@@ -1,0 +1,158 @@
+//! Applying a new calendar (rule 9): a decided resolution of a session moves the end dates of
+//! the running projects of its CMP (or the subset it names) by some months or to a date. The
+//! preview lists every project with its old and new end; applying is one transaction that keeps
+//! the old dates in the history and tells every lead, in their language.
+
+use jiff::civil::Date;
+
+use super::{model::new_end, store};
+use crate::{
+    audit, commissions,
+    db::{Db, Tx, now_ms},
+    decisions::{
+        self,
+        model::{Resolution, ResolutionBody},
+    },
+    email::{self, Message},
+    error::{AppError, AppResult},
+    i18n::format_civil_date,
+    programmes, projects, users,
+    users::{CurrentUser, Role},
+};
+
+/// Projects still running can be rescheduled.
+const RUNNING: [&str; 3] = ["active", "midterm_reviewed", "rescheduled"];
+
+pub struct Preview {
+    pub resolution: Resolution,
+    pub session_id: i64,
+    /// (funded project, title, old end, new end)
+    pub rows: Vec<(i64, String, Date, Date)>,
+}
+
+async fn preview_in(tx: &mut Tx, user: &CurrentUser, id: i64) -> AppResult<Preview> {
+    let resolution = decisions::resolutions::get_in(tx, id).await?;
+    let ResolutionBody::Calendar(change) = &resolution.body else {
+        return Err(AppError::NotFound);
+    };
+    let (session, _) = commissions::actions::session_in(tx, resolution.session_id).await?;
+    let c = commissions::actions::get(tx, session.commission_id).await?;
+    let sides = programmes::actions::sides_of(tx, c.programme_id).await?;
+    if !sides.iter().any(|s| {
+        user.has_role_on(Role::Officer, s.id) || user.has_role_on(Role::CommissionMember, s.id)
+    }) {
+        return Err(AppError::Forbidden);
+    }
+    let mut rows = Vec::new();
+    if resolution.applied_at.is_some() {
+        // Applied: what it changed, from the history.
+        for (funded, old, new) in store::changes_of_resolution(tx, id).await? {
+            let f = store::find(tx, funded).await?.ok_or(AppError::NotFound)?;
+            let title = projects::actions::project_in(tx, f.project_id).await?.title;
+            if let (Ok(old), Ok(new)) = (old.parse(), new.parse()) {
+                rows.push((funded, title, old, new));
+            }
+        }
+        return Ok(Preview {
+            session_id: session.id,
+            resolution,
+            rows,
+        });
+    }
+    let scope = store::resolution_scope(tx, id).await?;
+    for f in store::list_by_commission(tx, c.id).await? {
+        if !RUNNING.contains(&f.state.as_str()) || !(scope.is_empty() || scope.contains(&f.id)) {
+            continue;
+        }
+        let Some(new) = new_end(f.ends_on, change) else {
+            continue;
+        };
+        let title = projects::actions::project_in(tx, f.project_id).await?.title;
+        rows.push((f.id, title, f.ends_on, new));
+    }
+    Ok(Preview {
+        session_id: session.id,
+        resolution,
+        rows,
+    })
+}
+
+/// What applying the calendar would change, project by project.
+pub async fn preview(db: &Db, user: &CurrentUser, id: i64) -> AppResult<Preview> {
+    let mut tx = db.read().await?;
+    preview_in(&mut tx, user, id).await
+}
+
+/// Applies a decided new calendar once, atomically; an officer does it. Returns how many
+/// projects moved.
+pub async fn apply(db: &Db, base: &str, user: &CurrentUser, id: i64) -> AppResult<usize> {
+    let mut tx = db.write().await?;
+    let p = preview_in(&mut tx, user, id).await?;
+    if !user.grants.iter().any(|g| g.role == Role::Officer) {
+        return Err(AppError::Forbidden);
+    }
+    if p.resolution.decided_at.is_none() {
+        return Err(AppError::Conflict("followup-error-not-decided".into()));
+    }
+    let now = now_ms();
+    if !store::mark_resolution_applied(&mut tx, id, now).await? {
+        return Err(AppError::Conflict("followup-error-applied".into()));
+    }
+    for (funded, title, old, new) in &p.rows {
+        let change = store::TermChange {
+            old: *old,
+            new: *new,
+            resolution: Some(id),
+            reason: &p.resolution.note,
+        };
+        store::change_end(&mut tx, *funded, &change, user.id, now).await?;
+        let f = store::find(&mut tx, *funded)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let project = projects::actions::project_in(&mut tx, f.project_id).await?;
+        for h in &project.halves {
+            let locale = users::actions::locale_of(&mut tx, h.lead_user_id).await?;
+            let body = locale.t_args(
+                "followup-calendar-body",
+                &[
+                    ("title", title.clone().into()),
+                    ("old", format_civil_date(*old, locale).into()),
+                    ("new", format_civil_date(*new, locale).into()),
+                ],
+            );
+            let subject = locale.t1("followup-calendar-subject", "title", title.clone());
+            let link = format!("{base}/funded/{funded}");
+            email::enqueue(
+                &mut tx,
+                &Message::with_link(&h.lead_email, locale.html_lang(), subject, &body, &link),
+            )
+            .await?;
+        }
+    }
+    audit::record(
+        &mut tx,
+        &user.actor(),
+        "calendar.apply",
+        "resolution",
+        id,
+        &format!("{} projects", p.rows.len()),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(p.rows.len())
+}
+
+/// The decided new calendars of a commission's sessions: (resolution, applied).
+pub async fn of_commission(db: &Db, commission: i64) -> AppResult<Vec<(Resolution, bool)>> {
+    let mut tx = db.read().await?;
+    let mut out = Vec::new();
+    for (s, _) in commissions::actions::sessions_in(&mut tx, commission).await? {
+        for r in decisions::resolutions::of_session(&mut tx, s.id).await? {
+            if matches!(r.body, ResolutionBody::Calendar(_)) && r.decided_at.is_some() {
+                let applied = r.applied_at.is_some();
+                out.push((r, applied));
+            }
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,235 @@
+//! A commission's follow-up for its officers and members: funded projects with their mid-term
+//! status, the campaign, overdue activity reports and new calendars to preview and apply.
+
+use askama::Template;
+use axum::{
+    Form,
+    extract::{Path, State},
+    http::StatusCode,
+    response::Response,
+};
+use serde::Deserialize;
+
+use super::{calendar, midterm, missions, model::today_in};
+use crate::{
+    commissions,
+    decisions::documents::describe,
+    error::{AppError, AppResult},
+    i18n::{format_civil_date, format_iso_date},
+    web::{AppState, Ctx, render_status, see_other},
+};
+
+#[derive(Template)]
+#[template(path = "followup/commission.html")]
+pub struct CommissionPage {
+    pub ctx: Ctx,
+    pub id: i64,
+    pub title: String,
+    /// (funded id, title, state, end, report, joint opinion)
+    pub rows: Vec<(i64, String, String, String, String, String)>,
+    pub campaign: Option<String>,
+    pub overdue: Vec<(i64, String)>,
+    /// (resolution, description, applied)
+    pub calendars: Vec<(i64, String, bool)>,
+    pub notice: Option<String>,
+}
+
+async fn page(
+    s: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    notice: Option<&str>,
+    status: StatusCode,
+) -> AppResult<Response> {
+    let u = ctx.require_user()?;
+    let l = ctx.locale;
+    let (campaign, funded) = midterm::overview(&s.db, u, id).await?;
+    let commission = {
+        let mut tx = s.db.read().await?;
+        commissions::actions::get(&mut tx, id).await?
+    };
+    let all = commissions::actions::list_all(&s.db).await?;
+    let rows = funded
+        .into_iter()
+        .map(|(f, title, filed, joint)| {
+            (
+                f.id,
+                title,
+                ctx.t(&format!("followup-state-{}", f.state.replace('_', "-"))),
+                format_civil_date(f.ends_on, l),
+                ctx.t(if filed {
+                    "followup-progress-filed"
+                } else {
+                    "followup-progress-missing-short"
+                }),
+                match joint {
+                    Some(true) => ctx.t("followup-joint-favourable"),
+                    Some(false) => ctx.t("followup-joint-unfavourable"),
+                    None => "—".into(),
+                },
+            )
+        })
+        .collect();
+    let overdue = missions::overdue_reports(&s.db, u, id, today_in(&u.time_zone))
+        .await?
+        .into_iter()
+        .map(|(f, title, start, due)| {
+            (
+                f,
+                l.t_args(
+                    "followup-overdue-line",
+                    &[
+                        ("title", title.into()),
+                        ("start", format_iso_date(&start, l).into()),
+                        ("due", format_civil_date(due, l).into()),
+                    ],
+                ),
+            )
+        })
+        .collect();
+    let calendars = calendar::of_commission(&s.db, id)
+        .await?
+        .into_iter()
+        .map(|(r, applied)| (r.id, describe(&r, &all, l), applied))
+        .collect();
+    let page = CommissionPage {
+        title: l.t1(
+            "followup-commission-title",
+            "ordinal",
+            commission.ordinal(l),
+        ),
+        rows,
+        campaign: campaign.map(|c| l.t1("followup-campaign-open", "due", format_iso_date(&c.2, l))),
+        overdue,
+        calendars,
+        notice: notice.map(|k| ctx.t(k)),
+        id,
+        ctx: ctx.clone(),
+    };
+    Ok(render_status(status, &page))
+}
+
+pub async fn show(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+    page(&s, &ctx, id, None, StatusCode::OK).await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct CampaignForm {
+    due_on: String,
+}
+
+pub async fn open_campaign(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(f): Form<CampaignForm>,
+) -> AppResult<Response> {
+    let r = midterm::open_campaign(
+        &s.db,
+        &s.settings.public_url,
+        ctx.require_user()?,
+        id,
+        f.due_on.trim(),
+    )
+    .await;
+    match r {
+        Ok(_) => Ok(see_other(&format!("/commissions/{id}/followup"))),
+        Err(AppError::Invalid(_)) => {
+            page(
+                &s,
+                &ctx,
+                id,
+                Some("decisions-error-date"),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(AppError::Conflict(k)) => page(&s, &ctx, id, Some(&k), StatusCode::CONFLICT).await,
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "followup/calendar.html")]
+pub struct CalendarPage {
+    pub ctx: Ctx,
+    pub id: i64,
+    pub commission_id: i64,
+    pub description: String,
+    /// (funded id, title, old end, new end)
+    pub rows: Vec<(i64, String, String, String)>,
+    pub applied: bool,
+    pub notice: Option<String>,
+}
+
+async fn calendar_page(
+    s: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    notice: Option<&str>,
+    status: StatusCode,
+) -> AppResult<Response> {
+    let l = ctx.locale;
+    let p = calendar::preview(&s.db, ctx.require_user()?, id).await?;
+    let all = commissions::actions::list_all(&s.db).await?;
+    let commission_id = {
+        let mut tx = s.db.read().await?;
+        commissions::actions::session_in(&mut tx, p.session_id)
+            .await?
+            .0
+            .commission_id
+    };
+    let page = CalendarPage {
+        description: describe(&p.resolution, &all, l),
+        rows: p
+            .rows
+            .iter()
+            .map(|(f, t, old, new)| {
+                (
+                    *f,
+                    t.clone(),
+                    format_civil_date(*old, l),
+                    format_civil_date(*new, l),
+                )
+            })
+            .collect(),
+        applied: p.resolution.applied_at.is_some(),
+        notice: notice.map(|k| ctx.t(k)),
+        commission_id,
+        id,
+        ctx: ctx.clone(),
+    };
+    Ok(render_status(status, &page))
+}
+
+pub async fn preview(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    calendar_page(&s, &ctx, id, None, StatusCode::OK).await
+}
+
+pub async fn apply(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    match calendar::apply(&s.db, &s.settings.public_url, ctx.require_user()?, id).await {
+        Ok(_) => {
+            calendar_page(
+                &s,
+                &ctx,
+                id,
+                Some("followup-calendar-applied"),
+                StatusCode::OK,
+            )
+            .await
+        }
+        Err(AppError::Conflict(k)) => {
+            calendar_page(&s, &ctx, id, Some(&k), StatusCode::CONFLICT).await
+        }
+        Err(e) => Err(e),
+    }
+}

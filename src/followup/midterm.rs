@@ -1,0 +1,327 @@
+//! The mid-term review (mi-étape, rule 8): officers open a campaign for a CMP; every funded
+//! project files a progress report (progress, objectives, each side's funds used and year-2
+//! forecast); each side's officers give an opinion — the other side sees it once the mid-term
+//! session opens —; each side releases its year-2 funding only after a favourable joint opinion.
+
+use super::{
+    actions::{FundedView, load, of_commission},
+    model::{ObjectiveStatus, joint_opinion},
+    store,
+};
+use crate::{
+    audit, commissions,
+    commissions::SessionKind,
+    db::{Db, Tx, now_ms},
+    email::{self, Message},
+    error::{AppError, AppResult, FieldErrors},
+    programmes, projects, users,
+    users::{CurrentUser, Role},
+};
+
+/// The campaign of a commission: (id, mid-term session, due on).
+pub type Campaign = (i64, Option<i64>, String);
+
+/// Opens the mid-term campaign of a commission (once) and asks every lead of its funded
+/// projects, in their language, for a progress report.
+pub async fn open_campaign(
+    db: &Db,
+    base: &str,
+    user: &CurrentUser,
+    commission: i64,
+    due_on: &str,
+) -> AppResult<usize> {
+    if due_on.parse::<jiff::civil::Date>().is_err() {
+        return Err(AppError::Invalid(FieldErrors::single(
+            "due_on",
+            "decisions-error-date",
+        )));
+    }
+    let funded = of_commission(db, user, commission).await?;
+    let mut tx = db.write().await?;
+    let c = commissions::actions::get(&mut tx, commission).await?;
+    let sides = programmes::actions::sides_of(&mut tx, c.programme_id).await?;
+    if !sides.iter().any(|s| user.has_role_on(Role::Officer, s.id)) {
+        return Err(AppError::Forbidden);
+    }
+    let session = commissions::actions::sessions_in(&mut tx, commission)
+        .await?
+        .into_iter()
+        .find(|(s, _)| s.kind == SessionKind::Midterm)
+        .map(|(s, _)| s.id);
+    if store::insert_campaign(&mut tx, commission, session, due_on, user.id, now_ms()).await? == 0 {
+        return Err(AppError::Conflict("followup-error-campaign-open".into()));
+    }
+    let mut sent = 0;
+    for (f, title) in &funded {
+        let p = projects::actions::project_in(&mut tx, f.project_id).await?;
+        for h in &p.halves {
+            let locale = users::actions::locale_of(&mut tx, h.lead_user_id).await?;
+            let due = crate::i18n::format_iso_date(due_on, locale);
+            let body = locale.t_args(
+                "followup-campaign-body",
+                &[("title", title.clone().into()), ("due", due.into())],
+            );
+            let subject = locale.t1("followup-campaign-subject", "title", title.clone());
+            let link = format!("{base}/funded/{}", f.id);
+            email::enqueue(
+                &mut tx,
+                &Message::with_link(&h.lead_email, locale.html_lang(), subject, &body, &link),
+            )
+            .await?;
+            sent += 1;
+        }
+    }
+    audit::record(
+        &mut tx,
+        &user.actor(),
+        "midterm.open",
+        "commission",
+        commission,
+        due_on,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(sent)
+}
+
+pub async fn campaign_in(tx: &mut Tx, commission: i64) -> AppResult<Option<Campaign>> {
+    Ok(store::campaign_of(tx, commission).await?)
+}
+
+/// What a funded project's page shows of the mid-term review.
+pub struct Midterm {
+    pub campaign: Campaign,
+    /// (report id, progress)
+    pub report: Option<(i64, String)>,
+    /// (side, used, forecast) — each side's own figures.
+    pub funds: Vec<(i64, i64, i64)>,
+    /// (side, favourable, comment) as the viewer may see them.
+    pub opinions: Vec<(i64, bool, String)>,
+    /// The joint opinion once every side has given one.
+    pub joint: Option<bool>,
+    pub year2_released: Vec<i64>,
+}
+
+/// Whether the mid-term session has opened (then both sides' opinions are shared).
+async fn session_open(tx: &mut Tx, campaign: &Campaign) -> AppResult<bool> {
+    Ok(match campaign.1 {
+        Some(s) => commissions::actions::session_in(tx, s).await?.1 != "scheduled",
+        None => false,
+    })
+}
+
+pub async fn midterm_of(db: &Db, user: &CurrentUser, id: i64) -> AppResult<Option<Midterm>> {
+    let mut tx = db.read().await?;
+    let v = load(&mut tx, user, id).await?;
+    midterm_in(&mut tx, &v).await
+}
+
+async fn midterm_in(tx: &mut Tx, v: &FundedView) -> AppResult<Option<Midterm>> {
+    let Some(campaign) = store::campaign_of(tx, v.funded.commission_id).await? else {
+        return Ok(None);
+    };
+    let report = store::report_of(tx, campaign.0, v.funded.id).await?;
+    let funds = match &report {
+        Some((r, _, _)) => store::report_funds(tx, *r).await?,
+        None => Vec::new(),
+    };
+    let all = store::opinions(tx, campaign.0, v.funded.id).await?;
+    let ids: Vec<i64> = v.sides.iter().map(|s| s.id).collect();
+    let pairs: Vec<(i64, bool)> = all.iter().map(|(s, f, _)| (*s, *f)).collect();
+    let shared = session_open(tx, &campaign).await?;
+    let opinions = all
+        .into_iter()
+        .filter(|(s, _, _)| shared || v.viewer.officer_of.contains(s))
+        .collect();
+    Ok(Some(Midterm {
+        joint: joint_opinion(&pairs, &ids).filter(|_| shared || !v.viewer.officer_of.is_empty()),
+        year2_released: store::year2_released(tx, v.funded.id).await?,
+        campaign,
+        report: report.map(|(id, p, _)| (id, p)),
+        funds,
+        opinions,
+    }))
+}
+
+/// A lead files the progress report: progress, each objective's status, and their own side's
+/// funds used and year-2 forecast (in its currency).
+pub async fn file_report(
+    db: &Db,
+    user: &CurrentUser,
+    id: i64,
+    progress: &str,
+    objectives: &[(i64, ObjectiveStatus)],
+    used: i64,
+    forecast: i64,
+) -> AppResult<()> {
+    let mut e = FieldErrors::default();
+    if progress.trim().is_empty() {
+        e.add("progress", "common-error-required");
+    }
+    if used < 0 {
+        e.add("used", "followup-error-amount");
+    }
+    if forecast < 0 {
+        e.add("forecast", "followup-error-amount");
+    }
+    e.into_result()?;
+    let mut tx = db.write().await?;
+    let v = load(&mut tx, user, id).await?;
+    let side = v.viewer.lead_of.ok_or(AppError::Forbidden)?;
+    let (campaign, _, _) = store::campaign_of(&mut tx, v.funded.commission_id)
+        .await?
+        .ok_or(AppError::Conflict("followup-error-no-campaign".into()))?;
+    let now = now_ms();
+    let statuses: Vec<(i64, String)> = objectives
+        .iter()
+        .filter(|(o, _)| v.objectives.iter().any(|(id, _, _)| id == o))
+        .map(|(o, s)| (*o, s.as_str().to_string()))
+        .collect();
+    let report = store::save_report(
+        &mut tx,
+        campaign,
+        id,
+        progress.trim(),
+        &statuses,
+        user.id,
+        now,
+    )
+    .await?;
+    store::save_funds(&mut tx, report, side, used, forecast).await?;
+    for (o, s) in objectives {
+        if v.objectives.iter().any(|(id, _, _)| id == o) {
+            store::set_objective_status(&mut tx, *o, *s, now).await?;
+        }
+    }
+    audit::record(
+        &mut tx,
+        &user.actor(),
+        "midterm.report",
+        "funded_project",
+        id,
+        "",
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// An officer gives their side's opinion on a project whose report is filed. When every side
+/// has given a favourable one, the project is mid-term reviewed.
+pub async fn give_opinion(
+    db: &Db,
+    user: &CurrentUser,
+    id: i64,
+    favourable: bool,
+    comment: &str,
+) -> AppResult<()> {
+    let mut tx = db.write().await?;
+    let v = load(&mut tx, user, id).await?;
+    let side = *v.viewer.officer_of.first().ok_or(AppError::Forbidden)?;
+    let (campaign, _, _) = store::campaign_of(&mut tx, v.funded.commission_id)
+        .await?
+        .ok_or(AppError::Conflict("followup-error-no-campaign".into()))?;
+    if store::report_of(&mut tx, campaign, id).await?.is_none() {
+        return Err(AppError::Conflict("followup-error-no-report".into()));
+    }
+    let opinion = store::Opinion {
+        campaign,
+        funded: id,
+        side,
+        favourable,
+        comment: comment.trim(),
+    };
+    store::save_opinion(&mut tx, &opinion, user.id, now_ms()).await?;
+    let pairs: Vec<(i64, bool)> = store::opinions(&mut tx, campaign, id)
+        .await?
+        .into_iter()
+        .map(|(s, f, _)| (s, f))
+        .collect();
+    let ids: Vec<i64> = v.sides.iter().map(|s| s.id).collect();
+    if joint_opinion(&pairs, &ids) == Some(true) && v.funded.state == "active" {
+        store::set_state(&mut tx, id, "midterm_reviewed").await?;
+    }
+    audit::record(
+        &mut tx,
+        &user.actor(),
+        "midterm.opinion",
+        "funded_project",
+        id,
+        &format!(
+            "side {side} {}",
+            if favourable {
+                "favourable"
+            } else {
+                "unfavourable"
+            }
+        ),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// An officer releases their side's year-2 funding — refused until the joint opinion is
+/// favourable (rule 8).
+pub async fn release_year2(db: &Db, user: &CurrentUser, id: i64) -> AppResult<()> {
+    let mut tx = db.write().await?;
+    let v = load(&mut tx, user, id).await?;
+    let side = *v.viewer.officer_of.first().ok_or(AppError::Forbidden)?;
+    let (campaign, _, _) = store::campaign_of(&mut tx, v.funded.commission_id)
+        .await?
+        .ok_or(AppError::Conflict("followup-error-no-campaign".into()))?;
+    let pairs: Vec<(i64, bool)> = store::opinions(&mut tx, campaign, id)
+        .await?
+        .into_iter()
+        .map(|(s, f, _)| (s, f))
+        .collect();
+    let ids: Vec<i64> = v.sides.iter().map(|s| s.id).collect();
+    if joint_opinion(&pairs, &ids) != Some(true) {
+        return Err(AppError::Conflict("followup-error-year2-blocked".into()));
+    }
+    if !store::release_year2(&mut tx, id, side, user.id, now_ms()).await? {
+        return Err(AppError::Conflict("followup-error-year2-released".into()));
+    }
+    audit::record(
+        &mut tx,
+        &user.actor(),
+        "midterm.year2",
+        "funded_project",
+        id,
+        &format!("side {side}"),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A commission's funded projects with their mid-term status, for its officers and members:
+/// (funded, title, report filed, joint opinion as the user may know it).
+pub async fn overview(
+    db: &Db,
+    user: &CurrentUser,
+    commission: i64,
+) -> AppResult<(
+    Option<Campaign>,
+    Vec<(super::FundedProject, String, bool, Option<bool>)>,
+)> {
+    let funded = of_commission(db, user, commission).await?;
+    let mut tx = db.read().await?;
+    let campaign = store::campaign_of(&mut tx, commission).await?;
+    let mut out = Vec::new();
+    for (f, title) in funded {
+        let (filed, joint) = match &campaign {
+            Some(c) => {
+                let v = load(&mut tx, user, f.id).await?;
+                let m = midterm_in(&mut tx, &v).await?;
+                (
+                    store::report_of(&mut tx, c.0, f.id).await?.is_some(),
+                    m.and_then(|m| m.joint),
+                )
+            }
+            None => (false, None),
+        };
+        out.push((f, title, filed, joint));
+    }
+    Ok((campaign, out))
+}

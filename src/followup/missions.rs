@@ -1,0 +1,151 @@
+//! Missions of funded projects as they happen: done, cancelled or held online (the pandemic
+//! case); what each side spent, in its own currency; the activity report after each mission
+//! (rule 10), with the overdue list officers watch.
+
+use jiff::civil::Date;
+
+use super::{
+    actions::{FundedView, load, of_commission},
+    model::{MissionStatus, report_due},
+    store,
+};
+use crate::{
+    audit,
+    db::{Db, now_ms},
+    error::{AppError, AppResult, FieldErrors},
+    users::CurrentUser,
+};
+
+/// The mission `mission` of the funded project `id` as `user` may see it.
+async fn mission_of(v: &FundedView, mission: i64) -> AppResult<()> {
+    v.missions
+        .iter()
+        .any(|m| m.id == mission)
+        .then_some(())
+        .ok_or(AppError::NotFound)
+}
+
+/// A lead of either side or an officer records what became of a mission.
+pub async fn set_status(
+    db: &Db,
+    user: &CurrentUser,
+    id: i64,
+    mission: i64,
+    status: MissionStatus,
+) -> AppResult<()> {
+    let mut tx = db.write().await?;
+    let v = load(&mut tx, user, id).await?;
+    mission_of(&v, mission).await?;
+    if v.viewer.lead_of.is_none() && v.viewer.officer_of.is_empty() {
+        return Err(AppError::Forbidden);
+    }
+    store::set_mission_status(&mut tx, mission, status).await?;
+    audit::record(
+        &mut tx,
+        &user.actor(),
+        "mission.status",
+        "funded_mission",
+        mission,
+        status.as_str(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// An officer records what their own side spent on a mission (rule 6: each side pays its own).
+pub async fn record_spending(
+    db: &Db,
+    user: &CurrentUser,
+    id: i64,
+    mission: i64,
+    amount: i64,
+) -> AppResult<()> {
+    if amount < 0 {
+        return Err(AppError::Invalid(FieldErrors::single(
+            "amount",
+            "followup-error-amount",
+        )));
+    }
+    let mut tx = db.write().await?;
+    let v = load(&mut tx, user, id).await?;
+    mission_of(&v, mission).await?;
+    let side = *v.viewer.officer_of.first().ok_or(AppError::Forbidden)?;
+    store::record_spending(&mut tx, mission, side, amount, user.id, now_ms()).await?;
+    audit::record(
+        &mut tx,
+        &user.actor(),
+        "mission.spending",
+        "funded_mission",
+        mission,
+        &format!("side {side} {amount}"),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A lead files the activity report of a mission that took place (in person or online).
+pub async fn submit_report(
+    db: &Db,
+    user: &CurrentUser,
+    id: i64,
+    mission: i64,
+    report: &str,
+) -> AppResult<()> {
+    if report.trim().is_empty() {
+        return Err(AppError::Invalid(FieldErrors::single(
+            "report",
+            "common-error-required",
+        )));
+    }
+    let mut tx = db.write().await?;
+    let v = load(&mut tx, user, id).await?;
+    mission_of(&v, mission).await?;
+    if v.viewer.lead_of.is_none() {
+        return Err(AppError::Forbidden);
+    }
+    let m = v
+        .missions
+        .iter()
+        .find(|m| m.id == mission)
+        .ok_or(AppError::NotFound)?;
+    if report_due(m).is_none() {
+        return Err(AppError::Conflict("followup-error-report-not-due".into()));
+    }
+    store::save_mission_report(&mut tx, mission, report.trim(), now_ms()).await?;
+    audit::record(
+        &mut tx,
+        &user.actor(),
+        "mission.report",
+        "funded_mission",
+        mission,
+        "",
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Activity reports overdue on `today` across a commission's funded projects:
+/// (funded project, title, mission start, due date).
+pub async fn overdue_reports(
+    db: &Db,
+    user: &CurrentUser,
+    commission: i64,
+    today: Date,
+) -> AppResult<Vec<(i64, String, String, Date)>> {
+    let mut out = Vec::new();
+    let mut tx = db.read().await?;
+    for (f, title) in of_commission(db, user, commission).await? {
+        for m in store::missions(&mut tx, f.id).await? {
+            if let Some(due) = report_due(&m)
+                && m.report.is_none()
+                && due < today
+            {
+                out.push((f.id, title.clone(), m.mission.starts_on.clone(), due));
+            }
+        }
+    }
+    Ok(out)
+}
