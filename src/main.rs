@@ -50,8 +50,9 @@ struct Cli {
 struct DemoArgs {
     #[command(flatten)]
     serve: ServeArgs,
-    /// How far into the XIe CMP's cycle: `full` (evaluated, June 2019 session decided) or
-    /// `filed` (projects filed, nothing evaluated: run the session yourself).
+    /// How far into the XIe CMP's cycle: `full` (up to September 2020: follow-up, mid-term
+    /// review, a new calendar to apply), `selected` (June 2019 session decided, projects about
+    /// to start) or `filed` (projects filed, nothing evaluated: run the session yourself).
     #[arg(long, env = "PASSERELLE_DEMO_STAGE", default_value = "full")]
     stage: String,
 }
@@ -191,7 +192,8 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
         }
         Command::Demo(DemoArgs { serve: a, stage }) => {
-            let stage = demo::Stage::parse(stage).context("--stage is `full` or `filed`")?;
+            let stage =
+                demo::Stage::parse(stage).context("--stage is `full`, `selected` or `filed`")?;
             // A fresh SQLite file by default; an explicit --database-url (e.g. an empty
             // PostgreSQL database, for benchmarks) is used as given.
             let url = match &cli.database_url {

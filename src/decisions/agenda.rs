@@ -62,7 +62,12 @@ struct SideCall {
 pub async fn session_view(db: &Db, user: &CurrentUser, id: i64) -> AppResult<SessionView> {
     let mut tx = db.read().await?;
     let (session, state, sides, my_sides) = context(&mut tx, user, id).await?;
-    let projects = agenda_projects(&mut tx, session.commission_id, &sides).await?;
+    // Only a plenary decides on applications; a mid-term or themes session has other business.
+    let projects = if session.kind == commissions::SessionKind::Plenary {
+        agenda_projects(&mut tx, session.commission_id, &sides).await?
+    } else {
+        Vec::new()
+    };
     let decisions = store::list(&mut tx, id).await?;
     let mut known: Vec<SideCall> = Vec::new();
     if state != "scheduled" {

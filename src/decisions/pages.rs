@@ -37,6 +37,7 @@ pub struct ItemView {
 pub struct SessionPage {
     pub ctx: Ctx,
     pub id: i64,
+    pub commission_id: i64,
     pub when: Vec<String>,
     pub state: String,
     pub state_key: String,
@@ -151,6 +152,7 @@ async fn page(
     let page = SessionPage {
         ctx: ctx.clone(),
         id,
+        commission_id: v.session.commission_id,
         when,
         state_key: format!("decisions-state-{}", v.state),
         state: v.state.clone(),

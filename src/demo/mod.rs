@@ -7,6 +7,7 @@ mod calls;
 mod data;
 mod projects;
 mod session;
+mod year2020;
 
 use jiff::civil::date;
 
@@ -129,7 +130,11 @@ pub enum Stage {
     /// The call closed, forty projects filed on both sides: nothing evaluated yet (a session
     /// to run from the start, for training and tests).
     Filed,
-    /// Evaluations done, the June 2019 plenary held, decided, signed and announced.
+    /// Evaluations done, the June 2019 plenary held, decided, signed and announced: 26 funded
+    /// projects about to start.
+    Selected,
+    /// Then 2019–2020: missions (the pandemic's cancelled and online ones), the mid-term review
+    /// and the September 2020 session's new calendar, decided and ready to apply.
     #[default]
     Full,
 }
@@ -138,6 +143,7 @@ impl Stage {
     pub fn parse(s: &str) -> Option<Stage> {
         match s {
             "filed" => Some(Stage::Filed),
+            "selected" => Some(Stage::Selected),
             "full" => Some(Stage::Full),
             _ => None,
         }
@@ -231,7 +237,7 @@ pub async fn load_stage(db: &Db, stage: Stage, base: &str) -> AppResult<()> {
         },
     };
     let plenary = commissions::actions::add_session(&mut tx, &actor, &plenary).await?;
-    commissions::actions::add_session(&mut tx, &actor, &midterm).await?;
+    let midterm = commissions::actions::add_session(&mut tx, &actor, &midterm).await?;
     let mut xi_themes = Vec::new();
     for (i, (code, fr, en)) in THEMES.iter().enumerate() {
         let id = commissions::actions::add_theme(
@@ -317,8 +323,11 @@ pub async fn load_stage(db: &Db, stage: Stage, base: &str) -> AppResult<()> {
     .await?;
     projects::load(&mut tx, &actor, xi_call, &hash, (wb_id, qc_id), &orgs).await?;
     tx.commit().await?;
-    if stage == Stage::Full {
+    if stage != Stage::Filed {
         session::load(db, base, xi_call, plenary, (wb_id, qc_id), &hash).await?;
+    }
+    if stage == Stage::Full {
+        year2020::load(db, base, (cmp, xii), midterm).await?;
     }
     Ok(())
 }

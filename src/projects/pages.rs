@@ -142,8 +142,8 @@ pub struct ShowPage {
     pub notice: Option<String>,
     /// The commission's decision, once released to the lead's side.
     pub outcome: Option<String>,
-    /// "Projet financé du … au …" once selected and released.
-    pub funded: Option<String>,
+    /// "Projet financé du … au …" once selected and released, with the follow-up page's id.
+    pub funded: Option<(i64, String)>,
 }
 
 fn side_name(call: &Call, side_id: i64, ctx: &Ctx) -> String {
@@ -275,7 +275,7 @@ pub(super) async fn show_page(
         Some(_) => crate::followup::actions::of_project(&s.db, id)
             .await?
             .map(|f| {
-                l.t_args(
+                let text = l.t_args(
                     "decisions-funded-term",
                     &[
                         (
@@ -284,7 +284,8 @@ pub(super) async fn show_page(
                         ),
                         ("end", crate::i18n::format_civil_date(f.ends_on, l).into()),
                     ],
-                )
+                );
+                (f.id, text)
             }),
         None => None,
     };

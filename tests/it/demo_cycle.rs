@@ -3,11 +3,13 @@
 
 use axum::http::StatusCode;
 
+use passerelle::demo::Stage;
+
 use crate::helpers::TestApp;
 
 #[tokio::test]
 async fn the_full_demo_holds_the_xi_evaluations_and_the_june_2019_decisions() {
-    let app = TestApp::spawn_full_demo().await;
+    let app = TestApp::spawn_demo_at(Stage::Selected).await;
     // Every half evaluated twice on its own side; nothing left to do.
     assert_eq!(app.scalar("select count(*) from assignments").await, 160);
     assert_eq!(
@@ -88,4 +90,68 @@ async fn the_full_demo_holds_the_xi_evaluations_and_the_june_2019_decisions() {
     let report = passerelle::audit::verify(&app.db.db).await.unwrap();
     assert_eq!(report.first_broken, None, "audit chain intact");
     assert!(report.rows > 500, "{} audit rows", report.rows);
+}
+
+#[tokio::test]
+async fn the_full_demo_reaches_september_2020_with_a_new_calendar_ready_to_apply() {
+    let app = TestApp::spawn_full_demo().await;
+    // Autumn 2019 missions done; spring 2020 ones cancelled or held online.
+    assert_eq!(
+        app.scalar("select count(*) from funded_missions where status = 'done'")
+            .await,
+        26
+    );
+    assert_eq!(
+        app.scalar("select count(*) from funded_missions where status in ('cancelled', 'online')")
+            .await,
+        26
+    );
+    // Some online missions still lack their activity report: officers see them overdue.
+    let missing = app
+        .scalar("select count(*) from funded_missions where status = 'online' and report is null")
+        .await;
+    assert!(missing > 0);
+    let mut officer = app.browser();
+    officer.login_demo("charge.qc@demo.passerelle.test").await;
+    let page = officer.get("/commissions/1/followup").await;
+    assert_eq!(
+        page.body.matches("rapport attendu le").count() as i64,
+        missing,
+        "{}",
+        page.body
+    );
+    // The mid-term review: 24 reports, one unfavourable joint opinion, year 2 released for 23.
+    assert_eq!(
+        app.scalar("select count(*) from progress_reports").await,
+        24
+    );
+    assert_eq!(
+        app.scalar("select count(*) from midterm_opinions where favourable = 0")
+            .await,
+        1
+    );
+    assert_eq!(app.scalar("select count(*) from year2_releases").await, 46);
+    // The September 2020 session closed and signed; its new calendar decided, not applied.
+    assert_eq!(
+        app.scalar(
+            "select count(*) from commission_sessions where kind = 'midterm' and state = 'closed'"
+        )
+        .await,
+        1
+    );
+    assert_eq!(
+        app.scalar("select count(*) from resolutions where kind = 'calendar' and decided_at is not null and applied_at is null")
+            .await,
+        1
+    );
+    assert!(page.contains_text(
+        "Nouveau calendrier : les dates de fin des projets en cours sont reportées de 12 mois"
+    ));
+    let rid = app
+        .scalar("select id from resolutions where kind = 'calendar'")
+        .await;
+    let preview = officer.get(&format!("/resolutions/{rid}/calendar")).await;
+    assert_eq!(preview.body.matches("<tr><th scope=\"row\">").count(), 26);
+    let report = passerelle::audit::verify(&app.db.db).await.unwrap();
+    assert_eq!(report.first_broken, None);
 }

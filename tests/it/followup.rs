@@ -6,6 +6,8 @@
 
 use axum::http::StatusCode;
 
+use passerelle::demo::Stage;
+
 use crate::helpers::TestApp;
 
 async fn login(app: &TestApp, email: &str) -> TestApp {
@@ -20,7 +22,7 @@ async fn lead(app: &TestApp, funded: i64, side: &str) -> String {
 
 #[tokio::test]
 async fn the_mid_term_review_releases_year_two_only_after_a_favourable_joint_opinion() {
-    let app = TestApp::spawn_full_demo().await;
+    let app = TestApp::spawn_demo_at(Stage::Selected).await;
     let xi = app
         .scalar("select id from commissions where number = 11")
         .await;
@@ -162,7 +164,7 @@ async fn the_mid_term_review_releases_year_two_only_after_a_favourable_joint_opi
 
 #[tokio::test]
 async fn a_new_calendar_gives_every_running_project_twelve_more_months_at_once() {
-    let app = TestApp::spawn_full_demo().await;
+    let app = TestApp::spawn_demo_at(Stage::Selected).await;
     let midterm = app
         .scalar("select id from commission_sessions where kind = 'midterm'")
         .await;
@@ -293,7 +295,7 @@ async fn a_new_calendar_gives_every_running_project_twelve_more_months_at_once()
 
 #[tokio::test]
 async fn mission_costs_follow_the_funding_rule_per_side_and_stop_when_no_one_travels() {
-    let app = TestApp::spawn_full_demo().await;
+    let app = TestApp::spawn_demo_at(Stage::Selected).await;
     // Project 1's first mission: two travellers from Wallonie-Bruxelles to Québec. The sending
     // side pays travel (2 × 1 200 €), the host the stay (2 × 2 000 $): never summed.
     let mut officer = login(&app, "charge.wb@demo.passerelle.test").await;

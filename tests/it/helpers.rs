@@ -179,10 +179,17 @@ impl TestApp {
         app
     }
 
-    /// The full demo: evaluations done, the June 2019 session decided and announced.
+    /// The full demo: evaluations, the June 2019 session, 2019–2020 follow-up.
     pub async fn spawn_full_demo() -> TestApp {
+        TestApp::spawn_demo_at(demo::Stage::Full).await
+    }
+
+    /// The demo up to a stage of the XIe CMP's cycle.
+    pub async fn spawn_demo_at(stage: demo::Stage) -> TestApp {
         let app = TestApp::spawn().await;
-        demo::load(&app.db.db).await.expect("demo loads");
+        demo::load_stage(&app.db.db, stage, "http://localhost")
+            .await
+            .expect("demo loads");
         app
     }
 
