@@ -1,6 +1,6 @@
 // Starts the release binary on the demo data and drives Debian's chromium with playwright-core.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -73,4 +73,16 @@ export async function axeViolations(page) {
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .analyze();
   return results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
+
+/** Every email written to the data directory so far, quoted-printable decoded. */
+export function writtenEmails(dataDir) {
+  const dir = join(dataDir, 'outbox');
+  let files = [];
+  try { files = readdirSync(dir).map((f) => join(dir, f)); } catch { return []; }
+  // Quoted-printable escapes are bytes of UTF-8: decode them as bytes, then as UTF-8.
+  return files.map((f) => Buffer.from(readFileSync(f, 'utf8')
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))), 'latin1')
+    .toString('utf8'));
 }
