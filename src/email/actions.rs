@@ -21,7 +21,7 @@ pub async fn enqueue(tx: &mut Tx, m: &Message) -> sqlx::Result<i64> {
 pub async fn deliver_due(db: &Db, transport: &Transport, from: &Mailbox) -> anyhow::Result<usize> {
     let now = now_ms();
     let mut tx = db.write().await?;
-    let batch = store::claim_due(&mut tx, now, LEASE_MS, 20, MAX_ATTEMPTS).await?;
+    let batch = store::claim_due(&mut tx, now, LEASE_MS, BATCH, MAX_ATTEMPTS).await?;
     tx.commit().await?;
     let mut sent = 0;
     for m in batch {
@@ -48,11 +48,17 @@ pub async fn deliver_due(db: &Db, transport: &Transport, from: &Mailbox) -> anyh
     Ok(sent)
 }
 
-/// The background loop of `serve`: polls the outbox every `every`.
+/// How many emails one claim takes.
+const BATCH: i64 = 20;
+
+/// The background loop of `serve`: polls the outbox every `every`, and goes on at once while
+/// full batches go out (a session's letters should not trickle out over minutes).
 pub async fn run_worker(db: Db, transport: Transport, from: Mailbox, every: Duration) {
     loop {
-        if let Err(e) = deliver_due(&db, &transport, &from).await {
-            tracing::warn!(error = %e, "outbox worker");
+        match deliver_due(&db, &transport, &from).await {
+            Ok(n) if n as i64 >= BATCH => continue,
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "outbox worker"),
         }
         tokio::time::sleep(every).await;
     }
