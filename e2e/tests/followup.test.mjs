@@ -4,6 +4,7 @@
 // a new calendar giving every running project twelve more months, previewed and applied.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import XLSX from 'xlsx';
 import { startDemo, launch, newPage, axeViolations, writtenEmails, PASSWORD } from '../lib.mjs';
 
 let server;
@@ -116,5 +117,11 @@ test('mid-term review, then a new calendar for every running project', async () 
   await qc.goto(`${server.base}/funded/${good}`);
   assert.match(await qc.textContent('main'), /reportée au/);
   await accessible(qc, 'a rescheduled project');
+  // The CSV export re-imports into a spreadsheet library with no formula cell, money per side.
+  const csv = await (await qc.request.get(server.base + '/commissions/1/funded.csv')).text();
+  const sheet = XLSX.read(csv, { type: 'string' });
+  const cells = Object.entries(sheet.Sheets[sheet.SheetNames[0]]).filter(([k]) => !k.startsWith('!'));
+  assert.ok(cells.length > 26 * 5);
+  assert.deepEqual(cells.filter(([, c]) => c.f !== undefined), [], 'no formula cell');
   for (const p of [qc, wb, mwb, mqc]) await p.context().close();
 });

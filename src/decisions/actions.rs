@@ -352,3 +352,9 @@ pub async fn letter(
     }
     Ok((locale.t("decisions-letter-title"), lines))
 }
+
+/// What a decision granted each side's partners: (side, amount in its currency), inside the
+/// caller's transaction (the caller checks who may see it).
+pub async fn amounts_in(tx: &mut Tx, decision: i64) -> AppResult<Vec<(i64, i64)>> {
+    Ok(store::amounts(tx, decision).await?)
+}

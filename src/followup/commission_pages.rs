@@ -233,3 +233,36 @@ pub async fn apply(
         Err(e) => Err(e),
     }
 }
+
+fn download(content_type: &str, name: String, body: String) -> Response {
+    use axum::{http::header, response::IntoResponse};
+    (
+        [
+            (header::CONTENT_TYPE, content_type.to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+pub async fn csv(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+    let body = super::exports::csv(&s.db, ctx.require_user()?, id, ctx.locale).await?;
+    Ok(download(
+        "text/csv; charset=utf-8",
+        format!("funded-projects-{id}.csv"),
+        body,
+    ))
+}
+
+pub async fn iati(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+    let body = super::exports::iati(&s.db, ctx.require_user()?, id).await?;
+    Ok(download(
+        "application/xml; charset=utf-8",
+        format!("iati-activities-{id}.xml"),
+        body,
+    ))
+}

@@ -5,6 +5,8 @@
 pub mod actions;
 pub mod calendar;
 pub mod commission_pages;
+pub mod exports;
+pub mod iati;
 pub mod midterm;
 pub mod missions;
 pub mod model;

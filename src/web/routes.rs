@@ -253,6 +253,16 @@ pub fn registry() -> Registry {
         AnyOf(SESSION_MEMBERS),
         followup_commission::show,
     )
+    .get(
+        "/commissions/{id}/funded.csv",
+        AnyOf(SESSION_MEMBERS),
+        followup_commission::csv,
+    )
+    .get(
+        "/commissions/{id}/iati.xml",
+        AnyOf(OFFICERS),
+        followup_commission::iati,
+    )
     .post(
         "/commissions/{id}/midterm",
         AnyOf(OFFICERS),

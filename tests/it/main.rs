@@ -10,6 +10,7 @@ mod decisions;
 mod demo_cycle;
 mod email_outbox;
 mod evaluations;
+mod exports;
 mod followup;
 mod helpers;
 mod i18n_keys;

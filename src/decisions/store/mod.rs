@@ -173,3 +173,13 @@ pub async fn released_outcomes(
     .fetch_all(c)
     .await)
 }
+
+/// A decision's amounts: (side, amount in that side's currency).
+pub async fn amounts(tx: &mut Tx, decision: i64) -> sqlx::Result<Vec<(i64, i64)>> {
+    on_tx!(tx, |c| sqlx::query_as(
+        "select side_id, amount from decision_amounts where decision_id = $1 order by side_id"
+    )
+    .bind(decision)
+    .fetch_all(c)
+    .await)
+}

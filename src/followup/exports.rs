@@ -1,0 +1,168 @@
+//! Exports of a commission's funded projects for the officers of one side: CSV (cells a
+//! spreadsheet would run as formulas are neutralised) and IATI activity XML 2.03 with that side
+//! as reporting organisation for its own funding, in its own currency.
+
+use super::{
+    actions::{load, of_commission},
+    iati::{self, Activity, Reporter},
+};
+use crate::{
+    commissions,
+    db::{Db, now_ms},
+    decisions,
+    error::{AppError, AppResult},
+    projects::model::csv_cell,
+    users::CurrentUser,
+};
+
+/// The organisation reference a side reports under (a registered IATI reference is to be
+/// configured per administration; this one is stable and unique within the programme).
+fn reference(code: &str) -> String {
+    format!("XI-PASSERELLE-{code}")
+}
+
+fn status(state: &str) -> &'static str {
+    match state {
+        "final_report_due" | "completed" => "3",
+        "closed" => "4",
+        "terminated" => "5",
+        _ => "2",
+    }
+}
+
+/// The IATI document of a commission's funded projects as the officer's side reports them.
+pub async fn iati(db: &Db, user: &CurrentUser, commission: i64) -> AppResult<String> {
+    let funded = of_commission(db, user, commission).await?;
+    let mut tx = db.read().await?;
+    let c = commissions::actions::get(&mut tx, commission).await?;
+    let mut reporter: Option<Reporter> = None;
+    let mut activities = Vec::new();
+    for (f, _) in funded {
+        let v = load(&mut tx, user, f.id).await?;
+        let side_id = *v.viewer.officer_of.first().ok_or(AppError::Forbidden)?;
+        let side = v
+            .sides
+            .iter()
+            .find(|s| s.id == side_id)
+            .ok_or(AppError::NotFound)?;
+        let r = reporter.get_or_insert_with(|| Reporter {
+            reference: reference(&side.code),
+            name: side.administration.fr.clone(),
+            currency: side.currency.clone(),
+        });
+        let committed = decisions::actions::amounts_in(&mut tx, f.decision_id)
+            .await?
+            .into_iter()
+            .find(|(s, _)| *s == side_id)
+            .map_or(0, |(_, a)| a);
+        activities.push(Activity {
+            identifier: format!("{}-CMP{}-{}", r.reference, c.number, f.id),
+            title: v.project.title.clone(),
+            description: v.project.summary.clone(),
+            implementers: v
+                .project
+                .halves
+                .iter()
+                .map(|h| {
+                    (
+                        h.organisation_name.clone(),
+                        iati::org_type(&h.organisation_kind),
+                    )
+                })
+                .collect(),
+            status: status(&f.state),
+            start: f.starts_on.to_string(),
+            end: f.ends_on.to_string(),
+            committed,
+            committed_on: f.starts_on.to_string(),
+            spent: v
+                .missions
+                .iter()
+                .filter_map(|m| {
+                    let a = m.spending.iter().find(|(s, _)| *s == side_id)?.1;
+                    Some((m.mission.starts_on.clone(), a))
+                })
+                .collect(),
+        });
+    }
+    let reporter = match reporter {
+        Some(r) => r,
+        None => return Err(AppError::NotFound),
+    };
+    let generated = jiff::Timestamp::from_millisecond(now_ms())
+        .map_err(anyhow::Error::from)?
+        .strftime("%Y-%m-%dT%H:%M:%SZ")
+        .to_string();
+    Ok(iati::document(&reporter, &activities, &generated))
+}
+
+/// The CSV of a commission's funded projects: one row each, money per side in its currency
+/// (never summed), for the officers and members of the programme. Headers in `locale`.
+pub async fn csv(
+    db: &Db,
+    user: &CurrentUser,
+    commission: i64,
+    locale: crate::i18n::Locale,
+) -> AppResult<String> {
+    let funded = of_commission(db, user, commission).await?;
+    let mut tx = db.read().await?;
+    let quote = |v: &str| format!("\"{}\"", csv_cell(v).replace('"', "\"\""));
+    let mut out = String::new();
+    let mut header_done = false;
+    for (f, _) in funded {
+        let v = load(&mut tx, user, f.id).await?;
+        if !header_done {
+            let mut h: Vec<String> = ["followup-csv-id", "projects-csv-title", "followup-state"]
+                .iter()
+                .map(|k| locale.t(k))
+                .collect();
+            h.push(locale.t("followup-csv-start"));
+            h.push(locale.t("followup-ends-on"));
+            for s in &v.sides {
+                for key in [
+                    "followup-csv-organisation",
+                    "followup-csv-committed",
+                    "followup-csv-spent",
+                ] {
+                    h.push(locale.t_args(
+                        key,
+                        &[
+                            ("side", s.name.get(locale).to_string().into()),
+                            ("currency", s.currency.clone().into()),
+                        ],
+                    ));
+                }
+            }
+            out.push_str(&h.iter().map(|c| quote(c)).collect::<Vec<_>>().join(","));
+            out.push_str("\r\n");
+            header_done = true;
+        }
+        let amounts = decisions::actions::amounts_in(&mut tx, f.decision_id).await?;
+        let mut row = vec![
+            f.id.to_string(),
+            v.project.title.clone(),
+            locale.t(&format!("followup-state-{}", f.state.replace('_', "-"))),
+            f.starts_on.to_string(),
+            f.ends_on.to_string(),
+        ];
+        for s in &v.sides {
+            let money = v.money.iter().find(|m| m.side_id == s.id);
+            row.push(
+                v.project
+                    .half_of_side(s.id)
+                    .map(|h| h.organisation_name.clone())
+                    .unwrap_or_default(),
+            );
+            let committed = amounts
+                .iter()
+                .find(|(id, _)| *id == s.id)
+                .map_or(0, |a| a.1);
+            row.push(format!("{}.{:02}", committed / 100, committed % 100));
+            let spent = money.map_or(0, |m| m.spent);
+            row.push(format!("{}.{:02}", spent / 100, spent % 100));
+        }
+        out.push_str(&row.iter().map(|c| quote(c)).collect::<Vec<_>>().join(","));
+        out.push_str("\r\n");
+    }
+    Ok(out)
+}
