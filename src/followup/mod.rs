@@ -4,6 +4,7 @@
 
 pub mod actions;
 pub mod calendar;
+pub mod closing;
 pub mod commission_pages;
 pub mod exports;
 pub mod iati;

@@ -170,6 +170,19 @@ pub fn report_due(m: &FundedMission) -> Option<Date> {
         .ok()
 }
 
+/// Final reports are due three months after a project ends (rule 10).
+pub const FINAL_REPORT_MONTHS: i64 = 3;
+
+/// When a project's final report is due.
+pub fn final_report_due(ends_on: Date) -> Option<Date> {
+    ends_on.checked_add(FINAL_REPORT_MONTHS.months()).ok()
+}
+
+/// A final report is late once its due date has passed without one.
+pub fn final_report_late(ends_on: Date, filed: bool, today: Date) -> bool {
+    !filed && final_report_due(ends_on).is_some_and(|due| today > due)
+}
+
 /// The joint mid-term opinion (rule 8): favourable only when every side's is; `None` until
 /// every side has given one.
 pub fn joint_opinion(opinions: &[(i64, bool)], sides: &[i64]) -> Option<bool> {
@@ -201,6 +214,15 @@ mod tests {
         assert_eq!(new_end(date(2020, 2, 29), &c), Some(date(2021, 2, 28)));
         let to = CalendarChange::To("2022-12-31".into());
         assert_eq!(new_end(date(2021, 6, 30), &to), Some(date(2022, 12, 31)));
+    }
+
+    #[test]
+    fn a_final_report_is_late_three_months_after_the_end() {
+        let end = date(2021, 6, 30);
+        assert_eq!(final_report_due(end), Some(date(2021, 9, 30)));
+        assert!(!final_report_late(end, false, date(2021, 9, 30)));
+        assert!(final_report_late(end, false, date(2021, 10, 1)));
+        assert!(!final_report_late(end, true, date(2022, 1, 1)));
     }
 
     #[test]

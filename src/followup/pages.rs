@@ -43,6 +43,9 @@ pub struct ProgressForm {
     progress: String,
     used: String,
     forecast: String,
+    /// The final report as typed (same page, same rule: nothing typed is lost).
+    #[serde(skip)]
+    final_report: String,
 }
 
 #[derive(Template)]
@@ -65,7 +68,19 @@ pub struct FundedPage {
     pub is_officer: bool,
     pub midterm: Option<MidtermView>,
     pub progress: ProgressForm,
+    pub closing: ClosingView,
     pub notice: Option<String>,
+}
+
+pub struct ClosingView {
+    /// "à remettre au plus tard le …"
+    pub due: String,
+    pub late: bool,
+    pub report: Option<String>,
+    pub approved: Vec<String>,
+    pub can_approve: bool,
+    pub can_close: bool,
+    pub closed: bool,
 }
 
 pub struct MidtermView {
@@ -205,7 +220,26 @@ async fn page(
                 .iter()
                 .any(|s| !m.year2_released.contains(s)),
     });
+    let fr = super::closing::final_report(&s.db, u, id).await?;
+    let closing = ClosingView {
+        due: super::model::final_report_due(v.funded.ends_on)
+            .map(|d| l.t1("followup-final-due", "date", format_civil_date(d, l)))
+            .unwrap_or_default(),
+        late: super::model::final_report_late(v.funded.ends_on, fr.is_some(), today),
+        report: fr.as_ref().map(|(t, _)| t.clone()),
+        approved: fr
+            .as_ref()
+            .map(|(_, a)| a.iter().map(|s| side_name(*s)).collect())
+            .unwrap_or_default(),
+        can_approve: fr
+            .as_ref()
+            .is_some_and(|(_, a)| v.viewer.officer_of.iter().any(|s| !a.contains(s)))
+            && v.funded.state != "closed",
+        can_close: v.funded.state == "completed" && !v.viewer.officer_of.is_empty(),
+        closed: v.funded.state == "closed",
+    };
     let page = FundedPage {
+        closing,
         id,
         project_id: v.project.id,
         title: v.project.title.clone(),
@@ -431,5 +465,43 @@ pub async fn year2(
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
     let r = midterm::release_year2(&s.db, ctx.require_user()?, id).await;
+    back(&s, &ctx, id, r, None).await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct FinalForm {
+    final_report: String,
+}
+
+pub async fn final_report(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(f): Form<FinalForm>,
+) -> AppResult<Response> {
+    let r = super::closing::file(&s.db, ctx.require_user()?, id, &f.final_report).await;
+    let kept = ProgressForm {
+        final_report: f.final_report,
+        ..ProgressForm::default()
+    };
+    back(&s, &ctx, id, r, Some(kept)).await
+}
+
+pub async fn approve_final(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let r = super::closing::approve(&s.db, ctx.require_user()?, id).await;
+    back(&s, &ctx, id, r, None).await
+}
+
+pub async fn close(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let r = super::closing::close(&s.db, ctx.require_user()?, id).await;
     back(&s, &ctx, id, r, None).await
 }

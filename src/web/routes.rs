@@ -248,6 +248,17 @@ pub fn registry() -> Registry {
     )
     .post("/funded/{id}/opinion", AnyOf(OFFICERS), followup::opinion)
     .post("/funded/{id}/year2", AnyOf(OFFICERS), followup::year2)
+    .post(
+        "/funded/{id}/final-report",
+        AnyOf(APPLICANTS),
+        followup::final_report,
+    )
+    .post(
+        "/funded/{id}/final-report/approve",
+        AnyOf(OFFICERS),
+        followup::approve_final,
+    )
+    .post("/funded/{id}/close", AnyOf(OFFICERS), followup::close)
     .get(
         "/commissions/{id}/followup",
         AnyOf(SESSION_MEMBERS),

@@ -361,3 +361,62 @@ async fn mission_costs_follow_the_funding_rule_per_side_and_stop_when_no_one_tra
             .contains_text("Ateliers tenus en visioconférence.")
     );
 }
+
+#[tokio::test]
+async fn no_project_closes_without_a_final_report_every_side_approved() {
+    let app = TestApp::spawn_demo_at(Stage::Selected).await;
+    let mut wb = login(&app, "charge.wb@demo.passerelle.test").await;
+    let mut qc = login(&app, "charge.qc@demo.passerelle.test").await;
+    let r = wb.post("/funded/1/close", &[]).await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(r.contains_text("qu’avec un rapport final approuvé par chaque partie"));
+    // A late final report is flagged: project 2 ended long ago.
+    app.exec("update funded_projects set ends_on = '2020-01-31' where id = 2")
+        .await;
+    let page = wb.get("/funded/2").await;
+    assert!(
+        page.contains_text(
+            "Rapport final à remettre au plus tard le 30 avril 2020 — <strong>en retard"
+        ),
+        "{}",
+        page.body
+    );
+    let lead = lead(&app, 1, "QC").await;
+    let mut l = login(&app, &lead).await;
+    let r = l
+        .post("/funded/1/final-report", &[("final_report", "  ")])
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let r = l
+        .post(
+            "/funded/1/final-report",
+            &[(
+                "final_report",
+                "Objectifs atteints ; publications communes.",
+            )],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    wb.post("/funded/1/final-report/approve", &[]).await;
+    assert_eq!(
+        qc.post("/funded/1/close", &[]).await.status,
+        StatusCode::CONFLICT,
+        "one side's approval is not enough"
+    );
+    qc.post("/funded/1/final-report/approve", &[]).await;
+    assert_eq!(
+        app.scalar_text_value("select state from funded_projects where id = 1")
+            .await,
+        "completed"
+    );
+    assert_eq!(
+        qc.post("/funded/1/close", &[]).await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        app.scalar_text_value("select state from funded_projects where id = 1")
+            .await,
+        "closed"
+    );
+    assert!(wb.get("/funded/1").await.contains_text("Clôturé"));
+}

@@ -1,10 +1,12 @@
 //! SQL of funded projects and their term changes; `missions.rs`: objectives, missions,
-//! spending; `midterm.rs`: the mid-term review.
+//! spending; `midterm.rs`: the mid-term review; `reports.rs`: final reports.
 
 mod midterm;
 mod missions;
+mod reports;
 pub use midterm::*;
 pub use missions::*;
+pub use reports::*;
 
 use jiff::civil::Date;
 

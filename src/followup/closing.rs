@@ -1,0 +1,110 @@
+//! Final report and closing (rule 10): a lead files the final report; each side's officers
+//! approve it (the project is then completed); an officer closes it — never without an
+//! approved final report. Late final reports are flagged on the follow-up pages.
+
+use super::{actions::load, store};
+use crate::{
+    audit,
+    db::{Db, now_ms},
+    error::{AppError, AppResult, FieldErrors},
+    users::CurrentUser,
+};
+
+/// A project's final report as its page shows it: (text, sides that approved it).
+pub async fn final_report(
+    db: &Db,
+    user: &CurrentUser,
+    id: i64,
+) -> AppResult<Option<(String, Vec<i64>)>> {
+    let mut tx = db.read().await?;
+    load(&mut tx, user, id).await?;
+    Ok(match store::final_report(&mut tx, id).await? {
+        Some((text, _)) => Some((text, store::final_report_approvals(&mut tx, id).await?)),
+        None => None,
+    })
+}
+
+/// A lead files (or re-files, clearing approvals) the final report of a running project.
+pub async fn file(db: &Db, user: &CurrentUser, id: i64, report: &str) -> AppResult<()> {
+    if report.trim().is_empty() {
+        return Err(AppError::Invalid(FieldErrors::single(
+            "final_report",
+            "common-error-required",
+        )));
+    }
+    let mut tx = db.write().await?;
+    let v = load(&mut tx, user, id).await?;
+    if v.viewer.lead_of.is_none() {
+        return Err(AppError::Forbidden);
+    }
+    if matches!(v.funded.state.as_str(), "closed" | "terminated") {
+        return Err(AppError::Conflict("followup-error-closed".into()));
+    }
+    store::save_final_report(&mut tx, id, report.trim(), user.id, now_ms()).await?;
+    store::set_state(&mut tx, id, "final_report_due").await?;
+    audit::record(
+        &mut tx,
+        &user.actor(),
+        "final_report.file",
+        "funded_project",
+        id,
+        "",
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// An officer approves the final report for their side; when every side has, the project is
+/// completed.
+pub async fn approve(db: &Db, user: &CurrentUser, id: i64) -> AppResult<()> {
+    let mut tx = db.write().await?;
+    let v = load(&mut tx, user, id).await?;
+    let side = *v.viewer.officer_of.first().ok_or(AppError::Forbidden)?;
+    if store::final_report(&mut tx, id).await?.is_none() {
+        return Err(AppError::Conflict("followup-error-no-final-report".into()));
+    }
+    store::approve_final_report(&mut tx, id, side, user.id, now_ms()).await?;
+    let approved = store::final_report_approvals(&mut tx, id).await?;
+    if v.sides.iter().all(|s| approved.contains(&s.id)) {
+        store::set_state(&mut tx, id, "completed").await?;
+    }
+    audit::record(
+        &mut tx,
+        &user.actor(),
+        "final_report.approve",
+        "funded_project",
+        id,
+        &format!("side {side}"),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// An officer closes a completed project: refused without a final report every side approved.
+pub async fn close(db: &Db, user: &CurrentUser, id: i64) -> AppResult<()> {
+    let mut tx = db.write().await?;
+    let v = load(&mut tx, user, id).await?;
+    if v.viewer.officer_of.is_empty() {
+        return Err(AppError::Forbidden);
+    }
+    let approved = store::final_report_approvals(&mut tx, id).await?;
+    if v.funded.state != "completed" || !v.sides.iter().all(|s| approved.contains(&s.id)) {
+        return Err(AppError::Conflict(
+            "followup-error-close-needs-report".into(),
+        ));
+    }
+    store::set_state(&mut tx, id, "closed").await?;
+    audit::record(
+        &mut tx,
+        &user.actor(),
+        "funded.close",
+        "funded_project",
+        id,
+        "",
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

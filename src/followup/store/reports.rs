@@ -1,0 +1,75 @@
+//! SQL of final reports and their approvals.
+
+use crate::{db::Tx, on_tx, on_tx_exec};
+
+/// Files (or re-files, which clears approvals) a project's final report.
+pub async fn save_final_report(
+    tx: &mut Tx,
+    funded: i64,
+    report: &str,
+    by: i64,
+    now: i64,
+) -> sqlx::Result<()> {
+    on_tx_exec!(tx, |c| {
+        sqlx::query(
+        "insert into final_reports (funded_id, report, submitted_by, submitted_at) values ($1, $2, $3, $4)
+         on conflict (funded_id) do update set report = excluded.report, submitted_by = excluded.submitted_by,
+             submitted_at = excluded.submitted_at"
+    )
+    .bind(funded)
+    .bind(report)
+    .bind(by)
+    .bind(now)
+    .execute(c)
+    .await
+    })?;
+    on_tx_exec!(tx, |c| sqlx::query(
+        "delete from final_report_approvals where funded_id = $1"
+    )
+    .bind(funded)
+    .execute(c)
+    .await)?;
+    Ok(())
+}
+
+/// A project's final report: (text, submitted at).
+pub async fn final_report(tx: &mut Tx, funded: i64) -> sqlx::Result<Option<(String, i64)>> {
+    on_tx!(tx, |c| sqlx::query_as(
+        "select report, submitted_at from final_reports where funded_id = $1"
+    )
+    .bind(funded)
+    .fetch_optional(c)
+    .await)
+}
+
+pub async fn approve_final_report(
+    tx: &mut Tx,
+    funded: i64,
+    side: i64,
+    by: i64,
+    now: i64,
+) -> sqlx::Result<()> {
+    on_tx_exec!(tx, |c| {
+        sqlx::query(
+        "insert into final_report_approvals (funded_id, side_id, approved_by, approved_at) values ($1, $2, $3, $4)
+         on conflict (funded_id, side_id) do nothing"
+    )
+    .bind(funded)
+    .bind(side)
+    .bind(by)
+    .bind(now)
+    .execute(c)
+    .await
+    })?;
+    Ok(())
+}
+
+/// Sides that approved a project's final report.
+pub async fn final_report_approvals(tx: &mut Tx, funded: i64) -> sqlx::Result<Vec<i64>> {
+    on_tx!(tx, |c| sqlx::query_scalar(
+        "select side_id from final_report_approvals where funded_id = $1 order by side_id"
+    )
+    .bind(funded)
+    .fetch_all(c)
+    .await)
+}
