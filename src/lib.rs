@@ -17,6 +17,7 @@
 pub mod audit;
 pub mod auth;
 pub mod calls;
+pub mod charts;
 pub mod commissions;
 pub mod config;
 pub mod db;

@@ -153,3 +153,27 @@ test('the XIe evaluations: the WB jury ranking and the QC scores, each side on i
   await accessible(juror, '/evaluations/{id}');
   await juror.context().close();
 });
+
+test('the 2020 follow-up of the full demo: dashboard, funded project, new calendar preview', async () => {
+  const page = await newPage(browser, 'fr-CA');
+  await page.goto(server.base + '/login');
+  await page.fill('#f-email', 'charge.qc@demo.passerelle.test');
+  await page.fill('#f-password', PASSWORD);
+  await page.click('button.primary');
+  await page.waitForURL(server.base + '/');
+  await page.goto(server.base + '/commissions/1/followup');
+  assert.match(await page.textContent('main'), /rapport attendu le/);
+  await accessible(page, '/commissions/{id}/followup');
+  await page.click('text=Tableau de bord');
+  assert.match(await page.textContent('main'), /Tenue à distance/);
+  assert.equal(await page.locator('svg[role="img"]').count(), 5);
+  await accessible(page, '/commissions/{id}/dashboard');
+  await page.goto(server.base + '/funded/2');
+  assert.match(await page.textContent('main'), /Annulée|Tenue à distance/);
+  await accessible(page, '/funded/{id}');
+  await page.goto(server.base + '/commissions/1/followup');
+  await page.click('text=Nouveau calendrier : les dates de fin');
+  assert.equal(await page.locator('tbody tr').count(), 26);
+  await accessible(page, '/resolutions/{id}/calendar');
+  await page.context().close();
+});

@@ -266,3 +266,111 @@ pub async fn iati(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> A
         body,
     ))
 }
+
+/// A chart and the table of the same figures.
+pub struct Chart {
+    pub id: String,
+    pub title: String,
+    pub svg: String,
+    /// (label, shown value)
+    pub rows: Vec<(String, String)>,
+}
+
+fn chart(id: &str, title: String, rows: Vec<(String, i64, String)>) -> Chart {
+    Chart {
+        id: id.into(),
+        svg: crate::charts::bars(id, &title, &rows),
+        rows: rows.into_iter().map(|(l, _, s)| (l, s)).collect(),
+        title,
+    }
+}
+
+#[derive(Template)]
+#[template(path = "followup/dashboard.html")]
+pub struct DashboardPage {
+    pub ctx: Ctx,
+    pub id: i64,
+    pub title: String,
+    pub charts: Vec<Chart>,
+    pub overdue: i64,
+    pub late: i64,
+}
+
+pub async fn dashboard(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let l = ctx.locale;
+    let d = super::dashboard::dashboard(&s.db, ctx.require_user()?, id).await?;
+    let commission = {
+        let mut tx = s.db.read().await?;
+        commissions::actions::get(&mut tx, id).await?
+    };
+    let count = |n: i64| crate::i18n::format_number(n, 0, l);
+    let mut charts = vec![
+        chart(
+            "by-state",
+            ctx.t("followup-dash-by-state"),
+            d.by_state
+                .iter()
+                .map(|(st, n)| {
+                    (
+                        ctx.t(&format!("followup-state-{}", st.replace('_', "-"))),
+                        *n,
+                        count(*n),
+                    )
+                })
+                .collect(),
+        ),
+        chart(
+            "by-theme",
+            ctx.t("followup-dash-by-theme"),
+            d.by_theme
+                .iter()
+                .map(|(t, n)| (t.name.get(l).to_string(), *n, count(*n)))
+                .collect(),
+        ),
+        chart(
+            "missions",
+            ctx.t("followup-dash-missions"),
+            d.missions
+                .iter()
+                .map(|(st, n)| (ctx.t(&st.key()), *n, count(*n)))
+                .collect(),
+        ),
+    ];
+    // One chart per side: its money in its own currency, never added to another side's.
+    for (side, committed, spent) in &d.money {
+        let money = |m: i64| crate::i18n::format_money(m, &side.currency, l);
+        charts.push(chart(
+            &format!("money-{}", side.code.to_lowercase()),
+            l.t_args(
+                "followup-dash-money",
+                &[
+                    ("side", side.name.get(l).to_string().into()),
+                    ("currency", side.currency.clone().into()),
+                ],
+            ),
+            vec![
+                (
+                    ctx.t("followup-dash-committed"),
+                    *committed,
+                    money(*committed),
+                ),
+                (ctx.t("followup-dash-spent"), *spent, money(*spent)),
+            ],
+        ));
+    }
+    Ok(render_status(
+        StatusCode::OK,
+        &DashboardPage {
+            title: l.t1("followup-dash-title", "ordinal", commission.ordinal(l)),
+            charts,
+            overdue: d.overdue_reports,
+            late: d.late_final_reports,
+            id,
+            ctx,
+        },
+    ))
+}

@@ -6,6 +6,7 @@ pub mod actions;
 pub mod calendar;
 pub mod closing;
 pub mod commission_pages;
+pub mod dashboard;
 pub mod exports;
 pub mod iati;
 pub mod midterm;

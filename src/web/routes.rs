@@ -265,6 +265,11 @@ pub fn registry() -> Registry {
         followup_commission::show,
     )
     .get(
+        "/commissions/{id}/dashboard",
+        AnyOf(SESSION_MEMBERS),
+        followup_commission::dashboard,
+    )
+    .get(
         "/commissions/{id}/funded.csv",
         AnyOf(SESSION_MEMBERS),
         followup_commission::csv,

@@ -6,6 +6,7 @@ mod accounts;
 mod audit_log;
 mod calls;
 mod cli;
+mod dashboard;
 mod decisions;
 mod demo_cycle;
 mod email_outbox;

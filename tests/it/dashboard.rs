@@ -1,0 +1,55 @@
+//! The commission dashboard on the full demo: charts (SVG with a text alternative) and the same
+//! figures in tables; each side's money in its own currency, never summed.
+
+use axum::http::StatusCode;
+
+use crate::helpers::TestApp;
+
+#[tokio::test]
+async fn the_dashboard_shows_states_missions_and_each_sides_money_apart() {
+    let app = TestApp::spawn_full_demo().await;
+    let mut b = app.browser();
+    b.login_demo("charge.wb@demo.passerelle.test").await;
+    let r = b.get("/commissions/1/dashboard").await;
+    assert_eq!(r.status, StatusCode::OK);
+    // Missions: 26 done, 13 cancelled, 13 held online (the pandemic spring of 2020).
+    assert!(r.contains_text(r#"<desc id="missions-desc">Prévue : 0 ; Réalisée : 26 ; Annulée : 13 ; Tenue à distance : 13</desc>"#), "{}", r.body);
+    assert!(r.contains_text("<th scope=\"row\">Réalisée</th><td>26</td>"));
+    // Each side's committed money is the sum of its own amounts, in its own currency.
+    let eur = app.scalar("select sum(a.amount) from decision_amounts a join decisions d on d.id = a.decision_id join funded_projects f on f.decision_id = d.id join sides s on s.id = a.side_id where s.code = 'WB'").await;
+    let cad = app.scalar("select sum(a.amount) from decision_amounts a join decisions d on d.id = a.decision_id join funded_projects f on f.decision_id = d.id join sides s on s.id = a.side_id where s.code = 'QC'").await;
+    let fmt = |m: i64, c: &str| {
+        passerelle::i18n::format_money(m, c, passerelle::i18n::Locale::FrBe)
+            .replace('\u{202f}', " ")
+    };
+    assert!(
+        r.contains_text(&format!(
+            "<th scope=\"row\">Engagé</th><td>{}</td>",
+            fmt(eur, "EUR")
+        )),
+        "{}",
+        r.body
+    );
+    assert!(r.contains_text(&format!(
+        "<th scope=\"row\">Engagé</th><td>{}</td>",
+        fmt(cad, "CAD")
+    )));
+    assert!(
+        !r.contains_text(&fmt(eur + cad, "EUR")) && !r.contains_text(&fmt(eur + cad, "CAD")),
+        "never summed"
+    );
+    assert_eq!(
+        r.body.matches("<svg ").count(),
+        5,
+        "state, theme, missions, one per side"
+    );
+    // Applicants have no dashboard.
+    let mut applicant = app.browser();
+    applicant
+        .login_demo("porteur01.wb@demo.passerelle.test")
+        .await;
+    assert_eq!(
+        applicant.get("/commissions/1/dashboard").await.status,
+        StatusCode::FORBIDDEN
+    );
+}
