@@ -46,6 +46,12 @@ pub async fn serve(
                 {
                     tracing::warn!(error = ?e, "evaluation reminders");
                 }
+                let today = crate::followup::model::today_in("UTC");
+                if let Err(e) =
+                    crate::followup::extensions::send_report_reminders(&db, &base, today).await
+                {
+                    tracing::warn!(error = ?e, "activity report reminders");
+                }
                 minutes += 10;
                 tokio::time::sleep(Duration::from_secs(600)).await;
             }

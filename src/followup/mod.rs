@@ -8,6 +8,7 @@ pub mod closing;
 pub mod commission_pages;
 pub mod dashboard;
 pub mod exports;
+pub mod extensions;
 pub mod iati;
 pub mod midterm;
 pub mod missions;

@@ -3,6 +3,7 @@
 
 use jiff::{Timestamp, ToSpan, civil::Date, tz::TimeZone};
 
+pub use crate::evaluations::model::Reminder;
 use crate::{
     calls::Call,
     decisions::model::CalendarChange,
@@ -168,6 +169,30 @@ pub fn report_due(m: &FundedMission) -> Option<Date> {
     start
         .checked_add((m.mission.days - 1 + REPORT_DAYS).days())
         .ok()
+}
+
+/// Activity-report reminders start this many days before the report is due.
+pub const REPORT_REMINDER_DAYS: i64 = 7;
+
+/// The reminder a mission's missing activity report needs on `today`, with its due date: one a
+/// week before, one once overdue.
+pub fn reminder_kind_for_report(
+    m: &FundedMission,
+    today: Date,
+    sent: &[Reminder],
+) -> Option<(Reminder, Date)> {
+    if m.report.is_some() {
+        return None;
+    }
+    let due = report_due(m)?;
+    let kind = if today > due {
+        Reminder::Overdue
+    } else if today >= due.checked_sub(REPORT_REMINDER_DAYS.days()).ok()? {
+        Reminder::DueSoon
+    } else {
+        return None;
+    };
+    (!sent.contains(&kind)).then_some((kind, due))
 }
 
 /// Final reports are due three months after a project ends (rule 10).

@@ -69,6 +69,8 @@ pub struct FundedPage {
     pub midterm: Option<MidtermView>,
     pub progress: ProgressForm,
     pub closing: ClosingView,
+    /// (id, "jusqu'au … — motif", status, my side may approve)
+    pub extensions: Vec<(i64, String, String, bool)>,
     pub notice: Option<String>,
 }
 
@@ -238,7 +240,28 @@ async fn page(
         can_close: v.funded.state == "completed" && !v.viewer.officer_of.is_empty(),
         closed: v.funded.state == "closed",
     };
+    let extensions = super::extensions::of_project(&s.db, u, id)
+        .await?
+        .into_iter()
+        .map(|(e, end, reason, decided, sides)| {
+            let text = l.t_args(
+                "followup-extension-line",
+                &[
+                    ("date", format_iso_date(&end, l).into()),
+                    ("reason", reason.into()),
+                ],
+            );
+            let status = ctx.t(if decided {
+                "decisions-decided"
+            } else {
+                "decisions-awaiting"
+            });
+            let mine = !decided && v.viewer.officer_of.iter().any(|s| !sides.contains(s));
+            (e, text, status, mine)
+        })
+        .collect();
     let page = FundedPage {
+        extensions,
         closing,
         id,
         project_id: v.project.id,
@@ -503,5 +526,35 @@ pub async fn close(
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
     let r = super::closing::close(&s.db, ctx.require_user()?, id).await;
+    back(&s, &ctx, id, r, None).await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ExtensionForm {
+    new_end: String,
+    reason: String,
+}
+
+pub async fn propose_extension(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(f): Form<ExtensionForm>,
+) -> AppResult<Response> {
+    let r = super::extensions::propose(&s.db, ctx.require_user()?, id, &f.new_end, &f.reason)
+        .await
+        .map(|_| ());
+    back(&s, &ctx, id, r, None).await
+}
+
+pub async fn approve_extension(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path((id, ext)): Path<(i64, i64)>,
+) -> AppResult<Response> {
+    let r = super::extensions::approve(&s.db, &s.settings.public_url, ctx.require_user()?, ext)
+        .await
+        .map(|_| ());
     back(&s, &ctx, id, r, None).await
 }

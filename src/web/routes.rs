@@ -259,6 +259,16 @@ pub fn registry() -> Registry {
         followup::approve_final,
     )
     .post("/funded/{id}/close", AnyOf(OFFICERS), followup::close)
+    .post(
+        "/funded/{id}/extensions",
+        AnyOf(OFFICERS),
+        followup::propose_extension,
+    )
+    .post(
+        "/funded/{id}/extensions/{extension_id}/approve",
+        AnyOf(OFFICERS),
+        followup::approve_extension,
+    )
     .get(
         "/commissions/{id}/followup",
         AnyOf(SESSION_MEMBERS),

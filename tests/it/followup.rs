@@ -420,3 +420,113 @@ async fn no_project_closes_without_a_final_report_every_side_approved() {
     );
     assert!(wb.get("/funded/1").await.contains_text("Clôturé"));
 }
+
+#[tokio::test]
+async fn an_individual_extension_applies_only_once_both_sides_approve_it() {
+    let app = TestApp::spawn_demo_at(Stage::Selected).await;
+    let mut wb = login(&app, "charge.wb@demo.passerelle.test").await;
+    let mut qc = login(&app, "charge.qc@demo.passerelle.test").await;
+    let old = app
+        .scalar_text_value("select ends_on from funded_projects where id = 3")
+        .await;
+    let r = wb
+        .post(
+            "/funded/3/extensions",
+            &[("new_end", "2019-01-01"), ("reason", "Retard")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.contains_text("postérieure à la fin actuelle"));
+    let r = wb
+        .post(
+            "/funded/3/extensions",
+            &[
+                ("new_end", "2022-12-31"),
+                ("reason", "Congé de maternité de la porteuse"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.scalar_text_value("select ends_on from funded_projects where id = 3")
+            .await,
+        old,
+        "one side's approval is not a decision"
+    );
+    let ext = app.scalar("select max(id) from extensions").await;
+    let r = qc
+        .post(&format!("/funded/3/extensions/{ext}/approve"), &[])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.scalar_text_value("select ends_on from funded_projects where id = 3")
+            .await,
+        "2022-12-31"
+    );
+    assert_eq!(
+        app.scalar_text_value("select old_ends_on || ' ' || reason from term_changes where funded_id = 3 and resolution_id is null").await,
+        format!("{old} Congé de maternité de la porteuse")
+    );
+    let lead_qc = lead(&app, 3, "QC").await;
+    let (subject, body) = app.last_email(&lead_qc).await;
+    assert!(subject.starts_with("Prolongation du projet"), "{subject}");
+    assert!(body.contains("31 décembre 2022"), "{body}");
+}
+
+#[tokio::test]
+async fn activity_reports_are_reminded_a_week_before_and_once_overdue() {
+    use passerelle::followup::extensions::send_report_reminders;
+    let app = TestApp::spawn_demo_at(Stage::Selected).await;
+    let mission = app
+        .scalar("select min(id) from funded_missions where funded_id = 1")
+        .await;
+    app.exec_text(&format!(
+        "update funded_missions set status = 'done' where id = {mission}"
+    ))
+    .await;
+    let start: jiff::civil::Date = app
+        .scalar_text_value(&format!(
+            "select starts_on from funded_missions where id = {mission}"
+        ))
+        .await
+        .parse()
+        .unwrap();
+    // Seven days of mission, report due thirty days after its last day.
+    let due = start.checked_add(jiff::Span::new().days(6 + 30)).unwrap();
+    let day = |n: i64| due.checked_add(jiff::Span::new().days(n)).unwrap();
+    let db = &app.db.db;
+    assert_eq!(
+        send_report_reminders(db, "http://x", day(-8))
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(
+        send_report_reminders(db, "http://x", day(-7))
+            .await
+            .unwrap(),
+        2,
+        "both leads"
+    );
+    assert_eq!(
+        send_report_reminders(db, "http://x", day(0)).await.unwrap(),
+        0
+    );
+    assert_eq!(
+        send_report_reminders(db, "http://x", day(1)).await.unwrap(),
+        2
+    );
+    assert_eq!(
+        send_report_reminders(db, "http://x", day(30))
+            .await
+            .unwrap(),
+        0
+    );
+    let lead_wb = lead(&app, 1, "WB").await;
+    assert!(
+        app.last_email(&lead_wb)
+            .await
+            .0
+            .starts_with("Rapport d’activité en retard")
+    );
+}

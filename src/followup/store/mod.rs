@@ -1,9 +1,12 @@
 //! SQL of funded projects and their term changes; `missions.rs`: objectives, missions,
-//! spending; `midterm.rs`: the mid-term review; `reports.rs`: final reports.
+//! spending; `midterm.rs`: the mid-term review; `reports.rs`: final reports;
+//! `extensions.rs`: individual extensions and activity-report reminders.
 
+mod extensions;
 mod midterm;
 mod missions;
 mod reports;
+pub use extensions::*;
 pub use midterm::*;
 pub use missions::*;
 pub use reports::*;
