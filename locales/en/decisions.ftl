@@ -70,3 +70,9 @@ decisions-letter-term = The project is funded from { $start } to { $end }.
 decisions-letter-pdf = Download the decision letter (PDF)
 decisions-funded-term = Project funded from { $start } to { $end }
 decisions-rank-none = { $side }: not evaluated yet
+decisions-field-projects = Projects concerned
+decisions-projects-hint = None ticked: every running project of this Commission.
+decisions-scope = { $count ->
+    [one] for one chosen project
+   *[other] for { $count } chosen projects
+}

@@ -70,3 +70,9 @@ decisions-letter-term = Le projet est financé du { $start } au { $end }.
 decisions-letter-pdf = Télécharger la lettre de décision (PDF)
 decisions-funded-term = Projet financé du { $start } au { $end }
 decisions-rank-none = { $side } : pas encore évalué
+decisions-field-projects = Projets concernés
+decisions-projects-hint = Aucun coché : tous les projets en cours de cette Commission.
+decisions-scope = { $count ->
+    [one] pour un projet choisi
+   *[other] pour { $count } projets choisis
+}

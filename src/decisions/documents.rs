@@ -245,6 +245,17 @@ pub fn describe(r: &Resolution, commissions: &[Commission], locale: Locale) -> S
             format_iso_date(d, locale),
         ),
     };
+    let text = if r.scope.is_empty() {
+        text
+    } else {
+        format!(
+            "{text} ({})",
+            locale.t_args(
+                "decisions-scope",
+                &[("count", (r.scope.len() as i64).into())]
+            )
+        )
+    };
     if r.note.is_empty() {
         text
     } else {

@@ -95,6 +95,8 @@ pub struct Resolution {
     pub session_id: i64,
     pub body: ResolutionBody,
     pub note: String,
+    /// A new calendar's chosen projects (funded project ids); empty: every running project.
+    pub scope: Vec<i64>,
     pub approved_by_sides: Vec<i64>,
     pub decided_at: Option<i64>,
     pub applied_at: Option<i64>,

@@ -119,14 +119,14 @@ async fn answer(
     s: &AppState,
     ctx: &Ctx,
     id: i64,
-    body: Option<ResolutionBody>,
+    (body, scope): (Option<ResolutionBody>, &[i64]),
     mut errors: FieldErrors,
     note: &str,
     page: FormPage,
 ) -> AppResult<Response> {
     let result = match body {
         Some(b) if errors.is_empty() => {
-            resolutions::propose(&s.db, ctx.require_user()?, id, &b, note).await
+            resolutions::propose(&s.db, ctx.require_user()?, id, &b, note, scope).await
         }
         _ => Err(AppError::Invalid(std::mem::take(&mut errors))),
     };
@@ -159,18 +159,40 @@ pub async fn next_call(
         e.add("commission", "decisions-error-next-commission");
     }
     let page = next_call_page(&ctx, id, options, &f);
-    answer(&s, &ctx, id, body, e, &f.note, page).await
+    answer(&s, &ctx, id, (body, &[]), e, &f.note, page).await
 }
 
-#[derive(Deserialize, Default, Clone)]
-#[serde(default)]
+#[derive(Default, Clone)]
 pub struct CalendarForm {
     months: String,
     end_on: String,
     note: String,
+    /// Funded project ids ticked (none: every running project).
+    projects: Vec<String>,
 }
 
-fn calendar_page(ctx: &Ctx, id: i64, f: &CalendarForm) -> FormPage {
+impl CalendarForm {
+    fn from_pairs(pairs: Vec<(String, String)>) -> CalendarForm {
+        let mut f = CalendarForm::default();
+        for (k, v) in pairs {
+            match k.as_str() {
+                "months" => f.months = v,
+                "end_on" => f.end_on = v,
+                "note" => f.note = v,
+                "projects" => f.projects.push(v),
+                _ => {}
+            }
+        }
+        f
+    }
+}
+
+fn calendar_page(
+    ctx: &Ctx,
+    id: i64,
+    f: &CalendarForm,
+    projects: Vec<(String, String)>,
+) -> FormPage {
     FormPage::new(
         ctx,
         "decisions-calendar-title",
@@ -180,6 +202,16 @@ fn calendar_page(ctx: &Ctx, id: i64, f: &CalendarForm) -> FormPage {
     .intro("decisions-calendar-intro")
     .field(Field::input(ctx, "number", "months", "decisions-field-months", &f.months).optional())
     .field(Field::input(ctx, "date", "end_on", "decisions-field-end-on", &f.end_on).optional())
+    .field(
+        Field::checkboxes(
+            ctx,
+            "projects",
+            "decisions-field-projects",
+            projects,
+            &f.projects,
+        )
+        .hint(ctx, "decisions-projects-hint"),
+    )
     .field(Field::input(ctx, "textarea", "note", "decisions-field-note", &f.note).optional())
     .link(&format!("/sessions/{id}"), "decisions-session-title")
 }
@@ -190,16 +222,30 @@ pub async fn calendar_form(
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
     // Only session members reach the form (the action checks again on submit).
-    resolutions::later_commissions(&s.db, ctx.require_user()?, id).await?;
-    Ok(calendar_page(&ctx, id, &CalendarForm::default()).respond(&FieldErrors::default()))
+    let projects = candidates(&s, &ctx, id).await?;
+    Ok(
+        calendar_page(&ctx, id, &CalendarForm::default(), projects)
+            .respond(&FieldErrors::default()),
+    )
+}
+
+async fn candidates(s: &AppState, ctx: &Ctx, id: i64) -> AppResult<Vec<(String, String)>> {
+    Ok(
+        resolutions::calendar_candidates(&s.db, ctx.require_user()?, id)
+            .await?
+            .into_iter()
+            .map(|(f, t)| (f.to_string(), t))
+            .collect(),
+    )
 }
 
 pub async fn calendar(
     State(s): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
-    Form(f): Form<CalendarForm>,
+    Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
+    let f = CalendarForm::from_pairs(pairs);
     let mut e = FieldErrors::default();
     let (m, d) = (f.months.trim(), f.end_on.trim());
     let body = match (m.is_empty(), d.is_empty()) {
@@ -216,17 +262,10 @@ pub async fn calendar(
             None
         }
     };
-    let page = calendar_page(&ctx, id, &f);
-    answer(
-        &s,
-        &ctx,
-        id,
-        body.map(ResolutionBody::Calendar),
-        e,
-        &f.note,
-        page,
-    )
-    .await
+    let scope: Vec<i64> = f.projects.iter().filter_map(|p| p.parse().ok()).collect();
+    let page = calendar_page(&ctx, id, &f, candidates(&s, &ctx, id).await?);
+    let body = body.map(ResolutionBody::Calendar);
+    answer(&s, &ctx, id, (body, &scope), e, &f.note, page).await
 }
 
 /// Approves a resolution for the user's side, back to its session.

@@ -41,6 +41,32 @@ async fn later_in(tx: &mut Tx, commission_id: i64) -> AppResult<Vec<Commission>>
     Ok(out)
 }
 
+/// The running funded projects of the session's commission a new calendar may concern:
+/// (funded project, title).
+pub async fn calendar_candidates(
+    db: &Db,
+    user: &CurrentUser,
+    session: i64,
+) -> AppResult<Vec<(i64, String)>> {
+    let commission = {
+        let mut tx = db.read().await?;
+        context(&mut tx, user, session).await?.0.commission_id
+    };
+    Ok(
+        crate::followup::actions::of_commission(db, user, commission)
+            .await?
+            .into_iter()
+            .filter(|(f, _)| {
+                matches!(
+                    f.state.as_str(),
+                    "active" | "midterm_reviewed" | "rescheduled"
+                )
+            })
+            .map(|(f, t)| (f.id, t))
+            .collect(),
+    )
+}
+
 /// Field checks of a proposal, against the session's commission.
 async fn validate(tx: &mut Tx, commission_id: i64, body: &ResolutionBody) -> AppResult<()> {
     let mut e = FieldErrors::default();
@@ -77,12 +103,15 @@ async fn validate(tx: &mut Tx, commission_id: i64, body: &ResolutionBody) -> App
 
 /// Proposes (or re-proposes, clearing approvals) a resolution at an open session; the
 /// proposer's side approves it at once. A decided resolution is final.
+/// `scope`: for a new calendar, the funded projects it concerns (empty: every running one); they
+/// must be the session's commission's.
 pub async fn propose(
     db: &Db,
     user: &CurrentUser,
     session: i64,
     body: &ResolutionBody,
     note: &str,
+    scope: &[i64],
 ) -> AppResult<i64> {
     let mut tx = db.write().await?;
     let (s, state, _, mine) = context(&mut tx, user, session).await?;
@@ -93,6 +122,18 @@ pub async fn propose(
         return Err(AppError::Forbidden);
     };
     validate(&mut tx, s.commission_id, body).await?;
+    if !scope.is_empty() {
+        let funded =
+            crate::followup::actions::ids_of_commission_in(&mut tx, s.commission_id).await?;
+        if matches!(body, ResolutionBody::NextCall { .. })
+            || scope.iter().any(|f| !funded.contains(f))
+        {
+            return Err(AppError::Invalid(FieldErrors::single(
+                "projects",
+                "common-error-choice",
+            )));
+        }
+    }
     if let Some((_, Some(_))) =
         store::find_resolution_of_kind(&mut tx, session, body.kind().as_str()).await?
     {
@@ -101,7 +142,8 @@ pub async fn propose(
         ));
     }
     let now = now_ms();
-    let id = store::propose_resolution(&mut tx, session, body, note.trim(), user.id, now).await?;
+    let id = store::propose_resolution(&mut tx, session, body, (note.trim(), scope), user.id, now)
+        .await?;
     store::approve_resolution(&mut tx, id, side, user.id, now).await?;
     audit::record(
         &mut tx,

@@ -126,6 +126,7 @@ pub async fn load(db: &Db, base: &str, commission: (i64, i64), midterm: i64) -> 
         midterm,
         &calendar,
         "Pandémie de COVID-19 : plus de temps pour mener les missions reportées",
+        &[],
     )
     .await?;
     decisions::resolutions::approve(db, &member_wb, r).await?;
@@ -146,7 +147,7 @@ pub async fn load(db: &Db, base: &str, commission: (i64, i64), midterm: i64) -> 
             ("Relance culturelle".into(), "Cultural recovery".into()),
         ],
     };
-    let r = decisions::resolutions::propose(db, &member_wb, midterm, &next, "").await?;
+    let r = decisions::resolutions::propose(db, &member_wb, midterm, &next, "", &[]).await?;
     decisions::resolutions::approve(db, &member_qc, r).await?;
     decisions::actions::advance(db, &member_wb, midterm, "closed").await?;
     decisions::documents::sign(db, &member_wb, midterm).await?;

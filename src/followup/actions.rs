@@ -189,3 +189,12 @@ pub async fn set_objective(
     tx.commit().await?;
     Ok(())
 }
+
+/// The ids of a commission's funded projects, inside the caller's transaction.
+pub async fn ids_of_commission_in(tx: &mut Tx, commission: i64) -> AppResult<Vec<i64>> {
+    Ok(store::list_by_commission(tx, commission)
+        .await?
+        .into_iter()
+        .map(|f| f.id)
+        .collect())
+}

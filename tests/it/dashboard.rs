@@ -16,8 +16,8 @@ async fn the_dashboard_shows_states_missions_and_each_sides_money_apart() {
     assert!(r.contains_text(r#"<desc id="missions-desc">Prévue : 0 ; Réalisée : 26 ; Annulée : 13 ; Tenue à distance : 13</desc>"#), "{}", r.body);
     assert!(r.contains_text("<th scope=\"row\">Réalisée</th><td>26</td>"));
     // Each side's committed money is the sum of its own amounts, in its own currency.
-    let eur = app.scalar("select sum(a.amount) from decision_amounts a join decisions d on d.id = a.decision_id join funded_projects f on f.decision_id = d.id join sides s on s.id = a.side_id where s.code = 'WB'").await;
-    let cad = app.scalar("select sum(a.amount) from decision_amounts a join decisions d on d.id = a.decision_id join funded_projects f on f.decision_id = d.id join sides s on s.id = a.side_id where s.code = 'QC'").await;
+    let eur = app.scalar("select cast(sum(a.amount) as bigint) from decision_amounts a join decisions d on d.id = a.decision_id join funded_projects f on f.decision_id = d.id join sides s on s.id = a.side_id where s.code = 'WB'").await;
+    let cad = app.scalar("select cast(sum(a.amount) as bigint) from decision_amounts a join decisions d on d.id = a.decision_id join funded_projects f on f.decision_id = d.id join sides s on s.id = a.side_id where s.code = 'QC'").await;
     let fmt = |m: i64, c: &str| {
         passerelle::i18n::format_money(m, c, passerelle::i18n::Locale::FrBe)
             .replace('\u{202f}', " ")

@@ -530,3 +530,52 @@ async fn activity_reports_are_reminded_a_week_before_and_once_overdue() {
             .starts_with("Rapport d’activité en retard")
     );
 }
+
+#[tokio::test]
+async fn a_new_calendar_may_concern_a_chosen_subset_of_running_projects() {
+    let app = TestApp::spawn_demo_at(Stage::Selected).await;
+    let midterm = app
+        .scalar("select id from commission_sessions where kind = 'midterm'")
+        .await;
+    let mut wb = login(&app, "commission.wb@demo.passerelle.test").await;
+    let mut qc = login(&app, "commission.qc@demo.passerelle.test").await;
+    wb.post(&format!("/sessions/{midterm}/open"), &[]).await;
+    let form = wb.get(&format!("/sessions/{midterm}/calendar")).await;
+    assert_eq!(form.body.matches("name=\"projects\"").count(), 26);
+    let r = wb
+        .post(
+            &format!("/sessions/{midterm}/calendar"),
+            &[
+                ("months", "6"),
+                ("end_on", ""),
+                ("projects", "1"),
+                ("projects", "2"),
+                ("note", ""),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let rid = app.scalar("select max(id) from resolutions").await;
+    qc.post(
+        &format!("/sessions/{midterm}/resolutions/{rid}/approve"),
+        &[],
+    )
+    .await;
+    assert!(
+        qc.get(&format!("/sessions/{midterm}"))
+            .await
+            .contains_text("reportées de 6 mois (pour 2 projets choisis)")
+    );
+    let mut officer = login(&app, "charge.wb@demo.passerelle.test").await;
+    let preview = officer.get(&format!("/resolutions/{rid}/calendar")).await;
+    assert_eq!(preview.body.matches("<tr><th scope=\"row\">").count(), 2);
+    officer
+        .post(&format!("/resolutions/{rid}/calendar"), &[])
+        .await;
+    assert_eq!(app.scalar("select count(*) from term_changes").await, 2);
+    assert_eq!(
+        app.scalar("select count(*) from funded_projects where state = 'rescheduled'")
+            .await,
+        2
+    );
+}

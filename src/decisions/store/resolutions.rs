@@ -23,7 +23,7 @@ pub async fn propose_resolution(
     tx: &mut Tx,
     session: i64,
     body: &ResolutionBody,
-    note: &str,
+    (note, scope): (&str, &[i64]),
     by: i64,
     now: i64,
 ) -> sqlx::Result<i64> {
@@ -58,12 +58,25 @@ pub async fn propose_resolution(
     .fetch_one(c)
     .await
     })?;
-    for table in ["resolution_approvals", "resolution_themes"] {
+    for table in [
+        "resolution_approvals",
+        "resolution_themes",
+        "resolution_projects",
+    ] {
         let sql = format!("delete from {table} where resolution_id = $1");
         on_tx_exec!(tx, |c| sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
             .bind(id)
             .execute(c)
             .await)?;
+    }
+    for funded in scope {
+        on_tx_exec!(tx, |c| sqlx::query(
+            "insert into resolution_projects (resolution_id, funded_id) values ($1, $2)"
+        )
+        .bind(id)
+        .bind(funded)
+        .execute(c)
+        .await)?;
     }
     if let ResolutionBody::NextCall { themes, .. } = body {
         for (i, (fr, en)) in themes.iter().enumerate() {
@@ -156,6 +169,14 @@ async fn hydrate(tx: &mut Tx, rows: Vec<ResolutionRow>) -> sqlx::Result<Vec<Reso
                 (None, d) => CalendarChange::To(d.unwrap_or_default()),
             })
         };
+        let scope: Vec<i64> = on_tx!(tx, |c| {
+            sqlx::query_scalar(
+            "select funded_id from resolution_projects where resolution_id = $1 order by funded_id"
+        )
+        .bind(id)
+        .fetch_all(c)
+        .await
+        })?;
         let approved_by_sides: Vec<i64> = on_tx!(tx, |c| sqlx::query_scalar(
             "select side_id from resolution_approvals where resolution_id = $1 order by side_id"
         )
@@ -167,6 +188,7 @@ async fn hydrate(tx: &mut Tx, rows: Vec<ResolutionRow>) -> sqlx::Result<Vec<Reso
             session_id,
             body,
             note,
+            scope,
             approved_by_sides,
             decided_at,
             applied_at,
