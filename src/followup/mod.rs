@@ -9,6 +9,7 @@ pub mod commission_pages;
 pub mod dashboard;
 pub mod exports;
 pub mod extensions;
+pub mod form_pages;
 pub mod iati;
 pub mod midterm;
 pub mod missions;

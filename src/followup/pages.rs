@@ -3,7 +3,6 @@
 
 use askama::Template;
 use axum::{
-    Form,
     extract::{Path, State},
     http::StatusCode,
     response::Response,
@@ -11,11 +10,10 @@ use axum::{
 use serde::Deserialize;
 
 use super::{
-    actions, midterm, missions,
+    actions, midterm,
     model::{MissionStatus, ObjectiveStatus, report_due},
 };
 use crate::{
-    calls::model::parse_amount,
     error::{AppError, AppResult},
     i18n::{format_civil_date, format_iso_date, format_money},
     web::{AppState, Ctx, render_status, see_other},
@@ -40,12 +38,12 @@ pub struct MissionRow {
 #[derive(Deserialize, Default, Clone)]
 #[serde(default)]
 pub struct ProgressForm {
-    progress: String,
-    used: String,
-    forecast: String,
+    pub(super) progress: String,
+    pub(super) used: String,
+    pub(super) forecast: String,
     /// The final report as typed (same page, same rule: nothing typed is lost).
     #[serde(skip)]
-    final_report: String,
+    pub(super) final_report: String,
 }
 
 #[derive(Template)]
@@ -346,7 +344,7 @@ pub async fn show(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> A
 }
 
 /// Back to the page after one of its small forms; a refusal is shown there, input kept.
-async fn back(
+pub(super) async fn back(
     s: &AppState,
     ctx: &Ctx,
     id: i64,
@@ -372,189 +370,4 @@ async fn back(
         }
         Err(e) => Err(e),
     }
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct ObjectiveForm {
-    objective: i64,
-    status: String,
-}
-
-pub async fn objective(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    Form(f): Form<ObjectiveForm>,
-) -> AppResult<Response> {
-    let st = ObjectiveStatus::parse(&f.status).ok_or(AppError::NotFound)?;
-    let r = actions::set_objective(&s.db, ctx.require_user()?, id, f.objective, st).await;
-    back(&s, &ctx, id, r, None).await
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct MissionForm {
-    mission: i64,
-    status: String,
-    amount: String,
-    report: String,
-}
-
-pub async fn mission_status(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    Form(f): Form<MissionForm>,
-) -> AppResult<Response> {
-    let st = MissionStatus::parse(&f.status).ok_or(AppError::NotFound)?;
-    let r = missions::set_status(&s.db, ctx.require_user()?, id, f.mission, st).await;
-    back(&s, &ctx, id, r, None).await
-}
-
-pub async fn mission_spending(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    Form(f): Form<MissionForm>,
-) -> AppResult<Response> {
-    let r = match parse_amount(&f.amount) {
-        Some(a) => missions::record_spending(&s.db, ctx.require_user()?, id, f.mission, a).await,
-        None => Err(AppError::Invalid(crate::error::FieldErrors::single(
-            "amount",
-            "followup-error-amount",
-        ))),
-    };
-    back(&s, &ctx, id, r, None).await
-}
-
-pub async fn mission_report(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    Form(f): Form<MissionForm>,
-) -> AppResult<Response> {
-    let r = missions::submit_report(&s.db, ctx.require_user()?, id, f.mission, &f.report).await;
-    back(&s, &ctx, id, r, None).await
-}
-
-pub async fn progress(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    Form(f): Form<ProgressForm>,
-) -> AppResult<Response> {
-    let u = ctx.require_user()?;
-    let (used, forecast) = (parse_amount(&f.used), parse_amount(&f.forecast));
-    let r = match (used, forecast) {
-        (Some(used), Some(forecast)) => {
-            let v = actions::view(&s.db, u, id).await?;
-            let statuses: Vec<_> = v.objectives.iter().map(|(o, _, st)| (*o, *st)).collect();
-            midterm::file_report(&s.db, u, id, &f.progress, &statuses, used, forecast).await
-        }
-        _ => Err(AppError::Invalid(crate::error::FieldErrors::single(
-            "used",
-            "followup-error-amount",
-        ))),
-    };
-    back(&s, &ctx, id, r, Some(f)).await
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct OpinionForm {
-    favourable: String,
-    comment: String,
-}
-
-pub async fn opinion(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    Form(f): Form<OpinionForm>,
-) -> AppResult<Response> {
-    let favourable = match f.favourable.as_str() {
-        "yes" => true,
-        "no" => false,
-        _ => return Err(AppError::NotFound),
-    };
-    let r = midterm::give_opinion(&s.db, ctx.require_user()?, id, favourable, &f.comment).await;
-    back(&s, &ctx, id, r, None).await
-}
-
-pub async fn year2(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<i64>,
-) -> AppResult<Response> {
-    let r = midterm::release_year2(&s.db, ctx.require_user()?, id).await;
-    back(&s, &ctx, id, r, None).await
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct FinalForm {
-    final_report: String,
-}
-
-pub async fn final_report(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    Form(f): Form<FinalForm>,
-) -> AppResult<Response> {
-    let r = super::closing::file(&s.db, ctx.require_user()?, id, &f.final_report).await;
-    let kept = ProgressForm {
-        final_report: f.final_report,
-        ..ProgressForm::default()
-    };
-    back(&s, &ctx, id, r, Some(kept)).await
-}
-
-pub async fn approve_final(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<i64>,
-) -> AppResult<Response> {
-    let r = super::closing::approve(&s.db, ctx.require_user()?, id).await;
-    back(&s, &ctx, id, r, None).await
-}
-
-pub async fn close(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<i64>,
-) -> AppResult<Response> {
-    let r = super::closing::close(&s.db, ctx.require_user()?, id).await;
-    back(&s, &ctx, id, r, None).await
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct ExtensionForm {
-    new_end: String,
-    reason: String,
-}
-
-pub async fn propose_extension(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    Form(f): Form<ExtensionForm>,
-) -> AppResult<Response> {
-    let r = super::extensions::propose(&s.db, ctx.require_user()?, id, &f.new_end, &f.reason)
-        .await
-        .map(|_| ());
-    back(&s, &ctx, id, r, None).await
-}
-
-pub async fn approve_extension(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Path((id, ext)): Path<(i64, i64)>,
-) -> AppResult<Response> {
-    let r = super::extensions::approve(&s.db, &s.settings.public_url, ctx.require_user()?, ext)
-        .await
-        .map(|_| ());
-    back(&s, &ctx, id, r, None).await
 }

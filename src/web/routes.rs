@@ -13,7 +13,9 @@ use crate::{
     calls::pages as calls,
     decisions::{document_pages as documents, pages as decisions, resolution_pages as resolutions},
     evaluations::{evaluator_pages as evaluator, grid_pages as grids, pages as evaluations},
-    followup::{commission_pages as followup_commission, pages as followup},
+    followup::{
+        commission_pages as followup_commission, form_pages as followup_forms, pages as followup,
+    },
     organisations::pages as organisations,
     projects::pages as projects,
     users::{Role, pages as users},
@@ -224,50 +226,54 @@ pub fn registry() -> Registry {
     .post(
         "/funded/{id}/objectives",
         AnyOf(APPLICANTS),
-        followup::objective,
+        followup_forms::objective,
     )
     .post(
         "/funded/{id}/missions/status",
         AnyOf(APPLICANTS_AND_OFFICERS),
-        followup::mission_status,
+        followup_forms::mission_status,
     )
     .post(
         "/funded/{id}/missions/spending",
         AnyOf(OFFICERS),
-        followup::mission_spending,
+        followup_forms::mission_spending,
     )
     .post(
         "/funded/{id}/missions/report",
         AnyOf(APPLICANTS),
-        followup::mission_report,
+        followup_forms::mission_report,
     )
     .post(
         "/funded/{id}/progress",
         AnyOf(APPLICANTS),
-        followup::progress,
+        followup_forms::progress,
     )
-    .post("/funded/{id}/opinion", AnyOf(OFFICERS), followup::opinion)
-    .post("/funded/{id}/year2", AnyOf(OFFICERS), followup::year2)
+    .post(
+        "/funded/{id}/opinion",
+        AnyOf(OFFICERS),
+        followup_forms::opinion,
+    )
+    .post("/funded/{id}/year2", AnyOf(OFFICERS), followup_forms::year2)
     .post(
         "/funded/{id}/final-report",
         AnyOf(APPLICANTS),
-        followup::final_report,
+        followup_forms::final_report,
     )
     .post(
         "/funded/{id}/final-report/approve",
         AnyOf(OFFICERS),
-        followup::approve_final,
+        followup_forms::approve_final,
     )
-    .post("/funded/{id}/close", AnyOf(OFFICERS), followup::close)
+    .post("/funded/{id}/close", AnyOf(OFFICERS), followup_forms::close)
     .post(
         "/funded/{id}/extensions",
         AnyOf(OFFICERS),
-        followup::propose_extension,
+        followup_forms::propose_extension,
     )
     .post(
         "/funded/{id}/extensions/{extension_id}/approve",
         AnyOf(OFFICERS),
-        followup::approve_extension,
+        followup_forms::approve_extension,
     )
     .get(
         "/commissions/{id}/followup",

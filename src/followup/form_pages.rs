@@ -1,0 +1,206 @@
+//! The small forms of a funded project's page: objectives, missions, reports, opinions,
+//! year 2, final report, extensions. Each goes back to the page, a refusal shown there with
+//! what was typed.
+
+use axum::{
+    Form,
+    extract::{Path, State},
+    response::Response,
+};
+use serde::Deserialize;
+
+use super::{
+    actions, midterm, missions,
+    model::{MissionStatus, ObjectiveStatus},
+    pages::{ProgressForm, back},
+};
+use crate::{
+    calls::model::parse_amount,
+    error::{AppError, AppResult},
+    web::{AppState, Ctx},
+};
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ObjectiveForm {
+    objective: i64,
+    status: String,
+}
+
+pub async fn objective(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(f): Form<ObjectiveForm>,
+) -> AppResult<Response> {
+    let st = ObjectiveStatus::parse(&f.status).ok_or(AppError::NotFound)?;
+    let r = actions::set_objective(&s.db, ctx.require_user()?, id, f.objective, st).await;
+    back(&s, &ctx, id, r, None).await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct MissionForm {
+    mission: i64,
+    status: String,
+    amount: String,
+    report: String,
+}
+
+pub async fn mission_status(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(f): Form<MissionForm>,
+) -> AppResult<Response> {
+    let st = MissionStatus::parse(&f.status).ok_or(AppError::NotFound)?;
+    let r = missions::set_status(&s.db, ctx.require_user()?, id, f.mission, st).await;
+    back(&s, &ctx, id, r, None).await
+}
+
+pub async fn mission_spending(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(f): Form<MissionForm>,
+) -> AppResult<Response> {
+    let r = match parse_amount(&f.amount) {
+        Some(a) => missions::record_spending(&s.db, ctx.require_user()?, id, f.mission, a).await,
+        None => Err(AppError::Invalid(crate::error::FieldErrors::single(
+            "amount",
+            "followup-error-amount",
+        ))),
+    };
+    back(&s, &ctx, id, r, None).await
+}
+
+pub async fn mission_report(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(f): Form<MissionForm>,
+) -> AppResult<Response> {
+    let r = missions::submit_report(&s.db, ctx.require_user()?, id, f.mission, &f.report).await;
+    back(&s, &ctx, id, r, None).await
+}
+
+pub async fn progress(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(f): Form<ProgressForm>,
+) -> AppResult<Response> {
+    let u = ctx.require_user()?;
+    let (used, forecast) = (parse_amount(&f.used), parse_amount(&f.forecast));
+    let r = match (used, forecast) {
+        (Some(used), Some(forecast)) => {
+            let v = actions::view(&s.db, u, id).await?;
+            let statuses: Vec<_> = v.objectives.iter().map(|(o, _, st)| (*o, *st)).collect();
+            midterm::file_report(&s.db, u, id, &f.progress, &statuses, used, forecast).await
+        }
+        _ => Err(AppError::Invalid(crate::error::FieldErrors::single(
+            "used",
+            "followup-error-amount",
+        ))),
+    };
+    back(&s, &ctx, id, r, Some(f)).await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct OpinionForm {
+    favourable: String,
+    comment: String,
+}
+
+pub async fn opinion(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(f): Form<OpinionForm>,
+) -> AppResult<Response> {
+    let favourable = match f.favourable.as_str() {
+        "yes" => true,
+        "no" => false,
+        _ => return Err(AppError::NotFound),
+    };
+    let r = midterm::give_opinion(&s.db, ctx.require_user()?, id, favourable, &f.comment).await;
+    back(&s, &ctx, id, r, None).await
+}
+
+pub async fn year2(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let r = midterm::release_year2(&s.db, ctx.require_user()?, id).await;
+    back(&s, &ctx, id, r, None).await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct FinalForm {
+    final_report: String,
+}
+
+pub async fn final_report(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(f): Form<FinalForm>,
+) -> AppResult<Response> {
+    let r = super::closing::file(&s.db, ctx.require_user()?, id, &f.final_report).await;
+    let kept = ProgressForm {
+        final_report: f.final_report,
+        ..ProgressForm::default()
+    };
+    back(&s, &ctx, id, r, Some(kept)).await
+}
+
+pub async fn approve_final(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let r = super::closing::approve(&s.db, ctx.require_user()?, id).await;
+    back(&s, &ctx, id, r, None).await
+}
+
+pub async fn close(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let r = super::closing::close(&s.db, ctx.require_user()?, id).await;
+    back(&s, &ctx, id, r, None).await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ExtensionForm {
+    new_end: String,
+    reason: String,
+}
+
+pub async fn propose_extension(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(f): Form<ExtensionForm>,
+) -> AppResult<Response> {
+    let r = super::extensions::propose(&s.db, ctx.require_user()?, id, &f.new_end, &f.reason)
+        .await
+        .map(|_| ());
+    back(&s, &ctx, id, r, None).await
+}
+
+pub async fn approve_extension(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path((id, ext)): Path<(i64, i64)>,
+) -> AppResult<Response> {
+    let r = super::extensions::approve(&s.db, &s.settings.public_url, ctx.require_user()?, ext)
+        .await
+        .map(|_| ());
+    back(&s, &ctx, id, r, None).await
+}
