@@ -80,6 +80,12 @@ test('mid-term review, then a new calendar for every running project', async () 
     await page.click('text=Donner l’avis');
     await page.waitForURL(`${server.base}/funded/${id}`);
   }
+  // The September 2020 session adopts a new calendar; both sides approve it.
+  const mwb = await login('commission.wb@demo.passerelle.test');
+  await mwb.goto(server.base + '/sessions/2');
+  await mwb.click('text=Ouvrir la séance');
+  await mwb.waitForURL(server.base + '/sessions/2');
+  // The joint opinions are recorded at the session: now year 2 can be released.
   await wb.goto(`${server.base}/funded/${good}`);
   await accessible(wb, 'a funded project, for an officer');
   await wb.click('text=Débloquer le financement de la deuxième année pour ma partie');
@@ -88,10 +94,6 @@ test('mid-term review, then a new calendar for every running project', async () 
   await wb.goto(`${server.base}/funded/${bad}`);
   assert.equal(await wb.locator('text=Débloquer le financement').count(), 0, 'no year 2 without a favourable joint opinion');
 
-  // The September 2020 session adopts a new calendar; both sides approve it.
-  const mwb = await login('commission.wb@demo.passerelle.test');
-  await mwb.goto(server.base + '/sessions/2');
-  await mwb.click('text=Ouvrir la séance');
   await mwb.click('text=Nouveau calendrier des projets en cours');
   await accessible(mwb, 'the new-calendar form');
   await mwb.fill('#f-months', '12');

@@ -76,3 +76,7 @@ decisions-scope = { $count ->
     [one] for one chosen project
    *[other] for { $count } chosen projects
 }
+decisions-midterm-results = Mid-term review results
+decisions-field-move-missions = Missions
+decisions-move-missions = Also move the missions still planned by the same number of months
+decisions-minutes-missions-moved = planned missions moved likewise

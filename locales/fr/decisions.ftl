@@ -76,3 +76,7 @@ decisions-scope = { $count ->
     [one] pour un projet choisi
    *[other] pour { $count } projets choisis
 }
+decisions-midterm-results = Résultats de la revue à mi-étape
+decisions-field-move-missions = Missions
+decisions-move-missions = Décaler aussi les missions encore prévues du même nombre de mois
+decisions-minutes-missions-moved = missions prévues décalées d’autant

@@ -146,6 +146,19 @@ pub async fn minutes(
             locale.t(&d.outcome.key())
         ));
     }
+    if session.kind == commissions::SessionKind::Midterm && state != "scheduled" {
+        lines.push(String::new());
+        lines.push(locale.t("decisions-midterm-results"));
+        let (_, rows) = crate::followup::midterm::overview(db, user, session.commission_id).await?;
+        for (_, title, _, joint) in rows {
+            let key = match joint {
+                Some(true) => "followup-joint-favourable",
+                Some(false) => "followup-joint-unfavourable",
+                None => "followup-progress-missing",
+            };
+            lines.push(format!("{title} : {}", locale.t(key)));
+        }
+    }
     lines.push(String::new());
     lines.push(locale.t("decisions-minutes-resolutions"));
     let resolutions = store::list_resolutions(&mut tx, id).await?;
@@ -244,6 +257,15 @@ pub fn describe(r: &Resolution, commissions: &[Commission], locale: Locale) -> S
             "date",
             format_iso_date(d, locale),
         ),
+    };
+    let text = if r.move_missions
+        && matches!(
+            r.body,
+            ResolutionBody::Calendar(CalendarChange::ByMonths(_))
+        ) {
+        format!("{text} ; {}", locale.t("decisions-minutes-missions-moved"))
+    } else {
+        text
     };
     let text = if r.scope.is_empty() {
         text

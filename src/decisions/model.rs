@@ -59,6 +59,14 @@ impl ResolutionKind {
     }
 }
 
+/// What a new calendar concerns besides its change: the chosen projects (empty: every running
+/// one) and whether planned missions move too.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CalendarScope {
+    pub projects: Vec<i64>,
+    pub move_missions: bool,
+}
+
 /// How a new calendar moves end dates.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CalendarChange {
@@ -97,6 +105,8 @@ pub struct Resolution {
     pub note: String,
     /// A new calendar's chosen projects (funded project ids); empty: every running project.
     pub scope: Vec<i64>,
+    /// A new calendar by months also moves the planned missions.
+    pub move_missions: bool,
     pub approved_by_sides: Vec<i64>,
     pub decided_at: Option<i64>,
     pub applied_at: Option<i64>,

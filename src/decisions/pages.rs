@@ -45,6 +45,8 @@ pub struct SessionPage {
     /// (side code, label, currency)
     pub sides: Vec<(String, String, String)>,
     pub items: Vec<ItemView>,
+    /// A mid-term session's results once open: (funded project, title, report, joint opinion).
+    pub midterm: Vec<(i64, String, String, String)>,
     /// Other decisions: (id, description, status, needs my approval).
     pub resolutions: Vec<(i64, String, String, bool)>,
     pub notice: Option<String>,
@@ -149,7 +151,35 @@ async fn page(
             }),
         })
         .collect();
+    let midterm = if v.session.kind == crate::commissions::SessionKind::Midterm
+        && v.state != "scheduled"
+    {
+        let (_, rows) =
+            crate::followup::midterm::overview(&s.db, ctx.require_user()?, v.session.commission_id)
+                .await?;
+        rows.into_iter()
+            .map(|(f, title, filed, joint)| {
+                (
+                    f.id,
+                    title,
+                    ctx.t(if filed {
+                        "followup-progress-filed"
+                    } else {
+                        "followup-progress-missing-short"
+                    }),
+                    match joint {
+                        Some(true) => ctx.t("followup-joint-favourable"),
+                        Some(false) => ctx.t("followup-joint-unfavourable"),
+                        None => "—".into(),
+                    },
+                )
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let page = SessionPage {
+        midterm,
         ctx: ctx.clone(),
         id,
         commission_id: v.session.commission_id,

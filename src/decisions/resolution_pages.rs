@@ -10,7 +10,7 @@ use axum::{
 use serde::Deserialize;
 
 use super::{
-    model::{CalendarChange, ResolutionBody},
+    model::{CalendarChange, CalendarScope, ResolutionBody},
     resolutions,
 };
 use crate::{
@@ -119,7 +119,7 @@ async fn answer(
     s: &AppState,
     ctx: &Ctx,
     id: i64,
-    (body, scope): (Option<ResolutionBody>, &[i64]),
+    (body, scope): (Option<ResolutionBody>, &CalendarScope),
     mut errors: FieldErrors,
     note: &str,
     page: FormPage,
@@ -159,7 +159,16 @@ pub async fn next_call(
         e.add("commission", "decisions-error-next-commission");
     }
     let page = next_call_page(&ctx, id, options, &f);
-    answer(&s, &ctx, id, (body, &[]), e, &f.note, page).await
+    answer(
+        &s,
+        &ctx,
+        id,
+        (body, &CalendarScope::default()),
+        e,
+        &f.note,
+        page,
+    )
+    .await
 }
 
 #[derive(Default, Clone)]
@@ -169,6 +178,7 @@ pub struct CalendarForm {
     note: String,
     /// Funded project ids ticked (none: every running project).
     projects: Vec<String>,
+    move_missions: bool,
 }
 
 impl CalendarForm {
@@ -180,6 +190,7 @@ impl CalendarForm {
                 "end_on" => f.end_on = v,
                 "note" => f.note = v,
                 "projects" => f.projects.push(v),
+                "move_missions" => f.move_missions = v == "yes",
                 _ => {}
             }
         }
@@ -262,7 +273,10 @@ pub async fn calendar(
             None
         }
     };
-    let scope: Vec<i64> = f.projects.iter().filter_map(|p| p.parse().ok()).collect();
+    let scope = CalendarScope {
+        projects: f.projects.iter().filter_map(|p| p.parse().ok()).collect(),
+        move_missions: f.move_missions,
+    };
     let page = calendar_page(&ctx, id, &f, candidates(&s, &ctx, id).await?);
     let body = body.map(ResolutionBody::Calendar);
     answer(&s, &ctx, id, (body, &scope), e, &f.note, page).await

@@ -7,7 +7,7 @@ use jiff::civil::Date;
 
 use super::{
     actions::context,
-    model::{CalendarChange, Resolution, ResolutionBody, is_decided},
+    model::{CalendarChange, CalendarScope, Resolution, ResolutionBody, is_decided},
     store,
 };
 use crate::{
@@ -111,7 +111,7 @@ pub async fn propose(
     session: i64,
     body: &ResolutionBody,
     note: &str,
-    scope: &[i64],
+    scope: &CalendarScope,
 ) -> AppResult<i64> {
     let mut tx = db.write().await?;
     let (s, state, _, mine) = context(&mut tx, user, session).await?;
@@ -122,11 +122,11 @@ pub async fn propose(
         return Err(AppError::Forbidden);
     };
     validate(&mut tx, s.commission_id, body).await?;
-    if !scope.is_empty() {
+    if !scope.projects.is_empty() {
         let funded =
             crate::followup::actions::ids_of_commission_in(&mut tx, s.commission_id).await?;
         if matches!(body, ResolutionBody::NextCall { .. })
-            || scope.iter().any(|f| !funded.contains(f))
+            || scope.projects.iter().any(|f| !funded.contains(f))
         {
             return Err(AppError::Invalid(FieldErrors::single(
                 "projects",

@@ -10,7 +10,7 @@ use crate::{
     db::Db,
     decisions::{
         self,
-        model::{CalendarChange, ResolutionBody},
+        model::{CalendarChange, CalendarScope, ResolutionBody},
     },
     error::AppResult,
     followup::{self, model::MissionStatus},
@@ -109,16 +109,19 @@ pub async fn load(db: &Db, base: &str, commission: (i64, i64), midterm: i64) -> 
             };
             followup::midterm::give_opinion(db, officer, f.id, favourable, comment).await?;
         }
-        if i != 3 {
+    }
+    // The September 2020 mid-term session, online: the joint opinions are recorded there, then
+    // each side releases year 2 where it is favourable.
+    let member_wb = acting_as(db, "commission.wb@demo.passerelle.test").await?;
+    let member_qc = acting_as(db, "commission.qc@demo.passerelle.test").await?;
+    decisions::actions::advance(db, &member_qc, midterm, "open").await?;
+    for (i, (f, _)) in funded.iter().enumerate() {
+        if i != 3 && i < funded.len() - 2 {
             for officer in [&wb, &qc] {
                 followup::midterm::release_year2(db, officer, f.id).await?;
             }
         }
     }
-    // The September 2020 mid-term session, online.
-    let member_wb = acting_as(db, "commission.wb@demo.passerelle.test").await?;
-    let member_qc = acting_as(db, "commission.qc@demo.passerelle.test").await?;
-    decisions::actions::advance(db, &member_qc, midterm, "open").await?;
     let calendar = ResolutionBody::Calendar(CalendarChange::ByMonths(12));
     let r = decisions::resolutions::propose(
         db,
@@ -126,7 +129,10 @@ pub async fn load(db: &Db, base: &str, commission: (i64, i64), midterm: i64) -> 
         midterm,
         &calendar,
         "Pandémie de COVID-19 : plus de temps pour mener les missions reportées",
-        &[],
+        &CalendarScope {
+            projects: Vec::new(),
+            move_missions: true,
+        },
     )
     .await?;
     decisions::resolutions::approve(db, &member_wb, r).await?;
@@ -147,7 +153,15 @@ pub async fn load(db: &Db, base: &str, commission: (i64, i64), midterm: i64) -> 
             ("Relance culturelle".into(), "Cultural recovery".into()),
         ],
     };
-    let r = decisions::resolutions::propose(db, &member_wb, midterm, &next, "", &[]).await?;
+    let r = decisions::resolutions::propose(
+        db,
+        &member_wb,
+        midterm,
+        &next,
+        "",
+        &CalendarScope::default(),
+    )
+    .await?;
     decisions::resolutions::approve(db, &member_qc, r).await?;
     decisions::actions::advance(db, &member_wb, midterm, "closed").await?;
     decisions::documents::sign(db, &member_wb, midterm).await?;

@@ -1,17 +1,21 @@
 //! Applying a new calendar (rule 9): a decided resolution of a session moves the end dates of
-//! the running projects of its CMP (or the subset it names) by some months or to a date. The
+//! the running projects of its CMP (or the subset it names) by some months or to a date, and,
+//! when it says so, their planned missions by as many months. The
 //! preview lists every project with its old and new end; applying is one transaction that keeps
 //! the old dates in the history and tells every lead, in their language.
 
 use jiff::civil::Date;
 
-use super::{model::new_end, store};
+use super::{
+    model::{MissionStatus, new_end},
+    store,
+};
 use crate::{
     audit, commissions,
     db::{Db, Tx, now_ms},
     decisions::{
         self,
-        model::{Resolution, ResolutionBody},
+        model::{CalendarChange, Resolution, ResolutionBody},
     },
     email::{self, Message},
     error::{AppError, AppResult},
@@ -106,6 +110,24 @@ pub async fn apply(db: &Db, base: &str, user: &CurrentUser, id: i64) -> AppResul
             reason: &p.resolution.note,
         };
         store::change_end(&mut tx, *funded, &change, user.id, now).await?;
+        if let (true, ResolutionBody::Calendar(CalendarChange::ByMonths(months))) =
+            (p.resolution.move_missions, &p.resolution.body)
+        {
+            for m in store::missions(&mut tx, *funded).await? {
+                if m.status != MissionStatus::Planned {
+                    continue;
+                }
+                let moved = m
+                    .mission
+                    .starts_on
+                    .parse::<Date>()
+                    .ok()
+                    .and_then(|d| d.checked_add(jiff::ToSpan::months(*months)).ok());
+                if let Some(d) = moved {
+                    store::set_mission_start(&mut tx, m.id, &d.to_string()).await?;
+                }
+            }
+        }
         let f = store::find(&mut tx, *funded)
             .await?
             .ok_or(AppError::NotFound)?;

@@ -134,7 +134,9 @@ async fn midterm_in(tx: &mut Tx, v: &FundedView) -> AppResult<Option<Midterm>> {
         .filter(|(s, _, _)| shared || v.viewer.officer_of.contains(s))
         .collect();
     Ok(Some(Midterm {
-        joint: joint_opinion(&pairs, &ids).filter(|_| shared || !v.viewer.officer_of.is_empty()),
+        // The joint opinion exists once the mid-term session opens (it would reveal the other
+        // side's opinion before).
+        joint: joint_opinion(&pairs, &ids).filter(|_| shared),
         year2_released: store::year2_released(tx, v.funded.id).await?,
         campaign,
         report: report.map(|(id, p, _)| (id, p)),
@@ -206,8 +208,8 @@ pub async fn file_report(
     Ok(())
 }
 
-/// An officer gives their side's opinion on a project whose report is filed. When every side
-/// has given a favourable one, the project is mid-term reviewed.
+/// An officer gives their side's opinion on a project whose report is filed (the other side
+/// sees it once the mid-term session opens).
 pub async fn give_opinion(
     db: &Db,
     user: &CurrentUser,
@@ -232,15 +234,6 @@ pub async fn give_opinion(
         comment: comment.trim(),
     };
     store::save_opinion(&mut tx, &opinion, user.id, now_ms()).await?;
-    let pairs: Vec<(i64, bool)> = store::opinions(&mut tx, campaign, id)
-        .await?
-        .into_iter()
-        .map(|(s, f, _)| (s, f))
-        .collect();
-    let ids: Vec<i64> = v.sides.iter().map(|s| s.id).collect();
-    if joint_opinion(&pairs, &ids) == Some(true) && v.funded.state == "active" {
-        store::set_state(&mut tx, id, "midterm_reviewed").await?;
-    }
     audit::record(
         &mut tx,
         &user.actor(),
@@ -261,8 +254,8 @@ pub async fn give_opinion(
     Ok(())
 }
 
-/// An officer releases their side's year-2 funding — refused until the joint opinion is
-/// favourable (rule 8).
+/// An officer releases their side's year-2 funding — refused until the mid-term session has
+/// opened and the joint opinion is favourable (rule 8); the project is then mid-term reviewed.
 pub async fn release_year2(db: &Db, user: &CurrentUser, id: i64) -> AppResult<()> {
     let mut tx = db.write().await?;
     let v = load(&mut tx, user, id).await?;
@@ -276,11 +269,20 @@ pub async fn release_year2(db: &Db, user: &CurrentUser, id: i64) -> AppResult<()
         .map(|(s, f, _)| (s, f))
         .collect();
     let ids: Vec<i64> = v.sides.iter().map(|s| s.id).collect();
+    let c = store::campaign_of(&mut tx, v.funded.commission_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !session_open(&mut tx, &c).await? {
+        return Err(AppError::Conflict("followup-error-year2-session".into()));
+    }
     if joint_opinion(&pairs, &ids) != Some(true) {
         return Err(AppError::Conflict("followup-error-year2-blocked".into()));
     }
     if !store::release_year2(&mut tx, id, side, user.id, now_ms()).await? {
         return Err(AppError::Conflict("followup-error-year2-released".into()));
+    }
+    if v.funded.state == "active" {
+        store::set_state(&mut tx, id, "midterm_reviewed").await?;
     }
     audit::record(
         &mut tx,

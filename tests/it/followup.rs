@@ -128,6 +128,29 @@ async fn the_mid_term_review_releases_year_two_only_after_a_favourable_joint_opi
         !page.contains_text("Québec : défavorable"),
         "QC's opinion is QC's until the session"
     );
+    // Year 2 waits for the mid-term session, where the joint opinion is recorded.
+    let r = officer_wb.post(&format!("/funded/{a}/year2"), &[]).await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(r.contains_text("une fois la séance de mi-étape ouverte"));
+    // The mid-term session opens: both opinions shared with both sides.
+    let midterm = app
+        .scalar("select id from commission_sessions where kind = 'midterm'")
+        .await;
+    let mut member = login(&app, "commission.wb@demo.passerelle.test").await;
+    member.post(&format!("/sessions/{midterm}/open"), &[]).await;
+    let session_page = member.get(&format!("/sessions/{midterm}")).await;
+    assert!(session_page.contains_text("Résultats de la revue à mi-étape"));
+    assert!(session_page.contains_text(
+        "<td>Avis conjoint défavorable : la deuxième année n’est pas financée.</td>"
+    ));
+    let minutes = member
+        .get(&format!("/sessions/{midterm}/minutes?lang=en"))
+        .await;
+    assert!(minutes.contains_text("Mid-term review results"));
+    assert!(minutes.contains_text("Unfavourable joint opinion"));
+    let page = officer_wb.get(&format!("/funded/{b}")).await;
+    assert!(page.contains_text("Québec : défavorable"));
+    assert!(page.contains_text("Avis conjoint défavorable"));
     // Year 2: released for A, refused for B.
     assert_eq!(
         officer_wb
@@ -151,15 +174,6 @@ async fn the_mid_term_review_releases_year_two_only_after_a_favourable_joint_opi
             .await,
         "midterm_reviewed"
     );
-    // The mid-term session opens: both opinions shared with both sides.
-    let midterm = app
-        .scalar("select id from commission_sessions where kind = 'midterm'")
-        .await;
-    let mut member = login(&app, "commission.wb@demo.passerelle.test").await;
-    member.post(&format!("/sessions/{midterm}/open"), &[]).await;
-    let page = officer_wb.get(&format!("/funded/{b}")).await;
-    assert!(page.contains_text("Québec : défavorable"));
-    assert!(page.contains_text("Avis conjoint défavorable"));
 }
 
 #[tokio::test]
@@ -230,10 +244,22 @@ async fn a_new_calendar_gives_every_running_project_twelve_more_months_at_once()
     );
     assert_eq!(app.scalar("select count(*) from term_changes").await, 0);
 
+    // One lead reads English.
+    let lead_qc = lead(&app, 2, "QC").await;
+    app.exec_text(&format!(
+        "update users set locale = 'en' where email = '{lead_qc}'"
+    ))
+    .await;
     let r = officer
         .post(&format!("/resolutions/{rid}/calendar"), &[])
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let (subject, body) = app.last_email(&lead_qc).await;
+    assert!(
+        subject.starts_with("New calendar for the project"),
+        "{subject}"
+    );
+    assert!(body.contains("now ends on"), "{body}");
     assert!(r.contains_text("Le nouveau calendrier est appliqué"));
     // Every project moved by exactly twelve months, the old dates kept.
     for row in &before {
@@ -271,7 +297,7 @@ async fn a_new_calendar_gives_every_running_project_twelve_more_months_at_once()
     );
     assert!(body.contains("se termine désormais le"), "{body}");
     assert_eq!(
-        app.scalar("select count(*) from email_outbox where subject like 'Nouveau calendrier%'")
+        app.scalar("select count(*) from email_outbox where subject like 'Nouveau calendrier%' or subject like 'New calendar%'")
             .await,
         52
     );
@@ -306,6 +332,17 @@ async fn mission_costs_follow_the_funding_rule_per_side_and_stop_when_no_one_tra
         page.body
     );
     assert!(!page.contains_text("6 400"), "no cross-currency sum");
+    // What each side commits per project year stops at its yearly cap (here 1 000 € for WB).
+    app.exec("update call_sides set cap_per_year = 100000 where side_id = (select id from sides where code = 'WB')").await;
+    let capped = officer.get("/funded/1").await;
+    assert!(
+        capped.contains_text("Wallonie-Bruxelles : engagé 1 000,00 €"),
+        "{}",
+        capped.body
+    );
+    assert!(capped.contains_text("plafond annuel atteint"));
+    app.exec("update call_sides set cap_per_year = 900000")
+        .await;
     let mission = app
         .scalar("select min(id) from funded_missions where funded_id = 1")
         .await
@@ -550,6 +587,7 @@ async fn a_new_calendar_may_concern_a_chosen_subset_of_running_projects() {
                 ("end_on", ""),
                 ("projects", "1"),
                 ("projects", "2"),
+                ("move_missions", "yes"),
                 ("note", ""),
             ],
         )
@@ -561,17 +599,29 @@ async fn a_new_calendar_may_concern_a_chosen_subset_of_running_projects() {
         &[],
     )
     .await;
-    assert!(
-        qc.get(&format!("/sessions/{midterm}"))
-            .await
-            .contains_text("reportées de 6 mois (pour 2 projets choisis)")
-    );
+    assert!(qc.get(&format!("/sessions/{midterm}")).await.contains_text(
+        "reportées de 6 mois ; missions prévues décalées d’autant (pour 2 projets choisis)"
+    ));
     let mut officer = login(&app, "charge.wb@demo.passerelle.test").await;
     let preview = officer.get(&format!("/resolutions/{rid}/calendar")).await;
     assert_eq!(preview.body.matches("<tr><th scope=\"row\">").count(), 2);
+    let first = "select min(starts_on) from funded_missions where funded_id = 1";
+    let third = "select min(starts_on) from funded_missions where funded_id = 3";
+    let (before_1, before_3) = (
+        app.scalar_text_value(first).await,
+        app.scalar_text_value(third).await,
+    );
     officer
         .post(&format!("/resolutions/{rid}/calendar"), &[])
         .await;
+    // Planned missions of the chosen projects moved by six months too; others did not.
+    let moved = before_1
+        .parse::<jiff::civil::Date>()
+        .unwrap()
+        .checked_add(jiff::Span::new().months(6))
+        .unwrap();
+    assert_eq!(app.scalar_text_value(first).await, moved.to_string());
+    assert_eq!(app.scalar_text_value(third).await, before_3);
     assert_eq!(app.scalar("select count(*) from term_changes").await, 2);
     assert_eq!(
         app.scalar("select count(*) from funded_projects where state = 'rescheduled'")

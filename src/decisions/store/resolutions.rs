@@ -1,6 +1,6 @@
 //! SQL of resolutions (next call, new calendar), their approvals, and minutes signatures.
 
-use super::super::model::{CalendarChange, Resolution, ResolutionBody};
+use super::super::model::{CalendarChange, CalendarScope, Resolution, ResolutionBody};
 use crate::{db::Tx, on_tx, on_tx_exec};
 
 /// The resolution of a kind at a session, if any: (id, decided_at).
@@ -23,7 +23,7 @@ pub async fn propose_resolution(
     tx: &mut Tx,
     session: i64,
     body: &ResolutionBody,
-    (note, scope): (&str, &[i64]),
+    (note, scope): (&str, &CalendarScope),
     by: i64,
     now: i64,
 ) -> sqlx::Result<i64> {
@@ -39,11 +39,12 @@ pub async fn propose_resolution(
     let id: i64 = on_tx!(tx, |c| {
         sqlx::query_scalar(
         "insert into resolutions (session_id, kind, target_commission_id, opens_on, shift_months, new_end_on,
-             note, proposed_by, proposed_at, created_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
+             note, proposed_by, proposed_at, created_at, move_missions)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10)
          on conflict (session_id, kind) do update set target_commission_id = excluded.target_commission_id,
              opens_on = excluded.opens_on, shift_months = excluded.shift_months, new_end_on = excluded.new_end_on,
-             note = excluded.note, proposed_by = excluded.proposed_by, proposed_at = excluded.proposed_at
+             note = excluded.note, proposed_by = excluded.proposed_by, proposed_at = excluded.proposed_at,
+             move_missions = excluded.move_missions
          returning id"
     )
     .bind(session)
@@ -55,6 +56,7 @@ pub async fn propose_resolution(
     .bind(note)
     .bind(by)
     .bind(now)
+    .bind(scope.move_missions as i64)
     .fetch_one(c)
     .await
     })?;
@@ -69,7 +71,7 @@ pub async fn propose_resolution(
             .execute(c)
             .await)?;
     }
-    for funded in scope {
+    for funded in &scope.projects {
         on_tx_exec!(tx, |c| sqlx::query(
             "insert into resolution_projects (resolution_id, funded_id) values ($1, $2)"
         )
@@ -140,14 +142,26 @@ type ResolutionRow = (
     String,
     Option<i64>,
     Option<i64>,
+    i64,
 );
 
-const RESOLUTION_COLUMNS: &str = "select id, session_id, kind, target_commission_id, opens_on, shift_months, new_end_on, note, decided_at, applied_at from resolutions";
+const RESOLUTION_COLUMNS: &str = "select id, session_id, kind, target_commission_id, opens_on, shift_months, new_end_on, note, decided_at, applied_at, move_missions from resolutions";
 
 async fn hydrate(tx: &mut Tx, rows: Vec<ResolutionRow>) -> sqlx::Result<Vec<Resolution>> {
     let mut out = Vec::new();
-    for (id, session_id, kind, target, opens_on, months, end_on, note, decided_at, applied_at) in
-        rows
+    for (
+        id,
+        session_id,
+        kind,
+        target,
+        opens_on,
+        months,
+        end_on,
+        note,
+        decided_at,
+        applied_at,
+        moves,
+    ) in rows
     {
         let body = if kind == "next_call" {
             let themes: Vec<(String, String)> = on_tx!(tx, |c| {
@@ -189,6 +203,7 @@ async fn hydrate(tx: &mut Tx, rows: Vec<ResolutionRow>) -> sqlx::Result<Vec<Reso
             body,
             note,
             scope,
+            move_missions: moves != 0,
             approved_by_sides,
             decided_at,
             applied_at,

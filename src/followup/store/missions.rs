@@ -186,3 +186,14 @@ pub async fn record_spending(
     })?;
     Ok(())
 }
+
+pub async fn set_mission_start(tx: &mut Tx, id: i64, starts_on: &str) -> sqlx::Result<()> {
+    on_tx_exec!(tx, |c| sqlx::query(
+        "update funded_missions set starts_on = $2 where id = $1"
+    )
+    .bind(id)
+    .bind(starts_on)
+    .execute(c)
+    .await)?;
+    Ok(())
+}
