@@ -133,3 +133,5 @@ followup-report-reminder-due-soon-body = The activity report of the latest missi
 followup-report-reminder-overdue-subject = Activity report overdue — { $title }
 followup-report-reminder-overdue-body = The activity report of a mission of the project “{ $title }” was due on { $date }. Please submit it as soon as possible.
 followup-error-year2-session = Year 2 is released once the mid-term session, which records the joint opinion, has opened.
+followup-biennium = Biennial programme of the { $ordinal } Permanent Joint Commission
+followup-partners = Partners

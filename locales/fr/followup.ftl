@@ -133,3 +133,5 @@ followup-report-reminder-due-soon-body = Le rapport d’activité de la dernièr
 followup-report-reminder-overdue-subject = Rapport d’activité en retard — { $title }
 followup-report-reminder-overdue-body = Le rapport d’activité d’une mission du projet « { $title } » était attendu le { $date }. Merci de le remettre dès que possible.
 followup-error-year2-session = La deuxième année se débloque une fois la séance de mi-étape ouverte, qui constate l’avis conjoint.
+followup-biennium = Programme biennal de la { $ordinal } Commission mixte permanente
+followup-partners = Partenaires

@@ -53,6 +53,10 @@ pub struct FundedPage {
     pub id: i64,
     pub project_id: i64,
     pub title: String,
+    /// "XIe Commission mixte permanente (2019–2021)"
+    pub biennium: String,
+    /// "Wallonie-Bruxelles : Organisation — Lead (role)" per side.
+    pub partners: Vec<String>,
     pub term: String,
     pub state: String,
     pub history: Vec<String>,
@@ -258,7 +262,36 @@ async fn page(
             (e, text, status, mine)
         })
         .collect();
+    let commission = {
+        let mut tx = s.db.read().await?;
+        crate::commissions::actions::get(&mut tx, v.funded.commission_id).await?
+    };
+    let partners = v
+        .project
+        .halves
+        .iter()
+        .map(|h| {
+            let others = if h.associated_partners.trim().is_empty() {
+                String::new()
+            } else {
+                format!(" ; {}", h.associated_partners.trim())
+            };
+            format!(
+                "{} : {} — {}{others}",
+                side_name(h.side_id),
+                h.organisation_name,
+                h.lead_name
+            )
+        })
+        .collect();
     let page = FundedPage {
+        biennium: format!(
+            "{} ({}–{})",
+            l.t1("followup-biennium", "ordinal", commission.ordinal(l)),
+            commission.start_year,
+            commission.end_year
+        ),
+        partners,
         extensions,
         closing,
         id,

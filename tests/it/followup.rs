@@ -332,6 +332,16 @@ async fn mission_costs_follow_the_funding_rule_per_side_and_stop_when_no_one_tra
         page.body
     );
     assert!(!page.contains_text("6 400"), "no cross-currency sum");
+    assert!(
+        page.contains_text("Programme biennal de la XIe Commission mixte permanente (2019–2021)")
+    );
+    let org = app
+        .scalar_text_value("select o.name from organisations o join project_halves h on h.organisation_id = o.id join funded_projects f on f.project_id = h.project_id join sides s on s.id = h.side_id where f.id = 1 and s.code = 'QC'")
+        .await;
+    assert!(
+        page.contains_text(&format!("Québec : {org}")),
+        "partners of both sides"
+    );
     // What each side commits per project year stops at its yearly cap (here 1 000 € for WB).
     app.exec("update call_sides set cap_per_year = 100000 where side_id = (select id from sides where code = 'WB')").await;
     let capped = officer.get("/funded/1").await;
