@@ -18,7 +18,7 @@ csrf=$(curl -fs -c "$jar" "$base_url/login" | grep -o 'name="csrf" value="[^"]*"
 curl -fs -b "$jar" -c "$jar" -o /dev/null -H "Origin: $base_url" \
   --data-urlencode "csrf=$csrf" --data-urlencode "email=charge.qc@demo.passerelle.test" \
   --data-urlencode "password=passerelle-demo" "$base_url/login"
-cookie=$(awk '!/^#/ && NF >= 7 {printf "%s=%s; ", $6, $7}' "$jar")
+cookie=$(sed 's/^#HttpOnly_//' "$jar" | awk '!/^#/ && NF >= 7 {printf "%s=%s; ", $6, $7}')
 run() {
   local out rps p99
   out=$(wrk -t2 -c"$conns" -d"${secs}s" --latency -H "Cookie: $cookie" "$base_url$1")

@@ -76,6 +76,17 @@ pub async fn minutes(
     let mut tx = db.read().await?;
     let (session, state, sides, _) = context(&mut tx, user, id).await?;
     let commission = commissions::actions::overview_of(&mut tx, session.commission_id).await?;
+    // Read before the rest: it takes its own connection, and a request holds one at a time.
+    let midterm = if session.kind == commissions::SessionKind::Midterm && state != "scheduled" {
+        tx.commit().await?;
+        let rows = crate::followup::midterm::overview(db, user, session.commission_id)
+            .await?
+            .1;
+        tx = db.read().await?;
+        Some(rows)
+    } else {
+        None
+    };
     let decisions = store::list(&mut tx, id).await?;
     let projects = agenda_projects(&mut tx, session.commission_id, &sides).await?;
     let title = locale.t_args(
@@ -146,10 +157,9 @@ pub async fn minutes(
             locale.t(&d.outcome.key())
         ));
     }
-    if session.kind == commissions::SessionKind::Midterm && state != "scheduled" {
+    if let Some(rows) = midterm {
         lines.push(String::new());
         lines.push(locale.t("decisions-midterm-results"));
-        let (_, rows) = crate::followup::midterm::overview(db, user, session.commission_id).await?;
         for (_, title, _, joint) in rows {
             let key = match joint {
                 Some(true) => "followup-joint-favourable",

@@ -136,8 +136,10 @@ pub async fn overdue_reports(
     today: Date,
 ) -> AppResult<Vec<(i64, String, String, Date)>> {
     let mut out = Vec::new();
+    // The list first: it takes its own connection, and one request holds one at a time.
+    let funded = of_commission(db, user, commission).await?;
     let mut tx = db.read().await?;
-    for (f, title) in of_commission(db, user, commission).await? {
+    for (f, title) in funded {
         for m in store::missions(&mut tx, f.id).await? {
             if let Some(due) = report_due(&m)
                 && m.report.is_none()
