@@ -168,6 +168,9 @@ test('the 2020 follow-up of the full demo: dashboard, funded project, new calend
   assert.match(await page.textContent('main'), /Tenue à distance/);
   assert.equal(await page.locator('svg[role="img"]').count(), 5);
   await accessible(page, '/commissions/{id}/dashboard');
+  await page.click('text=Tout le programme');
+  assert.match(await page.textContent('h1'), /Tableau de bord du programme/);
+  await accessible(page, '/programmes/{id}/dashboard');
   await page.goto(server.base + '/funded/2');
   assert.match(await page.textContent('main'), /Annulée|Tenue à distance/);
   await accessible(page, '/funded/{id}');

@@ -135,3 +135,5 @@ followup-report-reminder-overdue-body = The activity report of a mission of the 
 followup-error-year2-session = Year 2 is released once the mid-term session, which records the joint opinion, has opened.
 followup-biennium = Biennial programme of the { $ordinal } Permanent Joint Commission
 followup-partners = Partners
+followup-dash-programme = Programme dashboard: { $name }
+followup-dash-whole-programme = The whole programme

@@ -135,3 +135,5 @@ followup-report-reminder-overdue-body = Le rapport d’activité d’une mission
 followup-error-year2-session = La deuxième année se débloque une fois la séance de mi-étape ouverte, qui constate l’avis conjoint.
 followup-biennium = Programme biennal de la { $ordinal } Commission mixte permanente
 followup-partners = Partenaires
+followup-dash-programme = Tableau de bord du programme : { $name }
+followup-dash-whole-programme = Tout le programme

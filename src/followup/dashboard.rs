@@ -101,3 +101,60 @@ pub async fn dashboard(db: &Db, user: &CurrentUser, commission: i64) -> AppResul
         .collect();
     Ok(d)
 }
+
+/// A programme's dashboard: every commission's, with states, missions and each side's money
+/// added up (a side keeps one currency) and themes named with their commission.
+pub async fn programme(db: &Db, user: &CurrentUser, programme: i64) -> AppResult<Dashboard> {
+    let mut all = Dashboard {
+        by_state: Vec::new(),
+        by_theme: Vec::new(),
+        missions: MissionStatus::ALL.iter().map(|s| (*s, 0)).collect(),
+        money: Vec::new(),
+        overdue_reports: 0,
+        late_final_reports: 0,
+    };
+    let mut commissions: Vec<_> = commissions::actions::list_all(db)
+        .await?
+        .into_iter()
+        .filter(|c| c.programme_id == programme)
+        .collect();
+    if commissions.is_empty() {
+        return Err(crate::error::AppError::NotFound);
+    }
+    commissions.sort_by_key(|c| c.number);
+    for c in commissions {
+        let d = dashboard(db, user, c.id).await?;
+        for (st, n) in d.by_state {
+            match all.by_state.iter_mut().find(|(s, _)| *s == st) {
+                Some(row) => row.1 += n,
+                None => all.by_state.push((st, n)),
+            }
+        }
+        for (t, n) in d.by_theme {
+            let name = crate::i18n::Localized::new(
+                format!("{} — {}", c.ordinal(crate::i18n::Locale::FrBe), t.name.fr),
+                format!("{} — {}", c.ordinal(crate::i18n::Locale::En), t.name.en),
+            );
+            all.by_theme.push((Theme { name, ..t }, n));
+        }
+        for (st, n) in d.missions {
+            if let Some(row) = all.missions.iter_mut().find(|(s, _)| *s == st) {
+                row.1 += n;
+            }
+        }
+        for (side, committed, spent) in d.money {
+            match all.money.iter_mut().find(|(s, _, _)| s.id == side.id) {
+                Some(row) => {
+                    row.1 += committed;
+                    row.2 += spent;
+                }
+                None => all.money.push((side, committed, spent)),
+            }
+        }
+        all.overdue_reports += d.overdue_reports;
+        all.late_final_reports += d.late_final_reports;
+    }
+    all.by_state
+        .sort_by_key(|(s, _)| STATES.iter().position(|x| x == s).unwrap_or(STATES.len()));
+    Ok(all)
+}

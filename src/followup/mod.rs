@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod closing;
 pub mod commission_pages;
 pub mod dashboard;
+pub mod dashboard_pages;
 pub mod exports;
 pub mod extensions;
 pub mod form_pages;

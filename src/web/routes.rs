@@ -14,7 +14,8 @@ use crate::{
     decisions::{document_pages as documents, pages as decisions, resolution_pages as resolutions},
     evaluations::{evaluator_pages as evaluator, grid_pages as grids, pages as evaluations},
     followup::{
-        commission_pages as followup_commission, form_pages as followup_forms, pages as followup,
+        commission_pages as followup_commission, dashboard_pages as dashboards,
+        form_pages as followup_forms, pages as followup,
     },
     organisations::pages as organisations,
     projects::pages as projects,
@@ -283,7 +284,12 @@ pub fn registry() -> Registry {
     .get(
         "/commissions/{id}/dashboard",
         AnyOf(SESSION_MEMBERS),
-        followup_commission::dashboard,
+        dashboards::dashboard,
+    )
+    .get(
+        "/programmes/{id}/dashboard",
+        AnyOf(SESSION_MEMBERS),
+        dashboards::programme_dashboard,
     )
     .get(
         "/commissions/{id}/funded.csv",

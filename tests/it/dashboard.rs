@@ -53,3 +53,32 @@ async fn the_dashboard_shows_states_missions_and_each_sides_money_apart() {
         StatusCode::FORBIDDEN
     );
 }
+
+#[tokio::test]
+async fn the_programme_dashboard_adds_up_its_commissions_per_side() {
+    let app = TestApp::spawn_full_demo().await;
+    let mut b = app.browser();
+    b.login_demo("commission.qc@demo.passerelle.test").await;
+    let commission = b.get("/commissions/1/dashboard").await;
+    let programme = b.get("/programmes/1/dashboard").await;
+    assert_eq!(programme.status, StatusCode::OK);
+    assert!(
+        programme.contains_text(
+            "Tableau de bord du programme : Coopération Wallonie-Bruxelles – Québec"
+        )
+    );
+    // The XIIe CMP has no funded project yet: the programme's figures are the XIe's.
+    let desc = |r: &crate::helpers::TestResponse, id: &str| {
+        let start = r.body.find(&format!("<desc id=\"{id}-desc\">")).unwrap();
+        r.body[start..].split("</desc>").next().unwrap().to_string()
+    };
+    for id in ["missions", "money-wb", "money-qc", "by-state"] {
+        assert_eq!(desc(&programme, id), desc(&commission, id), "{id}");
+    }
+    assert!(programme.contains_text("XIe — Relance culturelle"));
+    assert!(programme.contains_text("XIIe — Relance culturelle"));
+    assert_eq!(
+        b.get("/programmes/99/dashboard").await.status,
+        StatusCode::NOT_FOUND
+    );
+}
