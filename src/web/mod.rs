@@ -9,6 +9,7 @@ mod context;
 pub mod form;
 pub mod pages;
 pub mod routes;
+mod routes_cmp;
 
 use std::{collections::HashMap, sync::Arc};
 

@@ -1,5 +1,6 @@
 //! The route registry: each route is registered together with its access policy, so the
-//! router and the policy cannot drift apart, and tests can walk every route.
+//! router and the policy cannot drift apart, and tests can walk every route. The commission's
+//! routes (evaluation, sessions, follow-up) are in `routes_cmp.rs`.
 
 use axum::{
     Router,
@@ -11,12 +12,6 @@ use axum::{
 use super::{AppState, pages};
 use crate::{
     calls::pages as calls,
-    decisions::{document_pages as documents, pages as decisions, resolution_pages as resolutions},
-    evaluations::{evaluator_pages as evaluator, grid_pages as grids, pages as evaluations},
-    followup::{
-        commission_pages as followup_commission, dashboard_pages as dashboards,
-        form_pages as followup_forms, pages as followup,
-    },
     organisations::pages as organisations,
     projects::pages as projects,
     users::{Role, pages as users},
@@ -63,7 +58,7 @@ impl Registry {
         });
         self
     }
-    fn get<H: Handler<T, AppState>, T: 'static>(
+    pub(super) fn get<H: Handler<T, AppState>, T: 'static>(
         self,
         path: &'static str,
         access: Access,
@@ -71,7 +66,7 @@ impl Registry {
     ) -> Self {
         self.add(Method::GET, path, access, h)
     }
-    fn post<H: Handler<T, AppState>, T: 'static>(
+    pub(super) fn post<H: Handler<T, AppState>, T: 'static>(
         self,
         path: &'static str,
         access: Access,
@@ -81,28 +76,29 @@ impl Registry {
     }
 }
 
-const OFFICERS: &[Role] = &[Role::Officer];
-const APPLICANTS: &[Role] = &[Role::Applicant];
-const EVALUATORS: &[Role] = &[Role::Evaluator];
+pub(super) const OFFICERS: &[Role] = &[Role::Officer];
+pub(super) const APPLICANTS: &[Role] = &[Role::Applicant];
+pub(super) const EVALUATORS: &[Role] = &[Role::Evaluator];
 /// Who takes part in a commission session (the action narrows to the programme's sides).
-const SESSION_MEMBERS: &[Role] = &[Role::CommissionMember, Role::Officer, Role::Administrator];
-const COMMISSION_MEMBERS: &[Role] = &[Role::CommissionMember];
+pub(super) const SESSION_MEMBERS: &[Role] =
+    &[Role::CommissionMember, Role::Officer, Role::Administrator];
+pub(super) const COMMISSION_MEMBERS: &[Role] = &[Role::CommissionMember];
 /// Who may open a funded project's page; the action narrows to its leads and the programme's
 /// officers and members.
-const FOLLOWUP_VIEWERS: &[Role] = &[
+pub(super) const FOLLOWUP_VIEWERS: &[Role] = &[
     Role::Applicant,
     Role::Officer,
     Role::CommissionMember,
     Role::Administrator,
 ];
-const APPLICANTS_AND_OFFICERS: &[Role] = &[Role::Applicant, Role::Officer];
+pub(super) const APPLICANTS_AND_OFFICERS: &[Role] = &[Role::Applicant, Role::Officer];
 /// Who may open a project page; the action then narrows to its leads and its sides' officers.
-const PROJECT_VIEWERS: &[Role] = &[Role::Applicant, Role::Officer, Role::Administrator];
+pub(super) const PROJECT_VIEWERS: &[Role] = &[Role::Applicant, Role::Officer, Role::Administrator];
 
 /// Every route of the application with its policy.
 pub fn registry() -> Registry {
     use Access::*;
-    Registry {
+    let r = Registry {
         router: Router::new(),
         defs: Vec::new(),
     }
@@ -155,305 +151,93 @@ pub fn registry() -> Registry {
         "/organisations/new",
         AnyOf(APPLICANTS_AND_OFFICERS),
         organisations::create,
-    )
-    .get("/sessions/{id}", AnyOf(SESSION_MEMBERS), decisions::show)
-    .get("/sessions/{id}/ics", SignedIn, documents::ics)
-    .get(
-        "/sessions/{id}/minutes",
-        AnyOf(SESSION_MEMBERS),
-        documents::minutes,
-    )
-    .get(
-        "/sessions/{id}/minutes.pdf",
-        AnyOf(SESSION_MEMBERS),
-        documents::minutes_pdf,
-    )
-    .post(
-        "/sessions/{id}/release",
-        AnyOf(OFFICERS),
-        decisions::release,
-    )
-    .post(
-        "/sessions/{id}/open",
-        AnyOf(SESSION_MEMBERS),
-        decisions::open,
-    )
-    .post(
-        "/sessions/{id}/close",
-        AnyOf(SESSION_MEMBERS),
-        decisions::close,
-    )
-    .post(
-        "/sessions/{id}/decisions",
-        AnyOf(SESSION_MEMBERS),
-        decisions::propose,
-    )
-    .post(
-        "/sessions/{id}/decisions/{decision_id}/approve",
-        AnyOf(SESSION_MEMBERS),
-        decisions::approve,
-    )
-    .get(
-        "/sessions/{id}/next-call",
-        AnyOf(SESSION_MEMBERS),
-        resolutions::next_call_form,
-    )
-    .post(
-        "/sessions/{id}/next-call",
-        AnyOf(SESSION_MEMBERS),
-        resolutions::next_call,
-    )
-    .get(
-        "/sessions/{id}/calendar",
-        AnyOf(SESSION_MEMBERS),
-        resolutions::calendar_form,
-    )
-    .post(
-        "/sessions/{id}/calendar",
-        AnyOf(SESSION_MEMBERS),
-        resolutions::calendar,
-    )
-    .post(
-        "/sessions/{id}/resolutions/{resolution_id}/approve",
-        AnyOf(SESSION_MEMBERS),
-        resolutions::approve,
-    )
-    .get(
-        "/projects/{id}/letter.pdf",
-        AnyOf(APPLICANTS),
-        documents::letter_pdf,
-    )
-    .get("/funded/{id}", AnyOf(FOLLOWUP_VIEWERS), followup::show)
-    .post(
-        "/funded/{id}/objectives",
-        AnyOf(APPLICANTS),
-        followup_forms::objective,
-    )
-    .post(
-        "/funded/{id}/missions/status",
-        AnyOf(APPLICANTS_AND_OFFICERS),
-        followup_forms::mission_status,
-    )
-    .post(
-        "/funded/{id}/missions/spending",
-        AnyOf(OFFICERS),
-        followup_forms::mission_spending,
-    )
-    .post(
-        "/funded/{id}/missions/report",
-        AnyOf(APPLICANTS),
-        followup_forms::mission_report,
-    )
-    .post(
-        "/funded/{id}/progress",
-        AnyOf(APPLICANTS),
-        followup_forms::progress,
-    )
-    .post(
-        "/funded/{id}/opinion",
-        AnyOf(OFFICERS),
-        followup_forms::opinion,
-    )
-    .post("/funded/{id}/year2", AnyOf(OFFICERS), followup_forms::year2)
-    .post(
-        "/funded/{id}/final-report",
-        AnyOf(APPLICANTS),
-        followup_forms::final_report,
-    )
-    .post(
-        "/funded/{id}/final-report/approve",
-        AnyOf(OFFICERS),
-        followup_forms::approve_final,
-    )
-    .post("/funded/{id}/close", AnyOf(OFFICERS), followup_forms::close)
-    .post(
-        "/funded/{id}/extensions",
-        AnyOf(OFFICERS),
-        followup_forms::propose_extension,
-    )
-    .post(
-        "/funded/{id}/extensions/{extension_id}/approve",
-        AnyOf(OFFICERS),
-        followup_forms::approve_extension,
-    )
-    .get(
-        "/commissions/{id}/followup",
-        AnyOf(SESSION_MEMBERS),
-        followup_commission::show,
-    )
-    .get(
-        "/commissions/{id}/dashboard",
-        AnyOf(SESSION_MEMBERS),
-        dashboards::dashboard,
-    )
-    .get(
-        "/programmes/{id}/dashboard",
-        AnyOf(SESSION_MEMBERS),
-        dashboards::programme_dashboard,
-    )
-    .get(
-        "/commissions/{id}/funded.csv",
-        AnyOf(SESSION_MEMBERS),
-        followup_commission::csv,
-    )
-    .get(
-        "/commissions/{id}/iati.xml",
-        AnyOf(OFFICERS),
-        followup_commission::iati,
-    )
-    .post(
-        "/commissions/{id}/midterm",
-        AnyOf(OFFICERS),
-        followup_commission::open_campaign,
-    )
-    .get(
-        "/resolutions/{id}/calendar",
-        AnyOf(SESSION_MEMBERS),
-        followup_commission::preview,
-    )
-    .post(
-        "/resolutions/{id}/calendar",
-        AnyOf(OFFICERS),
-        followup_commission::apply,
-    )
-    .post(
-        "/sessions/{id}/sign",
-        AnyOf(COMMISSION_MEMBERS),
-        documents::sign,
-    )
-    .get(
-        "/calls/{id}/evaluations",
-        AnyOf(OFFICERS),
-        evaluations::side,
-    )
-    .post(
-        "/calls/{id}/evaluations/assign",
-        AnyOf(OFFICERS),
-        evaluations::assign,
-    )
-    .post(
-        "/calls/{id}/evaluations/propose",
-        AnyOf(OFFICERS),
-        evaluations::propose,
-    )
-    .post(
-        "/calls/{id}/evaluations/recommend",
-        AnyOf(OFFICERS),
-        evaluations::recommend,
-    )
-    .post(
-        "/calls/{id}/evaluations/affiliations",
-        AnyOf(OFFICERS),
-        evaluations::affiliate,
-    )
-    .get("/calls/{id}/grid", AnyOf(OFFICERS), grids::grid_form)
-    .post("/calls/{id}/grid", AnyOf(OFFICERS), grids::save_grid)
-    .get(
-        "/calls/{id}/conflicts",
-        AnyOf(EVALUATORS),
-        evaluator::conflicts,
-    )
-    .post(
-        "/calls/{id}/conflicts",
-        AnyOf(EVALUATORS),
-        evaluator::declare,
-    )
-    .get("/evaluations", AnyOf(EVALUATORS), evaluator::mine)
-    .get(
-        "/evaluations/{id}",
-        AnyOf(EVALUATORS),
-        evaluator::evaluation_form,
-    )
-    .post(
-        "/evaluations/{id}",
-        AnyOf(EVALUATORS),
-        evaluator::save_evaluation,
-    )
-    .get("/calls/{id}/apply", AnyOf(APPLICANTS), projects::start_form)
-    .post("/calls/{id}/apply", AnyOf(APPLICANTS), projects::start)
-    .get(
-        "/calls/{id}/applications",
-        AnyOf(OFFICERS),
-        projects::officer_list,
-    )
-    .get(
-        "/calls/{id}/applications.csv",
-        AnyOf(OFFICERS),
-        projects::officer_csv,
-    )
-    .get("/projects", AnyOf(APPLICANTS), projects::mine)
-    .get("/projects/join", AnyOf(APPLICANTS), projects::join_form)
-    .post("/projects/join", AnyOf(APPLICANTS), projects::join)
-    .get("/projects/{id}", AnyOf(PROJECT_VIEWERS), projects::show)
-    .get(
-        "/projects/{id}/edit",
-        AnyOf(APPLICANTS),
-        projects::edit_form,
-    )
-    .post("/projects/{id}/edit", AnyOf(APPLICANTS), projects::edit)
-    .get(
-        "/projects/{id}/half",
-        AnyOf(APPLICANTS),
-        projects::half_form,
-    )
-    .post("/projects/{id}/half", AnyOf(APPLICANTS), projects::half)
-    .get(
-        "/projects/{id}/missions/new",
-        AnyOf(APPLICANTS),
-        projects::mission_form,
-    )
-    .post(
-        "/projects/{id}/missions/new",
-        AnyOf(APPLICANTS),
-        projects::add_mission,
-    )
-    .post(
-        "/projects/{id}/missions/{mission_id}/delete",
-        AnyOf(APPLICANTS),
-        projects::delete_mission,
-    )
-    .get(
-        "/projects/{id}/invite",
-        AnyOf(APPLICANTS),
-        projects::invite_form,
-    )
-    .post("/projects/{id}/invite", AnyOf(APPLICANTS), projects::invite)
-    .post("/projects/{id}/file", AnyOf(APPLICANTS), projects::file)
-    .post(
-        "/projects/{id}/withdraw",
-        AnyOf(APPLICANTS),
-        projects::withdraw,
-    )
-    .post(
-        "/projects/{id}/attachments",
-        AnyOf(APPLICANTS),
-        projects::upload,
-    )
-    .get(
-        "/attachments/{id}",
-        AnyOf(PROJECT_VIEWERS),
-        projects::download,
-    )
-    .post(
-        "/attachments/{id}/delete",
-        AnyOf(APPLICANTS),
-        projects::remove_attachment,
-    )
-    .get("/receipts/public-key", Public, projects::public_key)
-    .get(
-        "/receipts/{id}/pdf",
-        AnyOf(PROJECT_VIEWERS),
-        projects::receipt_pdf,
-    )
-    .get("/receipts/{id}", AnyOf(PROJECT_VIEWERS), projects::receipt)
-    .post(
-        "/halves/{id}/admissibility",
-        AnyOf(OFFICERS),
-        projects::admissibility,
-    )
-    .post(
-        "/halves/{id}/extension",
-        AnyOf(OFFICERS),
-        projects::extension,
-    )
+    );
+    super::routes_cmp::add(r)
+        .get("/calls/{id}/apply", AnyOf(APPLICANTS), projects::start_form)
+        .post("/calls/{id}/apply", AnyOf(APPLICANTS), projects::start)
+        .get(
+            "/calls/{id}/applications",
+            AnyOf(OFFICERS),
+            projects::officer_list,
+        )
+        .get(
+            "/calls/{id}/applications.csv",
+            AnyOf(OFFICERS),
+            projects::officer_csv,
+        )
+        .get("/projects", AnyOf(APPLICANTS), projects::mine)
+        .get("/projects/join", AnyOf(APPLICANTS), projects::join_form)
+        .post("/projects/join", AnyOf(APPLICANTS), projects::join)
+        .get("/projects/{id}", AnyOf(PROJECT_VIEWERS), projects::show)
+        .get(
+            "/projects/{id}/edit",
+            AnyOf(APPLICANTS),
+            projects::edit_form,
+        )
+        .post("/projects/{id}/edit", AnyOf(APPLICANTS), projects::edit)
+        .get(
+            "/projects/{id}/half",
+            AnyOf(APPLICANTS),
+            projects::half_form,
+        )
+        .post("/projects/{id}/half", AnyOf(APPLICANTS), projects::half)
+        .get(
+            "/projects/{id}/missions/new",
+            AnyOf(APPLICANTS),
+            projects::mission_form,
+        )
+        .post(
+            "/projects/{id}/missions/new",
+            AnyOf(APPLICANTS),
+            projects::add_mission,
+        )
+        .post(
+            "/projects/{id}/missions/{mission_id}/delete",
+            AnyOf(APPLICANTS),
+            projects::delete_mission,
+        )
+        .get(
+            "/projects/{id}/invite",
+            AnyOf(APPLICANTS),
+            projects::invite_form,
+        )
+        .post("/projects/{id}/invite", AnyOf(APPLICANTS), projects::invite)
+        .post("/projects/{id}/file", AnyOf(APPLICANTS), projects::file)
+        .post(
+            "/projects/{id}/withdraw",
+            AnyOf(APPLICANTS),
+            projects::withdraw,
+        )
+        .post(
+            "/projects/{id}/attachments",
+            AnyOf(APPLICANTS),
+            projects::upload,
+        )
+        .get(
+            "/attachments/{id}",
+            AnyOf(PROJECT_VIEWERS),
+            projects::download,
+        )
+        .post(
+            "/attachments/{id}/delete",
+            AnyOf(APPLICANTS),
+            projects::remove_attachment,
+        )
+        .get("/receipts/public-key", Public, projects::public_key)
+        .get(
+            "/receipts/{id}/pdf",
+            AnyOf(PROJECT_VIEWERS),
+            projects::receipt_pdf,
+        )
+        .get("/receipts/{id}", AnyOf(PROJECT_VIEWERS), projects::receipt)
+        .post(
+            "/halves/{id}/admissibility",
+            AnyOf(OFFICERS),
+            projects::admissibility,
+        )
+        .post(
+            "/halves/{id}/extension",
+            AnyOf(OFFICERS),
+            projects::extension,
+        )
 }

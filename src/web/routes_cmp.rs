@@ -1,0 +1,231 @@
+//! Routes of the commission's work: each side's evaluation, the joint session and its
+//! documents, and project follow-up. Registered with their policy, like every route.
+
+use super::routes::{
+    APPLICANTS, APPLICANTS_AND_OFFICERS, Access::*, COMMISSION_MEMBERS, EVALUATORS,
+    FOLLOWUP_VIEWERS, OFFICERS, Registry, SESSION_MEMBERS,
+};
+use crate::{
+    decisions::{document_pages as documents, pages as decisions, resolution_pages as resolutions},
+    evaluations::{evaluator_pages as evaluator, grid_pages as grids, pages as evaluations},
+    followup::{
+        commission_pages as followup_commission, dashboard_pages as dashboards,
+        form_pages as followup_forms, pages as followup,
+    },
+};
+
+pub(super) fn add(r: Registry) -> Registry {
+    r.get("/sessions/{id}", AnyOf(SESSION_MEMBERS), decisions::show)
+        .get("/sessions/{id}/ics", SignedIn, documents::ics)
+        .get(
+            "/sessions/{id}/minutes",
+            AnyOf(SESSION_MEMBERS),
+            documents::minutes,
+        )
+        .get(
+            "/sessions/{id}/minutes.pdf",
+            AnyOf(SESSION_MEMBERS),
+            documents::minutes_pdf,
+        )
+        .post(
+            "/sessions/{id}/release",
+            AnyOf(OFFICERS),
+            decisions::release,
+        )
+        .post(
+            "/sessions/{id}/open",
+            AnyOf(SESSION_MEMBERS),
+            decisions::open,
+        )
+        .post(
+            "/sessions/{id}/close",
+            AnyOf(SESSION_MEMBERS),
+            decisions::close,
+        )
+        .post(
+            "/sessions/{id}/decisions",
+            AnyOf(SESSION_MEMBERS),
+            decisions::propose,
+        )
+        .post(
+            "/sessions/{id}/decisions/{decision_id}/approve",
+            AnyOf(SESSION_MEMBERS),
+            decisions::approve,
+        )
+        .get(
+            "/sessions/{id}/next-call",
+            AnyOf(SESSION_MEMBERS),
+            resolutions::next_call_form,
+        )
+        .post(
+            "/sessions/{id}/next-call",
+            AnyOf(SESSION_MEMBERS),
+            resolutions::next_call,
+        )
+        .get(
+            "/sessions/{id}/calendar",
+            AnyOf(SESSION_MEMBERS),
+            resolutions::calendar_form,
+        )
+        .post(
+            "/sessions/{id}/calendar",
+            AnyOf(SESSION_MEMBERS),
+            resolutions::calendar,
+        )
+        .post(
+            "/sessions/{id}/resolutions/{resolution_id}/approve",
+            AnyOf(SESSION_MEMBERS),
+            resolutions::approve,
+        )
+        .get(
+            "/projects/{id}/letter.pdf",
+            AnyOf(APPLICANTS),
+            documents::letter_pdf,
+        )
+        .get("/funded/{id}", AnyOf(FOLLOWUP_VIEWERS), followup::show)
+        .post(
+            "/funded/{id}/objectives",
+            AnyOf(APPLICANTS),
+            followup_forms::objective,
+        )
+        .post(
+            "/funded/{id}/missions/status",
+            AnyOf(APPLICANTS_AND_OFFICERS),
+            followup_forms::mission_status,
+        )
+        .post(
+            "/funded/{id}/missions/spending",
+            AnyOf(OFFICERS),
+            followup_forms::mission_spending,
+        )
+        .post(
+            "/funded/{id}/missions/report",
+            AnyOf(APPLICANTS),
+            followup_forms::mission_report,
+        )
+        .post(
+            "/funded/{id}/progress",
+            AnyOf(APPLICANTS),
+            followup_forms::progress,
+        )
+        .post(
+            "/funded/{id}/opinion",
+            AnyOf(OFFICERS),
+            followup_forms::opinion,
+        )
+        .post("/funded/{id}/year2", AnyOf(OFFICERS), followup_forms::year2)
+        .post(
+            "/funded/{id}/final-report",
+            AnyOf(APPLICANTS),
+            followup_forms::final_report,
+        )
+        .post(
+            "/funded/{id}/final-report/approve",
+            AnyOf(OFFICERS),
+            followup_forms::approve_final,
+        )
+        .post("/funded/{id}/close", AnyOf(OFFICERS), followup_forms::close)
+        .post(
+            "/funded/{id}/extensions",
+            AnyOf(OFFICERS),
+            followup_forms::propose_extension,
+        )
+        .post(
+            "/funded/{id}/extensions/{extension_id}/approve",
+            AnyOf(OFFICERS),
+            followup_forms::approve_extension,
+        )
+        .get(
+            "/commissions/{id}/followup",
+            AnyOf(SESSION_MEMBERS),
+            followup_commission::show,
+        )
+        .get(
+            "/commissions/{id}/dashboard",
+            AnyOf(SESSION_MEMBERS),
+            dashboards::dashboard,
+        )
+        .get(
+            "/programmes/{id}/dashboard",
+            AnyOf(SESSION_MEMBERS),
+            dashboards::programme_dashboard,
+        )
+        .get(
+            "/commissions/{id}/funded.csv",
+            AnyOf(SESSION_MEMBERS),
+            followup_commission::csv,
+        )
+        .get(
+            "/commissions/{id}/iati.xml",
+            AnyOf(OFFICERS),
+            followup_commission::iati,
+        )
+        .post(
+            "/commissions/{id}/midterm",
+            AnyOf(OFFICERS),
+            followup_commission::open_campaign,
+        )
+        .get(
+            "/resolutions/{id}/calendar",
+            AnyOf(SESSION_MEMBERS),
+            followup_commission::preview,
+        )
+        .post(
+            "/resolutions/{id}/calendar",
+            AnyOf(OFFICERS),
+            followup_commission::apply,
+        )
+        .post(
+            "/sessions/{id}/sign",
+            AnyOf(COMMISSION_MEMBERS),
+            documents::sign,
+        )
+        .get(
+            "/calls/{id}/evaluations",
+            AnyOf(OFFICERS),
+            evaluations::side,
+        )
+        .post(
+            "/calls/{id}/evaluations/assign",
+            AnyOf(OFFICERS),
+            evaluations::assign,
+        )
+        .post(
+            "/calls/{id}/evaluations/propose",
+            AnyOf(OFFICERS),
+            evaluations::propose,
+        )
+        .post(
+            "/calls/{id}/evaluations/recommend",
+            AnyOf(OFFICERS),
+            evaluations::recommend,
+        )
+        .post(
+            "/calls/{id}/evaluations/affiliations",
+            AnyOf(OFFICERS),
+            evaluations::affiliate,
+        )
+        .get("/calls/{id}/grid", AnyOf(OFFICERS), grids::grid_form)
+        .post("/calls/{id}/grid", AnyOf(OFFICERS), grids::save_grid)
+        .get(
+            "/calls/{id}/conflicts",
+            AnyOf(EVALUATORS),
+            evaluator::conflicts,
+        )
+        .post(
+            "/calls/{id}/conflicts",
+            AnyOf(EVALUATORS),
+            evaluator::declare,
+        )
+        .get("/evaluations", AnyOf(EVALUATORS), evaluator::mine)
+        .get(
+            "/evaluations/{id}",
+            AnyOf(EVALUATORS),
+            evaluator::evaluation_form,
+        )
+        .post(
+            "/evaluations/{id}",
+            AnyOf(EVALUATORS),
+            evaluator::save_evaluation,
+        )
+}
