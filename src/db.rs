@@ -190,6 +190,60 @@ pub fn now_ms() -> i64 {
     jiff::Timestamp::now().as_millisecond()
 }
 
+/// A table recording that one side did something to an object once (approved a call, a
+/// decision, a report; released results, year 2…): (object key, side_id, who, when).
+pub struct SideAct {
+    pub table: &'static str,
+    pub key: &'static str,
+    pub by: &'static str,
+    pub at: &'static str,
+}
+
+impl SideAct {
+    pub const fn approvals(table: &'static str, key: &'static str) -> SideAct {
+        SideAct {
+            table,
+            key,
+            by: "approved_by",
+            at: "approved_at",
+        }
+    }
+    pub const fn releases(table: &'static str, key: &'static str) -> SideAct {
+        SideAct {
+            table,
+            key,
+            by: "released_by",
+            at: "released_at",
+        }
+    }
+}
+
+/// Records that `side` did `act` on object `id`; 0 when it already had (the first stays).
+pub async fn record_side_act(
+    tx: &mut Tx,
+    act: &SideAct,
+    id: i64,
+    side: i64,
+    by: i64,
+    at: i64,
+) -> sqlx::Result<u64> {
+    // Table and column names are constants of the code, never input.
+    let sql = format!(
+        "insert into {t} ({k}, side_id, {b}, {a}) values ($1, $2, $3, $4) on conflict ({k}, side_id) do nothing",
+        t = act.table,
+        k = act.key,
+        b = act.by,
+        a = act.at
+    );
+    on_tx_exec!(tx, |c| sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
+        .bind(id)
+        .bind(side)
+        .bind(by)
+        .bind(at)
+        .execute(c)
+        .await)
+}
+
 #[cfg(test)]
 mod tests {
     use super::redact;

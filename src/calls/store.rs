@@ -1,7 +1,10 @@
 //! SQL of calls.
 
 use super::model::{Call, CallState, SideTerms, TravelPayer};
+use crate::db::{SideAct, record_side_act};
 use crate::{db::Tx, i18n::Localized, on_tx, on_tx_exec, organisations::OrganisationKind};
+
+const APPROVALS: SideAct = SideAct::approvals("call_approvals", "call_id");
 
 /// The columns a call is written with.
 pub struct CallRow<'a> {
@@ -142,18 +145,7 @@ pub async fn insert_approval(
     by: i64,
     now: i64,
 ) -> sqlx::Result<()> {
-    on_tx_exec!(tx, |c| {
-        sqlx::query(
-        "insert into call_approvals (call_id, side_id, approved_by, approved_at) values ($1, $2, $3, $4)
-         on conflict (call_id, side_id) do nothing"
-    )
-    .bind(id)
-    .bind(side_id)
-    .bind(by)
-    .bind(now)
-    .execute(c)
-    .await
-    })?;
+    record_side_act(tx, &APPROVALS, id, side_id, by, now).await?;
     Ok(())
 }
 

@@ -5,7 +5,11 @@ mod resolutions;
 pub use resolutions::*;
 
 use super::model::{Decision, Outcome};
+use crate::db::{SideAct, record_side_act};
 use crate::{db::Tx, on_tx, on_tx_exec};
+
+const APPROVALS: SideAct = SideAct::approvals("decision_approvals", "decision_id");
+const RELEASES: SideAct = SideAct::releases("session_releases", "session_id");
 
 /// Records (or replaces) the proposal for a project at a session; replacing clears approvals.
 pub async fn propose(
@@ -58,18 +62,7 @@ pub async fn propose(
 }
 
 pub async fn approve(tx: &mut Tx, decision: i64, side: i64, by: i64, now: i64) -> sqlx::Result<()> {
-    on_tx_exec!(tx, |c| {
-        sqlx::query(
-        "insert into decision_approvals (decision_id, side_id, approved_by, approved_at) values ($1, $2, $3, $4)
-         on conflict (decision_id, side_id) do nothing"
-    )
-    .bind(decision)
-    .bind(side)
-    .bind(by)
-    .bind(now)
-    .execute(c)
-    .await
-    })?;
+    record_side_act(tx, &APPROVALS, decision, side, by, now).await?;
     Ok(())
 }
 
@@ -140,19 +133,7 @@ pub async fn release(
     by: i64,
     now: i64,
 ) -> sqlx::Result<bool> {
-    let n = on_tx_exec!(tx, |c| {
-        sqlx::query(
-        "insert into session_releases (session_id, side_id, released_by, released_at) values ($1, $2, $3, $4)
-         on conflict (session_id, side_id) do nothing"
-    )
-    .bind(session)
-    .bind(side)
-    .bind(by)
-    .bind(now)
-    .execute(c)
-    .await
-    })?;
-    Ok(n == 1)
+    Ok(record_side_act(tx, &RELEASES, session, side, by, now).await? == 1)
 }
 
 /// Decided outcomes released to `side`'s applicants for a project:

@@ -1,7 +1,10 @@
 //! SQL of resolutions (next call, new calendar), their approvals, and minutes signatures.
 
 use super::super::model::{CalendarChange, CalendarScope, Resolution, ResolutionBody};
+use crate::db::{SideAct, record_side_act};
 use crate::{db::Tx, on_tx, on_tx_exec};
+
+const APPROVALS: SideAct = SideAct::approvals("resolution_approvals", "resolution_id");
 
 /// The resolution of a kind at a session, if any: (id, decided_at).
 pub async fn find_resolution_of_kind(
@@ -105,18 +108,7 @@ pub async fn approve_resolution(
     by: i64,
     now: i64,
 ) -> sqlx::Result<()> {
-    on_tx_exec!(tx, |c| {
-        sqlx::query(
-        "insert into resolution_approvals (resolution_id, side_id, approved_by, approved_at) values ($1, $2, $3, $4)
-         on conflict (resolution_id, side_id) do nothing"
-    )
-    .bind(id)
-    .bind(side)
-    .bind(by)
-    .bind(now)
-    .execute(c)
-    .await
-    })?;
+    record_side_act(tx, &APPROVALS, id, side, by, now).await?;
     Ok(())
 }
 

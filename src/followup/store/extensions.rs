@@ -1,6 +1,9 @@
 //! SQL of individual extensions and of activity-report reminders.
 
+use crate::db::{SideAct, record_side_act};
 use crate::{db::Tx, on_tx, on_tx_exec};
+
+const APPROVALS: SideAct = SideAct::approvals("extension_approvals", "extension_id");
 
 /// Replaces the project's pending extension (approvals cleared) or creates one; returns its id.
 pub async fn propose_extension(
@@ -46,18 +49,7 @@ pub async fn approve_extension(
     by: i64,
     now: i64,
 ) -> sqlx::Result<()> {
-    on_tx_exec!(tx, |c| {
-        sqlx::query(
-        "insert into extension_approvals (extension_id, side_id, approved_by, approved_at) values ($1, $2, $3, $4)
-         on conflict (extension_id, side_id) do nothing"
-    )
-    .bind(id)
-    .bind(side)
-    .bind(by)
-    .bind(now)
-    .execute(c)
-    .await
-    })?;
+    record_side_act(tx, &APPROVALS, id, side, by, now).await?;
     Ok(())
 }
 

@@ -1,6 +1,9 @@
 //! SQL of the mid-term review: campaigns, progress reports, opinions, year-2 releases.
 
+use crate::db::{SideAct, record_side_act};
 use crate::{db::Tx, on_tx, on_tx_exec};
+
+const YEAR2: SideAct = SideAct::releases("year2_releases", "funded_id");
 
 /// (id, session, due on) of a commission's campaign.
 pub async fn campaign_of(
@@ -190,19 +193,7 @@ pub async fn release_year2(
     by: i64,
     now: i64,
 ) -> sqlx::Result<bool> {
-    let n = on_tx_exec!(tx, |c| {
-        sqlx::query(
-        "insert into year2_releases (funded_id, side_id, released_by, released_at) values ($1, $2, $3, $4)
-         on conflict (funded_id, side_id) do nothing"
-    )
-    .bind(funded)
-    .bind(side)
-    .bind(by)
-    .bind(now)
-    .execute(c)
-    .await
-    })?;
-    Ok(n == 1)
+    Ok(record_side_act(tx, &YEAR2, funded, side, by, now).await? == 1)
 }
 
 /// Sides that released a project's year-2 funding.

@@ -1,6 +1,9 @@
 //! SQL of final reports and their approvals.
 
+use crate::db::{SideAct, record_side_act};
 use crate::{db::Tx, on_tx, on_tx_exec};
+
+const APPROVALS: SideAct = SideAct::approvals("final_report_approvals", "funded_id");
 
 /// Files (or re-files, which clears approvals) a project's final report.
 pub async fn save_final_report(
@@ -49,18 +52,7 @@ pub async fn approve_final_report(
     by: i64,
     now: i64,
 ) -> sqlx::Result<()> {
-    on_tx_exec!(tx, |c| {
-        sqlx::query(
-        "insert into final_report_approvals (funded_id, side_id, approved_by, approved_at) values ($1, $2, $3, $4)
-         on conflict (funded_id, side_id) do nothing"
-    )
-    .bind(funded)
-    .bind(side)
-    .bind(by)
-    .bind(now)
-    .execute(c)
-    .await
-    })?;
+    record_side_act(tx, &APPROVALS, funded, side, by, now).await?;
     Ok(())
 }
 
