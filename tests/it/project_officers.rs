@@ -1,0 +1,136 @@
+//! Joint projects seen by officers: their side's list, search, admissibility and CSV export;
+//! withdrawal; each side's budget in its own currency.
+
+use axum::http::StatusCode;
+
+use crate::{
+    helpers::TestApp,
+    projects::{QC, file, pair, post, start},
+};
+
+#[tokio::test]
+async fn officers_list_search_decide_and_export_with_formulas_neutralised() {
+    let app = TestApp::spawn_demo().await;
+    let (mut qc, id) = start(&app, "=HYPERLINK(\"http://evil.example\")").await;
+    pair(&app, &mut qc, id).await;
+    assert_eq!(file(&mut qc, id).await.status, StatusCode::SEE_OTHER);
+    let call = app.scalar("select max(id) from calls").await;
+    let mut officer = app.browser();
+    officer.login_demo("charge.qc@demo.passerelle.test").await;
+    let list = officer
+        .get(&format!("/calls/{call}/applications?q=hyperlink"))
+        .await;
+    assert_eq!(list.status, StatusCode::OK);
+    assert!(list.body.contains("1 volet"));
+    assert!(
+        officer
+            .get(&format!("/calls/{call}/applications?q=introuvable"))
+            .await
+            .body
+            .contains("0 volet")
+    );
+    let csv = officer
+        .get(&format!("/calls/{call}/applications.csv"))
+        .await;
+    assert_eq!(csv.header("content-type"), Some("text/csv; charset=utf-8"));
+    assert!(
+        csv.body
+            .contains("\"'=HYPERLINK(\"\"http://evil.example\"\")\""),
+        "{}",
+        csv.body
+    );
+
+    let half = app.scalar("select h.id from project_halves h join sides s on s.id = h.side_id where s.code = 'QC' and h.project_id = (select max(id) from projects)").await.to_string();
+    let r = post(
+        &mut officer,
+        &format!("/halves/{half}/admissibility"),
+        &[("decision", "inadmissible"), ("reason", "")],
+    )
+    .await;
+    assert_eq!(
+        r.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a refusal needs a reason"
+    );
+    let r = post(
+        &mut officer,
+        &format!("/halves/{half}/admissibility"),
+        &[("decision", "inadmissible"), ("reason", "Budget incomplet")],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let (subject, _) = app.last_email(QC).await;
+    assert!(subject.contains("non admissible"));
+}
+
+#[tokio::test]
+async fn withdrawing_a_half_tells_the_other_lead() {
+    let app = TestApp::spawn_demo().await;
+    let (mut qc, id) = start(&app, "Retrait").await;
+    let mut wb = pair(&app, &mut qc, id).await;
+    assert_eq!(
+        post(&mut wb, &format!("/projects/{id}/withdraw"), &[])
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    let (subject, _) = app.last_email(QC).await;
+    assert_eq!(subject, "Un volet du projet « Retrait » a été retiré");
+    assert!(
+        qc.get(&format!("/projects/{id}"))
+            .await
+            .body
+            .contains("Retiré")
+    );
+}
+
+#[tokio::test]
+async fn missions_give_each_side_its_budget_in_its_own_currency() {
+    let app = TestApp::spawn_demo().await;
+    let (mut qc, id) = start(&app, "Missions").await;
+    let wb_side = app.scalar("select id from sides where code = 'WB'").await;
+    let qc_side = app.scalar("select id from sides where code = 'QC'").await;
+    let direction = format!("{qc_side}-{wb_side}");
+    let r = post(
+        &mut qc,
+        &format!("/projects/{id}/missions/new"),
+        &[
+            ("direction", &direction),
+            ("travellers", "2"),
+            ("starts_on", "2030-05-04"),
+            ("days", "7"),
+            ("purpose", "Atelier"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let page = qc.get(&format!("/projects/{id}")).await;
+    // Québec sends two travellers: it pays their travel in CAD; Wallonia-Brussels pays the stay in EUR.
+    assert!(
+        page.body
+            .contains("Québec : transport 3\u{202f}600,00\u{202f}$, séjour 0,00\u{202f}$"),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body.contains(
+            "Wallonie-Bruxelles : transport 0,00\u{202f}€, séjour 3\u{202f}000,00\u{202f}€"
+        )
+    );
+    let r = post(
+        &mut qc,
+        &format!("/projects/{id}/missions/new"),
+        &[
+            ("direction", &direction),
+            ("travellers", "0"),
+            ("starts_on", "demain"),
+            ("days", "7"),
+            ("purpose", "Atelier <b>"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.body.contains("value=\"demain\"") && r.body.contains("value=\"Atelier &#60;b&#62;\"")
+    );
+}
