@@ -86,3 +86,14 @@ export function writtenEmails(dataDir) {
     .replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))), 'latin1')
     .toString('utf8'));
 }
+
+/** A new page signed in as `email` (demo password), back on the home page. */
+export async function loginAs(browser, base, email, locale = 'fr-BE') {
+  const page = await newPage(browser, locale);
+  await page.goto(base + '/login');
+  await page.fill('#f-email', email);
+  await page.fill('#f-password', PASSWORD);
+  await page.click('button.primary');
+  await page.waitForURL(base + '/');
+  return page;
+}

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { startDemo, launch, newPage, axeViolations, PASSWORD } from '../lib.mjs';
+import { startDemo, launch, newPage, axeViolations, PASSWORD, loginAs } from '../lib.mjs';
 
 let server;
 let browser;
@@ -25,14 +25,8 @@ async function accessible(page, what) {
   assert.deepEqual(await axeViolations(page), [], `axe violations on ${what}`);
 }
 
-async function login(email, locale = 'fr-BE') {
-  const page = await newPage(browser, locale);
-  await page.goto(server.base + '/login');
-  await page.fill('#f-email', email);
-  await page.fill('#f-password', PASSWORD);
-  await page.click('button.primary');
-  await page.waitForURL(server.base + '/');
-  return page;
+function login(email, locale = 'fr-BE') {
+  return loginAs(browser, server.base, email, locale);
 }
 
 /** The newest link with a token in the emails written for `to` (quoted-printable decoded). */

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import XLSX from 'xlsx';
-import { startDemo, launch, newPage, axeViolations, writtenEmails, PASSWORD } from '../lib.mjs';
+import { startDemo, launch, newPage, axeViolations, writtenEmails, PASSWORD, loginAs } from '../lib.mjs';
 
 let server;
 let browser;
@@ -20,14 +20,8 @@ after(async () => {
   server?.stop();
 });
 
-async function login(email) {
-  const page = await newPage(browser, 'fr-BE');
-  await page.goto(server.base + '/login');
-  await page.fill('#f-email', email);
-  await page.fill('#f-password', PASSWORD);
-  await page.click('button.primary');
-  await page.waitForURL(server.base + '/');
-  return page;
+function login(email) {
+  return loginAs(browser, server.base, email);
 }
 
 async function accessible(page, what) {

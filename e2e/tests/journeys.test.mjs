@@ -1,7 +1,7 @@
 // Whole journeys in a real browser, with 0 axe violations (WCAG 2.x A/AA) on every page seen.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDemo, launch, newPage, axeViolations, PASSWORD } from '../lib.mjs';
+import { startDemo, launch, newPage, axeViolations, PASSWORD, loginAs } from '../lib.mjs';
 
 let server;
 let browser;
@@ -74,12 +74,7 @@ test('a sign-up form with errors keeps the input, points to the fields, and stay
 });
 
 test('a demo officer logs in and reaches the account page', async () => {
-  const page = await newPage(browser, 'fr-BE');
-  await page.goto(server.base + '/login');
-  await page.fill('#f-email', 'charge.wb@demo.passerelle.test');
-  await page.fill('#f-password', PASSWORD);
-  await page.click('button.primary');
-  await page.waitForURL(server.base + '/');
+  const page = await loginAs(browser, server.base, 'charge.wb@demo.passerelle.test', 'fr-BE');
   await page.click('a[href="/account"]');
   assert.equal((await page.textContent('h1')).trim(), 'Mon compte');
   assert.equal(await page.inputValue('#f-name'), 'Sophie Lemaire');
@@ -91,12 +86,7 @@ test('a demo officer logs in and reaches the account page', async () => {
 });
 
 test('an administrator sees accounts and roles', async () => {
-  const page = await newPage(browser, 'en');
-  await page.goto(server.base + '/login');
-  await page.fill('#f-email', 'admin@demo.passerelle.test');
-  await page.fill('#f-password', PASSWORD);
-  await page.click('button.primary');
-  await page.waitForURL(server.base + '/');
+  const page = await loginAs(browser, server.base, 'admin@demo.passerelle.test', 'en');
   await page.goto(server.base + '/admin/users');
   assert.match(await page.textContent("caption"), /94 comptes|94 accounts/);
   await accessible(page, '/admin/users');
@@ -123,12 +113,7 @@ test('the accessibility check itself catches a known violation', async () => {
 });
 
 test('the XIe evaluations: the WB jury ranking and the QC scores, each side on its own', async () => {
-  const page = await newPage(browser, 'fr-BE');
-  await page.goto(server.base + '/login');
-  await page.fill('#f-email', 'charge.wb@demo.passerelle.test');
-  await page.fill('#f-password', PASSWORD);
-  await page.click('button.primary');
-  await page.waitForURL(server.base + '/');
+  const page = await loginAs(browser, server.base, 'charge.wb@demo.passerelle.test', 'fr-BE');
   await page.goto(server.base + '/calls');
   await page.click('text=XIe >> nth=0');
   const callUrl = page.url();
@@ -140,12 +125,7 @@ test('the XIe evaluations: the WB jury ranking and the QC scores, each side on i
   await accessible(page, '/calls/{id}/evaluations');
   await page.context().close();
 
-  const juror = await newPage(browser, 'fr-BE');
-  await juror.goto(server.base + '/login');
-  await juror.fill('#f-email', 'evaluateur.wb@demo.passerelle.test');
-  await juror.fill('#f-password', PASSWORD);
-  await juror.click('button.primary');
-  await juror.waitForURL(server.base + '/');
+  const juror = await loginAs(browser, server.base, 'evaluateur.wb@demo.passerelle.test', 'fr-BE');
   await juror.goto(server.base + '/evaluations');
   await juror.locator('main li a').first().click();
   assert.match(await juror.textContent('main'), /Place de ce projet/);
@@ -155,12 +135,7 @@ test('the XIe evaluations: the WB jury ranking and the QC scores, each side on i
 });
 
 test('the 2020 follow-up of the full demo: dashboard, funded project, new calendar preview', async () => {
-  const page = await newPage(browser, 'fr-CA');
-  await page.goto(server.base + '/login');
-  await page.fill('#f-email', 'charge.qc@demo.passerelle.test');
-  await page.fill('#f-password', PASSWORD);
-  await page.click('button.primary');
-  await page.waitForURL(server.base + '/');
+  const page = await loginAs(browser, server.base, 'charge.qc@demo.passerelle.test', 'fr-CA');
   await page.goto(server.base + '/commissions/1/followup');
   assert.match(await page.textContent('main'), /rapport attendu le/);
   await accessible(page, '/commissions/{id}/followup');

@@ -4,7 +4,7 @@
 // session is closed and both co-chairs sign the minutes. Every page is checked with axe.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDemo, launch, newPage, axeViolations, PASSWORD } from '../lib.mjs';
+import { startDemo, launch, newPage, axeViolations, PASSWORD, loginAs } from '../lib.mjs';
 
 let server;
 let browser;
@@ -19,14 +19,8 @@ after(async () => {
   server?.stop();
 });
 
-async function login(email, locale) {
-  const page = await newPage(browser, locale);
-  await page.goto(server.base + '/login');
-  await page.fill('#f-email', email);
-  await page.fill('#f-password', PASSWORD);
-  await page.click('button.primary');
-  await page.waitForURL(server.base + '/');
-  return page;
+function login(email, locale) {
+  return loginAs(browser, server.base, email, locale);
 }
 
 test('a joint session from agenda to closing, in French', async () => {
