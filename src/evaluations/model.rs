@@ -171,6 +171,11 @@ impl Reminder {
             Reminder::Overdue => "overdue",
         }
     }
+    pub fn parse(s: &str) -> Option<Reminder> {
+        [Reminder::DueSoon, Reminder::Overdue]
+            .into_iter()
+            .find(|r| r.as_str() == s)
+    }
 }
 
 /// How long before the due date the first reminder goes out.

@@ -25,11 +25,7 @@ pub async fn send_due(db: &Db, base: &str, now: i64) -> AppResult<usize> {
         let already: Vec<Reminder> = store::sent_reminders(&mut tx, assignment)
             .await?
             .iter()
-            .filter_map(|k| match k.as_str() {
-                "due_soon" => Some(Reminder::DueSoon),
-                "overdue" => Some(Reminder::Overdue),
-                _ => None,
-            })
+            .filter_map(|k| Reminder::parse(k))
             .collect();
         let Some(kind) = reminder_due(due_at, now, &already) else {
             continue;

@@ -172,11 +172,7 @@ pub async fn send_report_reminders(db: &Db, base: &str, today: Date) -> AppResul
         let already: Vec<Reminder> = store::sent_mission_reminders(&mut tx, mission)
             .await?
             .iter()
-            .filter_map(|k| match k.as_str() {
-                "due_soon" => Some(Reminder::DueSoon),
-                "overdue" => Some(Reminder::Overdue),
-                _ => None,
-            })
+            .filter_map(|k| Reminder::parse(k))
             .collect();
         let Some((kind, due)) = reminder_kind_for_report(&m, today, &already) else {
             continue;

@@ -94,9 +94,7 @@ pub async fn progress(
     let (used, forecast) = (parse_amount(&f.used), parse_amount(&f.forecast));
     let r = match (used, forecast) {
         (Some(used), Some(forecast)) => {
-            let v = actions::view(&s.db, u, id).await?;
-            let statuses: Vec<_> = v.objectives.iter().map(|(o, _, st)| (*o, *st)).collect();
-            midterm::file_report(&s.db, u, id, &f.progress, &statuses, used, forecast).await
+            midterm::file_report(&s.db, u, id, &f.progress, &[], used, forecast).await
         }
         _ => Err(AppError::Invalid(crate::error::FieldErrors::single(
             "used",

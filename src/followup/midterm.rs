@@ -145,8 +145,9 @@ async fn midterm_in(tx: &mut Tx, v: &FundedView) -> AppResult<Option<Midterm>> {
     }))
 }
 
-/// A lead files the progress report: progress, each objective's status, and their own side's
-/// funds used and year-2 forecast (in its currency).
+/// A lead files the progress report: progress, their own side's funds used and year-2 forecast
+/// (in its currency), and a snapshot of each objective's status — `objectives` lists the
+/// statuses that change with this report (none: as they stand).
 pub async fn file_report(
     db: &Db,
     user: &CurrentUser,
@@ -174,10 +175,11 @@ pub async fn file_report(
         .await?
         .ok_or(AppError::Conflict("followup-error-no-campaign".into()))?;
     let now = now_ms();
-    let statuses: Vec<(i64, String)> = objectives
+    let changed = |o: &i64| objectives.iter().find(|(id, _)| id == o).map(|(_, s)| *s);
+    let statuses: Vec<(i64, String)> = v
+        .objectives
         .iter()
-        .filter(|(o, _)| v.objectives.iter().any(|(id, _, _)| id == o))
-        .map(|(o, s)| (*o, s.as_str().to_string()))
+        .map(|(o, _, current)| (*o, changed(o).unwrap_or(*current).as_str().to_string()))
         .collect();
     let report = store::save_report(
         &mut tx,
@@ -190,9 +192,9 @@ pub async fn file_report(
     )
     .await?;
     store::save_funds(&mut tx, report, side, used, forecast).await?;
-    for (o, s) in objectives {
-        if v.objectives.iter().any(|(id, _, _)| id == o) {
-            store::set_objective_status(&mut tx, *o, *s, now).await?;
+    for (o, _, current) in &v.objectives {
+        if let Some(st) = changed(o).filter(|st| st != current) {
+            store::set_objective_status(&mut tx, *o, st, now).await?;
         }
     }
     audit::record(

@@ -17,7 +17,7 @@ use crate::{
 };
 
 /// The mission `mission` of the funded project `id` as `user` may see it.
-async fn mission_of(v: &FundedView, mission: i64) -> AppResult<()> {
+fn mission_of(v: &FundedView, mission: i64) -> AppResult<()> {
     v.missions
         .iter()
         .any(|m| m.id == mission)
@@ -35,7 +35,7 @@ pub async fn set_status(
 ) -> AppResult<()> {
     let mut tx = db.write().await?;
     let v = load(&mut tx, user, id).await?;
-    mission_of(&v, mission).await?;
+    mission_of(&v, mission)?;
     if v.viewer.lead_of.is_none() && v.viewer.officer_of.is_empty() {
         return Err(AppError::Forbidden);
     }
@@ -69,7 +69,7 @@ pub async fn record_spending(
     }
     let mut tx = db.write().await?;
     let v = load(&mut tx, user, id).await?;
-    mission_of(&v, mission).await?;
+    mission_of(&v, mission)?;
     let side = *v.viewer.officer_of.first().ok_or(AppError::Forbidden)?;
     store::record_spending(&mut tx, mission, side, amount, user.id, now_ms()).await?;
     audit::record(
@@ -101,7 +101,7 @@ pub async fn submit_report(
     }
     let mut tx = db.write().await?;
     let v = load(&mut tx, user, id).await?;
-    mission_of(&v, mission).await?;
+    mission_of(&v, mission)?;
     if v.viewer.lead_of.is_none() {
         return Err(AppError::Forbidden);
     }
