@@ -1,19 +1,25 @@
 //! Passerelle: bilateral cooperation programmes, from the call for projects to the final report.
 //!
 //! A tour, in the order a request meets the code:
-//! - [`web`]: router, middleware (security headers, request context, CSRF, authorization
-//!   policy), layout and forms. Handlers live in each domain's `pages`.
+//! - [`app`]: the composition root, assembling every domain's `routes` into one router.
+//! - [`http`]: the kit (request context, CSRF, forms, rendering, the route registry type, the
+//!   deny-by-default gate); it depends on foundations only. Handlers live in each domain's
+//!   `pages`, registered by its `routes`, and call one action; each domain's `policy` says who
+//!   may do what.
 //! - Domains, each split into `model` (pure types and rules), `store` (SQL, private),
 //!   `actions` (use cases: transaction + permission check + audit) and `pages` (HTTP):
 //!   [`users`] (accounts, roles, sessions), [`programmes`] (sides, programmes), [`calls`]
 //!   (calls for projects), [`projects`] (joint projects, halves, filing), [`evaluations`]
 //!   (separate evaluation per side), [`decisions`] (the joint session), [`followup`] (funded
-//!   projects), [`commissions`] (CMP editions, sessions, themes), [`organisations`].
+//!   projects), [`commissions`] (CMP editions, sessions, themes), [`organisations`], [`site`]
+//!   (home page, language switch).
 //! - Cross-cutting: [`audit`] (hash-chained log), [`email`] (outbox + delivery).
 //! - Foundations: [`db`] (SQLite and PostgreSQL behind one API), [`i18n`] (Fluent, locales,
-//!   formats), [`auth`] (password hashing, tokens), [`error`], [`config`].
+//!   formats), [`auth`] (password hashing, tokens), [`viewer`] (who is signed in, their roles),
+//!   [`error`], [`config`].
 //! - [`server`] wires it for the `passerelle` binary; [`demo`] loads the demo data.
 
+pub mod app;
 pub mod audit;
 pub mod auth;
 pub mod calls;
@@ -27,6 +33,7 @@ pub mod email;
 pub mod error;
 pub mod evaluations;
 pub mod followup;
+pub mod http;
 pub mod i18n;
 pub mod markdown;
 pub mod organisations;
@@ -34,6 +41,7 @@ pub mod pdf;
 pub mod programmes;
 pub mod projects;
 pub mod server;
+pub mod site;
 pub mod storage;
 pub mod users;
-pub mod web;
+pub mod viewer;

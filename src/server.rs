@@ -6,7 +6,7 @@ use std::{net::SocketAddr, time::Duration};
 use anyhow::Context as _;
 use tokio::net::TcpListener;
 
-use crate::{config::Settings, db::Db, email, users, web};
+use crate::{app, config::Settings, db::Db, email, users};
 
 /// Opens the database at `url` and applies pending migrations.
 pub async fn open(url: &str) -> anyhow::Result<Db> {
@@ -57,7 +57,7 @@ pub async fn serve(
             }
         }
     });
-    let app = web::app(db.clone(), settings);
+    let app = app::app(db.clone(), settings);
     axum::serve(
         listener,
         app.into_make_service_with_connect_info::<SocketAddr>(),

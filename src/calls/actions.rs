@@ -13,7 +13,7 @@ use crate::{
     i18n::Localized,
     organisations::OrganisationKind,
     programmes::{self, Side},
-    users::{CurrentUser, Role},
+    users::{Role, Viewer},
 };
 
 /// A call as typed in the form, already parsed.
@@ -34,7 +34,7 @@ pub struct CallInput {
 }
 
 /// The sides of the call's programme on which `user` is an officer.
-fn officer_sides(user: &CurrentUser, sides: &[Side]) -> Vec<i64> {
+fn officer_sides(user: &Viewer, sides: &[Side]) -> Vec<i64> {
     sides
         .iter()
         .filter(|s| user.has_role_on(Role::Officer, s.id))
@@ -84,7 +84,7 @@ fn row(input: &CallInput) -> CallRow<'_> {
 /// The programme sides of a commission, after checking that `user` is an officer of one.
 async fn authorize(
     tx: &mut Tx,
-    user: &CurrentUser,
+    user: &Viewer,
     commission_id: i64,
 ) -> AppResult<(Vec<Side>, Vec<Theme>)> {
     let commission = commissions::actions::get(tx, commission_id).await?;
@@ -97,7 +97,7 @@ async fn authorize(
 }
 
 /// Drafts a call (officers of either side of the commission's programme).
-pub async fn create_call(db: &Db, user: &CurrentUser, input: &CallInput) -> AppResult<i64> {
+pub async fn create_call(db: &Db, user: &Viewer, input: &CallInput) -> AppResult<i64> {
     let mut tx = db.write().await?;
     let (sides, themes) = authorize(&mut tx, user, input.commission_id).await?;
     check(input, &themes, &sides)?;
@@ -124,7 +124,7 @@ pub async fn create_call(db: &Db, user: &CurrentUser, input: &CallInput) -> AppR
 }
 
 /// Edits a draft. Approvals already given are cleared: each side approves the final text.
-pub async fn update_call(db: &Db, user: &CurrentUser, id: i64, input: &CallInput) -> AppResult<()> {
+pub async fn update_call(db: &Db, user: &Viewer, id: i64, input: &CallInput) -> AppResult<()> {
     let mut tx = db.write().await?;
     let current = store::find_call(&mut tx, id)
         .await?
@@ -160,7 +160,7 @@ pub async fn update_call(db: &Db, user: &CurrentUser, id: i64, input: &CallInput
 
 /// Records the approval of the officer's side; the call is published when the last side
 /// approves. Returns whether it is now published.
-pub async fn approve_call(db: &Db, user: &CurrentUser, id: i64) -> AppResult<bool> {
+pub async fn approve_call(db: &Db, user: &Viewer, id: i64) -> AppResult<bool> {
     let mut tx = db.write().await?;
     let call = store::find_call(&mut tx, id)
         .await?
@@ -207,7 +207,7 @@ pub async fn approve_call(db: &Db, user: &CurrentUser, id: i64) -> AppResult<boo
 }
 
 /// Archives a published call.
-pub async fn archive_call(db: &Db, user: &CurrentUser, id: i64) -> AppResult<()> {
+pub async fn archive_call(db: &Db, user: &Viewer, id: i64) -> AppResult<()> {
     let mut tx = db.write().await?;
     let call = store::find_call(&mut tx, id)
         .await?
@@ -231,7 +231,7 @@ pub async fn archive_call(db: &Db, user: &CurrentUser, id: i64) -> AppResult<()>
 }
 
 /// Whether `viewer` may see drafts of `call`: its programme's officers and administrators.
-fn sees_drafts(viewer: Option<&CurrentUser>, call: &Call) -> bool {
+fn sees_drafts(viewer: Option<&Viewer>, call: &Call) -> bool {
     viewer.is_some_and(|u| {
         u.is_admin()
             || call
@@ -242,11 +242,7 @@ fn sees_drafts(viewer: Option<&CurrentUser>, call: &Call) -> bool {
 }
 
 /// A call with its themes, for its page. Drafts are "not found" to everyone but officers.
-pub async fn get_call(
-    db: &Db,
-    viewer: Option<&CurrentUser>,
-    id: i64,
-) -> AppResult<(Call, Vec<Theme>)> {
+pub async fn get_call(db: &Db, viewer: Option<&Viewer>, id: i64) -> AppResult<(Call, Vec<Theme>)> {
     let mut tx = db.read().await?;
     let call = store::find_call(&mut tx, id)
         .await?
@@ -263,7 +259,7 @@ pub async fn get_call(
 }
 
 /// The calls `viewer` may see, newest first.
-pub async fn list_calls(db: &Db, viewer: Option<&CurrentUser>) -> AppResult<Vec<Call>> {
+pub async fn list_calls(db: &Db, viewer: Option<&Viewer>) -> AppResult<Vec<Call>> {
     let mut tx = db.read().await?;
     Ok(store::list_calls(&mut tx)
         .await?

@@ -11,9 +11,9 @@ use super::{actions, forms::RawCall, pages::kind_key};
 use crate::{
     commissions::{self, Theme},
     error::{AppError, AppResult, FieldErrors},
+    http::{AppState, Ctx, form::*, see_other},
     organisations::OrganisationKind,
     programmes::Side,
-    web::{AppState, Ctx, form::*, see_other},
 };
 
 /// The call form for a commission's programme `sides` and `themes`.

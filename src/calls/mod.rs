@@ -10,3 +10,4 @@ pub mod pages;
 mod store;
 
 pub use model::{Call, CallState, Phase, SideTerms, TravelPayer};
+pub mod routes;

@@ -8,7 +8,6 @@ use axum::{
     response::Response,
 };
 
-pub use super::form_pages::*;
 use super::{
     actions,
     model::{Call, Phase, TravelPayer, time_left},
@@ -16,10 +15,10 @@ use super::{
 use crate::{
     db::now_ms,
     error::{AppError, AppResult},
+    http::{AppState, Ctx, render, see_other, when_in_zone},
     i18n::format_money,
     organisations::OrganisationKind,
     users::Role,
-    web::{AppState, Ctx, pages::when_in_zone, render, see_other},
 };
 
 /// One side's deadline and funding as shown.
@@ -133,6 +132,8 @@ pub struct ShowPage {
     pub can_apply: bool,
     pub can_approve: bool,
     pub can_archive: bool,
+    /// An evaluator may declare conflicts once the call is published.
+    pub can_declare_conflicts: bool,
     pub notice: Option<String>,
 }
 
@@ -204,10 +205,15 @@ async fn show_page(
                 call.phase(now),
                 Phase::Published | Phase::Open | Phase::Closed
             ),
+        can_declare_conflicts: call.phase(now) != Phase::Draft
+            && ctx
+                .user
+                .as_ref()
+                .is_some_and(|u| u.has_role(Role::Evaluator)),
         notice: notice.map(|k| ctx.t(k)),
         call: view(ctx, &call, now),
     };
-    Ok(crate::web::render_status(status, &page))
+    Ok(crate::http::render_status(status, &page))
 }
 
 pub async fn show(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {

@@ -13,10 +13,10 @@ use crate::{
     followup,
     programmes::{self, Side},
     projects::{HalfState, Project, actions::projects_of_side},
-    users::{CurrentUser, Role},
+    users::{Role, Viewer},
 };
 
-pub(super) fn member_sides(user: &CurrentUser, sides: &[Side]) -> Vec<i64> {
+pub(super) fn member_sides(user: &Viewer, sides: &[Side]) -> Vec<i64> {
     sides
         .iter()
         .filter(|s| {
@@ -28,7 +28,7 @@ pub(super) fn member_sides(user: &CurrentUser, sides: &[Side]) -> Vec<i64> {
 
 pub(super) async fn context(
     tx: &mut Tx,
-    user: &CurrentUser,
+    user: &Viewer,
     id: i64,
 ) -> AppResult<(Session, String, Vec<Side>, Vec<i64>)> {
     let (session, state) = commissions::actions::session_in(tx, id).await?;
@@ -67,7 +67,7 @@ pub(super) async fn agenda_projects(
 }
 
 /// Opens (`scheduled` → `open`) or closes (`open` → `closed`) a session.
-pub async fn advance(db: &Db, user: &CurrentUser, id: i64, to: &str) -> AppResult<()> {
+pub async fn advance(db: &Db, user: &Viewer, id: i64, to: &str) -> AppResult<()> {
     let from = match to {
         "open" => "scheduled",
         "closed" => "open",
@@ -124,7 +124,7 @@ pub async fn advance(db: &Db, user: &CurrentUser, id: i64, to: &str) -> AppResul
 /// the other side still has to. A new proposal replaces the old one and its approvals.
 pub async fn propose(
     db: &Db,
-    user: &CurrentUser,
+    user: &Viewer,
     id: i64,
     project_id: i64,
     outcome: Outcome,
@@ -176,7 +176,7 @@ pub async fn propose(
 
 /// Approves a proposal for the user's side; it becomes a decision when every side has.
 /// Returns whether it is now decided.
-pub async fn approve(db: &Db, user: &CurrentUser, decision: i64) -> AppResult<bool> {
+pub async fn approve(db: &Db, user: &Viewer, decision: i64) -> AppResult<bool> {
     let mut tx = db.write().await?;
     let session = store::session_of(&mut tx, decision)
         .await?
@@ -214,7 +214,7 @@ pub async fn approve(db: &Db, user: &CurrentUser, decision: i64) -> AppResult<bo
 
 /// Releases a closed session's decisions to the officer's side's applicants: each lead of that
 /// side whose project was decided gets a letter in their language. Returns letters sent.
-pub async fn release(db: &Db, base: &str, user: &CurrentUser, id: i64) -> AppResult<usize> {
+pub async fn release(db: &Db, base: &str, user: &Viewer, id: i64) -> AppResult<usize> {
     let mut tx = db.write().await?;
     let (session, state, sides, _) = context(&mut tx, user, id).await?;
     if state != "closed" {
@@ -302,7 +302,7 @@ pub async fn released_outcome(
 /// one-page letter in `locale` (from the side's administration, dated at the release).
 pub async fn letter(
     db: &Db,
-    user: &CurrentUser,
+    user: &Viewer,
     project_id: i64,
     locale: crate::i18n::Locale,
 ) -> AppResult<(String, Vec<String>)> {

@@ -16,7 +16,7 @@ use crate::{
     },
     programmes::Side,
     projects::Project,
-    users::CurrentUser,
+    users::Viewer,
 };
 
 /// A side's view of one project, shown to both sides once the session is open.
@@ -59,7 +59,7 @@ struct SideCall {
 
 /// The session as `user` may see it. Each side's ranking and recommendations appear only once
 /// the session is open; the agenda then follows the sides' combined places.
-pub async fn session_view(db: &Db, user: &CurrentUser, id: i64) -> AppResult<SessionView> {
+pub async fn session_view(db: &Db, user: &Viewer, id: i64) -> AppResult<SessionView> {
     let mut tx = db.read().await?;
     let (session, state, sides, my_sides) = context(&mut tx, user, id).await?;
     // Only a plenary decides on applications; a mid-term or themes session has other business.

@@ -10,7 +10,7 @@ use axum::{
 
 use crate::{
     error::{AppError, AppResult},
-    web::{AppState, Ctx, render_status, see_other},
+    http::{AppState, Ctx, render_status, see_other},
 };
 
 #[derive(serde::Deserialize, Default)]

@@ -12,7 +12,7 @@ use crate::{
     db::{Db, now_ms},
     error::{AppError, AppResult},
     i18n::{Locale, Localized, format_iso_date},
-    users::{CurrentUser, Role},
+    users::{Role, Viewer},
 };
 
 /// The minutes of a session in one language: its date in each side's zone, the co-chairs,
@@ -29,7 +29,7 @@ pub struct Minutes {
 
 /// Signs the minutes of a closed session for each side the user is a commission member of
 /// (the co-chair or their delegate). Each side signs once.
-pub async fn sign(db: &Db, user: &CurrentUser, id: i64) -> AppResult<()> {
+pub async fn sign(db: &Db, user: &Viewer, id: i64) -> AppResult<()> {
     let mut tx = db.write().await?;
     let (_, state, sides, _) = context(&mut tx, user, id).await?;
     if state != "closed" {
@@ -68,7 +68,7 @@ pub async fn sign(db: &Db, user: &CurrentUser, id: i64) -> AppResult<()> {
 
 pub async fn minutes(
     db: &Db,
-    user: &CurrentUser,
+    user: &Viewer,
     id: i64,
     locale: crate::i18n::Locale,
 ) -> AppResult<Minutes> {

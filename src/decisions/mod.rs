@@ -10,4 +10,5 @@ pub mod model;
 pub mod pages;
 pub mod resolution_pages;
 pub mod resolutions;
+pub mod routes;
 mod store;

@@ -18,8 +18,8 @@ use crate::{
     calls::model::parse_amount,
     error::{AppError, AppResult},
     evaluations::model::Method,
+    http::{AppState, Ctx, render_status, see_other, when_in_zone},
     i18n::{Locale, format_money, format_number},
-    web::{AppState, Ctx, pages::when_in_zone, render_status, see_other},
 };
 
 pub struct ItemView {
@@ -42,6 +42,7 @@ pub struct SessionPage {
     pub state: String,
     pub state_key: String,
     pub can_act: bool,
+    pub can_release: bool,
     /// (side code, label, currency)
     pub sides: Vec<(String, String, String)>,
     pub items: Vec<ItemView>,
@@ -187,6 +188,12 @@ async fn page(
         state_key: format!("decisions-state-{}", v.state),
         state: v.state.clone(),
         can_act: !v.my_sides.is_empty(),
+        can_release: !v.my_sides.is_empty()
+            && v.state == "closed"
+            && ctx
+                .user
+                .as_ref()
+                .is_some_and(|u| u.has_role(crate::viewer::Role::Officer)),
         sides: v
             .sides
             .iter()

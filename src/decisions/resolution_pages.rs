@@ -15,7 +15,7 @@ use super::{
 };
 use crate::{
     error::{AppError, AppResult, FieldErrors},
-    web::{AppState, Ctx, form::*, see_other},
+    http::{AppState, Ctx, form::*, see_other},
 };
 
 #[derive(Deserialize, Default, Clone)]

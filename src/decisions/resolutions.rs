@@ -16,15 +16,11 @@ use crate::{
     db::{Db, Tx, now_ms},
     error::{AppError, AppResult, FieldErrors},
     i18n::Localized,
-    users::CurrentUser,
+    users::Viewer,
 };
 
 /// Later commissions of the session's programme: where a next call can go.
-pub async fn later_commissions(
-    db: &Db,
-    user: &CurrentUser,
-    session: i64,
-) -> AppResult<Vec<Commission>> {
+pub async fn later_commissions(db: &Db, user: &Viewer, session: i64) -> AppResult<Vec<Commission>> {
     let mut tx = db.read().await?;
     let (s, _, _, _) = context(&mut tx, user, session).await?;
     later_in(&mut tx, s.commission_id).await
@@ -45,7 +41,7 @@ async fn later_in(tx: &mut Tx, commission_id: i64) -> AppResult<Vec<Commission>>
 /// (funded project, title).
 pub async fn calendar_candidates(
     db: &Db,
-    user: &CurrentUser,
+    user: &Viewer,
     session: i64,
 ) -> AppResult<Vec<(i64, String)>> {
     let commission = {
@@ -107,7 +103,7 @@ async fn validate(tx: &mut Tx, commission_id: i64, body: &ResolutionBody) -> App
 /// must be the session's commission's.
 pub async fn propose(
     db: &Db,
-    user: &CurrentUser,
+    user: &Viewer,
     session: i64,
     body: &ResolutionBody,
     note: &str,
@@ -160,7 +156,7 @@ pub async fn propose(
 
 /// Approves a resolution for the user's sides; once every side has, it is decided — and a next
 /// call's themes become the priority themes of that CMP. Returns whether it is decided.
-pub async fn approve(db: &Db, user: &CurrentUser, id: i64) -> AppResult<bool> {
+pub async fn approve(db: &Db, user: &Viewer, id: i64) -> AppResult<bool> {
     let mut tx = db.write().await?;
     let r = store::find_resolution(&mut tx, id)
         .await?
@@ -208,7 +204,7 @@ pub async fn approve(db: &Db, user: &CurrentUser, id: i64) -> AppResult<bool> {
 /// Adds the decided themes to the next CMP (those it does not have yet, by French name).
 async fn adopt_themes(
     tx: &mut Tx,
-    user: &CurrentUser,
+    user: &Viewer,
     commission: i64,
     resolution: i64,
     themes: &[(String, String)],

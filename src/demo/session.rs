@@ -15,7 +15,7 @@ use crate::{
         assign, evaluate,
         model::{Method, Score, Verdict},
     },
-    users::{CurrentUser, Email, Role, actions::acting_as, admin},
+    users::{Email, Role, Viewer, actions::acting_as, admin},
 };
 
 /// More evaluators: (email, name, side code). A jury of three for WB, three ministries for QC.
@@ -42,7 +42,7 @@ fn merit(project: i64) -> i64 {
     (project * 37 + 11) % 41
 }
 
-async fn user(db: &Db, email: &str) -> AppResult<CurrentUser> {
+async fn user(db: &Db, email: &str) -> AppResult<Viewer> {
     acting_as(db, email).await
 }
 
@@ -84,7 +84,7 @@ pub async fn load(
     plenary(db, base, session, (&wb, &qc)).await
 }
 
-async fn grids(db: &Db, wb: &CurrentUser, qc: &CurrentUser, call: i64) -> AppResult<()> {
+async fn grids(db: &Db, wb: &Viewer, qc: &Viewer, call: i64) -> AppResult<()> {
     let criteria = [
         (
             "Pertinence au regard des thèmes prioritaires",
@@ -124,7 +124,7 @@ async fn grids(db: &Db, wb: &CurrentUser, qc: &CurrentUser, call: i64) -> AppRes
 
 /// A declared conflict on the QC side and an affiliation on the WB side, so the proposal has
 /// something to avoid.
-async fn conflicts(db: &Db, wb: &CurrentUser, call: i64) -> AppResult<()> {
+async fn conflicts(db: &Db, wb: &Viewer, call: i64) -> AppResult<()> {
     let view = side::side_view(db, wb, call).await?;
     let culture = user(db, "culture.qc@demo.passerelle.test").await?;
     if let Some((_, p)) = view.halves.get(3) {
@@ -190,7 +190,7 @@ async fn evaluate_all(db: &Db) -> AppResult<()> {
     Ok(())
 }
 
-async fn recommend(db: &Db, officer: &CurrentUser, call: i64) -> AppResult<()> {
+async fn recommend(db: &Db, officer: &Viewer, call: i64) -> AppResult<()> {
     let view = side::side_view(db, officer, call).await?;
     for (i, (half, _)) in view.ranking.order.iter().enumerate() {
         let (verdict, note) = match i {
@@ -205,12 +205,7 @@ async fn recommend(db: &Db, officer: &CurrentUser, call: i64) -> AppResult<()> {
 }
 
 /// The June 2019 plenary: 26 projects selected, 11 not selected, the rest deferred.
-async fn plenary(
-    db: &Db,
-    base: &str,
-    session: i64,
-    officers: (&CurrentUser, &CurrentUser),
-) -> AppResult<()> {
+async fn plenary(db: &Db, base: &str, session: i64, officers: (&Viewer, &Viewer)) -> AppResult<()> {
     let wb = user(db, "commission.wb@demo.passerelle.test").await?;
     let qc = user(db, "commission.qc@demo.passerelle.test").await?;
     decisions::actions::advance(db, &wb, session, "open").await?;

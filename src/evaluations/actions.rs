@@ -16,11 +16,11 @@ use crate::{
     error::{AppError, AppResult, FieldErrors},
     organisations::{self, Organisation},
     projects::{self, HalfState, Project},
-    users::{CurrentUser, Role},
+    users::{Role, Viewer},
 };
 
 /// The side of `call` on which `user` holds `role`.
-pub(super) fn side_of(user: &CurrentUser, call: &Call, role: Role) -> AppResult<i64> {
+pub(super) fn side_of(user: &Viewer, call: &Call, role: Role) -> AppResult<i64> {
     call.sides
         .iter()
         .map(|s| s.side_id)
@@ -38,7 +38,7 @@ pub struct GridInput {
 
 /// Replaces the officer's side's grid for a call; refused once anything has been scored or
 /// ranked. A scoring grid needs criteria; a ranking grid may have none.
-pub async fn save_grid(db: &Db, user: &CurrentUser, call_id: i64, g: &GridInput) -> AppResult<()> {
+pub async fn save_grid(db: &Db, user: &Viewer, call_id: i64, g: &GridInput) -> AppResult<()> {
     if g.method == Method::Score && g.criteria.is_empty() {
         return Err(AppError::Invalid(FieldErrors::single(
             "criteria",
@@ -146,7 +146,7 @@ async fn side_view_in(tx: &mut Tx, call: Call, side: i64) -> AppResult<SideView>
 }
 
 /// The officer's side's grid, halves, assignments and ranking for a call.
-pub async fn side_view(db: &Db, user: &CurrentUser, call_id: i64) -> AppResult<SideView> {
+pub async fn side_view(db: &Db, user: &Viewer, call_id: i64) -> AppResult<SideView> {
     let mut tx = db.read().await?;
     let call = calls::actions::get_call_in(&mut tx, call_id).await?;
     let side = side_of(user, &call, Role::Officer)?;
@@ -177,7 +177,7 @@ pub async fn recommendations_in(tx: &mut Tx, side: i64) -> AppResult<Vec<(i64, V
 /// Writes (or rewrites) the side's consolidated recommendation on one of its filed halves.
 pub async fn recommend(
     db: &Db,
-    user: &CurrentUser,
+    user: &Viewer,
     call_id: i64,
     half_id: i64,
     verdict: Verdict,
@@ -216,7 +216,7 @@ pub async fn recommend(
 /// they are never assigned to a project that organisation leads a half of.
 pub async fn affiliate(
     db: &Db,
-    user: &CurrentUser,
+    user: &Viewer,
     call_id: i64,
     evaluator: i64,
     organisation: i64,

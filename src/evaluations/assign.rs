@@ -14,7 +14,7 @@ use crate::{
     db::{Db, Tx, now_ms},
     error::{AppError, AppResult, FieldErrors},
     projects::{self, Project},
-    users::{CurrentUser, Role},
+    users::{Role, Viewer},
 };
 
 /// Every (evaluator, project) pair that may not be assigned among the side's filed halves.
@@ -42,7 +42,7 @@ async fn exclusions(tx: &mut Tx, view: &SideView) -> AppResult<Vec<(i64, i64)>> 
 /// interest (declared or from an affiliation) blocks it.
 pub async fn assign(
     db: &Db,
-    user: &CurrentUser,
+    user: &Viewer,
     call_id: i64,
     half_id: i64,
     evaluator: i64,
@@ -96,12 +96,7 @@ pub async fn assign(
 
 /// Assigns `per_half` evaluators to every filed half of the side that lacks them, least
 /// loaded first, never across a conflict. Returns how many were assigned.
-pub async fn propose(
-    db: &Db,
-    user: &CurrentUser,
-    call_id: i64,
-    per_half: usize,
-) -> AppResult<usize> {
+pub async fn propose(db: &Db, user: &Viewer, call_id: i64, per_half: usize) -> AppResult<usize> {
     let mut tx = db.write().await?;
     let call = calls::actions::get_call_in(&mut tx, call_id).await?;
     let side = side_of(user, &call, Role::Officer)?;
@@ -140,7 +135,7 @@ pub async fn propose(
 /// Declares a conflict with a project that has a half on the evaluator's side.
 pub async fn declare_conflict(
     db: &Db,
-    user: &CurrentUser,
+    user: &Viewer,
     call_id: i64,
     project_id: i64,
     reason: &str,
@@ -175,7 +170,7 @@ pub async fn declare_conflict(
 /// The projects of a call on the evaluator's side, to declare conflicts with.
 pub async fn conflict_candidates(
     db: &Db,
-    user: &CurrentUser,
+    user: &Viewer,
     call_id: i64,
 ) -> AppResult<(Vec<Project>, Vec<i64>)> {
     let mut tx = db.read().await?;

@@ -10,14 +10,11 @@ use crate::{
     db::{Db, Tx, now_ms},
     error::{AppError, AppResult, FieldErrors},
     projects::{self, Project},
-    users::CurrentUser,
+    users::Viewer,
 };
 
 /// The evaluator's own assignments: (id, project, title, state).
-pub async fn my_assignments(
-    db: &Db,
-    user: &CurrentUser,
-) -> AppResult<Vec<(i64, i64, String, String)>> {
+pub async fn my_assignments(db: &Db, user: &Viewer) -> AppResult<Vec<(i64, i64, String, String)>> {
     let mut tx = db.read().await?;
     Ok(store::list_evaluator_assignments(&mut tx, user.id)
         .await?
@@ -40,12 +37,12 @@ pub struct Evaluation {
 }
 
 /// One of the evaluator's own assignments, with its grid, project and scores so far.
-pub async fn evaluation(db: &Db, user: &CurrentUser, id: i64) -> AppResult<Evaluation> {
+pub async fn evaluation(db: &Db, user: &Viewer, id: i64) -> AppResult<Evaluation> {
     let mut tx = db.read().await?;
     evaluation_in(&mut tx, user, id).await
 }
 
-async fn evaluation_in(tx: &mut Tx, user: &CurrentUser, id: i64) -> AppResult<Evaluation> {
+async fn evaluation_in(tx: &mut Tx, user: &Viewer, id: i64) -> AppResult<Evaluation> {
     let (_, half, evaluator, state) = store::find_assignment(tx, id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -85,7 +82,7 @@ async fn evaluation_in(tx: &mut Tx, user: &CurrentUser, id: i64) -> AppResult<Ev
 /// evaluation is then final.
 pub async fn save_evaluation(
     db: &Db,
-    user: &CurrentUser,
+    user: &Viewer,
     id: i64,
     scores: &[Score],
     submit: bool,
@@ -115,7 +112,7 @@ pub async fn save_evaluation(
 /// required and may not repeat a place the evaluator already gave in the same call.
 pub async fn save_place(
     db: &Db,
-    user: &CurrentUser,
+    user: &Viewer,
     id: i64,
     place: Option<i64>,
     comment: &str,
@@ -149,7 +146,7 @@ pub async fn save_place(
     finish(tx, user, id, submit).await
 }
 
-async fn finish(mut tx: Tx, user: &CurrentUser, id: i64, submit: bool) -> AppResult<()> {
+async fn finish(mut tx: Tx, user: &Viewer, id: i64, submit: bool) -> AppResult<()> {
     if submit {
         store::submit_assignment(&mut tx, id, now_ms()).await?;
     }

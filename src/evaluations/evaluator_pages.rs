@@ -17,7 +17,7 @@ use super::{
 };
 use crate::{
     error::{AppError, AppResult, FieldErrors},
-    web::{AppState, Ctx, form::*, render, see_other},
+    http::{AppState, Ctx, form::*, render, see_other},
 };
 
 #[derive(Template)]

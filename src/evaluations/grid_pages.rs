@@ -16,8 +16,8 @@ use super::{
 use crate::{
     calls::model::{parse_local, to_local_input},
     error::{AppError, AppResult, FieldErrors},
+    http::{AppState, Ctx, form::*, see_other},
     i18n::zone_city,
-    web::{AppState, Ctx, form::*, see_other},
 };
 
 #[derive(Deserialize, Default, Clone)]

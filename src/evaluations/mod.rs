@@ -11,4 +11,5 @@ pub mod grid_pages;
 pub mod model;
 pub mod pages;
 pub mod reminders;
+pub mod routes;
 mod store;

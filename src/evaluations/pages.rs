@@ -17,8 +17,8 @@ use super::{
 };
 use crate::{
     error::{AppError, AppResult},
+    http::{AppState, Ctx, render_status, see_other, when_in_zone},
     i18n::format_number,
-    web::{AppState, Ctx, pages::when_in_zone, render_status, see_other},
 };
 
 pub struct Row {

@@ -15,7 +15,7 @@ use crate::{
     error::{AppError, AppResult},
     programmes::{self, Side},
     projects::{self, Project},
-    users::{CurrentUser, Role},
+    users::{Role, Viewer},
 };
 
 /// A selection to follow up: (decision, project, duration in months from the application).
@@ -68,9 +68,9 @@ pub async fn of_project_in(tx: &mut Tx, project: i64) -> AppResult<Option<Funded
     Ok(store::find_by_project(tx, project).await?)
 }
 
-/// Who is looking at a funded project.
+/// How the viewer relates to a funded project.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Viewer {
+pub struct Relation {
     /// Sides the user is an officer of.
     pub officer_of: Vec<i64>,
     /// The side whose half the user leads, if any.
@@ -89,18 +89,18 @@ pub struct FundedView {
     pub money: Vec<SideMoney>,
     /// (old end, new end, by a resolution, reason, applied at)
     pub history: Vec<(String, String, Option<i64>, String, i64)>,
-    pub viewer: Viewer,
+    pub viewer: Relation,
 }
 
 /// Loads a funded project and checks that `user` may see it: a lead of one of its halves, an
 /// officer or commission member of the programme, or an administrator.
-pub(super) async fn load(tx: &mut Tx, user: &CurrentUser, id: i64) -> AppResult<FundedView> {
+pub(super) async fn load(tx: &mut Tx, user: &Viewer, id: i64) -> AppResult<FundedView> {
     let funded = store::find(tx, id).await?.ok_or(AppError::NotFound)?;
     let project = projects::actions::project_in(tx, funded.project_id).await?;
     let call = calls::actions::get_call_in(tx, project.call_id).await?;
     let commission = commissions::actions::get(tx, funded.commission_id).await?;
     let sides = programmes::actions::sides_of(tx, commission.programme_id).await?;
-    let viewer = Viewer {
+    let viewer = Relation {
         officer_of: sides
             .iter()
             .filter(|s| user.has_role_on(Role::Officer, s.id))
@@ -132,7 +132,7 @@ pub(super) async fn load(tx: &mut Tx, user: &CurrentUser, id: i64) -> AppResult<
     })
 }
 
-pub async fn view(db: &Db, user: &CurrentUser, id: i64) -> AppResult<FundedView> {
+pub async fn view(db: &Db, user: &Viewer, id: i64) -> AppResult<FundedView> {
     let mut tx = db.read().await?;
     load(&mut tx, user, id).await
 }
@@ -140,7 +140,7 @@ pub async fn view(db: &Db, user: &CurrentUser, id: i64) -> AppResult<FundedView>
 /// The funded projects of a commission, for its officers and members: (funded, title).
 pub async fn of_commission(
     db: &Db,
-    user: &CurrentUser,
+    user: &Viewer,
     commission: i64,
 ) -> AppResult<Vec<(FundedProject, String)>> {
     let mut tx = db.read().await?;
@@ -163,7 +163,7 @@ pub async fn of_commission(
 /// A lead sets the status of one of the project's objectives.
 pub async fn set_objective(
     db: &Db,
-    user: &CurrentUser,
+    user: &Viewer,
     id: i64,
     objective: i64,
     status: ObjectiveStatus,

@@ -21,7 +21,7 @@ use crate::{
     error::{AppError, AppResult},
     i18n::format_civil_date,
     programmes, projects, users,
-    users::{CurrentUser, Role},
+    users::{Role, Viewer},
 };
 
 /// Projects still running can be rescheduled.
@@ -34,7 +34,7 @@ pub struct Preview {
     pub rows: Vec<(i64, String, Date, Date)>,
 }
 
-async fn preview_in(tx: &mut Tx, user: &CurrentUser, id: i64) -> AppResult<Preview> {
+async fn preview_in(tx: &mut Tx, user: &Viewer, id: i64) -> AppResult<Preview> {
     let resolution = decisions::resolutions::get_in(tx, id).await?;
     let ResolutionBody::Calendar(change) = &resolution.body else {
         return Err(AppError::NotFound);
@@ -82,14 +82,14 @@ async fn preview_in(tx: &mut Tx, user: &CurrentUser, id: i64) -> AppResult<Previ
 }
 
 /// What applying the calendar would change, project by project.
-pub async fn preview(db: &Db, user: &CurrentUser, id: i64) -> AppResult<Preview> {
+pub async fn preview(db: &Db, user: &Viewer, id: i64) -> AppResult<Preview> {
     let mut tx = db.read().await?;
     preview_in(&mut tx, user, id).await
 }
 
 /// Applies a decided new calendar once, atomically; an officer does it. Returns how many
 /// projects moved.
-pub async fn apply(db: &Db, base: &str, user: &CurrentUser, id: i64) -> AppResult<usize> {
+pub async fn apply(db: &Db, base: &str, user: &Viewer, id: i64) -> AppResult<usize> {
     let mut tx = db.write().await?;
     let p = preview_in(&mut tx, user, id).await?;
     if !user.grants.iter().any(|g| g.role == Role::Officer) {

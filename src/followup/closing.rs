@@ -7,13 +7,13 @@ use crate::{
     audit,
     db::{Db, now_ms},
     error::{AppError, AppResult, FieldErrors},
-    users::CurrentUser,
+    users::Viewer,
 };
 
 /// A project's final report as its page shows it: (text, sides that approved it).
 pub async fn final_report(
     db: &Db,
-    user: &CurrentUser,
+    user: &Viewer,
     id: i64,
 ) -> AppResult<Option<(String, Vec<i64>)>> {
     let mut tx = db.read().await?;
@@ -25,7 +25,7 @@ pub async fn final_report(
 }
 
 /// A lead files (or re-files, clearing approvals) the final report of a running project.
-pub async fn file(db: &Db, user: &CurrentUser, id: i64, report: &str) -> AppResult<()> {
+pub async fn file(db: &Db, user: &Viewer, id: i64, report: &str) -> AppResult<()> {
     if report.trim().is_empty() {
         return Err(AppError::Invalid(FieldErrors::single(
             "final_report",
@@ -57,7 +57,7 @@ pub async fn file(db: &Db, user: &CurrentUser, id: i64, report: &str) -> AppResu
 
 /// An officer approves the final report for their side; when every side has, the project is
 /// completed.
-pub async fn approve(db: &Db, user: &CurrentUser, id: i64) -> AppResult<()> {
+pub async fn approve(db: &Db, user: &Viewer, id: i64) -> AppResult<()> {
     let mut tx = db.write().await?;
     let v = load(&mut tx, user, id).await?;
     let side = *v.viewer.officer_of.first().ok_or(AppError::Forbidden)?;
@@ -83,7 +83,7 @@ pub async fn approve(db: &Db, user: &CurrentUser, id: i64) -> AppResult<()> {
 }
 
 /// An officer closes a completed project: refused without a final report every side approved.
-pub async fn close(db: &Db, user: &CurrentUser, id: i64) -> AppResult<()> {
+pub async fn close(db: &Db, user: &Viewer, id: i64) -> AppResult<()> {
     let mut tx = db.write().await?;
     let v = load(&mut tx, user, id).await?;
     if v.viewer.officer_of.is_empty() {

@@ -15,8 +15,8 @@ use crate::{
     commissions,
     decisions::documents::describe,
     error::{AppError, AppResult},
+    http::{AppState, Ctx, render_status, see_other},
     i18n::{format_civil_date, format_iso_date},
-    web::{AppState, Ctx, render_status, see_other},
 };
 
 #[derive(Template)]
@@ -31,6 +31,8 @@ pub struct CommissionPage {
     pub overdue: Vec<(i64, String)>,
     /// (resolution, description, applied)
     pub calendars: Vec<(i64, String, bool)>,
+    pub can_export_iati: bool,
+    pub can_open_campaign: bool,
     pub notice: Option<String>,
 }
 
@@ -102,6 +104,8 @@ async fn page(
         campaign: campaign.map(|c| l.t1("followup-campaign-open", "due", format_iso_date(&c.2, l))),
         overdue,
         calendars,
+        can_export_iati: u.has_role(crate::viewer::Role::Officer),
+        can_open_campaign: u.has_role(crate::viewer::Role::Officer),
         notice: notice.map(|k| ctx.t(k)),
         id,
         ctx: ctx.clone(),
@@ -160,6 +164,7 @@ pub struct CalendarPage {
     /// (funded id, title, old end, new end)
     pub rows: Vec<(i64, String, String, String)>,
     pub applied: bool,
+    pub can_apply: bool,
     pub notice: Option<String>,
 }
 
@@ -195,6 +200,11 @@ async fn calendar_page(
             })
             .collect(),
         applied: p.resolution.applied_at.is_some(),
+        can_apply: p.resolution.applied_at.is_none()
+            && ctx
+                .user
+                .as_ref()
+                .is_some_and(|u| u.has_role(crate::viewer::Role::Officer)),
         notice: notice.map(|k| ctx.t(k)),
         commission_id,
         id,

@@ -13,7 +13,7 @@ use crate::{
     decisions,
     error::AppResult,
     programmes::Side,
-    users::CurrentUser,
+    users::Viewer,
 };
 
 pub struct Dashboard {
@@ -37,7 +37,7 @@ const STATES: [&str; 7] = [
     "terminated",
 ];
 
-pub async fn dashboard(db: &Db, user: &CurrentUser, commission: i64) -> AppResult<Dashboard> {
+pub async fn dashboard(db: &Db, user: &Viewer, commission: i64) -> AppResult<Dashboard> {
     let funded = of_commission(db, user, commission).await?;
     let mut tx = db.read().await?;
     let themes = commissions::actions::themes_of(&mut tx, commission).await?;
@@ -104,7 +104,7 @@ pub async fn dashboard(db: &Db, user: &CurrentUser, commission: i64) -> AppResul
 
 /// A programme's dashboard: every commission's, with states, missions and each side's money
 /// added up (a side keeps one currency) and themes named with their commission.
-pub async fn programme(db: &Db, user: &CurrentUser, programme: i64) -> AppResult<Dashboard> {
+pub async fn programme(db: &Db, user: &Viewer, programme: i64) -> AppResult<Dashboard> {
     let mut all = Dashboard {
         by_state: Vec::new(),
         by_theme: Vec::new(),

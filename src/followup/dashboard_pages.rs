@@ -12,7 +12,7 @@ use super::dashboard::Dashboard;
 use crate::{
     commissions,
     error::{AppError, AppResult},
-    web::{AppState, Ctx, render_status},
+    http::{AppState, Ctx, render_status},
 };
 
 /// A chart and the table of the same figures.

@@ -12,7 +12,7 @@ use crate::{
     decisions,
     error::{AppError, AppResult},
     projects::model::csv_cell,
-    users::CurrentUser,
+    users::Viewer,
 };
 
 /// The organisation reference a side reports under (a registered IATI reference is to be
@@ -31,7 +31,7 @@ fn status(state: &str) -> &'static str {
 }
 
 /// The IATI document of a commission's funded projects as the officer's side reports them.
-pub async fn iati(db: &Db, user: &CurrentUser, commission: i64) -> AppResult<String> {
+pub async fn iati(db: &Db, user: &Viewer, commission: i64) -> AppResult<String> {
     let funded = of_commission(db, user, commission).await?;
     let mut tx = db.read().await?;
     let c = commissions::actions::get(&mut tx, commission).await?;
@@ -100,7 +100,7 @@ pub async fn iati(db: &Db, user: &CurrentUser, commission: i64) -> AppResult<Str
 /// (never summed), for the officers and members of the programme. Headers in `locale`.
 pub async fn csv(
     db: &Db,
-    user: &CurrentUser,
+    user: &Viewer,
     commission: i64,
     locale: crate::i18n::Locale,
 ) -> AppResult<String> {

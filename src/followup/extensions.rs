@@ -17,13 +17,13 @@ use crate::{
     error::{AppError, AppResult, FieldErrors},
     i18n::format_civil_date,
     projects, users,
-    users::CurrentUser,
+    users::Viewer,
 };
 
 /// Proposes (or replaces the pending) extension of a project; the proposer's side approves it.
 pub async fn propose(
     db: &Db,
-    user: &CurrentUser,
+    user: &Viewer,
     id: i64,
     new_end: &str,
     reason: &str,
@@ -59,7 +59,7 @@ pub async fn propose(
 }
 
 /// Approves an extension for the officer's side; once every side has, the new end date applies.
-pub async fn approve(db: &Db, base: &str, user: &CurrentUser, ext: i64) -> AppResult<i64> {
+pub async fn approve(db: &Db, base: &str, user: &Viewer, ext: i64) -> AppResult<i64> {
     let mut tx = db.write().await?;
     let id = store::funded_of_extension(&mut tx, ext)
         .await?
@@ -141,7 +141,7 @@ async fn notify(
 /// A project's extensions for its page: (id, new end, reason, decided, sides that approved).
 pub async fn of_project(
     db: &Db,
-    user: &CurrentUser,
+    user: &Viewer,
     id: i64,
 ) -> AppResult<Vec<(i64, String, String, bool, Vec<i64>)>> {
     let mut tx = db.read().await?;

@@ -17,7 +17,7 @@ use super::{
 use crate::{
     calls::model::parse_amount,
     error::{AppError, AppResult},
-    web::{AppState, Ctx},
+    http::{AppState, Ctx},
 };
 
 #[derive(Deserialize, Default)]

@@ -15,7 +15,7 @@ use crate::{
     email::{self, Message},
     error::{AppError, AppResult, FieldErrors},
     programmes, projects, users,
-    users::{CurrentUser, Role},
+    users::{Role, Viewer},
 };
 
 /// The campaign of a commission: (id, mid-term session, due on).
@@ -26,7 +26,7 @@ pub type Campaign = (i64, Option<i64>, String);
 pub async fn open_campaign(
     db: &Db,
     base: &str,
-    user: &CurrentUser,
+    user: &Viewer,
     commission: i64,
     due_on: &str,
 ) -> AppResult<usize> {
@@ -110,7 +110,7 @@ async fn session_open(tx: &mut Tx, campaign: &Campaign) -> AppResult<bool> {
     })
 }
 
-pub async fn midterm_of(db: &Db, user: &CurrentUser, id: i64) -> AppResult<Option<Midterm>> {
+pub async fn midterm_of(db: &Db, user: &Viewer, id: i64) -> AppResult<Option<Midterm>> {
     let mut tx = db.read().await?;
     let v = load(&mut tx, user, id).await?;
     midterm_in(&mut tx, &v).await
@@ -150,7 +150,7 @@ async fn midterm_in(tx: &mut Tx, v: &FundedView) -> AppResult<Option<Midterm>> {
 /// statuses that change with this report (none: as they stand).
 pub async fn file_report(
     db: &Db,
-    user: &CurrentUser,
+    user: &Viewer,
     id: i64,
     progress: &str,
     objectives: &[(i64, ObjectiveStatus)],
@@ -214,7 +214,7 @@ pub async fn file_report(
 /// sees it once the mid-term session opens).
 pub async fn give_opinion(
     db: &Db,
-    user: &CurrentUser,
+    user: &Viewer,
     id: i64,
     favourable: bool,
     comment: &str,
@@ -258,7 +258,7 @@ pub async fn give_opinion(
 
 /// An officer releases their side's year-2 funding — refused until the mid-term session has
 /// opened and the joint opinion is favourable (rule 8); the project is then mid-term reviewed.
-pub async fn release_year2(db: &Db, user: &CurrentUser, id: i64) -> AppResult<()> {
+pub async fn release_year2(db: &Db, user: &Viewer, id: i64) -> AppResult<()> {
     let mut tx = db.write().await?;
     let v = load(&mut tx, user, id).await?;
     let side = *v.viewer.officer_of.first().ok_or(AppError::Forbidden)?;
@@ -303,7 +303,7 @@ pub async fn release_year2(db: &Db, user: &CurrentUser, id: i64) -> AppResult<()
 /// (funded, title, report filed, joint opinion as the user may know it).
 pub async fn overview(
     db: &Db,
-    user: &CurrentUser,
+    user: &Viewer,
     commission: i64,
 ) -> AppResult<(
     Option<Campaign>,

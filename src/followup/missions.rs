@@ -13,7 +13,7 @@ use crate::{
     audit,
     db::{Db, now_ms},
     error::{AppError, AppResult, FieldErrors},
-    users::CurrentUser,
+    users::Viewer,
 };
 
 /// The mission `mission` of the funded project `id` as `user` may see it.
@@ -28,7 +28,7 @@ fn mission_of(v: &FundedView, mission: i64) -> AppResult<()> {
 /// A lead of either side or an officer records what became of a mission.
 pub async fn set_status(
     db: &Db,
-    user: &CurrentUser,
+    user: &Viewer,
     id: i64,
     mission: i64,
     status: MissionStatus,
@@ -56,7 +56,7 @@ pub async fn set_status(
 /// An officer records what their own side spent on a mission (rule 6: each side pays its own).
 pub async fn record_spending(
     db: &Db,
-    user: &CurrentUser,
+    user: &Viewer,
     id: i64,
     mission: i64,
     amount: i64,
@@ -88,7 +88,7 @@ pub async fn record_spending(
 /// A lead files the activity report of a mission that took place (in person or online).
 pub async fn submit_report(
     db: &Db,
-    user: &CurrentUser,
+    user: &Viewer,
     id: i64,
     mission: i64,
     report: &str,
@@ -131,7 +131,7 @@ pub async fn submit_report(
 /// (funded project, title, mission start, due date).
 pub async fn overdue_reports(
     db: &Db,
-    user: &CurrentUser,
+    user: &Viewer,
     commission: i64,
     today: Date,
 ) -> AppResult<Vec<(i64, String, String, Date)>> {

@@ -19,3 +19,4 @@ pub mod pages;
 mod store;
 
 pub use model::FundedProject;
+pub mod routes;

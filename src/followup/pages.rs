@@ -15,8 +15,8 @@ use super::{
 };
 use crate::{
     error::{AppError, AppResult},
+    http::{AppState, Ctx, render_status, see_other},
     i18n::{format_civil_date, format_iso_date, format_money},
-    web::{AppState, Ctx, render_status, see_other},
 };
 
 pub struct MissionRow {

@@ -6,3 +6,4 @@ pub mod pages;
 mod store;
 
 pub use model::{Organisation, OrganisationKind};
+pub mod routes;

@@ -13,8 +13,8 @@ use super::{
 };
 use crate::{
     error::{AppError, AppResult, FieldErrors},
+    http::{AppState, Ctx, form::*, see_other},
     users::Role,
-    web::{AppState, Ctx, form::*, see_other},
 };
 
 #[derive(Clone, Debug, Default, Deserialize)]

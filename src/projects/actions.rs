@@ -13,12 +13,12 @@ use crate::{
     email::{self, Message},
     error::{AppError, AppResult, FieldErrors},
     organisations,
-    users::{CurrentUser, Role},
+    users::{Role, Viewer},
 };
 
-/// How the viewer relates to a project.
+/// How the viewer relates to a project (a fact for the policy, not a second viewer type).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Viewer {
+pub enum Relation {
     /// Lead of the half on this side.
     Lead(i64),
     /// Officer of these sides of the call.
@@ -26,30 +26,30 @@ pub enum Viewer {
     Admin,
 }
 
-impl Viewer {
+impl Relation {
     /// Rule 4 and per-side confidentiality: the filing data of a half is visible to its lead,
     /// the other lead (as partner) and its own side's officers — not the other side's officers.
     pub fn sees_half(&self, half: &Half) -> bool {
         match self {
-            Viewer::Lead(_) | Viewer::Admin => true,
-            Viewer::Officer(sides) => sides.contains(&half.side_id),
+            Relation::Lead(_) | Relation::Admin => true,
+            Relation::Officer(sides) => sides.contains(&half.side_id),
         }
     }
 }
 
 pub(super) async fn load(
     tx: &mut Tx,
-    user: &CurrentUser,
+    user: &Viewer,
     id: i64,
-) -> AppResult<(Project, Call, Viewer)> {
+) -> AppResult<(Project, Call, Relation)> {
     let p = store::find_project(tx, id)
         .await?
         .ok_or(AppError::NotFound)?;
     let call = calls::actions::get_call_in(tx, p.call_id).await?;
     let viewer = if let Some(h) = p.half_led_by(user.id) {
-        Viewer::Lead(h.side_id)
+        Relation::Lead(h.side_id)
     } else if user.is_admin() {
-        Viewer::Admin
+        Relation::Admin
     } else {
         let sides: Vec<i64> = call
             .sides
@@ -60,7 +60,7 @@ pub(super) async fn load(
         if sides.is_empty() {
             return Err(AppError::NotFound);
         }
-        Viewer::Officer(sides)
+        Relation::Officer(sides)
     };
     Ok((p, call, viewer))
 }
@@ -69,7 +69,7 @@ pub(super) async fn load(
 /// officers); otherwise "not found", as if it did not exist.
 pub(super) async fn load_visible_half(
     tx: &mut Tx,
-    user: &CurrentUser,
+    user: &Viewer,
     half_id: i64,
 ) -> AppResult<Project> {
     let project_id = store::project_of_half(tx, half_id)
@@ -83,12 +83,12 @@ pub(super) async fn load_visible_half(
 }
 
 /// The lead's own half, or Forbidden.
-pub(super) fn own_half(p: &Project, user: &CurrentUser) -> AppResult<Half> {
+pub(super) fn own_half(p: &Project, user: &Viewer) -> AppResult<Half> {
     p.half_led_by(user.id).cloned().ok_or(AppError::Forbidden)
 }
 
 /// The side on which `user` applies.
-pub(super) fn applicant_side(user: &CurrentUser) -> AppResult<i64> {
+pub(super) fn applicant_side(user: &Viewer) -> AppResult<i64> {
     user.grants
         .iter()
         .find(|g| g.role == Role::Applicant)
@@ -113,7 +113,7 @@ pub(super) async fn check_organisation(
 /// Starts a project for a published call: the applicant's half on their own side.
 pub async fn start_project(
     db: &Db,
-    user: &CurrentUser,
+    user: &Viewer,
     call_id: i64,
     title: &str,
     organisation_id: i64,
@@ -142,11 +142,7 @@ pub async fn start_project(
 }
 
 /// A project as `user` may see it.
-pub async fn view_project(
-    db: &Db,
-    user: &CurrentUser,
-    id: i64,
-) -> AppResult<(Project, Call, Viewer)> {
+pub async fn view_project(db: &Db, user: &Viewer, id: i64) -> AppResult<(Project, Call, Relation)> {
     let mut tx = db.read().await?;
     load(&mut tx, user, id).await
 }
@@ -166,12 +162,7 @@ pub struct ProjectInput {
 }
 
 /// Saves the shared fields (either lead; a draft may be incomplete: checks come at filing).
-pub async fn save_project(
-    db: &Db,
-    user: &CurrentUser,
-    id: i64,
-    input: &ProjectInput,
-) -> AppResult<()> {
+pub async fn save_project(db: &Db, user: &Viewer, id: i64, input: &ProjectInput) -> AppResult<()> {
     let mut tx = db.write().await?;
     let (p, call, _) = load(&mut tx, user, id).await?;
     let half = own_half(&p, user)?;
@@ -212,7 +203,7 @@ pub async fn save_project(
 /// Saves the lead's own half: organisation, role, associated partners.
 pub async fn save_half(
     db: &Db,
-    user: &CurrentUser,
+    user: &Viewer,
     id: i64,
     organisation_id: i64,
     role: &str,
@@ -237,7 +228,7 @@ pub async fn save_half(
 }
 
 /// Plans a mission between two sides of the call.
-pub async fn add_mission(db: &Db, user: &CurrentUser, id: i64, m: &Mission) -> AppResult<i64> {
+pub async fn add_mission(db: &Db, user: &Viewer, id: i64, m: &Mission) -> AppResult<i64> {
     let mut tx = db.write().await?;
     let (p, call, _) = load(&mut tx, user, id).await?;
     own_half(&p, user)?;
@@ -264,12 +255,7 @@ pub async fn add_mission(db: &Db, user: &CurrentUser, id: i64, m: &Mission) -> A
     Ok(mid)
 }
 
-pub async fn delete_mission(
-    db: &Db,
-    user: &CurrentUser,
-    id: i64,
-    mission_id: i64,
-) -> AppResult<()> {
+pub async fn delete_mission(db: &Db, user: &Viewer, id: i64, mission_id: i64) -> AppResult<()> {
     let mut tx = db.write().await?;
     let (p, _, _) = load(&mut tx, user, id).await?;
     own_half(&p, user)?;
@@ -302,7 +288,7 @@ pub(super) fn message(
 }
 
 /// Withdraws the lead's half; the other lead is told by email.
-pub async fn withdraw_half(db: &Db, base: &str, user: &CurrentUser, id: i64) -> AppResult<()> {
+pub async fn withdraw_half(db: &Db, base: &str, user: &Viewer, id: i64) -> AppResult<()> {
     let mut tx = db.write().await?;
     let (p, _, _) = load(&mut tx, user, id).await?;
     let half = own_half(&p, user)?;
@@ -331,7 +317,7 @@ pub async fn withdraw_half(db: &Db, base: &str, user: &CurrentUser, id: i64) -> 
 }
 
 /// The projects `user` leads a half of.
-pub async fn my_projects(db: &Db, user: &CurrentUser) -> AppResult<Vec<Project>> {
+pub async fn my_projects(db: &Db, user: &Viewer) -> AppResult<Vec<Project>> {
     let mut tx = db.read().await?;
     let mut out = Vec::new();
     for id in store::list_projects_of(&mut tx, user.id).await? {

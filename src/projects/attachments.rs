@@ -10,7 +10,7 @@ use crate::{
     db::{Db, now_ms},
     error::{AppError, AppResult, FieldErrors},
     storage::Storage,
-    users::CurrentUser,
+    users::Viewer,
 };
 
 /// Largest attachment, in bytes.
@@ -67,7 +67,7 @@ pub fn safe_filename(name: &str) -> String {
 pub async fn upload(
     db: &Db,
     storage: &Storage,
-    user: &CurrentUser,
+    user: &Viewer,
     project_id: i64,
     filename: &str,
     bytes: &[u8],
@@ -123,7 +123,7 @@ pub async fn upload(
 pub async fn download(
     db: &Db,
     storage: &Storage,
-    user: &CurrentUser,
+    user: &Viewer,
     id: i64,
 ) -> AppResult<(store::AttachmentRow, Vec<u8>)> {
     let mut tx = db.read().await?;
@@ -137,7 +137,7 @@ pub async fn download(
 }
 
 /// Removes an attachment of the lead's own half.
-pub async fn remove(db: &Db, storage: &Storage, user: &CurrentUser, id: i64) -> AppResult<i64> {
+pub async fn remove(db: &Db, storage: &Storage, user: &Viewer, id: i64) -> AppResult<i64> {
     let mut tx = db.write().await?;
     let a = store::find_attachment(&mut tx, id)
         .await?
@@ -165,11 +165,7 @@ pub async fn remove(db: &Db, storage: &Storage, user: &CurrentUser, id: i64) -> 
 }
 
 /// Attachments of the halves `viewer` may see.
-pub async fn list(
-    db: &Db,
-    user: &CurrentUser,
-    project_id: i64,
-) -> AppResult<Vec<store::AttachmentRow>> {
+pub async fn list(db: &Db, user: &Viewer, project_id: i64) -> AppResult<Vec<store::AttachmentRow>> {
     let mut tx = db.read().await?;
     let (p, _, viewer) = load(&mut tx, user, project_id).await?;
     let mut out = Vec::new();

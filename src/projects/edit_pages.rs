@@ -16,7 +16,7 @@ use super::{
 use crate::{
     calls::Call,
     error::{AppError, AppResult, FieldErrors},
-    web::{AppState, Ctx, form::*, see_other},
+    http::{AppState, Ctx, form::*, see_other},
 };
 
 fn edit_page(

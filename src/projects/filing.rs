@@ -16,7 +16,7 @@ use crate::{
     db::{Db, Tx, now_ms},
     email,
     error::{AppError, AppResult, FieldErrors},
-    users::CurrentUser,
+    users::Viewer,
 };
 
 /// What a receipt's hash covers: the shared project, the filing half and the missions.
@@ -51,7 +51,7 @@ fn local(ms: i64, zone: &str) -> String {
 /// Files the lead's half with its administration. `seen_version` is the version the page was
 /// rendered with: a second click or a second tab finds it changed and files nothing.
 /// Returns the receipt id.
-pub async fn file_half(db: &Db, user: &CurrentUser, id: i64, seen_version: i64) -> AppResult<i64> {
+pub async fn file_half(db: &Db, user: &Viewer, id: i64, seen_version: i64) -> AppResult<i64> {
     let mut tx = db.write().await?;
     let now = now_ms();
     let (p, call, _) = load(&mut tx, user, id).await?;
@@ -118,7 +118,7 @@ pub async fn public_key(db: &Db) -> AppResult<String> {
 /// A receipt, for the half's lead and its side's officers.
 pub async fn get_receipt(
     db: &Db,
-    user: &CurrentUser,
+    user: &Viewer,
     id: i64,
 ) -> AppResult<(store::ReceiptRow, Project)> {
     let mut tx = db.read().await?;
@@ -130,11 +130,7 @@ pub async fn get_receipt(
 }
 
 /// Receipts of every half the viewer may see.
-pub async fn receipts_of(
-    db: &Db,
-    user: &CurrentUser,
-    id: i64,
-) -> AppResult<Vec<store::ReceiptRow>> {
+pub async fn receipts_of(db: &Db, user: &Viewer, id: i64) -> AppResult<Vec<store::ReceiptRow>> {
     let mut tx = db.read().await?;
     let (p, _, viewer) = load(&mut tx, user, id).await?;
     let mut out = Vec::new();

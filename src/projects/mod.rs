@@ -17,3 +17,4 @@ mod receipt_pages;
 mod store;
 
 pub use model::{Half, HalfState, Mission, Project};
+pub mod routes;

@@ -8,13 +8,13 @@ use crate::{
     db::{Db, Tx, now_ms},
     email,
     error::{AppError, AppResult, FieldErrors},
-    users::{CurrentUser, Role},
+    users::{Role, Viewer},
 };
 
 /// The projects of a call with a half on one of the officer's sides, and those sides.
 pub async fn for_officer(
     db: &Db,
-    user: &CurrentUser,
+    user: &Viewer,
     call_id: i64,
 ) -> AppResult<(Call, Vec<i64>, Vec<Project>)> {
     let mut tx = db.read().await?;
@@ -40,7 +40,7 @@ pub async fn for_officer(
 }
 
 /// The half with this id and its project, if `user` is an officer of the half's side.
-async fn officer_half(tx: &mut Tx, user: &CurrentUser, half_id: i64) -> AppResult<(Project, Half)> {
+async fn officer_half(tx: &mut Tx, user: &Viewer, half_id: i64) -> AppResult<(Project, Half)> {
     let project_id = store::project_of_half(tx, half_id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -63,7 +63,7 @@ async fn officer_half(tx: &mut Tx, user: &CurrentUser, half_id: i64) -> AppResul
 pub async fn decide_admissibility(
     db: &Db,
     base: &str,
-    user: &CurrentUser,
+    user: &Viewer,
     half_id: i64,
     admissible: bool,
     reason: &str,
@@ -107,12 +107,7 @@ pub async fn decide_admissibility(
 }
 
 /// Grants one half an individual extension until `until` (an officer of that half's side).
-pub async fn grant_extension(
-    db: &Db,
-    user: &CurrentUser,
-    half_id: i64,
-    until: i64,
-) -> AppResult<i64> {
+pub async fn grant_extension(db: &Db, user: &Viewer, half_id: i64, until: i64) -> AppResult<i64> {
     let mut tx = db.write().await?;
     let (p, half) = officer_half(&mut tx, user, half_id).await?;
     if until <= now_ms() {

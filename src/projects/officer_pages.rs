@@ -17,7 +17,7 @@ use super::{
 use crate::{
     calls::{Call, model::parse_local},
     error::{AppError, AppResult},
-    web::{AppState, Ctx, render, see_other},
+    http::{AppState, Ctx, render, see_other},
 };
 
 #[derive(Deserialize, Default, Clone)]
@@ -33,14 +33,12 @@ pub struct Filters {
 /// One of the officer's side's halves, with what the list shows.
 pub struct Row {
     pub project_id: i64,
-    pub half_id: i64,
     pub title: String,
     pub organisation: String,
     pub kind: String,
     pub state: String,
     pub paired: bool,
     pub admissibility: String,
-    pub filed: bool,
 }
 
 fn rows(ctx: &Ctx, call: &Call, sides: &[i64], projects: &[Project], f: &Filters) -> Vec<Row> {
@@ -60,7 +58,6 @@ fn rows(ctx: &Ctx, call: &Call, sides: &[i64], projects: &[Project], f: &Filters
             if keep {
                 out.push(Row {
                     project_id: p.id,
-                    half_id: h.id,
                     title: p.title.clone(),
                     organisation: h.organisation_name.clone(),
                     kind: ctx.t(&format!(
@@ -74,7 +71,6 @@ fn rows(ctx: &Ctx, call: &Call, sides: &[i64], projects: &[Project], f: &Filters
                         .as_ref()
                         .map(|a| ctx.t(&format!("projects-{a}")))
                         .unwrap_or_default(),
-                    filed: h.state == HalfState::Submitted,
                 });
             }
         }

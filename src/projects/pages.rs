@@ -10,14 +10,13 @@ use axum::{
 };
 
 use super::{actions, filing, forms::*, model::*};
-pub use super::{edit_pages::*, officer_pages::*, partner_pages::*, receipt_pages::*};
 use crate::{
     calls::Call,
     error::{AppError, AppResult, FieldErrors},
+    http::{AppState, Ctx, form::*, render_status, see_other, when_in_zone},
     i18n::{format_datetime, format_money},
     organisations,
-    users::{CurrentUser, Role},
-    web::{AppState, Ctx, form::*, pages::when_in_zone, render_status, see_other},
+    users::{Role, Viewer},
 };
 
 pub(super) async fn organisation_options(
@@ -31,7 +30,7 @@ pub(super) async fn organisation_options(
         .collect())
 }
 
-pub(super) fn applicant_side(u: &CurrentUser) -> AppResult<i64> {
+pub(super) fn applicant_side(u: &Viewer) -> AppResult<i64> {
     u.grants
         .iter()
         .find(|g| g.role == Role::Applicant)

@@ -11,14 +11,14 @@ use crate::{
     db::{Db, now_ms},
     email,
     error::{AppError, AppResult, FieldErrors},
-    users::CurrentUser,
+    users::Viewer,
 };
 
 /// Invites the partner of the other side by email, with a single-use link valid 14 days.
 pub async fn invite_partner(
     db: &Db,
     base: &str,
-    user: &CurrentUser,
+    user: &Viewer,
     id: i64,
     email: &crate::users::Email,
 ) -> AppResult<()> {
@@ -75,7 +75,7 @@ pub async fn invitation(db: &Db, token: &str) -> AppResult<Option<(i64, i64)>> {
 /// Joins a project as the lead of the other side's half (an applicant of that side).
 pub async fn join_project(
     db: &Db,
-    user: &CurrentUser,
+    user: &Viewer,
     token: &str,
     organisation_id: i64,
 ) -> AppResult<i64> {

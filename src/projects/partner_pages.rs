@@ -10,8 +10,8 @@ use axum::{
 use super::pages::{applicant_side, organisation_options, show_page};
 use crate::{
     error::{AppError, AppResult, FieldErrors},
+    http::{AppState, Ctx, form::*, see_other},
     users::{Email, forms::TokenQuery},
-    web::{AppState, Ctx, form::*, see_other},
 };
 
 #[derive(serde::Deserialize, Default)]

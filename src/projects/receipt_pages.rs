@@ -10,7 +10,7 @@ use axum::{
 use super::filing;
 use crate::{
     error::AppResult,
-    web::{AppState, Ctx, render_status},
+    http::{AppState, Ctx, render_status},
 };
 
 #[derive(Template)]

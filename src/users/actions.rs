@@ -181,7 +181,7 @@ pub async fn log_in(
 }
 
 /// Ends a session.
-pub async fn log_out(db: &Db, user: &CurrentUser, session_token: &str) -> AppResult<()> {
+pub async fn log_out(db: &Db, user: &Viewer, session_token: &str) -> AppResult<()> {
     let mut tx = db.write().await?;
     store::delete_session(&mut tx, &token_hash(session_token)).await?;
     audit::record(&mut tx, &user.actor(), "user.logout", "user", user.id, "").await?;
@@ -190,10 +190,15 @@ pub async fn log_out(db: &Db, user: &CurrentUser, session_token: &str) -> AppRes
 }
 
 /// The user and CSRF token of a live session cookie.
-pub async fn session_user(
-    db: &Db,
-    session_token: &str,
-) -> AppResult<Option<(CurrentUser, String)>> {
+/// [`session_user`] in the shape the HTTP kit takes (it cannot name this domain).
+pub fn session_lookup<'a>(
+    db: &'a Db,
+    session_token: &'a str,
+) -> std::pin::Pin<Box<dyn Future<Output = AppResult<Option<(Viewer, String)>>> + Send + 'a>> {
+    Box::pin(session_user(db, session_token))
+}
+
+pub async fn session_user(db: &Db, session_token: &str) -> AppResult<Option<(Viewer, String)>> {
     let mut tx = db.read().await?;
     let Some((user_id, csrf)) =
         store::find_session(&mut tx, &token_hash(session_token), now_ms()).await?
@@ -205,7 +210,7 @@ pub async fn session_user(
     };
     let grants = store::list_grants(&mut tx, user_id).await?;
     let u = u.to_user();
-    let current = CurrentUser {
+    let current = Viewer {
         id: u.id,
         email: u.email,
         name: u.name,
@@ -220,7 +225,7 @@ pub async fn session_user(
 /// Updates the signed-in user's own name, language and time zone.
 pub async fn update_account(
     db: &Db,
-    user: &CurrentUser,
+    user: &Viewer,
     name: &str,
     locale: Locale,
     zone: &str,
@@ -241,7 +246,7 @@ pub async fn update_account(
 }
 
 /// Remembers the language chosen with the switch.
-pub async fn set_locale(db: &Db, user: &CurrentUser, locale: Locale) -> AppResult<()> {
+pub async fn set_locale(db: &Db, user: &Viewer, locale: Locale) -> AppResult<()> {
     let mut tx = db.write().await?;
     store::update_locale(&mut tx, user.id, locale, now_ms()).await?;
     audit::record(
@@ -286,14 +291,14 @@ pub async fn contact_of(
 
 /// The user with this address as a session would give them, for scripted use (the demo plays
 /// its officers, evaluators and commission members through the same actions as the web).
-pub async fn acting_as(db: &Db, email: &str) -> AppResult<CurrentUser> {
+pub async fn acting_as(db: &Db, email: &str) -> AppResult<Viewer> {
     let mut tx = db.read().await?;
     let u = store::find_user_by_email(&mut tx, email)
         .await?
         .ok_or(AppError::NotFound)?
         .to_user();
     let grants = store::list_grants(&mut tx, u.id).await?;
-    Ok(CurrentUser {
+    Ok(Viewer {
         id: u.id,
         email: u.email,
         name: u.name,

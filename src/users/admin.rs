@@ -14,7 +14,7 @@ use crate::{
     i18n::Locale,
 };
 
-fn require_admin(user: &CurrentUser) -> AppResult<()> {
+fn require_admin(user: &Viewer) -> AppResult<()> {
     if user.is_admin() {
         Ok(())
     } else {
@@ -81,12 +81,7 @@ async fn insert_account(
 
 /// Invites someone: the account is created without a password and the invitation email
 /// carries a single-use link to choose one.
-pub async fn invite_user(
-    db: &Db,
-    base: &str,
-    admin: &CurrentUser,
-    a: NewAccount,
-) -> AppResult<i64> {
+pub async fn invite_user(db: &Db, base: &str, admin: &Viewer, a: NewAccount) -> AppResult<i64> {
     require_admin(admin)?;
     let mut tx = db.write().await?;
     let id = insert_account(&mut tx, &a, None, false, Some(admin.id)).await?;
@@ -143,7 +138,7 @@ pub async fn create_user(
 /// Grants a role; granting one already held is a field error.
 pub async fn grant_role(
     db: &Db,
-    admin: &CurrentUser,
+    admin: &Viewer,
     user_id: i64,
     role: Role,
     side_id: Option<i64>,
@@ -186,12 +181,7 @@ pub async fn grant_role(
 
 /// Revokes a grant. The last administrator's administrator grant cannot be revoked, so an
 /// installation never locks itself out.
-pub async fn revoke_role(
-    db: &Db,
-    admin: &CurrentUser,
-    user_id: i64,
-    grant_id: i64,
-) -> AppResult<()> {
+pub async fn revoke_role(db: &Db, admin: &Viewer, user_id: i64, grant_id: i64) -> AppResult<()> {
     require_admin(admin)?;
     let mut tx = db.write().await?;
     let grants = store::list_grants(&mut tx, user_id).await?;
@@ -217,7 +207,7 @@ pub async fn revoke_role(
 }
 
 /// Every account with its grants.
-pub async fn list_users(db: &Db, admin: &CurrentUser) -> AppResult<Vec<(User, Vec<Grant>)>> {
+pub async fn list_users(db: &Db, admin: &Viewer) -> AppResult<Vec<(User, Vec<Grant>)>> {
     require_admin(admin)?;
     let mut tx = db.read().await?;
     let mut out = Vec::new();
@@ -229,7 +219,7 @@ pub async fn list_users(db: &Db, admin: &CurrentUser) -> AppResult<Vec<(User, Ve
 }
 
 /// One account with its grants.
-pub async fn get_user(db: &Db, admin: &CurrentUser, id: i64) -> AppResult<(User, Vec<Grant>)> {
+pub async fn get_user(db: &Db, admin: &Viewer, id: i64) -> AppResult<(User, Vec<Grant>)> {
     require_admin(admin)?;
     let mut tx = db.read().await?;
     let u = store::find_user(&mut tx, id)

@@ -16,8 +16,8 @@ use super::{
 };
 use crate::{
     error::{AppError, AppResult, FieldErrors},
+    http::{AppState, Ctx, form::*, render, render_status, see_other},
     programmes::{self, Side},
-    web::{AppState, Ctx, form::*, render, render_status, see_other},
 };
 
 /// One row of the accounts table, already rendered for the viewer.

@@ -12,4 +12,5 @@ mod store;
 mod token_pages;
 pub mod tokens;
 
-pub use model::{CurrentUser, Email, Grant, Role};
+pub use model::{Email, Grant, Role, Viewer};
+pub mod routes;

@@ -1,6 +1,7 @@
 //! Accounts, roles and the rules about them.
 
 use crate::i18n::Locale;
+pub use crate::viewer::{Grant, Role, Viewer};
 
 /// A lowercased, syntactically plausible email address.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,59 +38,6 @@ pub fn password_error(p: &str) -> Option<&'static str> {
     }
 }
 
-/// What a person may do. The first four are held on one side.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Role {
-    Applicant,
-    Officer,
-    Evaluator,
-    CommissionMember,
-    Coach,
-    Administrator,
-}
-
-impl Role {
-    pub const ALL: [Role; 6] = [
-        Role::Applicant,
-        Role::Officer,
-        Role::Evaluator,
-        Role::CommissionMember,
-        Role::Coach,
-        Role::Administrator,
-    ];
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Applicant => "applicant",
-            Role::Officer => "officer",
-            Role::Evaluator => "evaluator",
-            Role::CommissionMember => "commission_member",
-            Role::Coach => "coach",
-            Role::Administrator => "administrator",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Role> {
-        Role::ALL.into_iter().find(|r| r.as_str() == s)
-    }
-    /// Applicants, officers, evaluators and commission members act for one side.
-    pub fn is_per_side(self) -> bool {
-        !matches!(self, Role::Coach | Role::Administrator)
-    }
-    /// Fluent key of the role's name.
-    pub fn label_key(self) -> String {
-        format!("role-{}", self.as_str().replace('_', "-"))
-    }
-}
-
-/// A role held by a user, on a side where the role is per side.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Grant {
-    pub id: i64,
-    pub role: Role,
-    pub side_id: Option<i64>,
-    pub side_code: Option<String>,
-    pub programme_id: Option<i64>,
-}
-
 /// Rule: per-side roles need a side, global roles must not have one.
 pub fn grant_is_well_formed(role: Role, side_id: Option<i64>) -> bool {
     role.is_per_side() == side_id.is_some()
@@ -107,36 +55,6 @@ pub struct User {
     pub email_verified_at: Option<i64>,
     pub disabled_at: Option<i64>,
     pub has_password: bool,
-}
-
-/// The signed-in person of a request, with every role they hold.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CurrentUser {
-    pub id: i64,
-    pub email: String,
-    pub name: String,
-    pub locale: Locale,
-    pub time_zone: String,
-    pub side_id: Option<i64>,
-    pub grants: Vec<Grant>,
-}
-
-impl CurrentUser {
-    pub fn is_admin(&self) -> bool {
-        self.grants.iter().any(|g| g.role == Role::Administrator)
-    }
-    pub fn has_role(&self, role: Role) -> bool {
-        self.grants.iter().any(|g| g.role == role)
-    }
-    /// Whether the user holds `role` on `side_id` (object-level checks of later domains).
-    pub fn has_role_on(&self, role: Role, side_id: i64) -> bool {
-        self.grants
-            .iter()
-            .any(|g| g.role == role && g.side_id == Some(side_id))
-    }
-    pub fn actor(&self) -> crate::audit::Actor {
-        crate::audit::Actor::user(self.id, &self.email)
-    }
 }
 
 /// Why a token is issued, with its lifetime.

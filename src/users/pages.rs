@@ -13,12 +13,11 @@ use super::{
     actions::{self, LoggedIn},
     forms::*,
 };
-pub use super::{admin_pages::*, token_pages::*};
 use crate::{
     error::{AppError, AppResult, FieldErrors},
+    http::{AppState, Ctx, SESSION_COOKIE, cookie_header, form::*, render_status, see_other},
     i18n::Locale,
     programmes::{self, Side},
-    web::{AppState, Ctx, SESSION_COOKIE, cookie_header, form::*, render_status, see_other},
 };
 
 /// A page with a title, a message and links onward.

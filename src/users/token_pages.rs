@@ -12,7 +12,7 @@ use axum::{
 use super::{forms::*, model::TokenPurpose, pages::message, tokens};
 use crate::{
     error::{AppError, AppResult, FieldErrors},
-    web::{AppState, Ctx, form::*},
+    http::{AppState, Ctx, form::*},
 };
 
 fn expired(ctx: &Ctx, purpose: TokenPurpose) -> Response {

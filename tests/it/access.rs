@@ -5,10 +5,7 @@ use axum::{
     http::{Method, StatusCode},
     routing::get,
 };
-use passerelle::{
-    users::Role,
-    web::{Access, routes::registry},
-};
+use passerelle::{app::registry, http::Access, users::Role};
 
 use crate::helpers::TestApp;
 
@@ -116,7 +113,7 @@ async fn a_route_missing_from_the_policy_is_refused_even_to_an_administrator() {
         .route("/unlisted", get(|| async { "should never be served" }));
     let settings =
         passerelle::config::Settings::local("127.0.0.1:8080", test_db.dir().to_path_buf());
-    let router = passerelle::web::app_from(reg, test_db.db.clone(), settings);
+    let router = passerelle::app::app_from(reg, test_db.db.clone(), settings);
     let mut app = TestApp {
         router,
         ..TestApp::on(test_db, "127.0.0.1:8080")

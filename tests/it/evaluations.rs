@@ -3,7 +3,7 @@
 //! QC's people or any applicant can get.
 
 use axum::http::{Method, StatusCode};
-use passerelle::web::routes::registry;
+use passerelle::app::registry;
 
 use crate::helpers::TestApp;
 

@@ -17,7 +17,7 @@ use axum::{
     extract::ConnectInfo,
     http::{HeaderMap, Method, Request, StatusCode, header},
 };
-use passerelle::{config::Settings, db::Db, demo, on_tx, server, web};
+use passerelle::{config::Settings, db::Db, demo, on_tx, server};
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use tower::ServiceExt;
 
@@ -195,7 +195,7 @@ impl TestApp {
 
     pub fn on(db: Arc<TestDb>, bind: &str) -> TestApp {
         let settings = Settings::local(bind, db.dir().to_path_buf());
-        let router = web::app(db.db.clone(), settings);
+        let router = passerelle::app::app(db.db.clone(), settings);
         TestApp {
             db,
             router,

@@ -206,7 +206,7 @@ async fn behind_tls_cookies_are_secure_and_hsts_is_sent() {
         settings.mail_from,
         false,
     );
-    let router = passerelle::web::app(base.db.db.clone(), settings);
+    let router = passerelle::app::app(base.db.db.clone(), settings);
     let mut app = crate::helpers::TestApp {
         router,
         ..base.browser()

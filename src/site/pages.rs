@@ -1,19 +1,19 @@
-//! Pages that belong to no domain: home, language switch, health, stylesheet, error pages.
+//! The portal's pages: home, language switch, health, stylesheet.
 
 use askama::Template;
 use axum::{
     Form,
     extract::State,
-    http::{StatusCode, header},
+    http::header,
     response::{IntoResponse, Response},
 };
 use serde::Deserialize;
 
-use super::{AppState, Ctx, LANG_COOKIE, cookie_header, render, render_status, see_other};
 use crate::{
     commissions::{self, SessionKind, Venue},
-    error::{AppResult, ErrorPage},
-    i18n::{Locale, format_datetime, zone_city},
+    error::AppResult,
+    http::{AppState, Ctx, LANG_COOKIE, cookie_header, render, see_other, when_in_zone},
+    i18n::Locale,
     programmes, users,
 };
 
@@ -45,17 +45,8 @@ pub struct ProgrammeView {
 pub struct HomePage {
     pub ctx: Ctx,
     pub programmes: Vec<ProgrammeView>,
-}
-
-/// "18 juin 2019 à 09:30 (heure de Bruxelles)".
-pub fn when_in_zone(ctx: &Ctx, ms: i64, zone: &str) -> String {
-    ctx.locale.t_args(
-        "common-time-in-zone",
-        &[
-            ("time", format_datetime(ms, zone, ctx.locale).into()),
-            ("city", zone_city(zone, ctx.locale).into()),
-        ],
-    )
+    /// Officers, commission members and administrators reach the sessions' pages.
+    pub can_open_sessions: bool,
 }
 
 pub async fn home(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
@@ -137,9 +128,15 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response
             commissions,
         });
     }
+    let can_open_sessions = ctx.user.as_ref().is_some_and(|u| {
+        u.is_admin()
+            || u.has_role(crate::viewer::Role::Officer)
+            || u.has_role(crate::viewer::Role::CommissionMember)
+    });
     Ok(render(&HomePage {
         ctx,
         programmes: views,
+        can_open_sessions,
     }))
 }
 
@@ -206,38 +203,4 @@ pub async fn switch_language(
         ),
     );
     Ok(res)
-}
-
-#[derive(Template)]
-#[template(path = "error.html")]
-pub struct ErrorTemplate {
-    pub ctx: Ctx,
-    pub code: u16,
-    pub title: String,
-    pub message: String,
-}
-
-/// A localized error page for `status`, with an optional more precise message.
-pub fn error_page(ctx: &Ctx, status: StatusCode, detail: Option<&str>) -> Response {
-    let code = match status.as_u16() {
-        c @ (400 | 401 | 403 | 404 | 405 | 409 | 413 | 422 | 429) => c,
-        c if c >= 500 => 500,
-        _ => 400,
-    };
-    let page = ErrorTemplate {
-        ctx: ctx.clone(),
-        code: status.as_u16(),
-        title: ctx.t(&format!("error-{code}-title")),
-        message: ctx.t(detail.unwrap_or(&format!("error-{code}-message"))),
-    };
-    render_status(status, &page)
-}
-
-/// A panic in a handler: logged, answered with the localized 500 page by the context layer.
-pub fn panic_page(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
-    tracing::error!("handler panicked");
-    let mut res = StatusCode::INTERNAL_SERVER_ERROR.into_response();
-    res.extensions_mut()
-        .insert(ErrorPage(StatusCode::INTERNAL_SERVER_ERROR));
-    res
 }

@@ -9,7 +9,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
-use super::{AppState, Ctx, routes::Access, see_other};
+use super::{AppState, Ctx, registry::Access, see_other};
 use crate::error::AppError;
 
 /// What the policy says of a request.

@@ -12,12 +12,12 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
-use super::{AppState, pages};
+use super::{AppState, error_pages};
 use crate::{
     auth::{random_token, secure_eq},
     error::{AppError, ErrorPage},
     i18n::Locale,
-    users::{CurrentUser, actions::session_user},
+    viewer::{Role, Viewer},
 };
 
 pub const SESSION_COOKIE: &str = "pa_session";
@@ -28,7 +28,7 @@ pub const LANG_COOKIE: &str = "pa_lang";
 #[derive(Clone, Debug)]
 pub struct Ctx {
     pub locale: Locale,
-    pub user: Option<CurrentUser>,
+    pub user: Option<Viewer>,
     /// The token every form of the page carries in its `csrf` field.
     pub csrf: String,
     /// Path and query of the request, where the language switch comes back to.
@@ -37,6 +37,27 @@ pub struct Ctx {
     pub client_ip: String,
     /// The viewer's zone: their own choice, else their locale's.
     pub time_zone: String,
+    /// Which links the layout's navigation shows.
+    pub nav: Nav,
+}
+
+/// The layout's navigation: booleans for the template, decided here from typed roles.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Nav {
+    pub projects: bool,
+    pub evaluations: bool,
+    pub admin: bool,
+}
+
+impl Nav {
+    fn of(user: Option<&Viewer>) -> Nav {
+        user.map(|u| Nav {
+            projects: u.has_role(Role::Applicant),
+            evaluations: u.has_role(Role::Evaluator),
+            admin: u.is_admin(),
+        })
+        .unwrap_or_default()
+    }
 }
 
 impl Ctx {
@@ -48,22 +69,12 @@ impl Ctx {
         self.locale.t1(key, name, value.to_string())
     }
     /// The signed-in user, or "authentication required" (routes behind a policy always have one).
-    pub fn require_user(&self) -> Result<&CurrentUser, AppError> {
+    pub fn require_user(&self) -> Result<&Viewer, AppError> {
         self.user.as_ref().ok_or(AppError::Unauthenticated)
     }
     /// Translates `key` with a number, so plural forms apply (`{ $count -> [one] … }`).
     pub fn tn(&self, key: &str, name: &'static str, n: usize) -> String {
         self.locale.t_args(key, &[(name, (n as i64).into())])
-    }
-    /// Whether the viewer holds the role named `role` (templates: `ctx.has_role("applicant")`).
-    pub fn has_role(&self, role: &str) -> bool {
-        let role = crate::users::Role::parse(role);
-        self.user
-            .as_ref()
-            .is_some_and(|u| role.is_some_and(|r| u.has_role(r)))
-    }
-    pub fn is_admin(&self) -> bool {
-        self.user.as_ref().is_some_and(|u| u.is_admin())
     }
     /// The language the switch offers.
     pub fn other_locale(&self) -> Locale {
@@ -141,7 +152,7 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
     let cookies = parse_cookies(req.headers());
     let session_token = cookies.get(SESSION_COOKIE).filter(|t| is_token(t)).cloned();
     let session = match &session_token {
-        Some(t) => match session_user(&state.db, t).await {
+        Some(t) => match (state.sessions)(&state.db, t).await {
             Ok(s) => s,
             Err(e) => return e.into_response(),
         },
@@ -191,6 +202,7 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
         },
         client_ip: client_ip(&req, state.settings.trust_forwarded),
         time_zone,
+        nav: Nav::of(user.as_ref()),
     };
     let session_is_stale = session_token.is_some() && ctx.session_token.is_none();
 
@@ -198,7 +210,7 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
     if !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
         match check_post(req, &state, &csrf).await {
             Ok(r) => req = r,
-            Err((status, detail)) => return pages::error_page(&ctx, status, detail),
+            Err((status, detail)) => return error_pages::error_page(&ctx, status, detail),
         }
     }
     req.extensions_mut().insert(ctx.clone());
@@ -210,7 +222,7 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
         .is_none_or(|v| v.as_bytes().starts_with(b"text/plain"));
     if let Some(ErrorPage(status)) = res.extensions().get::<ErrorPage>().copied() {
         let headers = res.headers().clone();
-        res = pages::error_page(&ctx, status, None);
+        res = error_pages::error_page(&ctx, status, None);
         res.headers_mut().extend(
             headers
                 .into_iter()
@@ -218,7 +230,7 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
         );
     } else if res.status().as_u16() >= 400 && plain {
         // Rejections from axum itself (405, malformed forms…) come as English plain text.
-        res = pages::error_page(&ctx, res.status(), None);
+        res = error_pages::error_page(&ctx, res.status(), None);
     }
     let secure = state.settings.secure;
     if let Some(t) = new_csrf_cookie {
@@ -334,4 +346,18 @@ pub async fn security_headers(State(state): State<AppState>, req: Request, next:
         set(h, "cache-control", "no-store");
     }
     res
+}
+
+/// "18 juin 2019 à 09:30 (heure de Bruxelles)".
+pub fn when_in_zone(ctx: &Ctx, ms: i64, zone: &str) -> String {
+    ctx.locale.t_args(
+        "common-time-in-zone",
+        &[
+            (
+                "time",
+                crate::i18n::format_datetime(ms, zone, ctx.locale).into(),
+            ),
+            ("city", crate::i18n::zone_city(zone, ctx.locale).into()),
+        ],
+    )
 }

@@ -1,17 +1,20 @@
-//! The HTTP layer: router, middleware, the request context, layout and form rendering.
+//! The HTTP kit: request context, forms, rendering, the route registry type and the
+//! authorization gate. It depends only on the foundations (db, error, i18n, auth, config,
+//! viewer): domains plug their routes into a [`Registry`] and `crate::app` assembles them; the
+//! one thing the kit needs from a domain, finding the user behind a session cookie, is handed
+//! to it as a [`SessionLookup`].
 //!
 //! A request flows: security headers → context (session, locale, CSRF, body limit, localized
-//! error pages) → routing → authorization (the policy of the matched route) → handler →
-//! one action.
+//! error pages) → routing → authorization (the access of the matched route) → handler → one
+//! action.
 
 mod authorize;
 mod context;
+pub mod error_pages;
 pub mod form;
-pub mod pages;
-pub mod routes;
-mod routes_cmp;
+pub mod registry;
 
-use std::{collections::HashMap, sync::Arc};
+use std::{collections::HashMap, future::Future, pin::Pin, sync::Arc};
 
 use askama::Template;
 use axum::{
@@ -21,10 +24,21 @@ use axum::{
     response::{Html, IntoResponse, Response},
 };
 
-pub use context::{CSRF_COOKIE, Ctx, LANG_COOKIE, SESSION_COOKIE, cookie_header};
-pub use routes::{Access, RouteDef};
+pub use authorize::{Decision, decide};
+pub use context::{
+    CSRF_COOKIE, Ctx, LANG_COOKIE, Nav, SESSION_COOKIE, cookie_header, when_in_zone,
+};
+pub use registry::{Access, Registry, RouteDef};
 
-use crate::{config::Settings, db::Db, error::AppError};
+use crate::{config::Settings, db::Db, error::AppError, viewer::Viewer};
+
+/// Finds the signed-in user and their CSRF token behind a session cookie's token.
+pub type SessionLookup = for<'a> fn(
+    &'a Db,
+    &'a str,
+) -> Pin<
+    Box<dyn Future<Output = Result<Option<(Viewer, String)>, AppError>> + Send + 'a>,
+>;
 
 /// Everything a handler may reach. Holds no per-user state: that lives in the database, so
 /// any number of instances can serve the same users.
@@ -33,16 +47,12 @@ pub struct AppState {
     pub db: Db,
     pub settings: Arc<Settings>,
     policy: Arc<HashMap<(Method, &'static str), Access>>,
+    sessions: SessionLookup,
 }
 
-/// Builds the whole application. Tests call this and drive it in memory.
-pub fn app(db: Db, settings: Settings) -> Router {
-    app_from(routes::registry(), db, settings)
-}
-
-/// Builds the application from a registry: the policy comes from the registry's entries, and
-/// anything routed without an entry is refused.
-pub fn app_from(registry: routes::Registry, db: Db, settings: Settings) -> Router {
+/// Builds the application from a registry: the door policy comes from the registry's entries,
+/// and anything routed without an entry is refused.
+pub fn app_from(registry: Registry, db: Db, settings: Settings, sessions: SessionLookup) -> Router {
     let policy = registry
         .defs
         .iter()
@@ -52,6 +62,7 @@ pub fn app_from(registry: routes::Registry, db: Db, settings: Settings) -> Route
         db,
         settings: Arc::new(settings),
         policy: Arc::new(policy),
+        sessions,
     };
     registry
         .router
@@ -61,7 +72,7 @@ pub fn app_from(registry: routes::Registry, db: Db, settings: Settings) -> Route
         ))
         .fallback(|| async { AppError::NotFound })
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(
-            pages::panic_page,
+            error_pages::panic_page,
         ))
         .layer(middleware::from_fn_with_state(
             state.clone(),

@@ -1,0 +1,12 @@
+//! The public portal's routes: home, health, static assets, the language switch.
+
+use super::pages;
+use crate::http::{Access::Public, Registry};
+
+pub fn routes(r: Registry) -> Registry {
+    r.get("/", Public, pages::home)
+        .get("/health", Public, pages::health)
+        .get("/static/app.css", Public, pages::stylesheet)
+        .get("/static/autosave.js", Public, pages::autosave_script)
+        .post("/language", Public, pages::switch_language)
+}
