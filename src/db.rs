@@ -4,7 +4,7 @@
 //! through [`on_tx!`], which expands the same code for each backend. Where the dialects differ,
 //! the store function that needs it branches on [`Tx`] itself; nowhere else.
 
-use std::{path::Path, str::FromStr, time::Duration};
+use std::{cell::Cell, path::Path, str::FromStr, time::Duration};
 
 use anyhow::Context as _;
 use sqlx::{
@@ -32,7 +32,8 @@ pub enum Tx {
 /// `&mut` connection usable as an executor.
 #[macro_export]
 macro_rules! on_tx {
-    ($tx:expr, |$c:ident| $body:expr) => {
+    ($tx:expr, |$c:ident| $body:expr) => {{
+        $crate::db::note_statement();
         match $tx {
             $crate::db::Tx::Sqlite(t) => {
                 let $c = &mut **t;
@@ -43,14 +44,15 @@ macro_rules! on_tx {
                 $body
             }
         }
-    };
+    }};
 }
 
 /// [`on_tx!`] for statements run with `.execute(c)`: yields the number of affected rows, so the
 /// two backends' result types agree.
 #[macro_export]
 macro_rules! on_tx_exec {
-    ($tx:expr, |$c:ident| $body:expr) => {
+    ($tx:expr, |$c:ident| $body:expr) => {{
+        $crate::db::note_statement();
         match $tx {
             $crate::db::Tx::Sqlite(t) => {
                 let $c = &mut **t;
@@ -61,7 +63,7 @@ macro_rules! on_tx_exec {
                 $body.map(|r| r.rows_affected())
             }
         }
-    };
+    }};
 }
 
 impl Db {
@@ -117,6 +119,7 @@ impl Db {
     /// IMMEDIATE`): a deferred read-then-write would fail with SQLITE_BUSY_SNAPSHOT instead of
     /// waiting for the busy timeout.
     pub async fn write(&self) -> sqlx::Result<Tx> {
+        note_transaction();
         Ok(match self {
             Db::Sqlite(p) => Tx::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?),
             Db::Postgres(p) => Tx::Postgres(p.begin().await?),
@@ -125,6 +128,7 @@ impl Db {
 
     /// A transaction that only reads.
     pub async fn read(&self) -> sqlx::Result<Tx> {
+        note_transaction();
         Ok(match self {
             Db::Sqlite(p) => Tx::Sqlite(p.begin().await?),
             Db::Postgres(p) => Tx::Postgres(p.begin().await?),
@@ -157,6 +161,96 @@ impl Tx {
     pub fn is_postgres(&self) -> bool {
         matches!(self, Tx::Postgres(_))
     }
+}
+
+/// What a piece of work asked of the database: statements run and transactions opened.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub statements: u64,
+    pub transactions: u64,
+}
+
+tokio::task_local! {
+    static COUNTS: Cell<Counts>;
+}
+
+/// Runs `work` and counts the statements and transactions it ran on this task (the tests pin
+/// how many queries each page takes, at 1 and at N rows). Outside `counted`, counting is a
+/// no-op.
+pub async fn counted<F: Future>(work: F) -> (F::Output, Counts) {
+    COUNTS
+        .scope(Cell::new(Counts::default()), async {
+            let out = work.await;
+            (out, COUNTS.with(Cell::get))
+        })
+        .await
+}
+
+fn bump(f: impl FnOnce(&mut Counts)) {
+    let _ = COUNTS.try_with(|c| {
+        let mut v = c.get();
+        f(&mut v);
+        c.set(v);
+    });
+}
+
+/// Called by [`on_tx!`] and [`on_tx_exec!`] for every statement.
+#[doc(hidden)]
+pub fn note_statement() {
+    bump(|c| c.statements += 1);
+}
+
+fn note_transaction() {
+    bump(|c| c.transactions += 1);
+}
+
+/// `$1, $2, … $n`: the placeholders of an `in (…)` list bound one id each (set-based reads of
+/// many rows; ids only, never text from a user).
+pub fn placeholders(n: usize) -> String {
+    (1..=n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Runs `sql`, whose `{ids}` stands for an `in (…)` list, with one placeholder bound per id:
+/// the one statement that loads a related table for every row of a page.
+pub async fn fetch_all_in<R>(tx: &mut Tx, sql: &str, ids: &[i64]) -> sqlx::Result<Vec<R>>
+where
+    R: for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
+        + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>
+        + Send
+        + Unpin,
+{
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    // Only placeholders are spliced in; the ids themselves are bound.
+    let sql = sql.replace("{ids}", &placeholders(ids.len()));
+    on_tx!(tx, |c| {
+        let mut q = sqlx::query_as::<_, R>(sqlx::AssertSqlSafe(sql.clone()));
+        for id in ids {
+            q = q.bind(*id);
+        }
+        q.fetch_all(c).await
+    })
+}
+
+/// A value read from the database that none of an enum's variants has: an error, never a
+/// silent default (a state nobody knows is a bug or a tampered row, not a draft).
+#[derive(Debug, thiserror::Error)]
+#[error("unknown {kind} {value:?} read from the database")]
+pub struct UnknownValue {
+    pub kind: &'static str,
+    pub value: String,
+}
+
+/// The error for a stored `value` that is not a known `kind`.
+pub fn unknown(kind: &'static str, value: &str) -> sqlx::Error {
+    sqlx::Error::Decode(Box::new(UnknownValue {
+        kind,
+        value: value.to_string(),
+    }))
 }
 
 /// Hides the password of a database URL before it is printed.

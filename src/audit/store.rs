@@ -8,6 +8,7 @@ use crate::{db::Tx, on_tx};
 /// write transaction (`BEGIN IMMEDIATE`) already holds the database lock.
 pub async fn last_hash_locked(tx: &mut Tx) -> sqlx::Result<Option<String>> {
     if let Tx::Postgres(t) = tx {
+        crate::db::note_statement();
         sqlx::query("select pg_advisory_xact_lock(7305001)")
             .execute(&mut **t)
             .await?;

@@ -141,7 +141,12 @@ pub async fn get(tx: &mut Tx, id: i64) -> AppResult<Commission> {
 /// Every commission of every programme, newest first within a programme.
 pub async fn list_all(db: &Db) -> AppResult<Vec<Commission>> {
     let mut tx = db.read().await?;
-    Ok(store::list_all_commissions(&mut tx)
+    list_all_in(&mut tx).await
+}
+
+/// Every commission, inside the caller's transaction.
+pub async fn list_all_in(tx: &mut Tx) -> AppResult<Vec<Commission>> {
+    Ok(store::list_all_commissions(tx)
         .await?
         .into_iter()
         .map(commission_of)

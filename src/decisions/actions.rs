@@ -358,3 +358,8 @@ pub async fn letter(
 pub async fn amounts_in(tx: &mut Tx, decision: i64) -> AppResult<Vec<(i64, i64)>> {
     Ok(store::amounts(tx, decision).await?)
 }
+
+/// [`amounts_in`] for many decisions at once: (decision, side, amount).
+pub async fn amounts_of(tx: &mut Tx, decisions: &[i64]) -> AppResult<Vec<(i64, i64, i64)>> {
+    Ok(store::amounts_of(tx, decisions).await?)
+}

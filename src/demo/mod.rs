@@ -157,6 +157,15 @@ pub async fn load(db: &Db) -> AppResult<()> {
 
 /// Loads the demo up to `stage` into an empty, migrated database.
 pub async fn load_stage(db: &Db, stage: Stage, base: &str) -> AppResult<()> {
+    load_sized(db, stage, base, PROJECTS).await
+}
+
+/// How many joint projects the XIe call receives in the demo.
+pub const PROJECTS: usize = 40;
+
+/// The demo with `projects` joint projects instead of forty (tests render every page at one
+/// and at several rows to check that its number of queries does not grow with the data).
+pub async fn load_sized(db: &Db, stage: Stage, base: &str, projects: usize) -> AppResult<()> {
     let actor = Actor::system("demo");
     let hash = hash_password(PASSWORD.to_string()).await?;
     let mut tx = db.write().await?;
@@ -321,7 +330,16 @@ pub async fn load_stage(db: &Db, stage: Stage, base: &str) -> AppResult<()> {
         (&qc, qc_id),
     )
     .await?;
-    projects::load(&mut tx, &actor, xi_call, &hash, (wb_id, qc_id), &orgs).await?;
+    projects::load(
+        &mut tx,
+        &actor,
+        xi_call,
+        &hash,
+        (wb_id, qc_id),
+        &orgs,
+        projects,
+    )
+    .await?;
     tx.commit().await?;
     if stage != Stage::Filed {
         session::load(db, base, xi_call, plenary, (wb_id, qc_id), &hash).await?;

@@ -46,13 +46,14 @@ pub async fn load(
     hash: &str,
     sides: (i64, i64),
     orgs: &[(i64, i64)],
+    count: usize,
 ) -> AppResult<()> {
     let call = calls::actions::get_call_in(tx, call_id).await?;
     let (wb, qc) = sides;
     let wb_orgs: Vec<i64> = orgs.iter().filter(|o| o.0 == wb).map(|o| o.1).collect();
     let qc_orgs: Vec<i64> = orgs.iter().filter(|o| o.0 == qc).map(|o| o.1).collect();
     let deadline = call.sides.iter().map(|s| s.deadline_at).min().unwrap_or(0);
-    for i in 0..40usize {
+    for i in 0..count {
         let mut leads = Vec::new();
         for (side, code, locale) in [(wb, "wb", Locale::FrBe), (qc, "qc", Locale::FrCa)] {
             let name = format!(

@@ -66,7 +66,7 @@ pub async fn load(db: &Db, base: &str, commission: (i64, i64), midterm: i64) -> 
     }
     followup::midterm::open_campaign(db, base, &qc, xi, "2020-08-31").await?;
     for (i, (f, _)) in funded.iter().enumerate() {
-        if i >= funded.len() - 2 {
+        if i + 2 >= funded.len() {
             continue; // two reports still missing
         }
         let v = followup::actions::view(db, &wb, f.id).await?;
@@ -116,7 +116,7 @@ pub async fn load(db: &Db, base: &str, commission: (i64, i64), midterm: i64) -> 
     let member_qc = acting_as(db, "commission.qc@demo.passerelle.test").await?;
     decisions::actions::advance(db, &member_qc, midterm, "open").await?;
     for (i, (f, _)) in funded.iter().enumerate() {
-        if i != 3 && i < funded.len() - 2 {
+        if i != 3 && i + 2 < funded.len() {
             for officer in [&wb, &qc] {
                 followup::midterm::release_year2(db, officer, f.id).await?;
             }

@@ -95,41 +95,104 @@ pub struct FundedView {
 /// Loads a funded project and checks that `user` may see it: a lead of one of its halves, an
 /// officer or commission member of the programme, or an administrator.
 pub(super) async fn load(tx: &mut Tx, user: &Viewer, id: i64) -> AppResult<FundedView> {
-    let funded = store::find(tx, id).await?.ok_or(AppError::NotFound)?;
-    let project = projects::actions::project_in(tx, funded.project_id).await?;
-    let call = calls::actions::get_call_in(tx, project.call_id).await?;
-    let commission = commissions::actions::get(tx, funded.commission_id).await?;
-    let sides = programmes::actions::sides_of(tx, commission.programme_id).await?;
-    let viewer = Relation {
-        officer_of: sides
-            .iter()
-            .filter(|s| user.has_role_on(Role::Officer, s.id))
-            .map(|s| s.id)
-            .collect(),
-        lead_of: project.half_led_by(user.id).map(|h| h.side_id),
-        member: sides
-            .iter()
-            .any(|s| user.has_role_on(Role::CommissionMember, s.id)),
-    };
-    if viewer.officer_of.is_empty()
-        && viewer.lead_of.is_none()
-        && !viewer.member
-        && !user.is_admin()
-    {
-        return Err(AppError::NotFound);
+    let mut all = load_many(tx, user, &[id]).await?;
+    match all.pop() {
+        Some(Ok(v)) => Ok(v),
+        Some(Err(e)) => Err(e),
+        None => Err(AppError::NotFound),
     }
-    let missions = store::missions(tx, id).await?;
-    Ok(FundedView {
-        money: side_money(&call, funded.starts_on, &missions),
-        objectives: store::objectives(tx, id).await?,
-        history: store::term_history(tx, id).await?,
-        missions,
-        funded,
-        project,
-        call,
-        sides,
-        viewer,
-    })
+}
+
+/// Loads these funded projects with a fixed number of statements whatever their number (the
+/// rows, then one query per related table for all of them; calls, commissions and sides once
+/// each). Each comes with whether `user` may see it (else `NotFound`, as if it did not exist).
+pub(super) async fn load_many(
+    tx: &mut Tx,
+    user: &Viewer,
+    ids: &[i64],
+) -> AppResult<Vec<AppResult<FundedView>>> {
+    let funded = store::find_many(tx, ids).await?;
+    let ids: Vec<i64> = funded.iter().map(|f| f.id).collect();
+    let project_ids: Vec<i64> = funded.iter().map(|f| f.project_id).collect();
+    let mut projects = projects::actions::projects_in(tx, &project_ids).await?;
+    let mut calls_by_id: Vec<Call> = Vec::new();
+    for p in &projects {
+        if !calls_by_id.iter().any(|c| c.id == p.call_id) {
+            calls_by_id.push(calls::actions::get_call_in(tx, p.call_id).await?);
+        }
+    }
+    let mut sides_by_commission: Vec<(i64, Vec<Side>)> = Vec::new();
+    for f in &funded {
+        if !sides_by_commission
+            .iter()
+            .any(|(c, _)| *c == f.commission_id)
+        {
+            let commission = commissions::actions::get(tx, f.commission_id).await?;
+            let sides = programmes::actions::sides_of(tx, commission.programme_id).await?;
+            sides_by_commission.push((f.commission_id, sides));
+        }
+    }
+    let mut missions = store::missions_of(tx, &ids).await?;
+    let mut objectives = store::objectives_of(tx, &ids).await?;
+    let mut history = store::term_histories(tx, &ids).await?;
+    let mut out = Vec::with_capacity(funded.len());
+    for funded in funded {
+        let Some(i) = projects.iter().position(|p| p.id == funded.project_id) else {
+            out.push(Err(AppError::NotFound));
+            continue;
+        };
+        let project = projects.swap_remove(i);
+        let call = calls_by_id
+            .iter()
+            .find(|c| c.id == project.call_id)
+            .cloned()
+            .ok_or(AppError::NotFound)?;
+        let sides = sides_by_commission
+            .iter()
+            .find(|(c, _)| *c == funded.commission_id)
+            .map(|(_, s)| s.clone())
+            .unwrap_or_default();
+        let viewer = Relation {
+            officer_of: sides
+                .iter()
+                .filter(|s| user.has_role_on(Role::Officer, s.id))
+                .map(|s| s.id)
+                .collect(),
+            lead_of: project.half_led_by(user.id).map(|h| h.side_id),
+            member: sides
+                .iter()
+                .any(|s| user.has_role_on(Role::CommissionMember, s.id)),
+        };
+        if viewer.officer_of.is_empty()
+            && viewer.lead_of.is_none()
+            && !viewer.member
+            && !user.is_admin()
+        {
+            out.push(Err(AppError::NotFound));
+            continue;
+        }
+        let mine = take_of(&mut missions, funded.id);
+        out.push(Ok(FundedView {
+            money: side_money(&call, funded.starts_on, &mine),
+            objectives: take_of(&mut objectives, funded.id),
+            history: take_of(&mut history, funded.id),
+            missions: mine,
+            funded,
+            project,
+            call,
+            sides,
+            viewer,
+        }));
+    }
+    Ok(out)
+}
+
+/// The rows of `all` that belong to `id`, taken out (they come sorted by owner).
+fn take_of<T>(all: &mut Vec<(i64, T)>, id: i64) -> Vec<T> {
+    let (mine, rest): (Vec<_>, Vec<_>) =
+        std::mem::take(all).into_iter().partition(|(o, _)| *o == id);
+    *all = rest;
+    mine.into_iter().map(|(_, t)| t).collect()
 }
 
 pub async fn view(db: &Db, user: &Viewer, id: i64) -> AppResult<FundedView> {
@@ -144,20 +207,60 @@ pub async fn of_commission(
     commission: i64,
 ) -> AppResult<Vec<(FundedProject, String)>> {
     let mut tx = db.read().await?;
-    let c = commissions::actions::get(&mut tx, commission).await?;
-    let sides = programmes::actions::sides_of(&mut tx, c.programme_id).await?;
+    of_commission_in(&mut tx, user, commission).await
+}
+
+/// Refuses anyone but the officers and commission members of the commission's programme (and
+/// administrators).
+async fn check_commission(tx: &mut Tx, user: &Viewer, commission: i64) -> AppResult<()> {
+    let c = commissions::actions::get(tx, commission).await?;
+    let sides = programmes::actions::sides_of(tx, c.programme_id).await?;
     if !sides.iter().any(|s| {
         user.has_role_on(Role::Officer, s.id) || user.has_role_on(Role::CommissionMember, s.id)
     }) && !user.is_admin()
     {
         return Err(AppError::Forbidden);
     }
-    let mut out = Vec::new();
-    for f in store::list_by_commission(&mut tx, commission).await? {
-        let p = projects::actions::project_in(&mut tx, f.project_id).await?;
-        out.push((f, p.title));
-    }
-    Ok(out)
+    Ok(())
+}
+
+/// [`of_commission`] inside the caller's transaction.
+pub(super) async fn of_commission_in(
+    tx: &mut Tx,
+    user: &Viewer,
+    commission: i64,
+) -> AppResult<Vec<(FundedProject, String)>> {
+    check_commission(tx, user, commission).await?;
+    let funded = store::list_by_commission(tx, commission).await?;
+    let ids: Vec<i64> = funded.iter().map(|f| f.project_id).collect();
+    let projects = projects::actions::projects_in(tx, &ids).await?;
+    Ok(funded
+        .into_iter()
+        .map(|f| {
+            let title = projects
+                .iter()
+                .find(|p| p.id == f.project_id)
+                .map(|p| p.title.clone())
+                .unwrap_or_default();
+            (f, title)
+        })
+        .collect())
+}
+
+/// Every funded project of a commission with everything its page shows, for the programme's
+/// officers and members, in a fixed number of statements.
+pub(super) async fn commission_views(
+    tx: &mut Tx,
+    user: &Viewer,
+    commission: i64,
+) -> AppResult<Vec<FundedView>> {
+    check_commission(tx, user, commission).await?;
+    let ids: Vec<i64> = store::list_by_commission(tx, commission)
+        .await?
+        .into_iter()
+        .map(|f| f.id)
+        .collect();
+    load_many(tx, user, &ids).await?.into_iter().collect()
 }
 
 /// A lead sets the status of one of the project's objectives.

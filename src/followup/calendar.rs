@@ -25,7 +25,6 @@ use crate::{
 };
 
 /// Projects still running can be rescheduled.
-const RUNNING: [&str; 3] = ["active", "midterm_reviewed", "rescheduled"];
 
 pub struct Preview {
     pub resolution: Resolution,
@@ -65,7 +64,7 @@ async fn preview_in(tx: &mut Tx, user: &Viewer, id: i64) -> AppResult<Preview> {
     }
     let scope = store::resolution_scope(tx, id).await?;
     for f in store::list_by_commission(tx, c.id).await? {
-        if !RUNNING.contains(&f.state.as_str()) || !(scope.is_empty() || scope.contains(&f.id)) {
+        if !f.state.is_running() || !(scope.is_empty() || scope.contains(&f.id)) {
             continue;
         }
         let Some(new) = new_end(f.ends_on, change) else {

@@ -2,6 +2,7 @@
 //! approve it (the project is then completed); an officer closes it — never without an
 //! approved final report. Late final reports are flagged on the follow-up pages.
 
+use super::model::FundedState;
 use super::{actions::load, store};
 use crate::{
     audit,
@@ -37,11 +38,14 @@ pub async fn file(db: &Db, user: &Viewer, id: i64, report: &str) -> AppResult<()
     if v.viewer.lead_of.is_none() {
         return Err(AppError::Forbidden);
     }
-    if matches!(v.funded.state.as_str(), "closed" | "terminated") {
+    if matches!(
+        v.funded.state,
+        FundedState::Closed | FundedState::Terminated
+    ) {
         return Err(AppError::Conflict("followup-error-closed".into()));
     }
     store::save_final_report(&mut tx, id, report.trim(), user.id, now_ms()).await?;
-    store::set_state(&mut tx, id, "final_report_due").await?;
+    store::set_state(&mut tx, id, FundedState::FinalReportDue).await?;
     audit::record(
         &mut tx,
         &user.actor(),
@@ -67,7 +71,7 @@ pub async fn approve(db: &Db, user: &Viewer, id: i64) -> AppResult<()> {
     store::approve_final_report(&mut tx, id, side, user.id, now_ms()).await?;
     let approved = store::final_report_approvals(&mut tx, id).await?;
     if v.sides.iter().all(|s| approved.contains(&s.id)) {
-        store::set_state(&mut tx, id, "completed").await?;
+        store::set_state(&mut tx, id, FundedState::Completed).await?;
     }
     audit::record(
         &mut tx,
@@ -90,12 +94,13 @@ pub async fn close(db: &Db, user: &Viewer, id: i64) -> AppResult<()> {
         return Err(AppError::Forbidden);
     }
     let approved = store::final_report_approvals(&mut tx, id).await?;
-    if v.funded.state != "completed" || !v.sides.iter().all(|s| approved.contains(&s.id)) {
+    if v.funded.state != FundedState::Completed || !v.sides.iter().all(|s| approved.contains(&s.id))
+    {
         return Err(AppError::Conflict(
             "followup-error-close-needs-report".into(),
         ));
     }
-    store::set_state(&mut tx, id, "closed").await?;
+    store::set_state(&mut tx, id, FundedState::Closed).await?;
     audit::record(
         &mut tx,
         &user.actor(),

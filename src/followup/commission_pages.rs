@@ -57,7 +57,7 @@ async fn page(
             (
                 f.id,
                 title,
-                ctx.t(&format!("followup-state-{}", f.state.replace('_', "-"))),
+                ctx.t(&f.state.key()),
                 format_civil_date(f.ends_on, l),
                 ctx.t(if filed {
                     "followup-progress-filed"

@@ -3,13 +3,13 @@
 //! activity reports and late final reports.
 
 use super::{
-    actions::{load, of_commission},
+    actions::commission_views,
     model::{MissionStatus, final_report_late, report_due, today_in},
     store,
 };
 use crate::{
     commissions::{self, Theme},
-    db::Db,
+    db::{Db, Tx},
     decisions,
     error::AppResult,
     programmes::Side,
@@ -38,9 +38,17 @@ const STATES: [&str; 7] = [
 ];
 
 pub async fn dashboard(db: &Db, user: &Viewer, commission: i64) -> AppResult<Dashboard> {
-    let funded = of_commission(db, user, commission).await?;
     let mut tx = db.read().await?;
-    let themes = commissions::actions::themes_of(&mut tx, commission).await?;
+    dashboard_in(&mut tx, user, commission).await
+}
+
+async fn dashboard_in(tx: &mut Tx, user: &Viewer, commission: i64) -> AppResult<Dashboard> {
+    let views = commission_views(tx, user, commission).await?;
+    let ids: Vec<i64> = views.iter().map(|v| v.funded.id).collect();
+    let decisions: Vec<i64> = views.iter().map(|v| v.funded.decision_id).collect();
+    let with_report = store::with_final_report(tx, &ids).await?;
+    let all_amounts = decisions::actions::amounts_of(tx, &decisions).await?;
+    let themes = commissions::actions::themes_of(tx, commission).await?;
     let today = today_in(&user.time_zone);
     let mut d = Dashboard {
         by_state: Vec::new(),
@@ -51,9 +59,9 @@ pub async fn dashboard(db: &Db, user: &Viewer, commission: i64) -> AppResult<Das
         late_final_reports: 0,
     };
     let mut states = [0i64; STATES.len()];
-    for (f, _) in &funded {
-        let v = load(&mut tx, user, f.id).await?;
-        if let Some(i) = STATES.iter().position(|s| *s == f.state) {
+    for v in &views {
+        let f = &v.funded;
+        if let Some(i) = STATES.iter().position(|s| *s == f.state.as_str()) {
             states[i] += 1;
         }
         for (t, n) in d.by_theme.iter_mut() {
@@ -69,16 +77,15 @@ pub async fn dashboard(db: &Db, user: &Viewer, commission: i64) -> AppResult<Das
                 d.overdue_reports += 1;
             }
         }
-        let filed = store::final_report(&mut tx, f.id).await?.is_some();
+        let filed = with_report.contains(&f.id);
         if final_report_late(f.ends_on, filed, today) {
             d.late_final_reports += 1;
         }
-        let amounts = decisions::actions::amounts_in(&mut tx, f.decision_id).await?;
         for s in &v.sides {
-            let committed = amounts
+            let committed = all_amounts
                 .iter()
-                .find(|(id, _)| *id == s.id)
-                .map_or(0, |a| a.1);
+                .find(|(d, side, _)| *d == f.decision_id && *side == s.id)
+                .map_or(0, |a| a.2);
             let spent = v
                 .money
                 .iter()
@@ -113,7 +120,8 @@ pub async fn programme(db: &Db, user: &Viewer, programme: i64) -> AppResult<Dash
         overdue_reports: 0,
         late_final_reports: 0,
     };
-    let mut commissions: Vec<_> = commissions::actions::list_all(db)
+    let mut tx = db.read().await?;
+    let mut commissions: Vec<_> = commissions::actions::list_all_in(&mut tx)
         .await?
         .into_iter()
         .filter(|c| c.programme_id == programme)
@@ -123,7 +131,7 @@ pub async fn programme(db: &Db, user: &Viewer, programme: i64) -> AppResult<Dash
     }
     commissions.sort_by_key(|c| c.number);
     for c in commissions {
-        let d = dashboard(db, user, c.id).await?;
+        let d = dashboard_in(&mut tx, user, c.id).await?;
         for (st, n) in d.by_state {
             match all.by_state.iter_mut().find(|(s, _)| *s == st) {
                 Some(row) => row.1 += n,

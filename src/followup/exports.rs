@@ -3,7 +3,7 @@
 //! as reporting organisation for its own funding, in its own currency.
 
 use super::{
-    actions::{load, of_commission},
+    actions::commission_views,
     iati::{self, Activity, Reporter},
 };
 use crate::{
@@ -11,6 +11,7 @@ use crate::{
     db::{Db, now_ms},
     decisions,
     error::{AppError, AppResult},
+    followup::model::FundedState,
     projects::model::csv_cell,
     users::Viewer,
 };
@@ -21,24 +22,26 @@ fn reference(code: &str) -> String {
     format!("XI-PASSERELLE-{code}")
 }
 
-fn status(state: &str) -> &'static str {
+fn status(state: FundedState) -> &'static str {
     match state {
-        "final_report_due" | "completed" => "3",
-        "closed" => "4",
-        "terminated" => "5",
-        _ => "2",
+        FundedState::FinalReportDue | FundedState::Completed => "3",
+        FundedState::Closed => "4",
+        FundedState::Terminated => "5",
+        FundedState::Active | FundedState::MidtermReviewed | FundedState::Rescheduled => "2",
     }
 }
 
 /// The IATI document of a commission's funded projects as the officer's side reports them.
 pub async fn iati(db: &Db, user: &Viewer, commission: i64) -> AppResult<String> {
-    let funded = of_commission(db, user, commission).await?;
     let mut tx = db.read().await?;
+    let views = commission_views(&mut tx, user, commission).await?;
+    let decisions: Vec<i64> = views.iter().map(|v| v.funded.decision_id).collect();
+    let all_amounts = decisions::actions::amounts_of(&mut tx, &decisions).await?;
     let c = commissions::actions::get(&mut tx, commission).await?;
     let mut reporter: Option<Reporter> = None;
     let mut activities = Vec::new();
-    for (f, _) in funded {
-        let v = load(&mut tx, user, f.id).await?;
+    for v in views {
+        let f = &v.funded;
         let side_id = *v.viewer.officer_of.first().ok_or(AppError::Forbidden)?;
         let side = v
             .sides
@@ -50,11 +53,10 @@ pub async fn iati(db: &Db, user: &Viewer, commission: i64) -> AppResult<String> 
             name: side.administration.fr.clone(),
             currency: side.currency.clone(),
         });
-        let committed = decisions::actions::amounts_in(&mut tx, f.decision_id)
-            .await?
-            .into_iter()
-            .find(|(s, _)| *s == side_id)
-            .map_or(0, |(_, a)| a);
+        let committed = all_amounts
+            .iter()
+            .find(|(d, s, _)| *d == f.decision_id && *s == side_id)
+            .map_or(0, |a| a.2);
         activities.push(Activity {
             identifier: format!("{}-CMP{}-{}", r.reference, c.number, f.id),
             title: v.project.title.clone(),
@@ -70,7 +72,7 @@ pub async fn iati(db: &Db, user: &Viewer, commission: i64) -> AppResult<String> 
                     )
                 })
                 .collect(),
-            status: status(&f.state),
+            status: status(f.state),
             start: f.starts_on.to_string(),
             end: f.ends_on.to_string(),
             committed,
@@ -104,13 +106,15 @@ pub async fn csv(
     commission: i64,
     locale: crate::i18n::Locale,
 ) -> AppResult<String> {
-    let funded = of_commission(db, user, commission).await?;
     let mut tx = db.read().await?;
+    let views = commission_views(&mut tx, user, commission).await?;
+    let decisions: Vec<i64> = views.iter().map(|v| v.funded.decision_id).collect();
+    let all_amounts = decisions::actions::amounts_of(&mut tx, &decisions).await?;
     let quote = |v: &str| format!("\"{}\"", csv_cell(v).replace('"', "\"\""));
     let mut out = String::new();
     let mut header_done = false;
-    for (f, _) in funded {
-        let v = load(&mut tx, user, f.id).await?;
+    for v in &views {
+        let f = &v.funded;
         if !header_done {
             let mut h: Vec<String> = ["followup-csv-id", "projects-csv-title", "followup-state"]
                 .iter()
@@ -137,11 +141,10 @@ pub async fn csv(
             out.push_str("\r\n");
             header_done = true;
         }
-        let amounts = decisions::actions::amounts_in(&mut tx, f.decision_id).await?;
         let mut row = vec![
             f.id.to_string(),
             v.project.title.clone(),
-            locale.t(&format!("followup-state-{}", f.state.replace('_', "-"))),
+            locale.t(&f.state.key()),
             f.starts_on.to_string(),
             f.ends_on.to_string(),
         ];
@@ -153,10 +156,10 @@ pub async fn csv(
                     .map(|h| h.organisation_name.clone())
                     .unwrap_or_default(),
             );
-            let committed = amounts
+            let committed = all_amounts
                 .iter()
-                .find(|(id, _)| *id == s.id)
-                .map_or(0, |a| a.1);
+                .find(|(d, side, _)| *d == f.decision_id && *side == s.id)
+                .map_or(0, |a| a.2);
             row.push(format!("{}.{:02}", committed / 100, committed % 100));
             let spent = money.map_or(0, |m| m.spent);
             row.push(format!("{}.{:02}", spent / 100, spent % 100));

@@ -3,6 +3,7 @@
 //! forecast); each side's officers give an opinion — the other side sees it once the mid-term
 //! session opens —; each side releases its year-2 funding only after a favourable joint opinion.
 
+use super::model::FundedState;
 use super::{
     actions::{FundedView, load, of_commission},
     model::{ObjectiveStatus, joint_opinion},
@@ -283,8 +284,8 @@ pub async fn release_year2(db: &Db, user: &Viewer, id: i64) -> AppResult<()> {
     if !store::release_year2(&mut tx, id, side, user.id, now_ms()).await? {
         return Err(AppError::Conflict("followup-error-year2-released".into()));
     }
-    if v.funded.state == "active" {
-        store::set_state(&mut tx, id, "midterm_reviewed").await?;
+    if v.funded.state == FundedState::Active {
+        store::set_state(&mut tx, id, FundedState::MidtermReviewed).await?;
     }
     audit::record(
         &mut tx,

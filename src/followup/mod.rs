@@ -18,5 +18,5 @@ pub mod model;
 pub mod pages;
 mod store;
 
-pub use model::FundedProject;
+pub use model::{FundedProject, FundedState};
 pub mod routes;

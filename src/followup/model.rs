@@ -16,7 +16,7 @@ pub struct FundedProject {
     pub project_id: i64,
     pub decision_id: i64,
     pub commission_id: i64,
-    pub state: String,
+    pub state: FundedState,
     pub starts_on: Date,
     pub ends_on: Date,
 }
@@ -71,6 +71,20 @@ status_enum!(ObjectiveStatus, objective,
     Planned => "planned", InProgress => "in_progress", Achieved => "achieved", Dropped => "dropped");
 status_enum!(MissionStatus, mission,
     Planned => "planned", Done => "done", Cancelled => "cancelled", Online => "online");
+status_enum!(FundedState, state,
+    Active => "active", MidtermReviewed => "midterm_reviewed", Rescheduled => "rescheduled",
+    FinalReportDue => "final_report_due", Completed => "completed", Closed => "closed",
+    Terminated => "terminated");
+
+impl FundedState {
+    /// Still running: a new calendar may move its end.
+    pub fn is_running(self) -> bool {
+        matches!(
+            self,
+            FundedState::Active | FundedState::MidtermReviewed | FundedState::Rescheduled
+        )
+    }
+}
 
 /// A mission of a funded project.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1,6 +1,7 @@
 //! The follow-up page of a funded project: term and its history, objectives, missions with
 //! each side's cost and spending and the activity reports, the mid-term review.
 
+use super::model::FundedState;
 use askama::Template;
 use axum::{
     extract::{Path, State},
@@ -238,9 +239,9 @@ async fn page(
         can_approve: fr
             .as_ref()
             .is_some_and(|(_, a)| v.viewer.officer_of.iter().any(|s| !a.contains(s)))
-            && v.funded.state != "closed",
-        can_close: v.funded.state == "completed" && !v.viewer.officer_of.is_empty(),
-        closed: v.funded.state == "closed",
+            && v.funded.state != FundedState::Closed,
+        can_close: v.funded.state == FundedState::Completed && !v.viewer.officer_of.is_empty(),
+        closed: v.funded.state == FundedState::Closed,
     };
     let extensions = super::extensions::of_project(&s.db, u, id)
         .await?
@@ -304,10 +305,7 @@ async fn page(
                 ("end", format_civil_date(v.funded.ends_on, l).into()),
             ],
         ),
-        state: ctx.t(&format!(
-            "followup-state-{}",
-            v.funded.state.replace('_', "-")
-        )),
+        state: ctx.t(&v.funded.state.key()),
         history: v
             .history
             .iter()

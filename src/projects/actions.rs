@@ -319,21 +319,21 @@ pub async fn withdraw_half(db: &Db, base: &str, user: &Viewer, id: i64) -> AppRe
 /// The projects `user` leads a half of.
 pub async fn my_projects(db: &Db, user: &Viewer) -> AppResult<Vec<Project>> {
     let mut tx = db.read().await?;
-    let mut out = Vec::new();
-    for id in store::list_projects_of(&mut tx, user.id).await? {
-        out.extend(store::find_project(&mut tx, id).await?);
-    }
-    Ok(out)
+    let ids = store::list_projects_of(&mut tx, user.id).await?;
+    Ok(store::find_projects(&mut tx, &ids).await?)
 }
 
 /// The projects of a call with a half on `side_id`, for other domains' actions (which check
 /// their own permissions first).
 pub async fn projects_of_side(tx: &mut Tx, call_id: i64, side_id: i64) -> AppResult<Vec<Project>> {
-    let mut out = Vec::new();
-    for id in store::list_project_ids(tx, call_id, Some(side_id)).await? {
-        out.extend(store::find_project(tx, id).await?);
-    }
-    Ok(out)
+    let ids = store::list_project_ids(tx, call_id, Some(side_id)).await?;
+    Ok(store::find_projects(tx, &ids).await?)
+}
+
+/// These projects (unknown ids skipped), in a fixed number of queries, for other domains'
+/// actions (which check their own permissions first).
+pub async fn projects_in(tx: &mut Tx, ids: &[i64]) -> AppResult<Vec<Project>> {
+    Ok(store::find_projects(tx, ids).await?)
 }
 
 /// One project, for other domains' actions (which check their own permissions first).

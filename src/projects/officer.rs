@@ -28,14 +28,13 @@ pub async fn for_officer(
     if sides.is_empty() {
         return Err(AppError::Forbidden);
     }
-    let mut out = Vec::new();
+    let mut ids = Vec::new();
     for side in &sides {
-        for id in store::list_project_ids(&mut tx, call_id, Some(*side)).await? {
-            if !out.iter().any(|p: &Project| p.id == id) {
-                out.extend(store::find_project(&mut tx, id).await?);
-            }
-        }
+        ids.extend(store::list_project_ids(&mut tx, call_id, Some(*side)).await?);
     }
+    ids.sort_unstable();
+    ids.dedup();
+    let out = store::find_projects(&mut tx, &ids).await?;
     Ok((call, sides, out))
 }
 

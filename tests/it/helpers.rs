@@ -193,6 +193,15 @@ impl TestApp {
         app
     }
 
+    /// The full demo with `projects` joint projects instead of forty.
+    pub async fn spawn_sized_demo(projects: usize) -> TestApp {
+        let app = TestApp::spawn().await;
+        demo::load_sized(&app.db.db, demo::Stage::Full, "http://localhost", projects)
+            .await
+            .expect("demo loads");
+        app
+    }
+
     pub fn on(db: Arc<TestDb>, bind: &str) -> TestApp {
         let settings = Settings::local(bind, db.dir().to_path_buf());
         let router = passerelle::app::app(db.db.clone(), settings);

@@ -22,5 +22,6 @@ mod pages;
 mod project_files;
 mod project_officers;
 mod projects;
+mod query_counts;
 mod security;
 mod session_outcomes;

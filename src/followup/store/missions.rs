@@ -1,9 +1,9 @@
 //! SQL of a funded project's objectives, missions, spending and activity reports.
 
 use crate::{
-    db::Tx,
+    db::{Tx, fetch_all_in, unknown},
     followup::model::{FundedMission, MissionStatus, ObjectiveStatus},
-    on_tx, on_tx_exec,
+    on_tx_exec,
     projects::Mission,
 };
 
@@ -28,27 +28,24 @@ pub async fn insert_objective(
     Ok(())
 }
 
-/// A project's objectives: (id, text, status).
-pub async fn objectives(
+/// The objectives of these funded projects: (funded, (id, text, status)), in their order.
+pub async fn objectives_of(
     tx: &mut Tx,
-    funded: i64,
-) -> sqlx::Result<Vec<(i64, String, ObjectiveStatus)>> {
-    let rows: Vec<(i64, String, String)> = on_tx!(tx, |c| sqlx::query_as(
-        "select id, text, status from funded_objectives where funded_id = $1 order by position"
+    funded: &[i64],
+) -> sqlx::Result<Vec<(i64, (i64, String, ObjectiveStatus))>> {
+    let rows: Vec<(i64, i64, String, String)> = fetch_all_in(
+        tx,
+        "select funded_id, id, text, status from funded_objectives where funded_id in ({ids})
+         order by funded_id, position",
+        funded,
     )
-    .bind(funded)
-    .fetch_all(c)
-    .await)?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, t, s)| {
-            (
-                id,
-                t,
-                ObjectiveStatus::parse(&s).unwrap_or(ObjectiveStatus::Planned),
-            )
+    .await?;
+    rows.into_iter()
+        .map(|(f, id, t, s)| {
+            let st = ObjectiveStatus::parse(&s).ok_or_else(|| unknown("objective status", &s))?;
+            Ok((f, (id, t, st)))
         })
-        .collect())
+        .collect()
 }
 
 pub async fn set_objective_status(
@@ -93,6 +90,7 @@ type MissionRow = (
     i64,
     i64,
     i64,
+    i64,
     String,
     i64,
     String,
@@ -101,40 +99,56 @@ type MissionRow = (
 );
 
 pub async fn missions(tx: &mut Tx, funded: i64) -> sqlx::Result<Vec<FundedMission>> {
-    let rows: Vec<MissionRow> = on_tx!(tx, |c| {
-        sqlx::query_as(
-        "select id, from_side_id, to_side_id, travellers, starts_on, days, purpose, status, report
-         from funded_missions where funded_id = $1 order by starts_on, id"
+    Ok(missions_of(tx, &[funded])
+        .await?
+        .into_iter()
+        .map(|(_, m)| m)
+        .collect())
+}
+
+/// The missions of these funded projects with each side's spending, in two statements:
+/// (funded, mission), by project then date.
+pub async fn missions_of(tx: &mut Tx, funded: &[i64]) -> sqlx::Result<Vec<(i64, FundedMission)>> {
+    let rows: Vec<MissionRow> = fetch_all_in(
+        tx,
+        "select funded_id, id, from_side_id, to_side_id, travellers, starts_on, days, purpose, status, report
+         from funded_missions where funded_id in ({ids}) order by funded_id, starts_on, id",
+        funded,
     )
-    .bind(funded)
-    .fetch_all(c)
-    .await
-    })?;
-    let mut out = Vec::new();
-    for (id, from, to, travellers, starts_on, days, purpose, status, report) in rows {
-        let spending: Vec<(i64, i64)> = on_tx!(tx, |c| {
-            sqlx::query_as(
-            "select side_id, amount from mission_spending where mission_id = $1 order by side_id"
-        )
-        .bind(id)
-        .fetch_all(c)
-        .await
-        })?;
-        out.push(FundedMission {
-            id,
-            mission: Mission {
+    .await?;
+    let spending: Vec<(i64, i64, i64)> = fetch_all_in(
+        tx,
+        "select s.mission_id, s.side_id, s.amount from mission_spending s
+         join funded_missions m on m.id = s.mission_id
+         where m.funded_id in ({ids}) order by s.mission_id, s.side_id",
+        funded,
+    )
+    .await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for (f, id, from, to, travellers, starts_on, days, purpose, status, report) in rows {
+        out.push((
+            f,
+            FundedMission {
                 id,
-                from_side_id: from,
-                to_side_id: to,
-                travellers,
-                starts_on,
-                days,
-                purpose,
+                mission: Mission {
+                    id,
+                    from_side_id: from,
+                    to_side_id: to,
+                    travellers,
+                    starts_on,
+                    days,
+                    purpose,
+                },
+                status: MissionStatus::parse(&status)
+                    .ok_or_else(|| unknown("mission status", &status))?,
+                report,
+                spending: spending
+                    .iter()
+                    .filter(|(m, _, _)| *m == id)
+                    .map(|(_, side, amount)| (*side, *amount))
+                    .collect(),
             },
-            status: MissionStatus::parse(&status).unwrap_or(MissionStatus::Planned),
-            report,
-            spending,
-        });
+        ));
     }
     Ok(out)
 }

@@ -13,8 +13,11 @@ pub use reports::*;
 
 use jiff::civil::Date;
 
-use super::model::FundedProject;
-use crate::{db::Tx, on_tx, on_tx_exec};
+use super::model::{FundedProject, FundedState};
+use crate::{
+    db::{Tx, fetch_all_in, unknown},
+    on_tx, on_tx_exec,
+};
 
 /// Creates the funded project of a selection; 0 if the project already has one.
 pub async fn insert(
@@ -45,15 +48,15 @@ type Row = (i64, i64, i64, i64, String, String, String);
 
 const COLUMNS: &str = "select id, project_id, decision_id, commission_id, state, starts_on, ends_on from funded_projects";
 
-fn to_model(r: Row) -> Option<FundedProject> {
-    Some(FundedProject {
+fn to_model(r: Row) -> sqlx::Result<FundedProject> {
+    Ok(FundedProject {
         id: r.0,
         project_id: r.1,
         decision_id: r.2,
         commission_id: r.3,
-        state: r.4,
-        starts_on: r.5.parse().ok()?,
-        ends_on: r.6.parse().ok()?,
+        state: FundedState::parse(&r.4).ok_or_else(|| unknown("funded project state", &r.4))?,
+        starts_on: r.5.parse().map_err(|_| unknown("date", &r.5))?,
+        ends_on: r.6.parse().map_err(|_| unknown("date", &r.6))?,
     })
 }
 
@@ -65,7 +68,7 @@ pub async fn find_by_project(tx: &mut Tx, project: i64) -> sqlx::Result<Option<F
     .bind(project)
     .fetch_optional(c)
     .await)?;
-    Ok(row.and_then(to_model))
+    row.map(to_model).transpose()
 }
 
 pub async fn find(tx: &mut Tx, id: i64) -> sqlx::Result<Option<FundedProject>> {
@@ -74,7 +77,14 @@ pub async fn find(tx: &mut Tx, id: i64) -> sqlx::Result<Option<FundedProject>> {
         .bind(id)
         .fetch_optional(c)
         .await)?;
-    Ok(row.and_then(to_model))
+    row.map(to_model).transpose()
+}
+
+/// These funded projects, by id (unknown ids skipped).
+pub async fn find_many(tx: &mut Tx, ids: &[i64]) -> sqlx::Result<Vec<FundedProject>> {
+    let sql = format!("{COLUMNS} where id in ({{ids}}) order by id");
+    let rows: Vec<Row> = fetch_all_in(tx, &sql, ids).await?;
+    rows.into_iter().map(to_model).collect()
 }
 
 /// Funded projects of a commission, by id.
@@ -84,15 +94,15 @@ pub async fn list_by_commission(tx: &mut Tx, commission: i64) -> sqlx::Result<Ve
         .bind(commission)
         .fetch_all(c)
         .await)?;
-    Ok(rows.into_iter().filter_map(to_model).collect())
+    rows.into_iter().map(to_model).collect()
 }
 
-pub async fn set_state(tx: &mut Tx, id: i64, state: &str) -> sqlx::Result<()> {
+pub async fn set_state(tx: &mut Tx, id: i64, state: FundedState) -> sqlx::Result<()> {
     on_tx_exec!(tx, |c| sqlx::query(
         "update funded_projects set state = $2 where id = $1"
     )
     .bind(id)
-    .bind(state)
+    .bind(state.as_str())
     .execute(c)
     .await)?;
     Ok(())
@@ -142,20 +152,24 @@ pub async fn change_end(
     Ok(())
 }
 
-/// A project's end-date history: (old, new, resolution, reason, applied at), oldest first.
-pub async fn term_history(
-    tx: &mut Tx,
-    id: i64,
-) -> sqlx::Result<Vec<(String, String, Option<i64>, String, i64)>> {
-    on_tx!(tx, |c| {
-        sqlx::query_as(
-        "select old_ends_on, new_ends_on, resolution_id, reason, applied_at from term_changes where funded_id = $1 order by id"
+/// The end-date histories of these projects: (funded, (old, new, resolution, reason, applied
+/// at)), oldest first.
+pub async fn term_histories(tx: &mut Tx, ids: &[i64]) -> sqlx::Result<Vec<(i64, HistoryLine)>> {
+    let rows: Vec<(i64, String, String, Option<i64>, String, i64)> = fetch_all_in(
+        tx,
+        "select funded_id, old_ends_on, new_ends_on, resolution_id, reason, applied_at from term_changes
+         where funded_id in ({ids}) order by funded_id, id",
+        ids,
     )
-    .bind(id)
-    .fetch_all(c)
-    .await
-    })
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(f, old, new, r, reason, at)| (f, (old, new, r, reason, at)))
+        .collect())
 }
+
+/// (old end, new end, by a resolution, reason, applied at)
+pub type HistoryLine = (String, String, Option<i64>, String, i64);
 
 /// Marks a resolution applied; false if it already was (a second click applies nothing).
 pub async fn mark_resolution_applied(tx: &mut Tx, resolution: i64, now: i64) -> sqlx::Result<bool> {

@@ -1,6 +1,6 @@
 //! SQL of final reports and their approvals.
 
-use crate::db::{SideAct, record_side_act};
+use crate::db::{SideAct, fetch_all_in, record_side_act};
 use crate::{db::Tx, on_tx, on_tx_exec};
 
 const APPROVALS: SideAct = SideAct::approvals("final_report_approvals", "funded_id");
@@ -33,6 +33,17 @@ pub async fn save_final_report(
     .execute(c)
     .await)?;
     Ok(())
+}
+
+/// Which of these funded projects have filed their final report.
+pub async fn with_final_report(tx: &mut Tx, funded: &[i64]) -> sqlx::Result<Vec<i64>> {
+    let rows: Vec<(i64,)> = fetch_all_in(
+        tx,
+        "select funded_id from final_reports where funded_id in ({ids})",
+        funded,
+    )
+    .await?;
+    Ok(rows.into_iter().map(|r| r.0).collect())
 }
 
 /// A project's final report: (text, submitted at).

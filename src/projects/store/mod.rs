@@ -1,7 +1,10 @@
 //! SQL of projects, halves, missions, invitations, receipts and the signing key.
 
 use super::model::{Half, HalfState, Mission, Project};
-use crate::{db::Tx, on_tx, on_tx_exec};
+use crate::{
+    db::{Tx, fetch_all_in, unknown},
+    on_tx, on_tx_exec,
+};
 
 /// The shared fields of a project as written.
 pub struct ProjectRow<'a> {
@@ -243,6 +246,7 @@ struct ProjectDbRow {
 
 #[derive(sqlx::FromRow)]
 struct HalfRow {
+    project_id: i64,
     id: i64,
     side_id: i64,
     side_code: String,
@@ -264,6 +268,7 @@ struct HalfRow {
 
 #[derive(sqlx::FromRow)]
 struct MissionRow {
+    project_id: i64,
     id: i64,
     from_side_id: i64,
     to_side_id: i64,
@@ -274,91 +279,101 @@ struct MissionRow {
 }
 
 pub async fn find_project(tx: &mut Tx, id: i64) -> sqlx::Result<Option<Project>> {
-    let row: Option<ProjectDbRow> = on_tx!(tx, |c| {
-        sqlx::query_as(
+    Ok(find_projects(tx, &[id]).await?.pop())
+}
+
+/// Loads these projects (in id order, unknown ids skipped) with four statements whatever
+/// their number: the projects, then their themes, halves and missions, each in one query.
+pub async fn find_projects(tx: &mut Tx, ids: &[i64]) -> sqlx::Result<Vec<Project>> {
+    let rows: Vec<ProjectDbRow> = fetch_all_in(
+        tx,
         "select id, call_id, title, summary, duration_months, is_renewal, earlier_results, multilateral_links,
-                context, objectives, plan from projects where id = $1"
+                context, objectives, plan from projects where id in ({ids}) order by id",
+        ids,
     )
-    .bind(id)
-    .fetch_optional(c)
-    .await
-    })?;
-    let Some(r) = row else { return Ok(None) };
-    let theme_ids: Vec<i64> = on_tx!(tx, |c| sqlx::query_scalar(
-        "select theme_id from project_themes where project_id = $1 order by theme_id"
+    .await?;
+    let themes: Vec<(i64, i64)> = fetch_all_in(
+        tx,
+        "select project_id, theme_id from project_themes where project_id in ({ids}) order by project_id, theme_id",
+        ids,
     )
-    .bind(id)
-    .fetch_all(c)
-    .await)?;
-    let halves: Vec<HalfRow> = on_tx!(tx, |c| {
-        sqlx::query_as(
-        "select h.id, h.side_id, s.code as side_code, h.organisation_id, o.name as organisation_name, o.kind as organisation_kind,
+    .await?;
+    let halves: Vec<HalfRow> = fetch_all_in(
+        tx,
+        "select h.project_id, h.id, h.side_id, s.code as side_code, h.organisation_id, o.name as organisation_name, o.kind as organisation_kind,
                 h.lead_user_id, u.name as lead_name, u.email as lead_email, h.lead_role, h.associated_partners, h.state,
                 h.version, h.submitted_at, h.extension_until, h.admissibility, h.admissibility_reason
          from project_halves h join sides s on s.id = h.side_id join organisations o on o.id = h.organisation_id
               join users u on u.id = h.lead_user_id
-         where h.project_id = $1 order by h.side_id"
+         where h.project_id in ({ids}) order by h.project_id, h.side_id",
+        ids,
     )
-    .bind(id)
-    .fetch_all(c)
-    .await
-    })?;
-    let missions: Vec<MissionRow> = on_tx!(tx, |c| {
-        sqlx::query_as(
-        "select id, from_side_id, to_side_id, travellers, starts_on, days, purpose from missions where project_id = $1 order by starts_on, id"
+    .await?;
+    let missions: Vec<MissionRow> = fetch_all_in(
+        tx,
+        "select project_id, id, from_side_id, to_side_id, travellers, starts_on, days, purpose from missions
+         where project_id in ({ids}) order by project_id, starts_on, id",
+        ids,
     )
-    .bind(id)
-    .fetch_all(c)
-    .await
-    })?;
-    Ok(Some(Project {
-        id: r.id,
-        call_id: r.call_id,
-        title: r.title,
-        summary: r.summary,
-        duration_months: r.duration_months,
-        is_renewal: r.is_renewal != 0,
-        earlier_results: r.earlier_results,
-        multilateral_links: r.multilateral_links,
-        context: r.context,
-        objectives: r.objectives,
-        plan: r.plan,
-        theme_ids,
-        halves: halves
-            .into_iter()
-            .map(|h| Half {
+    .await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        let mut p = Project {
+            id: r.id,
+            call_id: r.call_id,
+            title: r.title,
+            summary: r.summary,
+            duration_months: r.duration_months,
+            is_renewal: r.is_renewal != 0,
+            earlier_results: r.earlier_results,
+            multilateral_links: r.multilateral_links,
+            context: r.context,
+            objectives: r.objectives,
+            plan: r.plan,
+            theme_ids: themes
+                .iter()
+                .filter(|(p, _)| *p == r.id)
+                .map(|(_, t)| *t)
+                .collect(),
+            halves: Vec::new(),
+            missions: missions
+                .iter()
+                .filter(|m| m.project_id == r.id)
+                .map(|m| Mission {
+                    id: m.id,
+                    from_side_id: m.from_side_id,
+                    to_side_id: m.to_side_id,
+                    travellers: m.travellers,
+                    starts_on: m.starts_on.clone(),
+                    days: m.days,
+                    purpose: m.purpose.clone(),
+                })
+                .collect(),
+        };
+        for h in halves.iter().filter(|h| h.project_id == r.id) {
+            p.halves.push(Half {
                 id: h.id,
                 side_id: h.side_id,
-                side_code: h.side_code,
+                side_code: h.side_code.clone(),
                 organisation_id: h.organisation_id,
-                organisation_name: h.organisation_name,
-                organisation_kind: h.organisation_kind,
+                organisation_name: h.organisation_name.clone(),
+                organisation_kind: h.organisation_kind.clone(),
                 lead_user_id: h.lead_user_id,
-                lead_name: h.lead_name,
-                lead_email: h.lead_email,
-                lead_role: h.lead_role,
-                associated_partners: h.associated_partners,
-                state: HalfState::parse(&h.state).unwrap_or(HalfState::Draft),
+                lead_name: h.lead_name.clone(),
+                lead_email: h.lead_email.clone(),
+                lead_role: h.lead_role.clone(),
+                associated_partners: h.associated_partners.clone(),
+                state: HalfState::parse(&h.state).ok_or_else(|| unknown("half state", &h.state))?,
                 version: h.version,
                 submitted_at: h.submitted_at,
                 extension_until: h.extension_until,
-                admissibility: h.admissibility,
-                admissibility_reason: h.admissibility_reason,
-            })
-            .collect(),
-        missions: missions
-            .into_iter()
-            .map(|m| Mission {
-                id: m.id,
-                from_side_id: m.from_side_id,
-                to_side_id: m.to_side_id,
-                travellers: m.travellers,
-                starts_on: m.starts_on,
-                days: m.days,
-                purpose: m.purpose,
-            })
-            .collect(),
-    }))
+                admissibility: h.admissibility.clone(),
+                admissibility_reason: h.admissibility_reason.clone(),
+            });
+        }
+        out.push(p);
+    }
+    Ok(out)
 }
 
 /// Projects of a call that have a half on `side_id`, or every project of the call.

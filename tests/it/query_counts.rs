@@ -1,0 +1,187 @@
+//! Rule (house style, "one read action per page"): a page is built by a fixed number of
+//! set-based queries, whatever the number of rows it shows. Every GET page is rendered on the
+//! full demo with one joint project and with six, by someone entitled to it; its statements
+//! and transactions are counted (`db::counted`), must be the same at 1 and at N, and are pinned
+//! in a snapshot so that a new query per page shows up in review.
+
+use axum::http::StatusCode;
+use passerelle::{app::registry, db::counted};
+
+use crate::helpers::TestApp;
+
+const N: usize = 6;
+
+/// (account, page) for every GET route of the registry; `{call}`, `{project}`… are resolved
+/// on each database. Static files and token forms read no rows and are left out by name.
+const PAGES: &[(&str, &str)] = &[
+    ("", "/"),
+    ("", "/calls"),
+    ("", "/calls/{call}"),
+    ("", "/receipts/public-key"),
+    ("charge.qc", "/calls/{call}/applications"),
+    ("charge.qc", "/calls/{call}/applications.csv"),
+    ("charge.qc", "/calls/{call}/evaluations"),
+    ("charge.qc", "/calls/{call}/grid"),
+    ("charge.qc", "/calls/new"),
+    ("charge.qc", "/calls/{draft}/edit"),
+    ("charge.qc", "/projects/{project}"),
+    ("charge.qc", "/receipts/{receipt}"),
+    ("charge.qc", "/receipts/{receipt}/pdf"),
+    ("charge.qc", "/sessions/{session}"),
+    ("charge.qc", "/sessions/{session}/minutes"),
+    ("charge.qc", "/sessions/{session}/minutes.pdf"),
+    ("charge.qc", "/sessions/{session}/ics"),
+    ("charge.qc", "/sessions/{session}/next-call"),
+    ("charge.qc", "/sessions/{session}/calendar"),
+    ("charge.qc", "/funded/{funded}"),
+    ("charge.qc", "/commissions/{commission}/followup"),
+    ("charge.qc", "/commissions/{commission}/dashboard"),
+    ("charge.qc", "/programmes/{programme}/dashboard"),
+    ("charge.qc", "/commissions/{commission}/funded.csv"),
+    ("charge.qc", "/commissions/{commission}/iati.xml"),
+    ("charge.qc", "/resolutions/{resolution}/calendar"),
+    ("charge.qc", "/organisations/new"),
+    ("porteur01.qc", "/projects"),
+    ("porteur01.qc", "/projects/{project}/edit"),
+    ("porteur01.qc", "/projects/{project}/half"),
+    ("porteur01.qc", "/projects/{project}/missions/new"),
+    ("porteur01.qc", "/projects/{project}/invite"),
+    ("porteur01.qc", "/projects/{project}/letter.pdf"),
+    ("porteur01.qc", "/account"),
+    ("evaluateur.qc", "/evaluations"),
+    ("evaluateur.qc", "/evaluations/{evaluation}"),
+    ("evaluateur.qc", "/calls/{call}/conflicts"),
+    ("admin", "/admin/users"),
+    ("admin", "/admin/users/new"),
+    ("admin", "/admin/users/{user}"),
+];
+
+/// GET routes that read no rows (static files, health, forms of tokens sent by email).
+const WITHOUT_ROWS: &[&str] = &[
+    "/health",
+    "/static/app.css",
+    "/static/autosave.js",
+    "/signup",
+    "/login",
+    "/verify-email",
+    "/verify-email/resend",
+    "/password/forgot",
+    "/password/reset",
+    "/invitation",
+    "/attachments/{id}",
+    "/calls/{id}/apply",
+    // Answers "gone" without the invitation code of an email.
+    "/projects/join",
+];
+
+async fn ids(app: &TestApp) -> Vec<(&'static str, i64)> {
+    vec![
+        ("{call}", app.scalar("select min(id) from calls").await),
+        (
+            "{draft}",
+            app.scalar("select max(id) from calls where state = 'draft'")
+                .await,
+        ),
+        ("{project}", app.scalar("select min(id) from projects").await),
+        (
+            "{receipt}",
+            app.scalar("select min(r.id) from receipts r join project_halves h on h.id = r.half_id join sides s on s.id = h.side_id where s.code = 'QC'")
+                .await,
+        ),
+        (
+            "{session}",
+            app.scalar("select min(id) from commission_sessions where kind = 'plenary'")
+                .await,
+        ),
+        ("{funded}", app.scalar("select min(id) from funded_projects").await),
+        ("{commission}", app.scalar("select min(id) from commissions").await),
+        ("{programme}", app.scalar("select min(id) from programmes").await),
+        (
+            "{resolution}",
+            app.scalar("select min(id) from resolutions where kind = 'calendar'")
+                .await,
+        ),
+        (
+            "{evaluation}",
+            app.scalar("select min(a.id) from assignments a join users u on u.id = a.evaluator_id where u.email = 'evaluateur.qc@demo.passerelle.test'")
+                .await,
+        ),
+        (
+            "{user}",
+            app.scalar("select min(id) from users where email like 'porteur%'")
+                .await,
+        ),
+    ]
+}
+
+/// The statements and transactions of each page, as "path: statements / transactions".
+async fn measure(rows: usize) -> Vec<(String, u64, u64)> {
+    let app = TestApp::spawn_sized_demo(rows).await;
+    let ids = ids(&app).await;
+    let mut out = Vec::new();
+    for (account, page) in PAGES {
+        let mut b = app.browser();
+        if !account.is_empty() {
+            b.login_demo(&format!("{account}@demo.passerelle.test"))
+                .await;
+        }
+        let mut url = page.to_string();
+        for (k, v) in &ids {
+            url = url.replace(k, &v.to_string());
+        }
+        let (r, counts) = counted(b.get(&url)).await;
+        assert_eq!(
+            r.status,
+            StatusCode::OK,
+            "{account} GET {url} at {rows} rows"
+        );
+        out.push((page.to_string(), counts.statements, counts.transactions));
+        eprintln!(
+            "{rows} rows: {page}: {} statements, {} transactions",
+            counts.statements, counts.transactions
+        );
+    }
+    out
+}
+
+#[tokio::test]
+async fn every_get_page_takes_the_same_number_of_queries_at_one_and_at_n_rows() {
+    // Every GET route of the registry is measured here or named as reading no rows.
+    for def in registry().defs.iter().filter(|d| d.method == "GET") {
+        let pattern = PAGES.iter().any(|(_, p)| {
+            let re = p
+                .split('/')
+                .map(|s| if s.starts_with('{') { "{}" } else { s })
+                .collect::<Vec<_>>()
+                .join("/");
+            let route = def
+                .path
+                .split('/')
+                .map(|s| if s.starts_with('{') { "{}" } else { s })
+                .collect::<Vec<_>>()
+                .join("/");
+            re == route
+        });
+        assert!(
+            pattern || WITHOUT_ROWS.contains(&def.path),
+            "GET {} is neither measured nor listed as reading no rows",
+            def.path
+        );
+    }
+    let one = measure(1).await;
+    let many = measure(N).await;
+    let mut table = String::new();
+    let mut grows = Vec::new();
+    for ((page, s1, t1), (_, sn, tn)) in one.iter().zip(&many) {
+        if (s1, t1) != (sn, tn) {
+            grows.push(format!("{page}: {s1}/{t1} at 1 row, {sn}/{tn} at {N}"));
+        }
+        table.push_str(&format!("{page}: {s1} statements, {t1} transactions\n"));
+    }
+    assert!(
+        grows.is_empty(),
+        "pages whose queries grow with their rows:\n{}",
+        grows.join("\n")
+    );
+    insta::assert_snapshot!(table);
+}
