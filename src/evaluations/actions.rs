@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use super::{
+    model::Score,
     model::{Grid, Method, SideRanking, Verdict, ranking, weighted},
     store,
 };
@@ -110,13 +111,29 @@ async fn side_view_in(tx: &mut Tx, call: Call, side: i64) -> AppResult<SideView>
     let mut values: HashMap<i64, Vec<i64>> = HashMap::new();
     let method = grid.as_ref().map(|g| g.method).unwrap_or(Method::Score);
     if let Some(g) = &grid {
+        let submitted: Vec<i64> = assignments
+            .iter()
+            .filter(|a| a.4 == "submitted")
+            .map(|a| a.0)
+            .collect();
+        let (scores, ranks) = match g.method {
+            Method::Score => (store::scores_of(tx, &submitted).await?, Vec::new()),
+            Method::Rank => (Vec::new(), store::ranks_of(tx, &submitted).await?),
+        };
         for (id, half, _, _, state) in &assignments {
             if state != "submitted" {
                 continue;
             }
             let value = match g.method {
-                Method::Score => weighted(g, &store::list_scores(tx, *id).await?),
-                Method::Rank => store::find_rank(tx, *id).await?.and_then(|(r, _)| r),
+                Method::Score => {
+                    let mine: Vec<Score> = scores
+                        .iter()
+                        .filter(|(a, _)| a == id)
+                        .map(|(_, s)| s.clone())
+                        .collect();
+                    weighted(g, &mine)
+                }
+                Method::Rank => ranks.iter().find(|(a, _)| a == id).and_then(|(_, r)| *r),
             };
             if let Some(v) = value {
                 values.entry(*half).or_default().push(v);

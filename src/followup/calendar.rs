@@ -24,8 +24,6 @@ use crate::{
     users::{Role, Viewer},
 };
 
-/// Projects still running can be rescheduled.
-
 pub struct Preview {
     pub resolution: Resolution,
     pub session_id: i64,
@@ -33,7 +31,7 @@ pub struct Preview {
     pub rows: Vec<(i64, String, Date, Date)>,
 }
 
-async fn preview_in(tx: &mut Tx, user: &Viewer, id: i64) -> AppResult<Preview> {
+pub(super) async fn preview_in(tx: &mut Tx, user: &Viewer, id: i64) -> AppResult<Preview> {
     let resolution = decisions::resolutions::get_in(tx, id).await?;
     let ResolutionBody::Calendar(change) = &resolution.body else {
         return Err(AppError::NotFound);
@@ -49,9 +47,15 @@ async fn preview_in(tx: &mut Tx, user: &Viewer, id: i64) -> AppResult<Preview> {
     let mut rows = Vec::new();
     if resolution.applied_at.is_some() {
         // Applied: what it changed, from the history.
-        for (funded, old, new) in store::changes_of_resolution(tx, id).await? {
-            let f = store::find(tx, funded).await?.ok_or(AppError::NotFound)?;
-            let title = projects::actions::project_in(tx, f.project_id).await?.title;
+        let changes = store::changes_of_resolution(tx, id).await?;
+        let ids: Vec<i64> = changes.iter().map(|c| c.0).collect();
+        let titles = titles_of(tx, &ids).await?;
+        for (funded, old, new) in changes {
+            let title = titles
+                .iter()
+                .find(|(f, _)| *f == funded)
+                .map(|(_, t)| t.clone())
+                .ok_or(AppError::NotFound)?;
             if let (Ok(old), Ok(new)) = (old.parse(), new.parse()) {
                 rows.push((funded, title, old, new));
             }
@@ -63,14 +67,21 @@ async fn preview_in(tx: &mut Tx, user: &Viewer, id: i64) -> AppResult<Preview> {
         });
     }
     let scope = store::resolution_scope(tx, id).await?;
-    for f in store::list_by_commission(tx, c.id).await? {
+    let funded = store::list_by_commission(tx, c.id).await?;
+    let ids: Vec<i64> = funded.iter().map(|f| f.id).collect();
+    let titles = titles_of(tx, &ids).await?;
+    for f in funded {
         if !f.state.is_running() || !(scope.is_empty() || scope.contains(&f.id)) {
             continue;
         }
         let Some(new) = new_end(f.ends_on, change) else {
             continue;
         };
-        let title = projects::actions::project_in(tx, f.project_id).await?.title;
+        let title = titles
+            .iter()
+            .find(|(id, _)| *id == f.id)
+            .map(|(_, t)| t.clone())
+            .unwrap_or_default();
         rows.push((f.id, title, f.ends_on, new));
     }
     Ok(Preview {
@@ -78,6 +89,20 @@ async fn preview_in(tx: &mut Tx, user: &Viewer, id: i64) -> AppResult<Preview> {
         resolution,
         rows,
     })
+}
+
+/// The titles of these funded projects: (funded, title), in two statements.
+async fn titles_of(tx: &mut Tx, funded: &[i64]) -> AppResult<Vec<(i64, String)>> {
+    let funded = store::find_many(tx, funded).await?;
+    let ids: Vec<i64> = funded.iter().map(|f| f.project_id).collect();
+    let projects = projects::actions::projects_in(tx, &ids).await?;
+    Ok(funded
+        .iter()
+        .filter_map(|f| {
+            let p = projects.iter().find(|p| p.id == f.project_id)?;
+            Some((f.id, p.title.clone()))
+        })
+        .collect())
 }
 
 /// What applying the calendar would change, project by project.
@@ -166,9 +191,17 @@ pub async fn apply(db: &Db, base: &str, user: &Viewer, id: i64) -> AppResult<usi
 /// The decided new calendars of a commission's sessions: (resolution, applied).
 pub async fn of_commission(db: &Db, commission: i64) -> AppResult<Vec<(Resolution, bool)>> {
     let mut tx = db.read().await?;
+    of_commission_in(&mut tx, commission).await
+}
+
+/// [`of_commission`] inside the caller's transaction.
+pub(super) async fn of_commission_in(
+    tx: &mut Tx,
+    commission: i64,
+) -> AppResult<Vec<(Resolution, bool)>> {
     let mut out = Vec::new();
-    for (s, _) in commissions::actions::sessions_in(&mut tx, commission).await? {
-        for r in decisions::resolutions::of_session(&mut tx, s.id).await? {
+    for (s, _) in commissions::actions::sessions_in(tx, commission).await? {
+        for r in decisions::resolutions::of_session(tx, s.id).await? {
             if matches!(r.body, ResolutionBody::Calendar(_)) && r.decided_at.is_some() {
                 let applied = r.applied_at.is_some();
                 out.push((r, applied));

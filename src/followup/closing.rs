@@ -10,17 +10,16 @@ use crate::{
     error::{AppError, AppResult, FieldErrors},
     users::Viewer,
 };
+use crate::{db::Tx, followup::actions::FundedView};
 
 /// A project's final report as its page shows it: (text, sides that approved it).
-pub async fn final_report(
-    db: &Db,
-    user: &Viewer,
-    id: i64,
+pub(super) async fn final_report_in(
+    tx: &mut Tx,
+    v: &FundedView,
 ) -> AppResult<Option<(String, Vec<i64>)>> {
-    let mut tx = db.read().await?;
-    load(&mut tx, user, id).await?;
-    Ok(match store::final_report(&mut tx, id).await? {
-        Some((text, _)) => Some((text, store::final_report_approvals(&mut tx, id).await?)),
+    let id = v.funded.id;
+    Ok(match store::final_report(tx, id).await? {
+        Some((text, _)) => Some((text, store::final_report_approvals(tx, id).await?)),
         None => None,
     })
 }

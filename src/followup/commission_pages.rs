@@ -10,9 +10,8 @@ use axum::{
 };
 use serde::Deserialize;
 
-use super::{calendar, midterm, missions, model::today_in};
+use super::{calendar, midterm, reads};
 use crate::{
-    commissions,
     decisions::documents::describe,
     error::{AppError, AppResult},
     http::{AppState, Ctx, render_status, see_other},
@@ -45,13 +44,12 @@ async fn page(
 ) -> AppResult<Response> {
     let u = ctx.require_user()?;
     let l = ctx.locale;
-    let (campaign, funded) = midterm::overview(&s.db, u, id).await?;
-    let commission = {
-        let mut tx = s.db.read().await?;
-        commissions::actions::get(&mut tx, id).await?
-    };
-    let all = commissions::actions::list_all(&s.db).await?;
-    let rows = funded
+    let v = reads::commission_followup(&s.db, u, id).await?;
+    let all = v.commissions;
+    let commission = v.commission;
+    let campaign = v.campaign;
+    let rows = v
+        .rows
         .into_iter()
         .map(|(f, title, filed, joint)| {
             (
@@ -72,8 +70,8 @@ async fn page(
             )
         })
         .collect();
-    let overdue = missions::overdue_reports(&s.db, u, id, today_in(&u.time_zone))
-        .await?
+    let overdue = v
+        .overdue
         .into_iter()
         .map(|(f, title, start, due)| {
             (
@@ -89,8 +87,8 @@ async fn page(
             )
         })
         .collect();
-    let calendars = calendar::of_commission(&s.db, id)
-        .await?
+    let calendars = v
+        .calendars
         .into_iter()
         .map(|(r, applied)| (r.id, describe(&r, &all, l), applied))
         .collect();
@@ -104,8 +102,8 @@ async fn page(
         campaign: campaign.map(|c| l.t1("followup-campaign-open", "due", format_iso_date(&c.2, l))),
         overdue,
         calendars,
-        can_export_iati: u.has_role(crate::viewer::Role::Officer),
-        can_open_campaign: u.has_role(crate::viewer::Role::Officer),
+        can_export_iati: v.can_export_iati,
+        can_open_campaign: v.can_open_campaign,
         notice: notice.map(|k| ctx.t(k)),
         id,
         ctx: ctx.clone(),
@@ -176,15 +174,12 @@ async fn calendar_page(
     status: StatusCode,
 ) -> AppResult<Response> {
     let l = ctx.locale;
-    let p = calendar::preview(&s.db, ctx.require_user()?, id).await?;
-    let all = commissions::actions::list_all(&s.db).await?;
-    let commission_id = {
-        let mut tx = s.db.read().await?;
-        commissions::actions::session_in(&mut tx, p.session_id)
-            .await?
-            .0
-            .commission_id
-    };
+    let reads::CalendarPage {
+        preview: p,
+        commission_id,
+        commissions: all,
+        can_apply,
+    } = reads::calendar_page(&s.db, ctx.require_user()?, id).await?;
     let page = CalendarPage {
         description: describe(&p.resolution, &all, l),
         rows: p
@@ -200,11 +195,7 @@ async fn calendar_page(
             })
             .collect(),
         applied: p.resolution.applied_at.is_some(),
-        can_apply: p.resolution.applied_at.is_none()
-            && ctx
-                .user
-                .as_ref()
-                .is_some_and(|u| u.has_role(crate::viewer::Role::Officer)),
+        can_apply,
         notice: notice.map(|k| ctx.t(k)),
         commission_id,
         id,

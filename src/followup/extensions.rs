@@ -3,6 +3,7 @@
 //! calendar (old date kept in the history, leads told in their language). Also the reminders
 //! about activity reports (rule 10), sent once across instances.
 
+use crate::followup::actions::FundedView;
 use jiff::civil::Date;
 
 use super::{
@@ -139,17 +140,31 @@ async fn notify(
 }
 
 /// A project's extensions for its page: (id, new end, reason, decided, sides that approved).
-pub async fn of_project(
-    db: &Db,
-    user: &Viewer,
-    id: i64,
-) -> AppResult<Vec<(i64, String, String, bool, Vec<i64>)>> {
-    let mut tx = db.read().await?;
-    load(&mut tx, user, id).await?;
-    Ok(store::extensions(&mut tx, id)
+/// An individual extension as a funded project's page lists it.
+pub struct ExtensionLine {
+    pub id: i64,
+    /// The new end date (ISO).
+    pub new_end: String,
+    pub reason: String,
+    pub decided: bool,
+    /// Sides that approved it.
+    pub approved_by: Vec<i64>,
+}
+
+/// The extensions of a project already loaded (so already checked as visible to the viewer).
+pub(super) async fn of_project_in(tx: &mut Tx, v: &FundedView) -> AppResult<Vec<ExtensionLine>> {
+    Ok(store::extensions(tx, v.funded.id)
         .await?
         .into_iter()
-        .map(|(e, end, reason, decided, sides)| (e, end, reason, decided.is_some(), sides))
+        .map(
+            |(id, new_end, reason, decided, approved_by)| ExtensionLine {
+                id,
+                new_end,
+                reason,
+                decided: decided.is_some(),
+                approved_by,
+            },
+        )
         .collect())
 }
 

@@ -5,7 +5,7 @@
 
 use super::model::FundedState;
 use super::{
-    actions::{FundedView, load, of_commission},
+    actions::{FundedView, load, of_commission, of_commission_in},
     model::{ObjectiveStatus, joint_opinion},
     store,
 };
@@ -117,15 +117,12 @@ pub async fn midterm_of(db: &Db, user: &Viewer, id: i64) -> AppResult<Option<Mid
     midterm_in(&mut tx, &v).await
 }
 
-async fn midterm_in(tx: &mut Tx, v: &FundedView) -> AppResult<Option<Midterm>> {
+pub(super) async fn midterm_in(tx: &mut Tx, v: &FundedView) -> AppResult<Option<Midterm>> {
     let Some(campaign) = store::campaign_of(tx, v.funded.commission_id).await? else {
         return Ok(None);
     };
     let report = store::report_of(tx, campaign.0, v.funded.id).await?;
-    let funds = match &report {
-        Some((r, _, _)) => store::report_funds(tx, *r).await?,
-        None => Vec::new(),
-    };
+    let funds = store::report_funds(tx, campaign.0, v.funded.id).await?;
     let all = store::opinions(tx, campaign.0, v.funded.id).await?;
     let ids: Vec<i64> = v.sides.iter().map(|s| s.id).collect();
     let pairs: Vec<(i64, bool)> = all.iter().map(|(s, f, _)| (*s, *f)).collect();
@@ -306,27 +303,54 @@ pub async fn overview(
     db: &Db,
     user: &Viewer,
     commission: i64,
-) -> AppResult<(
-    Option<Campaign>,
-    Vec<(super::FundedProject, String, bool, Option<bool>)>,
-)> {
-    let funded = of_commission(db, user, commission).await?;
+) -> AppResult<(Option<Campaign>, Vec<FundedRow>)> {
     let mut tx = db.read().await?;
-    let campaign = store::campaign_of(&mut tx, commission).await?;
-    let mut out = Vec::new();
-    for (f, title) in funded {
-        let (filed, joint) = match &campaign {
-            Some(c) => {
-                let v = load(&mut tx, user, f.id).await?;
-                let m = midterm_in(&mut tx, &v).await?;
-                (
-                    store::report_of(&mut tx, c.0, f.id).await?.is_some(),
-                    m.and_then(|m| m.joint),
-                )
-            }
-            None => (false, None),
-        };
-        out.push((f, title, filed, joint));
-    }
+    overview_in(&mut tx, user, commission).await
+}
+
+/// A funded project in a commission's list: (funded, title, progress report filed, joint
+/// opinion once shared).
+pub type FundedRow = (super::FundedProject, String, bool, Option<bool>);
+
+/// [`overview`] inside the caller's transaction, in a fixed number of statements.
+pub(super) async fn overview_in(
+    tx: &mut Tx,
+    user: &Viewer,
+    commission: i64,
+) -> AppResult<(Option<Campaign>, Vec<FundedRow>)> {
+    let funded = of_commission_in(tx, user, commission).await?;
+    let campaign = store::campaign_of(tx, commission).await?;
+    let (filed, opinions, shared, sides) = match &campaign {
+        Some(c) => {
+            let programme = commissions::actions::get(tx, commission)
+                .await?
+                .programme_id;
+            let sides: Vec<i64> = programmes::actions::sides_of(tx, programme)
+                .await?
+                .iter()
+                .map(|s| s.id)
+                .collect();
+            (
+                store::filed_reports(tx, c.0).await?,
+                store::campaign_opinions(tx, c.0).await?,
+                session_open(tx, c).await?,
+                sides,
+            )
+        }
+        None => Default::default(),
+    };
+    let out = funded
+        .into_iter()
+        .map(|(f, title)| {
+            let pairs: Vec<(i64, bool)> = opinions
+                .iter()
+                .filter(|(funded, _, _)| *funded == f.id)
+                .map(|(_, side, fav)| (*side, *fav))
+                .collect();
+            let joint = joint_opinion(&pairs, &sides).filter(|_| shared);
+            let filed = filed.contains(&f.id);
+            (f, title, filed, joint)
+        })
+        .collect();
     Ok((campaign, out))
 }

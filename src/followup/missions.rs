@@ -5,13 +5,13 @@
 use jiff::civil::Date;
 
 use super::{
-    actions::{FundedView, load, of_commission},
+    actions::{FundedView, load, of_commission_in},
     model::{MissionStatus, report_due},
     store,
 };
 use crate::{
     audit,
-    db::{Db, now_ms},
+    db::{Db, Tx, now_ms},
     error::{AppError, AppResult, FieldErrors},
     users::Viewer,
 };
@@ -135,13 +135,24 @@ pub async fn overdue_reports(
     commission: i64,
     today: Date,
 ) -> AppResult<Vec<(i64, String, String, Date)>> {
-    let mut out = Vec::new();
-    // The list first: it takes its own connection, and one request holds one at a time.
-    let funded = of_commission(db, user, commission).await?;
     let mut tx = db.read().await?;
+    overdue_reports_in(&mut tx, user, commission, today).await
+}
+
+/// [`overdue_reports`] inside the caller's transaction: (funded, title, mission start, due).
+pub(super) async fn overdue_reports_in(
+    tx: &mut Tx,
+    user: &Viewer,
+    commission: i64,
+    today: Date,
+) -> AppResult<Vec<(i64, String, String, Date)>> {
+    let funded = of_commission_in(tx, user, commission).await?;
+    let ids: Vec<i64> = funded.iter().map(|(f, _)| f.id).collect();
+    let missions = store::missions_of(tx, &ids).await?;
+    let mut out = Vec::new();
     for (f, title) in funded {
-        for m in store::missions(&mut tx, f.id).await? {
-            if let Some(due) = report_due(&m)
+        for (_, m) in missions.iter().filter(|(owner, _)| *owner == f.id) {
+            if let Some(due) = report_due(m)
                 && m.report.is_none()
                 && due < today
             {

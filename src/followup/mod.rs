@@ -16,6 +16,7 @@ pub mod midterm;
 pub mod missions;
 pub mod model;
 pub mod pages;
+pub mod reads;
 mod store;
 
 pub use model::{FundedProject, FundedState};

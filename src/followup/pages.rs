@@ -11,8 +11,9 @@ use axum::{
 use serde::Deserialize;
 
 use super::{
-    actions, midterm,
+    extensions::ExtensionLine,
     model::{MissionStatus, ObjectiveStatus, report_due},
+    reads,
 };
 use crate::{
     error::{AppError, AppResult},
@@ -107,8 +108,13 @@ async fn page(
     status: StatusCode,
 ) -> AppResult<Response> {
     let u = ctx.require_user()?;
-    let v = actions::view(&s.db, u, id).await?;
-    let m = midterm::midterm_of(&s.db, u, id).await?;
+    let reads::FundedPage {
+        view: v,
+        commission,
+        midterm: m,
+        final_report: fr,
+        extensions,
+    } = reads::funded_page(&s.db, u, id).await?;
     let l = ctx.locale;
     let side_name = |id: i64| {
         v.sides
@@ -225,7 +231,6 @@ async fn page(
                 .iter()
                 .any(|s| !m.year2_released.contains(s)),
     });
-    let fr = super::closing::final_report(&s.db, u, id).await?;
     let closing = ClosingView {
         due: super::model::final_report_due(v.funded.ends_on)
             .map(|d| l.t1("followup-final-due", "date", format_civil_date(d, l)))
@@ -243,10 +248,16 @@ async fn page(
         can_close: v.funded.state == FundedState::Completed && !v.viewer.officer_of.is_empty(),
         closed: v.funded.state == FundedState::Closed,
     };
-    let extensions = super::extensions::of_project(&s.db, u, id)
-        .await?
+    let extensions = extensions
         .into_iter()
-        .map(|(e, end, reason, decided, sides)| {
+        .map(|e| {
+            let ExtensionLine {
+                id: e,
+                new_end: end,
+                reason,
+                decided,
+                approved_by: sides,
+            } = e;
             let text = l.t_args(
                 "followup-extension-line",
                 &[
@@ -263,10 +274,6 @@ async fn page(
             (e, text, status, mine)
         })
         .collect();
-    let commission = {
-        let mut tx = s.db.read().await?;
-        crate::commissions::actions::get(&mut tx, v.funded.commission_id).await?
-    };
     let partners = v
         .project
         .halves

@@ -32,13 +32,13 @@ pub use registry::{Access, Registry, RouteDef};
 
 use crate::{config::Settings, db::Db, error::AppError, viewer::Viewer};
 
+/// What a [`SessionLookup`] answers: the signed-in user and their CSRF token, if the session
+/// is valid.
+pub type SessionFuture<'a> =
+    Pin<Box<dyn Future<Output = Result<Option<(Viewer, String)>, AppError>> + Send + 'a>>;
+
 /// Finds the signed-in user and their CSRF token behind a session cookie's token.
-pub type SessionLookup = for<'a> fn(
-    &'a Db,
-    &'a str,
-) -> Pin<
-    Box<dyn Future<Output = Result<Option<(Viewer, String)>, AppError>> + Send + 'a>,
->;
+pub type SessionLookup = for<'a> fn(&'a Db, &'a str) -> SessionFuture<'a>;
 
 /// Everything a handler may reach. Holds no per-user state: that lives in the database, so
 /// any number of instances can serve the same users.

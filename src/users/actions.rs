@@ -191,10 +191,7 @@ pub async fn log_out(db: &Db, user: &Viewer, session_token: &str) -> AppResult<(
 
 /// The user and CSRF token of a live session cookie.
 /// [`session_user`] in the shape the HTTP kit takes (it cannot name this domain).
-pub fn session_lookup<'a>(
-    db: &'a Db,
-    session_token: &'a str,
-) -> std::pin::Pin<Box<dyn Future<Output = AppResult<Option<(Viewer, String)>>> + Send + 'a>> {
+pub fn session_lookup<'a>(db: &'a Db, session_token: &'a str) -> crate::http::SessionFuture<'a> {
     Box::pin(session_user(db, session_token))
 }
 

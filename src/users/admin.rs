@@ -210,12 +210,17 @@ pub async fn revoke_role(db: &Db, admin: &Viewer, user_id: i64, grant_id: i64) -
 pub async fn list_users(db: &Db, admin: &Viewer) -> AppResult<Vec<(User, Vec<Grant>)>> {
     require_admin(admin)?;
     let mut tx = db.read().await?;
-    let mut out = Vec::new();
-    for u in store::list_users(&mut tx).await? {
-        let grants = store::list_grants(&mut tx, u.id).await?;
-        out.push((u.to_user(), grants));
-    }
-    Ok(out)
+    let users = store::list_users(&mut tx).await?;
+    let ids: Vec<i64> = users.iter().map(|u| u.id).collect();
+    let mut grants = store::grants_of(&mut tx, &ids).await?;
+    Ok(users
+        .into_iter()
+        .map(|u| {
+            let (mine, rest): (Vec<_>, Vec<_>) = grants.drain(..).partition(|(o, _)| *o == u.id);
+            grants = rest;
+            (u.to_user(), mine.into_iter().map(|(_, g)| g).collect())
+        })
+        .collect())
 }
 
 /// One account with its grants.

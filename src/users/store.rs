@@ -1,7 +1,11 @@
 //! SQL of accounts, role grants, login sessions, email tokens and login failures.
 
 use super::model::{Grant, Role, TokenPurpose, User};
-use crate::{db::Tx, i18n::Locale, on_tx, on_tx_exec};
+use crate::{
+    db::{Tx, fetch_all_in, unknown},
+    i18n::Locale,
+    on_tx, on_tx_exec,
+};
 
 #[derive(sqlx::FromRow)]
 pub struct UserRow {
@@ -146,6 +150,7 @@ pub async fn mark_verified(tx: &mut Tx, id: i64, now: i64) -> sqlx::Result<()> {
 
 #[derive(sqlx::FromRow)]
 struct GrantRow {
+    user_id: i64,
     id: i64,
     role: String,
     side_id: Option<i64>,
@@ -154,27 +159,38 @@ struct GrantRow {
 }
 
 pub async fn list_grants(tx: &mut Tx, user_id: i64) -> sqlx::Result<Vec<Grant>> {
-    let rows: Vec<GrantRow> = on_tx!(tx, |c| {
-        sqlx::query_as(
-        "select g.id, g.role, g.side_id, s.code as side_code, g.programme_id
-         from role_grants g left join sides s on s.id = g.side_id where g.user_id = $1 order by g.id"
-    )
-    .bind(user_id)
-    .fetch_all(c)
-    .await
-    })?;
-    Ok(rows
+    Ok(grants_of(tx, &[user_id])
+        .await?
         .into_iter()
-        .filter_map(|r| {
-            Some(Grant {
-                id: r.id,
-                role: Role::parse(&r.role)?,
-                side_id: r.side_id,
-                side_code: r.side_code,
-                programme_id: r.programme_id,
-            })
-        })
+        .map(|(_, g)| g)
         .collect())
+}
+
+/// The grants of these users: (user, grant), in one statement. An unknown role stored in the
+/// table is an error, never a silently dropped grant.
+pub async fn grants_of(tx: &mut Tx, users: &[i64]) -> sqlx::Result<Vec<(i64, Grant)>> {
+    let rows: Vec<GrantRow> = fetch_all_in(
+        tx,
+        "select g.user_id, g.id, g.role, g.side_id, s.code as side_code, g.programme_id
+         from role_grants g left join sides s on s.id = g.side_id where g.user_id in ({ids})
+         order by g.user_id, g.id",
+        users,
+    )
+    .await?;
+    rows.into_iter()
+        .map(|r| {
+            Ok((
+                r.user_id,
+                Grant {
+                    id: r.id,
+                    role: Role::parse(&r.role).ok_or_else(|| unknown("role", &r.role))?,
+                    side_id: r.side_id,
+                    side_code: r.side_code,
+                    programme_id: r.programme_id,
+                },
+            ))
+        })
+        .collect()
 }
 
 pub async fn insert_grant(

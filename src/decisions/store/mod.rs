@@ -96,29 +96,32 @@ pub async fn list(tx: &mut Tx, session: i64) -> sqlx::Result<Vec<Decision>> {
     .fetch_all(c)
     .await
     })?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
+    let amounts = amounts_of(tx, &ids).await?;
+    let approvals: Vec<(i64, i64)> = crate::db::fetch_all_in(
+        tx,
+        "select decision_id, side_id from decision_approvals where decision_id in ({ids})
+         order by decision_id, side_id",
+        &ids,
+    )
+    .await?;
     let mut out = Vec::new();
     for (id, project_id, outcome, decided_at) in rows {
-        let amounts: Vec<(i64, i64)> = on_tx!(tx, |c| {
-            sqlx::query_as(
-            "select side_id, amount from decision_amounts where decision_id = $1 order by side_id"
-        )
-        .bind(id)
-        .fetch_all(c)
-        .await
-        })?;
-        let approved: Vec<i64> = on_tx!(tx, |c| sqlx::query_scalar(
-            "select side_id from decision_approvals where decision_id = $1 order by side_id"
-        )
-        .bind(id)
-        .fetch_all(c)
-        .await)?;
         out.push(Decision {
             id,
             project_id,
             outcome: Outcome::parse(&outcome)
-                .ok_or_else(|| sqlx::Error::Decode("invalid outcome".into()))?,
-            amounts,
-            approved_by_sides: approved,
+                .ok_or_else(|| crate::db::unknown("decision outcome", &outcome))?,
+            amounts: amounts
+                .iter()
+                .filter(|a| a.0 == id)
+                .map(|a| (a.1, a.2))
+                .collect(),
+            approved_by_sides: approvals
+                .iter()
+                .filter(|a| a.0 == id)
+                .map(|a| a.1)
+                .collect(),
             decided_at,
         });
     }

@@ -200,6 +200,29 @@ pub async fn list_evaluator_assignments(
     .await)
 }
 
+/// The scores of these assignments: (assignment, score), in one statement.
+pub async fn scores_of(tx: &mut Tx, assignments: &[i64]) -> sqlx::Result<Vec<(i64, Score)>> {
+    let rows: Vec<(i64, i64, i64, String)> = crate::db::fetch_all_in(
+        tx,
+        "select assignment_id, criterion_id, score, comment from scores where assignment_id in ({ids})",
+        assignments,
+    )
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(a, criterion_id, score, comment)| {
+            (
+                a,
+                Score {
+                    criterion_id,
+                    score,
+                    comment,
+                },
+            )
+        })
+        .collect())
+}
+
 pub async fn list_scores(tx: &mut Tx, assignment: i64) -> sqlx::Result<Vec<Score>> {
     let rows: Vec<(i64, i64, String)> = on_tx!(tx, |c| sqlx::query_as(
         "select criterion_id, score, comment from scores where assignment_id = $1"

@@ -3,6 +3,16 @@
 use crate::{db::Tx, on_tx, on_tx_exec};
 
 /// An evaluation's place and comment in a ranking grid.
+/// The places given in these assignments: (assignment, place), in one statement.
+pub async fn ranks_of(tx: &mut Tx, assignments: &[i64]) -> sqlx::Result<Vec<(i64, Option<i64>)>> {
+    crate::db::fetch_all_in(
+        tx,
+        "select assignment_id, rank from evaluation_ranks where assignment_id in ({ids})",
+        assignments,
+    )
+    .await
+}
+
 pub async fn find_rank(
     tx: &mut Tx,
     assignment: i64,

@@ -78,17 +78,25 @@ pub async fn extensions(
     .fetch_all(c)
     .await
     })?;
-    let mut out = Vec::new();
-    for (id, end, reason, decided) in rows {
-        let sides: Vec<i64> = on_tx!(tx, |c| sqlx::query_scalar(
-            "select side_id from extension_approvals where extension_id = $1 order by side_id"
-        )
-        .bind(id)
-        .fetch_all(c)
-        .await)?;
-        out.push((id, end, reason, decided, sides));
-    }
-    Ok(out)
+    let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
+    let approvals: Vec<(i64, i64)> = crate::db::fetch_all_in(
+        tx,
+        "select extension_id, side_id from extension_approvals where extension_id in ({ids})
+         order by extension_id, side_id",
+        &ids,
+    )
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, end, reason, decided)| {
+            let sides = approvals
+                .iter()
+                .filter(|a| a.0 == id)
+                .map(|a| a.1)
+                .collect();
+            (id, end, reason, decided, sides)
+        })
+        .collect())
 }
 
 /// The project of an extension.

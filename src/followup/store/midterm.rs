@@ -42,6 +42,27 @@ pub async fn insert_campaign(
 }
 
 /// A project's report in a campaign: (id, progress, submitted at).
+/// The funded projects that filed a progress report in a campaign.
+pub async fn filed_reports(tx: &mut Tx, campaign: i64) -> sqlx::Result<Vec<i64>> {
+    on_tx!(tx, |c| sqlx::query_scalar(
+        "select funded_id from progress_reports where campaign_id = $1"
+    )
+    .bind(campaign)
+    .fetch_all(c)
+    .await)
+}
+
+/// Every opinion given in a campaign: (funded, side, favourable).
+pub async fn campaign_opinions(tx: &mut Tx, campaign: i64) -> sqlx::Result<Vec<(i64, i64, bool)>> {
+    let rows: Vec<(i64, i64, i64)> = on_tx!(tx, |c| sqlx::query_as(
+        "select funded_id, side_id, favourable from midterm_opinions where campaign_id = $1"
+    )
+    .bind(campaign)
+    .fetch_all(c)
+    .await)?;
+    Ok(rows.into_iter().map(|(f, s, v)| (f, s, v != 0)).collect())
+}
+
 pub async fn report_of(
     tx: &mut Tx,
     campaign: i64,
@@ -126,11 +147,20 @@ pub async fn save_funds(
 }
 
 /// A report's funds: (side, used, year-2 forecast).
-pub async fn report_funds(tx: &mut Tx, report: i64) -> sqlx::Result<Vec<(i64, i64, i64)>> {
+/// Each side's funds in a project's progress report of a campaign (none before it is filed):
+/// (side, used, forecast).
+pub async fn report_funds(
+    tx: &mut Tx,
+    campaign: i64,
+    funded: i64,
+) -> sqlx::Result<Vec<(i64, i64, i64)>> {
     on_tx!(tx, |c| sqlx::query_as(
-        "select side_id, used, forecast from progress_funds where report_id = $1 order by side_id"
+        "select f.side_id, f.used, f.forecast from progress_funds f
+         join progress_reports r on r.id = f.report_id
+         where r.campaign_id = $1 and r.funded_id = $2 order by f.side_id"
     )
-    .bind(report)
+    .bind(campaign)
+    .bind(funded)
     .fetch_all(c)
     .await)
 }
