@@ -2,7 +2,8 @@
 //! last approval; everyone reads published calls.
 
 use super::{
-    model::{Call, CallState, SideTerms, TravelPayer},
+    model::{Call, CallState, Phase, SideTerms, TravelPayer},
+    policy::{self, Perm},
     store::{self, CallRow},
 };
 use crate::{
@@ -89,7 +90,12 @@ async fn authorize(
 ) -> AppResult<(Vec<Side>, Vec<Theme>)> {
     let commission = commissions::actions::get(tx, commission_id).await?;
     let sides = programmes::actions::sides_of(tx, commission.programme_id).await?;
-    if officer_sides(user, &sides).is_empty() {
+    let facts = policy::Facts {
+        sides: sides.iter().map(|s| s.id).collect(),
+        phase: Phase::Draft,
+        approved_by: Vec::new(),
+    };
+    if !policy::can(Some(user), Perm::Create, &facts) {
         return Err(AppError::Forbidden);
     }
     let themes = commissions::actions::themes_of(tx, commission_id).await?;
@@ -230,15 +236,9 @@ pub async fn archive_call(db: &Db, user: &Viewer, id: i64) -> AppResult<()> {
     Ok(())
 }
 
-/// Whether `viewer` may see drafts of `call`: its programme's officers and administrators.
-fn sees_drafts(viewer: Option<&Viewer>, call: &Call) -> bool {
-    viewer.is_some_and(|u| {
-        u.is_admin()
-            || call
-                .sides
-                .iter()
-                .any(|s| u.has_role_on(Role::Officer, s.side_id))
-    })
+/// Whether `viewer` may see `call` (drafts are its programme's officers' business).
+fn sees(viewer: Option<&Viewer>, call: &Call) -> bool {
+    policy::can(viewer, Perm::View, &policy::Facts::of(call, now_ms()))
 }
 
 /// A call with its themes, for its page. Drafts are "not found" to everyone but officers.
@@ -247,7 +247,7 @@ pub async fn get_call(db: &Db, viewer: Option<&Viewer>, id: i64) -> AppResult<(C
     let call = store::find_call(&mut tx, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    if call.state == CallState::Draft && !sees_drafts(viewer, &call) {
+    if !sees(viewer, &call) {
         return Err(AppError::NotFound);
     }
     let themes = commissions::actions::themes_of(&mut tx, call.commission_id)
@@ -264,7 +264,7 @@ pub async fn list_calls(db: &Db, viewer: Option<&Viewer>) -> AppResult<Vec<Call>
     Ok(store::list_calls(&mut tx)
         .await?
         .into_iter()
-        .filter(|c| c.state != CallState::Draft || sees_drafts(viewer, c))
+        .filter(|c| sees(viewer, c))
         .collect())
 }
 

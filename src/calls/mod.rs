@@ -10,4 +10,5 @@ pub mod pages;
 mod store;
 
 pub use model::{Call, CallState, Phase, SideTerms, TravelPayer};
+pub mod policy;
 pub mod routes;

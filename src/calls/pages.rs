@@ -11,6 +11,7 @@ use axum::{
 use super::{
     actions,
     model::{Call, Phase, TravelPayer, time_left},
+    policy::{self, Perm},
 };
 use crate::{
     db::now_ms,
@@ -110,6 +111,7 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     let now = now_ms();
     let calls = actions::list_calls(&s.db, ctx.user.as_ref()).await?;
     let calls = calls.iter().map(|c| view(&ctx, c, now)).collect();
+    // Which programme is chosen in the form; the action checks the officer's side there.
     let can_create = ctx.user.as_ref().is_some_and(|u| u.has_role(Role::Officer));
     Ok(render(&ListPage {
         ctx,
@@ -127,7 +129,10 @@ pub struct ShowPage {
     pub themes: Vec<String>,
     pub eligibility: Vec<String>,
     pub funding: String,
+    /// An officer of the programme (sees each side's approval).
     pub is_officer: bool,
+    pub can_see_applications: bool,
+    pub can_edit: bool,
     /// An applicant of one of the call's sides, while it is open.
     pub can_apply: bool,
     pub can_approve: bool,
@@ -147,16 +152,8 @@ async fn show_page(
     let (call, themes) = actions::get_call(&s.db, ctx.user.as_ref(), id).await?;
     let l = ctx.locale;
     let now = now_ms();
-    let officer_sides: Vec<i64> = call
-        .sides
-        .iter()
-        .filter(|sd| {
-            ctx.user
-                .as_ref()
-                .is_some_and(|u| u.has_role_on(Role::Officer, sd.side_id))
-        })
-        .map(|sd| sd.side_id)
-        .collect();
+    let facts = policy::Facts::of(&call, now);
+    let can = |perm| policy::can(ctx.user.as_ref(), perm, &facts);
     let mut eligibility = vec![
         l.t_args(
             "calls-eligibility-duration",
@@ -189,27 +186,13 @@ async fn show_page(
             TravelPayer::Sending => "calls-funding-sending",
             TravelPayer::Receiving => "calls-funding-receiving",
         }),
-        is_officer: !officer_sides.is_empty(),
-        can_apply: call.phase(now) == Phase::Open
-            && ctx.user.as_ref().is_some_and(|u| {
-                call.sides
-                    .iter()
-                    .any(|sd| u.has_role_on(Role::Applicant, sd.side_id))
-            }),
-        can_approve: call.phase(now) == Phase::Draft
-            && officer_sides
-                .iter()
-                .any(|sd| !call.approved_by_sides.contains(sd)),
-        can_archive: !officer_sides.is_empty()
-            && matches!(
-                call.phase(now),
-                Phase::Published | Phase::Open | Phase::Closed
-            ),
-        can_declare_conflicts: call.phase(now) != Phase::Draft
-            && ctx
-                .user
-                .as_ref()
-                .is_some_and(|u| u.has_role(Role::Evaluator)),
+        is_officer: can(Perm::Create),
+        can_see_applications: can(Perm::SeeApplications),
+        can_edit: can(Perm::Edit),
+        can_apply: can(Perm::Apply),
+        can_approve: can(Perm::Approve),
+        can_archive: can(Perm::Archive),
+        can_declare_conflicts: can(Perm::DeclareConflicts),
         notice: notice.map(|k| ctx.t(k)),
         call: view(ctx, &call, now),
     };

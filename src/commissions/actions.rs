@@ -1,7 +1,7 @@
 //! Creating commissions, sessions and themes; reading a programme's commissions.
 
 use super::{
-    model::{CoChair, Commission, Session, Theme},
+    model::{CoChair, Commission, Session, SessionState, Theme},
     store,
 };
 use crate::{
@@ -167,12 +167,17 @@ pub async fn themes_of(tx: &mut Tx, commission_id: i64) -> AppResult<Vec<Theme>>
 }
 
 /// A session and its state (`scheduled`, `open`, `closed`), inside the caller's transaction.
-pub async fn session_in(tx: &mut Tx, id: i64) -> AppResult<(Session, String)> {
+pub async fn session_in(tx: &mut Tx, id: i64) -> AppResult<(Session, SessionState)> {
     store::find_session(tx, id).await?.ok_or(AppError::NotFound)
 }
 
 /// Moves a session from one state to the next; false if it was not in `from`.
-pub async fn set_session_state(tx: &mut Tx, id: i64, from: &str, to: &str) -> AppResult<bool> {
+pub async fn set_session_state(
+    tx: &mut Tx,
+    id: i64,
+    from: SessionState,
+    to: SessionState,
+) -> AppResult<bool> {
     Ok(store::set_session_state(tx, id, from, to).await? == 1)
 }
 
@@ -193,7 +198,10 @@ pub async fn of_programme_in(tx: &mut Tx, programme_id: i64) -> AppResult<Vec<Co
 }
 
 /// A commission's sessions with their states, inside the caller's transaction.
-pub async fn sessions_in(tx: &mut Tx, commission_id: i64) -> AppResult<Vec<(Session, String)>> {
+pub async fn sessions_in(
+    tx: &mut Tx,
+    commission_id: i64,
+) -> AppResult<Vec<(Session, SessionState)>> {
     let mut out = Vec::new();
     for s in store::list_sessions(tx, commission_id).await? {
         out.push(session_in(tx, s.id).await?);

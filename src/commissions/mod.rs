@@ -4,4 +4,4 @@ pub mod actions;
 pub mod model;
 mod store;
 
-pub use model::{CoChair, Commission, Session, SessionKind, Theme, Venue};
+pub use model::{CoChair, Commission, Session, SessionKind, SessionState, Theme, Venue};

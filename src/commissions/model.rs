@@ -68,6 +68,35 @@ pub struct CoChair {
     pub title_en: String,
 }
 
+/// Where a session stands: each side's evaluations are shown to the other only once it is
+/// open (rule 4); decisions are final once it is closed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SessionState {
+    Scheduled,
+    Open,
+    Closed,
+}
+
+impl SessionState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SessionState::Scheduled => "scheduled",
+            SessionState::Open => "open",
+            SessionState::Closed => "closed",
+        }
+    }
+    /// Strict: anything else read from the database is an error.
+    pub fn parse(s: &str) -> Option<SessionState> {
+        [
+            SessionState::Scheduled,
+            SessionState::Open,
+            SessionState::Closed,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == s)
+    }
+}
+
 /// What a session of the commission is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SessionKind {

@@ -1,6 +1,6 @@
 //! SQL of commissions, sessions and themes.
 
-use super::model::{CoChair, Session, SessionRow, Venue};
+use super::model::{CoChair, Session, SessionRow, SessionState, Venue};
 use crate::{db::Tx, on_tx, on_tx_exec};
 
 pub async fn insert_commission(
@@ -163,7 +163,7 @@ pub async fn list_all_commissions(tx: &mut Tx) -> sqlx::Result<Vec<CommissionRow
     })
 }
 
-pub async fn find_session(tx: &mut Tx, id: i64) -> sqlx::Result<Option<(Session, String)>> {
+pub async fn find_session(tx: &mut Tx, id: i64) -> sqlx::Result<Option<(Session, SessionState)>> {
     #[derive(sqlx::FromRow)]
     struct StatefulRow {
         #[sqlx(flatten)]
@@ -179,18 +179,27 @@ pub async fn find_session(tx: &mut Tx, id: i64) -> sqlx::Result<Option<(Session,
     .await
     })?;
     match r {
-        Some(r) => Ok(Some((Session::try_from(r.s)?, r.state))),
+        Some(r) => {
+            let state = SessionState::parse(&r.state)
+                .ok_or_else(|| crate::db::unknown("session state", &r.state))?;
+            Ok(Some((Session::try_from(r.s)?, state)))
+        }
         None => Ok(None),
     }
 }
 
-pub async fn set_session_state(tx: &mut Tx, id: i64, from: &str, to: &str) -> sqlx::Result<u64> {
+pub async fn set_session_state(
+    tx: &mut Tx,
+    id: i64,
+    from: SessionState,
+    to: SessionState,
+) -> sqlx::Result<u64> {
     crate::on_tx_exec!(tx, |c| sqlx::query(
         "update commission_sessions set state = $3 where id = $1 and state = $2"
     )
     .bind(id)
-    .bind(from)
-    .bind(to)
+    .bind(from.as_str())
+    .bind(to.as_str())
     .execute(c)
     .await)
 }

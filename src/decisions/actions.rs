@@ -5,6 +5,7 @@ use super::{
     model::{Outcome, is_decided},
     store,
 };
+use crate::commissions::SessionState;
 use crate::{
     audit, calls,
     commissions::{self, Session},
@@ -30,7 +31,7 @@ pub(super) async fn context(
     tx: &mut Tx,
     user: &Viewer,
     id: i64,
-) -> AppResult<(Session, String, Vec<Side>, Vec<i64>)> {
+) -> AppResult<(Session, SessionState, Vec<Side>, Vec<i64>)> {
     let (session, state) = commissions::actions::session_in(tx, id).await?;
     let commission = commissions::actions::get(tx, session.commission_id).await?;
     let sides = programmes::actions::sides_of(tx, commission.programme_id).await?;
@@ -67,11 +68,11 @@ pub(super) async fn agenda_projects(
 }
 
 /// Opens (`scheduled` → `open`) or closes (`open` → `closed`) a session.
-pub async fn advance(db: &Db, user: &Viewer, id: i64, to: &str) -> AppResult<()> {
+pub async fn advance(db: &Db, user: &Viewer, id: i64, to: SessionState) -> AppResult<()> {
     let from = match to {
-        "open" => "scheduled",
-        "closed" => "open",
-        _ => return Err(AppError::NotFound),
+        SessionState::Open => SessionState::Scheduled,
+        SessionState::Closed => SessionState::Open,
+        SessionState::Scheduled => return Err(AppError::NotFound),
     };
     let mut tx = db.write().await?;
     let (session, _, sides, mine) = context(&mut tx, user, id).await?;
@@ -82,7 +83,7 @@ pub async fn advance(db: &Db, user: &Viewer, id: i64, to: &str) -> AppResult<()>
         return Err(AppError::Conflict("decisions-error-state".into()));
     }
     let mut funded = 0;
-    if to == "closed" {
+    if to == SessionState::Closed {
         // The session's selections become funded projects, in the same transaction.
         let projects = agenda_projects(&mut tx, session.commission_id, &sides).await?;
         let selections: Vec<followup::actions::Selection> = store::list(&mut tx, id)
@@ -106,10 +107,10 @@ pub async fn advance(db: &Db, user: &Viewer, id: i64, to: &str) -> AppResult<()>
     audit::record(
         &mut tx,
         &user.actor(),
-        &format!("session.{to}"),
+        &format!("session.{}", to.as_str()),
         "commission_session",
         id,
-        &if to == "closed" {
+        &if to == SessionState::Closed {
             format!("{funded} funded projects")
         } else {
             String::new()
@@ -132,7 +133,7 @@ pub async fn propose(
 ) -> AppResult<i64> {
     let mut tx = db.write().await?;
     let (session, state, sides, mine) = context(&mut tx, user, id).await?;
-    if state != "open" {
+    if state != SessionState::Open {
         return Err(AppError::Conflict("decisions-error-not-open".into()));
     }
     let Some(side) = mine.first().copied() else {
@@ -182,7 +183,7 @@ pub async fn approve(db: &Db, user: &Viewer, decision: i64) -> AppResult<bool> {
         .await?
         .ok_or(AppError::NotFound)?;
     let (_, state, sides, mine) = context(&mut tx, user, session).await?;
-    if state != "open" {
+    if state != SessionState::Open {
         return Err(AppError::Conflict("decisions-error-not-open".into()));
     }
     let now = now_ms();
@@ -217,7 +218,7 @@ pub async fn approve(db: &Db, user: &Viewer, decision: i64) -> AppResult<bool> {
 pub async fn release(db: &Db, base: &str, user: &Viewer, id: i64) -> AppResult<usize> {
     let mut tx = db.write().await?;
     let (session, state, sides, _) = context(&mut tx, user, id).await?;
-    if state != "closed" {
+    if state != SessionState::Closed {
         return Err(AppError::Conflict("decisions-error-not-closed".into()));
     }
     let side = sides
@@ -291,11 +292,20 @@ pub async fn released_outcome(
     side: i64,
 ) -> AppResult<Option<(Outcome, Option<i64>)>> {
     let mut tx = db.read().await?;
-    Ok(store::released_outcomes(&mut tx, project, side)
-        .await?
-        .into_iter()
-        .filter_map(|(o, a, _)| Some((Outcome::parse(&o)?, a)))
-        .next_back())
+    released_outcome_in(&mut tx, project, side).await
+}
+
+/// [`released_outcome`] inside the caller's transaction.
+pub async fn released_outcome_in(
+    tx: &mut Tx,
+    project: i64,
+    side: i64,
+) -> AppResult<Option<(Outcome, Option<i64>)>> {
+    let Some((o, a, _)) = store::released_outcomes(tx, project, side).await?.pop() else {
+        return Ok(None);
+    };
+    let outcome = Outcome::parse(&o).ok_or_else(|| crate::db::unknown("decision outcome", &o))?;
+    Ok(Some((outcome, a)))
 }
 
 /// The decision letter of a project's lead on their side, once released: the lines of a

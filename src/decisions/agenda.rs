@@ -7,6 +7,7 @@ use super::{
     store,
 };
 use crate::{
+    commissions::SessionState,
     commissions::{self, Commission, Session},
     db::Db,
     error::AppResult,
@@ -40,7 +41,7 @@ pub struct AgendaItem {
 
 pub struct SessionView {
     pub session: Session,
-    pub state: String,
+    pub state: SessionState,
     pub sides: Vec<Side>,
     pub my_sides: Vec<i64>,
     pub agenda: Vec<AgendaItem>,
@@ -70,7 +71,7 @@ pub async fn session_view(db: &Db, user: &Viewer, id: i64) -> AppResult<SessionV
     };
     let decisions = store::list(&mut tx, id).await?;
     let mut known: Vec<SideCall> = Vec::new();
-    if state != "scheduled" {
+    if state != SessionState::Scheduled {
         for (call, _) in &projects {
             if known.iter().any(|k| k.call == call.id) {
                 continue;

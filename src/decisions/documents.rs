@@ -8,6 +8,7 @@ use super::{
 };
 use crate::{
     audit,
+    commissions::SessionState,
     commissions::{self, Commission},
     db::{Db, now_ms},
     error::{AppError, AppResult},
@@ -32,7 +33,7 @@ pub struct Minutes {
 pub async fn sign(db: &Db, user: &Viewer, id: i64) -> AppResult<()> {
     let mut tx = db.write().await?;
     let (_, state, sides, _) = context(&mut tx, user, id).await?;
-    if state != "closed" {
+    if state != SessionState::Closed {
         return Err(AppError::Conflict("decisions-error-not-closed".into()));
     }
     let signers: Vec<i64> = sides
@@ -77,16 +78,17 @@ pub async fn minutes(
     let (session, state, sides, _) = context(&mut tx, user, id).await?;
     let commission = commissions::actions::overview_of(&mut tx, session.commission_id).await?;
     // Read before the rest: it takes its own connection, and a request holds one at a time.
-    let midterm = if session.kind == commissions::SessionKind::Midterm && state != "scheduled" {
-        tx.commit().await?;
-        let rows = crate::followup::midterm::overview(db, user, session.commission_id)
-            .await?
-            .1;
-        tx = db.read().await?;
-        Some(rows)
-    } else {
-        None
-    };
+    let midterm =
+        if session.kind == commissions::SessionKind::Midterm && state != SessionState::Scheduled {
+            tx.commit().await?;
+            let rows = crate::followup::midterm::overview(db, user, session.commission_id)
+                .await?
+                .1;
+            tx = db.read().await?;
+            Some(rows)
+        } else {
+            None
+        };
     let decisions = store::list(&mut tx, id).await?;
     let projects = agenda_projects(&mut tx, session.commission_id, &sides).await?;
     let title = locale.t_args(
@@ -206,14 +208,14 @@ pub async fn minutes(
     let all_signed = sides
         .iter()
         .all(|s| signatures.iter().any(|(side, _, _)| *side == s.id));
-    let can_sign = state == "closed"
+    let can_sign = state == SessionState::Closed
         && sides.iter().any(|s| {
             user.has_role_on(Role::CommissionMember, s.id)
                 && !signatures.iter().any(|(side, _, _)| *side == s.id)
         });
     Ok(Minutes {
         title,
-        status: if state != "closed" {
+        status: if state != SessionState::Closed {
             Some("decisions-minutes-draft")
         } else if !all_signed {
             Some("decisions-minutes-unsigned")

@@ -16,6 +16,7 @@ use super::{
 };
 use crate::{
     calls::model::parse_amount,
+    commissions::SessionState,
     error::{AppError, AppResult},
     evaluations::model::Method,
     http::{AppState, Ctx, render_status, see_other, when_in_zone},
@@ -153,7 +154,7 @@ async fn page(
         })
         .collect();
     let midterm = if v.session.kind == crate::commissions::SessionKind::Midterm
-        && v.state != "scheduled"
+        && v.state != SessionState::Scheduled
     {
         let (_, rows) =
             crate::followup::midterm::overview(&s.db, ctx.require_user()?, v.session.commission_id)
@@ -185,11 +186,11 @@ async fn page(
         id,
         commission_id: v.session.commission_id,
         when,
-        state_key: format!("decisions-state-{}", v.state),
-        state: v.state.clone(),
+        state_key: format!("decisions-state-{}", v.state.as_str()),
+        state: v.state.as_str().to_string(),
         can_act: !v.my_sides.is_empty(),
         can_release: !v.my_sides.is_empty()
-            && v.state == "closed"
+            && v.state == SessionState::Closed
             && ctx
                 .user
                 .as_ref()
@@ -232,7 +233,7 @@ pub async fn show(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> A
     page(&s, &ctx, id, None, StatusCode::OK).await
 }
 
-async fn advance(s: AppState, ctx: Ctx, id: i64, to: &str) -> AppResult<Response> {
+async fn advance(s: AppState, ctx: Ctx, id: i64, to: SessionState) -> AppResult<Response> {
     match actions::advance(&s.db, ctx.require_user()?, id, to).await {
         Ok(()) => Ok(see_other(&format!("/sessions/{id}"))),
         Err(AppError::Conflict(k)) => page(&s, &ctx, id, Some(&k), StatusCode::CONFLICT).await,
@@ -241,7 +242,7 @@ async fn advance(s: AppState, ctx: Ctx, id: i64, to: &str) -> AppResult<Response
 }
 
 pub async fn open(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
-    advance(s, ctx, id, "open").await
+    advance(s, ctx, id, SessionState::Open).await
 }
 
 pub async fn close(
@@ -249,7 +250,7 @@ pub async fn close(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    advance(s, ctx, id, "closed").await
+    advance(s, ctx, id, SessionState::Closed).await
 }
 
 pub async fn propose(

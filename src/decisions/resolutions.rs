@@ -12,6 +12,7 @@ use super::{
 };
 use crate::{
     audit,
+    commissions::SessionState,
     commissions::{self, Commission},
     db::{Db, Tx, now_ms},
     error::{AppError, AppResult, FieldErrors},
@@ -111,7 +112,7 @@ pub async fn propose(
 ) -> AppResult<i64> {
     let mut tx = db.write().await?;
     let (s, state, _, mine) = context(&mut tx, user, session).await?;
-    if state != "open" {
+    if state != SessionState::Open {
         return Err(AppError::Conflict("decisions-error-not-open".into()));
     }
     let Some(side) = mine.first().copied() else {
@@ -162,7 +163,7 @@ pub async fn approve(db: &Db, user: &Viewer, id: i64) -> AppResult<bool> {
         .await?
         .ok_or(AppError::NotFound)?;
     let (_, state, sides, mine) = context(&mut tx, user, r.session_id).await?;
-    if state != "open" {
+    if state != SessionState::Open {
         return Err(AppError::Conflict("decisions-error-not-open".into()));
     }
     if mine.is_empty() {

@@ -208,7 +208,7 @@ async fn recommend(db: &Db, officer: &Viewer, call: i64) -> AppResult<()> {
 async fn plenary(db: &Db, base: &str, session: i64, officers: (&Viewer, &Viewer)) -> AppResult<()> {
     let wb = user(db, "commission.wb@demo.passerelle.test").await?;
     let qc = user(db, "commission.qc@demo.passerelle.test").await?;
-    decisions::actions::advance(db, &wb, session, "open").await?;
+    decisions::actions::advance(db, &wb, session, crate::commissions::SessionState::Open).await?;
     let view = decisions::agenda::session_view(db, &wb, session).await?;
     for (i, item) in view.agenda.iter().enumerate() {
         let outcome = match i {
@@ -228,7 +228,7 @@ async fn plenary(db: &Db, base: &str, session: i64, officers: (&Viewer, &Viewer)
             .await?;
         decisions::actions::approve(db, &qc, d).await?;
     }
-    decisions::actions::advance(db, &qc, session, "closed").await?;
+    decisions::actions::advance(db, &qc, session, crate::commissions::SessionState::Closed).await?;
     decisions::documents::sign(db, &wb, session).await?;
     decisions::documents::sign(db, &qc, session).await?;
     decisions::actions::release(db, base, officers.0, session).await?;

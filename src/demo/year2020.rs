@@ -114,7 +114,13 @@ pub async fn load(db: &Db, base: &str, commission: (i64, i64), midterm: i64) -> 
     // each side releases year 2 where it is favourable.
     let member_wb = acting_as(db, "commission.wb@demo.passerelle.test").await?;
     let member_qc = acting_as(db, "commission.qc@demo.passerelle.test").await?;
-    decisions::actions::advance(db, &member_qc, midterm, "open").await?;
+    decisions::actions::advance(
+        db,
+        &member_qc,
+        midterm,
+        crate::commissions::SessionState::Open,
+    )
+    .await?;
     for (i, (f, _)) in funded.iter().enumerate() {
         if i != 3 && i + 2 < funded.len() {
             for officer in [&wb, &qc] {
@@ -163,7 +169,13 @@ pub async fn load(db: &Db, base: &str, commission: (i64, i64), midterm: i64) -> 
     )
     .await?;
     decisions::resolutions::approve(db, &member_qc, r).await?;
-    decisions::actions::advance(db, &member_wb, midterm, "closed").await?;
+    decisions::actions::advance(
+        db,
+        &member_wb,
+        midterm,
+        crate::commissions::SessionState::Closed,
+    )
+    .await?;
     decisions::documents::sign(db, &member_wb, midterm).await?;
     decisions::documents::sign(db, &member_qc, midterm).await?;
     Ok(())

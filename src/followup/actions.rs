@@ -5,6 +5,7 @@
 
 use super::{
     model::{FundedMission, FundedProject, ObjectiveStatus, SideMoney, side_money, term},
+    policy::{self, Perm},
     store,
 };
 use crate::{
@@ -76,6 +77,19 @@ pub struct Relation {
     /// The side whose half the user leads, if any.
     pub lead_of: Option<i64>,
     pub member: bool,
+}
+
+impl FundedView {
+    /// The policy's facts of this project for its viewer (the mid-term and final-report facts
+    /// are added by whoever loaded them).
+    pub fn facts(&self) -> policy::Facts {
+        policy::Facts {
+            sides: self.sides.iter().map(|s| s.id).collect(),
+            lead_of: self.viewer.lead_of,
+            state: Some(self.funded.state),
+            ..Default::default()
+        }
+    }
 }
 
 /// A funded project with everything its page shows.
@@ -163,11 +177,13 @@ pub(super) async fn load_many(
                 .iter()
                 .any(|s| user.has_role_on(Role::CommissionMember, s.id)),
         };
-        if viewer.officer_of.is_empty()
-            && viewer.lead_of.is_none()
-            && !viewer.member
-            && !user.is_admin()
-        {
+        let facts = policy::Facts {
+            sides: sides.iter().map(|s| s.id).collect(),
+            lead_of: viewer.lead_of,
+            state: Some(funded.state),
+            ..Default::default()
+        };
+        if !policy::can(user, Perm::View, &facts) {
             out.push(Err(AppError::NotFound));
             continue;
         }
@@ -215,10 +231,11 @@ pub async fn of_commission(
 async fn check_commission(tx: &mut Tx, user: &Viewer, commission: i64) -> AppResult<()> {
     let c = commissions::actions::get(tx, commission).await?;
     let sides = programmes::actions::sides_of(tx, c.programme_id).await?;
-    if !sides.iter().any(|s| {
-        user.has_role_on(Role::Officer, s.id) || user.has_role_on(Role::CommissionMember, s.id)
-    }) && !user.is_admin()
-    {
+    let facts = policy::Facts {
+        sides: sides.iter().map(|s| s.id).collect(),
+        ..Default::default()
+    };
+    if !policy::can(user, Perm::SeeCommission, &facts) {
         return Err(AppError::Forbidden);
     }
     Ok(())

@@ -106,7 +106,9 @@ pub struct Midterm {
 /// Whether the mid-term session has opened (then both sides' opinions are shared).
 async fn session_open(tx: &mut Tx, campaign: &Campaign) -> AppResult<bool> {
     Ok(match campaign.1 {
-        Some(s) => commissions::actions::session_in(tx, s).await?.1 != "scheduled",
+        Some(s) => {
+            commissions::actions::session_in(tx, s).await?.1 != commissions::SessionState::Scheduled
+        }
         None => false,
     })
 }

@@ -20,4 +20,5 @@ pub mod reads;
 mod store;
 
 pub use model::{FundedProject, FundedState};
+pub mod policy;
 pub mod routes;

@@ -114,6 +114,11 @@ async fn page(
         midterm: m,
         final_report: fr,
         extensions,
+        can_report,
+        can_act_for_side,
+        can_release_year2,
+        can_approve_final_report,
+        can_close,
     } = reads::funded_page(&s.db, u, id).await?;
     let l = ctx.locale;
     let side_name = |id: i64| {
@@ -225,11 +230,7 @@ async fn page(
             })
         }),
         released: m.year2_released.iter().map(|s| side_name(*s)).collect(),
-        can_release: m.joint == Some(true)
-            && v.viewer
-                .officer_of
-                .iter()
-                .any(|s| !m.year2_released.contains(s)),
+        can_release: can_release_year2,
     });
     let closing = ClosingView {
         due: super::model::final_report_due(v.funded.ends_on)
@@ -241,11 +242,8 @@ async fn page(
             .as_ref()
             .map(|(_, a)| a.iter().map(|s| side_name(*s)).collect())
             .unwrap_or_default(),
-        can_approve: fr
-            .as_ref()
-            .is_some_and(|(_, a)| v.viewer.officer_of.iter().any(|s| !a.contains(s)))
-            && v.funded.state != FundedState::Closed,
-        can_close: v.funded.state == FundedState::Completed && !v.viewer.officer_of.is_empty(),
+        can_approve: can_approve_final_report,
+        can_close,
         closed: v.funded.state == FundedState::Closed,
     };
     let extensions = extensions
@@ -367,8 +365,8 @@ async fn page(
                 }
             })
             .collect(),
-        is_lead: v.viewer.lead_of.is_some(),
-        is_officer: !v.viewer.officer_of.is_empty(),
+        is_lead: can_report,
+        is_officer: can_act_for_side,
         midterm,
         progress: progress.unwrap_or_default(),
         notice: notice.map(|k| ctx.t(k)),

@@ -11,14 +11,29 @@ use super::{
     midterm::{self, Campaign, FundedRow, Midterm},
     missions,
     model::today_in,
+    policy::{self, Facts, Perm},
 };
 use crate::{
     commissions::{self, Commission},
-    db::Db,
+    db::{Db, Tx},
     decisions::model::Resolution,
     error::AppResult,
-    users::{Role, Viewer},
+    programmes,
+    users::Viewer,
 };
+
+/// Whether `user` manages the follow-up of this programme's commissions (its officers).
+async fn manages(tx: &mut Tx, user: &Viewer, programme: i64) -> AppResult<bool> {
+    let facts = Facts {
+        sides: programmes::actions::sides_of(tx, programme)
+            .await?
+            .iter()
+            .map(|s| s.id)
+            .collect(),
+        ..Default::default()
+    };
+    Ok(policy::can(user, Perm::ManageCommission, &facts))
+}
 
 /// A commission's follow-up page.
 pub struct CommissionFollowup {
@@ -45,16 +60,17 @@ pub async fn commission_followup(
     let today = today_in(&user.time_zone);
     let overdue = missions::overdue_reports_in(&mut tx, user, commission, today).await?;
     let calendars = calendar::of_commission_in(&mut tx, commission).await?;
-    let officer = user.has_role(Role::Officer);
+    let commission = commissions::actions::get(&mut tx, commission).await?;
+    let manages = manages(&mut tx, user, commission.programme_id).await?;
     Ok(CommissionFollowup {
-        commission: commissions::actions::get(&mut tx, commission).await?,
+        commission,
         commissions: commissions::actions::list_all_in(&mut tx).await?,
         campaign,
         rows,
         overdue,
         calendars,
-        can_export_iati: officer,
-        can_open_campaign: officer,
+        can_export_iati: manages,
+        can_open_campaign: manages,
     })
 }
 
@@ -73,8 +89,12 @@ pub async fn calendar_page(db: &Db, user: &Viewer, resolution: i64) -> AppResult
         .await?
         .0
         .commission_id;
+    let programme = commissions::actions::get(&mut tx, commission_id)
+        .await?
+        .programme_id;
+    let manages = manages(&mut tx, user, programme).await?;
     Ok(CalendarPage {
-        can_apply: preview.resolution.applied_at.is_none() && user.has_role(Role::Officer),
+        can_apply: preview.resolution.applied_at.is_none() && manages,
         commissions: commissions::actions::list_all_in(&mut tx).await?,
         commission_id,
         preview,
@@ -89,16 +109,38 @@ pub struct FundedPage {
     /// (text, sides that approved it)
     pub final_report: Option<(String, Vec<i64>)>,
     pub extensions: Vec<ExtensionLine>,
+    pub can_report: bool,
+    pub can_act_for_side: bool,
+    pub can_release_year2: bool,
+    pub can_approve_final_report: bool,
+    pub can_close: bool,
 }
 
 pub async fn funded_page(db: &Db, user: &Viewer, id: i64) -> AppResult<FundedPage> {
     let mut tx = db.read().await?;
     let view = load(&mut tx, user, id).await?;
+    let midterm = midterm::midterm_in(&mut tx, &view).await?;
+    let final_report = closing::final_report_in(&mut tx, &view).await?;
+    let facts = Facts {
+        joint_favourable: midterm.as_ref().and_then(|m| m.joint),
+        year2_released: midterm
+            .as_ref()
+            .map(|m| m.year2_released.clone())
+            .unwrap_or_default(),
+        final_report_approved_by: final_report.as_ref().map(|(_, a)| a.clone()),
+        ..view.facts()
+    };
+    let can = |perm| policy::can(user, perm, &facts);
     Ok(FundedPage {
-        midterm: midterm::midterm_in(&mut tx, &view).await?,
-        final_report: closing::final_report_in(&mut tx, &view).await?,
+        can_report: can(Perm::Report),
+        can_act_for_side: can(Perm::ActForSide),
+        can_release_year2: can(Perm::ReleaseYear2),
+        can_approve_final_report: can(Perm::ApproveFinalReport),
+        can_close: can(Perm::Close),
         extensions: extensions::of_project_in(&mut tx, &view).await?,
         commission: commissions::actions::get(&mut tx, view.funded.commission_id).await?,
+        midterm,
+        final_report,
         view,
     })
 }

@@ -4,6 +4,7 @@
 
 use super::{
     model::*,
+    policy::{self, Perm},
     store::{self, ProjectRow},
 };
 use crate::{
@@ -28,7 +29,8 @@ pub enum Relation {
 
 impl Relation {
     /// Rule 4 and per-side confidentiality: the filing data of a half is visible to its lead,
-    /// the other lead (as partner) and its own side's officers — not the other side's officers.
+    /// the other lead (as partner) and its own side's officers — not the other side's officers
+    /// (`policy::Perm::SeeHalf`; the relation was computed by the policy's facts).
     pub fn sees_half(&self, half: &Half) -> bool {
         match self {
             Relation::Lead(_) | Relation::Admin => true,
@@ -46,20 +48,27 @@ pub(super) async fn load(
         .await?
         .ok_or(AppError::NotFound)?;
     let call = calls::actions::get_call_in(tx, p.call_id).await?;
-    let viewer = if let Some(h) = p.half_led_by(user.id) {
-        Relation::Lead(h.side_id)
+    let facts = policy::Facts::of(&p, &call, user, None, now_ms());
+    if !policy::can(user, Perm::View, &facts) {
+        return Err(AppError::NotFound);
+    }
+    let viewer = if let Some(side) = facts.lead_of {
+        Relation::Lead(side)
     } else if user.is_admin() {
         Relation::Admin
     } else {
-        let sides: Vec<i64> = call
+        let sides = call
             .sides
             .iter()
-            .filter(|s| user.has_role_on(Role::Officer, s.side_id))
             .map(|s| s.side_id)
+            .filter(|side| {
+                let about = policy::Facts {
+                    half_side: Some(*side),
+                    ..facts.clone()
+                };
+                policy::can(user, Perm::SeeHalf, &about)
+            })
             .collect();
-        if sides.is_empty() {
-            return Err(AppError::NotFound);
-        }
         Relation::Officer(sides)
     };
     Ok((p, call, viewer))

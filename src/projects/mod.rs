@@ -17,4 +17,6 @@ mod receipt_pages;
 mod store;
 
 pub use model::{Half, HalfState, Mission, Project};
+pub mod policy;
+pub mod reads;
 pub mod routes;

@@ -1,7 +1,12 @@
 //! What officers do with their side's halves: list them, decide admissibility, extend a
 //! deadline. Each decision is for the half's own side only.
 
-use super::{actions::message, model::*, store};
+use super::{
+    actions::message,
+    model::*,
+    policy::{self, Perm},
+    store,
+};
 use crate::{
     audit,
     calls::{self, Call},
@@ -52,7 +57,9 @@ async fn officer_half(tx: &mut Tx, user: &Viewer, half_id: i64) -> AppResult<(Pr
         .find(|h| h.id == half_id)
         .cloned()
         .ok_or(AppError::NotFound)?;
-    if !user.has_role_on(Role::Officer, half.side_id) {
+    let call = calls::actions::get_call_in(tx, p.call_id).await?;
+    let facts = policy::Facts::of(&p, &call, user, Some(half.side_id), now_ms());
+    if !policy::can(user, Perm::Decide, &facts) {
         return Err(AppError::Forbidden);
     }
     Ok((p, half))

@@ -9,7 +9,7 @@ use axum::{
     response::Response,
 };
 
-use super::{actions, filing, forms::*, model::*};
+use super::{actions, filing, forms::*, model::*, reads};
 use crate::{
     calls::Call,
     error::{AppError, AppResult, FieldErrors},
@@ -160,9 +160,19 @@ pub(super) async fn show_page(
     status: StatusCode,
 ) -> AppResult<Response> {
     let u = ctx.require_user()?;
-    let (p, call, viewer) = actions::view_project(&s.db, u, id).await?;
-    let receipts = filing::receipts_of(&s.db, u, id).await?;
-    let attachments = super::attachments::list(&s.db, u, id).await?;
+    let reads::ProjectPage {
+        project: p,
+        call,
+        relation: viewer,
+        receipts,
+        attachments,
+        outcome,
+        funded,
+        decides_for,
+        can_edit,
+        can_invite,
+        can_file,
+    } = reads::project_page(&s.db, u, id).await?;
     let l = ctx.locale;
     let halves = call
         .sides
@@ -172,7 +182,7 @@ pub(super) async fn show_page(
             let visible = h.is_some_and(|h| viewer.sees_half(h));
             HalfView {
                 half_id: h.map(|h| h.id).unwrap_or(0),
-                officer: h.is_some() && u.has_role_on(Role::Officer, sd.side_id),
+                officer: h.is_some() && decides_for.contains(&sd.side_id),
                 filed: h.is_some_and(|h| h.state == HalfState::Submitted),
                 side: sd.side_name.get(l).to_string(),
                 state: h
@@ -256,36 +266,32 @@ pub(super) async fn show_page(
         .collect();
     let own = p.half_led_by(u.id);
     let outcome = match own {
-        Some(h) => crate::decisions::actions::released_outcome(&s.db, id, h.side_id)
-            .await?
-            .map(|(o, amount)| {
-                let currency = call
-                    .side(h.side_id)
-                    .map(|sd| sd.currency.clone())
-                    .unwrap_or_default();
-                match amount {
-                    Some(a) => format!("{} — {}", ctx.t(&o.key()), format_money(a, &currency, l)),
-                    None => ctx.t(&o.key()),
-                }
-            }),
+        Some(h) => outcome.map(|(o, amount)| {
+            let currency = call
+                .side(h.side_id)
+                .map(|sd| sd.currency.clone())
+                .unwrap_or_default();
+            match amount {
+                Some(a) => format!("{} — {}", ctx.t(&o.key()), format_money(a, &currency, l)),
+                None => ctx.t(&o.key()),
+            }
+        }),
         None => None,
     };
     let funded = match &outcome {
-        Some(_) => crate::followup::actions::of_project(&s.db, id)
-            .await?
-            .map(|f| {
-                let text = l.t_args(
-                    "decisions-funded-term",
-                    &[
-                        (
-                            "start",
-                            crate::i18n::format_civil_date(f.starts_on, l).into(),
-                        ),
-                        ("end", crate::i18n::format_civil_date(f.ends_on, l).into()),
-                    ],
-                );
-                (f.id, text)
-            }),
+        Some(_) => funded.map(|f| {
+            let text = l.t_args(
+                "decisions-funded-term",
+                &[
+                    (
+                        "start",
+                        crate::i18n::format_civil_date(f.starts_on, l).into(),
+                    ),
+                    ("end", crate::i18n::format_civil_date(f.ends_on, l).into()),
+                ],
+            );
+            (f.id, text)
+        }),
         None => None,
     };
     let steps = match own {
@@ -368,9 +374,9 @@ pub(super) async fn show_page(
                 )
             })
             .collect(),
-        is_lead: own.is_some(),
-        can_invite: own.is_some() && !p.is_paired(&call),
-        can_file: own.is_some_and(|h| may_file(&call, h, crate::db::now_ms())),
+        is_lead: can_edit,
+        can_invite,
+        can_file,
         version: own.map(|h| h.version).unwrap_or(0),
         problems: problems.to_vec(),
         notice: notice.map(|k| ctx.t(k)),

@@ -158,7 +158,6 @@ pub async fn released_outcomes(
     .await)
 }
 
-/// A decision's amounts: (side, amount in that side's currency).
 /// What these decisions granted: (decision, side, amount), in one statement.
 pub async fn amounts_of(tx: &mut Tx, decisions: &[i64]) -> sqlx::Result<Vec<(i64, i64, i64)>> {
     crate::db::fetch_all_in(
@@ -170,6 +169,7 @@ pub async fn amounts_of(tx: &mut Tx, decisions: &[i64]) -> sqlx::Result<Vec<(i64
     .await
 }
 
+/// A decision's amounts: (side, amount in that side's currency).
 pub async fn amounts(tx: &mut Tx, decision: i64) -> sqlx::Result<Vec<(i64, i64)>> {
     on_tx!(tx, |c| sqlx::query_as(
         "select side_id, amount from decision_amounts where decision_id = $1 order by side_id"

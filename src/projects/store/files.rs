@@ -112,6 +112,28 @@ pub async fn find_receipt(tx: &mut Tx, id: i64) -> sqlx::Result<Option<ReceiptRo
     })
 }
 
+/// The receipts of these halves, by half then version, in one statement.
+pub async fn receipts_of(tx: &mut Tx, halves: &[i64]) -> sqlx::Result<Vec<ReceiptRow>> {
+    crate::db::fetch_all_in(
+        tx,
+        "select id, half_id, version, submitted_at, content_sha256, payload, signature from receipts
+         where half_id in ({ids}) order by half_id, version",
+        halves,
+    )
+    .await
+}
+
+/// The attachments of these halves, by half then id, in one statement.
+pub async fn attachments_of(tx: &mut Tx, halves: &[i64]) -> sqlx::Result<Vec<AttachmentRow>> {
+    crate::db::fetch_all_in(
+        tx,
+        "select id, half_id, storage_key, filename, content_type, size, sha256 from attachments
+         where half_id in ({ids}) order by half_id, id",
+        halves,
+    )
+    .await
+}
+
 pub async fn list_receipts(tx: &mut Tx, half_id: i64) -> sqlx::Result<Vec<ReceiptRow>> {
     on_tx!(tx, |c| {
         sqlx::query_as(

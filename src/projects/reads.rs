@@ -1,0 +1,85 @@
+//! The read actions of project pages: one read transaction, a fixed number of statements, and
+//! the booleans the page shows, from the policy.
+
+use super::{
+    actions::{Relation, load},
+    model::Project,
+    policy::{self, Perm},
+    store,
+};
+use crate::{
+    calls::Call,
+    db::{Db, now_ms},
+    decisions::{self, model::Outcome},
+    error::AppResult,
+    followup::{self, FundedProject},
+    users::Viewer,
+};
+
+/// A project's page.
+pub struct ProjectPage {
+    pub project: Project,
+    pub call: Call,
+    pub relation: Relation,
+    /// Receipts of the halves the viewer may see.
+    pub receipts: Vec<store::ReceiptRow>,
+    /// Attachments of the halves the viewer may see.
+    pub attachments: Vec<store::AttachmentRow>,
+    /// The released decision for the lead's side: (outcome, amount).
+    pub outcome: Option<(Outcome, Option<i64>)>,
+    /// The funded project, once the decision is released to the lead's side.
+    pub funded: Option<FundedProject>,
+    /// Sides whose half the viewer may decide on (admissibility, extension).
+    pub decides_for: Vec<i64>,
+    pub can_edit: bool,
+    pub can_invite: bool,
+    pub can_file: bool,
+}
+
+pub async fn project_page(db: &Db, user: &Viewer, id: i64) -> AppResult<ProjectPage> {
+    let mut tx = db.read().await?;
+    let (project, call, relation) = load(&mut tx, user, id).await?;
+    let now = now_ms();
+    let facts = policy::Facts::of(&project, &call, user, None, now);
+    let visible: Vec<i64> = project
+        .halves
+        .iter()
+        .filter(|h| relation.sees_half(h))
+        .map(|h| h.id)
+        .collect();
+    let receipts = store::receipts_of(&mut tx, &visible).await?;
+    let attachments = store::attachments_of(&mut tx, &visible).await?;
+    let outcome = match facts.lead_of {
+        Some(side) => decisions::actions::released_outcome_in(&mut tx, id, side).await?,
+        None => None,
+    };
+    let funded = match outcome {
+        Some(_) => followup::actions::of_project_in(&mut tx, id).await?,
+        None => None,
+    };
+    let decides_for = project
+        .halves
+        .iter()
+        .map(|h| h.side_id)
+        .filter(|side| {
+            let about = policy::Facts {
+                half_side: Some(*side),
+                ..facts.clone()
+            };
+            policy::can(user, Perm::Decide, &about)
+        })
+        .collect();
+    Ok(ProjectPage {
+        can_edit: policy::can(user, Perm::Edit, &facts),
+        can_invite: policy::can(user, Perm::Invite, &facts),
+        can_file: policy::can(user, Perm::File, &facts),
+        decides_for,
+        project,
+        call,
+        relation,
+        receipts,
+        attachments,
+        outcome,
+        funded,
+    })
+}
