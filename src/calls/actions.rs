@@ -244,13 +244,20 @@ fn sees(viewer: Option<&Viewer>, call: &Call) -> bool {
 /// A call with its themes, for its page. Drafts are "not found" to everyone but officers.
 pub async fn get_call(db: &Db, viewer: Option<&Viewer>, id: i64) -> AppResult<(Call, Vec<Theme>)> {
     let mut tx = db.read().await?;
-    let call = store::find_call(&mut tx, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    get_call_with_themes_in(&mut tx, viewer, id).await
+}
+
+/// [`get_call`] inside the caller's transaction.
+pub async fn get_call_with_themes_in(
+    tx: &mut Tx,
+    viewer: Option<&Viewer>,
+    id: i64,
+) -> AppResult<(Call, Vec<Theme>)> {
+    let call = store::find_call(tx, id).await?.ok_or(AppError::NotFound)?;
     if !sees(viewer, &call) {
         return Err(AppError::NotFound);
     }
-    let themes = commissions::actions::themes_of(&mut tx, call.commission_id)
+    let themes = commissions::actions::themes_of(tx, call.commission_id)
         .await?
         .into_iter()
         .filter(|t| call.theme_ids.contains(&t.id))
@@ -266,6 +273,46 @@ pub async fn list_calls(db: &Db, viewer: Option<&Viewer>) -> AppResult<Vec<Call>
         .into_iter()
         .filter(|c| sees(viewer, c))
         .collect())
+}
+
+/// The call form page: the call being edited (if any), its commission, that commission's
+/// programme's sides and themes.
+pub struct CallForm {
+    pub call: Option<Call>,
+    pub commission_id: i64,
+    pub sides: Vec<Side>,
+    pub themes: Vec<Theme>,
+}
+
+/// The form to draft a call (for `commission`, or the first one) or to edit call `id`, in one
+/// read transaction.
+pub async fn call_form(
+    db: &Db,
+    user: &Viewer,
+    commission: Option<i64>,
+    id: Option<i64>,
+) -> AppResult<CallForm> {
+    let mut tx = db.read().await?;
+    let call = match id {
+        Some(id) => Some(get_call_with_themes_in(&mut tx, Some(user), id).await?.0),
+        None => None,
+    };
+    let commission_id = match (&call, commission) {
+        (Some(c), _) => c.commission_id,
+        (None, Some(c)) => c,
+        (None, None) => commissions::actions::list_all_in(&mut tx)
+            .await?
+            .first()
+            .map(|c| c.id)
+            .ok_or(AppError::NotFound)?,
+    };
+    let (sides, themes) = authorize(&mut tx, user, commission_id).await?;
+    Ok(CallForm {
+        call,
+        commission_id,
+        sides,
+        themes,
+    })
 }
 
 /// What the call form offers: every commission with its programme's sides and themes.

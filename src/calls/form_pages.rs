@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use super::{actions, forms::RawCall, pages::kind_key};
 use crate::{
-    commissions::{self, Theme},
+    commissions::Theme,
     error::{AppError, AppResult, FieldErrors},
     http::{AppState, Ctx, form::*, see_other},
     organisations::OrganisationKind,
@@ -164,15 +164,12 @@ pub async fn new_form(
     ctx: Ctx,
     Query(q): Query<NewQuery>,
 ) -> AppResult<Response> {
-    let commission = match q.commission {
-        Some(c) => c,
-        None => commissions::actions::list_all(&s.db)
-            .await?
-            .first()
-            .map(|c| c.id)
-            .ok_or(AppError::NotFound)?,
-    };
-    let (sides, themes) = actions::form_options(&s.db, commission).await?;
+    let actions::CallForm {
+        commission_id: commission,
+        sides,
+        themes,
+        ..
+    } = actions::call_form(&s.db, ctx.require_user()?, q.commission, None).await?;
     Ok(form_page(
         &ctx,
         "/calls/new",
@@ -226,8 +223,13 @@ pub async fn edit_form(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    let (call, _) = actions::get_call(&s.db, ctx.user.as_ref(), id).await?;
-    let (sides, themes) = actions::form_options(&s.db, call.commission_id).await?;
+    let actions::CallForm {
+        call,
+        sides,
+        themes,
+        ..
+    } = actions::call_form(&s.db, ctx.require_user()?, None, Some(id)).await?;
+    let call = call.ok_or(AppError::NotFound)?;
     let raw = RawCall::from_call(&call, &ctx.time_zone);
     Ok(form_page(
         &ctx,

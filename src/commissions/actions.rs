@@ -88,34 +88,47 @@ pub struct Overview {
 /// A programme's commissions, newest first.
 pub async fn overview(db: &Db, programme_id: i64) -> AppResult<Vec<Overview>> {
     let mut tx = db.read().await?;
-    let mut out = Vec::new();
-    for r in store::list_commissions(&mut tx, programme_id).await? {
-        let co_chairs = store::list_co_chairs(&mut tx, r.id).await?;
-        let sessions = store::list_sessions(&mut tx, r.id).await?;
-        let themes = store::list_themes(&mut tx, r.id)
-            .await?
-            .into_iter()
-            .map(|t| Theme {
-                id: t.id,
-                code: t.code,
-                name: Localized::new(t.name_fr, t.name_en),
-            })
-            .collect();
-        let commission = Commission {
-            id: r.id,
-            programme_id: r.programme_id,
-            number: r.number,
-            start_year: r.start_year,
-            end_year: r.end_year,
-            co_chairs,
-        };
-        out.push(Overview {
-            commission,
-            sessions,
-            themes,
-        });
+    overview_in(&mut tx, &[programme_id]).await
+}
+
+/// The commissions of these programmes with their co-chairs, sessions and themes, in a fixed
+/// number of statements (one per related table for all of them).
+pub async fn overview_in(tx: &mut Tx, programmes: &[i64]) -> AppResult<Vec<Overview>> {
+    let mut rows = Vec::new();
+    for p in programmes {
+        rows.extend(store::list_commissions(tx, *p).await?);
     }
-    Ok(out)
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let co_chairs = store::co_chairs_of(tx, &ids).await?;
+    let sessions = store::sessions_of(tx, &ids).await?;
+    let themes = store::themes_of(tx, &ids).await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Overview {
+            sessions: sessions
+                .iter()
+                .filter(|s| s.commission_id == r.id)
+                .cloned()
+                .collect(),
+            themes: themes
+                .iter()
+                .filter(|(c, _)| *c == r.id)
+                .map(|(_, t)| Theme {
+                    id: t.id,
+                    code: t.code.clone(),
+                    name: Localized::new(t.name_fr.clone(), t.name_en.clone()),
+                })
+                .collect(),
+            commission: Commission {
+                co_chairs: co_chairs
+                    .iter()
+                    .filter(|(c, _)| *c == r.id)
+                    .map(|(_, cc)| cc.clone())
+                    .collect(),
+                ..commission_of(r)
+            },
+        })
+        .collect())
 }
 
 fn commission_of(r: store::CommissionRow) -> Commission {

@@ -1,7 +1,10 @@
 //! SQL of commissions, sessions and themes.
 
 use super::model::{CoChair, Session, SessionRow, SessionState, Venue};
-use crate::{db::Tx, on_tx, on_tx_exec};
+use crate::{
+    db::{Tx, fetch_all_in},
+    on_tx, on_tx_exec,
+};
 
 pub async fn insert_commission(
     tx: &mut Tx,
@@ -142,6 +145,68 @@ pub async fn list_themes(tx: &mut Tx, commission_id: i64) -> sqlx::Result<Vec<Th
     .bind(commission_id)
     .fetch_all(c)
     .await)
+}
+
+/// The co-chairs of these commissions: (commission, co-chair), in one statement.
+pub async fn co_chairs_of(tx: &mut Tx, commissions: &[i64]) -> sqlx::Result<Vec<(i64, CoChair)>> {
+    let rows: Vec<(i64, i64, String, String, String)> = fetch_all_in(
+        tx,
+        "select commission_id, side_id, name, title_fr, title_en from commission_co_chairs
+         where commission_id in ({ids}) order by commission_id, side_id",
+        commissions,
+    )
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(c, side_id, name, title_fr, title_en)| {
+            (
+                c,
+                CoChair {
+                    side_id,
+                    name,
+                    title_fr,
+                    title_en,
+                },
+            )
+        })
+        .collect())
+}
+
+/// The sessions of these commissions, by date, in one statement.
+pub async fn sessions_of(tx: &mut Tx, commissions: &[i64]) -> sqlx::Result<Vec<Session>> {
+    let rows: Vec<SessionRow> = fetch_all_in(
+        tx,
+        "select id, commission_id, kind, starts_at, time_zone, mode, place, meeting_url
+         from commission_sessions where commission_id in ({ids}) order by starts_at",
+        commissions,
+    )
+    .await?;
+    rows.into_iter().map(Session::try_from).collect()
+}
+
+/// The themes of these commissions: (commission, theme), in their order, in one statement.
+pub async fn themes_of(tx: &mut Tx, commissions: &[i64]) -> sqlx::Result<Vec<(i64, ThemeRow)>> {
+    let rows: Vec<(i64, i64, String, String, String)> = fetch_all_in(
+        tx,
+        "select commission_id, id, code, name_fr, name_en from themes
+         where commission_id in ({ids}) order by commission_id, position",
+        commissions,
+    )
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(c, id, code, name_fr, name_en)| {
+            (
+                c,
+                ThemeRow {
+                    id,
+                    code,
+                    name_fr,
+                    name_en,
+                },
+            )
+        })
+        .collect())
 }
 
 pub async fn find_commission(tx: &mut Tx, id: i64) -> sqlx::Result<Option<CommissionRow>> {

@@ -45,20 +45,13 @@ pub async fn calendar_candidates(
     user: &Viewer,
     session: i64,
 ) -> AppResult<Vec<(i64, String)>> {
-    let commission = {
-        let mut tx = db.read().await?;
-        context(&mut tx, user, session).await?.0.commission_id
-    };
+    let mut tx = db.read().await?;
+    let commission = context(&mut tx, user, session).await?.0.commission_id;
     Ok(
-        crate::followup::actions::of_commission(db, user, commission)
+        crate::followup::actions::of_commission_in(&mut tx, user, commission)
             .await?
             .into_iter()
-            .filter(|(f, _)| {
-                matches!(
-                    f.state.as_str(),
-                    "active" | "midterm_reviewed" | "rescheduled"
-                )
-            })
+            .filter(|(f, _)| f.state.is_running())
             .map(|(f, t)| (f.id, t))
             .collect(),
     )

@@ -242,7 +242,7 @@ async fn check_commission(tx: &mut Tx, user: &Viewer, commission: i64) -> AppRes
 }
 
 /// [`of_commission`] inside the caller's transaction.
-pub(super) async fn of_commission_in(
+pub async fn of_commission_in(
     tx: &mut Tx,
     user: &Viewer,
     commission: i64,

@@ -8,15 +8,19 @@ use super::{
     store,
 };
 use crate::{
-    commissions::{self, Theme},
+    commissions::{self, Commission, Theme},
     db::{Db, Tx},
     decisions,
     error::AppResult,
-    programmes::Side,
+    i18n::Localized,
+    programmes::{self, Side},
     users::Viewer,
 };
 
 pub struct Dashboard {
+    /// Whose dashboard: a commission's, or a programme's (named in its languages).
+    pub commission: Option<Commission>,
+    pub programme_name: Option<Localized>,
     /// (state, projects), in lifecycle order, only states that occur.
     pub by_state: Vec<(String, i64)>,
     pub by_theme: Vec<(Theme, i64)>,
@@ -51,6 +55,8 @@ async fn dashboard_in(tx: &mut Tx, user: &Viewer, commission: i64) -> AppResult<
     let themes = commissions::actions::themes_of(tx, commission).await?;
     let today = today_in(&user.time_zone);
     let mut d = Dashboard {
+        commission: Some(commissions::actions::get(tx, commission).await?),
+        programme_name: None,
         by_state: Vec::new(),
         by_theme: themes.iter().map(|t| (t.clone(), 0)).collect(),
         missions: MissionStatus::ALL.iter().map(|s| (*s, 0)).collect(),
@@ -113,6 +119,8 @@ async fn dashboard_in(tx: &mut Tx, user: &Viewer, commission: i64) -> AppResult<
 /// added up (a side keeps one currency) and themes named with their commission.
 pub async fn programme(db: &Db, user: &Viewer, programme: i64) -> AppResult<Dashboard> {
     let mut all = Dashboard {
+        commission: None,
+        programme_name: None,
         by_state: Vec::new(),
         by_theme: Vec::new(),
         missions: MissionStatus::ALL.iter().map(|s| (*s, 0)).collect(),
@@ -121,6 +129,14 @@ pub async fn programme(db: &Db, user: &Viewer, programme: i64) -> AppResult<Dash
         late_final_reports: 0,
     };
     let mut tx = db.read().await?;
+    all.programme_name = Some(
+        programmes::actions::list_programmes_in(&mut tx)
+            .await?
+            .into_iter()
+            .find(|p| p.id == programme)
+            .ok_or(crate::error::AppError::NotFound)?
+            .name,
+    );
     let mut commissions: Vec<_> = commissions::actions::list_all_in(&mut tx)
         .await?
         .into_iter()

@@ -10,7 +10,6 @@ use axum::{
 
 use super::dashboard::Dashboard;
 use crate::{
-    commissions,
     error::{AppError, AppResult},
     http::{AppState, Ctx, render_status},
 };
@@ -115,10 +114,7 @@ pub async fn dashboard(
 ) -> AppResult<Response> {
     let l = ctx.locale;
     let d = super::dashboard::dashboard(&s.db, ctx.require_user()?, id).await?;
-    let commission = {
-        let mut tx = s.db.read().await?;
-        commissions::actions::get(&mut tx, id).await?
-    };
+    let commission = d.commission.clone().ok_or(AppError::NotFound)?;
     Ok(render_status(
         StatusCode::OK,
         &DashboardPage {
@@ -145,11 +141,10 @@ pub async fn programme_dashboard(
 ) -> AppResult<Response> {
     let l = ctx.locale;
     let d = super::dashboard::programme(&s.db, ctx.require_user()?, id).await?;
-    let name = crate::programmes::actions::list_programmes(&s.db)
-        .await?
-        .into_iter()
-        .find(|p| p.id == id)
-        .map(|p| p.name.get(l).to_string())
+    let name = d
+        .programme_name
+        .as_ref()
+        .map(|n| n.get(l).to_string())
         .ok_or(AppError::NotFound)?;
     Ok(render_status(
         StatusCode::OK,

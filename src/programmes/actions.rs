@@ -42,15 +42,26 @@ pub async fn create_programme(
 
 pub async fn list_sides(db: &Db) -> AppResult<Vec<Side>> {
     let mut tx = db.read().await?;
-    Ok(store::list_sides(&mut tx).await?)
+    list_sides_in(&mut tx).await
+}
+
+/// Every side, inside the caller's transaction.
+pub async fn list_sides_in(tx: &mut Tx) -> AppResult<Vec<Side>> {
+    Ok(store::list_sides(tx).await?)
 }
 
 /// Every programme with its sides.
 pub async fn list_programmes(db: &Db) -> AppResult<Vec<Programme>> {
     let mut tx = db.read().await?;
+    list_programmes_in(&mut tx).await
+}
+
+/// Every programme with its sides, inside the caller's transaction (programmes are a handful:
+/// one query for their sides each).
+pub async fn list_programmes_in(tx: &mut Tx) -> AppResult<Vec<Programme>> {
     let mut out = Vec::new();
-    for p in store::list_programmes(&mut tx).await? {
-        let sides = store::list_programme_sides(&mut tx, p.id).await?;
+    for p in store::list_programmes(tx).await? {
+        let sides = store::list_programme_sides(tx, p.id).await?;
         out.push(Programme {
             id: p.id,
             code: p.code,

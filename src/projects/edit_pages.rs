@@ -12,6 +12,7 @@ use super::{
     actions,
     forms::*,
     pages::{applicant_side, organisation_options},
+    reads,
 };
 use crate::{
     calls::Call,
@@ -141,20 +142,16 @@ fn edit_page(
     .link(&format!("/projects/{id}"), "projects-back")
 }
 
-async fn themes_for(s: &AppState, call: &Call) -> AppResult<Vec<crate::commissions::Theme>> {
-    Ok(crate::calls::actions::get_call(&s.db, None, call.id)
-        .await
-        .map(|(_, t)| t)
-        .unwrap_or_default())
-}
-
 pub async fn edit_form(
     State(s): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    let (p, call, _) = actions::view_project(&s.db, ctx.require_user()?, id).await?;
-    let themes = themes_for(&s, &call).await?;
+    let reads::ProjectFormView {
+        project: p,
+        call,
+        themes,
+    } = reads::project_form(&s.db, ctx.require_user()?, id).await?;
     Ok(
         edit_page(&ctx, id, &ProjectForm::from_project(&p), &call, &themes)
             .respond(&FieldErrors::default()),
@@ -179,14 +176,15 @@ pub async fn edit(
 ) -> AppResult<Response> {
     let u = ctx.require_user()?;
     let f = ProjectForm::from_pairs(pairs);
-    let (_, call, _) = actions::view_project(&s.db, u, id).await?;
-    let themes = themes_for(&s, &call).await?;
     match f.parse() {
         Ok(input) => {
             actions::save_project(&s.db, u, id, &input).await?;
             Ok(saved(&headers, id))
         }
-        Err(e) => Ok(edit_page(&ctx, id, &f, &call, &themes).respond(&e)),
+        Err(e) => {
+            let v = reads::project_form(&s.db, u, id).await?;
+            Ok(edit_page(&ctx, id, &f, &v.call, &v.themes).respond(&e))
+        }
     }
 }
 
@@ -225,17 +223,20 @@ pub async fn half_form(
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
     let u = ctx.require_user()?;
-    let (p, _, _) = actions::view_project(&s.db, u, id).await?;
-    let h = p.half_led_by(u.id).ok_or(AppError::Forbidden)?;
+    let reads::HalfFormView {
+        half: h,
+        organisations,
+    } = reads::half_form(&s.db, u, id).await?;
+    let orgs = organisations
+        .into_iter()
+        .map(|o| (o.id.to_string(), o.name))
+        .collect();
     let f = HalfForm {
         organisation: h.organisation_id.to_string(),
         lead_role: h.lead_role.clone(),
         associated_partners: h.associated_partners.clone(),
     };
-    Ok(
-        half_page(&ctx, id, &f, organisation_options(&s, h.side_id).await?)
-            .respond(&FieldErrors::default()),
-    )
+    Ok(half_page(&ctx, id, &f, orgs).respond(&FieldErrors::default()))
 }
 
 pub async fn half(

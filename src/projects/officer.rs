@@ -10,11 +10,35 @@ use super::{
 use crate::{
     audit,
     calls::{self, Call},
+    commissions::Theme,
     db::{Db, Tx, now_ms},
     email,
     error::{AppError, AppResult, FieldErrors},
     users::{Role, Viewer},
 };
+
+/// The officers' list of a call's applications.
+pub struct OfficerList {
+    pub call: Call,
+    pub themes: Vec<Theme>,
+    /// The officer's sides among the call's.
+    pub sides: Vec<i64>,
+    pub projects: Vec<Project>,
+}
+
+/// The officers' list page: the call, its themes, and the projects with a half on one of the
+/// officer's sides, in one read transaction.
+pub async fn officer_list(db: &Db, user: &Viewer, call_id: i64) -> AppResult<OfficerList> {
+    let mut tx = db.read().await?;
+    let (call, sides, projects) = for_officer_in(&mut tx, user, call_id).await?;
+    let (_, themes) = calls::actions::get_call_with_themes_in(&mut tx, Some(user), call_id).await?;
+    Ok(OfficerList {
+        call,
+        themes,
+        sides,
+        projects,
+    })
+}
 
 /// The projects of a call with a half on one of the officer's sides, and those sides.
 pub async fn for_officer(
@@ -23,7 +47,15 @@ pub async fn for_officer(
     call_id: i64,
 ) -> AppResult<(Call, Vec<i64>, Vec<Project>)> {
     let mut tx = db.read().await?;
-    let call = calls::actions::get_call_in(&mut tx, call_id).await?;
+    for_officer_in(&mut tx, user, call_id).await
+}
+
+async fn for_officer_in(
+    tx: &mut Tx,
+    user: &Viewer,
+    call_id: i64,
+) -> AppResult<(Call, Vec<i64>, Vec<Project>)> {
+    let call = calls::actions::get_call_in(tx, call_id).await?;
     let sides: Vec<i64> = call
         .sides
         .iter()
@@ -35,11 +67,11 @@ pub async fn for_officer(
     }
     let mut ids = Vec::new();
     for side in &sides {
-        ids.extend(store::list_project_ids(&mut tx, call_id, Some(*side)).await?);
+        ids.extend(store::list_project_ids(tx, call_id, Some(*side)).await?);
     }
     ids.sort_unstable();
     ids.dedup();
-    let out = store::find_projects(&mut tx, &ids).await?;
+    let out = store::find_projects(tx, &ids).await?;
     Ok((call, sides, out))
 }
 

@@ -99,8 +99,12 @@ pub async fn officer_list(
     Query(f): Query<Filters>,
 ) -> AppResult<Response> {
     let u = ctx.require_user()?;
-    let (call, sides, projects) = super::officer::for_officer(&s.db, u, id).await?;
-    let (_, themes) = crate::calls::actions::get_call(&s.db, Some(u), id).await?;
+    let super::officer::OfficerList {
+        call,
+        themes,
+        sides,
+        projects,
+    } = super::officer::officer_list(&s.db, u, id).await?;
     let query = form_urlencoded::Serializer::new(String::new())
         .extend_pairs([
             ("q", &f.q),

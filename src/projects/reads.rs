@@ -3,16 +3,18 @@
 
 use super::{
     actions::{Relation, load},
-    model::Project,
+    model::{Half, Project},
     policy::{self, Perm},
     store,
 };
 use crate::{
     calls::Call,
+    commissions::{self, Theme},
     db::{Db, now_ms},
     decisions::{self, model::Outcome},
-    error::AppResult,
+    error::{AppError, AppResult},
     followup::{self, FundedProject},
+    organisations::{self, Organisation},
     users::Viewer,
 };
 
@@ -81,5 +83,47 @@ pub async fn project_page(db: &Db, user: &Viewer, id: i64) -> AppResult<ProjectP
         attachments,
         outcome,
         funded,
+    })
+}
+
+/// The shared project's form: the project, its call and the call's themes.
+pub struct ProjectFormView {
+    pub project: Project,
+    pub call: Call,
+    pub themes: Vec<Theme>,
+}
+
+pub async fn project_form(db: &Db, user: &Viewer, id: i64) -> AppResult<ProjectFormView> {
+    let mut tx = db.read().await?;
+    let (project, call, _) = load(&mut tx, user, id).await?;
+    let themes = commissions::actions::themes_of(&mut tx, call.commission_id)
+        .await?
+        .into_iter()
+        .filter(|t| call.theme_ids.contains(&t.id))
+        .collect();
+    Ok(ProjectFormView {
+        project,
+        call,
+        themes,
+    })
+}
+
+/// The lead's own half's form: the half and the organisations of its side.
+pub struct HalfFormView {
+    pub half: Half,
+    pub organisations: Vec<Organisation>,
+}
+
+pub async fn half_form(db: &Db, user: &Viewer, id: i64) -> AppResult<HalfFormView> {
+    let mut tx = db.read().await?;
+    let (project, _, _) = load(&mut tx, user, id).await?;
+    let half = project
+        .half_led_by(user.id)
+        .cloned()
+        .ok_or(AppError::Forbidden)?;
+    let organisations = organisations::actions::list_by_side_in(&mut tx, half.side_id).await?;
+    Ok(HalfFormView {
+        half,
+        organisations,
     })
 }

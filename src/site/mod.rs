@@ -2,4 +2,5 @@
 //! switch, health and static assets.
 
 pub mod pages;
+pub mod reads;
 pub mod routes;

@@ -10,7 +10,7 @@ use axum::{
 use serde::Deserialize;
 
 use crate::{
-    commissions::{self, SessionKind, Venue},
+    commissions::{SessionKind, Venue},
     error::AppResult,
     http::{AppState, Ctx, LANG_COOKIE, cookie_header, render, see_other, when_in_zone},
     i18n::Locale,
@@ -52,9 +52,9 @@ pub struct HomePage {
 pub async fn home(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     let l = ctx.locale;
     let mut views = Vec::new();
-    for p in programmes::actions::list_programmes(&state.db).await? {
+    for (p, overview) in super::reads::home(&state.db).await?.programmes {
         let mut commissions = Vec::new();
-        for o in commissions::actions::overview(&state.db, p.id).await? {
+        for o in overview {
             let c = &o.commission;
             let co_chairs = c
                 .co_chairs

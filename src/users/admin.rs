@@ -12,6 +12,7 @@ use crate::{
     db::{Db, Tx, now_ms, unique_violation},
     error::{AppError, AppResult, FieldErrors},
     i18n::Locale,
+    programmes::{self, Side},
 };
 
 fn require_admin(user: &Viewer) -> AppResult<()> {
@@ -225,13 +226,28 @@ pub async fn list_users(db: &Db, admin: &Viewer) -> AppResult<Vec<(User, Vec<Gra
 
 /// One account with its grants.
 pub async fn get_user(db: &Db, admin: &Viewer, id: i64) -> AppResult<(User, Vec<Grant>)> {
+    let page = user_page(db, admin, id).await?;
+    Ok((page.user, page.grants))
+}
+
+/// An account's administration page: the account, its grants and the sides to grant on.
+pub struct UserPage {
+    pub user: User,
+    pub grants: Vec<Grant>,
+    pub sides: Vec<Side>,
+}
+
+pub async fn user_page(db: &Db, admin: &Viewer, id: i64) -> AppResult<UserPage> {
     require_admin(admin)?;
     let mut tx = db.read().await?;
     let u = store::find_user(&mut tx, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let grants = store::list_grants(&mut tx, id).await?;
-    Ok((u.to_user(), grants))
+    Ok(UserPage {
+        user: u.to_user(),
+        grants: store::list_grants(&mut tx, id).await?,
+        sides: programmes::actions::list_sides_in(&mut tx).await?,
+    })
 }
 
 /// Inserts an account with an already computed hash inside the caller's transaction (the demo

@@ -168,8 +168,11 @@ async fn user_page(
     status: StatusCode,
 ) -> AppResult<Response> {
     let admin = ctx.require_user()?;
-    let (u, grants) = admin::get_user(&s.db, admin, id).await?;
-    let sides = programmes::actions::list_sides(&s.db).await?;
+    let admin::UserPage {
+        user: u,
+        grants,
+        sides,
+    } = admin::user_page(&s.db, admin, id).await?;
     let form = FormPage::new(
         ctx,
         "users-grant-title",

@@ -1,0 +1,32 @@
+//! The portal's read actions.
+
+use crate::{
+    commissions::{self, actions::Overview},
+    db::Db,
+    error::AppResult,
+    programmes::{self, Programme},
+};
+
+/// The home page: every programme with its commissions, their sessions and themes.
+pub struct Home {
+    pub programmes: Vec<(Programme, Vec<Overview>)>,
+}
+
+pub async fn home(db: &Db) -> AppResult<Home> {
+    let mut tx = db.read().await?;
+    let programmes = programmes::actions::list_programmes_in(&mut tx).await?;
+    let ids: Vec<i64> = programmes.iter().map(|p| p.id).collect();
+    let mut overview = commissions::actions::overview_in(&mut tx, &ids).await?;
+    Ok(Home {
+        programmes: programmes
+            .into_iter()
+            .map(|p| {
+                let (mine, rest) = std::mem::take(&mut overview)
+                    .into_iter()
+                    .partition(|o| o.commission.programme_id == p.id);
+                overview = rest;
+                (p, mine)
+            })
+            .collect(),
+    })
+}
