@@ -51,6 +51,7 @@ calls-error-themes = Choose at least one theme of this commission.
 calls-error-deadline-before-opening = The deadline is before filing opens.
 calls-error-not-draft = Only a draft call can be edited or approved.
 calls-error-not-published = Only a published call can be archived.
+calls-error-archive-open = A call cannot be archived while a side still accepts applications.
 calls-error-number = Enter a whole number within the allowed range.
 calls-error-amount = Enter an amount, for example 1500 or 1500.50.
 calls-error-duration-range = The maximum duration is below the minimum duration.

@@ -51,6 +51,7 @@ calls-error-themes = Choisissez au moins un thème de cette commission.
 calls-error-deadline-before-opening = La date limite précède l’ouverture des dépôts.
 calls-error-not-draft = Seul un appel en brouillon peut être modifié ou approuvé.
 calls-error-not-published = Seul un appel publié peut être archivé.
+calls-error-archive-open = Un appel ne peut pas être archivé tant qu’un côté accepte encore des candidatures.
 calls-error-number = Saisissez un nombre entier dans les limites permises.
 calls-error-amount = Saisissez un montant, par exemple 1500 ou 1500,50.
 calls-error-duration-range = La durée maximale est inférieure à la durée minimale.

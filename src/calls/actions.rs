@@ -219,6 +219,9 @@ pub async fn archive_call(db: &Db, user: &Viewer, id: i64) -> AppResult<()> {
         .await?
         .ok_or(AppError::NotFound)?;
     authorize(&mut tx, user, call.commission_id).await?;
+    if call.phase(now_ms()) == Phase::Open {
+        return Err(AppError::Conflict("calls-error-archive-open".into()));
+    }
     if store::set_state(
         &mut tx,
         id,

@@ -80,6 +80,15 @@ pub struct Relation {
 }
 
 impl FundedView {
+    /// Refuses `user` unless the policy allows `perm` on this project.
+    pub fn require(&self, user: &Viewer, perm: Perm) -> AppResult<()> {
+        if policy::can(user, perm, &self.facts()) {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+
     /// The policy's facts of this project for its viewer (the mid-term and final-report facts
     /// are added by whoever loaded them).
     pub fn facts(&self) -> policy::Facts {
@@ -290,9 +299,7 @@ pub async fn set_objective(
 ) -> AppResult<()> {
     let mut tx = db.write().await?;
     let v = load(&mut tx, user, id).await?;
-    if v.viewer.lead_of.is_none() {
-        return Err(AppError::Forbidden);
-    }
+    v.require(user, Perm::Report)?;
     if !v.objectives.iter().any(|(o, _, _)| *o == objective) {
         return Err(AppError::NotFound);
     }

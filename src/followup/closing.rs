@@ -3,7 +3,7 @@
 //! approved final report. Late final reports are flagged on the follow-up pages.
 
 use super::model::FundedState;
-use super::{actions::load, store};
+use super::{actions::load, policy::Perm, store};
 use crate::{
     audit,
     db::{Db, now_ms},
@@ -34,9 +34,7 @@ pub async fn file(db: &Db, user: &Viewer, id: i64, report: &str) -> AppResult<()
     }
     let mut tx = db.write().await?;
     let v = load(&mut tx, user, id).await?;
-    if v.viewer.lead_of.is_none() {
-        return Err(AppError::Forbidden);
-    }
+    v.require(user, Perm::Report)?;
     if matches!(
         v.funded.state,
         FundedState::Closed | FundedState::Terminated
@@ -89,9 +87,7 @@ pub async fn approve(db: &Db, user: &Viewer, id: i64) -> AppResult<()> {
 pub async fn close(db: &Db, user: &Viewer, id: i64) -> AppResult<()> {
     let mut tx = db.write().await?;
     let v = load(&mut tx, user, id).await?;
-    if v.viewer.officer_of.is_empty() {
-        return Err(AppError::Forbidden);
-    }
+    v.require(user, Perm::ActForSide)?;
     let approved = store::final_report_approvals(&mut tx, id).await?;
     if v.funded.state != FundedState::Completed || !v.sides.iter().all(|s| approved.contains(&s.id))
     {

@@ -9,6 +9,7 @@ use jiff::civil::Date;
 use super::{
     actions::load,
     model::{Reminder, reminder_kind_for_report},
+    policy::Perm,
     store,
 };
 use crate::{
@@ -31,6 +32,7 @@ pub async fn propose(
 ) -> AppResult<i64> {
     let mut tx = db.write().await?;
     let v = load(&mut tx, user, id).await?;
+    v.require(user, Perm::ActForSide)?;
     let side = *v.viewer.officer_of.first().ok_or(AppError::Forbidden)?;
     let mut e = FieldErrors::default();
     match new_end.trim().parse::<Date>() {
@@ -66,6 +68,7 @@ pub async fn approve(db: &Db, base: &str, user: &Viewer, ext: i64) -> AppResult<
         .await?
         .ok_or(AppError::NotFound)?;
     let v = load(&mut tx, user, id).await?;
+    v.require(user, Perm::ActForSide)?;
     let side = *v.viewer.officer_of.first().ok_or(AppError::Forbidden)?;
     let now = now_ms();
     store::approve_extension(&mut tx, ext, side, user.id, now).await?;

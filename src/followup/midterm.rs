@@ -7,6 +7,7 @@ use super::model::FundedState;
 use super::{
     actions::{FundedView, load, of_commission, of_commission_in},
     model::{ObjectiveStatus, joint_opinion},
+    policy::Perm,
     store,
 };
 use crate::{
@@ -170,6 +171,7 @@ pub async fn file_report(
     e.into_result()?;
     let mut tx = db.write().await?;
     let v = load(&mut tx, user, id).await?;
+    v.require(user, Perm::Report)?;
     let side = v.viewer.lead_of.ok_or(AppError::Forbidden)?;
     let (campaign, _, _) = store::campaign_of(&mut tx, v.funded.commission_id)
         .await?
@@ -221,6 +223,7 @@ pub async fn give_opinion(
 ) -> AppResult<()> {
     let mut tx = db.write().await?;
     let v = load(&mut tx, user, id).await?;
+    v.require(user, Perm::ActForSide)?;
     let side = *v.viewer.officer_of.first().ok_or(AppError::Forbidden)?;
     let (campaign, _, _) = store::campaign_of(&mut tx, v.funded.commission_id)
         .await?
@@ -261,6 +264,7 @@ pub async fn give_opinion(
 pub async fn release_year2(db: &Db, user: &Viewer, id: i64) -> AppResult<()> {
     let mut tx = db.write().await?;
     let v = load(&mut tx, user, id).await?;
+    v.require(user, Perm::ActForSide)?;
     let side = *v.viewer.officer_of.first().ok_or(AppError::Forbidden)?;
     let (campaign, _, _) = store::campaign_of(&mut tx, v.funded.commission_id)
         .await?

@@ -7,6 +7,7 @@ use jiff::civil::Date;
 use super::{
     actions::{FundedView, load, of_commission_in},
     model::{MissionStatus, report_due},
+    policy::Perm,
     store,
 };
 use crate::{
@@ -36,8 +37,8 @@ pub async fn set_status(
     let mut tx = db.write().await?;
     let v = load(&mut tx, user, id).await?;
     mission_of(&v, mission)?;
-    if v.viewer.lead_of.is_none() && v.viewer.officer_of.is_empty() {
-        return Err(AppError::Forbidden);
+    if v.require(user, Perm::Report).is_err() {
+        v.require(user, Perm::ActForSide)?;
     }
     store::set_mission_status(&mut tx, mission, status).await?;
     audit::record(
@@ -70,6 +71,7 @@ pub async fn record_spending(
     let mut tx = db.write().await?;
     let v = load(&mut tx, user, id).await?;
     mission_of(&v, mission)?;
+    v.require(user, Perm::ActForSide)?;
     let side = *v.viewer.officer_of.first().ok_or(AppError::Forbidden)?;
     store::record_spending(&mut tx, mission, side, amount, user.id, now_ms()).await?;
     audit::record(
@@ -102,9 +104,7 @@ pub async fn submit_report(
     let mut tx = db.write().await?;
     let v = load(&mut tx, user, id).await?;
     mission_of(&v, mission)?;
-    if v.viewer.lead_of.is_none() {
-        return Err(AppError::Forbidden);
-    }
+    v.require(user, Perm::Report)?;
     let m = v
         .missions
         .iter()

@@ -68,8 +68,13 @@ pub struct FundedPage {
     pub missions: Vec<MissionRow>,
     pub mission_statuses: Vec<(String, String)>,
     pub money: Vec<String>,
+    /// Leads and officers of the project (what they read).
     pub is_lead: bool,
     pub is_officer: bool,
+    /// What they may still do (the policy: nothing to report once completed, nothing to do
+    /// for a side once closed).
+    pub can_report: bool,
+    pub can_act: bool,
     pub midterm: Option<MidtermView>,
     pub progress: ProgressForm,
     pub closing: ClosingView,
@@ -365,8 +370,10 @@ async fn page(
                 }
             })
             .collect(),
-        is_lead: can_report,
-        is_officer: can_act_for_side,
+        can_report,
+        can_act: can_act_for_side,
+        is_lead: v.viewer.lead_of.is_some(),
+        is_officer: !v.viewer.officer_of.is_empty(),
         midterm,
         progress: progress.unwrap_or_default(),
         notice: notice.map(|k| ctx.t(k)),
