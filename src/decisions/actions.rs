@@ -3,6 +3,7 @@
 
 use super::{
     model::{Outcome, is_decided},
+    policy::{self, Perm},
     store,
 };
 use crate::commissions::SessionState;
@@ -36,7 +37,13 @@ pub(super) async fn context(
     let commission = commissions::actions::get(tx, session.commission_id).await?;
     let sides = programmes::actions::sides_of(tx, commission.programme_id).await?;
     let mine = member_sides(user, &sides);
-    if mine.is_empty() && !user.is_admin() {
+    let facts = policy::Facts {
+        sides: sides.iter().map(|s| s.id).collect(),
+        state,
+        released_by: Vec::new(),
+        signed_by: Vec::new(),
+    };
+    if !policy::can(user, Perm::View, &facts) {
         return Err(AppError::Forbidden);
     }
     Ok((session, state, sides, mine))
@@ -75,8 +82,17 @@ pub async fn advance(db: &Db, user: &Viewer, id: i64, to: SessionState) -> AppRe
         SessionState::Scheduled => return Err(AppError::NotFound),
     };
     let mut tx = db.write().await?;
-    let (session, _, sides, mine) = context(&mut tx, user, id).await?;
-    if mine.is_empty() {
+    let (session, state, sides, _) = context(&mut tx, user, id).await?;
+    if state != from {
+        return Err(AppError::Conflict("decisions-error-state".into()));
+    }
+    let facts = policy::Facts {
+        sides: sides.iter().map(|s| s.id).collect(),
+        state,
+        released_by: Vec::new(),
+        signed_by: Vec::new(),
+    };
+    if !policy::can(user, Perm::TakePart, &facts) {
         return Err(AppError::Forbidden);
     }
     if !commissions::actions::set_session_state(&mut tx, id, from, to).await? {

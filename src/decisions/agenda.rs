@@ -4,6 +4,7 @@
 use super::{
     actions::{agenda_projects, context},
     model::{Decision, Resolution},
+    policy::{self, Facts, Perm},
     store,
 };
 use crate::{
@@ -48,6 +49,9 @@ pub struct SessionView {
     pub resolutions: Vec<Resolution>,
     /// The programme's commissions (to name a resolution's target).
     pub commissions: Vec<Commission>,
+    /// What the viewer may do here (the policy).
+    pub can_take_part: bool,
+    pub can_release: bool,
 }
 
 /// A side's ranking and recommendations on one call.
@@ -138,7 +142,15 @@ pub async fn session_view(db: &Db, user: &Viewer, id: i64) -> AppResult<SessionV
         .await?
         .programme_id;
     let commissions = commissions::actions::of_programme_in(&mut tx, programme).await?;
+    let facts = Facts {
+        sides: sides.iter().map(|s| s.id).collect(),
+        state,
+        released_by: store::releases(&mut tx, id).await?,
+        signed_by: Vec::new(),
+    };
     Ok(SessionView {
+        can_take_part: policy::can(user, Perm::TakePart, &facts),
+        can_release: policy::can(user, Perm::Release, &facts),
         session,
         state,
         sides,

@@ -4,6 +4,7 @@
 use super::{
     actions::{agenda_projects, context},
     model::{CalendarChange, Decision, Resolution, ResolutionBody},
+    policy::{self, Perm},
     store,
 };
 use crate::{
@@ -36,14 +37,22 @@ pub async fn sign(db: &Db, user: &Viewer, id: i64) -> AppResult<()> {
     if state != SessionState::Closed {
         return Err(AppError::Conflict("decisions-error-not-closed".into()));
     }
+    let facts = policy::Facts {
+        sides: sides.iter().map(|s| s.id).collect(),
+        state,
+        released_by: Vec::new(),
+        // A side already signed is recorded once (the insert does nothing): signing is
+        // refused only to someone who is no commission member of either side.
+        signed_by: Vec::new(),
+    };
+    if !policy::can(user, Perm::Sign, &facts) {
+        return Err(AppError::Forbidden);
+    }
     let signers: Vec<i64> = sides
         .iter()
         .filter(|s| user.has_role_on(Role::CommissionMember, s.id))
         .map(|s| s.id)
         .collect();
-    if signers.is_empty() {
-        return Err(AppError::Forbidden);
-    }
     let now = now_ms();
     let mut signed = 0;
     for side in signers {
@@ -208,11 +217,13 @@ pub async fn minutes(
     let all_signed = sides
         .iter()
         .all(|s| signatures.iter().any(|(side, _, _)| *side == s.id));
-    let can_sign = state == SessionState::Closed
-        && sides.iter().any(|s| {
-            user.has_role_on(Role::CommissionMember, s.id)
-                && !signatures.iter().any(|(side, _, _)| *side == s.id)
-        });
+    let facts = policy::Facts {
+        sides: sides.iter().map(|s| s.id).collect(),
+        state,
+        released_by: Vec::new(),
+        signed_by: signatures.iter().map(|(side, _, _)| *side).collect(),
+    };
+    let can_sign = policy::can(user, Perm::Sign, &facts);
     Ok(Minutes {
         title,
         status: if state != SessionState::Closed {

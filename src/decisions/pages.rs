@@ -188,13 +188,8 @@ async fn page(
         when,
         state_key: format!("decisions-state-{}", v.state.as_str()),
         state: v.state.as_str().to_string(),
-        can_act: !v.my_sides.is_empty(),
-        can_release: !v.my_sides.is_empty()
-            && v.state == SessionState::Closed
-            && ctx
-                .user
-                .as_ref()
-                .is_some_and(|u| u.has_role(crate::viewer::Role::Officer)),
+        can_act: v.can_take_part,
+        can_release: v.can_release,
         sides: v
             .sides
             .iter()

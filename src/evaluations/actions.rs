@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use super::{
     model::Score,
     model::{Grid, Method, SideRanking, Verdict, ranking, weighted},
+    policy::{self, Perm},
     store,
 };
 use crate::{
@@ -17,15 +18,24 @@ use crate::{
     error::{AppError, AppResult, FieldErrors},
     organisations::{self, Organisation},
     projects::{self, HalfState, Project},
-    users::{Role, Viewer},
+    users::Viewer,
 };
 
-/// The side of `call` on which `user` holds `role`.
-pub(super) fn side_of(user: &Viewer, call: &Call, role: Role) -> AppResult<i64> {
-    call.sides
+/// The side of `call` for which the policy lets `user` do `perm` (officers manage their own
+/// side's evaluation, evaluators declare conflicts on theirs).
+pub(super) fn side_for(user: &Viewer, call: &Call, perm: Perm) -> AppResult<i64> {
+    let call_sides: Vec<i64> = call.sides.iter().map(|s| s.side_id).collect();
+    call_sides
         .iter()
-        .map(|s| s.side_id)
-        .find(|s| user.has_role_on(role, *s))
+        .copied()
+        .find(|side| {
+            let facts = policy::Facts {
+                call_sides: call_sides.clone(),
+                side: *side,
+                ..Default::default()
+            };
+            policy::can(user, perm, &facts)
+        })
         .ok_or(AppError::Forbidden)
 }
 
@@ -48,7 +58,7 @@ pub async fn save_grid(db: &Db, user: &Viewer, call_id: i64, g: &GridInput) -> A
     }
     let mut tx = db.write().await?;
     let call = calls::actions::get_call_in(&mut tx, call_id).await?;
-    let side = side_of(user, &call, Role::Officer)?;
+    let side = side_for(user, &call, Perm::ManageSide)?;
     if let Some(g) = store::find_grid(&mut tx, call_id, side).await?
         && store::count_scores_of_grid(&mut tx, g.id).await? > 0
     {
@@ -166,7 +176,7 @@ async fn side_view_in(tx: &mut Tx, call: Call, side: i64) -> AppResult<SideView>
 pub async fn side_view(db: &Db, user: &Viewer, call_id: i64) -> AppResult<SideView> {
     let mut tx = db.read().await?;
     let call = calls::actions::get_call_in(&mut tx, call_id).await?;
-    let side = side_of(user, &call, Role::Officer)?;
+    let side = side_for(user, &call, Perm::ManageSide)?;
     side_view_in(&mut tx, call, side).await
 }
 
@@ -202,7 +212,7 @@ pub async fn recommend(
 ) -> AppResult<()> {
     let mut tx = db.write().await?;
     let call = calls::actions::get_call_in(&mut tx, call_id).await?;
-    let side = side_of(user, &call, Role::Officer)?;
+    let side = side_for(user, &call, Perm::ManageSide)?;
     let view = side_view_in(&mut tx, call, side).await?;
     if !view.halves.iter().any(|(h, _)| *h == half_id) {
         return Err(AppError::NotFound);
@@ -240,7 +250,7 @@ pub async fn affiliate(
 ) -> AppResult<()> {
     let mut tx = db.write().await?;
     let call = calls::actions::get_call_in(&mut tx, call_id).await?;
-    let side = side_of(user, &call, Role::Officer)?;
+    let side = side_for(user, &call, Perm::ManageSide)?;
     let view = side_view_in(&mut tx, call, side).await?;
     let mut e = FieldErrors::default();
     if !view.evaluators.iter().any(|(id, _)| *id == evaluator) {

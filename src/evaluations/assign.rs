@@ -5,8 +5,9 @@
 use std::collections::HashMap;
 
 use super::{
-    actions::{SideView, side_of, side_view_tx},
+    actions::{SideView, side_for, side_view_tx},
     model::{affiliation_conflicts, propose as balanced},
+    policy::Perm,
     store,
 };
 use crate::{
@@ -14,7 +15,7 @@ use crate::{
     db::{Db, Tx, now_ms},
     error::{AppError, AppResult, FieldErrors},
     projects::{self, Project},
-    users::{Role, Viewer},
+    users::Viewer,
 };
 
 /// Every (evaluator, project) pair that may not be assigned among the side's filed halves.
@@ -49,7 +50,7 @@ pub async fn assign(
 ) -> AppResult<i64> {
     let mut tx = db.write().await?;
     let call = calls::actions::get_call_in(&mut tx, call_id).await?;
-    let side = side_of(user, &call, Role::Officer)?;
+    let side = side_for(user, &call, Perm::ManageSide)?;
     let view = side_view_tx(&mut tx, call, side).await?;
     let (_, project) = view
         .halves
@@ -99,7 +100,7 @@ pub async fn assign(
 pub async fn propose(db: &Db, user: &Viewer, call_id: i64, per_half: usize) -> AppResult<usize> {
     let mut tx = db.write().await?;
     let call = calls::actions::get_call_in(&mut tx, call_id).await?;
-    let side = side_of(user, &call, Role::Officer)?;
+    let side = side_for(user, &call, Perm::ManageSide)?;
     let view = side_view_tx(&mut tx, call, side).await?;
     let mut load: HashMap<i64, usize> = view.evaluators.iter().map(|(e, _)| (*e, 0)).collect();
     for (_, _, e, _, _) in &view.assignments {
@@ -148,7 +149,7 @@ pub async fn declare_conflict(
     }
     let mut tx = db.write().await?;
     let call = calls::actions::get_call_in(&mut tx, call_id).await?;
-    let side = side_of(user, &call, Role::Evaluator)?;
+    let side = side_for(user, &call, Perm::DeclareConflicts)?;
     let project = projects::actions::project_in(&mut tx, project_id).await?;
     if project.call_id != call_id || project.half_of_side(side).is_none() {
         return Err(AppError::NotFound);
@@ -175,7 +176,7 @@ pub async fn conflict_candidates(
 ) -> AppResult<(Vec<Project>, Vec<i64>)> {
     let mut tx = db.read().await?;
     let call = calls::actions::get_call_in(&mut tx, call_id).await?;
-    let side = side_of(user, &call, Role::Evaluator)?;
+    let side = side_for(user, &call, Perm::DeclareConflicts)?;
     let projects = projects::actions::projects_of_side(&mut tx, call_id, side).await?;
     let mine = store::list_conflicts(&mut tx)
         .await?

@@ -235,19 +235,26 @@ pub async fn of_commission(
     of_commission_in(&mut tx, user, commission).await
 }
 
+/// Refuses `user` unless the policy allows `perm` on the follow-up of a programme with these
+/// sides (the commission-wide permissions).
+pub(super) fn require_for_programme(user: &Viewer, perm: Perm, sides: &[Side]) -> AppResult<()> {
+    let facts = policy::Facts {
+        sides: sides.iter().map(|s| s.id).collect(),
+        ..Default::default()
+    };
+    if policy::can(user, perm, &facts) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
 /// Refuses anyone but the officers and commission members of the commission's programme (and
 /// administrators).
 async fn check_commission(tx: &mut Tx, user: &Viewer, commission: i64) -> AppResult<()> {
     let c = commissions::actions::get(tx, commission).await?;
     let sides = programmes::actions::sides_of(tx, c.programme_id).await?;
-    let facts = policy::Facts {
-        sides: sides.iter().map(|s| s.id).collect(),
-        ..Default::default()
-    };
-    if !policy::can(user, Perm::SeeCommission, &facts) {
-        return Err(AppError::Forbidden);
-    }
-    Ok(())
+    require_for_programme(user, Perm::SeeCommission, &sides)
 }
 
 /// [`of_commission`] inside the caller's transaction.

@@ -7,7 +7,9 @@
 use jiff::civil::Date;
 
 use super::{
+    actions::require_for_programme,
     model::{MissionStatus, new_end},
+    policy::Perm,
     store,
 };
 use crate::{
@@ -21,7 +23,7 @@ use crate::{
     error::{AppError, AppResult},
     i18n::format_civil_date,
     programmes, projects, users,
-    users::{Role, Viewer},
+    users::Viewer,
 };
 
 pub struct Preview {
@@ -39,11 +41,7 @@ pub(super) async fn preview_in(tx: &mut Tx, user: &Viewer, id: i64) -> AppResult
     let (session, _) = commissions::actions::session_in(tx, resolution.session_id).await?;
     let c = commissions::actions::get(tx, session.commission_id).await?;
     let sides = programmes::actions::sides_of(tx, c.programme_id).await?;
-    if !sides.iter().any(|s| {
-        user.has_role_on(Role::Officer, s.id) || user.has_role_on(Role::CommissionMember, s.id)
-    }) {
-        return Err(AppError::Forbidden);
-    }
+    require_for_programme(user, Perm::SeeCommission, &sides)?;
     let mut rows = Vec::new();
     if resolution.applied_at.is_some() {
         // Applied: what it changed, from the history.
@@ -116,9 +114,12 @@ pub async fn preview(db: &Db, user: &Viewer, id: i64) -> AppResult<Preview> {
 pub async fn apply(db: &Db, base: &str, user: &Viewer, id: i64) -> AppResult<usize> {
     let mut tx = db.write().await?;
     let p = preview_in(&mut tx, user, id).await?;
-    if !user.grants.iter().any(|g| g.role == Role::Officer) {
-        return Err(AppError::Forbidden);
-    }
+    let (session, _) = commissions::actions::session_in(&mut tx, p.session_id).await?;
+    let programme = commissions::actions::get(&mut tx, session.commission_id)
+        .await?
+        .programme_id;
+    let sides = programmes::actions::sides_of(&mut tx, programme).await?;
+    require_for_programme(user, Perm::ManageCommission, &sides)?;
     if p.resolution.decided_at.is_none() {
         return Err(AppError::Conflict("followup-error-not-decided".into()));
     }

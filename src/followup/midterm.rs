@@ -5,6 +5,7 @@
 
 use super::model::FundedState;
 use super::{
+    actions::require_for_programme,
     actions::{FundedView, load, of_commission, of_commission_in},
     model::{ObjectiveStatus, joint_opinion},
     policy::Perm,
@@ -17,7 +18,7 @@ use crate::{
     email::{self, Message},
     error::{AppError, AppResult, FieldErrors},
     programmes, projects, users,
-    users::{Role, Viewer},
+    users::Viewer,
 };
 
 /// The campaign of a commission: (id, mid-term session, due on).
@@ -42,9 +43,7 @@ pub async fn open_campaign(
     let mut tx = db.write().await?;
     let c = commissions::actions::get(&mut tx, commission).await?;
     let sides = programmes::actions::sides_of(&mut tx, c.programme_id).await?;
-    if !sides.iter().any(|s| user.has_role_on(Role::Officer, s.id)) {
-        return Err(AppError::Forbidden);
-    }
+    require_for_programme(user, Perm::ManageCommission, &sides)?;
     let session = commissions::actions::sessions_in(&mut tx, commission)
         .await?
         .into_iter()

@@ -128,6 +128,16 @@ pub async fn list(tx: &mut Tx, session: i64) -> sqlx::Result<Vec<Decision>> {
     Ok(out)
 }
 
+/// The sides that released a session's decisions.
+pub async fn releases(tx: &mut Tx, session: i64) -> sqlx::Result<Vec<i64>> {
+    on_tx!(tx, |c| sqlx::query_scalar(
+        "select side_id from session_releases where session_id = $1 order by side_id"
+    )
+    .bind(session)
+    .fetch_all(c)
+    .await)
+}
+
 /// Records a side's release; false if it was already released.
 pub async fn release(
     tx: &mut Tx,
