@@ -335,6 +335,11 @@ pub async fn letter(
     use crate::i18n::{format_civil_date, format_long_date, format_money};
     let mut tx = db.read().await?;
     let project = crate::projects::actions::project_in(&mut tx, project_id).await?;
+    let call = crate::calls::actions::get_call_in(&mut tx, project.call_id).await?;
+    let facts = crate::projects::policy::Facts::of(&project, &call, user, None, now_ms());
+    if !crate::projects::policy::can(user, crate::projects::policy::Perm::ReadLetter, &facts) {
+        return Err(AppError::NotFound);
+    }
     let half = project
         .half_led_by(user.id)
         .cloned()

@@ -13,20 +13,23 @@ use crate::{
 const OFFICERS: &[Role] = &[Role::Officer];
 const APPLICANTS: &[Role] = &[Role::Applicant];
 const COMMISSION_MEMBERS: &[Role] = &[Role::CommissionMember];
-/// Who takes part in a commission session (the policy narrows to the programme's sides).
-const SESSION_MEMBERS: &[Role] = &[Role::CommissionMember, Role::Officer, Role::Administrator];
+/// Who reads a session: those who take part, and administrators (the policy narrows to the
+/// programme's sides).
+const SESSION_READERS: &[Role] = &[Role::CommissionMember, Role::Officer, Role::Administrator];
+/// Who takes part in a session: the programme's commission members and officers.
+const SESSION_MEMBERS: &[Role] = &[Role::CommissionMember, Role::Officer];
 
 pub fn routes(r: Registry) -> Registry {
-    r.get("/sessions/{id}", AnyOf(SESSION_MEMBERS), pages::show)
+    r.get("/sessions/{id}", AnyOf(SESSION_READERS), pages::show)
         .get("/sessions/{id}/ics", SignedIn, documents::ics)
         .get(
             "/sessions/{id}/minutes",
-            AnyOf(SESSION_MEMBERS),
+            AnyOf(SESSION_READERS),
             documents::minutes,
         )
         .get(
             "/sessions/{id}/minutes.pdf",
-            AnyOf(SESSION_MEMBERS),
+            AnyOf(SESSION_READERS),
             documents::minutes_pdf,
         )
         .post("/sessions/{id}/release", AnyOf(OFFICERS), pages::release)
