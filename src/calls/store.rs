@@ -238,8 +238,8 @@ async fn complete(tx: &mut Tx, r: Row) -> sqlx::Result<Call> {
         theme_ids,
         organisation_kinds: kinds
             .iter()
-            .filter_map(|k| OrganisationKind::parse(k))
-            .collect(),
+            .map(|k| OrganisationKind::parse(k).ok_or_else(|| bad("organisation kind")))
+            .collect::<sqlx::Result<_>>()?,
         sides: sides
             .into_iter()
             .map(|s| SideTerms {

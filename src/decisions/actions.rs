@@ -347,10 +347,10 @@ pub async fn letter(
     let (outcome, amount, released_at) =
         store::released_outcomes(&mut tx, project_id, half.side_id)
             .await?
-            .into_iter()
-            .filter_map(|(o, a, at)| Some((Outcome::parse(&o)?, a, at)))
-            .next_back()
+            .pop()
             .ok_or(AppError::NotFound)?;
+    let outcome =
+        Outcome::parse(&outcome).ok_or_else(|| crate::db::unknown("decision outcome", &outcome))?;
     let side = programmes::actions::side_in(&mut tx, half.side_id).await?;
     let administration = side.administration.get(locale).to_string();
     let amount = amount.map(|a| format_money(a, &side.currency, locale));

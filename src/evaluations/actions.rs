@@ -197,8 +197,12 @@ pub async fn recommendations_in(tx: &mut Tx, side: i64) -> AppResult<Vec<(i64, V
     Ok(store::side_recommendations(tx, side)
         .await?
         .into_iter()
-        .filter_map(|(h, v, n)| Some((h, Verdict::parse(&v)?, n)))
-        .collect())
+        .map(|(h, v, n)| {
+            let verdict =
+                Verdict::parse(&v).ok_or_else(|| crate::db::unknown("recommendation", &v))?;
+            Ok((h, verdict, n))
+        })
+        .collect::<sqlx::Result<_>>()?)
 }
 
 /// Writes (or rewrites) the side's consolidated recommendation on one of its filed halves.

@@ -69,16 +69,18 @@ pub async fn find(tx: &mut Tx, id: i64) -> sqlx::Result<Option<Organisation>> {
     .fetch_optional(c)
     .await
     })?;
-    Ok(row.and_then(|r| {
-        Some(Organisation {
+    row.map(|r| {
+        Ok(Organisation {
             id: r.id,
             side_id: r.side_id,
-            kind: OrganisationKind::parse(&r.kind)?,
+            kind: OrganisationKind::parse(&r.kind)
+                .ok_or_else(|| crate::db::unknown("organisation kind", &r.kind))?,
             name: r.name,
             street: r.street,
             postal_code: r.postal_code,
             city: r.city,
             country: r.country,
         })
-    }))
+    })
+    .transpose()
 }

@@ -26,6 +26,8 @@ impl UserRow {
             id: self.id,
             email: self.email.clone(),
             name: self.name.clone(),
+            // Written only from `Locale::tag`; an unknown tag falls back to French, the
+            // reference language (rule 13), rather than refusing the account its pages.
             locale: Locale::parse(&self.locale).unwrap_or_default(),
             time_zone: self.time_zone.clone(),
             side_id: self.side_id,

@@ -26,4 +26,5 @@ mod projects;
 mod query_counts;
 mod security;
 mod session_outcomes;
+mod strict_types;
 mod structure;

@@ -38,7 +38,8 @@ pub async fn find_grid(tx: &mut Tx, call_id: i64, side_id: i64) -> sqlx::Result<
         id,
         call_id,
         side_id,
-        method: Method::parse(&method).unwrap_or(Method::Score),
+        method: Method::parse(&method)
+            .ok_or_else(|| crate::db::unknown("evaluation method", &method))?,
         scale_max,
         due_at,
         criteria,
