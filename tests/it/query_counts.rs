@@ -1,5 +1,5 @@
-//! Rule (house style, "one read action per page"): a page is built by a fixed number of
-//! set-based queries, whatever the number of rows it shows. Every GET page is rendered on the
+//! Rule (house style, "one read action per page"): a page is built in one read transaction by
+//! a fixed number of set-based queries, whatever the number of rows it shows. Every GET page is rendered on the
 //! full demo with one joint project and with six, by someone entitled to it; its statements
 //! and transactions are counted (`db::counted`), must be the same at 1 and at N, and are pinned
 //! in a snapshot so that a new query per page shows up in review.
@@ -130,6 +130,14 @@ async fn measure(rows: usize) -> Vec<(String, u64, u64)> {
             url = url.replace(k, &v.to_string());
         }
         let (r, counts) = counted(b.get(&url)).await;
+        // At most one read transaction for the page (none for a blank form), plus the session
+        // lookup when signed in.
+        let session = u64::from(!account.is_empty());
+        assert!(
+            counts.transactions <= 1 + session,
+            "{account} GET {url}: {} transactions, one read transaction per page at most",
+            counts.transactions
+        );
         assert_eq!(
             r.status,
             StatusCode::OK,
