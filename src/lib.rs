@@ -35,6 +35,7 @@ pub mod evaluations;
 pub mod followup;
 pub mod http;
 pub mod i18n;
+pub mod ids;
 pub mod markdown;
 pub mod organisations;
 pub mod pdf;

@@ -1,8 +1,11 @@
 //! The officers' call form: drafting and editing, with every value kept as typed.
 
+use super::paths;
+use crate::ids::CallId;
+
 use axum::{
     Form,
-    extract::{Path, Query, State},
+    extract::{Query, State},
     response::Response,
 };
 use serde::Deserialize;
@@ -202,7 +205,12 @@ async fn save(s: &AppState, ctx: &Ctx, id: Option<i64>, raw: RawCall) -> AppResu
         Err(e) => Err(AppError::Invalid(e)),
     };
     match result {
-        Ok(id) => Ok(see_other(&format!("/calls/{id}"))),
+        Ok(id) => Ok(see_other(
+            &paths::CallsById {
+                id: crate::ids::CallId(id),
+            }
+            .to_string(),
+        )),
         Err(AppError::Invalid(e)) => {
             Ok(form_page(ctx, &action, title, &raw, &sides, &themes).respond(&e))
         }
@@ -221,7 +229,7 @@ pub async fn create(
 pub async fn edit_form(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::CallsEdit { id: CallId(id) }: paths::CallsEdit,
 ) -> AppResult<Response> {
     let actions::CallForm {
         call,
@@ -245,7 +253,7 @@ pub async fn edit_form(
 pub async fn update(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::CallsEdit { id: CallId(id) }: paths::CallsEdit,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     save(&s, &ctx, Some(id), RawCall::from_pairs(pairs)).await

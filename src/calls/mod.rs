@@ -10,5 +10,6 @@ pub mod pages;
 mod store;
 
 pub use model::{Call, CallState, Phase, SideTerms, TravelPayer};
+pub mod paths;
 pub mod policy;
 pub mod routes;

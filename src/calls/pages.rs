@@ -1,12 +1,11 @@
 //! Call pages: the public list and page of a call (deadlines in every zone that matters, a
 //! countdown, what each side funds), and the officers' form, approval and archiving.
 
+use super::paths;
+use crate::ids::CallId;
+
 use askama::Template;
-use axum::{
-    extract::{Path, State},
-    http::StatusCode,
-    response::Response,
-};
+use axum::{extract::State, http::StatusCode, response::Response};
 
 use super::{
     actions,
@@ -199,7 +198,11 @@ async fn show_page(
     Ok(crate::http::render_status(status, &page))
 }
 
-pub async fn show(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+pub async fn show(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    paths::CallsById { id: CallId(id) }: paths::CallsById,
+) -> AppResult<Response> {
     show_page(&s, &ctx, id, None, StatusCode::OK).await
 }
 
@@ -210,11 +213,16 @@ pub fn kind_key(k: OrganisationKind) -> String {
 pub async fn approve(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::CallsApprove { id: CallId(id) }: paths::CallsApprove,
 ) -> AppResult<Response> {
     let user = ctx.require_user()?;
     match actions::approve_call(&s.db, user, id).await {
-        Ok(_) => Ok(see_other(&format!("/calls/{id}"))),
+        Ok(_) => Ok(see_other(
+            &paths::CallsById {
+                id: crate::ids::CallId(id),
+            }
+            .to_string(),
+        )),
         Err(AppError::Conflict(key)) => {
             show_page(&s, &ctx, id, Some(&key), StatusCode::CONFLICT).await
         }
@@ -225,11 +233,16 @@ pub async fn approve(
 pub async fn archive(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::CallsArchive { id: CallId(id) }: paths::CallsArchive,
 ) -> AppResult<Response> {
     let user = ctx.require_user()?;
     match actions::archive_call(&s.db, user, id).await {
-        Ok(()) => Ok(see_other(&format!("/calls/{id}"))),
+        Ok(()) => Ok(see_other(
+            &paths::CallsById {
+                id: crate::ids::CallId(id),
+            }
+            .to_string(),
+        )),
         Err(AppError::Conflict(key)) => {
             show_page(&s, &ctx, id, Some(&key), StatusCode::CONFLICT).await
         }

@@ -1,9 +1,12 @@
 //! What a session produces: the minutes (page and PDF, French or English) with the co-chairs'
 //! signatures, and the session's `.ics`.
 
+use super::paths;
+use crate::ids::{ProjectId, SessionId};
+
 use askama::Template;
 use axum::{
-    extract::{Path, Query, State},
+    extract::{Query, State},
     http::{StatusCode, header},
     response::{IntoResponse, Response},
 };
@@ -40,7 +43,7 @@ fn minutes_locale(ctx: &Ctx, q: &LangQuery) -> crate::i18n::Locale {
 pub async fn minutes(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::SessionsMinutes { id: SessionId(id) }: paths::SessionsMinutes,
     Query(q): Query<LangQuery>,
 ) -> AppResult<Response> {
     let locale = minutes_locale(&ctx, &q);
@@ -61,7 +64,7 @@ pub async fn minutes(
 pub async fn minutes_pdf(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::SessionsMinutesPdf { id: SessionId(id) }: paths::SessionsMinutesPdf,
     Query(q): Query<LangQuery>,
 ) -> AppResult<Response> {
     let locale = minutes_locale(&ctx, &q);
@@ -87,7 +90,11 @@ pub async fn minutes_pdf(
         .into_response())
 }
 
-pub async fn ics(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+pub async fn ics(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    paths::SessionsIcs { id: SessionId(id) }: paths::SessionsIcs,
+) -> AppResult<Response> {
     let body = super::documents::ics(
         &s.db,
         id,
@@ -112,9 +119,18 @@ pub async fn ics(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Ap
 }
 
 /// Signs the minutes for the user's side (co-chair or delegate), once the session is closed.
-pub async fn sign(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+pub async fn sign(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    paths::SessionsSign { id: SessionId(id) }: paths::SessionsSign,
+) -> AppResult<Response> {
     match super::documents::sign(&s.db, ctx.require_user()?, id).await {
-        Ok(()) | Err(AppError::Conflict(_)) => Ok(see_other(&format!("/sessions/{id}/minutes"))),
+        Ok(()) | Err(AppError::Conflict(_)) => Ok(see_other(
+            &paths::SessionsMinutes {
+                id: crate::ids::SessionId(id),
+            }
+            .to_string(),
+        )),
         Err(e) => Err(e),
     }
 }
@@ -123,7 +139,7 @@ pub async fn sign(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> A
 pub async fn letter_pdf(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::ProjectsLetterPdf { id: ProjectId(id) }: paths::ProjectsLetterPdf,
     Query(q): Query<LangQuery>,
 ) -> AppResult<Response> {
     let locale = minutes_locale(&ctx, &q);

@@ -8,6 +8,7 @@ pub mod document_pages;
 pub mod documents;
 pub mod model;
 pub mod pages;
+pub mod paths;
 pub mod policy;
 pub mod resolution_pages;
 pub mod resolutions;

@@ -1,13 +1,11 @@
 //! The session page (agenda, both sides' ranks once open, proposals and approvals) and its
 //! `.ics`.
 
+use super::paths;
+use crate::ids::SessionId;
+
 use askama::Template;
-use axum::{
-    Form,
-    extract::{Path, State},
-    http::StatusCode,
-    response::Response,
-};
+use axum::{Form, extract::State, http::StatusCode, response::Response};
 
 use super::{
     actions,
@@ -224,26 +222,39 @@ async fn page(
     Ok(render_status(status, &page))
 }
 
-pub async fn show(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+pub async fn show(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    paths::SessionsById { id: SessionId(id) }: paths::SessionsById,
+) -> AppResult<Response> {
     page(&s, &ctx, id, None, StatusCode::OK).await
 }
 
 async fn advance(s: AppState, ctx: Ctx, id: i64, to: SessionState) -> AppResult<Response> {
     match actions::advance(&s.db, ctx.require_user()?, id, to).await {
-        Ok(()) => Ok(see_other(&format!("/sessions/{id}"))),
+        Ok(()) => Ok(see_other(
+            &paths::SessionsById {
+                id: crate::ids::SessionId(id),
+            }
+            .to_string(),
+        )),
         Err(AppError::Conflict(k)) => page(&s, &ctx, id, Some(&k), StatusCode::CONFLICT).await,
         Err(e) => Err(e),
     }
 }
 
-pub async fn open(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+pub async fn open(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    paths::SessionsOpen { id: SessionId(id) }: paths::SessionsOpen,
+) -> AppResult<Response> {
     advance(s, ctx, id, SessionState::Open).await
 }
 
 pub async fn close(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::SessionsClose { id: SessionId(id) }: paths::SessionsClose,
 ) -> AppResult<Response> {
     advance(s, ctx, id, SessionState::Closed).await
 }
@@ -251,7 +262,7 @@ pub async fn close(
 pub async fn propose(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::SessionsDecisions { id: SessionId(id) }: paths::SessionsDecisions,
     Form(f): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     let u = ctx.require_user()?;
@@ -281,7 +292,12 @@ pub async fn propose(
         })
         .collect();
     match actions::propose(&s.db, u, id, project, outcome, &amounts).await {
-        Ok(_) => Ok(see_other(&format!("/sessions/{id}"))),
+        Ok(_) => Ok(see_other(
+            &paths::SessionsById {
+                id: crate::ids::SessionId(id),
+            }
+            .to_string(),
+        )),
         Err(AppError::Invalid(e)) => {
             page(
                 &s,
@@ -300,10 +316,18 @@ pub async fn propose(
 pub async fn approve(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path((id, decision)): Path<(i64, i64)>,
+    paths::SessionsDecisionsApprove {
+        id: SessionId(id),
+        decision_id: decision,
+    }: paths::SessionsDecisionsApprove,
 ) -> AppResult<Response> {
     match actions::approve(&s.db, ctx.require_user()?, decision).await {
-        Ok(_) => Ok(see_other(&format!("/sessions/{id}"))),
+        Ok(_) => Ok(see_other(
+            &paths::SessionsById {
+                id: crate::ids::SessionId(id),
+            }
+            .to_string(),
+        )),
         Err(AppError::Conflict(k)) => page(&s, &ctx, id, Some(&k), StatusCode::CONFLICT).await,
         Err(e) => Err(e),
     }
@@ -312,7 +336,7 @@ pub async fn approve(
 pub async fn release(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::SessionsRelease { id: SessionId(id) }: paths::SessionsRelease,
 ) -> AppResult<Response> {
     match actions::release(&s.db, &s.settings.public_url, ctx.require_user()?, id).await {
         Ok(_) => page(&s, &ctx, id, Some("decisions-released"), StatusCode::OK).await,

@@ -1,12 +1,10 @@
 //! Forms for the decisions of a session that are not about one project: the next call's
 //! themes and opening date, and a new calendar; and their approval.
 
-use axum::{
-    Form,
-    extract::{Path, State},
-    http::StatusCode,
-    response::Response,
-};
+use super::paths;
+use crate::ids::{ResolutionId, SessionId};
+
+use axum::{Form, extract::State, http::StatusCode, response::Response};
 use serde::Deserialize;
 
 use super::{
@@ -90,7 +88,7 @@ async fn commission_options(s: &AppState, ctx: &Ctx, id: i64) -> AppResult<Vec<(
 pub async fn next_call_form(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::SessionsNextCall { id: SessionId(id) }: paths::SessionsNextCall,
 ) -> AppResult<Response> {
     let options = commission_options(&s, &ctx, id).await?;
     let f = NextCallForm {
@@ -131,7 +129,12 @@ async fn answer(
         _ => Err(AppError::Invalid(std::mem::take(&mut errors))),
     };
     match result {
-        Ok(_) => Ok(see_other(&format!("/sessions/{id}"))),
+        Ok(_) => Ok(see_other(
+            &paths::SessionsById {
+                id: crate::ids::SessionId(id),
+            }
+            .to_string(),
+        )),
         Err(AppError::Invalid(e)) => Ok(page.respond(&e)),
         Err(AppError::Conflict(k)) => Ok(page.notice(&k).respond_with(StatusCode::CONFLICT)),
         Err(e) => Err(e),
@@ -141,7 +144,7 @@ async fn answer(
 pub async fn next_call(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::SessionsNextCall { id: SessionId(id) }: paths::SessionsNextCall,
     Form(f): Form<NextCallForm>,
 ) -> AppResult<Response> {
     let options = commission_options(&s, &ctx, id).await?;
@@ -230,7 +233,7 @@ fn calendar_page(
 pub async fn calendar_form(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::SessionsCalendar { id: SessionId(id) }: paths::SessionsCalendar,
 ) -> AppResult<Response> {
     // Only session members reach the form (the action checks again on submit).
     let projects = candidates(&s, &ctx, id).await?;
@@ -253,7 +256,7 @@ async fn candidates(s: &AppState, ctx: &Ctx, id: i64) -> AppResult<Vec<(String, 
 pub async fn calendar(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::SessionsCalendar { id: SessionId(id) }: paths::SessionsCalendar,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     let f = CalendarForm::from_pairs(pairs);
@@ -286,10 +289,18 @@ pub async fn calendar(
 pub async fn approve(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path((id, resolution)): Path<(i64, i64)>,
+    paths::SessionsResolutionsApprove {
+        id: SessionId(id),
+        resolution_id: ResolutionId(resolution),
+    }: paths::SessionsResolutionsApprove,
 ) -> AppResult<Response> {
     match resolutions::approve(&s.db, ctx.require_user()?, resolution).await {
-        Ok(_) | Err(AppError::Conflict(_)) => Ok(see_other(&format!("/sessions/{id}"))),
+        Ok(_) | Err(AppError::Conflict(_)) => Ok(see_other(
+            &paths::SessionsById {
+                id: crate::ids::SessionId(id),
+            }
+            .to_string(),
+        )),
         Err(e) => Err(e),
     }
 }

@@ -1,7 +1,9 @@
 //! Routes of the joint commission session: the session, its decisions and resolutions, the
 //! minutes and their signature, the calendar file, decision letters.
 
-use super::{document_pages as documents, pages, resolution_pages as resolutions};
+use axum_extra::routing::TypedPath;
+
+use super::{document_pages as documents, pages, paths, resolution_pages as resolutions};
 use crate::{
     http::{
         Access::{AnyOf, SignedIn},
@@ -20,64 +22,80 @@ const SESSION_READERS: &[Role] = &[Role::CommissionMember, Role::Officer, Role::
 const SESSION_MEMBERS: &[Role] = &[Role::CommissionMember, Role::Officer];
 
 pub fn routes(r: Registry) -> Registry {
-    r.get("/sessions/{id}", AnyOf(SESSION_READERS), pages::show)
-        .get("/sessions/{id}/ics", SignedIn, documents::ics)
-        .get(
-            "/sessions/{id}/minutes",
-            AnyOf(SESSION_READERS),
-            documents::minutes,
-        )
-        .get(
-            "/sessions/{id}/minutes.pdf",
-            AnyOf(SESSION_READERS),
-            documents::minutes_pdf,
-        )
-        .post("/sessions/{id}/release", AnyOf(OFFICERS), pages::release)
-        .post("/sessions/{id}/open", AnyOf(SESSION_MEMBERS), pages::open)
-        .post("/sessions/{id}/close", AnyOf(SESSION_MEMBERS), pages::close)
-        .post(
-            "/sessions/{id}/decisions",
-            AnyOf(SESSION_MEMBERS),
-            pages::propose,
-        )
-        .post(
-            "/sessions/{id}/decisions/{decision_id}/approve",
-            AnyOf(SESSION_MEMBERS),
-            pages::approve,
-        )
-        .get(
-            "/sessions/{id}/next-call",
-            AnyOf(SESSION_MEMBERS),
-            resolutions::next_call_form,
-        )
-        .post(
-            "/sessions/{id}/next-call",
-            AnyOf(SESSION_MEMBERS),
-            resolutions::next_call,
-        )
-        .get(
-            "/sessions/{id}/calendar",
-            AnyOf(SESSION_MEMBERS),
-            resolutions::calendar_form,
-        )
-        .post(
-            "/sessions/{id}/calendar",
-            AnyOf(SESSION_MEMBERS),
-            resolutions::calendar,
-        )
-        .post(
-            "/sessions/{id}/resolutions/{resolution_id}/approve",
-            AnyOf(SESSION_MEMBERS),
-            resolutions::approve,
-        )
-        .post(
-            "/sessions/{id}/sign",
-            AnyOf(COMMISSION_MEMBERS),
-            documents::sign,
-        )
-        .get(
-            "/projects/{id}/letter.pdf",
-            AnyOf(APPLICANTS),
-            documents::letter_pdf,
-        )
+    r.get(
+        paths::SessionsById::PATH,
+        AnyOf(SESSION_READERS),
+        pages::show,
+    )
+    .get(paths::SessionsIcs::PATH, SignedIn, documents::ics)
+    .get(
+        paths::SessionsMinutes::PATH,
+        AnyOf(SESSION_READERS),
+        documents::minutes,
+    )
+    .get(
+        paths::SessionsMinutesPdf::PATH,
+        AnyOf(SESSION_READERS),
+        documents::minutes_pdf,
+    )
+    .post(
+        paths::SessionsRelease::PATH,
+        AnyOf(OFFICERS),
+        pages::release,
+    )
+    .post(
+        paths::SessionsOpen::PATH,
+        AnyOf(SESSION_MEMBERS),
+        pages::open,
+    )
+    .post(
+        paths::SessionsClose::PATH,
+        AnyOf(SESSION_MEMBERS),
+        pages::close,
+    )
+    .post(
+        paths::SessionsDecisions::PATH,
+        AnyOf(SESSION_MEMBERS),
+        pages::propose,
+    )
+    .post(
+        paths::SessionsDecisionsApprove::PATH,
+        AnyOf(SESSION_MEMBERS),
+        pages::approve,
+    )
+    .get(
+        paths::SessionsNextCall::PATH,
+        AnyOf(SESSION_MEMBERS),
+        resolutions::next_call_form,
+    )
+    .post(
+        paths::SessionsNextCall::PATH,
+        AnyOf(SESSION_MEMBERS),
+        resolutions::next_call,
+    )
+    .get(
+        paths::SessionsCalendar::PATH,
+        AnyOf(SESSION_MEMBERS),
+        resolutions::calendar_form,
+    )
+    .post(
+        paths::SessionsCalendar::PATH,
+        AnyOf(SESSION_MEMBERS),
+        resolutions::calendar,
+    )
+    .post(
+        paths::SessionsResolutionsApprove::PATH,
+        AnyOf(SESSION_MEMBERS),
+        resolutions::approve,
+    )
+    .post(
+        paths::SessionsSign::PATH,
+        AnyOf(COMMISSION_MEMBERS),
+        documents::sign,
+    )
+    .get(
+        paths::ProjectsLetterPdf::PATH,
+        AnyOf(APPLICANTS),
+        documents::letter_pdf,
+    )
 }

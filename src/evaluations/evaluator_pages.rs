@@ -1,10 +1,13 @@
 //! The evaluator's pages: their assignments, the scoring (or placing) form with autosave,
 //! and conflict declarations.
 
+use super::paths;
+use crate::ids::CallId;
+
 use askama::Template;
 use axum::{
     Form,
-    extract::{Path, State},
+    extract::State,
     http::StatusCode,
     response::{IntoResponse, Response},
 };
@@ -128,7 +131,7 @@ fn evaluation_page(ctx: &Ctx, id: i64, ev: &Evaluation, values: &[(String, Strin
 pub async fn evaluation_form(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::EvaluationsById { id }: paths::EvaluationsById,
 ) -> AppResult<Response> {
     let ev = evaluate::evaluation(&s.db, ctx.require_user()?, id).await?;
     let mut values: Vec<(String, String)> = ev
@@ -158,7 +161,7 @@ pub async fn evaluation_form(
 pub async fn save_evaluation(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::EvaluationsById { id }: paths::EvaluationsById,
     headers: axum::http::HeaderMap,
     Form(values): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
@@ -211,7 +214,7 @@ pub async fn save_evaluation(
     };
     match result {
         Ok(()) if autosave => Ok(StatusCode::NO_CONTENT.into_response()),
-        Ok(()) => Ok(see_other(&format!("/evaluations/{id}"))),
+        Ok(()) => Ok(see_other(&paths::EvaluationsById { id }.to_string())),
         Err(AppError::Invalid(e)) => Ok(evaluation_page(&ctx, id, &ev, &values).respond(&e)),
         Err(AppError::Conflict(k)) => Ok(evaluation_page(&ctx, id, &ev, &values)
             .notice(&k)
@@ -232,7 +235,7 @@ pub struct ConflictsPage {
 pub async fn conflicts(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::CallsConflicts { id: CallId(id) }: paths::CallsConflicts,
 ) -> AppResult<Response> {
     let (projects, mine) = assign::conflict_candidates(&s.db, ctx.require_user()?, id).await?;
     let projects = projects
@@ -256,9 +259,14 @@ pub struct ConflictForm {
 pub async fn declare(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::CallsConflicts { id: CallId(id) }: paths::CallsConflicts,
     Form(f): Form<ConflictForm>,
 ) -> AppResult<Response> {
     assign::declare_conflict(&s.db, ctx.require_user()?, id, f.project, &f.reason).await?;
-    Ok(see_other(&format!("/calls/{id}/conflicts")))
+    Ok(see_other(
+        &paths::CallsConflicts {
+            id: crate::ids::CallId(id),
+        }
+        .to_string(),
+    ))
 }

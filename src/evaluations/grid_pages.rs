@@ -1,12 +1,10 @@
 //! The officers' grid form: scoring or ranking, the scale, the due date (in the side's zone)
 //! and the criteria.
 
-use axum::{
-    Form,
-    extract::{Path, State},
-    http::StatusCode,
-    response::Response,
-};
+use super::paths;
+use crate::ids::CallId;
+
+use axum::{Form, extract::State, http::StatusCode, response::Response};
 use serde::Deserialize;
 
 use super::{
@@ -101,7 +99,7 @@ fn side_zone(v: &actions::SideView) -> String {
 pub async fn grid_form(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::CallsGrid { id: CallId(id) }: paths::CallsGrid,
 ) -> AppResult<Response> {
     let v = actions::side_view(&s.db, ctx.require_user()?, id).await?;
     let zone = side_zone(&v);
@@ -149,7 +147,7 @@ fn parse_criteria(text: &str) -> Option<Vec<(String, String, i64)>> {
 pub async fn save_grid(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::CallsGrid { id: CallId(id) }: paths::CallsGrid,
     Form(f): Form<GridForm>,
 ) -> AppResult<Response> {
     let u = ctx.require_user()?;
@@ -195,7 +193,12 @@ pub async fn save_grid(
         criteria,
     };
     match actions::save_grid(&s.db, u, id, &input).await {
-        Ok(()) => Ok(see_other(&format!("/calls/{id}/evaluations"))),
+        Ok(()) => Ok(see_other(
+            &paths::CallsEvaluations {
+                id: crate::ids::CallId(id),
+            }
+            .to_string(),
+        )),
         Err(AppError::Invalid(e)) => Ok(grid_page(&ctx, id, &zone, &f).respond(&e)),
         Err(AppError::Conflict(k)) => Ok(grid_page(&ctx, id, &zone, &f)
             .notice(&k)

@@ -10,6 +10,7 @@ pub mod evaluator_pages;
 pub mod grid_pages;
 pub mod model;
 pub mod pages;
+pub mod paths;
 pub mod policy;
 pub mod reminders;
 pub mod routes;

@@ -2,13 +2,11 @@
 //! consolidated recommendation per half and evaluators' affiliations. `grid_pages.rs`: the
 //! grid form; `evaluator_pages.rs`: the evaluator's pages.
 
+use super::paths;
+use crate::ids::CallId;
+
 use askama::Template;
-use axum::{
-    Form,
-    extract::{Path, State},
-    http::StatusCode,
-    response::Response,
-};
+use axum::{Form, extract::State, http::StatusCode, response::Response};
 use serde::Deserialize;
 
 use super::{
@@ -136,7 +134,11 @@ async fn side_page(
     Ok(render_status(status, &page))
 }
 
-pub async fn side(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+pub async fn side(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    paths::CallsEvaluations { id: CallId(id) }: paths::CallsEvaluations,
+) -> AppResult<Response> {
     side_page(&s, &ctx, id, None, StatusCode::OK).await
 }
 
@@ -149,7 +151,12 @@ async fn back(
     field: &str,
 ) -> AppResult<Response> {
     match r {
-        Ok(()) => Ok(see_other(&format!("/calls/{id}/evaluations"))),
+        Ok(()) => Ok(see_other(
+            &paths::CallsEvaluations {
+                id: crate::ids::CallId(id),
+            }
+            .to_string(),
+        )),
         Err(AppError::Invalid(e)) => {
             let key = e
                 .get(field)
@@ -172,7 +179,7 @@ pub struct AssignForm {
 pub async fn assign(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::CallsEvaluationsAssign { id: CallId(id) }: paths::CallsEvaluationsAssign,
     Form(f): Form<AssignForm>,
 ) -> AppResult<Response> {
     let r = assign::assign(&s.db, ctx.require_user()?, id, f.half, f.evaluator)
@@ -184,10 +191,15 @@ pub async fn assign(
 pub async fn propose(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::CallsEvaluationsPropose { id: CallId(id) }: paths::CallsEvaluationsPropose,
 ) -> AppResult<Response> {
     assign::propose(&s.db, ctx.require_user()?, id, 2).await?;
-    Ok(see_other(&format!("/calls/{id}/evaluations")))
+    Ok(see_other(
+        &paths::CallsEvaluations {
+            id: crate::ids::CallId(id),
+        }
+        .to_string(),
+    ))
 }
 
 #[derive(Deserialize, Default)]
@@ -201,7 +213,7 @@ pub struct RecommendForm {
 pub async fn recommend(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::CallsEvaluationsRecommend { id: CallId(id) }: paths::CallsEvaluationsRecommend,
     Form(f): Form<RecommendForm>,
 ) -> AppResult<Response> {
     let Some(verdict) = Verdict::parse(&f.verdict) else {
@@ -228,7 +240,7 @@ pub struct AffiliationForm {
 pub async fn affiliate(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::CallsEvaluationsAffiliations { id: CallId(id) }: paths::CallsEvaluationsAffiliations,
     Form(f): Form<AffiliationForm>,
 ) -> AppResult<Response> {
     let r = actions::affiliate(&s.db, ctx.require_user()?, id, f.evaluator, f.organisation).await;

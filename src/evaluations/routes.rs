@@ -1,7 +1,9 @@
 //! Routes of each side's separate evaluation: the officers' side view and grid, evaluators'
 //! conflicts and evaluations.
 
-use super::{evaluator_pages as evaluator, grid_pages as grids, pages};
+use axum_extra::routing::TypedPath;
+
+use super::{evaluator_pages as evaluator, grid_pages as grids, pages, paths};
 use crate::{
     http::{Access::AnyOf, Registry},
     viewer::Role,
@@ -11,47 +13,47 @@ const OFFICERS: &[Role] = &[Role::Officer];
 const EVALUATORS: &[Role] = &[Role::Evaluator];
 
 pub fn routes(r: Registry) -> Registry {
-    r.get("/calls/{id}/evaluations", AnyOf(OFFICERS), pages::side)
+    r.get(paths::CallsEvaluations::PATH, AnyOf(OFFICERS), pages::side)
         .post(
-            "/calls/{id}/evaluations/assign",
+            paths::CallsEvaluationsAssign::PATH,
             AnyOf(OFFICERS),
             pages::assign,
         )
         .post(
-            "/calls/{id}/evaluations/propose",
+            paths::CallsEvaluationsPropose::PATH,
             AnyOf(OFFICERS),
             pages::propose,
         )
         .post(
-            "/calls/{id}/evaluations/recommend",
+            paths::CallsEvaluationsRecommend::PATH,
             AnyOf(OFFICERS),
             pages::recommend,
         )
         .post(
-            "/calls/{id}/evaluations/affiliations",
+            paths::CallsEvaluationsAffiliations::PATH,
             AnyOf(OFFICERS),
             pages::affiliate,
         )
         .get("/calls/{id}/grid", AnyOf(OFFICERS), grids::grid_form)
         .post("/calls/{id}/grid", AnyOf(OFFICERS), grids::save_grid)
         .get(
-            "/calls/{id}/conflicts",
+            paths::CallsConflicts::PATH,
             AnyOf(EVALUATORS),
             evaluator::conflicts,
         )
         .post(
-            "/calls/{id}/conflicts",
+            paths::CallsConflicts::PATH,
             AnyOf(EVALUATORS),
             evaluator::declare,
         )
         .get("/evaluations", AnyOf(EVALUATORS), evaluator::mine)
         .get(
-            "/evaluations/{id}",
+            paths::EvaluationsById::PATH,
             AnyOf(EVALUATORS),
             evaluator::evaluation_form,
         )
         .post(
-            "/evaluations/{id}",
+            paths::EvaluationsById::PATH,
             AnyOf(EVALUATORS),
             evaluator::save_evaluation,
         )

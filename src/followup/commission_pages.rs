@@ -1,13 +1,11 @@
 //! A commission's follow-up for its officers and members: funded projects with their mid-term
 //! status, the campaign, overdue activity reports and new calendars to preview and apply.
 
+use super::paths;
+use crate::ids::{CommissionId, ResolutionId};
+
 use askama::Template;
-use axum::{
-    Form,
-    extract::{Path, State},
-    http::StatusCode,
-    response::Response,
-};
+use axum::{Form, extract::State, http::StatusCode, response::Response};
 use serde::Deserialize;
 
 use super::{calendar, midterm, reads};
@@ -111,7 +109,13 @@ async fn page(
     Ok(render_status(status, &page))
 }
 
-pub async fn show(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+pub async fn show(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    paths::CommissionsFollowup {
+        id: CommissionId(id),
+    }: paths::CommissionsFollowup,
+) -> AppResult<Response> {
     page(&s, &ctx, id, None, StatusCode::OK).await
 }
 
@@ -124,7 +128,9 @@ pub struct CampaignForm {
 pub async fn open_campaign(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::CommissionsMidterm {
+        id: CommissionId(id),
+    }: paths::CommissionsMidterm,
     Form(f): Form<CampaignForm>,
 ) -> AppResult<Response> {
     let r = midterm::open_campaign(
@@ -136,7 +142,12 @@ pub async fn open_campaign(
     )
     .await;
     match r {
-        Ok(_) => Ok(see_other(&format!("/commissions/{id}/followup"))),
+        Ok(_) => Ok(see_other(
+            &paths::CommissionsFollowup {
+                id: crate::ids::CommissionId(id),
+            }
+            .to_string(),
+        )),
         Err(AppError::Invalid(_)) => {
             page(
                 &s,
@@ -207,7 +218,9 @@ async fn calendar_page(
 pub async fn preview(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::ResolutionsCalendar {
+        id: ResolutionId(id),
+    }: paths::ResolutionsCalendar,
 ) -> AppResult<Response> {
     calendar_page(&s, &ctx, id, None, StatusCode::OK).await
 }
@@ -215,7 +228,9 @@ pub async fn preview(
 pub async fn apply(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::ResolutionsCalendar {
+        id: ResolutionId(id),
+    }: paths::ResolutionsCalendar,
 ) -> AppResult<Response> {
     match calendar::apply(&s.db, &s.settings.public_url, ctx.require_user()?, id).await {
         Ok(_) => {
@@ -250,7 +265,13 @@ fn download(content_type: &str, name: String, body: String) -> Response {
         .into_response()
 }
 
-pub async fn csv(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+pub async fn csv(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    paths::CommissionsFundedCsv {
+        id: CommissionId(id),
+    }: paths::CommissionsFundedCsv,
+) -> AppResult<Response> {
     let body = super::exports::csv(&s.db, ctx.require_user()?, id, ctx.locale).await?;
     Ok(download(
         "text/csv; charset=utf-8",
@@ -259,7 +280,13 @@ pub async fn csv(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Ap
     ))
 }
 
-pub async fn iati(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+pub async fn iati(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    paths::CommissionsIatiXml {
+        id: CommissionId(id),
+    }: paths::CommissionsIatiXml,
+) -> AppResult<Response> {
     let body = super::exports::iati(&s.db, ctx.require_user()?, id).await?;
     Ok(download(
         "application/xml; charset=utf-8",

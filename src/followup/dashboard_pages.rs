@@ -1,12 +1,11 @@
 //! Dashboards: a commission's, and a programme's over all its commissions. Charts are SVG
 //! with a text alternative, each beside the table of its figures.
 
+use super::paths;
+use crate::ids::{CommissionId, ProgrammeId};
+
 use askama::Template;
-use axum::{
-    extract::{Path, State},
-    http::StatusCode,
-    response::Response,
-};
+use axum::{extract::State, http::StatusCode, response::Response};
 
 use super::dashboard::Dashboard;
 use crate::{
@@ -110,7 +109,9 @@ fn charts_of(ctx: &Ctx, d: &Dashboard) -> Vec<Chart> {
 pub async fn dashboard(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::CommissionsDashboard {
+        id: CommissionId(id),
+    }: paths::CommissionsDashboard,
 ) -> AppResult<Response> {
     let l = ctx.locale;
     let d = super::dashboard::dashboard(&s.db, ctx.require_user()?, id).await?;
@@ -137,7 +138,9 @@ pub async fn dashboard(
 pub async fn programme_dashboard(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::ProgrammesDashboard {
+        id: ProgrammeId(id),
+    }: paths::ProgrammesDashboard,
 ) -> AppResult<Response> {
     let l = ctx.locale;
     let d = super::dashboard::programme(&s.db, ctx.require_user()?, id).await?;

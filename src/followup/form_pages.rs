@@ -2,11 +2,10 @@
 //! year 2, final report, extensions. Each goes back to the page, a refusal shown there with
 //! what was typed.
 
-use axum::{
-    Form,
-    extract::{Path, State},
-    response::Response,
-};
+use super::paths;
+use crate::ids::FundedId;
+
+use axum::{Form, extract::State, response::Response};
 use serde::Deserialize;
 
 use super::{
@@ -30,7 +29,7 @@ pub struct ObjectiveForm {
 pub async fn objective(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::FundedObjectives { id: FundedId(id) }: paths::FundedObjectives,
     Form(f): Form<ObjectiveForm>,
 ) -> AppResult<Response> {
     let st = ObjectiveStatus::parse(&f.status).ok_or(AppError::NotFound)?;
@@ -50,7 +49,7 @@ pub struct MissionForm {
 pub async fn mission_status(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::FundedMissionsStatus { id: FundedId(id) }: paths::FundedMissionsStatus,
     Form(f): Form<MissionForm>,
 ) -> AppResult<Response> {
     let st = MissionStatus::parse(&f.status).ok_or(AppError::NotFound)?;
@@ -61,7 +60,7 @@ pub async fn mission_status(
 pub async fn mission_spending(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::FundedMissionsSpending { id: FundedId(id) }: paths::FundedMissionsSpending,
     Form(f): Form<MissionForm>,
 ) -> AppResult<Response> {
     let r = match parse_amount(&f.amount) {
@@ -77,7 +76,7 @@ pub async fn mission_spending(
 pub async fn mission_report(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::FundedMissionsReport { id: FundedId(id) }: paths::FundedMissionsReport,
     Form(f): Form<MissionForm>,
 ) -> AppResult<Response> {
     let r = missions::submit_report(&s.db, ctx.require_user()?, id, f.mission, &f.report).await;
@@ -87,7 +86,7 @@ pub async fn mission_report(
 pub async fn progress(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::FundedProgress { id: FundedId(id) }: paths::FundedProgress,
     Form(f): Form<ProgressForm>,
 ) -> AppResult<Response> {
     let u = ctx.require_user()?;
@@ -114,7 +113,7 @@ pub struct OpinionForm {
 pub async fn opinion(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::FundedOpinion { id: FundedId(id) }: paths::FundedOpinion,
     Form(f): Form<OpinionForm>,
 ) -> AppResult<Response> {
     let favourable = match f.favourable.as_str() {
@@ -129,7 +128,7 @@ pub async fn opinion(
 pub async fn year2(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::FundedYear2 { id: FundedId(id) }: paths::FundedYear2,
 ) -> AppResult<Response> {
     let r = midterm::release_year2(&s.db, ctx.require_user()?, id).await;
     back(&s, &ctx, id, r, None).await
@@ -144,7 +143,7 @@ pub struct FinalForm {
 pub async fn final_report(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::FundedFinalReport { id: FundedId(id) }: paths::FundedFinalReport,
     Form(f): Form<FinalForm>,
 ) -> AppResult<Response> {
     let r = super::closing::file(&s.db, ctx.require_user()?, id, &f.final_report).await;
@@ -158,7 +157,7 @@ pub async fn final_report(
 pub async fn approve_final(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::FundedFinalReportApprove { id: FundedId(id) }: paths::FundedFinalReportApprove,
 ) -> AppResult<Response> {
     let r = super::closing::approve(&s.db, ctx.require_user()?, id).await;
     back(&s, &ctx, id, r, None).await
@@ -167,7 +166,7 @@ pub async fn approve_final(
 pub async fn close(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::FundedClose { id: FundedId(id) }: paths::FundedClose,
 ) -> AppResult<Response> {
     let r = super::closing::close(&s.db, ctx.require_user()?, id).await;
     back(&s, &ctx, id, r, None).await
@@ -183,7 +182,7 @@ pub struct ExtensionForm {
 pub async fn propose_extension(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::FundedExtensions { id: FundedId(id) }: paths::FundedExtensions,
     Form(f): Form<ExtensionForm>,
 ) -> AppResult<Response> {
     let r = super::extensions::propose(&s.db, ctx.require_user()?, id, &f.new_end, &f.reason)
@@ -195,7 +194,10 @@ pub async fn propose_extension(
 pub async fn approve_extension(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path((id, ext)): Path<(i64, i64)>,
+    paths::FundedExtensionsApprove {
+        id: FundedId(id),
+        extension_id: ext,
+    }: paths::FundedExtensionsApprove,
 ) -> AppResult<Response> {
     let r = super::extensions::approve(&s.db, &s.settings.public_url, ctx.require_user()?, ext)
         .await

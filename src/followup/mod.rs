@@ -20,5 +20,6 @@ pub mod reads;
 mod store;
 
 pub use model::{FundedProject, FundedState};
+pub mod paths;
 pub mod policy;
 pub mod routes;

@@ -1,13 +1,12 @@
 //! The follow-up page of a funded project: term and its history, objectives, missions with
 //! each side's cost and spending and the activity reports, the mid-term review.
 
+use super::paths;
+use crate::ids::FundedId;
+
 use super::model::FundedState;
 use askama::Template;
-use axum::{
-    extract::{Path, State},
-    http::StatusCode,
-    response::Response,
-};
+use axum::{extract::State, http::StatusCode, response::Response};
 use serde::Deserialize;
 
 use super::{
@@ -382,7 +381,11 @@ async fn page(
     Ok(render_status(status, &page))
 }
 
-pub async fn show(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+pub async fn show(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    paths::FundedById { id: FundedId(id) }: paths::FundedById,
+) -> AppResult<Response> {
     page(&s, &ctx, id, None, None, StatusCode::OK).await
 }
 
@@ -395,7 +398,12 @@ pub(super) async fn back(
     progress: Option<ProgressForm>,
 ) -> AppResult<Response> {
     match r {
-        Ok(()) => Ok(see_other(&format!("/funded/{id}"))),
+        Ok(()) => Ok(see_other(
+            &paths::FundedById {
+                id: crate::ids::FundedId(id),
+            }
+            .to_string(),
+        )),
         Err(AppError::Invalid(e)) => {
             let key = e.0.values().next().cloned().unwrap_or_default();
             page(

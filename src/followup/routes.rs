@@ -1,8 +1,11 @@
 //! Routes of project follow-up: a funded project's page and its forms, a commission's
 //! follow-up, dashboards, exports and new calendars.
 
+use axum_extra::routing::TypedPath;
+
 use super::{
     commission_pages as commission, dashboard_pages as dashboards, form_pages as forms, pages,
+    paths,
 };
 use crate::{
     http::{Access::AnyOf, Registry},
@@ -24,89 +27,97 @@ const FOLLOWUP_VIEWERS: &[Role] = &[
 const COMMISSION: &[Role] = &[Role::CommissionMember, Role::Officer, Role::Administrator];
 
 pub fn routes(r: Registry) -> Registry {
-    r.get("/funded/{id}", AnyOf(FOLLOWUP_VIEWERS), pages::show)
-        .post(
-            "/funded/{id}/objectives",
-            AnyOf(APPLICANTS),
-            forms::objective,
-        )
-        .post(
-            "/funded/{id}/missions/status",
-            AnyOf(APPLICANTS_AND_OFFICERS),
-            forms::mission_status,
-        )
-        .post(
-            "/funded/{id}/missions/spending",
-            AnyOf(OFFICERS),
-            forms::mission_spending,
-        )
-        .post(
-            "/funded/{id}/missions/report",
-            AnyOf(APPLICANTS),
-            forms::mission_report,
-        )
-        .post("/funded/{id}/progress", AnyOf(APPLICANTS), forms::progress)
-        .post("/funded/{id}/opinion", AnyOf(OFFICERS), forms::opinion)
-        .post("/funded/{id}/year2", AnyOf(OFFICERS), forms::year2)
-        .post(
-            "/funded/{id}/final-report",
-            AnyOf(APPLICANTS),
-            forms::final_report,
-        )
-        .post(
-            "/funded/{id}/final-report/approve",
-            AnyOf(OFFICERS),
-            forms::approve_final,
-        )
-        .post("/funded/{id}/close", AnyOf(OFFICERS), forms::close)
-        .post(
-            "/funded/{id}/extensions",
-            AnyOf(OFFICERS),
-            forms::propose_extension,
-        )
-        .post(
-            "/funded/{id}/extensions/{extension_id}/approve",
-            AnyOf(OFFICERS),
-            forms::approve_extension,
-        )
-        .get(
-            "/commissions/{id}/followup",
-            AnyOf(COMMISSION),
-            commission::show,
-        )
-        .get(
-            "/commissions/{id}/dashboard",
-            AnyOf(COMMISSION),
-            dashboards::dashboard,
-        )
-        .get(
-            "/programmes/{id}/dashboard",
-            AnyOf(COMMISSION),
-            dashboards::programme_dashboard,
-        )
-        .get(
-            "/commissions/{id}/funded.csv",
-            AnyOf(COMMISSION),
-            commission::csv,
-        )
-        .get(
-            "/commissions/{id}/iati.xml",
-            AnyOf(OFFICERS),
-            commission::iati,
-        )
-        .post(
-            "/commissions/{id}/midterm",
-            AnyOf(OFFICERS),
-            commission::open_campaign,
-        )
-        .get(
-            "/resolutions/{id}/calendar",
-            AnyOf(COMMISSION),
-            commission::preview,
-        )
-        .post(
-            "/resolutions/{id}/calendar",
-            AnyOf(OFFICERS),
-            commission::apply,
-        )
+    r.get(
+        paths::FundedById::PATH,
+        AnyOf(FOLLOWUP_VIEWERS),
+        pages::show,
+    )
+    .post(
+        paths::FundedObjectives::PATH,
+        AnyOf(APPLICANTS),
+        forms::objective,
+    )
+    .post(
+        paths::FundedMissionsStatus::PATH,
+        AnyOf(APPLICANTS_AND_OFFICERS),
+        forms::mission_status,
+    )
+    .post(
+        paths::FundedMissionsSpending::PATH,
+        AnyOf(OFFICERS),
+        forms::mission_spending,
+    )
+    .post(
+        paths::FundedMissionsReport::PATH,
+        AnyOf(APPLICANTS),
+        forms::mission_report,
+    )
+    .post(
+        paths::FundedProgress::PATH,
+        AnyOf(APPLICANTS),
+        forms::progress,
+    )
+    .post(paths::FundedOpinion::PATH, AnyOf(OFFICERS), forms::opinion)
+    .post(paths::FundedYear2::PATH, AnyOf(OFFICERS), forms::year2)
+    .post(
+        paths::FundedFinalReport::PATH,
+        AnyOf(APPLICANTS),
+        forms::final_report,
+    )
+    .post(
+        paths::FundedFinalReportApprove::PATH,
+        AnyOf(OFFICERS),
+        forms::approve_final,
+    )
+    .post(paths::FundedClose::PATH, AnyOf(OFFICERS), forms::close)
+    .post(
+        paths::FundedExtensions::PATH,
+        AnyOf(OFFICERS),
+        forms::propose_extension,
+    )
+    .post(
+        paths::FundedExtensionsApprove::PATH,
+        AnyOf(OFFICERS),
+        forms::approve_extension,
+    )
+    .get(
+        paths::CommissionsFollowup::PATH,
+        AnyOf(COMMISSION),
+        commission::show,
+    )
+    .get(
+        paths::CommissionsDashboard::PATH,
+        AnyOf(COMMISSION),
+        dashboards::dashboard,
+    )
+    .get(
+        paths::ProgrammesDashboard::PATH,
+        AnyOf(COMMISSION),
+        dashboards::programme_dashboard,
+    )
+    .get(
+        paths::CommissionsFundedCsv::PATH,
+        AnyOf(COMMISSION),
+        commission::csv,
+    )
+    .get(
+        paths::CommissionsIatiXml::PATH,
+        AnyOf(OFFICERS),
+        commission::iati,
+    )
+    .post(
+        paths::CommissionsMidterm::PATH,
+        AnyOf(OFFICERS),
+        commission::open_campaign,
+    )
+    .get(
+        paths::ResolutionsCalendar::PATH,
+        AnyOf(COMMISSION),
+        commission::preview,
+    )
+    .post(
+        paths::ResolutionsCalendar::PATH,
+        AnyOf(OFFICERS),
+        commission::apply,
+    )
 }

@@ -1,9 +1,12 @@
 //! Applicant forms of a project: the shared project (autosaved), one's own half, missions,
 //! inviting the partner and joining as the partner.
 
+use super::paths;
+use crate::ids::ProjectId;
+
 use axum::{
     Form,
-    extract::{Path, State},
+    extract::State,
     http::{HeaderMap, StatusCode},
     response::{IntoResponse, Response},
 };
@@ -145,7 +148,7 @@ fn edit_page(
 pub async fn edit_form(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::ProjectsEdit { id: ProjectId(id) }: paths::ProjectsEdit,
 ) -> AppResult<Response> {
     let reads::ProjectFormView {
         project: p,
@@ -163,14 +166,19 @@ fn saved(headers: &HeaderMap, id: i64) -> Response {
     if headers.contains_key("x-autosave") {
         StatusCode::NO_CONTENT.into_response()
     } else {
-        see_other(&format!("/projects/{id}"))
+        see_other(
+            &paths::ProjectsById {
+                id: crate::ids::ProjectId(id),
+            }
+            .to_string(),
+        )
     }
 }
 
 pub async fn edit(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::ProjectsEdit { id: ProjectId(id) }: paths::ProjectsEdit,
     headers: HeaderMap,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
@@ -220,7 +228,7 @@ fn half_page(ctx: &Ctx, id: i64, f: &HalfForm, orgs: Vec<(String, String)>) -> F
 pub async fn half_form(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::ProjectsHalf { id: ProjectId(id) }: paths::ProjectsHalf,
 ) -> AppResult<Response> {
     let u = ctx.require_user()?;
     let reads::HalfFormView {
@@ -242,7 +250,7 @@ pub async fn half_form(
 pub async fn half(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::ProjectsHalf { id: ProjectId(id) }: paths::ProjectsHalf,
     headers: HeaderMap,
     Form(f): Form<HalfForm>,
 ) -> AppResult<Response> {
@@ -330,7 +338,7 @@ fn mission_page(ctx: &Ctx, id: i64, call: &Call, f: &MissionForm) -> FormPage {
 pub async fn mission_form(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::ProjectsMissionsNew { id: ProjectId(id) }: paths::ProjectsMissionsNew,
 ) -> AppResult<Response> {
     let (_, call, _) = actions::view_project(&s.db, ctx.require_user()?, id).await?;
     Ok(mission_page(&ctx, id, &call, &MissionForm::default()).respond(&FieldErrors::default()))
@@ -339,7 +347,7 @@ pub async fn mission_form(
 pub async fn add_mission(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::ProjectsMissionsNew { id: ProjectId(id) }: paths::ProjectsMissionsNew,
     Form(f): Form<MissionForm>,
 ) -> AppResult<Response> {
     let u = ctx.require_user()?;
@@ -349,7 +357,12 @@ pub async fn add_mission(
         Err(e) => Err(AppError::Invalid(e)),
     };
     match result {
-        Ok(()) => Ok(see_other(&format!("/projects/{id}"))),
+        Ok(()) => Ok(see_other(
+            &paths::ProjectsById {
+                id: crate::ids::ProjectId(id),
+            }
+            .to_string(),
+        )),
         Err(AppError::Invalid(e)) => Ok(mission_page(&ctx, id, &call, &f).respond(&e)),
         Err(e) => Err(e),
     }
@@ -358,8 +371,16 @@ pub async fn add_mission(
 pub async fn delete_mission(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path((id, mission)): Path<(i64, i64)>,
+    paths::ProjectsMissionsDelete {
+        id: ProjectId(id),
+        mission_id: mission,
+    }: paths::ProjectsMissionsDelete,
 ) -> AppResult<Response> {
     actions::delete_mission(&s.db, ctx.require_user()?, id, mission).await?;
-    Ok(see_other(&format!("/projects/{id}")))
+    Ok(see_other(
+        &paths::ProjectsById {
+            id: crate::ids::ProjectId(id),
+        }
+        .to_string(),
+    ))
 }

@@ -17,6 +17,7 @@ mod receipt_pages;
 mod store;
 
 pub use model::{Half, HalfState, Mission, Project};
+pub mod paths;
 pub mod policy;
 pub mod reads;
 pub mod routes;

@@ -1,10 +1,13 @@
 //! Officers' pages: their side's applications for a call, filtered and searched; CSV export;
 //! admissibility decisions and individual extensions.
 
+use super::paths;
+use crate::ids::{CallId, HalfId, ProjectId};
+
 use askama::Template;
 use axum::{
     Form,
-    extract::{Path, Query, State},
+    extract::{Query, State},
     http::header,
     response::{IntoResponse, Response},
 };
@@ -95,7 +98,7 @@ pub struct OfficerList {
 pub async fn officer_list(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::CallsApplications { id: CallId(id) }: paths::CallsApplications,
     Query(f): Query<Filters>,
 ) -> AppResult<Response> {
     let u = ctx.require_user()?;
@@ -146,7 +149,7 @@ pub async fn officer_list(
 pub async fn officer_csv(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::CallsApplicationsCsv { id: CallId(id) }: paths::CallsApplicationsCsv,
     Query(f): Query<Filters>,
 ) -> AppResult<Response> {
     let u = ctx.require_user()?;
@@ -204,7 +207,7 @@ pub async fn officer_csv(
 pub async fn admissibility(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(half): Path<i64>,
+    paths::HalvesAdmissibility { id: HalfId(half) }: paths::HalvesAdmissibility,
     Form(f): Form<DecisionForm>,
 ) -> AppResult<Response> {
     let u = ctx.require_user()?;
@@ -217,27 +220,37 @@ pub async fn admissibility(
         &f.reason,
     )
     .await?;
-    Ok(see_other(&format!("/projects/{project}")))
+    Ok(see_other(
+        &paths::ProjectsById {
+            id: crate::ids::ProjectId(project),
+        }
+        .to_string(),
+    ))
 }
 
 pub async fn extension(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(half): Path<i64>,
+    paths::HalvesExtension { id: HalfId(half) }: paths::HalvesExtension,
     Form(f): Form<ExtensionForm>,
 ) -> AppResult<Response> {
     let u = ctx.require_user()?;
     let until = parse_local(&f.until, &ctx.time_zone)
         .map_err(|e| AppError::Invalid(crate::error::FieldErrors::single("until", e.key())))?;
     let project = super::officer::grant_extension(&s.db, u, half, until).await?;
-    Ok(see_other(&format!("/projects/{project}")))
+    Ok(see_other(
+        &paths::ProjectsById {
+            id: crate::ids::ProjectId(project),
+        }
+        .to_string(),
+    ))
 }
 
 /// Uploads a file to the lead's half (multipart; the CSRF token rides in the query string).
 pub async fn upload(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::ProjectsAttachments { id: ProjectId(id) }: paths::ProjectsAttachments,
     mut multipart: axum::extract::Multipart,
 ) -> AppResult<Response> {
     let u = ctx.require_user()?;
@@ -256,7 +269,12 @@ pub async fn upload(
     }
     let (name, bytes) = file.unwrap_or_default();
     match super::attachments::upload(&s.db, &s.settings.storage, u, id, &name, &bytes).await {
-        Ok(_) => Ok(see_other(&format!("/projects/{id}"))),
+        Ok(_) => Ok(see_other(
+            &paths::ProjectsById {
+                id: crate::ids::ProjectId(id),
+            }
+            .to_string(),
+        )),
         Err(AppError::Invalid(e)) => {
             let reason = e
                 .get("file")
@@ -279,7 +297,7 @@ pub async fn upload(
 pub async fn download(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::AttachmentsById { id }: paths::AttachmentsById,
 ) -> AppResult<Response> {
     let u = ctx.require_user()?;
     let (a, bytes) = super::attachments::download(&s.db, &s.settings.storage, u, id).await?;
@@ -305,9 +323,14 @@ pub async fn download(
 pub async fn remove_attachment(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::AttachmentsDelete { id }: paths::AttachmentsDelete,
 ) -> AppResult<Response> {
     let u = ctx.require_user()?;
     let project = super::attachments::remove(&s.db, &s.settings.storage, u, id).await?;
-    Ok(see_other(&format!("/projects/{project}")))
+    Ok(see_other(
+        &paths::ProjectsById {
+            id: crate::ids::ProjectId(project),
+        }
+        .to_string(),
+    ))
 }

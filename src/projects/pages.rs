@@ -1,13 +1,11 @@
 //! Applicant pages: start a project from a call, edit the shared project and one's own half,
 //! plan missions, invite the partner, file, withdraw; receipts.
 
+use super::paths;
+use crate::ids::{CallId, ProjectId};
+
 use askama::Template;
-use axum::{
-    Form,
-    extract::{Path, State},
-    http::StatusCode,
-    response::Response,
-};
+use axum::{Form, extract::State, http::StatusCode, response::Response};
 
 use super::{actions, filing, forms::*, model::*, reads};
 use crate::{
@@ -63,7 +61,9 @@ fn start_page(ctx: &Ctx, call_id: i64, f: &StartForm, orgs: Vec<(String, String)
 pub async fn start_form(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(call_id): Path<i64>,
+    paths::CallsApply {
+        id: CallId(call_id),
+    }: paths::CallsApply,
 ) -> AppResult<Response> {
     let orgs = organisation_options(&s, applicant_side(ctx.require_user()?)?).await?;
     Ok(start_page(&ctx, call_id, &StartForm::default(), orgs).respond(&FieldErrors::default()))
@@ -72,7 +72,9 @@ pub async fn start_form(
 pub async fn start(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(call_id): Path<i64>,
+    paths::CallsApply {
+        id: CallId(call_id),
+    }: paths::CallsApply,
     Form(f): Form<StartForm>,
 ) -> AppResult<Response> {
     let u = ctx.require_user()?;
@@ -88,7 +90,12 @@ pub async fn start(
     }
     let org = f.organisation.parse().unwrap_or(0);
     match actions::start_project(&s.db, u, call_id, title, org).await {
-        Ok(id) => Ok(see_other(&format!("/projects/{id}"))),
+        Ok(id) => Ok(see_other(
+            &paths::ProjectsById {
+                id: crate::ids::ProjectId(id),
+            }
+            .to_string(),
+        )),
         Err(AppError::Invalid(e)) => Ok(start_page(&ctx, call_id, &f, orgs).respond(&e)),
         Err(AppError::Conflict(k)) => Ok(start_page(&ctx, call_id, &f, orgs)
             .notice(&k)
@@ -397,7 +404,11 @@ pub async fn show_with_notice(
     show_page(s, ctx, id, &[], Some(key), status).await
 }
 
-pub async fn show(State(s): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+pub async fn show(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    paths::ProjectsById { id: ProjectId(id) }: paths::ProjectsById,
+) -> AppResult<Response> {
     show_page(&s, &ctx, id, &[], None, StatusCode::OK).await
 }
 
@@ -420,11 +431,11 @@ pub struct MyProjectsPage {
 pub async fn file(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::ProjectsFile { id: ProjectId(id) }: paths::ProjectsFile,
     Form(f): Form<FileForm>,
 ) -> AppResult<Response> {
     match filing::file_half(&s.db, ctx.require_user()?, id, f.version).await {
-        Ok(rid) => Ok(see_other(&format!("/receipts/{rid}"))),
+        Ok(rid) => Ok(see_other(&paths::ReceiptsById { id: rid }.to_string())),
         Err(AppError::Invalid(e)) => {
             let problems: Vec<String> = e.0.values().map(|k| ctx.t(k)).collect();
             show_page(
@@ -447,8 +458,13 @@ pub async fn file(
 pub async fn withdraw(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::ProjectsWithdraw { id: ProjectId(id) }: paths::ProjectsWithdraw,
 ) -> AppResult<Response> {
     actions::withdraw_half(&s.db, &s.settings.public_url, ctx.require_user()?, id).await?;
-    Ok(see_other(&format!("/projects/{id}")))
+    Ok(see_other(
+        &paths::ProjectsById {
+            id: crate::ids::ProjectId(id),
+        }
+        .to_string(),
+    ))
 }

@@ -1,8 +1,11 @@
 //! The counterpart: inviting the partner of the other side, and joining as that partner.
 
+use super::paths;
+use crate::ids::ProjectId;
+
 use axum::{
     Form,
-    extract::{Path, Query, State},
+    extract::{Query, State},
     http::StatusCode,
     response::Response,
 };
@@ -32,14 +35,17 @@ fn invite_page(ctx: &Ctx, id: i64, email: &str) -> FormPage {
     .link(&format!("/projects/{id}"), "projects-back")
 }
 
-pub async fn invite_form(ctx: Ctx, Path(id): Path<i64>) -> Response {
+pub async fn invite_form(
+    ctx: Ctx,
+    paths::ProjectsInvite { id: ProjectId(id) }: paths::ProjectsInvite,
+) -> Response {
     invite_page(&ctx, id, "").respond(&FieldErrors::default())
 }
 
 pub async fn invite(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::ProjectsInvite { id: ProjectId(id) }: paths::ProjectsInvite,
     Form(f): Form<InviteForm>,
 ) -> AppResult<Response> {
     let Some(email) = Email::parse(&f.email) else {
@@ -130,7 +136,12 @@ pub async fn join(
     match super::partner::join_project(&s.db, u, &f.token, f.organisation.parse().unwrap_or(0))
         .await
     {
-        Ok(id) => Ok(see_other(&format!("/projects/{id}"))),
+        Ok(id) => Ok(see_other(
+            &paths::ProjectsById {
+                id: crate::ids::ProjectId(id),
+            }
+            .to_string(),
+        )),
         Err(AppError::Invalid(e)) if e.get("token") == Some("users-token-invalid") => {
             Ok(crate::users::pages::message(
                 &ctx,

@@ -1,8 +1,10 @@
 //! Receipts: the page, the PDF and the public key to verify them offline.
 
+use super::paths;
+
 use askama::Template;
 use axum::{
-    extract::{Path, State},
+    extract::State,
     http::{StatusCode, header},
     response::{IntoResponse, Response},
 };
@@ -28,7 +30,7 @@ pub struct ReceiptPage {
 pub async fn receipt(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::ReceiptsById { id }: paths::ReceiptsById,
 ) -> AppResult<Response> {
     let (r, p) = filing::get_receipt(&s.db, ctx.require_user()?, id).await?;
     let page = ReceiptPage {
@@ -47,7 +49,7 @@ pub async fn receipt(
 pub async fn receipt_pdf(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::ReceiptsPdf { id }: paths::ReceiptsPdf,
 ) -> AppResult<Response> {
     let (r, p) = filing::get_receipt(&s.db, ctx.require_user()?, id).await?;
     let l = ctx.locale;

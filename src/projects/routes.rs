@@ -1,8 +1,10 @@
 //! Routes of joint projects: applicants' halves, filing and receipts, the officers' list and
 //! decisions on admissibility and extensions, attachments.
 
+use axum_extra::routing::TypedPath;
+
 use super::{
-    edit_pages as edit, officer_pages as officer, pages, partner_pages as partner,
+    edit_pages as edit, officer_pages as officer, pages, partner_pages as partner, paths,
     receipt_pages as receipts,
 };
 use crate::{
@@ -22,79 +24,91 @@ pub fn routes(r: Registry) -> Registry {
     r.get("/calls/{id}/apply", AnyOf(APPLICANTS), pages::start_form)
         .post("/calls/{id}/apply", AnyOf(APPLICANTS), pages::start)
         .get(
-            "/calls/{id}/applications",
+            paths::CallsApplications::PATH,
             AnyOf(OFFICERS),
             officer::officer_list,
         )
         .get(
-            "/calls/{id}/applications.csv",
+            paths::CallsApplicationsCsv::PATH,
             AnyOf(OFFICERS),
             officer::officer_csv,
         )
         .get("/projects", AnyOf(APPLICANTS), pages::mine)
         .get("/projects/join", AnyOf(APPLICANTS), partner::join_form)
         .post("/projects/join", AnyOf(APPLICANTS), partner::join)
-        .get("/projects/{id}", AnyOf(PROJECT_VIEWERS), pages::show)
+        .get(
+            paths::ProjectsById::PATH,
+            AnyOf(PROJECT_VIEWERS),
+            pages::show,
+        )
         .get("/projects/{id}/edit", AnyOf(APPLICANTS), edit::edit_form)
         .post("/projects/{id}/edit", AnyOf(APPLICANTS), edit::edit)
         .get("/projects/{id}/half", AnyOf(APPLICANTS), edit::half_form)
         .post("/projects/{id}/half", AnyOf(APPLICANTS), edit::half)
         .get(
-            "/projects/{id}/missions/new",
+            paths::ProjectsMissionsNew::PATH,
             AnyOf(APPLICANTS),
             edit::mission_form,
         )
         .post(
-            "/projects/{id}/missions/new",
+            paths::ProjectsMissionsNew::PATH,
             AnyOf(APPLICANTS),
             edit::add_mission,
         )
         .post(
-            "/projects/{id}/missions/{mission_id}/delete",
+            paths::ProjectsMissionsDelete::PATH,
             AnyOf(APPLICANTS),
             edit::delete_mission,
         )
         .get(
-            "/projects/{id}/invite",
+            paths::ProjectsInvite::PATH,
             AnyOf(APPLICANTS),
             partner::invite_form,
         )
-        .post("/projects/{id}/invite", AnyOf(APPLICANTS), partner::invite)
-        .post("/projects/{id}/file", AnyOf(APPLICANTS), pages::file)
         .post(
-            "/projects/{id}/withdraw",
+            paths::ProjectsInvite::PATH,
+            AnyOf(APPLICANTS),
+            partner::invite,
+        )
+        .post(paths::ProjectsFile::PATH, AnyOf(APPLICANTS), pages::file)
+        .post(
+            paths::ProjectsWithdraw::PATH,
             AnyOf(APPLICANTS),
             pages::withdraw,
         )
         .post(
-            "/projects/{id}/attachments",
+            paths::ProjectsAttachments::PATH,
             AnyOf(APPLICANTS),
             officer::upload,
         )
         .get(
-            "/attachments/{id}",
+            paths::AttachmentsById::PATH,
             AnyOf(PROJECT_VIEWERS),
             officer::download,
         )
         .post(
-            "/attachments/{id}/delete",
+            paths::AttachmentsDelete::PATH,
             AnyOf(APPLICANTS),
             officer::remove_attachment,
         )
         .get("/receipts/public-key", Public, receipts::public_key)
         .get(
-            "/receipts/{id}/pdf",
+            paths::ReceiptsPdf::PATH,
             AnyOf(PROJECT_VIEWERS),
             receipts::receipt_pdf,
         )
-        .get("/receipts/{id}", AnyOf(PROJECT_VIEWERS), receipts::receipt)
+        .get(
+            paths::ReceiptsById::PATH,
+            AnyOf(PROJECT_VIEWERS),
+            receipts::receipt,
+        )
         .post(
-            "/halves/{id}/admissibility",
+            paths::HalvesAdmissibility::PATH,
             AnyOf(OFFICERS),
             officer::admissibility,
         )
         .post(
-            "/halves/{id}/extension",
+            paths::HalvesExtension::PATH,
             AnyOf(OFFICERS),
             officer::extension,
         )

@@ -1,12 +1,9 @@
 //! Administration pages: the list of accounts, invitations, one account with its roles.
 
+use super::paths;
+
 use askama::Template;
-use axum::{
-    Form,
-    extract::{Path, State},
-    http::StatusCode,
-    response::Response,
-};
+use axum::{Form, extract::State, http::StatusCode, response::Response};
 
 use super::{
     admin,
@@ -138,7 +135,7 @@ pub async fn invite(
         Err(e) => return Ok(invite_page(&ctx, &sides, &f).respond(&e)),
     };
     match admin::invite_user(&s.db, &s.settings.public_url, admin, account).await {
-        Ok(id) => Ok(see_other(&format!("/admin/users/{id}"))),
+        Ok(id) => Ok(see_other(&paths::AdminUsersItem { id }.to_string())),
         Err(AppError::Invalid(e)) => Ok(invite_page(&ctx, &sides, &f).respond(&e)),
         Err(e) => Err(e),
     }
@@ -224,7 +221,7 @@ async fn user_page(
 pub async fn admin_user(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::AdminUsersItem { id }: paths::AdminUsersItem,
 ) -> AppResult<Response> {
     user_page(
         &s,
@@ -240,7 +237,7 @@ pub async fn admin_user(
 pub async fn grant(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    paths::AdminUsersGrants { id }: paths::AdminUsersGrants,
     Form(f): Form<GrantForm>,
 ) -> AppResult<Response> {
     let admin = ctx.require_user()?;
@@ -252,7 +249,7 @@ pub async fn grant(
         Err(e) => Err(AppError::Invalid(e)),
     };
     match result {
-        Ok(()) => Ok(see_other(&format!("/admin/users/{id}"))),
+        Ok(()) => Ok(see_other(&paths::AdminUsersItem { id }.to_string())),
         Err(AppError::Invalid(e)) => {
             user_page(&s, &ctx, id, &f, &e, StatusCode::UNPROCESSABLE_ENTITY).await
         }
@@ -263,11 +260,11 @@ pub async fn grant(
 pub async fn revoke(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path((id, grant_id)): Path<(i64, i64)>,
+    paths::AdminUsersGrantsRevoke { id, grant_id }: paths::AdminUsersGrantsRevoke,
 ) -> AppResult<Response> {
     let admin = ctx.require_user()?;
     match admin::revoke_role(&s.db, admin, id, grant_id).await {
-        Ok(()) => Ok(see_other(&format!("/admin/users/{id}"))),
+        Ok(()) => Ok(see_other(&paths::AdminUsersItem { id }.to_string())),
         Err(AppError::Conflict(_)) => {
             user_page(
                 &s,

@@ -13,4 +13,5 @@ mod token_pages;
 pub mod tokens;
 
 pub use model::{Email, Grant, Role, Viewer};
+pub mod paths;
 pub mod routes;

@@ -1,6 +1,8 @@
 //! Account and administration routes.
 
-use super::{admin_pages as admin, pages, token_pages as tokens};
+use axum_extra::routing::TypedPath;
+
+use super::{admin_pages as admin, pages, paths, token_pages as tokens};
 use crate::http::{
     Access::{Admin, Public, SignedIn},
     Registry,
@@ -27,11 +29,7 @@ pub fn routes(r: Registry) -> Registry {
         .get("/admin/users", Admin, admin::admin_list)
         .get("/admin/users/new", Admin, admin::invite_form)
         .post("/admin/users/new", Admin, admin::invite)
-        .get("/admin/users/{id}", Admin, admin::admin_user)
-        .post("/admin/users/{id}/grants", Admin, admin::grant)
-        .post(
-            "/admin/users/{id}/grants/{grant_id}/revoke",
-            Admin,
-            admin::revoke,
-        )
+        .get(paths::AdminUsersItem::PATH, Admin, admin::admin_user)
+        .post(paths::AdminUsersGrants::PATH, Admin, admin::grant)
+        .post(paths::AdminUsersGrantsRevoke::PATH, Admin, admin::revoke)
 }
