@@ -6,6 +6,8 @@
 
 use std::{cell::Cell, path::Path, str::FromStr, time::Duration};
 
+use crate::ids::{SideId, UserId};
+
 use anyhow::Context as _;
 use sqlx::{
     Postgres, Sqlite, Transaction,
@@ -312,13 +314,15 @@ impl SideAct {
     }
 }
 
-/// Records that `side` did `act` on object `id`; 0 when it already had (the first stays).
+/// Records that `side` did `act` on object `id` (of the act's table), through the account
+/// `by`; 0 when that side already had (the first stays). The side and the account are typed:
+/// swapping them is a compile error, not a wrong row.
 pub async fn record_side_act(
     tx: &mut Tx,
     act: &SideAct,
     id: i64,
-    side: i64,
-    by: i64,
+    side: SideId,
+    by: UserId,
     at: i64,
 ) -> sqlx::Result<u64> {
     // Table and column names are constants of the code, never input.

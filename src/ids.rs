@@ -49,6 +49,10 @@ id_newtype!(
     ResolutionId,
     /// A programme.
     ProgrammeId,
+    /// A side of a programme (an administration).
+    SideId,
+    /// An account.
+    UserId,
 );
 
 /// Anything a template or an email holds an id as: the integer itself or a reference to it

@@ -2,6 +2,7 @@
 
 use super::model::{Call, CallState, SideTerms, TravelPayer};
 use crate::db::{SideAct, record_side_act};
+use crate::ids::{SideId, UserId};
 use crate::{db::Tx, i18n::Localized, on_tx, on_tx_exec, organisations::OrganisationKind};
 
 const APPROVALS: SideAct = SideAct::approvals("call_approvals", "call_id");
@@ -145,7 +146,7 @@ pub async fn insert_approval(
     by: i64,
     now: i64,
 ) -> sqlx::Result<()> {
-    record_side_act(tx, &APPROVALS, id, side_id, by, now).await?;
+    record_side_act(tx, &APPROVALS, id, SideId(side_id), UserId(by), now).await?;
     Ok(())
 }
 

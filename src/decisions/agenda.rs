@@ -49,6 +49,8 @@ pub struct SessionView {
     pub resolutions: Vec<Resolution>,
     /// The programme's commissions (to name a resolution's target).
     pub commissions: Vec<Commission>,
+    /// A mid-term session's results once it has opened.
+    pub midterm: Option<Vec<crate::followup::midterm::FundedRow>>,
     /// What the viewer may do here (the policy).
     pub can_take_part: bool,
     pub can_release: bool,
@@ -148,7 +150,16 @@ pub async fn session_view(db: &Db, user: &Viewer, id: i64) -> AppResult<SessionV
         released_by: store::releases(&mut tx, id).await?,
         signed_by: Vec::new(),
     };
+    let midterm =
+        if session.kind == commissions::SessionKind::Midterm && state != SessionState::Scheduled {
+            let (_, rows) =
+                crate::followup::midterm::overview_in(&mut tx, user, session.commission_id).await?;
+            Some(rows)
+        } else {
+            None
+        };
     Ok(SessionView {
+        midterm,
         can_take_part: policy::can(user, Perm::TakePart, &facts),
         can_release: policy::can(user, Perm::Release, &facts),
         session,

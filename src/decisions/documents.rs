@@ -171,8 +171,9 @@ pub async fn minutes(
     if let Some(rows) = midterm {
         lines.push(String::new());
         lines.push(locale.t("decisions-midterm-results"));
-        for (_, title, _, joint) in rows {
-            let key = match joint {
+        for r in rows {
+            let title = r.title;
+            let key = match r.joint_opinion {
                 Some(true) => "followup-joint-favourable",
                 Some(false) => "followup-joint-unfavourable",
                 None => "followup-progress-missing",

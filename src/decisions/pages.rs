@@ -151,14 +151,13 @@ async fn page(
             }),
         })
         .collect();
-    let midterm = if v.session.kind == crate::commissions::SessionKind::Midterm
-        && v.state != SessionState::Scheduled
-    {
-        let (_, rows) =
-            crate::followup::midterm::overview(&s.db, ctx.require_user()?, v.session.commission_id)
-                .await?;
-        rows.into_iter()
-            .map(|(f, title, filed, joint)| {
+    // Shown once a mid-term session has opened (the action leaves it empty before).
+    let midterm = {
+        v.midterm
+            .into_iter()
+            .flatten()
+            .map(|r| {
+                let (f, title, filed, joint) = (r.funded, r.title, r.report_filed, r.joint_opinion);
                 (
                     f.id,
                     title,
@@ -175,8 +174,6 @@ async fn page(
                 )
             })
             .collect()
-    } else {
-        Vec::new()
     };
     let page = SessionPage {
         midterm,

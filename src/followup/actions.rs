@@ -4,7 +4,9 @@
 //! mid-term review; `calendar.rs`: new calendars and individual extensions.
 
 use super::{
-    model::{FundedMission, FundedProject, ObjectiveStatus, SideMoney, side_money, term},
+    model::{
+        FundedMission, FundedProject, ObjectiveStatus, SideMoney, TermChangeLine, side_money, term,
+    },
     policy::{self, Perm},
     store,
 };
@@ -110,8 +112,7 @@ pub struct FundedView {
     pub objectives: Vec<(i64, String, ObjectiveStatus)>,
     pub missions: Vec<FundedMission>,
     pub money: Vec<SideMoney>,
-    /// (old end, new end, by a resolution, reason, applied at)
-    pub history: Vec<(String, String, Option<i64>, String, i64)>,
+    pub history: Vec<TermChangeLine>,
     pub viewer: Relation,
 }
 
@@ -200,7 +201,13 @@ pub(super) async fn load_many(
         out.push(Ok(FundedView {
             money: side_money(&call, funded.starts_on, &mine),
             objectives: take_of(&mut objectives, funded.id),
-            history: take_of(&mut history, funded.id),
+            history: {
+                let (mine, rest) = std::mem::take(&mut history)
+                    .into_iter()
+                    .partition(|h: &TermChangeLine| h.funded_id == funded.id);
+                history = rest;
+                mine
+            },
             missions: mine,
             funded,
             project,

@@ -16,14 +16,23 @@ use crate::{
     i18n::{format_civil_date, format_iso_date},
 };
 
+/// A row of the commission's list of funded projects, as shown.
+pub struct FundedLine {
+    pub id: i64,
+    pub title: String,
+    pub state: String,
+    pub ends_on: String,
+    pub report: String,
+    pub joint: String,
+}
+
 #[derive(Template)]
 #[template(path = "followup/commission.html")]
 pub struct CommissionPage {
     pub ctx: Ctx,
     pub id: i64,
     pub title: String,
-    /// (funded id, title, state, end, report, joint opinion)
-    pub rows: Vec<(i64, String, String, String, String, String)>,
+    pub rows: Vec<FundedLine>,
     pub campaign: Option<String>,
     pub overdue: Vec<(i64, String)>,
     /// (resolution, description, applied)
@@ -49,23 +58,21 @@ async fn page(
     let rows = v
         .rows
         .into_iter()
-        .map(|(f, title, filed, joint)| {
-            (
-                f.id,
-                title,
-                ctx.t(&f.state.key()),
-                format_civil_date(f.ends_on, l),
-                ctx.t(if filed {
-                    "followup-progress-filed"
-                } else {
-                    "followup-progress-missing-short"
-                }),
-                match joint {
-                    Some(true) => ctx.t("followup-joint-favourable"),
-                    Some(false) => ctx.t("followup-joint-unfavourable"),
-                    None => "—".into(),
-                },
-            )
+        .map(|r| FundedLine {
+            id: r.funded.id,
+            state: ctx.t(&r.funded.state.key()),
+            ends_on: format_civil_date(r.funded.ends_on, l),
+            report: ctx.t(if r.report_filed {
+                "followup-progress-filed"
+            } else {
+                "followup-progress-missing-short"
+            }),
+            joint: match r.joint_opinion {
+                Some(true) => ctx.t("followup-joint-favourable"),
+                Some(false) => ctx.t("followup-joint-unfavourable"),
+                None => "—".into(),
+            },
+            title: r.title,
         })
         .collect();
     let overdue = v
@@ -97,7 +104,13 @@ async fn page(
             commission.ordinal(l),
         ),
         rows,
-        campaign: campaign.map(|c| l.t1("followup-campaign-open", "due", format_iso_date(&c.2, l))),
+        campaign: campaign.map(|c| {
+            l.t1(
+                "followup-campaign-open",
+                "due",
+                format_iso_date(&c.due_on, l),
+            )
+        }),
         overdue,
         calendars,
         can_export_iati: v.can_export_iati,

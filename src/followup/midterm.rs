@@ -22,7 +22,7 @@ use crate::{
 };
 
 /// The campaign of a commission: (id, mid-term session, due on).
-pub type Campaign = (i64, Option<i64>, String);
+pub use super::model::Campaign;
 
 /// Opens the mid-term campaign of a commission (once) and asks every lead of its funded
 /// projects, in their language, for a progress report.
@@ -105,7 +105,7 @@ pub struct Midterm {
 
 /// Whether the mid-term session has opened (then both sides' opinions are shared).
 async fn session_open(tx: &mut Tx, campaign: &Campaign) -> AppResult<bool> {
-    Ok(match campaign.1 {
+    Ok(match campaign.session_id {
         Some(s) => {
             commissions::actions::session_in(tx, s).await?.1 != commissions::SessionState::Scheduled
         }
@@ -123,9 +123,9 @@ pub(super) async fn midterm_in(tx: &mut Tx, v: &FundedView) -> AppResult<Option<
     let Some(campaign) = store::campaign_of(tx, v.funded.commission_id).await? else {
         return Ok(None);
     };
-    let report = store::report_of(tx, campaign.0, v.funded.id).await?;
-    let funds = store::report_funds(tx, campaign.0, v.funded.id).await?;
-    let all = store::opinions(tx, campaign.0, v.funded.id).await?;
+    let report = store::report_of(tx, campaign.id, v.funded.id).await?;
+    let funds = store::report_funds(tx, campaign.id, v.funded.id).await?;
+    let all = store::opinions(tx, campaign.id, v.funded.id).await?;
     let ids: Vec<i64> = v.sides.iter().map(|s| s.id).collect();
     let pairs: Vec<(i64, bool)> = all.iter().map(|(s, f, _)| (*s, *f)).collect();
     let shared = session_open(tx, &campaign).await?;
@@ -172,7 +172,7 @@ pub async fn file_report(
     let v = load(&mut tx, user, id).await?;
     v.require(user, Perm::Report)?;
     let side = v.viewer.lead_of.ok_or(AppError::Forbidden)?;
-    let (campaign, _, _) = store::campaign_of(&mut tx, v.funded.commission_id)
+    let Campaign { id: campaign, .. } = store::campaign_of(&mut tx, v.funded.commission_id)
         .await?
         .ok_or(AppError::Conflict("followup-error-no-campaign".into()))?;
     let now = now_ms();
@@ -224,7 +224,7 @@ pub async fn give_opinion(
     let v = load(&mut tx, user, id).await?;
     v.require(user, Perm::ActForSide)?;
     let side = *v.viewer.officer_of.first().ok_or(AppError::Forbidden)?;
-    let (campaign, _, _) = store::campaign_of(&mut tx, v.funded.commission_id)
+    let Campaign { id: campaign, .. } = store::campaign_of(&mut tx, v.funded.commission_id)
         .await?
         .ok_or(AppError::Conflict("followup-error-no-campaign".into()))?;
     if store::report_of(&mut tx, campaign, id).await?.is_none() {
@@ -265,7 +265,7 @@ pub async fn release_year2(db: &Db, user: &Viewer, id: i64) -> AppResult<()> {
     let v = load(&mut tx, user, id).await?;
     v.require(user, Perm::ActForSide)?;
     let side = *v.viewer.officer_of.first().ok_or(AppError::Forbidden)?;
-    let (campaign, _, _) = store::campaign_of(&mut tx, v.funded.commission_id)
+    let Campaign { id: campaign, .. } = store::campaign_of(&mut tx, v.funded.commission_id)
         .await?
         .ok_or(AppError::Conflict("followup-error-no-campaign".into()))?;
     let pairs: Vec<(i64, bool)> = store::opinions(&mut tx, campaign, id)
@@ -313,12 +313,18 @@ pub async fn overview(
     overview_in(&mut tx, user, commission).await
 }
 
-/// A funded project in a commission's list: (funded, title, progress report filed, joint
-/// opinion once shared).
-pub type FundedRow = (super::FundedProject, String, bool, Option<bool>);
+/// A funded project in a commission's list.
+pub struct FundedRow {
+    pub funded: super::FundedProject,
+    pub title: String,
+    /// Whether its progress report of the campaign is filed.
+    pub report_filed: bool,
+    /// The joint mid-term opinion, once shared at the mid-term session.
+    pub joint_opinion: Option<bool>,
+}
 
 /// [`overview`] inside the caller's transaction, in a fixed number of statements.
-pub(super) async fn overview_in(
+pub async fn overview_in(
     tx: &mut Tx,
     user: &Viewer,
     commission: i64,
@@ -336,8 +342,8 @@ pub(super) async fn overview_in(
                 .map(|s| s.id)
                 .collect();
             (
-                store::filed_reports(tx, c.0).await?,
-                store::campaign_opinions(tx, c.0).await?,
+                store::filed_reports(tx, c.id).await?,
+                store::campaign_opinions(tx, c.id).await?,
                 session_open(tx, c).await?,
                 sides,
             )
@@ -352,9 +358,12 @@ pub(super) async fn overview_in(
                 .filter(|(funded, _, _)| *funded == f.id)
                 .map(|(_, side, fav)| (*side, *fav))
                 .collect();
-            let joint = joint_opinion(&pairs, &sides).filter(|_| shared);
-            let filed = filed.contains(&f.id);
-            (f, title, filed, joint)
+            FundedRow {
+                joint_opinion: joint_opinion(&pairs, &sides).filter(|_| shared),
+                report_filed: filed.contains(&f.id),
+                funded: f,
+                title,
+            }
         })
         .collect();
     Ok((campaign, out))

@@ -86,6 +86,28 @@ impl FundedState {
     }
 }
 
+/// A commission's mid-term campaign (mi-étape).
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct Campaign {
+    pub id: i64,
+    /// The mid-term session where the results are shared, if one is planned.
+    pub session_id: Option<i64>,
+    /// When progress reports are due (ISO date).
+    pub due_on: String,
+}
+
+/// One change of a funded project's end date, oldest first in its history.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct TermChangeLine {
+    pub funded_id: i64,
+    pub old_ends_on: String,
+    pub new_ends_on: String,
+    /// The resolution that decided it (a new calendar), if any.
+    pub resolution_id: Option<i64>,
+    pub reason: String,
+    pub applied_at: i64,
+}
+
 /// A mission of a funded project.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FundedMission {

@@ -189,7 +189,7 @@ async fn page(
         })
         .collect();
     let midterm = m.map(|m| MidtermView {
-        due: format_iso_date(&m.campaign.2, l),
+        due: format_iso_date(&m.campaign.due_on, l),
         report: m.report.as_ref().map(|(_, p)| p.clone()),
         funds: m
             .funds
@@ -318,18 +318,18 @@ async fn page(
         history: v
             .history
             .iter()
-            .map(|(old, new, _, reason, _)| {
+            .map(|h| {
                 let line = l.t_args(
                     "followup-history-line",
                     &[
-                        ("old", format_iso_date(old, l).into()),
-                        ("new", format_iso_date(new, l).into()),
+                        ("old", format_iso_date(&h.old_ends_on, l).into()),
+                        ("new", format_iso_date(&h.new_ends_on, l).into()),
                     ],
                 );
-                if reason.is_empty() {
+                if h.reason.is_empty() {
                     line
                 } else {
-                    format!("{line} — {reason}")
+                    format!("{line} — {}", h.reason)
                 }
             })
             .collect(),

@@ -1,6 +1,7 @@
 //! SQL of decisions and releases; `resolutions.rs`: decisions not about one project and the
 //! minutes' signatures.
 
+use crate::ids::{SideId, UserId};
 mod resolutions;
 pub use resolutions::*;
 
@@ -62,7 +63,7 @@ pub async fn propose(
 }
 
 pub async fn approve(tx: &mut Tx, decision: i64, side: i64, by: i64, now: i64) -> sqlx::Result<()> {
-    record_side_act(tx, &APPROVALS, decision, side, by, now).await?;
+    record_side_act(tx, &APPROVALS, decision, SideId(side), UserId(by), now).await?;
     Ok(())
 }
 
@@ -146,7 +147,7 @@ pub async fn release(
     by: i64,
     now: i64,
 ) -> sqlx::Result<bool> {
-    Ok(record_side_act(tx, &RELEASES, session, side, by, now).await? == 1)
+    Ok(record_side_act(tx, &RELEASES, session, SideId(side), UserId(by), now).await? == 1)
 }
 
 /// Decided outcomes released to `side`'s applicants for a project:

@@ -2,6 +2,7 @@
 
 use super::super::model::{CalendarChange, CalendarScope, Resolution, ResolutionBody};
 use crate::db::{SideAct, record_side_act};
+use crate::ids::{SideId, UserId};
 use crate::{db::Tx, on_tx, on_tx_exec};
 
 const APPROVALS: SideAct = SideAct::approvals("resolution_approvals", "resolution_id");
@@ -108,7 +109,7 @@ pub async fn approve_resolution(
     by: i64,
     now: i64,
 ) -> sqlx::Result<()> {
-    record_side_act(tx, &APPROVALS, id, side, by, now).await?;
+    record_side_act(tx, &APPROVALS, id, SideId(side), UserId(by), now).await?;
     Ok(())
 }
 

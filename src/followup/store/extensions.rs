@@ -1,6 +1,7 @@
 //! SQL of individual extensions and of activity-report reminders.
 
 use crate::db::{SideAct, record_side_act};
+use crate::ids::{SideId, UserId};
 use crate::{db::Tx, on_tx, on_tx_exec};
 
 const APPROVALS: SideAct = SideAct::approvals("extension_approvals", "extension_id");
@@ -49,7 +50,7 @@ pub async fn approve_extension(
     by: i64,
     now: i64,
 ) -> sqlx::Result<()> {
-    record_side_act(tx, &APPROVALS, id, side, by, now).await?;
+    record_side_act(tx, &APPROVALS, id, SideId(side), UserId(by), now).await?;
     Ok(())
 }
 

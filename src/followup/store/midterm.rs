@@ -1,15 +1,13 @@
 //! SQL of the mid-term review: campaigns, progress reports, opinions, year-2 releases.
 
 use crate::db::{SideAct, record_side_act};
-use crate::{db::Tx, on_tx, on_tx_exec};
+use crate::ids::{SideId, UserId};
+use crate::{db::Tx, followup::model::Campaign, on_tx, on_tx_exec};
 
 const YEAR2: SideAct = SideAct::releases("year2_releases", "funded_id");
 
 /// (id, session, due on) of a commission's campaign.
-pub async fn campaign_of(
-    tx: &mut Tx,
-    commission: i64,
-) -> sqlx::Result<Option<(i64, Option<i64>, String)>> {
+pub async fn campaign_of(tx: &mut Tx, commission: i64) -> sqlx::Result<Option<Campaign>> {
     on_tx!(tx, |c| sqlx::query_as(
         "select id, session_id, due_on from midterm_campaigns where commission_id = $1"
     )
@@ -223,7 +221,7 @@ pub async fn release_year2(
     by: i64,
     now: i64,
 ) -> sqlx::Result<bool> {
-    Ok(record_side_act(tx, &YEAR2, funded, side, by, now).await? == 1)
+    Ok(record_side_act(tx, &YEAR2, funded, SideId(side), UserId(by), now).await? == 1)
 }
 
 /// Sides that released a project's year-2 funding.

@@ -13,7 +13,7 @@ pub use reports::*;
 
 use jiff::civil::Date;
 
-use super::model::{FundedProject, FundedState};
+use super::model::{FundedProject, FundedState, TermChangeLine};
 use crate::{
     db::{Tx, fetch_all_in, unknown},
     on_tx, on_tx_exec,
@@ -152,24 +152,16 @@ pub async fn change_end(
     Ok(())
 }
 
-/// The end-date histories of these projects: (funded, (old, new, resolution, reason, applied
-/// at)), oldest first.
-pub async fn term_histories(tx: &mut Tx, ids: &[i64]) -> sqlx::Result<Vec<(i64, HistoryLine)>> {
-    let rows: Vec<(i64, String, String, Option<i64>, String, i64)> = fetch_all_in(
+/// The end-date histories of these projects, oldest first, in one statement.
+pub async fn term_histories(tx: &mut Tx, ids: &[i64]) -> sqlx::Result<Vec<TermChangeLine>> {
+    fetch_all_in(
         tx,
         "select funded_id, old_ends_on, new_ends_on, resolution_id, reason, applied_at from term_changes
          where funded_id in ({ids}) order by funded_id, id",
         ids,
     )
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(f, old, new, r, reason, at)| (f, (old, new, r, reason, at)))
-        .collect())
+    .await
 }
-
-/// (old end, new end, by a resolution, reason, applied at)
-pub type HistoryLine = (String, String, Option<i64>, String, i64);
 
 /// Marks a resolution applied; false if it already was (a second click applies nothing).
 pub async fn mark_resolution_applied(tx: &mut Tx, resolution: i64, now: i64) -> sqlx::Result<bool> {

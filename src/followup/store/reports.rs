@@ -1,6 +1,7 @@
 //! SQL of final reports and their approvals.
 
 use crate::db::{SideAct, fetch_all_in, record_side_act};
+use crate::ids::{SideId, UserId};
 use crate::{db::Tx, on_tx, on_tx_exec};
 
 const APPROVALS: SideAct = SideAct::approvals("final_report_approvals", "funded_id");
@@ -63,7 +64,7 @@ pub async fn approve_final_report(
     by: i64,
     now: i64,
 ) -> sqlx::Result<()> {
-    record_side_act(tx, &APPROVALS, funded, side, by, now).await?;
+    record_side_act(tx, &APPROVALS, funded, SideId(side), UserId(by), now).await?;
     Ok(())
 }
 
