@@ -6,8 +6,10 @@
 //!   deny-by-default gate); it depends on foundations only. Handlers live in each domain's
 //!   `pages`, registered by its `routes`, and call one action; each domain's `policy` says who
 //!   may do what.
-//! - Domains, each split into `model` (pure types and rules), `store` (SQL, private),
-//!   `actions` (use cases: transaction + permission check + audit) and `pages` (HTTP):
+//! - Domains, each split into `model` (pure types and rules, enums parsed strictly), `store`
+//!   (SQL, private), `policy` (who may do what, pure), `actions`/`reads` (use cases: one
+//!   transaction, the policy, audit; one read action per page), `routes` + `paths` (its routes,
+//!   typed) and `pages` (HTTP):
 //!   [`users`] (accounts, roles, sessions), [`programmes`] (sides, programmes), [`calls`]
 //!   (calls for projects), [`projects`] (joint projects, halves, filing), [`evaluations`]
 //!   (separate evaluation per side), [`decisions`] (the joint session), [`followup`] (funded
@@ -16,7 +18,7 @@
 //! - Cross-cutting: [`audit`] (hash-chained log), [`email`] (outbox + delivery).
 //! - Foundations: [`db`] (SQLite and PostgreSQL behind one API), [`i18n`] (Fluent, locales,
 //!   formats), [`auth`] (password hashing, tokens), [`viewer`] (who is signed in, their roles),
-//!   [`error`], [`config`].
+//!   [`ids`] (id newtypes), [`error`], [`config`].
 //! - [`server`] wires it for the `passerelle` binary; [`demo`] loads the demo data.
 
 pub mod app;
