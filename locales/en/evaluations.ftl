@@ -30,6 +30,7 @@ evaluations-submit = Submit the evaluation
 evaluations-submitted = Evaluation submitted.
 evaluations-error-score = Enter a whole score between 0 and the maximum.
 evaluations-error-submitted = This evaluation is already submitted.
+evaluations-error-session-open = The joint session has opened: evaluations can no longer be changed.
 evaluations-error-no-grid = This call’s grid is not ready yet.
 evaluations-conflicts-title = Declare a conflict of interest
 evaluations-conflicts-intro = Declare any link with a project: you will not be assigned to it.

@@ -30,6 +30,7 @@ evaluations-submit = Remettre l’évaluation
 evaluations-submitted = Évaluation remise.
 evaluations-error-score = Saisissez une note entière entre 0 et la note maximale.
 evaluations-error-submitted = Cette évaluation est déjà remise.
+evaluations-error-session-open = La séance conjointe est ouverte : les évaluations ne peuvent plus être modifiées.
 evaluations-error-no-grid = La grille de cet appel n’est pas encore prête.
 evaluations-conflicts-title = Déclarer un conflit d’intérêts
 evaluations-conflicts-intro = Déclarez tout lien avec un projet : vous ne lui serez pas assigné.

@@ -86,14 +86,11 @@ pub async fn minutes(
     let mut tx = db.read().await?;
     let (session, state, sides, _) = context(&mut tx, user, id).await?;
     let commission = commissions::actions::overview_of(&mut tx, session.commission_id).await?;
-    // Read before the rest: it takes its own connection, and a request holds one at a time.
     let midterm =
         if session.kind == commissions::SessionKind::Midterm && state != SessionState::Scheduled {
-            tx.commit().await?;
-            let rows = crate::followup::midterm::overview(db, user, session.commission_id)
+            let rows = crate::followup::midterm::overview_in(&mut tx, user, session.commission_id)
                 .await?
                 .1;
-            tx = db.read().await?;
             Some(rows)
         } else {
             None

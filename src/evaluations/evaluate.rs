@@ -3,10 +3,11 @@
 
 use super::{
     model::{Grid, Method, Score},
+    policy::{self, Perm},
     store,
 };
 use crate::{
-    audit,
+    audit, calls, commissions,
     db::{Db, Tx, now_ms},
     error::{AppError, AppResult, FieldErrors},
     projects::{self, Project},
@@ -34,6 +35,27 @@ pub struct Evaluation {
     /// In a ranking grid: places run from 1 to this (the evaluator's projects in the call).
     pub places: i64,
     pub submitted: bool,
+    /// Whether the policy still lets the evaluator change it (assigned, not submitted, and the
+    /// joint session has not opened: rules 4 and 17).
+    pub can_evaluate: bool,
+    /// The joint session deciding on the call has opened (the side's work is then shown).
+    pub session_open: bool,
+}
+
+impl Evaluation {
+    /// Refuses a change the policy does not allow, saying why.
+    fn require_open(&self) -> AppResult<()> {
+        if self.submitted {
+            return Err(AppError::Conflict("evaluations-error-submitted".into()));
+        }
+        if self.session_open {
+            return Err(AppError::Conflict("evaluations-error-session-open".into()));
+        }
+        if !self.can_evaluate {
+            return Err(AppError::Forbidden);
+        }
+        Ok(())
+    }
 }
 
 /// One of the evaluator's own assignments, with its grid, project and scores so far.
@@ -67,14 +89,33 @@ async fn evaluation_in(tx: &mut Tx, user: &Viewer, id: i64) -> AppResult<Evaluat
         .ok_or(AppError::Conflict("evaluations-error-no-grid".into()))?;
     let scores = store::list_scores(tx, id).await?;
     let (place, comment) = store::find_rank(tx, id).await?.unwrap_or_default();
+    let call_row = calls::actions::get_call_in(tx, project.call_id).await?;
+    let session_open = commissions::actions::sessions_in(tx, call_row.commission_id)
+        .await?
+        .iter()
+        .any(|(s, st)| {
+            s.kind == commissions::SessionKind::Plenary
+                && *st != commissions::SessionState::Scheduled
+        });
+    let submitted = state == "submitted";
+    let facts = policy::Facts {
+        call_sides: call_row.sides.iter().map(|s| s.side_id).collect(),
+        side,
+        assigned_to_viewer: true,
+        submitted,
+        conflict: false,
+        session_open,
+    };
     Ok(Evaluation {
+        can_evaluate: policy::can(user, Perm::Evaluate, &facts),
+        session_open,
         grid,
         project,
         scores,
         place,
         comment,
         places: mine.iter().filter(|a| a.5 == call).count() as i64,
-        submitted: state == "submitted",
+        submitted,
     })
 }
 
@@ -89,9 +130,7 @@ pub async fn save_evaluation(
 ) -> AppResult<()> {
     let mut tx = db.write().await?;
     let ev = evaluation_in(&mut tx, user, id).await?;
-    if ev.submitted {
-        return Err(AppError::Conflict("evaluations-error-submitted".into()));
-    }
+    ev.require_open()?;
     let grid = &ev.grid;
     let mut errors = FieldErrors::default();
     for c in &grid.criteria {
@@ -120,9 +159,7 @@ pub async fn save_place(
 ) -> AppResult<()> {
     let mut tx = db.write().await?;
     let ev = evaluation_in(&mut tx, user, id).await?;
-    if ev.submitted {
-        return Err(AppError::Conflict("evaluations-error-submitted".into()));
-    }
+    ev.require_open()?;
     if ev.grid.method != Method::Rank {
         return Err(AppError::NotFound);
     }

@@ -34,13 +34,15 @@ pub async fn file(db: &Db, user: &Viewer, id: i64, report: &str) -> AppResult<()
     }
     let mut tx = db.write().await?;
     let v = load(&mut tx, user, id).await?;
-    v.require(user, Perm::Report)?;
-    if matches!(
-        v.funded.state,
-        FundedState::Closed | FundedState::Terminated
-    ) {
+    if v.viewer.lead_of.is_some()
+        && matches!(
+            v.funded.state,
+            FundedState::Closed | FundedState::Terminated
+        )
+    {
         return Err(AppError::Conflict("followup-error-closed".into()));
     }
+    v.require(user, Perm::Report)?;
     store::save_final_report(&mut tx, id, report.trim(), user.id, now_ms()).await?;
     store::set_state(&mut tx, id, FundedState::FinalReportDue).await?;
     audit::record(
@@ -61,6 +63,8 @@ pub async fn file(db: &Db, user: &Viewer, id: i64, report: &str) -> AppResult<()
 pub async fn approve(db: &Db, user: &Viewer, id: i64) -> AppResult<()> {
     let mut tx = db.write().await?;
     let v = load(&mut tx, user, id).await?;
+    // A closed project stays closed: no approval can bring it back to "completed".
+    v.require(user, Perm::ActForSide)?;
     let side = *v.viewer.officer_of.first().ok_or(AppError::Forbidden)?;
     if store::final_report(&mut tx, id).await?.is_none() {
         return Err(AppError::Conflict("followup-error-no-final-report".into()));
@@ -87,6 +91,11 @@ pub async fn approve(db: &Db, user: &Viewer, id: i64) -> AppResult<()> {
 pub async fn close(db: &Db, user: &Viewer, id: i64) -> AppResult<()> {
     let mut tx = db.write().await?;
     let v = load(&mut tx, user, id).await?;
+    if v.funded.state == FundedState::Closed && !v.viewer.officer_of.is_empty() {
+        return Err(AppError::Conflict(
+            "followup-error-close-needs-report".into(),
+        ));
+    }
     v.require(user, Perm::ActForSide)?;
     let approved = store::final_report_approvals(&mut tx, id).await?;
     if v.funded.state != FundedState::Completed || !v.sides.iter().all(|s| approved.contains(&s.id))

@@ -67,7 +67,8 @@ pub fn can(user: &Viewer, perm: Perm, f: &Facts) -> bool {
         Perm::ActForSide => officer && !closed,
         Perm::ManageCommission => officer,
         Perm::ReleaseYear2 => {
-            f.joint_favourable == Some(true)
+            !closed
+                && f.joint_favourable == Some(true)
                 && officer_sides(user, f).any(|s| !f.year2_released.contains(&s))
         }
         Perm::ApproveFinalReport => {

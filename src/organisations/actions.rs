@@ -48,9 +48,8 @@ pub async fn get_in(tx: &mut Tx, id: i64) -> AppResult<Option<Organisation>> {
 
 /// Registers an organisation on the user's own side (applicants and officers of that side).
 pub async fn register(db: &Db, user: &crate::users::Viewer, o: &Organisation) -> AppResult<i64> {
-    use crate::users::Role;
-    if !(user.has_role_on(Role::Applicant, o.side_id) || user.has_role_on(Role::Officer, o.side_id))
-    {
+    use super::policy::{self, Facts, Perm};
+    if !policy::can(user, Perm::Register, &Facts { side: o.side_id }) {
         return Err(AppError::Forbidden);
     }
     let mut tx = db.write().await?;

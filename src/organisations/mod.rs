@@ -6,4 +6,5 @@ pub mod pages;
 mod store;
 
 pub use model::{Organisation, OrganisationKind};
+pub mod policy;
 pub mod routes;

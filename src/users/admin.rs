@@ -3,6 +3,7 @@
 
 use super::{
     model::*,
+    policy::{self, Perm},
     store::{self, NewUser},
     tokens::send_token,
 };
@@ -16,7 +17,7 @@ use crate::{
 };
 
 fn require_admin(user: &Viewer) -> AppResult<()> {
-    if user.is_admin() {
+    if policy::can(user, Perm::Administer, &policy::Facts::default()) {
         Ok(())
     } else {
         Err(AppError::Forbidden)
@@ -190,7 +191,11 @@ pub async fn revoke_role(db: &Db, admin: &Viewer, user_id: i64, grant_id: i64) -
         .iter()
         .find(|g| g.id == grant_id)
         .ok_or(AppError::NotFound)?;
-    if grant.role == Role::Administrator && store::count_admins(&mut tx).await? <= 1 {
+    let facts = policy::Facts {
+        grant_role: Some(grant.role),
+        administrators: store::count_admins(&mut tx).await?,
+    };
+    if !policy::can(admin, Perm::Revoke, &facts) {
         return Err(AppError::Conflict("users-error-last-admin".into()));
     }
     store::delete_grant(&mut tx, user_id, grant_id).await?;

@@ -14,4 +14,5 @@ pub mod tokens;
 
 pub use model::{Email, Grant, Role, Viewer};
 pub mod paths;
+pub mod policy;
 pub mod routes;

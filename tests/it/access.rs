@@ -59,10 +59,10 @@ enum Expect {
 enum Needs {
     Public,
     SignedIn,
+    /// Administering accounts (`users::policy`).
     Admin,
-    /// No domain policy: the roles named here (organisations are registered by applicants and
-    /// officers of a side).
-    Roles(&'static [Role]),
+    /// Registering an organisation (`organisations::policy`).
+    Organisations,
     Calls(calls::Perm),
     Projects(projects::Perm),
     Evaluations(evaluations::Perm),
@@ -82,8 +82,8 @@ fn table_allows(needs: Needs, role: Role) -> bool {
     use crate::policy_tables as t;
     match needs {
         Needs::Public | Needs::SignedIn => true,
-        Needs::Admin => role == Role::Administrator,
-        Needs::Roles(roles) => roles.contains(&role),
+        Needs::Admin => t::accounts::ADMINISTER.iter().any(|r| r.1 == role && r.3),
+        Needs::Organisations => t::accounts::REGISTER.iter().any(|r| r.1 == role && r.4),
         Needs::Calls(p) => t::calls::table()
             .iter()
             .any(|r| r.perm == p && r.expected && role_of(r.viewer.as_ref()) == Some(role)),
@@ -156,16 +156,8 @@ fn needs() -> Vec<(Method, &'static str, Needs)> {
         (post.clone(), "/calls/{id}/edit", Calls(C::Edit)),
         (post.clone(), "/calls/{id}/approve", Calls(C::Approve)),
         (post.clone(), "/calls/{id}/archive", Calls(C::Archive)),
-        (
-            get.clone(),
-            "/organisations/new",
-            Roles(&[Role::Applicant, Role::Officer]),
-        ),
-        (
-            post.clone(),
-            "/organisations/new",
-            Roles(&[Role::Applicant, Role::Officer]),
-        ),
+        (get.clone(), "/organisations/new", Organisations),
+        (post.clone(), "/organisations/new", Organisations),
         (get.clone(), "/calls/{id}/apply", Calls(C::Apply)),
         (post.clone(), "/calls/{id}/apply", Calls(C::Apply)),
         (

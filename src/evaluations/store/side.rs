@@ -2,7 +2,6 @@
 
 use crate::{db::Tx, on_tx, on_tx_exec};
 
-/// An evaluation's place and comment in a ranking grid.
 /// The places given in these assignments: (assignment, place), in one statement.
 pub async fn ranks_of(tx: &mut Tx, assignments: &[i64]) -> sqlx::Result<Vec<(i64, Option<i64>)>> {
     crate::db::fetch_all_in(
@@ -13,6 +12,7 @@ pub async fn ranks_of(tx: &mut Tx, assignments: &[i64]) -> sqlx::Result<Vec<(i64
     .await
 }
 
+/// An evaluation's place and comment in a ranking grid.
 pub async fn find_rank(
     tx: &mut Tx,
     assignment: i64,
