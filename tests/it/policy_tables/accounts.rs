@@ -2,31 +2,11 @@
 //! each side's partners register with their own administration) and the platform's one rule
 //! about administrators: never leave the platform without one.
 
-use passerelle::i18n::Locale;
 use passerelle::organisations::policy as organisations;
 use passerelle::users::policy as users;
-use passerelle::viewer::{Grant, Role, Viewer};
+use passerelle::viewer::Role;
 
-const WB: i64 = 1;
-const QC: i64 = 2;
-
-fn viewer(role: Role, side: Option<i64>) -> Viewer {
-    Viewer {
-        id: 7,
-        email: String::new(),
-        name: String::new(),
-        locale: Locale::FrBe,
-        time_zone: "Europe/Brussels".into(),
-        side_id: side,
-        grants: vec![Grant {
-            id: 1,
-            role,
-            side_id: side,
-            side_code: None,
-            programme_id: None,
-        }],
-    }
-}
+use super::{QC, WB, viewer};
 
 /// (who, role, side, expected) for administering accounts.
 pub const ADMINISTER: [(&str, Role, Option<i64>, bool); 6] = [
