@@ -97,8 +97,10 @@ pub async fn ics(
 ) -> AppResult<Response> {
     let body = super::documents::ics(
         &s.db,
+        ctx.require_user()?,
         id,
         &ctx.t("decisions-ics-title"),
+        &ctx.t("commission-session-online"),
         &s.settings.public_url,
     )
     .await?;

@@ -307,10 +307,31 @@ pub fn describe(r: &Resolution, commissions: &[Commission], locale: Locale) -> S
 }
 
 /// The session as an iCalendar event (two hours), for signed-in users.
-pub async fn ics(db: &Db, id: i64, title: &str, base: &str) -> AppResult<String> {
+pub async fn ics(
+    db: &Db,
+    user: &Viewer,
+    id: i64,
+    title: &str,
+    online: &str,
+    base: &str,
+) -> AppResult<String> {
     use icalendar::{Component, Event, EventLike};
     let mut tx = db.read().await?;
-    let (session, _) = commissions::actions::session_in(&mut tx, id).await?;
+    let (session, state) = commissions::actions::session_in(&mut tx, id).await?;
+    let programme = commissions::actions::get(&mut tx, session.commission_id)
+        .await?
+        .programme_id;
+    let facts = policy::Facts {
+        sides: crate::programmes::actions::sides_of(&mut tx, programme)
+            .await?
+            .iter()
+            .map(|s| s.id)
+            .collect(),
+        state,
+        released_by: Vec::new(),
+        signed_by: Vec::new(),
+    };
+    let joins = policy::can(user, Perm::JoinMeeting, &facts);
     let start = chrono_utc(session.starts_at)?;
     let end = chrono_utc(session.starts_at + 2 * 3_600_000)?;
     let mut event = Event::new();
@@ -323,8 +344,11 @@ pub async fn ics(db: &Db, id: i64, title: &str, base: &str) -> AppResult<String>
         commissions::Venue::InPerson { place } => {
             event.location(place);
         }
-        commissions::Venue::Online { meeting_url } => {
+        commissions::Venue::Online { meeting_url } if joins => {
             event.location(meeting_url).url(meeting_url);
+        }
+        commissions::Venue::Online { .. } => {
+            event.location(online);
         }
     }
     event.description(&format!("{base}/sessions/{id}"));

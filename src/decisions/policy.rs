@@ -20,6 +20,9 @@ pub enum Perm {
     Release,
     /// Sign the closed session's minutes for one's side.
     Sign,
+    /// Receive an online session's meeting link (rule 19: only its members), whatever the
+    /// session's state.
+    JoinMeeting,
 }
 
 /// What the policy needs to know of a session.
@@ -49,6 +52,7 @@ pub fn can(user: &Viewer, perm: Perm, f: &Facts) -> bool {
         // Decisions are final once the session is closed (rule 5): nothing left to take part in.
         Perm::TakePart => takes_part && !closed,
         Perm::Release => closed && sides_as(Role::Officer).any(|s| !f.released_by.contains(&s)),
+        Perm::JoinMeeting => takes_part,
         Perm::Sign => closed && sides_as(Role::CommissionMember).any(|s| !f.signed_by.contains(&s)),
     }
 }

@@ -53,6 +53,17 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response
     let l = ctx.locale;
     let mut views = Vec::new();
     for (p, overview) in super::reads::home(&state.db).await?.programmes {
+        // Rule 19: an online session's link reaches only the programme's members and officers
+        // (it does not depend on the session's state).
+        let facts = crate::decisions::policy::Facts {
+            sides: p.sides.iter().map(|s| s.id).collect(),
+            state: crate::commissions::SessionState::Scheduled,
+            released_by: Vec::new(),
+            signed_by: Vec::new(),
+        };
+        let joins = ctx.user.as_ref().is_some_and(|u| {
+            crate::decisions::policy::can(u, crate::decisions::policy::Perm::JoinMeeting, &facts)
+        });
         let mut commissions = Vec::new();
         for o in overview {
             let c = &o.commission;
@@ -89,9 +100,7 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response
                         Venue::Online { .. } => ctx.t("commission-session-online"),
                     },
                     meeting_url: match &s.venue {
-                        Venue::Online { meeting_url } if ctx.user.is_some() => {
-                            Some(meeting_url.clone())
-                        }
+                        Venue::Online { meeting_url } if joins => Some(meeting_url.clone()),
                         _ => None,
                     },
                 })
@@ -187,12 +196,7 @@ pub async fn switch_language(
         users::actions::set_locale(&state.db, user, locale).await?;
     }
     // Only local paths: the switch must not become an open redirect.
-    let next = if f.next.starts_with('/') && !f.next.starts_with("//") && !f.next.contains('\\') {
-        &f.next
-    } else {
-        "/"
-    };
-    let mut res = see_other(next);
+    let mut res = see_other(users::forms::safe_next(&f.next));
     res.headers_mut().append(
         header::SET_COOKIE,
         cookie_header(

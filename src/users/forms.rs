@@ -227,11 +227,13 @@ impl GrantForm {
 
 /// A local path to return to after login; anything else goes home.
 pub fn safe_next(next: &str) -> &str {
-    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
-        next
-    } else {
-        "/"
-    }
+    // A local path only: it starts with one slash, and holds nothing but visible ASCII. Browsers
+    // drop tabs and newlines from URLs ("/\t/evil.example" becomes "//evil.example") and read a
+    // backslash as a slash; a newline would not even fit in a Location header.
+    let local = next.starts_with('/')
+        && !next.starts_with("//")
+        && next.bytes().all(|b| b.is_ascii_graphic() && b != b'\\');
+    if local { next } else { "/" }
 }
 
 #[cfg(test)]
@@ -244,6 +246,18 @@ mod tests {
         assert_eq!(safe_next("//evil.example"), "/");
         assert_eq!(safe_next("https://evil.example"), "/");
         assert_eq!(safe_next("/\\evil.example"), "/");
+        for odd in [
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/\r\n/evil.example",
+            "/ /evil.example",
+            "/\u{0}x",
+            "/é",
+            "",
+        ] {
+            assert_eq!(safe_next(odd), "/", "{odd:?}");
+        }
+        assert_eq!(safe_next("/calls/1?x=%09"), "/calls/1?x=%09");
     }
 
     #[test]

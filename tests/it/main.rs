@@ -28,3 +28,4 @@ mod security;
 mod session_outcomes;
 mod strict_types;
 mod structure;
+mod trust;

@@ -63,6 +63,17 @@ pub fn table() -> Vec<Row<Perm, Facts, Viewer>> {
         // Decisions are final once the session is closed.
         row("officer WB", officer(WB), TakePart, session(Closed), false),
         row("member QC", member(QC), TakePart, session(Closed), false),
+        // JoinMeeting: an online session's link reaches only its members (rule 19): the
+        // programme's commission members and officers, in any state; nobody else, not even
+        // a signed-in applicant or the administrator.
+        row("member WB", member(WB), JoinMeeting, session(Scheduled), true),
+        row("officer QC", officer(QC), JoinMeeting, session(Open), true),
+        row("member QC", member(QC), JoinMeeting, session(Closed), true),
+        row("member elsewhere", member(ELSEWHERE), JoinMeeting, session(Scheduled), false),
+        row("applicant WB", applicant(WB), JoinMeeting, session(Scheduled), false),
+        row("evaluator QC", evaluator(QC), JoinMeeting, session(Open), false),
+        row("coach", coach(), JoinMeeting, session(Scheduled), false),
+        row("administrator", admin(), JoinMeeting, session(Scheduled), false),
         // rule 18: nobody acts for a side of another programme here.
         row("officer elsewhere", officer(ELSEWHERE), TakePart, session(Open), false),
         row("member elsewhere", member(ELSEWHERE), TakePart, session(Open), false),
