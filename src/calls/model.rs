@@ -208,7 +208,11 @@ pub fn time_left(now: i64, deadline: i64) -> Option<(i64, i64, i64)> {
     Some((minutes / 1440, (minutes % 1440) / 60, minutes % 60))
 }
 
-/// An amount typed as `1500`, `1 500,50` or `1500.50` → minor units.
+/// The largest amount one entry may hold: a billion in the side's currency (in minor units).
+/// Far above any grant, and small enough that adding up a programme's entries never overflows.
+pub const MAX_AMOUNT: i64 = 100_000_000_000;
+
+/// An amount typed as `1500`, `1 500,50` or `1500.50` → minor units, at most [`MAX_AMOUNT`].
 pub fn parse_amount(s: &str) -> Option<i64> {
     let cleaned: String = s
         .chars()
@@ -228,6 +232,7 @@ pub fn parse_amount(s: &str) -> Option<i64> {
         .ok()?
         .checked_mul(100)?
         .checked_add(frac.parse::<i64>().ok()?)
+        .filter(|a| *a <= MAX_AMOUNT)
 }
 
 #[cfg(test)]
@@ -327,6 +332,9 @@ mod tests {
         assert_eq!(parse_amount("1 500,5"), Some(150_050));
         assert_eq!(parse_amount("1500.25"), Some(150_025));
         assert_eq!(parse_amount("-3"), None);
+        assert_eq!(parse_amount("1000000000"), Some(MAX_AMOUNT));
+        assert_eq!(parse_amount("1000000000,01"), None);
+        assert_eq!(parse_amount("92233720368547758,07"), None);
         assert_eq!(parse_amount("1,234.5"), None);
     }
 

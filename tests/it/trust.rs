@@ -84,3 +84,47 @@ async fn the_meeting_link_reaches_only_the_programmes_members_and_officers() {
     let anonymous = app.browser().get("/").await;
     assert!(!anonymous.body.contains(&link));
 }
+
+/// Finding 8: two spending entries of 92 233 720 368 547 758,07 showed "-0,02 €" and the CSV
+/// wrote `0.-2`. An amount is bounded when typed (refused at the field, input kept), so no sum
+/// of a programme's amounts can overflow.
+#[tokio::test]
+async fn an_amount_too_large_to_add_up_is_refused_at_the_field() {
+    let app = TestApp::spawn_full_demo().await;
+    let mut officer = app.browser();
+    officer.login_demo("charge.qc@demo.passerelle.test").await;
+    let huge = "92233720368547758,07";
+    for mission in [
+        app.scalar("select min(id) from funded_missions where funded_id = 1")
+            .await,
+        app.scalar("select max(id) from funded_missions where funded_id = 1")
+            .await,
+    ] {
+        let before = app
+            .scalar_text(&format!(
+                "select count(*) from mission_spending where mission_id = {mission} and amount > 100000000000"
+            ))
+            .await;
+        let r = officer
+            .post(
+                "/funded/1/missions/spending",
+                &[("mission", &mission.to_string()), ("amount", huge)],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            r.body.contains("Saisissez un montant"),
+            "the reason is at the field"
+        );
+        let after = app
+            .scalar_text(&format!(
+                "select count(*) from mission_spending where mission_id = {mission} and amount > 100000000000"
+            ))
+            .await;
+        assert_eq!(before, after, "nothing stored");
+    }
+    let page = officer.get("/funded/1").await;
+    assert!(!page.body.contains("-0,0"));
+    let csv = officer.get("/commissions/1/funded.csv").await;
+    assert!(!csv.body.contains(".-"), "no negative cents in the CSV");
+}
