@@ -3,11 +3,13 @@
 
 use super::{
     actions::{load, load_visible_half, own_half},
+    model::Half,
+    policy::{self, Perm},
     store,
 };
 use crate::{
     audit,
-    db::{Db, now_ms},
+    db::{Db, Tx, now_ms},
     error::{AppError, AppResult, FieldErrors},
     storage::Storage,
     users::Viewer,
@@ -63,6 +65,16 @@ pub fn safe_filename(name: &str) -> String {
     }
 }
 
+/// The lead's own half, if the policy lets them change it (attachments are part of it).
+async fn may_attach(tx: &mut Tx, user: &Viewer, project_id: i64) -> AppResult<Half> {
+    let (p, call, _) = load(tx, user, project_id).await?;
+    let facts = policy::Facts::of(&p, &call, user, None, now_ms());
+    if !policy::can(user, Perm::Edit, &facts) {
+        return Err(AppError::Forbidden);
+    }
+    own_half(&p, user)
+}
+
 /// Adds a file to the lead's own half.
 pub async fn upload(
     db: &Db,
@@ -90,12 +102,23 @@ pub async fn upload(
             "projects-error-file-type",
         )));
     };
+    // Asked before anything is written: a refused request leaves no file behind.
+    {
+        let mut tx = db.read().await?;
+        may_attach(&mut tx, user, project_id).await?;
+    }
     let key = Storage::new_key();
     // Written before the row: a crash leaves an orphan file, never a row without its file.
     storage.put(&key, bytes).await?;
     let mut tx = db.write().await?;
-    let (p, _, _) = load(&mut tx, user, project_id).await?;
-    let half = own_half(&p, user)?;
+    let half = match may_attach(&mut tx, user, project_id).await {
+        Ok(h) => h,
+        Err(e) => {
+            // Refused in between (withdrawn meanwhile): the file goes too.
+            let _ = storage.delete(&key).await;
+            return Err(e);
+        }
+    };
     let row = store::NewAttachment {
         half_id: half.id,
         storage_key: &key,

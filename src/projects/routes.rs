@@ -1,6 +1,7 @@
 //! Routes of joint projects: applicants' halves, filing and receipts, the officers' list and
 //! decisions on admissibility and extensions, attachments.
 
+use axum::{extract::DefaultBodyLimit, handler::Handler};
 use axum_extra::routing::TypedPath;
 
 use super::{
@@ -79,7 +80,9 @@ pub fn routes(r: Registry) -> Registry {
         .post(
             paths::ProjectsAttachments::PATH,
             AnyOf(APPLICANTS),
-            officer::upload,
+            // The context layer already enforces the upload limit (413 with its message);
+            // axum's default 2 MB cap on bodies would refuse a valid file with a wrong one.
+            officer::upload.layer(DefaultBodyLimit::disable()),
         )
         .get(
             paths::AttachmentsById::PATH,

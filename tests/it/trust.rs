@@ -128,3 +128,65 @@ async fn an_amount_too_large_to_add_up_is_refused_at_the_field() {
     let csv = officer.get("/commissions/1/funded.csv").await;
     assert!(!csv.body.contains(".-"), "no negative cents in the CSV");
 }
+
+fn multipart(name: &str, bytes: &[u8]) -> (String, Vec<u8>) {
+    let boundary = "passerelletrust7MA4YWxk";
+    let mut body = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: application/pdf\r\n\r\n").into_bytes();
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+fn files_under(dir: &std::path::Path) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    entries
+        .map(|e| e.unwrap().path())
+        .map(|p| if p.is_dir() { files_under(&p) } else { 1 })
+        .sum()
+}
+
+/// Finding 6: the file was stored before the permission check (any applicant filled the disk
+/// with orphan files through other people's projects), and files over ~2 MB were refused with a
+/// wrong message although the limit is 10 MB.
+#[tokio::test]
+async fn uploads_are_refused_before_anything_is_written_and_accepted_up_to_ten_megabytes() {
+    let app = TestApp::spawn_demo().await;
+    let storage = app.db.dir().join("files");
+    let project = app
+        .scalar("select min(h.project_id) from project_halves h join users u on u.id = h.lead_user_id where u.email = 'porteur01.wb@demo.passerelle.test'")
+        .await;
+    let mut pdf = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n".to_vec();
+    pdf.resize(3 * 1024 * 1024, b' ');
+    // Someone else's project: refused, and no file on disk.
+    let mut other = app.browser();
+    other.login_demo("porteur02.wb@demo.passerelle.test").await;
+    let csrf = other.csrf().await;
+    let (ct, body) = multipart("x.pdf", &pdf);
+    let r = other
+        .request_bytes(
+            axum::http::Method::POST,
+            &format!("/projects/{project}/attachments?csrf={csrf}"),
+            body,
+            &ct,
+        )
+        .await;
+    assert!(matches!(r.status.as_u16(), 403 | 404), "{}", r.status);
+    assert_eq!(files_under(&storage), 0, "a refused upload writes nothing");
+    // The lead: a 3 MB file is well under the limit.
+    let mut lead = app.browser();
+    lead.login_demo("porteur01.wb@demo.passerelle.test").await;
+    let csrf = lead.csrf().await;
+    let (ct, body) = multipart("annexe.pdf", &pdf);
+    let r = lead
+        .request_bytes(
+            axum::http::Method::POST,
+            &format!("/projects/{project}/attachments?csrf={csrf}"),
+            body,
+            &ct,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(files_under(&storage), 1);
+}
