@@ -14,6 +14,7 @@ use super::{
 use crate::{
     audit,
     calls::{self, Call},
+    commissions,
     db::{Db, Tx, now_ms},
     error::{AppError, AppResult, FieldErrors},
     organisations::{self, Organisation},
@@ -39,6 +40,34 @@ pub(super) fn side_for(user: &Viewer, call: &Call, perm: Perm) -> AppResult<i64>
         .ok_or(AppError::Forbidden)
 }
 
+/// Whether the joint session deciding on `call` has opened (a plenary of its commission past
+/// "scheduled"): each side's work is then shown to the other and frozen.
+pub(super) async fn session_open(tx: &mut Tx, call: &Call) -> AppResult<bool> {
+    Ok(commissions::actions::sessions_in(tx, call.commission_id)
+        .await?
+        .iter()
+        .any(|(s, st)| {
+            s.kind == commissions::SessionKind::Plenary
+                && *st != commissions::SessionState::Scheduled
+        }))
+}
+
+/// The side whose evaluation of `call` `user` may still change: theirs, until the joint
+/// session opens (then 409 with the reason).
+pub(super) async fn side_to_change(tx: &mut Tx, user: &Viewer, call: &Call) -> AppResult<i64> {
+    let side = side_for(user, call, Perm::ManageSide)?;
+    let facts = policy::Facts {
+        call_sides: call.sides.iter().map(|s| s.side_id).collect(),
+        side,
+        session_open: session_open(tx, call).await?,
+        ..Default::default()
+    };
+    if !policy::can(user, Perm::ChangeSide, &facts) {
+        return Err(AppError::Conflict("evaluations-error-session-open".into()));
+    }
+    Ok(side)
+}
+
 /// What an officer sets on a grid.
 pub struct GridInput {
     pub method: Method,
@@ -58,7 +87,7 @@ pub async fn save_grid(db: &Db, user: &Viewer, call_id: i64, g: &GridInput) -> A
     }
     let mut tx = db.write().await?;
     let call = calls::actions::get_call_in(&mut tx, call_id).await?;
-    let side = side_for(user, &call, Perm::ManageSide)?;
+    let side = side_to_change(&mut tx, user, &call).await?;
     if let Some(g) = store::find_grid(&mut tx, call_id, side).await?
         && store::count_scores_of_grid(&mut tx, g.id).await? > 0
     {
@@ -216,7 +245,7 @@ pub async fn recommend(
 ) -> AppResult<()> {
     let mut tx = db.write().await?;
     let call = calls::actions::get_call_in(&mut tx, call_id).await?;
-    let side = side_for(user, &call, Perm::ManageSide)?;
+    let side = side_to_change(&mut tx, user, &call).await?;
     let view = side_view_in(&mut tx, call, side).await?;
     if !view.halves.iter().any(|(h, _)| *h == half_id) {
         return Err(AppError::NotFound);
@@ -254,7 +283,7 @@ pub async fn affiliate(
 ) -> AppResult<()> {
     let mut tx = db.write().await?;
     let call = calls::actions::get_call_in(&mut tx, call_id).await?;
-    let side = side_for(user, &call, Perm::ManageSide)?;
+    let side = side_to_change(&mut tx, user, &call).await?;
     let view = side_view_in(&mut tx, call, side).await?;
     let mut e = FieldErrors::default();
     if !view.evaluators.iter().any(|(id, _)| *id == evaluator) {

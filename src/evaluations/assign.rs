@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::{
-    actions::{SideView, side_for, side_view_tx},
+    actions::{SideView, side_for, side_to_change, side_view_tx},
     model::{affiliation_conflicts, propose as balanced},
     policy::Perm,
     store,
@@ -50,7 +50,7 @@ pub async fn assign(
 ) -> AppResult<i64> {
     let mut tx = db.write().await?;
     let call = calls::actions::get_call_in(&mut tx, call_id).await?;
-    let side = side_for(user, &call, Perm::ManageSide)?;
+    let side = side_to_change(&mut tx, user, &call).await?;
     let view = side_view_tx(&mut tx, call, side).await?;
     let (_, project) = view
         .halves
@@ -100,7 +100,7 @@ pub async fn assign(
 pub async fn propose(db: &Db, user: &Viewer, call_id: i64, per_half: usize) -> AppResult<usize> {
     let mut tx = db.write().await?;
     let call = calls::actions::get_call_in(&mut tx, call_id).await?;
-    let side = side_for(user, &call, Perm::ManageSide)?;
+    let side = side_to_change(&mut tx, user, &call).await?;
     let view = side_view_tx(&mut tx, call, side).await?;
     let mut load: HashMap<i64, usize> = view.evaluators.iter().map(|(e, _)| (*e, 0)).collect();
     for (_, _, e, _, _) in &view.assignments {

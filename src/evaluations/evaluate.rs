@@ -7,7 +7,7 @@ use super::{
     store,
 };
 use crate::{
-    audit, calls, commissions,
+    audit, calls,
     db::{Db, Tx, now_ms},
     error::{AppError, AppResult, FieldErrors},
     projects::{self, Project},
@@ -90,13 +90,7 @@ async fn evaluation_in(tx: &mut Tx, user: &Viewer, id: i64) -> AppResult<Evaluat
     let scores = store::list_scores(tx, id).await?;
     let (place, comment) = store::find_rank(tx, id).await?.unwrap_or_default();
     let call_row = calls::actions::get_call_in(tx, project.call_id).await?;
-    let session_open = commissions::actions::sessions_in(tx, call_row.commission_id)
-        .await?
-        .iter()
-        .any(|(s, st)| {
-            s.kind == commissions::SessionKind::Plenary
-                && *st != commissions::SessionState::Scheduled
-        });
+    let session_open = super::actions::session_open(tx, &call_row).await?;
     let submitted = state == "submitted";
     let facts = policy::Facts {
         call_sides: call_row.sides.iter().map(|s| s.side_id).collect(),

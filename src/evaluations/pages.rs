@@ -165,6 +165,10 @@ async fn back(
                 .to_string();
             side_page(s, ctx, id, Some(&key), StatusCode::UNPROCESSABLE_ENTITY).await
         }
+        // Refused for a reason the officer should read (the session has opened): on the page.
+        Err(AppError::Conflict(key)) => {
+            side_page(s, ctx, id, Some(&key), StatusCode::CONFLICT).await
+        }
         Err(e) => Err(e),
     }
 }

@@ -6,9 +6,11 @@ use crate::viewer::{Role, Viewer};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Perm {
-    /// Set up the side's grid, assign its evaluators, record affiliations, write the side's
-    /// recommendations, read the side's evaluations and ranking.
+    /// Read the side's evaluations and ranking, as the side's officer.
     ManageSide,
+    /// Change the side's evaluation: its grid, assignments, affiliations and recommendations
+    /// (its officers, until the joint session opens and shows it: rules 4 and 17).
+    ChangeSide,
     /// Declare a conflict of interest on a project of the side.
     DeclareConflicts,
     /// Score or rank an assignment.
@@ -41,6 +43,7 @@ pub fn can(user: &Viewer, perm: Perm, f: &Facts) -> bool {
     let in_programme = |role| f.call_sides.iter().any(|s| user.has_role_on(role, *s));
     match perm {
         Perm::ManageSide => on_side(Role::Officer),
+        Perm::ChangeSide => on_side(Role::Officer) && !f.session_open,
         Perm::DeclareConflicts => on_side(Role::Evaluator),
         // Once the joint session has opened the side's work is shown to the other side and
         // stays as it was shown (rules 4 and 17).

@@ -248,7 +248,7 @@ fn needs() -> Vec<(Method, &'static str, Needs)> {
             Evaluations(E::ManageSide),
         ),
         (get.clone(), "/calls/{id}/grid", Evaluations(E::ManageSide)),
-        (post.clone(), "/calls/{id}/grid", Evaluations(E::ManageSide)),
+        (post.clone(), "/calls/{id}/grid", Evaluations(E::ChangeSide)),
         (
             get.clone(),
             "/calls/{id}/conflicts",

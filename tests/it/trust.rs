@@ -190,3 +190,51 @@ async fn uploads_are_refused_before_anything_is_written_and_accepted_up_to_ten_m
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     assert_eq!(files_under(&storage), 1);
 }
+
+/// Finding 10 (second part): evaluations, recommendations and assignments stayed writable after
+/// the joint session opened. Once it has, each side's work is shown and stays as shown.
+#[tokio::test]
+async fn a_sides_evaluation_is_frozen_once_the_joint_session_opened() {
+    let app = TestApp::spawn_full_demo().await;
+    let call = app.scalar("select min(id) from calls").await;
+    let half = app
+        .scalar("select min(h.id) from project_halves h join sides s on s.id = h.side_id where s.code = 'QC' and h.state = 'submitted'")
+        .await;
+    let evaluator = app
+        .scalar("select id from users where email = 'evaluateur.qc@demo.passerelle.test'")
+        .await;
+    let mut officer = app.browser();
+    officer.login_demo("charge.qc@demo.passerelle.test").await;
+    let before = app.scalar("select count(*) from recommendations").await;
+    let r = officer
+        .post(
+            &format!("/calls/{call}/evaluations/recommend"),
+            &[
+                ("half", &half.to_string()),
+                ("verdict", "not_recommended"),
+                ("note", "changed after the session"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(r.body.contains("La séance conjointe est ouverte"));
+    let r = officer
+        .post(
+            &format!("/calls/{call}/evaluations/assign"),
+            &[
+                ("half", &half.to_string()),
+                ("evaluator", &evaluator.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert_eq!(
+        app.scalar("select count(*) from recommendations").await,
+        before
+    );
+    assert_eq!(
+        app.scalar("select count(*) from recommendations where note = 'changed after the session'")
+            .await,
+        0
+    );
+}

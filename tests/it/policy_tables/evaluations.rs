@@ -53,6 +53,18 @@ pub fn table() -> Vec<Row<Perm, Facts, Viewer>> {
     vec![
         // ManageSide: the side's officers run their own side's evaluation (README: grid,
         // evaluators, recommendations); evaluation is separate per side.
+        // ChangeSide: the side's officers change their own side's evaluation (grid,
+        // assignments, affiliations, recommendations) until the joint session opens it to the
+        // other side; then it stays as it was shown (rules 4 and 17).
+        row("officer WB", officer(WB), ChangeSide, of(WB), true),
+        row("officer QC", officer(QC), ChangeSide, of(QC), true),
+        row("officer WB", officer(WB), ChangeSide, opened(of(WB)), false),
+        row("officer QC", officer(QC), ChangeSide, of(WB), false),
+        row("evaluator WB", evaluator(WB), ChangeSide, of(WB), false),
+        row("member WB", member(WB), ChangeSide, of(WB), false),
+        row("applicant QC", applicant(QC), ChangeSide, of(QC), false),
+        row("coach", coach(), ChangeSide, of(WB), false),
+        row("administrator", admin(), ChangeSide, of(WB), false),
         row("officer WB", officer(WB), ManageSide, of(WB), true),
         row("officer QC", officer(QC), ManageSide, of(QC), true),
         // rule 4: neither side sees (let alone runs) the other's evaluation.
