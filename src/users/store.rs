@@ -369,6 +369,19 @@ pub async fn use_token(
     })
 }
 
+/// Ends every other unused password link of an account (reset or invitation): once a password
+/// is set with one of them, an older email must not set another.
+pub async fn use_password_tokens(tx: &mut Tx, user_id: i64, now: i64) -> sqlx::Result<u64> {
+    on_tx_exec!(tx, |c| sqlx::query(
+        "update auth_tokens set used_at = $2
+         where user_id = $1 and purpose in ('reset_password', 'invitation') and used_at is null"
+    )
+    .bind(user_id)
+    .bind(now)
+    .execute(c)
+    .await)
+}
+
 pub async fn insert_failure(tx: &mut Tx, key: &str, now: i64) -> sqlx::Result<()> {
     on_tx_exec!(tx, |c| sqlx::query(
         "insert into login_failures (key, at) values ($1, $2)"

@@ -146,6 +146,7 @@ pub async fn set_password_with_token(
         .ok_or(AppError::NotFound)?
         .to_user();
     store::update_password(&mut tx, id, &hash, now).await?;
+    store::use_password_tokens(&mut tx, id, now).await?;
     store::mark_verified(&mut tx, id, now).await?;
     store::delete_user_sessions(&mut tx, id).await?;
     if let Some(name) = name {

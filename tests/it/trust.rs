@@ -238,3 +238,36 @@ async fn a_sides_evaluation_is_frozen_once_the_joint_session_opened() {
         0
     );
 }
+
+/// Finding 13 (second part): a password reset left the account's other reset links valid.
+#[tokio::test]
+async fn a_password_reset_ends_every_other_reset_link_of_the_account() {
+    let mut app = TestApp::spawn_demo().await;
+    let email = "evaluateur.wb@demo.passerelle.test";
+    app.post("/password/forgot", &[("email", email)]).await;
+    let first = app.emailed_token(email).await;
+    app.post("/password/forgot", &[("email", email)]).await;
+    let second = app.emailed_token(email).await;
+    assert_ne!(first, second);
+    let r = app
+        .post(
+            "/password/reset",
+            &[("token", &second), ("password", "nouvelle phrase secrète")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let r = app
+        .post(
+            "/password/reset",
+            &[("token", &first), ("password", "une autre phrase secrète")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::GONE, "the older link is dead too");
+    let mut b = app.browser();
+    let r = b.login(email, "nouvelle phrase secrète").await;
+    assert_eq!(
+        r.status,
+        StatusCode::SEE_OTHER,
+        "the password set with the newer link stays"
+    );
+}
