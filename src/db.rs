@@ -17,15 +17,58 @@ use sqlx::{
     },
 };
 
-/// A connection pool on either backend. Cheap to clone.
+/// A connection pool on either backend, and the clock every action reads the time from.
+/// Cheap to clone.
 #[derive(Clone, Debug)]
-pub enum Db {
+pub struct Db {
+    pool: Pool,
+    clock: Clock,
+}
+
+#[derive(Clone, Debug)]
+enum Pool {
     Sqlite(SqlitePool),
     Postgres(PgPool),
 }
 
-/// An open transaction. Actions own it; stores borrow it.
-pub enum Tx {
+/// The application's time. In production it is the system clock; a build with the
+/// `test-clock` feature (the tests' and the browser tests' builds) can move it forward, so a
+/// test goes past a deadline without sleeping. Shared by every clone of one [`Db`] (one app),
+/// separate between apps (tests run side by side in one process).
+#[derive(Clone, Debug, Default)]
+pub struct Clock {
+    #[cfg(feature = "test-clock")]
+    offset_ms: std::sync::Arc<std::sync::atomic::AtomicI64>,
+}
+
+impl Clock {
+    /// Current time as unix milliseconds, the unit of every instant column.
+    pub fn now_ms(&self) -> i64 {
+        let now = jiff::Timestamp::now().as_millisecond();
+        #[cfg(feature = "test-clock")]
+        let now = now + self.offset_ms.load(std::sync::atomic::Ordering::SeqCst);
+        now
+    }
+
+    /// Moves this clock `ms` milliseconds forward (test builds only).
+    #[cfg(feature = "test-clock")]
+    pub fn advance(&self, ms: i64) {
+        self.offset_ms
+            .fetch_add(ms, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+/// An open transaction, and the instant it began by the application's clock: the time every
+/// write of the transaction records ([`Tx::now_ms`]). Actions own it; stores borrow it.
+pub struct Tx {
+    #[doc(hidden)]
+    pub conn: Conn,
+    now: i64,
+}
+
+/// The connection of a [`Tx`], matched by [`on_tx!`].
+#[doc(hidden)]
+pub enum Conn {
     Sqlite(Transaction<'static, Sqlite>),
     Postgres(Transaction<'static, Postgres>),
 }
@@ -36,12 +79,12 @@ pub enum Tx {
 macro_rules! on_tx {
     ($tx:expr, |$c:ident| $body:expr) => {{
         $crate::db::note_statement();
-        match $tx {
-            $crate::db::Tx::Sqlite(t) => {
+        match &mut ($tx).conn {
+            $crate::db::Conn::Sqlite(t) => {
                 let $c = &mut **t;
                 $body
             }
-            $crate::db::Tx::Postgres(t) => {
+            $crate::db::Conn::Postgres(t) => {
                 let $c = &mut **t;
                 $body
             }
@@ -55,12 +98,12 @@ macro_rules! on_tx {
 macro_rules! on_tx_exec {
     ($tx:expr, |$c:ident| $body:expr) => {{
         $crate::db::note_statement();
-        match $tx {
-            $crate::db::Tx::Sqlite(t) => {
+        match &mut ($tx).conn {
+            $crate::db::Conn::Sqlite(t) => {
                 let $c = &mut **t;
                 $body.map(|r| r.rows_affected())
             }
-            $crate::db::Tx::Postgres(t) => {
+            $crate::db::Conn::Postgres(t) => {
                 let $c = &mut **t;
                 $body.map(|r| r.rows_affected())
             }
@@ -69,6 +112,30 @@ macro_rules! on_tx_exec {
 }
 
 impl Db {
+    pub fn from_sqlite(pool: SqlitePool) -> Db {
+        Db {
+            pool: Pool::Sqlite(pool),
+            clock: Clock::default(),
+        }
+    }
+
+    pub fn from_postgres(pool: PgPool) -> Db {
+        Db {
+            pool: Pool::Postgres(pool),
+            clock: Clock::default(),
+        }
+    }
+
+    /// The clock of this application.
+    pub fn clock(&self) -> &Clock {
+        &self.clock
+    }
+
+    /// Current time as unix milliseconds, from this application's clock.
+    pub fn now_ms(&self) -> i64 {
+        self.clock.now_ms()
+    }
+
     /// Connects to `url` (`sqlite:…` or `postgres:…`), creating a SQLite file if needed.
     pub async fn connect(url: &str) -> anyhow::Result<Db> {
         if url.starts_with("sqlite:") {
@@ -85,7 +152,7 @@ impl Db {
                 .connect_with(options)
                 .await
                 .with_context(|| format!("cannot open the SQLite database {url}"))?;
-            Ok(Db::Sqlite(pool))
+            Ok(Db::from_sqlite(pool))
         } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
             let options = PgConnectOptions::from_str(url).context("invalid PostgreSQL URL")?;
             let pool = PgPoolOptions::new()
@@ -94,7 +161,7 @@ impl Db {
                 .connect_with(options)
                 .await
                 .with_context(|| format!("cannot reach the PostgreSQL database {}", redact(url)))?;
-            Ok(Db::Postgres(pool))
+            Ok(Db::from_postgres(pool))
         } else {
             anyhow::bail!(
                 "unsupported database URL {}: use sqlite:… or postgres:…",
@@ -110,9 +177,9 @@ impl Db {
 
     /// Applies the embedded migrations of this backend.
     pub async fn migrate(&self) -> anyhow::Result<()> {
-        match self {
-            Db::Sqlite(p) => sqlx::migrate!("migrations/sqlite").run(p).await?,
-            Db::Postgres(p) => sqlx::migrate!("migrations/postgres").run(p).await?,
+        match &self.pool {
+            Pool::Sqlite(p) => sqlx::migrate!("migrations/sqlite").run(p).await?,
+            Pool::Postgres(p) => sqlx::migrate!("migrations/postgres").run(p).await?,
         }
         Ok(())
     }
@@ -122,46 +189,59 @@ impl Db {
     /// waiting for the busy timeout.
     pub async fn write(&self) -> sqlx::Result<Tx> {
         note_transaction();
-        Ok(match self {
-            Db::Sqlite(p) => Tx::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?),
-            Db::Postgres(p) => Tx::Postgres(p.begin().await?),
+        let conn = match &self.pool {
+            Pool::Sqlite(p) => Conn::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?),
+            Pool::Postgres(p) => Conn::Postgres(p.begin().await?),
+        };
+        Ok(Tx {
+            conn,
+            now: self.now_ms(),
         })
     }
 
     /// A transaction that only reads.
     pub async fn read(&self) -> sqlx::Result<Tx> {
         note_transaction();
-        Ok(match self {
-            Db::Sqlite(p) => Tx::Sqlite(p.begin().await?),
-            Db::Postgres(p) => Tx::Postgres(p.begin().await?),
+        let conn = match &self.pool {
+            Pool::Sqlite(p) => Conn::Sqlite(p.begin().await?),
+            Pool::Postgres(p) => Conn::Postgres(p.begin().await?),
+        };
+        Ok(Tx {
+            conn,
+            now: self.now_ms(),
         })
     }
 
     pub fn backend(&self) -> &'static str {
-        match self {
-            Db::Sqlite(_) => "sqlite",
-            Db::Postgres(_) => "postgres",
+        match &self.pool {
+            Pool::Sqlite(_) => "sqlite",
+            Pool::Postgres(_) => "postgres",
         }
     }
 
     pub async fn close(&self) {
-        match self {
-            Db::Sqlite(p) => p.close().await,
-            Db::Postgres(p) => p.close().await,
+        match &self.pool {
+            Pool::Sqlite(p) => p.close().await,
+            Pool::Postgres(p) => p.close().await,
         }
     }
 }
 
 impl Tx {
     pub async fn commit(self) -> sqlx::Result<()> {
-        match self {
-            Tx::Sqlite(t) => t.commit().await,
-            Tx::Postgres(t) => t.commit().await,
+        match self.conn {
+            Conn::Sqlite(t) => t.commit().await,
+            Conn::Postgres(t) => t.commit().await,
         }
     }
 
     pub fn is_postgres(&self) -> bool {
-        matches!(self, Tx::Postgres(_))
+        matches!(self.conn, Conn::Postgres(_))
+    }
+
+    /// The instant this transaction began, by the application's clock (unix milliseconds).
+    pub fn now_ms(&self) -> i64 {
+        self.now
     }
 }
 
@@ -279,11 +359,6 @@ pub fn unique_violation(e: &sqlx::Error) -> Option<String> {
         }
         _ => None,
     }
-}
-
-/// Current time as unix milliseconds, the unit of every instant column.
-pub fn now_ms() -> i64 {
-    jiff::Timestamp::now().as_millisecond()
 }
 
 /// A table recording that one side did something to an object once (approved a call, a

@@ -42,11 +42,11 @@ pub async fn serve(
                 }
                 // Every instance runs this; each reminder is recorded once (see reminders.rs).
                 if let Err(e) =
-                    crate::evaluations::reminders::send_due(&db, &base, crate::db::now_ms()).await
+                    crate::evaluations::reminders::send_due(&db, &base, db.now_ms()).await
                 {
                     tracing::warn!(error = ?e, "evaluation reminders");
                 }
-                let today = crate::followup::model::today_in("UTC");
+                let today = crate::followup::model::today_in("UTC", db.now_ms());
                 if let Err(e) =
                     crate::followup::extensions::send_report_reminders(&db, &base, today).await
                 {

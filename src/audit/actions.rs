@@ -4,7 +4,7 @@ use super::{
     model::{Actor, Entry, GENESIS, chain_hash},
     store,
 };
-use crate::db::{Db, Tx, now_ms};
+use crate::db::{Db, Tx};
 
 /// Appends an entry inside the caller's transaction, so the change and its record commit
 /// together or not at all.
@@ -21,7 +21,7 @@ pub async fn record(
         .unwrap_or_else(|| GENESIS.to_string());
     let mut e = Entry {
         id: 0,
-        at: now_ms(),
+        at: tx.now_ms(),
         actor_id: actor.id,
         actor_label: actor.label.clone(),
         action: action.to_string(),

@@ -7,7 +7,7 @@ use crate::{db::Tx, on_tx};
 /// writers across instances so two rows never chain onto the same predecessor; on SQLite the
 /// write transaction (`BEGIN IMMEDIATE`) already holds the database lock.
 pub async fn last_hash_locked(tx: &mut Tx) -> sqlx::Result<Option<String>> {
-    if let Tx::Postgres(t) = tx {
+    if let crate::db::Conn::Postgres(t) = &mut tx.conn {
         crate::db::note_statement();
         sqlx::query("select pg_advisory_xact_lock(7305001)")
             .execute(&mut **t)

@@ -9,7 +9,7 @@ use super::{
 use crate::{
     audit,
     commissions::{self, Theme},
-    db::{Db, Tx, now_ms},
+    db::{Db, Tx},
     error::{AppError, AppResult, FieldErrors},
     i18n::Localized,
     organisations::OrganisationKind,
@@ -107,7 +107,7 @@ pub async fn create_call(db: &Db, user: &Viewer, input: &CallInput) -> AppResult
     let mut tx = db.write().await?;
     let (sides, themes) = authorize(&mut tx, user, input.commission_id).await?;
     check(input, &themes, &sides)?;
-    let id = store::insert_call(&mut tx, &row(input), user.id, now_ms()).await?;
+    let id = store::insert_call(&mut tx, &row(input), user.id, db.now_ms()).await?;
     store::replace_details(
         &mut tx,
         id,
@@ -141,7 +141,7 @@ pub async fn update_call(db: &Db, user: &Viewer, id: i64, input: &CallInput) -> 
         return Err(AppError::Conflict("calls-error-not-draft".into()));
     }
     check(input, &themes, &sides)?;
-    store::update_call(&mut tx, id, &row(input), now_ms()).await?;
+    store::update_call(&mut tx, id, &row(input), db.now_ms()).await?;
     store::replace_details(
         &mut tx,
         id,
@@ -179,7 +179,7 @@ pub async fn approve_call(db: &Db, user: &Viewer, id: i64) -> AppResult<bool> {
     if call.state != CallState::Draft {
         return Err(AppError::Conflict("calls-error-not-draft".into()));
     }
-    let now = now_ms();
+    let now = db.now_ms();
     for side in &mine {
         store::insert_approval(&mut tx, id, *side, user.id, now).await?;
         audit::record(
@@ -219,7 +219,7 @@ pub async fn archive_call(db: &Db, user: &Viewer, id: i64) -> AppResult<()> {
         .await?
         .ok_or(AppError::NotFound)?;
     authorize(&mut tx, user, call.commission_id).await?;
-    if call.phase(now_ms()) == Phase::Open {
+    if call.phase(db.now_ms()) == Phase::Open {
         return Err(AppError::Conflict("calls-error-archive-open".into()));
     }
     if store::set_state(
@@ -227,7 +227,7 @@ pub async fn archive_call(db: &Db, user: &Viewer, id: i64) -> AppResult<()> {
         id,
         CallState::Published,
         CallState::Archived,
-        now_ms(),
+        db.now_ms(),
     )
     .await?
         != 1
@@ -240,8 +240,8 @@ pub async fn archive_call(db: &Db, user: &Viewer, id: i64) -> AppResult<()> {
 }
 
 /// Whether `viewer` may see `call` (drafts are its programme's officers' business).
-fn sees(viewer: Option<&Viewer>, call: &Call) -> bool {
-    policy::can(viewer, Perm::View, &policy::Facts::of(call, now_ms()))
+fn sees(viewer: Option<&Viewer>, call: &Call, now: i64) -> bool {
+    policy::can(viewer, Perm::View, &policy::Facts::of(call, now))
 }
 
 /// A call with its themes, for its page. Drafts are "not found" to everyone but officers.
@@ -257,7 +257,7 @@ pub async fn get_call_with_themes_in(
     id: i64,
 ) -> AppResult<(Call, Vec<Theme>)> {
     let call = store::find_call(tx, id).await?.ok_or(AppError::NotFound)?;
-    if !sees(viewer, &call) {
+    if !sees(viewer, &call, tx.now_ms()) {
         return Err(AppError::NotFound);
     }
     let themes = commissions::actions::themes_of(tx, call.commission_id)
@@ -271,10 +271,11 @@ pub async fn get_call_with_themes_in(
 /// The calls `viewer` may see, newest first.
 pub async fn list_calls(db: &Db, viewer: Option<&Viewer>) -> AppResult<Vec<Call>> {
     let mut tx = db.read().await?;
+    let now = tx.now_ms();
     Ok(store::list_calls(&mut tx)
         .await?
         .into_iter()
-        .filter(|c| sees(viewer, c))
+        .filter(|c| sees(viewer, c, now))
         .collect())
 }
 
@@ -336,7 +337,7 @@ pub async fn seed_call(
     state: CallState,
     approver: i64,
 ) -> AppResult<i64> {
-    let now = now_ms();
+    let now = tx.now_ms();
     let id = store::insert_call(tx, &row(input), approver, now).await?;
     store::replace_details(
         tx,

@@ -13,7 +13,6 @@ use super::{
     policy::{self, Perm},
 };
 use crate::{
-    db::now_ms,
     error::{AppError, AppResult},
     http::{AppState, Ctx, render, see_other, when_in_zone},
     i18n::format_money,
@@ -107,7 +106,7 @@ pub struct ListPage {
 }
 
 pub async fn list(State(s): State<AppState>, ctx: Ctx) -> AppResult<Response> {
-    let now = now_ms();
+    let now = s.db.now_ms();
     let calls = actions::list_calls(&s.db, ctx.user.as_ref()).await?;
     let calls = calls.iter().map(|c| view(&ctx, c, now)).collect();
     // Which programme is chosen in the form; the action checks the officer's side there.
@@ -150,7 +149,7 @@ async fn show_page(
 ) -> AppResult<Response> {
     let (call, themes) = actions::get_call(&s.db, ctx.user.as_ref(), id).await?;
     let l = ctx.locale;
-    let now = now_ms();
+    let now = s.db.now_ms();
     let facts = policy::Facts::of(&call, now);
     let can = |perm| policy::can(ctx.user.as_ref(), perm, &facts);
     let mut eligibility = vec![

@@ -6,7 +6,7 @@ use super::{
 };
 use crate::{
     audit::{self, Actor},
-    db::{Db, Tx, now_ms},
+    db::{Db, Tx},
     error::{AppError, AppResult, FieldErrors},
     i18n::Localized,
 };
@@ -26,7 +26,8 @@ pub async fn create_commission(
             "commission-error-period",
         )));
     }
-    let id = store::insert_commission(tx, programme_id, number, years.0, years.1, now_ms()).await?;
+    let now = tx.now_ms();
+    let id = store::insert_commission(tx, programme_id, number, years.0, years.1, now).await?;
     for ch in co_chairs {
         store::insert_co_chair(tx, id, ch).await?;
     }
@@ -50,7 +51,8 @@ pub async fn add_session(tx: &mut Tx, actor: &Actor, session: &Session) -> AppRe
             "common-error-time-zone",
         )));
     }
-    let id = store::insert_session(tx, session, now_ms()).await?;
+    let now = tx.now_ms();
+    let id = store::insert_session(tx, session, now).await?;
     audit::record(
         tx,
         actor,

@@ -10,7 +10,7 @@ use crate::commissions::SessionState;
 use crate::{
     audit, calls,
     commissions::{self, Session},
-    db::{Db, Tx, now_ms},
+    db::{Db, Tx},
     error::{AppError, AppResult, FieldErrors},
     followup,
     programmes::{self, Side},
@@ -175,7 +175,7 @@ pub async fn propose(
     } else {
         Vec::new()
     };
-    let now = now_ms();
+    let now = db.now_ms();
     let decision = store::propose(&mut tx, id, project_id, outcome, &kept, user.id, now).await?;
     store::approve(&mut tx, decision, side, user.id, now).await?;
     audit::record(
@@ -202,7 +202,7 @@ pub async fn approve(db: &Db, user: &Viewer, decision: i64) -> AppResult<bool> {
     if state != SessionState::Open {
         return Err(AppError::Conflict("decisions-error-not-open".into()));
     }
-    let now = now_ms();
+    let now = db.now_ms();
     for side in &mine {
         store::approve(&mut tx, decision, *side, user.id, now).await?;
     }
@@ -242,7 +242,7 @@ pub async fn release(db: &Db, base: &str, user: &Viewer, id: i64) -> AppResult<u
         .find(|s| user.has_role_on(Role::Officer, s.id))
         .cloned()
         .ok_or(AppError::Forbidden)?;
-    if !store::release(&mut tx, id, side.id, user.id, now_ms()).await? {
+    if !store::release(&mut tx, id, side.id, user.id, db.now_ms()).await? {
         return Err(AppError::Conflict("decisions-error-released".into()));
     }
     let decisions = store::list(&mut tx, id).await?;
@@ -336,7 +336,7 @@ pub async fn letter(
     let mut tx = db.read().await?;
     let project = crate::projects::actions::project_in(&mut tx, project_id).await?;
     let call = crate::calls::actions::get_call_in(&mut tx, project.call_id).await?;
-    let facts = crate::projects::policy::Facts::of(&project, &call, user, None, now_ms());
+    let facts = crate::projects::policy::Facts::of(&project, &call, user, None, db.now_ms());
     if !crate::projects::policy::can(user, crate::projects::policy::Perm::ReadLetter, &facts) {
         return Err(AppError::NotFound);
     }

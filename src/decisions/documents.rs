@@ -11,7 +11,7 @@ use crate::{
     audit,
     commissions::SessionState,
     commissions::{self, Commission},
-    db::{Db, now_ms},
+    db::Db,
     error::{AppError, AppResult},
     i18n::{Locale, Localized, format_iso_date},
     users::{Role, Viewer},
@@ -53,7 +53,7 @@ pub async fn sign(db: &Db, user: &Viewer, id: i64) -> AppResult<()> {
         .filter(|s| user.has_role_on(Role::CommissionMember, s.id))
         .map(|s| s.id)
         .collect();
-    let now = now_ms();
+    let now = db.now_ms();
     let mut signed = 0;
     for side in signers {
         if store::sign(&mut tx, id, side, user.id, &user.name, now).await? {

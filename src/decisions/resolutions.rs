@@ -14,7 +14,7 @@ use crate::{
     audit,
     commissions::SessionState,
     commissions::{self, Commission},
-    db::{Db, Tx, now_ms},
+    db::{Db, Tx},
     error::{AppError, AppResult, FieldErrors},
     i18n::Localized,
     users::Viewer,
@@ -131,7 +131,7 @@ pub async fn propose(
             "decisions-error-resolution-final".into(),
         ));
     }
-    let now = now_ms();
+    let now = db.now_ms();
     let id = store::propose_resolution(&mut tx, session, body, (note.trim(), scope), user.id, now)
         .await?;
     store::approve_resolution(&mut tx, id, side, user.id, now).await?;
@@ -162,7 +162,7 @@ pub async fn approve(db: &Db, user: &Viewer, id: i64) -> AppResult<bool> {
     if mine.is_empty() {
         return Err(AppError::Forbidden);
     }
-    let now = now_ms();
+    let now = db.now_ms();
     for side in &mine {
         store::approve_resolution(&mut tx, id, *side, user.id, now).await?;
     }

@@ -9,17 +9,18 @@ use super::{
     store,
     transport::Transport,
 };
-use crate::db::{Db, Tx, now_ms};
+use crate::db::{Db, Tx};
 
 /// Queues a message in the caller's transaction: it is sent only if the action commits.
 pub async fn enqueue(tx: &mut Tx, m: &Message) -> sqlx::Result<i64> {
-    store::insert(tx, m, now_ms()).await
+    let now = tx.now_ms();
+    store::insert(tx, m, now).await
 }
 
 /// Delivers what is due now; returns how many were sent. Claims in one short transaction and
 /// sends outside it, so a slow mail server never holds a database lock.
 pub async fn deliver_due(db: &Db, transport: &Transport, from: &Mailbox) -> anyhow::Result<usize> {
-    let now = now_ms();
+    let now = db.now_ms();
     let mut tx = db.write().await?;
     let batch = store::claim_due(&mut tx, now, LEASE_MS, BATCH, MAX_ATTEMPTS).await?;
     tx.commit().await?;
@@ -29,7 +30,7 @@ pub async fn deliver_due(db: &Db, transport: &Transport, from: &Mailbox) -> anyh
         let mut tx = db.write().await?;
         match result {
             Ok(()) => {
-                store::mark_sent(&mut tx, m.id, now_ms()).await?;
+                store::mark_sent(&mut tx, m.id, db.now_ms()).await?;
                 sent += 1;
             }
             Err(e) => {
@@ -37,7 +38,7 @@ pub async fn deliver_due(db: &Db, transport: &Transport, from: &Mailbox) -> anyh
                 store::mark_failed(
                     &mut tx,
                     m.id,
-                    now_ms() + retry_delay_ms(m.attempts),
+                    db.now_ms() + retry_delay_ms(m.attempts),
                     &e.to_string(),
                 )
                 .await?;

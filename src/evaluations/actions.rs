@@ -15,7 +15,7 @@ use crate::{
     audit,
     calls::{self, Call},
     commissions,
-    db::{Db, Tx, now_ms},
+    db::{Db, Tx},
     error::{AppError, AppResult, FieldErrors},
     organisations::{self, Organisation},
     projects::{self, HalfState, Project},
@@ -102,7 +102,7 @@ pub async fn save_grid(db: &Db, user: &Viewer, call_id: i64, g: &GridInput) -> A
         due_at: g.due_at,
         criteria: vec![],
     };
-    store::save_grid(&mut tx, &grid, &g.criteria, now_ms()).await?;
+    store::save_grid(&mut tx, &grid, &g.criteria, db.now_ms()).await?;
     audit::record(
         &mut tx,
         &user.actor(),
@@ -256,7 +256,7 @@ pub async fn recommend(
         verdict.as_str(),
         note.trim(),
         user.id,
-        now_ms(),
+        db.now_ms(),
     )
     .await?;
     audit::record(
@@ -293,7 +293,7 @@ pub async fn affiliate(
         e.add("organisation", "evaluations-error-organisation");
     }
     e.into_result()?;
-    store::insert_affiliation(&mut tx, evaluator, organisation, now_ms()).await?;
+    store::insert_affiliation(&mut tx, evaluator, organisation, db.now_ms()).await?;
     audit::record(
         &mut tx,
         &user.actor(),

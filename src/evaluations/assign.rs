@@ -12,7 +12,7 @@ use super::{
 };
 use crate::{
     audit, calls,
-    db::{Db, Tx, now_ms},
+    db::{Db, Tx},
     error::{AppError, AppResult, FieldErrors},
     projects::{self, Project},
     users::Viewer,
@@ -72,7 +72,8 @@ pub async fn assign(
             "evaluations-error-conflict",
         )));
     }
-    let id = match store::insert_assignment(&mut tx, half_id, evaluator, user.id, now_ms()).await {
+    let id = match store::insert_assignment(&mut tx, half_id, evaluator, user.id, db.now_ms()).await
+    {
         Ok(id) => id,
         Err(e) if crate::db::unique_violation(&e).is_some() => {
             return Err(AppError::Invalid(FieldErrors::single(
@@ -116,7 +117,7 @@ pub async fn propose(db: &Db, user: &Viewer, call_id: i64, per_half: usize) -> A
         .collect();
     let conflicts = exclusions(&mut tx, &view).await?;
     let pairs = balanced(&halves, &load, &conflicts, &existing, per_half);
-    let now = now_ms();
+    let now = db.now_ms();
     for (half, evaluator) in &pairs {
         store::insert_assignment(&mut tx, *half, *evaluator, user.id, now).await?;
         audit::record(
@@ -154,7 +155,7 @@ pub async fn declare_conflict(
     if project.call_id != call_id || project.half_of_side(side).is_none() {
         return Err(AppError::NotFound);
     }
-    store::insert_conflict(&mut tx, user.id, project_id, reason.trim(), now_ms()).await?;
+    store::insert_conflict(&mut tx, user.id, project_id, reason.trim(), db.now_ms()).await?;
     audit::record(
         &mut tx,
         &user.actor(),

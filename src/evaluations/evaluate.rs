@@ -8,7 +8,7 @@ use super::{
 };
 use crate::{
     audit, calls,
-    db::{Db, Tx, now_ms},
+    db::{Db, Tx},
     error::{AppError, AppResult, FieldErrors},
     projects::{self, Project},
     users::Viewer,
@@ -179,7 +179,8 @@ pub async fn save_place(
 
 async fn finish(mut tx: Tx, user: &Viewer, id: i64, submit: bool) -> AppResult<()> {
     if submit {
-        store::submit_assignment(&mut tx, id, now_ms()).await?;
+        let now = tx.now_ms();
+        store::submit_assignment(&mut tx, id, now).await?;
     }
     let action = if submit {
         "evaluation.submit"

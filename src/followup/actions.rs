@@ -14,7 +14,7 @@ use crate::{
     audit,
     calls::{self, Call},
     commissions,
-    db::{Db, Tx, now_ms},
+    db::{Db, Tx},
     error::{AppError, AppResult},
     programmes::{self, Side},
     projects::{self, Project},
@@ -33,7 +33,7 @@ pub async fn create_for_session(
     zone: &str,
     selections: &[Selection],
 ) -> AppResult<u64> {
-    let now = now_ms();
+    let now = tx.now_ms();
     let mut n = 0;
     for (decision, project, months) in selections {
         let t = term(session_ms, zone, *months)
@@ -317,7 +317,7 @@ pub async fn set_objective(
     if !v.objectives.iter().any(|(o, _, _)| *o == objective) {
         return Err(AppError::NotFound);
     }
-    store::set_objective_status(&mut tx, objective, status, now_ms()).await?;
+    store::set_objective_status(&mut tx, objective, status, db.now_ms()).await?;
     audit::record(
         &mut tx,
         &user.actor(),

@@ -14,7 +14,7 @@ use super::{
 };
 use crate::{
     audit, commissions,
-    db::{Db, Tx, now_ms},
+    db::{Db, Tx},
     decisions::{
         self,
         model::{CalendarChange, Resolution, ResolutionBody},
@@ -123,7 +123,7 @@ pub async fn apply(db: &Db, base: &str, user: &Viewer, id: i64) -> AppResult<usi
     if p.resolution.decided_at.is_none() {
         return Err(AppError::Conflict("followup-error-not-decided".into()));
     }
-    let now = now_ms();
+    let now = db.now_ms();
     if !store::mark_resolution_applied(&mut tx, id, now).await? {
         return Err(AppError::Conflict("followup-error-applied".into()));
     }

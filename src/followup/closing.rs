@@ -6,7 +6,7 @@ use super::model::FundedState;
 use super::{actions::load, policy::Perm, store};
 use crate::{
     audit,
-    db::{Db, now_ms},
+    db::Db,
     error::{AppError, AppResult, FieldErrors},
     users::Viewer,
 };
@@ -43,7 +43,7 @@ pub async fn file(db: &Db, user: &Viewer, id: i64, report: &str) -> AppResult<()
         return Err(AppError::Conflict("followup-error-closed".into()));
     }
     v.require(user, Perm::Report)?;
-    store::save_final_report(&mut tx, id, report.trim(), user.id, now_ms()).await?;
+    store::save_final_report(&mut tx, id, report.trim(), user.id, db.now_ms()).await?;
     store::set_state(&mut tx, id, FundedState::FinalReportDue).await?;
     audit::record(
         &mut tx,
@@ -69,7 +69,7 @@ pub async fn approve(db: &Db, user: &Viewer, id: i64) -> AppResult<()> {
     if store::final_report(&mut tx, id).await?.is_none() {
         return Err(AppError::Conflict("followup-error-no-final-report".into()));
     }
-    store::approve_final_report(&mut tx, id, side, user.id, now_ms()).await?;
+    store::approve_final_report(&mut tx, id, side, user.id, db.now_ms()).await?;
     let approved = store::final_report_approvals(&mut tx, id).await?;
     if v.sides.iter().all(|s| approved.contains(&s.id)) {
         store::set_state(&mut tx, id, FundedState::Completed).await?;

@@ -53,7 +53,7 @@ async fn dashboard_in(tx: &mut Tx, user: &Viewer, commission: i64) -> AppResult<
     let with_report = store::with_final_report(tx, &ids).await?;
     let all_amounts = decisions::actions::amounts_of(tx, &decisions).await?;
     let themes = commissions::actions::themes_of(tx, commission).await?;
-    let today = today_in(&user.time_zone);
+    let today = today_in(&user.time_zone, tx.now_ms());
     let mut d = Dashboard {
         commission: Some(commissions::actions::get(tx, commission).await?),
         programme_name: None,

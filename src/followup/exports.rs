@@ -8,7 +8,7 @@ use super::{
 };
 use crate::{
     commissions,
-    db::{Db, now_ms},
+    db::Db,
     decisions,
     error::{AppError, AppResult},
     followup::model::FundedState,
@@ -91,7 +91,7 @@ pub async fn iati(db: &Db, user: &Viewer, commission: i64) -> AppResult<String> 
         Some(r) => r,
         None => return Err(AppError::NotFound),
     };
-    let generated = jiff::Timestamp::from_millisecond(now_ms())
+    let generated = jiff::Timestamp::from_millisecond(db.now_ms())
         .map_err(anyhow::Error::from)?
         .strftime("%Y-%m-%dT%H:%M:%SZ")
         .to_string();

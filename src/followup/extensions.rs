@@ -14,7 +14,7 @@ use super::{
 };
 use crate::{
     audit,
-    db::{Db, Tx, now_ms},
+    db::{Db, Tx},
     email::{self, Message},
     error::{AppError, AppResult, FieldErrors},
     i18n::format_civil_date,
@@ -44,7 +44,7 @@ pub async fn propose(
         e.add("reason", "common-error-required");
     }
     e.into_result()?;
-    let now = now_ms();
+    let now = db.now_ms();
     let ext =
         store::propose_extension(&mut tx, id, new_end.trim(), reason.trim(), user.id, now).await?;
     store::approve_extension(&mut tx, ext, side, user.id, now).await?;
@@ -70,7 +70,7 @@ pub async fn approve(db: &Db, base: &str, user: &Viewer, ext: i64) -> AppResult<
     let v = load(&mut tx, user, id).await?;
     v.require(user, Perm::ActForSide)?;
     let side = *v.viewer.officer_of.first().ok_or(AppError::Forbidden)?;
-    let now = now_ms();
+    let now = db.now_ms();
     store::approve_extension(&mut tx, ext, side, user.id, now).await?;
     let (_, end, reason, decided, sides) = store::extensions(&mut tx, id)
         .await?
@@ -195,7 +195,8 @@ pub async fn send_report_reminders(db: &Db, base: &str, today: Date) -> AppResul
         let Some((kind, due)) = reminder_kind_for_report(&m, today, &already) else {
             continue;
         };
-        if store::insert_mission_reminder(&mut tx, mission, kind.as_str(), now_ms()).await? == 0 {
+        if store::insert_mission_reminder(&mut tx, mission, kind.as_str(), db.now_ms()).await? == 0
+        {
             continue;
         }
         let p = projects::actions::project_in(&mut tx, f.project_id).await?;

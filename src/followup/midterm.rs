@@ -14,7 +14,7 @@ use super::{
 use crate::{
     audit, commissions,
     commissions::SessionKind,
-    db::{Db, Tx, now_ms},
+    db::{Db, Tx},
     email::{self, Message},
     error::{AppError, AppResult, FieldErrors},
     programmes, projects, users,
@@ -49,7 +49,9 @@ pub async fn open_campaign(
         .into_iter()
         .find(|(s, _)| s.kind == SessionKind::Midterm)
         .map(|(s, _)| s.id);
-    if store::insert_campaign(&mut tx, commission, session, due_on, user.id, now_ms()).await? == 0 {
+    if store::insert_campaign(&mut tx, commission, session, due_on, user.id, db.now_ms()).await?
+        == 0
+    {
         return Err(AppError::Conflict("followup-error-campaign-open".into()));
     }
     let mut sent = 0;
@@ -175,7 +177,7 @@ pub async fn file_report(
     let Campaign { id: campaign, .. } = store::campaign_of(&mut tx, v.funded.commission_id)
         .await?
         .ok_or(AppError::Conflict("followup-error-no-campaign".into()))?;
-    let now = now_ms();
+    let now = db.now_ms();
     let changed = |o: &i64| objectives.iter().find(|(id, _)| id == o).map(|(_, s)| *s);
     let statuses: Vec<(i64, String)> = v
         .objectives
@@ -237,7 +239,7 @@ pub async fn give_opinion(
         favourable,
         comment: comment.trim(),
     };
-    store::save_opinion(&mut tx, &opinion, user.id, now_ms()).await?;
+    store::save_opinion(&mut tx, &opinion, user.id, db.now_ms()).await?;
     audit::record(
         &mut tx,
         &user.actor(),
@@ -283,7 +285,7 @@ pub async fn release_year2(db: &Db, user: &Viewer, id: i64) -> AppResult<()> {
     if joint_opinion(&pairs, &ids) != Some(true) {
         return Err(AppError::Conflict("followup-error-year2-blocked".into()));
     }
-    if !store::release_year2(&mut tx, id, side, user.id, now_ms()).await? {
+    if !store::release_year2(&mut tx, id, side, user.id, db.now_ms()).await? {
         return Err(AppError::Conflict("followup-error-year2-released".into()));
     }
     if v.funded.state == FundedState::Active {

@@ -12,7 +12,7 @@ use super::{
 };
 use crate::{
     audit,
-    db::{Db, Tx, now_ms},
+    db::{Db, Tx},
     error::{AppError, AppResult, FieldErrors},
     users::Viewer,
 };
@@ -73,7 +73,7 @@ pub async fn record_spending(
     mission_of(&v, mission)?;
     v.require(user, Perm::ActForSide)?;
     let side = *v.viewer.officer_of.first().ok_or(AppError::Forbidden)?;
-    store::record_spending(&mut tx, mission, side, amount, user.id, now_ms()).await?;
+    store::record_spending(&mut tx, mission, side, amount, user.id, db.now_ms()).await?;
     audit::record(
         &mut tx,
         &user.actor(),
@@ -113,7 +113,7 @@ pub async fn submit_report(
     if report_due(m).is_none() {
         return Err(AppError::Conflict("followup-error-report-not-due".into()));
     }
-    store::save_mission_report(&mut tx, mission, report.trim(), now_ms()).await?;
+    store::save_mission_report(&mut tx, mission, report.trim(), db.now_ms()).await?;
     audit::record(
         &mut tx,
         &user.actor(),

@@ -185,9 +185,9 @@ pub fn side_money(call: &Call, start: Date, missions: &[FundedMission]) -> Vec<S
 }
 
 /// Today's date in `zone` (the server clock decides; the zone says which day it is).
-pub fn today_in(zone: &str) -> Date {
+pub fn today_in(zone: &str, now_ms: i64) -> Date {
     let tz = TimeZone::get(zone).unwrap_or(TimeZone::UTC);
-    Timestamp::from_millisecond(crate::db::now_ms())
+    Timestamp::from_millisecond(now_ms)
         .map(|t| t.to_zoned_datetime(tz).date())
         .unwrap_or(Date::MIN)
 }

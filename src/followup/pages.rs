@@ -144,7 +144,7 @@ async fn page(
             format_money(amount, &currency, l)
         )
     };
-    let today = super::model::today_in(&u.time_zone);
+    let today = super::model::today_in(&u.time_zone, s.db.now_ms());
     let missions = v
         .missions
         .iter()

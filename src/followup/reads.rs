@@ -57,7 +57,7 @@ pub async fn commission_followup(
 ) -> AppResult<CommissionFollowup> {
     let mut tx = db.read().await?;
     let (campaign, rows) = midterm::overview_in(&mut tx, user, commission).await?;
-    let today = today_in(&user.time_zone);
+    let today = today_in(&user.time_zone, tx.now_ms());
     let overdue = missions::overdue_reports_in(&mut tx, user, commission, today).await?;
     let calendars = calendar::of_commission_in(&mut tx, commission).await?;
     let commission = commissions::actions::get(&mut tx, commission).await?;

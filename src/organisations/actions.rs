@@ -3,13 +3,14 @@
 use super::{model::Organisation, store};
 use crate::{
     audit::{self, Actor},
-    db::{Db, Tx, now_ms, unique_violation},
+    db::{Db, Tx, unique_violation},
     error::{AppError, AppResult, FieldErrors},
 };
 
 /// Registers an organisation; a duplicate name on the same side is a field error.
 pub async fn create_organisation(tx: &mut Tx, actor: &Actor, o: &Organisation) -> AppResult<i64> {
-    let id = match store::insert(tx, o, now_ms()).await {
+    let now = tx.now_ms();
+    let id = match store::insert(tx, o, now).await {
         Ok(id) => id,
         Err(e) if unique_violation(&e).is_some() => {
             return Err(AppError::Invalid(FieldErrors::single(

@@ -6,7 +6,7 @@ use super::{
 };
 use crate::{
     audit::{self, Actor},
-    db::{Db, Tx, now_ms},
+    db::{Db, Tx},
     error::{AppError, AppResult, FieldErrors},
     i18n::Localized,
 };
@@ -32,7 +32,8 @@ pub async fn create_programme(
             "programme-error-two-sides",
         )));
     }
-    let id = store::insert_programme(tx, code, &name.fr, &name.en, now_ms()).await?;
+    let now = tx.now_ms();
+    let id = store::insert_programme(tx, code, &name.fr, &name.en, now).await?;
     for s in side_ids {
         store::insert_programme_side(tx, id, *s).await?;
     }

@@ -10,7 +10,7 @@ use super::{
 use crate::{
     audit,
     calls::{self, Call},
-    db::{Db, Tx, now_ms},
+    db::{Db, Tx},
     email::{self, Message},
     error::{AppError, AppResult, FieldErrors},
     organisations,
@@ -48,7 +48,7 @@ pub(super) async fn load(
         .await?
         .ok_or(AppError::NotFound)?;
     let call = calls::actions::get_call_in(tx, p.call_id).await?;
-    let facts = policy::Facts::of(&p, &call, user, None, now_ms());
+    let facts = policy::Facts::of(&p, &call, user, None, tx.now_ms());
     if !policy::can(user, Perm::View, &facts) {
         return Err(AppError::NotFound);
     }
@@ -130,11 +130,11 @@ pub async fn start_project(
     let side = applicant_side(user)?;
     let mut tx = db.write().await?;
     let call = calls::actions::get_call_in(&mut tx, call_id).await?;
-    if call.side(side).is_none() || call.phase(now_ms()) != calls::Phase::Open {
+    if call.side(side).is_none() || call.phase(db.now_ms()) != calls::Phase::Open {
         return Err(AppError::Conflict("projects-error-call-closed".into()));
     }
     check_organisation(&mut tx, organisation_id, side).await?;
-    let now = now_ms();
+    let now = db.now_ms();
     let id = store::insert_project(&mut tx, call_id, title, user.id, now).await?;
     store::insert_half(&mut tx, id, side, organisation_id, user.id, now).await?;
     audit::record(
@@ -195,7 +195,7 @@ pub async fn save_project(db: &Db, user: &Viewer, id: i64, input: &ProjectInput)
         objectives: &input.objectives,
         plan: &input.plan,
     };
-    store::update_project(&mut tx, id, &row, &themes, now_ms()).await?;
+    store::update_project(&mut tx, id, &row, &themes, db.now_ms()).await?;
     audit::record(
         &mut tx,
         &user.actor(),
@@ -222,7 +222,15 @@ pub async fn save_half(
     let (p, _, _) = load(&mut tx, user, id).await?;
     let half = own_half(&p, user)?;
     check_organisation(&mut tx, organisation_id, half.side_id).await?;
-    store::update_half(&mut tx, half.id, organisation_id, role, partners, now_ms()).await?;
+    store::update_half(
+        &mut tx,
+        half.id,
+        organisation_id,
+        role,
+        partners,
+        db.now_ms(),
+    )
+    .await?;
     audit::record(
         &mut tx,
         &user.actor(),
@@ -250,7 +258,7 @@ pub async fn add_mission(db: &Db, user: &Viewer, id: i64, m: &Mission) -> AppRes
             "projects-error-direction",
         )));
     }
-    let mid = store::insert_mission(&mut tx, id, m, now_ms()).await?;
+    let mid = store::insert_mission(&mut tx, id, m, db.now_ms()).await?;
     audit::record(
         &mut tx,
         &user.actor(),
@@ -301,7 +309,7 @@ pub async fn withdraw_half(db: &Db, base: &str, user: &Viewer, id: i64) -> AppRe
     let mut tx = db.write().await?;
     let (p, _, _) = load(&mut tx, user, id).await?;
     let half = own_half(&p, user)?;
-    store::set_half_state(&mut tx, half.id, HalfState::Withdrawn, now_ms()).await?;
+    store::set_half_state(&mut tx, half.id, HalfState::Withdrawn, db.now_ms()).await?;
     for other in p.halves.iter().filter(|h| h.id != half.id) {
         let m = message(
             &other.lead_email,

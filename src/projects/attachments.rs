@@ -9,7 +9,7 @@ use super::{
 };
 use crate::{
     audit,
-    db::{Db, Tx, now_ms},
+    db::{Db, Tx},
     error::{AppError, AppResult, FieldErrors},
     storage::Storage,
     users::Viewer,
@@ -68,7 +68,7 @@ pub fn safe_filename(name: &str) -> String {
 /// The lead's own half, if the policy lets them change it (attachments are part of it).
 async fn may_attach(tx: &mut Tx, user: &Viewer, project_id: i64) -> AppResult<Half> {
     let (p, call, _) = load(tx, user, project_id).await?;
-    let facts = policy::Facts::of(&p, &call, user, None, now_ms());
+    let facts = policy::Facts::of(&p, &call, user, None, tx.now_ms());
     if !policy::can(user, Perm::Edit, &facts) {
         return Err(AppError::Forbidden);
     }
@@ -128,7 +128,7 @@ pub async fn upload(
         sha256: &super::receipt::sha256_hex(bytes),
         uploaded_by: user.id,
     };
-    let id = store::insert_attachment(&mut tx, &row, now_ms()).await?;
+    let id = store::insert_attachment(&mut tx, &row, db.now_ms()).await?;
     audit::record(
         &mut tx,
         &user.actor(),

@@ -13,7 +13,7 @@ use super::{
 use crate::{
     audit,
     calls::Call,
-    db::{Db, Tx, now_ms},
+    db::{Db, Tx},
     email,
     error::{AppError, AppResult, FieldErrors},
     users::Viewer,
@@ -53,7 +53,7 @@ fn local(ms: i64, zone: &str) -> String {
 /// Returns the receipt id.
 pub async fn file_half(db: &Db, user: &Viewer, id: i64, seen_version: i64) -> AppResult<i64> {
     let mut tx = db.write().await?;
-    let now = now_ms();
+    let now = db.now_ms();
     let (p, call, _) = load(&mut tx, user, id).await?;
     let half = own_half(&p, user)?;
     if half.version != seen_version {
@@ -104,7 +104,8 @@ pub async fn file_half(db: &Db, user: &Viewer, id: i64, seen_version: i64) -> Ap
 
 async fn signing_key(tx: &mut Tx) -> AppResult<(String, String)> {
     let (secret, public) = receipt::new_key();
-    Ok(store::get_or_create_key(tx, "receipts", &secret, &public, now_ms()).await?)
+    let now = tx.now_ms();
+    Ok(store::get_or_create_key(tx, "receipts", &secret, &public, now).await?)
 }
 
 /// The public key receipts are signed with (base64 Ed25519), for offline verification.

@@ -11,7 +11,7 @@ use crate::{
     audit,
     calls::{self, Call},
     commissions::Theme,
-    db::{Db, Tx, now_ms},
+    db::{Db, Tx},
     email,
     error::{AppError, AppResult, FieldErrors},
     users::{Role, Viewer},
@@ -90,7 +90,7 @@ async fn officer_half(tx: &mut Tx, user: &Viewer, half_id: i64) -> AppResult<(Pr
         .cloned()
         .ok_or(AppError::NotFound)?;
     let call = calls::actions::get_call_in(tx, p.call_id).await?;
-    let facts = policy::Facts::of(&p, &call, user, Some(half.side_id), now_ms());
+    let facts = policy::Facts::of(&p, &call, user, Some(half.side_id), tx.now_ms());
     if !policy::can(user, Perm::Decide, &facts) {
         return Err(AppError::Forbidden);
     }
@@ -122,7 +122,7 @@ pub async fn decide_admissibility(
     } else {
         "inadmissible"
     };
-    store::set_admissibility(&mut tx, half_id, decision, reason.trim(), now_ms()).await?;
+    store::set_admissibility(&mut tx, half_id, decision, reason.trim(), db.now_ms()).await?;
     let m = message(
         &half.lead_email,
         user.locale,
@@ -148,13 +148,13 @@ pub async fn decide_admissibility(
 pub async fn grant_extension(db: &Db, user: &Viewer, half_id: i64, until: i64) -> AppResult<i64> {
     let mut tx = db.write().await?;
     let (p, half) = officer_half(&mut tx, user, half_id).await?;
-    if until <= now_ms() {
+    if until <= db.now_ms() {
         return Err(AppError::Invalid(FieldErrors::single(
             "until",
             "projects-error-extension-past",
         )));
     }
-    store::set_extension(&mut tx, half.id, until, now_ms()).await?;
+    store::set_extension(&mut tx, half.id, until, db.now_ms()).await?;
     audit::record(
         &mut tx,
         &user.actor(),

@@ -8,7 +8,7 @@ use super::{
 use crate::{
     audit,
     auth::{random_token, token_hash},
-    db::{Db, now_ms},
+    db::Db,
     email,
     error::{AppError, AppResult, FieldErrors},
     users::Viewer,
@@ -31,7 +31,7 @@ pub async fn invite_partner(
         .find(|s| s.side_id != half.side_id && p.half_of_side(s.side_id).is_none())
         .ok_or(AppError::Conflict("projects-error-already-paired".into()))?;
     let token = random_token();
-    let now = now_ms();
+    let now = db.now_ms();
     store::insert_invitation(
         &mut tx,
         &store::NewInvitation {
@@ -69,7 +69,7 @@ pub async fn invite_partner(
 /// The project and side an invitation is for, without using it.
 pub async fn invitation(db: &Db, token: &str) -> AppResult<Option<(i64, i64)>> {
     let mut tx = db.read().await?;
-    Ok(store::peek_invitation(&mut tx, &token_hash(token), now_ms()).await?)
+    Ok(store::peek_invitation(&mut tx, &token_hash(token), db.now_ms()).await?)
 }
 
 /// Joins a project as the lead of the other side's half (an applicant of that side).
@@ -82,7 +82,7 @@ pub async fn join_project(
     let side = applicant_side(user)?;
     let mut tx = db.write().await?;
     let Some((project_id, invited_side)) =
-        store::use_invitation(&mut tx, &token_hash(token), now_ms()).await?
+        store::use_invitation(&mut tx, &token_hash(token), db.now_ms()).await?
     else {
         return Err(AppError::Invalid(FieldErrors::single(
             "token",
@@ -102,7 +102,7 @@ pub async fn join_project(
         side,
         organisation_id,
         user.id,
-        now_ms(),
+        db.now_ms(),
     )
     .await
     {

@@ -10,7 +10,7 @@ use super::{
 use crate::{
     calls::Call,
     commissions::{self, Theme},
-    db::{Db, now_ms},
+    db::Db,
     decisions::{self, model::Outcome},
     error::{AppError, AppResult},
     followup::{self, FundedProject},
@@ -41,7 +41,7 @@ pub struct ProjectPage {
 pub async fn project_page(db: &Db, user: &Viewer, id: i64) -> AppResult<ProjectPage> {
     let mut tx = db.read().await?;
     let (project, call, relation) = load(&mut tx, user, id).await?;
-    let now = now_ms();
+    let now = db.now_ms();
     let facts = policy::Facts::of(&project, &call, user, None, now);
     let visible: Vec<i64> = project
         .halves

@@ -9,7 +9,7 @@ use super::{
 use crate::{
     audit::{self, Actor},
     auth::{dummy_verify, hash_password, random_token, token_hash, verify_password},
-    db::{Db, now_ms},
+    db::Db,
     email,
     error::{AppError, AppResult, FieldErrors},
     i18n::Locale,
@@ -43,7 +43,7 @@ pub async fn sign_up(db: &Db, base: &str, s: SignUp) -> AppResult<()> {
         tx.commit().await?;
         return Ok(());
     }
-    let now = now_ms();
+    let now = db.now_ms();
     let new = NewUser {
         email: s.email.as_str(),
         name: &s.name,
@@ -89,7 +89,7 @@ pub async fn log_in(
 ) -> AppResult<LoggedIn> {
     let email = email.trim().to_lowercase();
     let (account_key, address_key) = (format!("account:{email}"), format!("address:{address}"));
-    let now = now_ms();
+    let now = db.now_ms();
     {
         let mut tx = db.read().await?;
         let since = now - THROTTLE_WINDOW_MS;
@@ -198,7 +198,7 @@ pub fn session_lookup<'a>(db: &'a Db, session_token: &'a str) -> crate::http::Se
 pub async fn session_user(db: &Db, session_token: &str) -> AppResult<Option<(Viewer, String)>> {
     let mut tx = db.read().await?;
     let Some((user_id, csrf)) =
-        store::find_session(&mut tx, &token_hash(session_token), now_ms()).await?
+        store::find_session(&mut tx, &token_hash(session_token), db.now_ms()).await?
     else {
         return Ok(None);
     };
@@ -228,7 +228,7 @@ pub async fn update_account(
     zone: &str,
 ) -> AppResult<()> {
     let mut tx = db.write().await?;
-    store::update_profile(&mut tx, user.id, name, locale, zone, now_ms()).await?;
+    store::update_profile(&mut tx, user.id, name, locale, zone, db.now_ms()).await?;
     audit::record(
         &mut tx,
         &user.actor(),
@@ -245,7 +245,7 @@ pub async fn update_account(
 /// Remembers the language chosen with the switch.
 pub async fn set_locale(db: &Db, user: &Viewer, locale: Locale) -> AppResult<()> {
     let mut tx = db.write().await?;
-    store::update_locale(&mut tx, user.id, locale, now_ms()).await?;
+    store::update_locale(&mut tx, user.id, locale, db.now_ms()).await?;
     audit::record(
         &mut tx,
         &user.actor(),
@@ -262,7 +262,7 @@ pub async fn set_locale(db: &Db, user: &Viewer, locale: Locale) -> AppResult<()>
 /// Housekeeping run by the background loop: drops expired sessions.
 pub async fn purge_expired_sessions(db: &Db) -> AppResult<u64> {
     let mut tx = db.write().await?;
-    let n = store::delete_expired_sessions(&mut tx, now_ms()).await?;
+    let n = store::delete_expired_sessions(&mut tx, db.now_ms()).await?;
     tx.commit().await?;
     Ok(n)
 }

@@ -10,7 +10,7 @@ use super::{
 use crate::{
     audit::{self, Actor},
     auth::hash_password,
-    db::{Db, Tx, now_ms, unique_violation},
+    db::{Db, Tx, unique_violation},
     error::{AppError, AppResult, FieldErrors},
     i18n::Locale,
     programmes::{self, Side},
@@ -57,7 +57,7 @@ async fn insert_account(
     by: Option<i64>,
 ) -> AppResult<i64> {
     check_grant(a.role, a.side_id)?;
-    let now = now_ms();
+    let now = tx.now_ms();
     let new = NewUser {
         email: a.email.as_str(),
         name: &a.name,
@@ -151,7 +151,7 @@ pub async fn grant_role(
     store::find_user(&mut tx, user_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let id = match store::insert_grant(&mut tx, user_id, role, side_id, Some(admin.id), now_ms())
+    let id = match store::insert_grant(&mut tx, user_id, role, side_id, Some(admin.id), db.now_ms())
         .await
     {
         Ok(id) => id,

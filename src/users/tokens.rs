@@ -9,7 +9,7 @@ use super::{
 use crate::{
     audit::{self, Actor},
     auth::{hash_password, random_token, token_hash},
-    db::{Db, Tx, now_ms},
+    db::{Db, Tx},
     email,
     error::{AppError, AppResult, FieldErrors},
     i18n::Locale,
@@ -26,7 +26,8 @@ pub(super) async fn send_token(
     name: &str,
 ) -> AppResult<()> {
     let token = random_token();
-    store::insert_token(tx, &token_hash(&token), user_id, purpose, now_ms()).await?;
+    let now = tx.now_ms();
+    store::insert_token(tx, &token_hash(&token), user_id, purpose, now).await?;
     let (kind, path) = match purpose {
         TokenPurpose::VerifyEmail => (Kind::Verify, "verify-email"),
         TokenPurpose::ResetPassword => (Kind::Reset, "password/reset"),
@@ -51,7 +52,7 @@ fn invalid_token() -> AppError {
 pub async fn token_is_valid(db: &Db, token: &str, purpose: TokenPurpose) -> AppResult<bool> {
     let mut tx = db.read().await?;
     Ok(
-        store::peek_token(&mut tx, &token_hash(token), purpose, now_ms())
+        store::peek_token(&mut tx, &token_hash(token), purpose, db.now_ms())
             .await?
             .is_some(),
     )
@@ -60,7 +61,7 @@ pub async fn token_is_valid(db: &Db, token: &str, purpose: TokenPurpose) -> AppR
 /// Confirms an address with the token from the verification email.
 pub async fn confirm_email(db: &Db, token: &str) -> AppResult<()> {
     let mut tx = db.write().await?;
-    let now = now_ms();
+    let now = db.now_ms();
     let id = store::use_token(&mut tx, &token_hash(token), TokenPurpose::VerifyEmail, now)
         .await?
         .ok_or_else(invalid_token)?;
@@ -91,7 +92,7 @@ pub async fn request_password_reset(db: &Db, base: &str, email: &str) -> AppResu
         )));
     };
     let mut tx = db.write().await?;
-    let now = now_ms();
+    let now = db.now_ms();
     let key = format!("reset:{}", email.as_str());
     let (sent, _) = store::count_failures(&mut tx, &key, now - 3_600_000).await?;
     if let Some(u) = store::find_user_by_email(&mut tx, email.as_str()).await?
@@ -137,7 +138,7 @@ pub async fn set_password_with_token(
     }
     let hash = hash_password(password).await?;
     let mut tx = db.write().await?;
-    let now = now_ms();
+    let now = db.now_ms();
     let id = store::use_token(&mut tx, &token_hash(token), purpose, now)
         .await?
         .ok_or_else(invalid_token)?;

@@ -75,7 +75,7 @@ impl TestDb {
                     .connect_with(opts)
                     .await
                     .expect("test database");
-                let db = Db::Postgres(pool);
+                let db = Db::from_postgres(pool);
                 db.migrate().await.expect("migrations");
                 let url = with_database(&admin_url, &name);
                 TestDb { db, url, _dir: dir }
