@@ -22,6 +22,9 @@ use crate::{
 
 pub const SESSION_COOKIE: &str = "pa_session";
 pub const CSRF_COOKIE: &str = "pa_csrf";
+/// Given at a successful login: this browser signed in to the account before (login throttling
+/// spares it).
+pub const DEVICE_COOKIE: &str = "pa_device";
 pub const LANG_COOKIE: &str = "pa_lang";
 
 /// What every handler and template knows about the request.
@@ -34,6 +37,8 @@ pub struct Ctx {
     /// Path and query of the request, where the language switch comes back to.
     pub path: String,
     pub session_token: Option<String>,
+    /// The device cookie's token, if the request carries a well-formed one.
+    pub device_token: Option<String>,
     pub client_ip: String,
     /// The viewer's zone: their own choice, else their locale's.
     pub time_zone: String,
@@ -97,7 +102,10 @@ impl<S: Send + Sync> FromRequestParts<S> for Ctx {
     }
 }
 
-fn parse_cookies(headers: &HeaderMap) -> HashMap<String, String> {
+/// The request's cookies by name. Behind TLS only `__Host-` cookies count (the browser
+/// guarantees they were set by this host, over https, for the whole site): a plain `pa_session`
+/// or a `pa_csrf` planted by a sibling domain or over http is ignored.
+fn parse_cookies(headers: &HeaderMap, secure: bool) -> HashMap<String, String> {
     headers
         .get_all(header::COOKIE)
         .iter()
@@ -105,7 +113,12 @@ fn parse_cookies(headers: &HeaderMap) -> HashMap<String, String> {
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| {
             let (k, v) = pair.trim().split_once('=')?;
-            Some((k.trim_start_matches("__Host-").to_string(), v.to_string()))
+            let k = if secure {
+                k.strip_prefix("__Host-")?
+            } else {
+                k
+            };
+            Some((k.to_string(), v.to_string()))
         })
         .collect()
 }
@@ -149,7 +162,7 @@ fn is_token(v: &str) -> bool {
 /// Builds the [`Ctx`], enforces CSRF and the body limit on state-changing requests, and
 /// renders localized error pages.
 pub async fn context(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let cookies = parse_cookies(req.headers());
+    let cookies = parse_cookies(req.headers(), state.settings.secure);
     let session_token = cookies.get(SESSION_COOKIE).filter(|t| is_token(t)).cloned();
     let session = match &session_token {
         Some(t) => match (state.sessions)(&state.db, t).await {
@@ -200,6 +213,7 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
         } else {
             None
         },
+        device_token: cookies.get(DEVICE_COOKIE).filter(|t| is_token(t)).cloned(),
         client_ip: client_ip(&req, state.settings.trust_forwarded),
         time_zone,
         nav: Nav::of(user.as_ref()),
@@ -239,7 +253,13 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
             cookie_header(CSRF_COOKIE, &t, None, secure),
         );
     }
-    if session_is_stale {
+    // A stale session cookie is deleted, unless the response sets a new one (a login).
+    let sets_session = res.headers().get_all(header::SET_COOKIE).iter().any(|v| {
+        let v = v.as_bytes();
+        v.starts_with(format!("{SESSION_COOKIE}=").as_bytes())
+            || v.starts_with(format!("__Host-{SESSION_COOKIE}=").as_bytes())
+    });
+    if session_is_stale && !sets_session {
         res.headers_mut().append(
             header::SET_COOKIE,
             cookie_header(SESSION_COOKIE, "", Some(0), secure),

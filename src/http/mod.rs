@@ -26,7 +26,7 @@ use axum::{
 
 pub use authorize::{Decision, decide};
 pub use context::{
-    CSRF_COOKIE, Ctx, LANG_COOKIE, Nav, SESSION_COOKIE, cookie_header, when_in_zone,
+    CSRF_COOKIE, Ctx, DEVICE_COOKIE, LANG_COOKIE, Nav, SESSION_COOKIE, cookie_header, when_in_zone,
 };
 pub use registry::{Access, Registry, RouteDef};
 

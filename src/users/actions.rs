@@ -9,7 +9,7 @@ use super::{
 use crate::{
     audit::{self, Actor},
     auth::{dummy_verify, hash_password, random_token, token_hash, verify_password},
-    db::Db,
+    db::{Db, Tx},
     email,
     error::{AppError, AppResult, FieldErrors},
     i18n::Locale,
@@ -24,26 +24,56 @@ pub struct SignUp {
     pub locale: Locale,
 }
 
+/// Counts one email to `address` and says whether it may be sent: at most
+/// [`MAX_MAILS_PER_ADDRESS`] per [`MAIL_WINDOW_MS`] for every endpoint that sends one, so no
+/// form can flood a mailbox (the forms answer the same whether or not it was sent).
+pub(super) async fn mail_allowed(tx: &mut Tx, address: &str) -> AppResult<bool> {
+    let now = tx.now_ms();
+    let n = store::hit_throttle(tx, &format!("mail:{address}"), now, now - MAIL_WINDOW_MS).await?;
+    Ok(n <= MAX_MAILS_PER_ADDRESS)
+}
+
 /// Creates an unverified applicant account on the chosen side and emails a confirmation link.
 /// An address already registered gets a notice instead, and the page says the same thing in
-/// both cases, so the form does not reveal who has an account.
-pub async fn sign_up(db: &Db, base: &str, s: SignUp) -> AppResult<()> {
+/// both cases, so the form does not reveal who has an account. The password is hashed (the
+/// costly part) only for a new account within the network address's sign-up allowance.
+pub async fn sign_up(db: &Db, base: &str, s: SignUp, address: &str) -> AppResult<()> {
+    {
+        let mut tx = db.write().await?;
+        let now = tx.now_ms();
+        let may_mail = mail_allowed(&mut tx, s.email.as_str()).await?;
+        if let Some(existing) = store::find_user_by_email(&mut tx, s.email.as_str()).await? {
+            if may_mail {
+                let u = existing.to_user();
+                let m = emails::render(
+                    Kind::AlreadyRegistered,
+                    u.locale,
+                    &u.email,
+                    &u.name,
+                    &format!("{base}/login"),
+                )?;
+                email::enqueue(&mut tx, &m).await?;
+            }
+            tx.commit().await?;
+            return Ok(());
+        }
+        let key = format!("signup:address:{address}");
+        let n = store::hit_throttle(&mut tx, &key, now, now - THROTTLE_WINDOW_MS).await?;
+        tx.commit().await?;
+        if !may_mail || n > MAX_SIGNUPS_PER_ADDRESS {
+            return Ok(());
+        }
+    }
     let hash = hash_password(s.password).await?;
     let mut tx = db.write().await?;
-    if let Some(existing) = store::find_user_by_email(&mut tx, s.email.as_str()).await? {
-        let u = existing.to_user();
-        let m = emails::render(
-            Kind::AlreadyRegistered,
-            u.locale,
-            &u.email,
-            &u.name,
-            &format!("{base}/login"),
-        )?;
-        email::enqueue(&mut tx, &m).await?;
-        tx.commit().await?;
+    let now = tx.now_ms();
+    if store::find_user_by_email(&mut tx, s.email.as_str())
+        .await?
+        .is_some()
+    {
+        // Signed up in parallel: the first one stands, and the answer is the same.
         return Ok(());
     }
-    let now = db.now_ms();
     let new = NewUser {
         email: s.email.as_str(),
         name: &s.name,
@@ -71,38 +101,56 @@ pub async fn sign_up(db: &Db, base: &str, s: SignUp) -> AppResult<()> {
     Ok(())
 }
 
-/// A successful login: the new session's cookie value and CSRF token.
+/// A successful login: the new session's cookie value and CSRF token, and the device cookie
+/// to set (a new one when the request did not carry a known one).
 pub struct LoggedIn {
     pub session_token: String,
     pub csrf: String,
+    pub device_token: Option<String>,
 }
 
-/// Checks the throttles, then the password; on success opens a new session and closes
-/// `previous` (the session id changes at login, so a planted id is worthless).
+/// Where a login attempt comes from.
+pub struct Attempt<'a> {
+    /// The network address.
+    pub address: &'a str,
+    /// The session it replaces, if any (closed at login, so a planted id is worthless).
+    pub previous: Option<&'a str>,
+    /// The device cookie, if any: a device the account signed in from before.
+    pub device: Option<&'a str>,
+}
+
+/// Counts the attempt first, in one atomic statement per key (parallel attempts cannot slip
+/// through), and beyond the limit answers 429 without checking the password. A device the
+/// account signed in from before is counted apart (OWASP: device cookies), so someone hammering
+/// the account from elsewhere does not lock its owner out. On success opens a new session and
+/// closes the previous one.
 pub async fn log_in(
     db: &Db,
     base: &str,
     email: &str,
     password: String,
-    address: &str,
-    previous: Option<&str>,
+    from: Attempt<'_>,
 ) -> AppResult<LoggedIn> {
     let email = email.trim().to_lowercase();
-    let (account_key, address_key) = (format!("account:{email}"), format!("address:{address}"));
-    let now = db.now_ms();
-    {
-        let mut tx = db.read().await?;
-        let since = now - THROTTLE_WINDOW_MS;
-        let (n_account, _) = store::count_failures(&mut tx, &account_key, since).await?;
-        let (n_address, _) = store::count_failures(&mut tx, &address_key, since).await?;
-        if n_account >= MAX_FAILURES_PER_ACCOUNT || n_address >= MAX_FAILURES_PER_ADDRESS {
-            return Err(AppError::TooMany("users-login-throttled".into()));
-        }
-    }
-    let user = {
-        let mut tx = db.read().await?;
-        store::find_user_by_email(&mut tx, &email).await?
+    let address_key = format!("login:address:{}", from.address);
+    let mut tx = db.write().await?;
+    let now = tx.now_ms();
+    let user = store::find_user_by_email(&mut tx, &email).await?;
+    let known_device = match (&user, from.device) {
+        (Some(u), Some(d)) => store::is_known_device(&mut tx, &token_hash(d), u.id).await?,
+        _ => false,
     };
+    let account_key = match from.device {
+        Some(d) if known_device => format!("login:device:{}", token_hash(d)),
+        _ => format!("login:account:{email}"),
+    };
+    let expired = now - THROTTLE_WINDOW_MS;
+    let n_account = store::hit_throttle(&mut tx, &account_key, now, expired).await?;
+    let n_address = store::hit_throttle(&mut tx, &address_key, now, expired).await?;
+    tx.commit().await?;
+    if n_account > MAX_FAILURES_PER_ACCOUNT || n_address > MAX_FAILURES_PER_ADDRESS {
+        return Err(AppError::TooMany("users-login-throttled".into()));
+    }
     let ok = match user.as_ref().and_then(|u| u.password_hash.clone()) {
         Some(hash) => verify_password(password, hash).await,
         None => {
@@ -114,11 +162,9 @@ pub async fn log_in(
     let user = match user {
         Some(u) if ok && u.disabled_at.is_none() => u,
         _ => {
-            store::insert_failure(&mut tx, &account_key, now).await?;
-            store::insert_failure(&mut tx, &address_key, now).await?;
             audit::record(
                 &mut tx,
-                &Actor::system(address),
+                &Actor::system(from.address),
                 "user.login_failed",
                 "user",
                 &email,
@@ -134,26 +180,37 @@ pub async fn log_in(
     };
     if user.email_verified_at.is_none() {
         let u = user.to_user();
-        super::tokens::send_token(
-            &mut tx,
-            base,
-            u.id,
-            TokenPurpose::VerifyEmail,
-            u.locale,
-            &u.email,
-            &u.name,
-        )
-        .await?;
+        if mail_allowed(&mut tx, &u.email).await? {
+            super::tokens::send_token(
+                &mut tx,
+                base,
+                u.id,
+                TokenPurpose::VerifyEmail,
+                u.locale,
+                &u.email,
+                &u.name,
+            )
+            .await?;
+        }
         tx.commit().await?;
         return Err(AppError::Invalid(FieldErrors::single(
             "email",
             "users-login-unverified",
         )));
     }
-    store::delete_failures(&mut tx, &account_key).await?;
-    if let Some(prev) = previous {
+    // The right password: this attempt was not an attack.
+    store::clear_throttle(&mut tx, &account_key).await?;
+    store::unhit_throttle(&mut tx, &address_key).await?;
+    if let Some(prev) = from.previous {
         store::delete_session(&mut tx, &token_hash(prev)).await?;
     }
+    let device_token = if known_device {
+        None
+    } else {
+        let t = random_token();
+        store::insert_known_device(&mut tx, &token_hash(&t), user.id, now).await?;
+        Some(t)
+    };
     let (session_token, csrf) = (random_token(), random_token());
     store::insert_session(
         &mut tx,
@@ -170,13 +227,14 @@ pub async fn log_in(
         "user.login",
         "user",
         user.id,
-        address,
+        from.address,
     )
     .await?;
     tx.commit().await?;
     Ok(LoggedIn {
         session_token,
         csrf,
+        device_token,
     })
 }
 
@@ -259,10 +317,14 @@ pub async fn set_locale(db: &Db, user: &Viewer, locale: Locale) -> AppResult<()>
     Ok(())
 }
 
-/// Housekeeping run by the background loop: drops expired sessions.
+/// Housekeeping run by the background loop: drops expired sessions, throttling windows long
+/// over and device cookies past their lifetime.
 pub async fn purge_expired_sessions(db: &Db) -> AppResult<u64> {
     let mut tx = db.write().await?;
-    let n = store::delete_expired_sessions(&mut tx, db.now_ms()).await?;
+    let now = tx.now_ms();
+    let n = store::delete_expired_sessions(&mut tx, now).await?;
+    store::delete_old_throttles(&mut tx, now - MAIL_WINDOW_MS.max(THROTTLE_WINDOW_MS)).await?;
+    store::delete_old_devices(&mut tx, now - DEVICE_LIFETIME_MS).await?;
     tx.commit().await?;
     Ok(n)
 }

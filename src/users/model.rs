@@ -86,12 +86,20 @@ impl TokenPurpose {
 /// A login session lasts two weeks.
 pub const SESSION_LIFETIME_MS: i64 = 14 * 86_400_000;
 
-/// Login throttling: failures counted over this window…
+/// Login throttling: attempts counted over this window (a successful one is taken back)…
 pub const THROTTLE_WINDOW_MS: i64 = 15 * 60_000;
-/// …at most this many for one account…
+/// …at most this many for one account (or one known device of it)…
 pub const MAX_FAILURES_PER_ACCOUNT: i64 = 5;
 /// …and this many from one network address (many accounts, one attacker).
 pub const MAX_FAILURES_PER_ADDRESS: i64 = 20;
+/// New accounts from one network address per throttling window (each costs a password hash).
+pub const MAX_SIGNUPS_PER_ADDRESS: i64 = 10;
+/// Emails to one address (verification, reset, "already registered") per window, whichever
+/// form asked for them.
+pub const MAX_MAILS_PER_ADDRESS: i64 = 3;
+pub const MAIL_WINDOW_MS: i64 = 60 * 60_000;
+/// A device cookie lasts a year.
+pub const DEVICE_LIFETIME_MS: i64 = 365 * 86_400_000;
 
 #[cfg(test)]
 mod tests {

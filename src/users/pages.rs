@@ -15,7 +15,10 @@ use super::{
 };
 use crate::{
     error::{AppError, AppResult, FieldErrors},
-    http::{AppState, Ctx, SESSION_COOKIE, cookie_header, form::*, render_status, see_other},
+    http::{
+        AppState, Ctx, DEVICE_COOKIE, SESSION_COOKIE, cookie_header, form::*, render_status,
+        see_other,
+    },
     i18n::Locale,
     programmes::{self, Side},
 };
@@ -116,7 +119,7 @@ pub async fn sign_up(
     match f.parse(&sides) {
         Err(errors) => Ok(sign_up_page(&ctx, &sides, &f).respond(&errors)),
         Ok(signup) => {
-            actions::sign_up(&s.db, &s.settings.public_url, signup).await?;
+            actions::sign_up(&s.db, &s.settings.public_url, signup, &ctx.client_ip).await?;
             Ok(message(
                 &ctx,
                 StatusCode::OK,
@@ -161,24 +164,38 @@ pub async fn login(
     if !errors.is_empty() {
         return Ok(login_page(&ctx, &f).respond(&errors));
     }
-    let previous = ctx.session_token.as_deref();
+    let from = actions::Attempt {
+        address: &ctx.client_ip,
+        previous: ctx.session_token.as_deref(),
+        device: ctx.device_token.as_deref(),
+    };
     match actions::log_in(
         &s.db,
         &s.settings.public_url,
         &f.email,
         f.password.clone(),
-        &ctx.client_ip,
-        previous,
+        from,
     )
     .await
     {
-        Ok(LoggedIn { session_token, .. }) => {
+        Ok(LoggedIn {
+            session_token,
+            device_token,
+            ..
+        }) => {
             let mut res = see_other(safe_next(&f.next));
             let age = super::model::SESSION_LIFETIME_MS / 1000;
             res.headers_mut().append(
                 header::SET_COOKIE,
                 cookie_header(SESSION_COOKIE, &session_token, Some(age), s.settings.secure),
             );
+            if let Some(device) = device_token {
+                let age = super::model::DEVICE_LIFETIME_MS / 1000;
+                res.headers_mut().append(
+                    header::SET_COOKIE,
+                    cookie_header(DEVICE_COOKIE, &device, Some(age), s.settings.secure),
+                );
+            }
             Ok(res)
         }
         Err(AppError::Invalid(e)) => Ok(login_page(&ctx, &f).respond(&e)),

@@ -382,37 +382,93 @@ pub async fn use_password_tokens(tx: &mut Tx, user_id: i64, now: i64) -> sqlx::R
     .await)
 }
 
-pub async fn insert_failure(tx: &mut Tx, key: &str, now: i64) -> sqlx::Result<()> {
-    on_tx_exec!(tx, |c| sqlx::query(
-        "insert into login_failures (key, at) values ($1, $2)"
+/// Counts one hit of `key` in its window and returns the window's count, in one atomic
+/// statement: a window that began at or before `expired_before` starts again at `now`.
+pub async fn hit_throttle(
+    tx: &mut Tx,
+    key: &str,
+    now: i64,
+    expired_before: i64,
+) -> sqlx::Result<i64> {
+    on_tx!(tx, |c| sqlx::query_scalar(
+        "insert into throttles (key, window_start, hits) values ($1, $2, 1)
+         on conflict (key) do update set
+             hits = case when throttles.window_start <= $3 then 1 else throttles.hits + 1 end,
+             window_start = case when throttles.window_start <= $3 then $2
+                                 else throttles.window_start end
+         returning hits"
     )
     .bind(key)
+    .bind(now)
+    .bind(expired_before)
+    .fetch_one(c)
+    .await)
+}
+
+/// Takes back one hit of `key` (an attempt that turned out legitimate).
+pub async fn unhit_throttle(tx: &mut Tx, key: &str) -> sqlx::Result<()> {
+    on_tx_exec!(tx, |c| sqlx::query(
+        "update throttles set hits = hits - 1 where key = $1 and hits > 0"
+    )
+    .bind(key)
+    .execute(c)
+    .await)?;
+    Ok(())
+}
+
+pub async fn clear_throttle(tx: &mut Tx, key: &str) -> sqlx::Result<()> {
+    on_tx_exec!(tx, |c| sqlx::query("delete from throttles where key = $1")
+        .bind(key)
+        .execute(c)
+        .await)?;
+    Ok(())
+}
+
+/// Whether the device cookie whose token hashes to `token_hash` was given to `user_id`.
+pub async fn is_known_device(tx: &mut Tx, token_hash: &str, user_id: i64) -> sqlx::Result<bool> {
+    on_tx!(tx, |c| sqlx::query_scalar::<_, i64>(
+        "select count(*) from known_devices where token_hash = $1 and user_id = $2"
+    )
+    .bind(token_hash)
+    .bind(user_id)
+    .fetch_one(c)
+    .await)
+    .map(|n| n > 0)
+}
+
+pub async fn insert_known_device(
+    tx: &mut Tx,
+    token_hash: &str,
+    user_id: i64,
+    now: i64,
+) -> sqlx::Result<()> {
+    on_tx_exec!(tx, |c| sqlx::query(
+        "insert into known_devices (token_hash, user_id, created_at) values ($1, $2, $3)
+         on conflict (token_hash) do nothing"
+    )
+    .bind(token_hash)
+    .bind(user_id)
     .bind(now)
     .execute(c)
     .await)?;
     Ok(())
 }
 
-/// Failures for `key` since `since`, and the oldest of them (when the window frees up).
-pub async fn count_failures(
-    tx: &mut Tx,
-    key: &str,
-    since: i64,
-) -> sqlx::Result<(i64, Option<i64>)> {
-    on_tx!(tx, |c| sqlx::query_as(
-        "select count(*), min(at) from login_failures where key = $1 and at > $2"
+pub async fn delete_old_throttles(tx: &mut Tx, before: i64) -> sqlx::Result<()> {
+    on_tx_exec!(tx, |c| sqlx::query(
+        "delete from throttles where window_start < $1"
     )
-    .bind(key)
-    .bind(since)
-    .fetch_one(c)
-    .await)
+    .bind(before)
+    .execute(c)
+    .await)?;
+    Ok(())
 }
 
-pub async fn delete_failures(tx: &mut Tx, key: &str) -> sqlx::Result<()> {
+pub async fn delete_old_devices(tx: &mut Tx, before: i64) -> sqlx::Result<()> {
     on_tx_exec!(tx, |c| sqlx::query(
-        "delete from login_failures where key = $1"
+        "delete from known_devices where created_at < $1"
     )
-    .bind(key)
+    .bind(before)
     .execute(c)
     .await)?;
     Ok(())

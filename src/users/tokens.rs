@@ -83,7 +83,7 @@ pub async fn confirm_email(db: &Db, token: &str) -> AppResult<()> {
 }
 
 /// Emails a reset link if the address has an account. The answer is the same either way.
-/// At most three links an hour per address, so the form cannot be used to flood a mailbox.
+/// The per-address email allowance applies, so the form cannot be used to flood a mailbox.
 pub async fn request_password_reset(db: &Db, base: &str, email: &str) -> AppResult<()> {
     let Some(email) = Email::parse(email) else {
         return Err(AppError::Invalid(FieldErrors::single(
@@ -92,14 +92,11 @@ pub async fn request_password_reset(db: &Db, base: &str, email: &str) -> AppResu
         )));
     };
     let mut tx = db.write().await?;
-    let now = db.now_ms();
-    let key = format!("reset:{}", email.as_str());
-    let (sent, _) = store::count_failures(&mut tx, &key, now - 3_600_000).await?;
+    let may_mail = super::actions::mail_allowed(&mut tx, email.as_str()).await?;
     if let Some(u) = store::find_user_by_email(&mut tx, email.as_str()).await?
-        && sent < 3
+        && may_mail
     {
         let u = u.to_user();
-        store::insert_failure(&mut tx, &key, now).await?;
         send_token(
             &mut tx,
             base,
@@ -172,8 +169,10 @@ pub async fn resend_verification(db: &Db, base: &str, email: &str) -> AppResult<
         )));
     };
     let mut tx = db.write().await?;
+    let may_mail = super::actions::mail_allowed(&mut tx, email.as_str()).await?;
     if let Some(u) = store::find_user_by_email(&mut tx, email.as_str()).await?
         && u.email_verified_at.is_none()
+        && may_mail
     {
         let u = u.to_user();
         send_token(

@@ -214,6 +214,24 @@ impl TestApp {
         }
     }
 
+    /// The same database served as it is behind TLS (`https://` public URL: `__Host-` cookies).
+    pub fn behind_https(&self) -> TestApp {
+        let mut settings = Settings::local("127.0.0.1:8080", self.db.dir().to_path_buf());
+        settings.secure = true;
+        TestApp {
+            db: self.db.clone(),
+            router: passerelle::app::app(self.db.db.clone(), settings),
+            cookies: HashMap::new(),
+            ip: self.ip,
+            accept_language: None,
+        }
+    }
+
+    /// Moves the application's clock forward (past a deadline, a throttling window…).
+    pub fn advance_clock(&self, ms: i64) {
+        self.db.db.clock().advance(ms);
+    }
+
     /// A second browser on the same application and database.
     pub fn browser(&self) -> TestApp {
         TestApp {

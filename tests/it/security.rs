@@ -101,7 +101,7 @@ async fn login_is_throttled_per_account() {
         StatusCode::SEE_OTHER
     );
     // Once the window has passed, the account opens again.
-    app.exec("update login_failures set at = at - 900001").await;
+    app.advance_clock(15 * 60_000 + 1);
     let mut later = app.browser();
     assert_eq!(
         later.login(email, "passerelle-demo").await.status,

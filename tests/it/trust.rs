@@ -271,3 +271,183 @@ async fn a_password_reset_ends_every_other_reset_link_of_the_account() {
         "the password set with the newer link stays"
     );
 }
+
+/// Finding 2 (first part): 40 wrong passwords sent in parallel all got the normal error, none
+/// was throttled (failures were counted before, and recorded after, the password check). Each
+/// attempt is now counted first, atomically: exactly the allowance (5) is checked, the rest is
+/// answered 429 without looking at the password.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn login_throttling_holds_under_forty_parallel_attempts() {
+    let app = TestApp::spawn_demo().await;
+    let email = "evaluateur.wb@demo.passerelle.test";
+    let mut set = tokio::task::JoinSet::new();
+    for i in 0..40u8 {
+        let mut b = app.browser();
+        b.ip = [10, 7, 0, i];
+        b.csrf().await;
+        set.spawn(async move { b.login(email, "mauvais mot de passe").await.status });
+    }
+    let (mut refused, mut throttled) = (0, 0);
+    while let Some(status) = set.join_next().await {
+        match status.unwrap() {
+            StatusCode::UNPROCESSABLE_ENTITY => refused += 1,
+            StatusCode::TOO_MANY_REQUESTS => throttled += 1,
+            other => panic!("unexpected {other}"),
+        }
+    }
+    assert_eq!((refused, throttled), (5, 35));
+}
+
+/// Finding 2 (second part): five wrong passwords locked the real owner out for 15 minutes.
+/// A browser the owner signed in from before carries a device cookie and is counted apart;
+/// a browser without one is still throttled with the attacker.
+#[tokio::test]
+async fn an_attacker_cannot_lock_the_owner_out_of_a_known_device() {
+    let app = TestApp::spawn_demo().await;
+    let email = "evaluateur.wb@demo.passerelle.test";
+    let mut owner = app.browser();
+    owner.login_demo(email).await;
+    assert!(owner.cookies.contains_key("pa_device"), "a device cookie");
+    owner.post("/logout", &[]).await;
+    let mut attacker = app.browser();
+    attacker.ip = [203, 0, 113, 9];
+    for _ in 0..10 {
+        attacker.login(email, "devine").await;
+    }
+    assert_eq!(
+        attacker
+            .login(email, passerelle::demo::PASSWORD)
+            .await
+            .status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "the attacker is throttled, even with the right password"
+    );
+    assert_eq!(
+        owner.login(email, passerelle::demo::PASSWORD).await.status,
+        StatusCode::SEE_OTHER,
+        "the owner's known device is not"
+    );
+    let mut new_browser = app.browser();
+    assert_eq!(
+        new_browser
+            .login(email, passerelle::demo::PASSWORD)
+            .await
+            .status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "an unknown browser is counted with the account"
+    );
+    // A forged device cookie is unknown: no way around the throttle.
+    new_browser
+        .cookies
+        .insert("pa_device".into(), "A".repeat(43));
+    assert_eq!(
+        new_browser
+            .login(email, passerelle::demo::PASSWORD)
+            .await
+            .status,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+}
+
+/// Finding 7: 30 sign-ups with an existing address queued 31 emails in under 2 s; same for
+/// "resend verification" and password reset, each costing an Argon2 hash. One allowance per
+/// address covers every form that sends email; the answer stays the same.
+#[tokio::test]
+async fn mail_volume_to_one_address_is_capped_whichever_form_asks() {
+    let app = TestApp::spawn_demo().await;
+    let email = "charge.wb@demo.passerelle.test";
+    let before = app
+        .scalar_text(&format!(
+            "select count(*) from email_outbox where to_address = '{email}'"
+        ))
+        .await;
+    let mut b = app.browser();
+    for i in 0..30 {
+        let r = b
+            .post(
+                "/signup",
+                &[
+                    ("name", "Quelqu’un"),
+                    ("email", email),
+                    ("password", "un mot de passe long"),
+                    ("side", "WB"),
+                    ("locale", "fr"),
+                ],
+            )
+            .await;
+        assert!(
+            r.status.is_success() || r.status.is_redirection(),
+            "{i}: {}",
+            r.status
+        );
+        b.post("/verify-email/resend", &[("email", email)]).await;
+        b.post("/password/forgot", &[("email", email)]).await;
+    }
+    let after = app
+        .scalar_text(&format!(
+            "select count(*) from email_outbox where to_address = '{email}'"
+        ))
+        .await;
+    assert!(after - before <= 3, "{} emails queued", after - before);
+    // An hour later the address may be written to again.
+    app.advance_clock(60 * 60_000 + 1);
+    b.post("/password/forgot", &[("email", email)]).await;
+    let later = app
+        .scalar_text(&format!(
+            "select count(*) from email_outbox where to_address = '{email}'"
+        ))
+        .await;
+    assert_eq!(later, after + 1);
+}
+
+/// Finding 12 (first part): behind https the `__Host-` prefix was not required: a plain
+/// `pa_session` was accepted and a planted `pa_csrf` used.
+#[tokio::test]
+async fn behind_https_only_host_prefixed_cookies_count() {
+    let app = TestApp::spawn_demo().await;
+    let mut https = app.behind_https();
+    https.login_demo("charge.wb@demo.passerelle.test").await;
+    let session = https
+        .cookies
+        .get("__Host-pa_session")
+        .cloned()
+        .expect("the session cookie carries the prefix");
+    // The same token under the plain name is not a session.
+    let mut plain = app.behind_https();
+    plain.cookies.insert("pa_session".into(), session.clone());
+    assert_eq!(plain.get("/account").await.status, StatusCode::SEE_OTHER);
+    // A planted plain CSRF cookie is not the token forms are checked against.
+    let mut planted = app.behind_https();
+    let token = "B".repeat(43);
+    planted.cookies.insert("pa_csrf".into(), token.clone());
+    let r = planted
+        .post_raw(
+            "/login",
+            &[
+                ("csrf", token.as_str()),
+                ("email", "charge.wb@demo.passerelle.test"),
+                ("password", passerelle::demo::PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    // The prefixed session works.
+    let mut real = app.behind_https();
+    real.cookies.insert("__Host-pa_session".into(), session);
+    assert_eq!(real.get("/account").await.status, StatusCode::OK);
+}
+
+/// Finding 12 (second part): logging in while holding a stale session cookie left the user
+/// logged out (the stale cookie's deletion came after the new session's cookie).
+#[tokio::test]
+async fn logging_in_over_a_stale_session_cookie_signs_in() {
+    let app = TestApp::spawn_demo().await;
+    let mut b = app.browser();
+    b.cookies.insert("pa_session".into(), "C".repeat(43));
+    let r = b
+        .login("charge.wb@demo.passerelle.test", passerelle::demo::PASSWORD)
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_ne!(b.cookies.get("pa_session"), Some(&"C".repeat(43)));
+    assert_eq!(b.get("/account").await.status, StatusCode::OK);
+}
