@@ -176,7 +176,7 @@ async fn evaluate_all(db: &Db) -> AppResult<()> {
                 .enumerate()
                 .map(|(i, c)| Score {
                     criterion_id: c.id,
-                    score: (merit(*project) / 4 + (*id + i as i64) % 3 - 1).clamp(0, 10),
+                    score: Some((merit(*project) / 4 + (*id + i as i64) % 3 - 1).clamp(0, 10)),
                     comment: if i == 0 {
                         comment.to_string()
                     } else {

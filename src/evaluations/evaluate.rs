@@ -129,10 +129,12 @@ pub async fn save_evaluation(
     let mut errors = FieldErrors::default();
     for c in &grid.criteria {
         match scores.iter().find(|s| s.criterion_id == c.id) {
-            Some(s) if !(0..=grid.scale_max).contains(&s.score) => {
+            Some(Score { score: Some(v), .. }) if !(0..=grid.scale_max).contains(v) => {
                 errors.add(&format!("score_{}", c.id), "evaluations-error-score")
             }
-            None if submit => errors.add(&format!("score_{}", c.id), "common-error-required"),
+            None | Some(Score { score: None, .. }) if submit => {
+                errors.add(&format!("score_{}", c.id), "common-error-required")
+            }
             _ => {}
         }
     }

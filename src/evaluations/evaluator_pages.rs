@@ -139,7 +139,10 @@ pub async fn evaluation_form(
         .iter()
         .flat_map(|sc| {
             [
-                (format!("score_{}", sc.criterion_id), sc.score.to_string()),
+                (
+                    format!("score_{}", sc.criterion_id),
+                    sc.score.map(|v| v.to_string()).unwrap_or_default(),
+                ),
                 (format!("comment_{}", sc.criterion_id), sc.comment.clone()),
             ]
         })
@@ -194,16 +197,22 @@ pub async fn save_evaluation(
         let mut scores = Vec::new();
         for c in &ev.grid.criteria {
             let raw = get(&format!("score_{}", c.id));
-            if raw.is_empty() {
-                continue;
-            }
-            match raw.parse::<i64>() {
-                Ok(score) => scores.push(Score {
+            let comment = get(&format!("comment_{}", c.id));
+            // A comment written before its score is kept (the score comes later).
+            let score = match raw.parse::<i64>() {
+                _ if raw.is_empty() => None,
+                Ok(v) => Some(v),
+                Err(_) => {
+                    errors.add(&format!("score_{}", c.id), "evaluations-error-score");
+                    continue;
+                }
+            };
+            if score.is_some() || !comment.is_empty() {
+                scores.push(Score {
                     criterion_id: c.id,
                     score,
-                    comment: get(&format!("comment_{}", c.id)),
-                }),
-                Err(_) => errors.add(&format!("score_{}", c.id), "evaluations-error-score"),
+                    comment,
+                });
             }
         }
         if errors.is_empty() {

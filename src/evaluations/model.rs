@@ -93,7 +93,8 @@ pub struct SideRanking {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Score {
     pub criterion_id: i64,
-    pub score: i64,
+    /// None while the evaluator has written a comment but no score yet.
+    pub score: Option<i64>,
     pub comment: String,
 }
 
@@ -106,7 +107,7 @@ pub fn weighted(grid: &Grid, scores: &[Score]) -> Option<i64> {
     }
     let mut sum = 0;
     for c in &grid.criteria {
-        sum += scores.iter().find(|s| s.criterion_id == c.id)?.score * c.weight;
+        sum += scores.iter().find(|s| s.criterion_id == c.id)?.score? * c.weight;
     }
     Some(sum * 1000 / (grid.scale_max * total_weight))
 }
@@ -257,7 +258,7 @@ mod tests {
     fn s(c: i64, v: i64) -> Score {
         Score {
             criterion_id: c,
-            score: v,
+            score: Some(v),
             comment: String::new(),
         }
     }
@@ -266,6 +267,11 @@ mod tests {
     fn weighted_score_needs_every_criterion() {
         assert_eq!(weighted(&grid(), &[s(1, 10), s(2, 2)]), Some(800));
         assert_eq!(weighted(&grid(), &[s(1, 10)]), None);
+        let comment_only = Score {
+            score: None,
+            ..s(2, 0)
+        };
+        assert_eq!(weighted(&grid(), &[s(1, 10), comment_only]), None);
     }
 
     #[test]

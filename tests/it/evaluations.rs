@@ -16,7 +16,7 @@ async fn xi(app: &TestApp) -> i64 {
 }
 
 /// A WB grid with a canary criterion, and the WB evaluator assigned to the first WB half.
-async fn setup(app: &TestApp) -> (TestApp, i64, i64) {
+pub(crate) async fn setup(app: &TestApp) -> (TestApp, i64, i64) {
     let call = xi(app).await;
     let mut officer = app.browser();
     officer.login_demo(WB_OFFICER).await;

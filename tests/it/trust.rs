@@ -451,3 +451,46 @@ async fn logging_in_over_a_stale_session_cookie_signs_in() {
     assert_ne!(b.cookies.get("pa_session"), Some(&"C".repeat(43)));
     assert_eq!(b.get("/account").await.status, StatusCode::OK);
 }
+
+/// Finding 11: an evaluator's comment was dropped when its score was still empty (the autosave
+/// answered 204 and kept nothing). The comment is kept, the score stays empty, and submitting
+/// still needs every score.
+#[tokio::test]
+async fn an_evaluators_comment_is_kept_while_its_score_is_empty() {
+    let app = TestApp::spawn_demo().await;
+    crate::evaluations::setup(&app).await;
+    let mut ev = app.browser();
+    ev.login_demo("evaluateur.wb@demo.passerelle.test").await;
+    let id = app.scalar("select max(id) from assignments").await;
+    let c1 = app.scalar("select min(id) from grid_criteria").await;
+    let csrf = ev.csrf().await;
+    let body = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs([
+            ("csrf", csrf.as_str()),
+            (&format!("score_{c1}"), ""),
+            (&format!("comment_{c1}"), "Équipe solide,\tà revoir"),
+        ])
+        .finish();
+    let r = ev
+        .request(
+            axum::http::Method::POST,
+            &format!("/evaluations/{id}"),
+            Some(body),
+            &[("x-autosave", "1")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT);
+    let page = ev.get(&format!("/evaluations/{id}")).await;
+    assert!(
+        page.body.contains("Équipe solide,\tà revoir"),
+        "the comment is kept"
+    );
+    let r = ev
+        .post(&format!("/evaluations/{id}"), &[("intent", "submit")])
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "scores still needed"
+    );
+}

@@ -203,7 +203,7 @@ pub async fn list_evaluator_assignments(
 
 /// The scores of these assignments: (assignment, score), in one statement.
 pub async fn scores_of(tx: &mut Tx, assignments: &[i64]) -> sqlx::Result<Vec<(i64, Score)>> {
-    let rows: Vec<(i64, i64, i64, String)> = crate::db::fetch_all_in(
+    let rows: Vec<(i64, i64, Option<i64>, String)> = crate::db::fetch_all_in(
         tx,
         "select assignment_id, criterion_id, score, comment from scores where assignment_id in ({ids})",
         assignments,
@@ -225,7 +225,7 @@ pub async fn scores_of(tx: &mut Tx, assignments: &[i64]) -> sqlx::Result<Vec<(i6
 }
 
 pub async fn list_scores(tx: &mut Tx, assignment: i64) -> sqlx::Result<Vec<Score>> {
-    let rows: Vec<(i64, i64, String)> = on_tx!(tx, |c| sqlx::query_as(
+    let rows: Vec<(i64, Option<i64>, String)> = on_tx!(tx, |c| sqlx::query_as(
         "select criterion_id, score, comment from scores where assignment_id = $1"
     )
     .bind(assignment)
