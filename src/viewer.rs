@@ -78,11 +78,26 @@ impl Viewer {
     pub fn has_role(&self, role: Role) -> bool {
         self.grants.iter().any(|g| g.role == role)
     }
-    /// Whether the user holds `role` on `side_id` (object-level checks of later domains).
+    /// The one side this person acts for: the side every per-side grant names. None without
+    /// a per-side grant, and for an account whose grants span two sides (granting that is
+    /// refused; one set up before the rule acts for no side until an administrator fixes it),
+    /// so nobody completes an "each side approves" act alone.
+    pub fn acting_side(&self) -> Option<i64> {
+        let mut sides = self.grants.iter().filter_map(|g| g.side_id);
+        let first = sides.next()?;
+        sides.all(|s| s == first).then_some(first)
+    }
+    /// Whether the user holds `role` on `side_id`, the side they act for.
     pub fn has_role_on(&self, role: Role, side_id: i64) -> bool {
-        self.grants
-            .iter()
-            .any(|g| g.role == role && g.side_id == Some(side_id))
+        self.acting_side() == Some(side_id)
+            && self
+                .grants
+                .iter()
+                .any(|g| g.role == role && g.side_id == Some(side_id))
+    }
+    /// The side on which the user holds `role`, if it is the side they act for.
+    pub fn side_as(&self, role: Role) -> Option<i64> {
+        self.acting_side().filter(|s| self.has_role_on(role, *s))
     }
     pub fn actor(&self) -> crate::audit::Actor {
         crate::audit::Actor::user(self.id, &self.email)

@@ -27,6 +27,7 @@ users-error-side-forbidden = This role belongs to no administration: leave this 
 users-error-locale = Choose one of the languages offered.
 users-error-role = Choose one of the roles offered.
 users-error-role-held = This person already has this role.
+users-error-one-side = This person already acts for another side. One account acts for one side only: invite them with another address for the other side.
 users-error-last-admin = The last administrator cannot be removed.
 users-signup-title = Create an account
 users-signup-intro = Create your account to file your half of a joint project with your administration.

@@ -27,6 +27,7 @@ users-error-side-forbidden = Ce rôle ne se rattache à aucune administration : 
 users-error-locale = Choisissez une langue proposée.
 users-error-role = Choisissez un rôle proposé.
 users-error-role-held = Cette personne a déjà ce rôle.
+users-error-one-side = Cette personne agit déjà pour l’autre côté. Un compte n’agit que pour un côté : invitez-la avec une autre adresse pour l’autre côté.
 users-error-last-admin = Impossible de retirer le dernier administrateur.
 users-signup-title = Créer un compte
 users-signup-intro = Créez votre compte pour déposer votre volet d’un projet conjoint auprès de votre administration.

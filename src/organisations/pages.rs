@@ -102,10 +102,8 @@ pub async fn create(
 ) -> AppResult<Response> {
     let user = ctx.require_user()?;
     let side_id = user
-        .grants
-        .iter()
-        .find(|g| matches!(g.role, Role::Applicant | Role::Officer) && g.side_id.is_some())
-        .and_then(|g| g.side_id)
+        .side_as(Role::Applicant)
+        .or_else(|| user.side_as(Role::Officer))
         .ok_or(AppError::Forbidden)?;
     let mut e = FieldErrors::default();
     for (k, v, max) in [

@@ -98,11 +98,7 @@ pub(super) fn own_half(p: &Project, user: &Viewer) -> AppResult<Half> {
 
 /// The side on which `user` applies.
 pub(super) fn applicant_side(user: &Viewer) -> AppResult<i64> {
-    user.grants
-        .iter()
-        .find(|g| g.role == Role::Applicant)
-        .and_then(|g| g.side_id)
-        .ok_or(AppError::Forbidden)
+    user.side_as(Role::Applicant).ok_or(AppError::Forbidden)
 }
 
 pub(super) async fn check_organisation(

@@ -29,11 +29,7 @@ pub(super) async fn organisation_options(
 }
 
 pub(super) fn applicant_side(u: &Viewer) -> AppResult<i64> {
-    u.grants
-        .iter()
-        .find(|g| g.role == Role::Applicant)
-        .and_then(|g| g.side_id)
-        .ok_or(AppError::Forbidden)
+    u.side_as(Role::Applicant).ok_or(AppError::Forbidden)
 }
 
 fn start_page(ctx: &Ctx, call_id: i64, f: &StartForm, orgs: Vec<(String, String)>) -> FormPage {

@@ -151,6 +151,17 @@ pub async fn grant_role(
     store::find_user(&mut tx, user_id)
         .await?
         .ok_or(AppError::NotFound)?;
+    // One account acts for one side (finding 4 of issue 10): a role on another side than the
+    // person's is refused, checked and claimed in one statement so parallel grants cannot both
+    // pass.
+    if let Some(side) = side_id
+        && !store::claim_side(&mut tx, user_id, side).await?
+    {
+        return Err(AppError::Invalid(FieldErrors::single(
+            "side",
+            "users-error-one-side",
+        )));
+    }
     let id = match store::insert_grant(&mut tx, user_id, role, side_id, Some(admin.id), db.now_ms())
         .await
     {

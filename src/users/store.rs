@@ -473,3 +473,20 @@ pub async fn delete_old_devices(tx: &mut Tx, before: i64) -> sqlx::Result<()> {
     .await)?;
     Ok(())
 }
+
+/// Makes `side` the side `user_id` acts for, unless they already act for another one (their
+/// account's side or a per-side grant): false then. One statement, so two parallel grants on
+/// different sides cannot both succeed (the row is locked by the first).
+pub async fn claim_side(tx: &mut Tx, user_id: i64, side: i64) -> sqlx::Result<bool> {
+    let n = on_tx_exec!(tx, |c| sqlx::query(
+        "update users set side_id = $2
+         where id = $1 and (side_id is null or side_id = $2)
+           and not exists (select 1 from role_grants g
+                           where g.user_id = $1 and g.side_id is not null and g.side_id <> $2)"
+    )
+    .bind(user_id)
+    .bind(side)
+    .execute(c)
+    .await)?;
+    Ok(n == 1)
+}

@@ -494,3 +494,97 @@ async fn an_evaluators_comment_is_kept_while_its_score_is_empty() {
         "scores still needed"
     );
 }
+
+/// Finding 4: one person with roles on both sides completed a joint act alone. A grant that
+/// would make an account act for a second side is refused at the field; an account that holds
+/// such grants anyway (set up before the rule, or by hand in the database) acts for no side,
+/// so its approval of a draft call counts for neither.
+#[tokio::test]
+async fn one_account_acts_for_one_side() {
+    let app = TestApp::spawn_demo().await;
+    let mut admin = app.browser();
+    admin.login_demo("admin@demo.passerelle.test").await;
+    let wb_officer = app
+        .scalar("select id from users where email = 'charge.wb@demo.passerelle.test'")
+        .await;
+    let grants_before = app.scalar("select count(*) from role_grants").await;
+    for role in ["officer", "commission_member", "evaluator", "applicant"] {
+        let r = admin
+            .post(
+                &format!("/admin/users/{wb_officer}/grants"),
+                &[("role", role), ("side", "QC")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{role}");
+        assert!(
+            r.body.contains("Un compte n’agit que pour un côté"),
+            "{role}"
+        );
+    }
+    assert_eq!(
+        app.scalar("select count(*) from role_grants").await,
+        grants_before
+    );
+    // A role on the person's own side is still granted.
+    let r = admin
+        .post(
+            &format!("/admin/users/{wb_officer}/grants"),
+            &[("role", "commission_member"), ("side", "WB")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+
+    // A two-sided account made by hand approves for neither side.
+    app.exec_text(&format!(
+        "insert into role_grants (user_id, role, side_id, created_at)
+         select {wb_officer}, 'officer', id, 0 from sides where code = 'QC'"
+    ))
+    .await;
+    let call = app
+        .scalar("select id from calls where state = 'draft'")
+        .await;
+    let mut both = app.browser();
+    both.login_demo("charge.wb@demo.passerelle.test").await;
+    let r = both.post(&format!("/calls/{call}/approve"), &[]).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        app.scalar_text(&format!(
+            "select count(*) from call_approvals where call_id = {call}"
+        ))
+        .await,
+        0
+    );
+}
+
+/// Finding 4, in parallel: two grants on different sides for one person without a side, sent
+/// at once, cannot both succeed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn parallel_grants_on_two_sides_cannot_both_succeed() {
+    let app = TestApp::spawn_demo().await;
+    let coach = app
+        .scalar("select id from users where email = 'coach@demo.passerelle.test'")
+        .await;
+    let mut set = tokio::task::JoinSet::new();
+    for side in ["WB", "QC", "WB", "QC", "WB", "QC"] {
+        let mut admin = app.browser();
+        admin.login_demo("admin@demo.passerelle.test").await;
+        admin.csrf().await;
+        set.spawn(async move {
+            admin
+                .post(
+                    &format!("/admin/users/{coach}/grants"),
+                    &[("role", "officer"), ("side", side)],
+                )
+                .await
+                .status
+        });
+    }
+    while set.join_next().await.is_some() {}
+    assert_eq!(
+        app.scalar_text(&format!(
+            "select count(distinct side_id) from role_grants where user_id = {coach}"
+        ))
+        .await,
+        1
+    );
+}
