@@ -79,6 +79,12 @@ test('mid-term review, then a new calendar for every running project', async () 
   await mwb.goto(server.base + '/sessions/2');
   await mwb.click('text=Ouvrir la séance');
   await mwb.waitForURL(server.base + '/sessions/2');
+  // It opens once the other side asks too.
+  const mqc = await login('commission.qc@demo.passerelle.test');
+  await mqc.goto(server.base + '/sessions/2');
+  await mqc.click('text=Ouvrir la séance');
+  await mqc.waitForURL(server.base + '/sessions/2');
+  await mwb.goto(server.base + '/sessions/2');
   // The joint opinions are recorded at the session: now year 2 can be released.
   await wb.goto(`${server.base}/funded/${good}`);
   await accessible(wb, 'a funded project, for an officer');
@@ -94,7 +100,6 @@ test('mid-term review, then a new calendar for every running project', async () 
   await mwb.fill('#f-note', 'Pandémie de COVID-19');
   await mwb.click('button.primary');
   await mwb.waitForURL(server.base + '/sessions/2');
-  const mqc = await login('commission.qc@demo.passerelle.test');
   await mqc.goto(server.base + '/sessions/2');
   await mqc.locator('li', { hasText: 'Nouveau calendrier' }).locator('text=Approuver pour ma partie').click();
   await mqc.waitForURL(server.base + '/sessions/2');

@@ -32,8 +32,17 @@ test('a joint session from agenda to closing, in French', async () => {
   assert.match(await wb.textContent('main'), /classement visible à l’ouverture de la séance/);
   assert.deepEqual(await axeViolations(wb), [], 'axe on the scheduled session');
 
+  // Opening shows each side's ranking to the other: it takes both sides.
   await wb.click('text=Ouvrir la séance');
   await wb.waitForURL(sessionUrl);
+  assert.match(await wb.textContent('main'), /Ouverture demandée par : .*Wallonie-Bruxelles/);
+  assert.match(await wb.textContent('main'), /Québec : classement visible à l’ouverture de la séance/);
+  assert.deepEqual(await axeViolations(wb), [], 'axe on the session awaiting the other side');
+  const qc = await login('commission.qc@demo.passerelle.test', 'fr-CA');
+  await qc.goto(sessionUrl);
+  await qc.click('text=Ouvrir la séance');
+  await qc.waitForURL(sessionUrl);
+  await wb.goto(sessionUrl);
   const first = wb.locator('section.agenda-item').first();
   await first.locator('select[name="outcome"]').selectOption('selected');
   await first.locator('input[name="amount_WB"]').fill('1500');
@@ -43,7 +52,6 @@ test('a joint session from agenda to closing, in French', async () => {
   assert.match(await wb.locator('section.agenda-item').first().textContent(), /en attente de l’approbation de l’autre partie/);
   assert.deepEqual(await axeViolations(wb), [], 'axe on the open session');
 
-  const qc = await login('commission.qc@demo.passerelle.test', 'fr-CA');
   await qc.goto(sessionUrl);
   assert.match(await qc.textContent('main'), /18 juin 2019 à 3 h 30 \(heure de Québec\)/);
   await qc.locator('section.agenda-item').first().locator('text=Approuver pour ma partie').click();

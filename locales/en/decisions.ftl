@@ -5,6 +5,7 @@ decisions-state-scheduled = Scheduled
 decisions-state-open = Open
 decisions-state-closed = Closed
 decisions-open = Open the session
+decisions-opening-asked = Opening asked for by: { $sides }. The session opens, showing each side’s ranking, once every side has asked.
 decisions-close = Close the session
 decisions-agenda = Agenda
 decisions-agenda-empty = No project paired and filed on both sides.

@@ -5,6 +5,7 @@ decisions-state-scheduled = Prévue
 decisions-state-open = Ouverte
 decisions-state-closed = Close
 decisions-open = Ouvrir la séance
+decisions-opening-asked = Ouverture demandée par : { $sides }. La séance s’ouvre, et les classements de chaque partie s’affichent, quand chaque partie l’a demandée.
 decisions-close = Clore la séance
 decisions-agenda = Ordre du jour
 decisions-agenda-empty = Aucun projet apparié et déposé des deux côtés.

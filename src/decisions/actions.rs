@@ -74,7 +74,9 @@ pub(super) async fn agenda_projects(
     Ok(out)
 }
 
-/// Opens (`scheduled` → `open`) or closes (`open` → `closed`) a session.
+/// Opens (`scheduled` → `open`) or closes (`open` → `closed`) a session. Opening reveals each
+/// side's ranking to the other, so it is an act of every side: each side's request is recorded
+/// and the session opens with the last one.
 pub async fn advance(db: &Db, user: &Viewer, id: i64, to: SessionState) -> AppResult<()> {
     let from = match to {
         SessionState::Open => SessionState::Scheduled,
@@ -82,7 +84,7 @@ pub async fn advance(db: &Db, user: &Viewer, id: i64, to: SessionState) -> AppRe
         SessionState::Scheduled => return Err(AppError::NotFound),
     };
     let mut tx = db.write().await?;
-    let (session, state, sides, _) = context(&mut tx, user, id).await?;
+    let (session, state, sides, mine) = context(&mut tx, user, id).await?;
     if state != from {
         return Err(AppError::Conflict("decisions-error-state".into()));
     }
@@ -94,6 +96,26 @@ pub async fn advance(db: &Db, user: &Viewer, id: i64, to: SessionState) -> AppRe
     };
     if !policy::can(user, Perm::TakePart, &facts) {
         return Err(AppError::Forbidden);
+    }
+    if to == SessionState::Open {
+        let now = tx.now_ms();
+        for side in &mine {
+            store::request_opening(&mut tx, id, *side, user.id, now).await?;
+        }
+        let asked = store::openings_of(&mut tx, id).await?;
+        if !sides.iter().all(|s| asked.contains(&s.id)) {
+            audit::record(
+                &mut tx,
+                &user.actor(),
+                "session.request_opening",
+                "commission_session",
+                id,
+                "",
+            )
+            .await?;
+            tx.commit().await?;
+            return Ok(());
+        }
     }
     if !commissions::actions::set_session_state(&mut tx, id, from, to).await? {
         return Err(AppError::Conflict("decisions-error-state".into()));

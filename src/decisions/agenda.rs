@@ -54,6 +54,8 @@ pub struct SessionView {
     /// What the viewer may do here (the policy).
     pub can_take_part: bool,
     pub can_release: bool,
+    /// The sides that asked to open the session (it opens once every side has).
+    pub opening_asked_by: Vec<i64>,
 }
 
 /// A side's ranking and recommendations on one call.
@@ -158,7 +160,13 @@ pub async fn session_view(db: &Db, user: &Viewer, id: i64) -> AppResult<SessionV
         } else {
             None
         };
+    let opening_asked_by = if state == SessionState::Scheduled {
+        store::openings_of(&mut tx, id).await?
+    } else {
+        Vec::new()
+    };
     Ok(SessionView {
+        opening_asked_by,
         midterm,
         can_take_part: policy::can(user, Perm::TakePart, &facts),
         can_release: policy::can(user, Perm::Release, &facts),

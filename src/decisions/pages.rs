@@ -41,6 +41,10 @@ pub struct SessionPage {
     pub state: String,
     pub state_key: String,
     pub can_act: bool,
+    /// May ask to open the session for their side (not asked yet).
+    pub can_open: bool,
+    /// "Opening asked for by …" while some sides have and others not.
+    pub opening: Option<String>,
     pub can_release: bool,
     /// (side code, label, currency)
     pub sides: Vec<(String, String, String)>,
@@ -184,6 +188,18 @@ async fn page(
         state_key: format!("decisions-state-{}", v.state.as_str()),
         state: v.state.as_str().to_string(),
         can_act: v.can_take_part,
+        can_open: v.can_take_part
+            && v.state == SessionState::Scheduled
+            && v.my_sides.iter().any(|s| !v.opening_asked_by.contains(s)),
+        opening: (!v.opening_asked_by.is_empty()).then(|| {
+            let names: Vec<String> = v
+                .sides
+                .iter()
+                .filter(|s| v.opening_asked_by.contains(&s.id))
+                .map(|s| s.name.get(l).to_string())
+                .collect();
+            l.t1("decisions-opening-asked", "sides", names.join(", "))
+        }),
         can_release: v.can_release,
         sides: v
             .sides

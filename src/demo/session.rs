@@ -208,7 +208,11 @@ async fn recommend(db: &Db, officer: &Viewer, call: i64) -> AppResult<()> {
 async fn plenary(db: &Db, base: &str, session: i64, officers: (&Viewer, &Viewer)) -> AppResult<()> {
     let wb = user(db, "commission.wb@demo.passerelle.test").await?;
     let qc = user(db, "commission.qc@demo.passerelle.test").await?;
-    decisions::actions::advance(db, &wb, session, crate::commissions::SessionState::Open).await?;
+    // Each side asks to open it; it opens with the second.
+    for member in [&wb, &qc] {
+        decisions::actions::advance(db, member, session, crate::commissions::SessionState::Open)
+            .await?;
+    }
     let view = decisions::agenda::session_view(db, &wb, session).await?;
     for (i, item) in view.agenda.iter().enumerate() {
         let outcome = match i {

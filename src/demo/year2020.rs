@@ -114,13 +114,11 @@ pub async fn load(db: &Db, base: &str, commission: (i64, i64), midterm: i64) -> 
     // each side releases year 2 where it is favourable.
     let member_wb = acting_as(db, "commission.wb@demo.passerelle.test").await?;
     let member_qc = acting_as(db, "commission.qc@demo.passerelle.test").await?;
-    decisions::actions::advance(
-        db,
-        &member_qc,
-        midterm,
-        crate::commissions::SessionState::Open,
-    )
-    .await?;
+    // Each side asks to open it; it opens with the second.
+    for member in [&member_qc, &member_wb] {
+        decisions::actions::advance(db, member, midterm, crate::commissions::SessionState::Open)
+            .await?;
+    }
     for (i, (f, _)) in funded.iter().enumerate() {
         if i != 3 && i + 2 < funded.len() {
             for officer in [&wb, &qc] {

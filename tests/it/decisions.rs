@@ -24,6 +24,7 @@ async fn open_and_propose_selection(
     let mut wb = app.browser();
     wb.login_demo("commission.wb@demo.passerelle.test").await;
     wb.post(&format!("/sessions/{session}/open"), &[]).await;
+    app.open_session(session).await;
     let fields = [
         ("project", project),
         ("outcome", "selected"),
@@ -67,6 +68,7 @@ async fn a_decision_approved_by_one_side_only_is_not_a_decision() {
             .status,
         StatusCode::SEE_OTHER
     );
+    app.open_session(session).await;
     assert_eq!(
         wb.post(&format!("/sessions/{session}/decisions"), &fields)
             .await
@@ -213,6 +215,7 @@ async fn each_sides_ranking_is_shown_to_the_other_only_once_the_session_opens() 
             .contains("Wallonie-Bruxelles : classement visible à l’ouverture de la séance")
     );
     qc.post(&format!("/sessions/{session}/open"), &[]).await;
+    app.open_session(session).await;
     let after = qc.get(&format!("/sessions/{session}")).await;
     assert!(
         after.contains_text(

@@ -138,6 +138,7 @@ async fn the_mid_term_review_releases_year_two_only_after_a_favourable_joint_opi
         .await;
     let mut member = login(&app, "commission.wb@demo.passerelle.test").await;
     member.post(&format!("/sessions/{midterm}/open"), &[]).await;
+    app.open_session(midterm).await;
     let session_page = member.get(&format!("/sessions/{midterm}")).await;
     assert!(session_page.contains_text("Résultats de la revue à mi-étape"));
     assert!(session_page.contains_text(
@@ -185,6 +186,7 @@ async fn a_new_calendar_gives_every_running_project_twelve_more_months_at_once()
     let mut wb = login(&app, "commission.wb@demo.passerelle.test").await;
     let mut qc = login(&app, "commission.qc@demo.passerelle.test").await;
     wb.post(&format!("/sessions/{midterm}/open"), &[]).await;
+    app.open_session(midterm).await;
     wb.post(
         &format!("/sessions/{midterm}/calendar"),
         &[

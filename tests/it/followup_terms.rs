@@ -187,6 +187,7 @@ async fn a_new_calendar_may_concern_a_chosen_subset_of_running_projects() {
     let mut wb = login(&app, "commission.wb@demo.passerelle.test").await;
     let mut qc = login(&app, "commission.qc@demo.passerelle.test").await;
     wb.post(&format!("/sessions/{midterm}/open"), &[]).await;
+    app.open_session(midterm).await;
     let form = wb.get(&format!("/sessions/{midterm}/calendar")).await;
     assert_eq!(form.body.matches("name=\"projects\"").count(), 26);
     let r = wb

@@ -227,6 +227,18 @@ impl TestApp {
         }
     }
 
+    /// Both sides' commission members ask to open `session` (it opens with the second).
+    pub async fn open_session(&self, session: i64) {
+        for member in [
+            "commission.wb@demo.passerelle.test",
+            "commission.qc@demo.passerelle.test",
+        ] {
+            let mut b = self.browser();
+            b.login_demo(member).await;
+            b.post(&format!("/sessions/{session}/open"), &[]).await;
+        }
+    }
+
     /// Moves the application's clock forward (past a deadline, a throttling window…).
     pub fn advance_clock(&self, ms: i64) {
         self.db.db.clock().advance(ms);

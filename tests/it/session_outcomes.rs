@@ -53,6 +53,7 @@ async fn the_next_calls_themes_come_from_a_decision_both_sides_approved() {
     let r = post_next_call(&mut wb, session, fields("Océans | Oceans", "2021-09-15")).await;
     assert_eq!(r.status, StatusCode::CONFLICT);
     wb.post(&format!("/sessions/{session}/open"), &[]).await;
+    app.open_session(session).await;
     // Bad input: errors at the fields, what was typed kept.
     let r = post_next_call(
         &mut wb,
@@ -133,6 +134,7 @@ async fn a_new_calendar_is_a_recorded_joint_decision() {
     let session = plenary(&app).await;
     let (mut wb, mut qc) = (member(&app, "wb").await, member(&app, "qc").await);
     wb.post(&format!("/sessions/{session}/open"), &[]).await;
+    app.open_session(session).await;
     let path = format!("/sessions/{session}/calendar");
     let r = wb
         .post(
@@ -188,6 +190,7 @@ async fn closing_turns_selections_into_funded_projects_and_both_co_chairs_sign_t
     let project = app.scalar("select min(id) from projects").await;
     let other = app.scalar("select max(id) from projects").await;
     wb.post(&format!("/sessions/{session}/open"), &[]).await;
+    app.open_session(session).await;
     for (p, outcome) in [(project, "selected"), (other, "not_selected")] {
         let p = p.to_string();
         wb.post(

@@ -588,3 +588,59 @@ async fn parallel_grants_on_two_sides_cannot_both_succeed() {
         1
     );
 }
+
+/// Finding 10 (first part): one side opened the commission session alone, revealing the other
+/// side's ranking. Opening is now every side's act: one side's request leaves the session
+/// scheduled and both rankings hidden; it opens with the other side's.
+#[tokio::test]
+async fn one_side_cannot_open_the_commission_session_alone() {
+    let app = TestApp::spawn_demo().await;
+    let session = app
+        .scalar("select id from commission_sessions where kind = 'plenary' and state = 'scheduled'")
+        .await;
+    let mut wb = app.browser();
+    wb.login_demo("commission.wb@demo.passerelle.test").await;
+    assert_eq!(
+        wb.post(&format!("/sessions/{session}/open"), &[])
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    // Asking twice is still one side.
+    wb.post(&format!("/sessions/{session}/open"), &[]).await;
+    assert_eq!(
+        app.scalar_text(&format!(
+            "select count(*) from commission_sessions where id = {session} and state = 'scheduled'"
+        ))
+        .await,
+        1
+    );
+    let page = wb.get(&format!("/sessions/{session}")).await;
+    assert!(
+        page.contains_text("Ouverture demandée par"),
+        "{}",
+        page.body
+    );
+    assert!(page.contains_text("Québec : classement visible à l’ouverture de la séance"));
+    assert!(
+        !page.body.contains("Ouvrir la séance"),
+        "WB has asked already"
+    );
+    let mut qc = app.browser();
+    qc.login_demo("commission.qc@demo.passerelle.test").await;
+    let page = qc.get(&format!("/sessions/{session}")).await;
+    assert!(
+        page.contains_text("Wallonie-Bruxelles : classement visible à l’ouverture de la séance")
+    );
+    assert!(page.body.contains("Ouvrir la séance"));
+    qc.post(&format!("/sessions/{session}/open"), &[]).await;
+    assert_eq!(
+        app.scalar_text(&format!(
+            "select count(*) from commission_sessions where id = {session} and state = 'open'"
+        ))
+        .await,
+        1
+    );
+    let page = qc.get(&format!("/sessions/{session}")).await;
+    assert!(!page.contains_text("classement visible à l’ouverture de la séance"));
+}

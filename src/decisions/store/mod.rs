@@ -62,6 +62,30 @@ pub async fn propose(
     Ok(id)
 }
 
+const OPENINGS: SideAct = SideAct::approvals("session_openings", "session_id");
+
+/// Records that `side` asked to open `session` (the first request of a side stands).
+pub async fn request_opening(
+    tx: &mut Tx,
+    session: i64,
+    side: i64,
+    by: i64,
+    now: i64,
+) -> sqlx::Result<()> {
+    record_side_act(tx, &OPENINGS, session, SideId(side), UserId(by), now).await?;
+    Ok(())
+}
+
+/// The sides that asked to open `session`.
+pub async fn openings_of(tx: &mut Tx, session: i64) -> sqlx::Result<Vec<i64>> {
+    on_tx!(tx, |c| sqlx::query_scalar(
+        "select side_id from session_openings where session_id = $1 order by side_id"
+    )
+    .bind(session)
+    .fetch_all(c)
+    .await)
+}
+
 pub async fn approve(tx: &mut Tx, decision: i64, side: i64, by: i64, now: i64) -> sqlx::Result<()> {
     record_side_act(tx, &APPROVALS, decision, SideId(side), UserId(by), now).await?;
     Ok(())
