@@ -389,9 +389,43 @@ impl SideAct {
     }
 }
 
-/// Records that `side` did `act` on object `id` (of the act's table), through the account
-/// `by`; 0 when that side already had (the first stays). The side and the account are typed:
-/// swapping them is a compile error, not a wrong row.
+/// The fingerprint of what a page showed of an object (its content, child rows included, as
+/// the domain builds it): the approving page carries it, the act is recorded with it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fingerprint(pub String);
+
+impl Fingerprint {
+    /// SHA-256 of the content's JSON (object keys sorted, so the same content always gives the
+    /// same fingerprint).
+    pub fn of(content: &serde_json::Value) -> Fingerprint {
+        use sha2::{Digest, Sha256};
+        let digest = Sha256::digest(content.to_string().as_bytes());
+        Fingerprint(digest.iter().map(|b| format!("{b:02x}")).collect())
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The page's `seen` field matches: else the act is refused with "changed since you opened
+    /// it" and nothing is recorded.
+    pub fn check_seen(&self, seen: &str) -> Result<(), crate::error::AppError> {
+        use subtle::ConstantTimeEq;
+        if bool::from(self.0.as_bytes().ct_eq(seen.trim().as_bytes())) {
+            Ok(())
+        } else {
+            Err(crate::error::AppError::Conflict(
+                "common-error-changed-since".into(),
+            ))
+        }
+    }
+}
+
+/// Records that `side` did `act` on object `id` (of the act's table) as it is now (`content`),
+/// through the account `by`; 0 when that side already had, for this content (the first stays).
+/// An act of the side on earlier content is replaced. The side and the account are typed:
+/// swapping them is a compile error, not a wrong row. The one helper every "each side"
+/// act goes through.
 pub async fn record_side_act(
     tx: &mut Tx,
     act: &SideAct,
@@ -399,10 +433,14 @@ pub async fn record_side_act(
     side: SideId,
     by: UserId,
     at: i64,
+    content: &Fingerprint,
 ) -> sqlx::Result<u64> {
     // Table and column names are constants of the code, never input.
     let sql = format!(
-        "insert into {t} ({k}, side_id, {b}, {a}) values ($1, $2, $3, $4) on conflict ({k}, side_id) do nothing",
+        "insert into {t} ({k}, side_id, {b}, {a}, content_hash) values ($1, $2, $3, $4, $5)
+         on conflict ({k}, side_id) do update
+             set {b} = excluded.{b}, {a} = excluded.{a}, content_hash = excluded.content_hash
+             where {t}.content_hash <> excluded.content_hash",
         t = act.table,
         k = act.key,
         b = act.by,
@@ -413,7 +451,28 @@ pub async fn record_side_act(
         .bind(side)
         .bind(by)
         .bind(at)
+        .bind(content.as_str())
         .execute(c)
+        .await)
+}
+
+/// The sides whose `act` on `id` was of `content`: only those count (an act on earlier content
+/// is no act on this one).
+pub async fn sides_acted_on(
+    tx: &mut Tx,
+    act: &SideAct,
+    id: i64,
+    content: &Fingerprint,
+) -> sqlx::Result<Vec<i64>> {
+    let sql = format!(
+        "select side_id from {t} where {k} = $1 and content_hash = $2 order by side_id",
+        t = act.table,
+        k = act.key,
+    );
+    on_tx!(tx, |c| sqlx::query_scalar(sqlx::AssertSqlSafe(sql.clone()))
+        .bind(id)
+        .bind(content.as_str())
+        .fetch_all(c)
         .await)
 }
 

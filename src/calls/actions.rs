@@ -164,9 +164,10 @@ pub async fn update_call(db: &Db, user: &Viewer, id: i64, input: &CallInput) -> 
     Ok(())
 }
 
-/// Records the approval of the officer's side; the call is published when the last side
-/// approves. Returns whether it is now published.
-pub async fn approve_call(db: &Db, user: &Viewer, id: i64) -> AppResult<bool> {
+/// Records the approval of the officer's side of the call as `seen` on their page; the call is
+/// published when the last side approves that same content. Returns whether it is now
+/// published.
+pub async fn approve_call(db: &Db, user: &Viewer, id: i64, seen: &str) -> AppResult<bool> {
     let mut tx = db.write().await?;
     let call = store::find_call(&mut tx, id)
         .await?
@@ -179,9 +180,11 @@ pub async fn approve_call(db: &Db, user: &Viewer, id: i64) -> AppResult<bool> {
     if call.state != CallState::Draft {
         return Err(AppError::Conflict("calls-error-not-draft".into()));
     }
+    let content = call.fingerprint();
+    content.check_seen(seen)?;
     let now = db.now_ms();
     for side in &mine {
-        store::insert_approval(&mut tx, id, *side, user.id, now).await?;
+        store::insert_approval(&mut tx, id, *side, user.id, now, &content).await?;
         audit::record(
             &mut tx,
             &user.actor(),
@@ -348,8 +351,9 @@ pub async fn seed_call(
     )
     .await?;
     if state != CallState::Draft {
+        let content = get_call_in(tx, id).await?.fingerprint();
         for s in &input.sides {
-            store::insert_approval(tx, id, s.side_id, approver, now).await?;
+            store::insert_approval(tx, id, s.side_id, approver, now, &content).await?;
         }
         store::set_state(tx, id, CallState::Draft, state, now).await?;
     }

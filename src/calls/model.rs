@@ -115,6 +115,40 @@ pub struct Call {
 }
 
 impl Call {
+    /// What an approving officer sees of the call, child rows included (themes, kinds of
+    /// organisation, each side's deadline, zone, currency and caps): approvals are of this.
+    pub fn fingerprint(&self) -> crate::db::Fingerprint {
+        let sides: Vec<_> = self
+            .sides
+            .iter()
+            .map(|s| {
+                serde_json::json!([
+                    s.side_id,
+                    s.currency,
+                    s.deadline_at,
+                    s.time_zone,
+                    s.cap_per_trip,
+                    s.cap_per_stay,
+                    s.cap_per_year
+                ])
+            })
+            .collect();
+        let kinds: Vec<&str> = self.organisation_kinds.iter().map(|k| k.as_str()).collect();
+        crate::db::Fingerprint::of(&serde_json::json!({
+            "call": self.id,
+            "commission": self.commission_id,
+            "title": [self.title.fr, self.title.en],
+            "guidelines": [self.guidelines.fr, self.guidelines.en],
+            "opens_at": self.opens_at,
+            "duration_months": [self.min_duration_months, self.max_duration_months],
+            "min_partners_per_side": self.min_partners_per_side,
+            "travel_paid_by": self.travel_paid_by.as_str(),
+            "themes": self.theme_ids,
+            "organisation_kinds": kinds,
+            "sides": sides,
+        }))
+    }
+
     /// Rule 2: the server clock decides, per side. `now` in unix milliseconds.
     pub fn phase(&self, now: i64) -> Phase {
         match self.state {

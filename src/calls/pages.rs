@@ -5,7 +5,7 @@ use super::paths;
 use crate::ids::CallId;
 
 use askama::Template;
-use axum::{extract::State, http::StatusCode, response::Response};
+use axum::{Form, extract::State, http::StatusCode, response::Response};
 
 use super::{
     actions,
@@ -14,7 +14,7 @@ use super::{
 };
 use crate::{
     error::{AppError, AppResult},
-    http::{AppState, Ctx, render, see_other, when_in_zone},
+    http::{AppState, Ctx, form::Seen, render, see_other, when_in_zone},
     i18n::format_money,
     organisations::OrganisationKind,
     users::Role,
@@ -134,6 +134,8 @@ pub struct ShowPage {
     /// An applicant of one of the call's sides, while it is open.
     pub can_apply: bool,
     pub can_approve: bool,
+    /// The fingerprint of the call as shown, carried by the approval form.
+    pub seen: String,
     pub can_archive: bool,
     /// An evaluator may declare conflicts once the call is published.
     pub can_declare_conflicts: bool,
@@ -189,6 +191,7 @@ async fn show_page(
         can_edit: can(Perm::Edit),
         can_apply: can(Perm::Apply),
         can_approve: can(Perm::Approve),
+        seen: call.fingerprint().0,
         can_archive: can(Perm::Archive),
         can_declare_conflicts: can(Perm::DeclareConflicts),
         notice: notice.map(|k| ctx.t(k)),
@@ -213,9 +216,10 @@ pub async fn approve(
     State(s): State<AppState>,
     ctx: Ctx,
     paths::CallsApprove { id: CallId(id) }: paths::CallsApprove,
+    Form(f): Form<Seen>,
 ) -> AppResult<Response> {
     let user = ctx.require_user()?;
-    match actions::approve_call(&s.db, user, id).await {
+    match actions::approve_call(&s.db, user, id, &f.seen).await {
         Ok(_) => Ok(see_other(
             &paths::CallsById {
                 id: crate::ids::CallId(id),

@@ -1,7 +1,7 @@
 //! SQL of calls.
 
 use super::model::{Call, CallState, SideTerms, TravelPayer};
-use crate::db::{SideAct, record_side_act};
+use crate::db::{Fingerprint, SideAct, record_side_act};
 use crate::ids::{SideId, UserId};
 use crate::{db::Tx, i18n::Localized, on_tx, on_tx_exec, organisations::OrganisationKind};
 
@@ -145,8 +145,18 @@ pub async fn insert_approval(
     side_id: i64,
     by: i64,
     now: i64,
+    content: &Fingerprint,
 ) -> sqlx::Result<()> {
-    record_side_act(tx, &APPROVALS, id, SideId(side_id), UserId(by), now).await?;
+    record_side_act(
+        tx,
+        &APPROVALS,
+        id,
+        SideId(side_id),
+        UserId(by),
+        now,
+        content,
+    )
+    .await?;
     Ok(())
 }
 
@@ -218,13 +228,13 @@ async fn complete(tx: &mut Tx, r: Row) -> sqlx::Result<Call> {
     .fetch_all(c)
     .await
     })?;
-    let approved: Vec<i64> = on_tx!(tx, |c| sqlx::query_scalar(
-        "select side_id from call_approvals where call_id = $1 order by side_id"
+    let approvals: Vec<(i64, String)> = on_tx!(tx, |c| sqlx::query_as(
+        "select side_id, content_hash from call_approvals where call_id = $1 order by side_id"
     )
     .bind(r.id)
     .fetch_all(c)
     .await)?;
-    Ok(Call {
+    let mut call = Call {
         id: r.id,
         commission_id: r.commission_id,
         programme_id: r.programme_id,
@@ -255,8 +265,16 @@ async fn complete(tx: &mut Tx, r: Row) -> sqlx::Result<Call> {
                 cap_per_year: s.cap_per_year,
             })
             .collect(),
-        approved_by_sides: approved,
-    })
+        approved_by_sides: Vec::new(),
+    };
+    // Only approvals of the content as it is now count.
+    let seen = call.fingerprint();
+    call.approved_by_sides = approvals
+        .into_iter()
+        .filter(|(_, hash)| *hash == seen.0)
+        .map(|(side, _)| side)
+        .collect();
+    Ok(call)
 }
 
 pub async fn find_call(tx: &mut Tx, id: i64) -> sqlx::Result<Option<Call>> {

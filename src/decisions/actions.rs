@@ -77,7 +77,14 @@ pub(super) async fn agenda_projects(
 /// Opens (`scheduled` → `open`) or closes (`open` → `closed`) a session. Opening reveals each
 /// side's ranking to the other, so it is an act of every side: each side's request is recorded
 /// and the session opens with the last one.
-pub async fn advance(db: &Db, user: &Viewer, id: i64, to: SessionState) -> AppResult<()> {
+/// `seen`: for opening, the fingerprint of the session as the member's page showed it.
+pub async fn advance(
+    db: &Db,
+    user: &Viewer,
+    id: i64,
+    to: SessionState,
+    seen: &str,
+) -> AppResult<()> {
     let from = match to {
         SessionState::Open => SessionState::Scheduled,
         SessionState::Closed => SessionState::Open,
@@ -98,11 +105,13 @@ pub async fn advance(db: &Db, user: &Viewer, id: i64, to: SessionState) -> AppRe
         return Err(AppError::Forbidden);
     }
     if to == SessionState::Open {
+        let content = super::model::session_fingerprint(&session);
+        content.check_seen(seen)?;
         let now = tx.now_ms();
         for side in &mine {
-            store::request_opening(&mut tx, id, *side, user.id, now).await?;
+            store::request_opening(&mut tx, id, *side, user.id, now, &content).await?;
         }
-        let asked = store::openings_of(&mut tx, id).await?;
+        let asked = store::openings_of(&mut tx, id, &content).await?;
         if !sides.iter().all(|s| asked.contains(&s.id)) {
             audit::record(
                 &mut tx,
@@ -199,7 +208,8 @@ pub async fn propose(
     };
     let now = db.now_ms();
     let decision = store::propose(&mut tx, id, project_id, outcome, &kept, user.id, now).await?;
-    store::approve(&mut tx, decision, side, user.id, now).await?;
+    let content = find_in(&mut tx, id, decision).await?.fingerprint();
+    store::approve(&mut tx, decision, side, user.id, now, &content).await?;
     audit::record(
         &mut tx,
         &user.actor(),
@@ -213,9 +223,53 @@ pub async fn propose(
     Ok(decision)
 }
 
-/// Approves a proposal for the user's side; it becomes a decision when every side has.
+/// What of a session an approving form carries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Seen {
+    /// The session itself (asking to open it).
+    Session,
+    /// What it decided (signing the minutes, releasing the decisions).
+    Record,
+    /// One proposal.
+    Decision(i64),
+    /// One resolution.
+    Resolution(i64),
+}
+
+/// The fingerprint `user`'s page shows of `what` in `session` now: what an approving form
+/// carries (the session page and minutes compute the same; clients without pages, like the
+/// demo, ask here).
+pub async fn seen(db: &Db, user: &Viewer, session: i64, what: Seen) -> AppResult<String> {
+    let mut tx = db.read().await?;
+    let (s, _, _, _) = context(&mut tx, user, session).await?;
+    let fp = match what {
+        Seen::Session => super::model::session_fingerprint(&s),
+        Seen::Record => super::model::record_fingerprint(
+            &store::list(&mut tx, session).await?,
+            &store::list_resolutions(&mut tx, session).await?,
+        ),
+        Seen::Decision(d) => find_in(&mut tx, session, d).await?.fingerprint(),
+        Seen::Resolution(r) => store::find_resolution(&mut tx, r)
+            .await?
+            .filter(|r| r.session_id == session)
+            .ok_or(AppError::NotFound)?
+            .fingerprint(),
+    };
+    Ok(fp.0)
+}
+
+async fn find_in(tx: &mut Tx, session: i64, decision: i64) -> AppResult<super::model::Decision> {
+    store::list(tx, session)
+        .await?
+        .into_iter()
+        .find(|d| d.id == decision)
+        .ok_or(AppError::NotFound)
+}
+
+/// Approves a proposal for the user's side, as `seen` on their page (a proposal changed since
+/// is refused); it becomes a decision when every side has approved the same content.
 /// Returns whether it is now decided.
-pub async fn approve(db: &Db, user: &Viewer, decision: i64) -> AppResult<bool> {
+pub async fn approve(db: &Db, user: &Viewer, decision: i64, seen: &str) -> AppResult<bool> {
     let mut tx = db.write().await?;
     let session = store::session_of(&mut tx, decision)
         .await?
@@ -224,15 +278,13 @@ pub async fn approve(db: &Db, user: &Viewer, decision: i64) -> AppResult<bool> {
     if state != SessionState::Open {
         return Err(AppError::Conflict("decisions-error-not-open".into()));
     }
+    let content = find_in(&mut tx, session, decision).await?.fingerprint();
+    content.check_seen(seen)?;
     let now = db.now_ms();
     for side in &mine {
-        store::approve(&mut tx, decision, *side, user.id, now).await?;
+        store::approve(&mut tx, decision, *side, user.id, now, &content).await?;
     }
-    let d = store::list(&mut tx, session)
-        .await?
-        .into_iter()
-        .find(|d| d.id == decision)
-        .ok_or(AppError::NotFound)?;
+    let d = find_in(&mut tx, session, decision).await?;
     let all: Vec<i64> = sides.iter().map(|s| s.id).collect();
     let decided = is_decided(&d.approved_by_sides, &all);
     if decided && d.decided_at.is_none() {
@@ -253,7 +305,8 @@ pub async fn approve(db: &Db, user: &Viewer, decision: i64) -> AppResult<bool> {
 
 /// Releases a closed session's decisions to the officer's side's applicants: each lead of that
 /// side whose project was decided gets a letter in their language. Returns letters sent.
-pub async fn release(db: &Db, base: &str, user: &Viewer, id: i64) -> AppResult<usize> {
+/// `seen`: the fingerprint of what the session decided, as the officer's page showed it.
+pub async fn release(db: &Db, base: &str, user: &Viewer, id: i64, seen: &str) -> AppResult<usize> {
     let mut tx = db.write().await?;
     let (session, state, sides, _) = context(&mut tx, user, id).await?;
     if state != SessionState::Closed {
@@ -264,10 +317,13 @@ pub async fn release(db: &Db, base: &str, user: &Viewer, id: i64) -> AppResult<u
         .find(|s| user.has_role_on(Role::Officer, s.id))
         .cloned()
         .ok_or(AppError::Forbidden)?;
-    if !store::release(&mut tx, id, side.id, user.id, db.now_ms()).await? {
+    let decisions = store::list(&mut tx, id).await?;
+    let resolutions = store::list_resolutions(&mut tx, id).await?;
+    let content = super::model::record_fingerprint(&decisions, &resolutions);
+    content.check_seen(seen)?;
+    if !store::release(&mut tx, id, side.id, user.id, db.now_ms(), &content).await? {
         return Err(AppError::Conflict("decisions-error-released".into()));
     }
-    let decisions = store::list(&mut tx, id).await?;
     let mut sent = 0;
     for (_, p) in agenda_projects(&mut tx, session.commission_id, &sides).await? {
         let Some(d) = decisions

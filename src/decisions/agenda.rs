@@ -56,6 +56,10 @@ pub struct SessionView {
     pub can_release: bool,
     /// The sides that asked to open the session (it opens once every side has).
     pub opening_asked_by: Vec<i64>,
+    /// Fingerprints carried by the forms: of the session (opening), of what it decided
+    /// (release).
+    pub session_seen: String,
+    pub record_seen: String,
 }
 
 /// A side's ranking and recommendations on one call.
@@ -160,12 +164,15 @@ pub async fn session_view(db: &Db, user: &Viewer, id: i64) -> AppResult<SessionV
         } else {
             None
         };
+    let session_seen = super::model::session_fingerprint(&session);
     let opening_asked_by = if state == SessionState::Scheduled {
-        store::openings_of(&mut tx, id).await?
+        store::openings_of(&mut tx, id, &session_seen).await?
     } else {
         Vec::new()
     };
     Ok(SessionView {
+        session_seen: session_seen.0,
+        record_seen: super::model::record_fingerprint(&decisions, &resolutions).0,
         opening_asked_by,
         midterm,
         can_take_part: policy::can(user, Perm::TakePart, &facts),

@@ -33,6 +33,9 @@ pub struct MinutesPage {
     pub status: Option<String>,
     pub lines: Vec<String>,
     pub can_sign: bool,
+    /// The fingerprint of what the session decided, carried by the signing form.
+    pub seen: String,
+    pub notice: Option<String>,
 }
 
 fn minutes_locale(ctx: &Ctx, q: &LangQuery) -> crate::i18n::Locale {
@@ -47,7 +50,22 @@ pub async fn minutes(
     Query(q): Query<LangQuery>,
 ) -> AppResult<Response> {
     let locale = minutes_locale(&ctx, &q);
+    minutes_page(&s, ctx, id, locale, None).await
+}
+
+async fn minutes_page(
+    s: &AppState,
+    ctx: Ctx,
+    id: i64,
+    locale: crate::i18n::Locale,
+    notice: Option<&str>,
+) -> AppResult<Response> {
     let m = super::documents::minutes(&s.db, ctx.require_user()?, id, locale).await?;
+    let status = if notice.is_some() {
+        StatusCode::CONFLICT
+    } else {
+        StatusCode::OK
+    };
     let page = MinutesPage {
         id,
         minutes_lang: locale.html_lang().to_string(),
@@ -55,9 +73,11 @@ pub async fn minutes(
         status: m.status.map(|k| ctx.t(k)),
         lines: m.lines,
         can_sign: m.can_sign,
+        seen: m.seen,
+        notice: notice.map(|k| ctx.t(k)),
         ctx,
     };
-    Ok(render_status(StatusCode::OK, &page))
+    Ok(render_status(status, &page))
 }
 
 /// The minutes as PDF, in French or English.
@@ -125,8 +145,14 @@ pub async fn sign(
     State(s): State<AppState>,
     ctx: Ctx,
     paths::SessionsSign { id: SessionId(id) }: paths::SessionsSign,
+    axum::Form(f): axum::Form<crate::http::form::Seen>,
 ) -> AppResult<Response> {
-    match super::documents::sign(&s.db, ctx.require_user()?, id).await {
+    match super::documents::sign(&s.db, ctx.require_user()?, id, &f.seen).await {
+        // A changed record shows the minutes again with the message.
+        Err(AppError::Conflict(k)) if k == "common-error-changed-since" => {
+            let locale = ctx.locale;
+            minutes_page(&s, ctx, id, locale, Some(&k)).await
+        }
         Ok(()) | Err(AppError::Conflict(_)) => Ok(see_other(
             &paths::SessionsMinutes {
                 id: crate::ids::SessionId(id),

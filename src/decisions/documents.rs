@@ -27,11 +27,14 @@ pub struct Minutes {
     pub lines: Vec<String>,
     /// Sides the reader may sign for now.
     pub can_sign: bool,
+    /// The fingerprint of what the session decided, carried by the signing form.
+    pub seen: String,
 }
 
 /// Signs the minutes of a closed session for each side the user is a commission member of
 /// (the co-chair or their delegate). Each side signs once.
-pub async fn sign(db: &Db, user: &Viewer, id: i64) -> AppResult<()> {
+/// `seen`: the fingerprint of what the session decided, as the minutes page showed it.
+pub async fn sign(db: &Db, user: &Viewer, id: i64, seen: &str) -> AppResult<()> {
     let mut tx = db.write().await?;
     let (_, state, sides, _) = context(&mut tx, user, id).await?;
     if state != SessionState::Closed {
@@ -53,10 +56,14 @@ pub async fn sign(db: &Db, user: &Viewer, id: i64) -> AppResult<()> {
         .filter(|s| user.has_role_on(Role::CommissionMember, s.id))
         .map(|s| s.id)
         .collect();
+    let decisions = store::list(&mut tx, id).await?;
+    let resolutions = store::list_resolutions(&mut tx, id).await?;
+    let content = super::model::record_fingerprint(&decisions, &resolutions);
+    content.check_seen(seen)?;
     let now = db.now_ms();
     let mut signed = 0;
     for side in signers {
-        if store::sign(&mut tx, id, side, user.id, &user.name, now).await? {
+        if store::sign(&mut tx, id, side, (user.id, &user.name), now, &content).await? {
             signed += 1;
             audit::record(
                 &mut tx,
@@ -233,6 +240,7 @@ pub async fn minutes(
         },
         lines,
         can_sign,
+        seen: super::model::record_fingerprint(&decisions, &resolutions).0,
     })
 }
 

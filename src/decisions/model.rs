@@ -112,6 +112,76 @@ pub struct Resolution {
     pub applied_at: Option<i64>,
 }
 
+impl Decision {
+    /// What an approving member sees of a proposal: its project, outcome and each side's
+    /// amount. Approvals are of this.
+    pub fn fingerprint(&self) -> crate::db::Fingerprint {
+        crate::db::Fingerprint::of(&serde_json::json!({
+            "decision": self.id,
+            "project": self.project_id,
+            "outcome": self.outcome.as_str(),
+            "amounts": self.amounts,
+        }))
+    }
+}
+
+impl Resolution {
+    /// What an approving member sees of a resolution: its body (themes and date, or the
+    /// calendar change), note, scope and whether missions move.
+    pub fn fingerprint(&self) -> crate::db::Fingerprint {
+        let body = match &self.body {
+            ResolutionBody::NextCall {
+                commission_id,
+                opens_on,
+                themes,
+            } => serde_json::json!({"next_call": [commission_id, opens_on, themes]}),
+            ResolutionBody::Calendar(CalendarChange::ByMonths(m)) => {
+                serde_json::json!({"calendar_months": m})
+            }
+            ResolutionBody::Calendar(CalendarChange::To(d)) => {
+                serde_json::json!({"calendar_to": d})
+            }
+        };
+        crate::db::Fingerprint::of(&serde_json::json!({
+            "resolution": self.id,
+            "body": body,
+            "note": self.note,
+            "scope": self.scope,
+            "move_missions": self.move_missions,
+        }))
+    }
+}
+
+/// What members see of a session when they ask to open it: when, where, what kind.
+pub fn session_fingerprint(s: &crate::commissions::Session) -> crate::db::Fingerprint {
+    crate::db::Fingerprint::of(&serde_json::json!({
+        "session": s.id,
+        "commission": s.commission_id,
+        "kind": format!("{:?}", s.kind),
+        "starts_at": s.starts_at,
+        "time_zone": s.time_zone,
+        "venue": format!("{:?}", s.venue),
+    }))
+}
+
+/// What a session decided, as the minutes and the letters carry it: every decision and
+/// resolution with its content and whether it is decided. Signing the minutes and releasing
+/// the decisions are of this.
+pub fn record_fingerprint(
+    decisions: &[Decision],
+    resolutions: &[Resolution],
+) -> crate::db::Fingerprint {
+    let d: Vec<_> = decisions
+        .iter()
+        .map(|d| (d.fingerprint().0, d.decided_at.is_some()))
+        .collect();
+    let r: Vec<_> = resolutions
+        .iter()
+        .map(|r| (r.fingerprint().0, r.decided_at.is_some()))
+        .collect();
+    crate::db::Fingerprint::of(&serde_json::json!({"decisions": d, "resolutions": r}))
+}
+
 /// Rule 5: a proposal is a decision only once every side has approved it.
 pub fn is_decided(approved: &[i64], sides: &[i64]) -> bool {
     !sides.is_empty() && sides.iter().all(|s| approved.contains(s))

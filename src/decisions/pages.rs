@@ -17,7 +17,7 @@ use crate::{
     commissions::SessionState,
     error::{AppError, AppResult},
     evaluations::model::Method,
-    http::{AppState, Ctx, render_status, see_other, when_in_zone},
+    http::{AppState, Ctx, form::Seen, render_status, see_other, when_in_zone},
     i18n::{Locale, format_money, format_number},
 };
 
@@ -29,6 +29,18 @@ pub struct ItemView {
     pub decision: Option<String>,
     pub decision_id: i64,
     pub needs_my_approval: bool,
+    /// The fingerprint of the proposal as shown, carried by the approval form.
+    pub seen: String,
+}
+
+/// A decision of the session that is not about one project, as listed.
+pub struct ResolutionLine {
+    pub id: i64,
+    pub text: String,
+    pub status: String,
+    pub needs_my_approval: bool,
+    /// The fingerprint of the resolution as shown, carried by the approval form.
+    pub seen: String,
 }
 
 #[derive(Template)]
@@ -43,6 +55,9 @@ pub struct SessionPage {
     pub can_act: bool,
     /// May ask to open the session for their side (not asked yet).
     pub can_open: bool,
+    /// Fingerprints carried by the opening and release forms.
+    pub session_seen: String,
+    pub record_seen: String,
     /// "Opening asked for by …" while some sides have and others not.
     pub opening: Option<String>,
     pub can_release: bool,
@@ -51,8 +66,7 @@ pub struct SessionPage {
     pub items: Vec<ItemView>,
     /// A mid-term session's results once open: (funded project, title, report, joint opinion).
     pub midterm: Vec<(i64, String, String, String)>,
-    /// Other decisions: (id, description, status, needs my approval).
-    pub resolutions: Vec<(i64, String, String, bool)>,
+    pub resolutions: Vec<ResolutionLine>,
     pub notice: Option<String>,
 }
 
@@ -85,7 +99,7 @@ fn standing_line(l: Locale, side: String, st: &Standing) -> String {
     }
 }
 
-async fn page(
+pub(super) async fn page(
     s: &AppState,
     ctx: &Ctx,
     id: i64,
@@ -149,6 +163,11 @@ async fn page(
                 )
             }),
             decision_id: a.decision.as_ref().map(|d| d.id).unwrap_or(0),
+            seen: a
+                .decision
+                .as_ref()
+                .map(|d| d.fingerprint().0)
+                .unwrap_or_default(),
             needs_my_approval: a.decision.as_ref().is_some_and(|d| {
                 d.decided_at.is_none()
                     && v.my_sides.iter().any(|s| !d.approved_by_sides.contains(s))
@@ -201,6 +220,8 @@ async fn page(
             l.t1("decisions-opening-asked", "sides", names.join(", "))
         }),
         can_release: v.can_release,
+        session_seen: v.session_seen.clone(),
+        record_seen: v.record_seen.clone(),
         sides: v
             .sides
             .iter()
@@ -216,18 +237,17 @@ async fn page(
         resolutions: v
             .resolutions
             .iter()
-            .map(|r| {
-                (
-                    r.id,
-                    super::documents::describe(r, &v.commissions, l),
-                    ctx.t(if r.decided_at.is_some() {
-                        "decisions-decided"
-                    } else {
-                        "decisions-awaiting"
-                    }),
-                    r.decided_at.is_none()
-                        && v.my_sides.iter().any(|s| !r.approved_by_sides.contains(s)),
-                )
+            .map(|r| ResolutionLine {
+                id: r.id,
+                text: super::documents::describe(r, &v.commissions, l),
+                status: ctx.t(if r.decided_at.is_some() {
+                    "decisions-decided"
+                } else {
+                    "decisions-awaiting"
+                }),
+                needs_my_approval: r.decided_at.is_none()
+                    && v.my_sides.iter().any(|s| !r.approved_by_sides.contains(s)),
+                seen: r.fingerprint().0,
             })
             .collect(),
         notice: notice.map(|k| ctx.t(k)),
@@ -243,8 +263,14 @@ pub async fn show(
     page(&s, &ctx, id, None, StatusCode::OK).await
 }
 
-async fn advance(s: AppState, ctx: Ctx, id: i64, to: SessionState) -> AppResult<Response> {
-    match actions::advance(&s.db, ctx.require_user()?, id, to).await {
+async fn advance(
+    s: AppState,
+    ctx: Ctx,
+    id: i64,
+    to: SessionState,
+    seen: &str,
+) -> AppResult<Response> {
+    match actions::advance(&s.db, ctx.require_user()?, id, to, seen).await {
         Ok(()) => Ok(see_other(
             &paths::SessionsById {
                 id: crate::ids::SessionId(id),
@@ -260,8 +286,9 @@ pub async fn open(
     State(s): State<AppState>,
     ctx: Ctx,
     paths::SessionsOpen { id: SessionId(id) }: paths::SessionsOpen,
+    Form(f): Form<Seen>,
 ) -> AppResult<Response> {
-    advance(s, ctx, id, SessionState::Open).await
+    advance(s, ctx, id, SessionState::Open, &f.seen).await
 }
 
 pub async fn close(
@@ -269,7 +296,7 @@ pub async fn close(
     ctx: Ctx,
     paths::SessionsClose { id: SessionId(id) }: paths::SessionsClose,
 ) -> AppResult<Response> {
-    advance(s, ctx, id, SessionState::Closed).await
+    advance(s, ctx, id, SessionState::Closed, "").await
 }
 
 pub async fn propose(
@@ -333,8 +360,9 @@ pub async fn approve(
         id: SessionId(id),
         decision_id: decision,
     }: paths::SessionsDecisionsApprove,
+    Form(f): Form<Seen>,
 ) -> AppResult<Response> {
-    match actions::approve(&s.db, ctx.require_user()?, decision).await {
+    match actions::approve(&s.db, ctx.require_user()?, decision, &f.seen).await {
         Ok(_) => Ok(see_other(
             &paths::SessionsById {
                 id: crate::ids::SessionId(id),
@@ -350,8 +378,10 @@ pub async fn release(
     State(s): State<AppState>,
     ctx: Ctx,
     paths::SessionsRelease { id: SessionId(id) }: paths::SessionsRelease,
+    Form(f): Form<Seen>,
 ) -> AppResult<Response> {
-    match actions::release(&s.db, &s.settings.public_url, ctx.require_user()?, id).await {
+    let user = ctx.require_user()?;
+    match actions::release(&s.db, &s.settings.public_url, user, id, &f.seen).await {
         Ok(_) => page(&s, &ctx, id, Some("decisions-released"), StatusCode::OK).await,
         Err(AppError::Conflict(k)) => page(&s, &ctx, id, Some(&k), StatusCode::CONFLICT).await,
         Err(e) => Err(e),

@@ -293,14 +293,18 @@ pub async fn approve(
         id: SessionId(id),
         resolution_id: ResolutionId(resolution),
     }: paths::SessionsResolutionsApprove,
+    axum::Form(f): axum::Form<crate::http::form::Seen>,
 ) -> AppResult<Response> {
-    match resolutions::approve(&s.db, ctx.require_user()?, resolution).await {
-        Ok(_) | Err(AppError::Conflict(_)) => Ok(see_other(
+    match resolutions::approve(&s.db, ctx.require_user()?, resolution, &f.seen).await {
+        Ok(_) => Ok(see_other(
             &paths::SessionsById {
                 id: crate::ids::SessionId(id),
             }
             .to_string(),
         )),
+        Err(AppError::Conflict(k)) => {
+            super::pages::page(&s, &ctx, id, Some(&k), StatusCode::CONFLICT).await
+        }
         Err(e) => Err(e),
     }
 }

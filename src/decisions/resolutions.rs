@@ -134,7 +134,11 @@ pub async fn propose(
     let now = db.now_ms();
     let id = store::propose_resolution(&mut tx, session, body, (note.trim(), scope), user.id, now)
         .await?;
-    store::approve_resolution(&mut tx, id, side, user.id, now).await?;
+    let content = store::find_resolution(&mut tx, id)
+        .await?
+        .ok_or(AppError::NotFound)?
+        .fingerprint();
+    store::approve_resolution(&mut tx, id, side, user.id, now, &content).await?;
     audit::record(
         &mut tx,
         &user.actor(),
@@ -148,9 +152,10 @@ pub async fn propose(
     Ok(id)
 }
 
-/// Approves a resolution for the user's sides; once every side has, it is decided — and a next
-/// call's themes become the priority themes of that CMP. Returns whether it is decided.
-pub async fn approve(db: &Db, user: &Viewer, id: i64) -> AppResult<bool> {
+/// Approves a resolution for the user's sides, as `seen` on their page (one changed since is
+/// refused); once every side has approved the same content, it is decided — and a next call's
+/// themes become the priority themes of that CMP. Returns whether it is decided.
+pub async fn approve(db: &Db, user: &Viewer, id: i64, seen: &str) -> AppResult<bool> {
     let mut tx = db.write().await?;
     let r = store::find_resolution(&mut tx, id)
         .await?
@@ -162,9 +167,11 @@ pub async fn approve(db: &Db, user: &Viewer, id: i64) -> AppResult<bool> {
     if mine.is_empty() {
         return Err(AppError::Forbidden);
     }
+    let content = r.fingerprint();
+    content.check_seen(seen)?;
     let now = db.now_ms();
     for side in &mine {
-        store::approve_resolution(&mut tx, id, *side, user.id, now).await?;
+        store::approve_resolution(&mut tx, id, *side, user.id, now, &content).await?;
     }
     let r = store::find_resolution(&mut tx, id)
         .await?

@@ -6,6 +6,7 @@
 //! both co-chairs sign the minutes and both administrations release the letters.
 
 use super::instant;
+use crate::{commissions::SessionState, decisions::actions::Seen};
 use crate::{
     db::Db,
     decisions::{self, model::Outcome},
@@ -210,8 +211,8 @@ async fn plenary(db: &Db, base: &str, session: i64, officers: (&Viewer, &Viewer)
     let qc = user(db, "commission.qc@demo.passerelle.test").await?;
     // Each side asks to open it; it opens with the second.
     for member in [&wb, &qc] {
-        decisions::actions::advance(db, member, session, crate::commissions::SessionState::Open)
-            .await?;
+        let seen = decisions::actions::seen(db, member, session, Seen::Session).await?;
+        decisions::actions::advance(db, member, session, SessionState::Open, &seen).await?;
     }
     let view = decisions::agenda::session_view(db, &wb, session).await?;
     for (i, item) in view.agenda.iter().enumerate() {
@@ -230,12 +231,14 @@ async fn plenary(db: &Db, base: &str, session: i64, officers: (&Viewer, &Viewer)
             .collect();
         let d = decisions::actions::propose(db, &wb, session, item.project.id, outcome, &amounts)
             .await?;
-        decisions::actions::approve(db, &qc, d).await?;
+        let seen = decisions::actions::seen(db, &qc, session, Seen::Decision(d)).await?;
+        decisions::actions::approve(db, &qc, d, &seen).await?;
     }
-    decisions::actions::advance(db, &qc, session, crate::commissions::SessionState::Closed).await?;
-    decisions::documents::sign(db, &wb, session).await?;
-    decisions::documents::sign(db, &qc, session).await?;
-    decisions::actions::release(db, base, officers.0, session).await?;
-    decisions::actions::release(db, base, officers.1, session).await?;
+    decisions::actions::advance(db, &qc, session, SessionState::Closed, "").await?;
+    let record = decisions::actions::seen(db, &qc, session, Seen::Record).await?;
+    decisions::documents::sign(db, &wb, session, &record).await?;
+    decisions::documents::sign(db, &qc, session, &record).await?;
+    decisions::actions::release(db, base, officers.0, session, &record).await?;
+    decisions::actions::release(db, base, officers.1, session, &record).await?;
     Ok(())
 }

@@ -6,6 +6,7 @@
 //! next call's themes and a new calendar giving every running project twelve more months —
 //! decided, ready to preview and apply.
 
+use crate::{commissions::SessionState, decisions::actions::Seen};
 use crate::{
     db::Db,
     decisions::{
@@ -116,8 +117,8 @@ pub async fn load(db: &Db, base: &str, commission: (i64, i64), midterm: i64) -> 
     let member_qc = acting_as(db, "commission.qc@demo.passerelle.test").await?;
     // Each side asks to open it; it opens with the second.
     for member in [&member_qc, &member_wb] {
-        decisions::actions::advance(db, member, midterm, crate::commissions::SessionState::Open)
-            .await?;
+        let seen = decisions::actions::seen(db, member, midterm, Seen::Session).await?;
+        decisions::actions::advance(db, member, midterm, SessionState::Open, &seen).await?;
     }
     for (i, (f, _)) in funded.iter().enumerate() {
         if i != 3 && i + 2 < funded.len() {
@@ -139,7 +140,8 @@ pub async fn load(db: &Db, base: &str, commission: (i64, i64), midterm: i64) -> 
         },
     )
     .await?;
-    decisions::resolutions::approve(db, &member_wb, r).await?;
+    let seen = decisions::actions::seen(db, &member_wb, midterm, Seen::Resolution(r)).await?;
+    decisions::resolutions::approve(db, &member_wb, r, &seen).await?;
     let next = ResolutionBody::NextCall {
         commission_id: xii,
         opens_on: "2021-12-01".into(),
@@ -166,15 +168,11 @@ pub async fn load(db: &Db, base: &str, commission: (i64, i64), midterm: i64) -> 
         &CalendarScope::default(),
     )
     .await?;
-    decisions::resolutions::approve(db, &member_qc, r).await?;
-    decisions::actions::advance(
-        db,
-        &member_wb,
-        midterm,
-        crate::commissions::SessionState::Closed,
-    )
-    .await?;
-    decisions::documents::sign(db, &member_wb, midterm).await?;
-    decisions::documents::sign(db, &member_qc, midterm).await?;
+    let seen = decisions::actions::seen(db, &member_qc, midterm, Seen::Resolution(r)).await?;
+    decisions::resolutions::approve(db, &member_qc, r, &seen).await?;
+    decisions::actions::advance(db, &member_wb, midterm, SessionState::Closed, "").await?;
+    let record = decisions::actions::seen(db, &member_wb, midterm, Seen::Record).await?;
+    decisions::documents::sign(db, &member_wb, midterm, &record).await?;
+    decisions::documents::sign(db, &member_qc, midterm, &record).await?;
     Ok(())
 }

@@ -19,7 +19,11 @@ pub(super) async fn final_report_in(
 ) -> AppResult<Option<(String, Vec<i64>)>> {
     let id = v.funded.id;
     Ok(match store::final_report(tx, id).await? {
-        Some((text, _)) => Some((text, store::final_report_approvals(tx, id).await?)),
+        Some((text, _)) => {
+            let content = super::model::final_report_fingerprint(id, &text);
+            let approved = store::final_report_approvals(tx, id, &content).await?;
+            Some((text, approved))
+        }
         None => None,
     })
 }
@@ -58,19 +62,22 @@ pub async fn file(db: &Db, user: &Viewer, id: i64, report: &str) -> AppResult<()
     Ok(())
 }
 
-/// An officer approves the final report for their side; when every side has, the project is
+/// An officer approves the final report for their side, as `seen` on their page (a report
+/// re-filed since is refused); when every side has approved the same text, the project is
 /// completed.
-pub async fn approve(db: &Db, user: &Viewer, id: i64) -> AppResult<()> {
+pub async fn approve(db: &Db, user: &Viewer, id: i64, seen: &str) -> AppResult<()> {
     let mut tx = db.write().await?;
     let v = load(&mut tx, user, id).await?;
     // A closed project stays closed: no approval can bring it back to "completed".
     v.require(user, Perm::ActForSide)?;
     let side = *v.viewer.officer_of.first().ok_or(AppError::Forbidden)?;
-    if store::final_report(&mut tx, id).await?.is_none() {
+    let Some((report, _)) = store::final_report(&mut tx, id).await? else {
         return Err(AppError::Conflict("followup-error-no-final-report".into()));
-    }
-    store::approve_final_report(&mut tx, id, side, user.id, db.now_ms()).await?;
-    let approved = store::final_report_approvals(&mut tx, id).await?;
+    };
+    let content = super::model::final_report_fingerprint(id, &report);
+    content.check_seen(seen)?;
+    store::approve_final_report(&mut tx, id, side, user.id, db.now_ms(), &content).await?;
+    let approved = store::final_report_approvals(&mut tx, id, &content).await?;
     if v.sides.iter().all(|s| approved.contains(&s.id)) {
         store::set_state(&mut tx, id, FundedState::Completed).await?;
     }
@@ -97,7 +104,13 @@ pub async fn close(db: &Db, user: &Viewer, id: i64) -> AppResult<()> {
         ));
     }
     v.require(user, Perm::ActForSide)?;
-    let approved = store::final_report_approvals(&mut tx, id).await?;
+    let approved = match store::final_report(&mut tx, id).await? {
+        Some((report, _)) => {
+            let content = super::model::final_report_fingerprint(id, &report);
+            store::final_report_approvals(&mut tx, id, &content).await?
+        }
+        None => Vec::new(),
+    };
     if v.funded.state != FundedState::Completed || !v.sides.iter().all(|s| approved.contains(&s.id))
     {
         return Err(AppError::Conflict(

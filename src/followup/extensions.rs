@@ -47,7 +47,8 @@ pub async fn propose(
     let now = db.now_ms();
     let ext =
         store::propose_extension(&mut tx, id, new_end.trim(), reason.trim(), user.id, now).await?;
-    store::approve_extension(&mut tx, ext, side, user.id, now).await?;
+    let content = super::model::extension_fingerprint(ext, new_end.trim(), reason.trim());
+    store::approve_extension(&mut tx, ext, side, user.id, now, &content).await?;
     audit::record(
         &mut tx,
         &user.actor(),
@@ -61,8 +62,9 @@ pub async fn propose(
     Ok(ext)
 }
 
-/// Approves an extension for the officer's side; once every side has, the new end date applies.
-pub async fn approve(db: &Db, base: &str, user: &Viewer, ext: i64) -> AppResult<i64> {
+/// Approves an extension for the officer's side, as `seen` on their page (one changed since is
+/// refused); once every side has approved the same content, the new end date applies.
+pub async fn approve(db: &Db, base: &str, user: &Viewer, ext: i64, seen: &str) -> AppResult<i64> {
     let mut tx = db.write().await?;
     let id = store::funded_of_extension(&mut tx, ext)
         .await?
@@ -70,8 +72,15 @@ pub async fn approve(db: &Db, base: &str, user: &Viewer, ext: i64) -> AppResult<
     let v = load(&mut tx, user, id).await?;
     v.require(user, Perm::ActForSide)?;
     let side = *v.viewer.officer_of.first().ok_or(AppError::Forbidden)?;
+    let content = store::extensions(&mut tx, id)
+        .await?
+        .into_iter()
+        .find(|e| e.0 == ext)
+        .map(|(_, end, reason, _, _)| super::model::extension_fingerprint(ext, &end, &reason))
+        .ok_or(AppError::NotFound)?;
+    content.check_seen(seen)?;
     let now = db.now_ms();
-    store::approve_extension(&mut tx, ext, side, user.id, now).await?;
+    store::approve_extension(&mut tx, ext, side, user.id, now, &content).await?;
     let (_, end, reason, decided, sides) = store::extensions(&mut tx, id)
         .await?
         .into_iter()
@@ -152,6 +161,8 @@ pub struct ExtensionLine {
     pub decided: bool,
     /// Sides that approved it.
     pub approved_by: Vec<i64>,
+    /// The fingerprint of the extension as shown, carried by the approval form.
+    pub seen: String,
 }
 
 /// The extensions of a project already loaded (so already checked as visible to the viewer).
@@ -162,6 +173,7 @@ pub(super) async fn of_project_in(tx: &mut Tx, v: &FundedView) -> AppResult<Vec<
         .map(
             |(id, new_end, reason, decided, approved_by)| ExtensionLine {
                 id,
+                seen: super::model::extension_fingerprint(id, &new_end, &reason).0,
                 new_end,
                 reason,
                 decided: decided.is_some(),

@@ -158,8 +158,9 @@ pub async fn approve_final(
     State(s): State<AppState>,
     ctx: Ctx,
     paths::FundedFinalReportApprove { id: FundedId(id) }: paths::FundedFinalReportApprove,
+    Form(f): Form<crate::http::form::Seen>,
 ) -> AppResult<Response> {
-    let r = super::closing::approve(&s.db, ctx.require_user()?, id).await;
+    let r = super::closing::approve(&s.db, ctx.require_user()?, id, &f.seen).await;
     back(&s, &ctx, id, r, None).await
 }
 
@@ -198,8 +199,10 @@ pub async fn approve_extension(
         id: FundedId(id),
         extension_id: ext,
     }: paths::FundedExtensionsApprove,
+    Form(f): Form<crate::http::form::Seen>,
 ) -> AppResult<Response> {
-    let r = super::extensions::approve(&s.db, &s.settings.public_url, ctx.require_user()?, ext)
+    let user = ctx.require_user()?;
+    let r = super::extensions::approve(&s.db, &s.settings.public_url, user, ext, &f.seen)
         .await
         .map(|_| ());
     back(&s, &ctx, id, r, None).await

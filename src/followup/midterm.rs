@@ -285,7 +285,8 @@ pub async fn release_year2(db: &Db, user: &Viewer, id: i64) -> AppResult<()> {
     if joint_opinion(&pairs, &ids) != Some(true) {
         return Err(AppError::Conflict("followup-error-year2-blocked".into()));
     }
-    if !store::release_year2(&mut tx, id, side, user.id, db.now_ms()).await? {
+    let content = super::model::year2_fingerprint(id, &pairs);
+    if !store::release_year2(&mut tx, id, side, user.id, db.now_ms(), &content).await? {
         return Err(AppError::Conflict("followup-error-year2-released".into()));
     }
     if v.funded.state == FundedState::Active {

@@ -262,6 +262,25 @@ pub fn new_end(old: Date, change: &CalendarChange) -> Option<Date> {
     }
 }
 
+/// What an approving officer sees of an extension: its new end date and reason.
+pub fn extension_fingerprint(id: i64, new_end: &str, reason: &str) -> crate::db::Fingerprint {
+    crate::db::Fingerprint::of(&serde_json::json!({
+        "extension": id,
+        "new_end": new_end,
+        "reason": reason,
+    }))
+}
+
+/// What an approving officer sees of a final report: its text.
+pub fn final_report_fingerprint(funded: i64, report: &str) -> crate::db::Fingerprint {
+    crate::db::Fingerprint::of(&serde_json::json!({"final_report": funded, "report": report}))
+}
+
+/// What a side releasing year 2 relies on: each side's mid-term opinion.
+pub fn year2_fingerprint(funded: i64, opinions: &[(i64, bool)]) -> crate::db::Fingerprint {
+    crate::db::Fingerprint::of(&serde_json::json!({"year2": funded, "opinions": opinions}))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

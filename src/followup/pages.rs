@@ -78,8 +78,18 @@ pub struct FundedPage {
     pub progress: ProgressForm,
     pub closing: ClosingView,
     /// (id, "jusqu'au … — motif", status, my side may approve)
-    pub extensions: Vec<(i64, String, String, bool)>,
+    pub extensions: Vec<ExtensionItem>,
     pub notice: Option<String>,
+}
+
+/// An extension as the funded project's page lists it.
+pub struct ExtensionItem {
+    pub id: i64,
+    pub text: String,
+    pub status: String,
+    pub needs_my_approval: bool,
+    /// The fingerprint of the extension as shown, carried by the approval form.
+    pub seen: String,
 }
 
 pub struct ClosingView {
@@ -91,6 +101,8 @@ pub struct ClosingView {
     pub can_approve: bool,
     pub can_close: bool,
     pub closed: bool,
+    /// The fingerprint of the report as shown, carried by the approval form.
+    pub seen: String,
 }
 
 pub struct MidtermView {
@@ -247,6 +259,10 @@ async fn page(
             .map(|(_, a)| a.iter().map(|s| side_name(*s)).collect())
             .unwrap_or_default(),
         can_approve: can_approve_final_report,
+        seen: fr
+            .as_ref()
+            .map(|(t, _)| super::model::final_report_fingerprint(v.funded.id, t).0)
+            .unwrap_or_default(),
         can_close,
         closed: v.funded.state == FundedState::Closed,
     };
@@ -259,6 +275,7 @@ async fn page(
                 reason,
                 decided,
                 approved_by: sides,
+                seen,
             } = e;
             let text = l.t_args(
                 "followup-extension-line",
@@ -273,7 +290,13 @@ async fn page(
                 "decisions-awaiting"
             });
             let mine = !decided && v.viewer.officer_of.iter().any(|s| !sides.contains(s));
-            (e, text, status, mine)
+            ExtensionItem {
+                id: e,
+                text,
+                status,
+                needs_my_approval: mine,
+                seen,
+            }
         })
         .collect();
     let partners = v

@@ -283,3 +283,11 @@ impl FormPage {
         render_status(status, &self)
     }
 }
+
+/// The `seen` field of an approving form: the fingerprint of the content the page showed
+/// (`db::Fingerprint`), so an approval is of what the person saw.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+pub struct Seen {
+    #[serde(default)]
+    pub seen: String,
+}

@@ -90,7 +90,7 @@ async fn publication_needs_the_approval_of_both_sides() {
     let id = call_id(&wb, "draft").await;
     wb.login_demo("charge.wb@demo.passerelle.test").await;
     assert_eq!(
-        wb.post(&format!("/calls/{id}/approve"), &[]).await.status,
+        wb.approve(&format!("/calls/{id}/approve")).await.status,
         StatusCode::SEE_OTHER
     );
     assert_eq!(
@@ -102,7 +102,7 @@ async fn publication_needs_the_approval_of_both_sides() {
     let mut qc = wb.browser();
     qc.login_demo("charge.qc@demo.passerelle.test").await;
     assert_eq!(
-        qc.post(&format!("/calls/{id}/approve"), &[]).await.status,
+        qc.approve(&format!("/calls/{id}/approve")).await.status,
         StatusCode::SEE_OTHER
     );
     assert_eq!(
@@ -121,7 +121,7 @@ async fn publication_needs_the_approval_of_both_sides() {
         1
     );
     // A published call is no longer edited.
-    let r = qc.post(&format!("/calls/{id}/approve"), &[]).await;
+    let r = qc.approve(&format!("/calls/{id}/approve")).await;
     assert_eq!(r.status, StatusCode::CONFLICT);
     assert!(r.body.contains("Seul un appel en brouillon"));
 }
@@ -132,7 +132,7 @@ async fn other_roles_cannot_approve() {
     let id = call_id(&app, "draft").await;
     app.login_demo("evaluateur.wb@demo.passerelle.test").await;
     assert_eq!(
-        app.post(&format!("/calls/{id}/approve"), &[]).await.status,
+        app.approve(&format!("/calls/{id}/approve")).await.status,
         StatusCode::FORBIDDEN
     );
     assert_eq!(app.scalar("select count(*) from call_approvals where call_id = (select id from calls where state = 'draft')").await, 0);
@@ -245,7 +245,7 @@ async fn editing_a_draft_clears_earlier_approvals() {
     let mut app = TestApp::spawn_demo().await;
     let id = call_id(&app, "draft").await;
     app.login_demo("charge.wb@demo.passerelle.test").await;
-    app.post(&format!("/calls/{id}/approve"), &[]).await;
+    app.approve(&format!("/calls/{id}/approve")).await;
     assert_eq!(app.scalar("select count(*) from call_approvals where call_id = (select id from calls where state = 'draft')").await, 1);
     let edit = app.get(&format!("/calls/{id}/edit")).await;
     assert_eq!(edit.status, StatusCode::OK);

@@ -16,14 +16,14 @@ async fn first_project(app: &TestApp) -> i64 {
 
 /// Both sides' members signed in; WB opens the session and proposes selecting `project` with
 /// 1 500 € and 2 000 $ (approved by WB only). Returns (wb, qc).
-async fn open_and_propose_selection(
+pub(crate) async fn open_and_propose_selection(
     app: &TestApp,
     session: i64,
     project: &str,
 ) -> (TestApp, TestApp) {
     let mut wb = app.browser();
     wb.login_demo("commission.wb@demo.passerelle.test").await;
-    wb.post(&format!("/sessions/{session}/open"), &[]).await;
+    wb.approve(&format!("/sessions/{session}/open")).await;
     app.open_session(session).await;
     let fields = [
         ("project", project),
@@ -63,7 +63,7 @@ async fn a_decision_approved_by_one_side_only_is_not_a_decision() {
         StatusCode::CONFLICT
     );
     assert_eq!(
-        wb.post(&format!("/sessions/{session}/open"), &[])
+        wb.approve(&format!("/sessions/{session}/open"))
             .await
             .status,
         StatusCode::SEE_OTHER
@@ -94,10 +94,7 @@ async fn a_decision_approved_by_one_side_only_is_not_a_decision() {
     qc.login_demo("commission.qc@demo.passerelle.test").await;
     let decision = app.scalar("select max(id) from decisions").await;
     let r = qc
-        .post(
-            &format!("/sessions/{session}/decisions/{decision}/approve"),
-            &[],
-        )
+        .approve(&format!("/sessions/{session}/decisions/{decision}/approve"))
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     assert_eq!(
@@ -214,7 +211,7 @@ async fn each_sides_ranking_is_shown_to_the_other_only_once_the_session_opens() 
             .body
             .contains("Wallonie-Bruxelles : classement visible à l’ouverture de la séance")
     );
-    qc.post(&format!("/sessions/{session}/open"), &[]).await;
+    qc.approve(&format!("/sessions/{session}/open")).await;
     app.open_session(session).await;
     let after = qc.get(&format!("/sessions/{session}")).await;
     assert!(
@@ -271,18 +268,15 @@ async fn applicants_learn_the_outcome_only_when_their_side_releases_it_after_clo
     let p = project.to_string();
     let (_wb, mut qc) = open_and_propose_selection(&app, session, &p).await;
     let decision = app.scalar("select max(id) from decisions").await;
-    qc.post(
-        &format!("/sessions/{session}/decisions/{decision}/approve"),
-        &[],
-    )
-    .await;
+    qc.approve(&format!("/sessions/{session}/decisions/{decision}/approve"))
+        .await;
 
     let mut officer_wb = app.browser();
     officer_wb
         .login_demo("charge.wb@demo.passerelle.test")
         .await;
     let r = officer_wb
-        .post(&format!("/sessions/{session}/release"), &[])
+        .approve(&format!("/sessions/{session}/release"))
         .await;
     assert_eq!(
         r.status,
@@ -306,7 +300,7 @@ async fn applicants_learn_the_outcome_only_when_their_side_releases_it_after_clo
 
     assert_eq!(
         officer_wb
-            .post(&format!("/sessions/{session}/release"), &[])
+            .approve(&format!("/sessions/{session}/release"))
             .await
             .status,
         StatusCode::OK
@@ -322,7 +316,7 @@ async fn applicants_learn_the_outcome_only_when_their_side_releases_it_after_clo
     assert_eq!(app.scalar_text(&format!("select count(*) from email_outbox where to_address = '{qc_lead}' and subject like 'Décision%'")).await, 0, "the other side releases on its own");
     assert_eq!(
         officer_wb
-            .post(&format!("/sessions/{session}/release"), &[])
+            .approve(&format!("/sessions/{session}/release"))
             .await
             .status,
         StatusCode::CONFLICT
@@ -345,11 +339,8 @@ async fn minutes_list_the_joint_decisions_in_french_and_english_and_render_as_pd
         "a proposal approved by one side is not in the minutes"
     );
     let decision = app.scalar("select max(id) from decisions").await;
-    qc.post(
-        &format!("/sessions/{session}/decisions/{decision}/approve"),
-        &[],
-    )
-    .await;
+    qc.approve(&format!("/sessions/{session}/decisions/{decision}/approve"))
+        .await;
     qc.post(&format!("/sessions/{session}/close"), &[]).await;
     let en = qc
         .get(&format!("/sessions/{session}/minutes?lang=en"))

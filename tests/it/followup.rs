@@ -137,7 +137,7 @@ async fn the_mid_term_review_releases_year_two_only_after_a_favourable_joint_opi
         .scalar("select id from commission_sessions where kind = 'midterm'")
         .await;
     let mut member = login(&app, "commission.wb@demo.passerelle.test").await;
-    member.post(&format!("/sessions/{midterm}/open"), &[]).await;
+    member.approve(&format!("/sessions/{midterm}/open")).await;
     app.open_session(midterm).await;
     let session_page = member.get(&format!("/sessions/{midterm}")).await;
     assert!(session_page.contains_text("Résultats de la revue à mi-étape"));
@@ -185,7 +185,7 @@ async fn a_new_calendar_gives_every_running_project_twelve_more_months_at_once()
         .await;
     let mut wb = login(&app, "commission.wb@demo.passerelle.test").await;
     let mut qc = login(&app, "commission.qc@demo.passerelle.test").await;
-    wb.post(&format!("/sessions/{midterm}/open"), &[]).await;
+    wb.approve(&format!("/sessions/{midterm}/open")).await;
     app.open_session(midterm).await;
     wb.post(
         &format!("/sessions/{midterm}/calendar"),
@@ -203,11 +203,8 @@ async fn a_new_calendar_gives_every_running_project_twelve_more_months_at_once()
         .post(&format!("/resolutions/{rid}/calendar"), &[])
         .await;
     assert_eq!(r.status, StatusCode::CONFLICT);
-    qc.post(
-        &format!("/sessions/{midterm}/resolutions/{rid}/approve"),
-        &[],
-    )
-    .await;
+    qc.approve(&format!("/sessions/{midterm}/resolutions/{rid}/approve"))
+        .await;
     let before: Vec<String> = {
         let mut v = Vec::new();
         for id in 1..=26 {

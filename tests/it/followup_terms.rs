@@ -44,13 +44,13 @@ async fn no_project_closes_without_a_final_report_every_side_approved() {
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
-    wb.post("/funded/1/final-report/approve", &[]).await;
+    wb.approve("/funded/1/final-report/approve").await;
     assert_eq!(
         qc.post("/funded/1/close", &[]).await.status,
         StatusCode::CONFLICT,
         "one side's approval is not enough"
     );
-    qc.post("/funded/1/final-report/approve", &[]).await;
+    qc.approve("/funded/1/final-report/approve").await;
     assert_eq!(
         app.scalar_text_value("select state from funded_projects where id = 1")
             .await,
@@ -102,7 +102,7 @@ async fn an_individual_extension_applies_only_once_both_sides_approve_it() {
     );
     let ext = app.scalar("select max(id) from extensions").await;
     let r = qc
-        .post(&format!("/funded/3/extensions/{ext}/approve"), &[])
+        .approve(&format!("/funded/3/extensions/{ext}/approve"))
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     assert_eq!(
@@ -186,7 +186,7 @@ async fn a_new_calendar_may_concern_a_chosen_subset_of_running_projects() {
         .await;
     let mut wb = login(&app, "commission.wb@demo.passerelle.test").await;
     let mut qc = login(&app, "commission.qc@demo.passerelle.test").await;
-    wb.post(&format!("/sessions/{midterm}/open"), &[]).await;
+    wb.approve(&format!("/sessions/{midterm}/open")).await;
     app.open_session(midterm).await;
     let form = wb.get(&format!("/sessions/{midterm}/calendar")).await;
     assert_eq!(form.body.matches("name=\"projects\"").count(), 26);
@@ -205,11 +205,8 @@ async fn a_new_calendar_may_concern_a_chosen_subset_of_running_projects() {
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let rid = app.scalar("select max(id) from resolutions").await;
-    qc.post(
-        &format!("/sessions/{midterm}/resolutions/{rid}/approve"),
-        &[],
-    )
-    .await;
+    qc.approve(&format!("/sessions/{midterm}/resolutions/{rid}/approve"))
+        .await;
     assert!(qc.get(&format!("/sessions/{midterm}")).await.contains_text(
         "reportées de 6 mois ; missions prévues décalées d’autant (pour 2 projets choisis)"
     ));

@@ -227,6 +227,24 @@ impl TestApp {
         }
     }
 
+    /// Posts the form whose action is `action` as its page shows it, the way a person clicks
+    /// its button: loads the page the form is on, takes the form's hidden fields (the CSRF
+    /// token, and `seen`: the fingerprint of what the page shows, which every approval
+    /// carries) and posts them. Without such a form on the page (the person may not act),
+    /// posts the CSRF token only.
+    pub async fn approve(&mut self, action: &str) -> TestResponse {
+        let page = self.get(&page_of(action)).await;
+        let mut fields = hidden_fields(&page.body, action);
+        if !fields.iter().any(|(k, _)| k == "csrf") {
+            fields.push(("csrf".into(), self.csrf().await));
+        }
+        let pairs: Vec<(&str, &str)> = fields
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        self.post_raw(action, &pairs).await
+    }
+
     /// Both sides' commission members ask to open `session` (it opens with the second).
     pub async fn open_session(&self, session: i64) {
         for member in [
@@ -235,7 +253,7 @@ impl TestApp {
         ] {
             let mut b = self.browser();
             b.login_demo(member).await;
-            b.post(&format!("/sessions/{session}/open"), &[]).await;
+            b.approve(&format!("/sessions/{session}/open")).await;
         }
     }
 
@@ -470,4 +488,38 @@ impl TestApp {
         let i = text.find("token=").expect("a link with a token") + 6;
         text[i..i + 43].to_string()
     }
+}
+
+/// The page an approving form is on: the session page for a session's acts, its minutes for
+/// signing, the funded project's page for its extensions and final report, the call's page.
+pub fn page_of(action: &str) -> String {
+    let parts: Vec<&str> = action.trim_start_matches('/').split('/').collect();
+    match parts.as_slice() {
+        ["sessions", id, "sign"] => format!("/sessions/{id}/minutes"),
+        [kind @ ("sessions" | "funded" | "calls"), id, ..] => format!("/{kind}/{id}"),
+        _ => panic!("no page known for {action}"),
+    }
+}
+
+/// The hidden fields of the form posting to `action` in `html`.
+pub fn hidden_fields(html: &str, action: &str) -> Vec<(String, String)> {
+    let Some(start) = html.find(&format!("action=\"{action}\"")) else {
+        return Vec::new();
+    };
+    let form = &html[start..];
+    let form = &form[..form.find("</form>").unwrap_or(form.len())];
+    let mut out = Vec::new();
+    for input in form.split("<input").skip(1) {
+        let attr = |name: &str| {
+            let i = input.find(&format!("{name}=\""))? + name.len() + 2;
+            let end = input[i..].find('"')?;
+            Some(input[i..i + end].to_string())
+        };
+        if attr("type").as_deref() == Some("hidden")
+            && let (Some(n), Some(v)) = (attr("name"), attr("value"))
+        {
+            out.push((n, v));
+        }
+    }
+    out
 }

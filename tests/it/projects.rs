@@ -57,10 +57,10 @@ pub(crate) async fn open_call(app: &TestApp) -> i64 {
         .unwrap()
         .parse()
         .unwrap();
-    officer.post(&format!("/calls/{id}/approve"), &[]).await;
+    officer.approve(&format!("/calls/{id}/approve")).await;
     let mut qc = app.browser();
     qc.login_demo("charge.qc@demo.passerelle.test").await;
-    qc.post(&format!("/calls/{id}/approve"), &[]).await;
+    qc.approve(&format!("/calls/{id}/approve")).await;
     id
 }
 

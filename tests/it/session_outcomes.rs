@@ -52,7 +52,7 @@ async fn the_next_calls_themes_come_from_a_decision_both_sides_approved() {
     // Not before the session opens.
     let r = post_next_call(&mut wb, session, fields("Océans | Oceans", "2021-09-15")).await;
     assert_eq!(r.status, StatusCode::CONFLICT);
-    wb.post(&format!("/sessions/{session}/open"), &[]).await;
+    wb.approve(&format!("/sessions/{session}/open")).await;
     app.open_session(session).await;
     // Bad input: errors at the fields, what was typed kept.
     let r = post_next_call(
@@ -98,11 +98,8 @@ async fn the_next_calls_themes_come_from_a_decision_both_sides_approved() {
         themes_before
     );
     let rid = app.scalar("select max(id) from resolutions").await;
-    qc.post(
-        &format!("/sessions/{session}/resolutions/{rid}/approve"),
-        &[],
-    )
-    .await;
+    qc.approve(&format!("/sessions/{session}/resolutions/{rid}/approve"))
+        .await;
     assert_eq!(
         app.scalar_text_value(&format!(
             "select name_en from themes where commission_id = {xii} order by position desc limit 1"
@@ -133,7 +130,7 @@ async fn a_new_calendar_is_a_recorded_joint_decision() {
     let app = TestApp::spawn_demo().await;
     let session = plenary(&app).await;
     let (mut wb, mut qc) = (member(&app, "wb").await, member(&app, "qc").await);
-    wb.post(&format!("/sessions/{session}/open"), &[]).await;
+    wb.approve(&format!("/sessions/{session}/open")).await;
     app.open_session(session).await;
     let path = format!("/sessions/{session}/calendar");
     let r = wb
@@ -164,11 +161,8 @@ async fn a_new_calendar_is_a_recorded_joint_decision() {
             .await,
         0
     );
-    qc.post(
-        &format!("/sessions/{session}/resolutions/{rid}/approve"),
-        &[],
-    )
-    .await;
+    qc.approve(&format!("/sessions/{session}/resolutions/{rid}/approve"))
+        .await;
     assert_eq!(
         app.scalar("select shift_months from resolutions where decided_at is not null")
             .await,
@@ -189,7 +183,7 @@ async fn closing_turns_selections_into_funded_projects_and_both_co_chairs_sign_t
     let (mut wb, mut qc) = (member(&app, "wb").await, member(&app, "qc").await);
     let project = app.scalar("select min(id) from projects").await;
     let other = app.scalar("select max(id) from projects").await;
-    wb.post(&format!("/sessions/{session}/open"), &[]).await;
+    wb.approve(&format!("/sessions/{session}/open")).await;
     app.open_session(session).await;
     for (p, outcome) in [(project, "selected"), (other, "not_selected")] {
         let p = p.to_string();
@@ -206,12 +200,12 @@ async fn closing_turns_selections_into_funded_projects_and_both_co_chairs_sign_t
         let d = app
             .scalar_text(&format!("select id from decisions where project_id = {p}"))
             .await;
-        qc.post(&format!("/sessions/{session}/decisions/{d}/approve"), &[])
+        qc.approve(&format!("/sessions/{session}/decisions/{d}/approve"))
             .await;
     }
     // Signing is for closed sessions only.
     assert_eq!(
-        wb.post(&format!("/sessions/{session}/sign"), &[])
+        wb.approve(&format!("/sessions/{session}/sign"))
             .await
             .status,
         StatusCode::SEE_OTHER
@@ -250,8 +244,8 @@ async fn closing_turns_selections_into_funded_projects_and_both_co_chairs_sign_t
         minutes.contains_text("Procès-verbal en attente de la signature des deux coprésidents.")
     );
     assert!(minutes.contains_text("Pour Québec : en attente de signature"));
-    qc.post(&format!("/sessions/{session}/sign"), &[]).await;
-    wb.post(&format!("/sessions/{session}/sign"), &[]).await;
+    qc.approve(&format!("/sessions/{session}/sign")).await;
+    wb.approve(&format!("/sessions/{session}/sign")).await;
     let minutes = qc
         .get(&format!("/sessions/{session}/minutes?lang=fr"))
         .await;
@@ -263,7 +257,7 @@ async fn closing_turns_selections_into_funded_projects_and_both_co_chairs_sign_t
     officer.login_demo("charge.wb@demo.passerelle.test").await;
     assert_eq!(
         officer
-            .post(&format!("/sessions/{session}/sign"), &[])
+            .approve(&format!("/sessions/{session}/sign"))
             .await
             .status,
         StatusCode::FORBIDDEN
@@ -283,7 +277,7 @@ async fn closing_turns_selections_into_funded_projects_and_both_co_chairs_sign_t
 
     // The letter, once WB releases: a PDF from WBI with the amount and the term.
     officer
-        .post(&format!("/sessions/{session}/release"), &[])
+        .approve(&format!("/sessions/{session}/release"))
         .await;
     let lead = app.scalar_text_value(&format!("select u.email from users u join project_halves h on h.lead_user_id = u.id join sides s on s.id = h.side_id where h.project_id = {project} and s.code = 'WB'")).await;
     let mut applicant = app.browser();

@@ -2,7 +2,7 @@
 
 use axum::http::StatusCode;
 
-use crate::helpers::TestApp;
+use crate::helpers::{TestApp, TestResponse};
 
 /// Finding 5: an open redirect after login with `next` holding a tab, a backslash or other
 /// tricks; a newline gave a 500 after the session was created. The language switch uses the
@@ -545,7 +545,7 @@ async fn one_account_acts_for_one_side() {
         .await;
     let mut both = app.browser();
     both.login_demo("charge.wb@demo.passerelle.test").await;
-    let r = both.post(&format!("/calls/{call}/approve"), &[]).await;
+    let r = both.approve(&format!("/calls/{call}/approve")).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     assert_eq!(
         app.scalar_text(&format!(
@@ -601,13 +601,13 @@ async fn one_side_cannot_open_the_commission_session_alone() {
     let mut wb = app.browser();
     wb.login_demo("commission.wb@demo.passerelle.test").await;
     assert_eq!(
-        wb.post(&format!("/sessions/{session}/open"), &[])
+        wb.approve(&format!("/sessions/{session}/open"))
             .await
             .status,
         StatusCode::SEE_OTHER
     );
     // Asking twice is still one side.
-    wb.post(&format!("/sessions/{session}/open"), &[]).await;
+    wb.approve(&format!("/sessions/{session}/open")).await;
     assert_eq!(
         app.scalar_text(&format!(
             "select count(*) from commission_sessions where id = {session} and state = 'scheduled'"
@@ -633,7 +633,7 @@ async fn one_side_cannot_open_the_commission_session_alone() {
         page.contains_text("Wallonie-Bruxelles : classement visible à l’ouverture de la séance")
     );
     assert!(page.body.contains("Ouvrir la séance"));
-    qc.post(&format!("/sessions/{session}/open"), &[]).await;
+    qc.approve(&format!("/sessions/{session}/open")).await;
     assert_eq!(
         app.scalar_text(&format!(
             "select count(*) from commission_sessions where id = {session} and state = 'open'"
@@ -643,4 +643,260 @@ async fn one_side_cannot_open_the_commission_session_alone() {
     );
     let page = qc.get(&format!("/sessions/{session}")).await;
     assert!(!page.contains_text("classement visible à l’ouverture de la séance"));
+}
+
+/// What an approving form of `page` posts to `action`, as the page shows it now.
+async fn form_as_shown(b: &mut TestApp, page: &str, action: &str) -> Vec<(String, String)> {
+    let body = b.get(page).await.body;
+    let fields = crate::helpers::hidden_fields(&body, action);
+    assert!(
+        fields.iter().any(|(k, _)| k == "seen"),
+        "{action} carries what {page} shows"
+    );
+    fields
+}
+
+async fn post_fields(b: &mut TestApp, action: &str, fields: &[(String, String)]) -> TestResponse {
+    let pairs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    b.post_raw(action, &pairs).await
+}
+
+const CHANGED: &str = "Ceci a changé depuis que vous avez ouvert la page";
+
+/// Finding 3 (decisions): a decision re-proposed with other amounts kept its id, and the other
+/// side's approval posted from the old page recorded it with the new amounts. The approval
+/// now carries what the page showed: a stale one is refused with the message and nothing is
+/// recorded; reviewed again, it is approved.
+#[tokio::test]
+async fn approving_a_proposal_changed_since_the_page_was_opened_is_refused() {
+    let app = TestApp::spawn_demo().await;
+    let session = app
+        .scalar("select id from commission_sessions where kind = 'plenary'")
+        .await;
+    let project = app.scalar("select min(id) from projects").await.to_string();
+    let (mut wb, mut qc) =
+        crate::decisions::open_and_propose_selection(&app, session, &project).await;
+    let decision = app.scalar("select max(id) from decisions").await;
+    let action = format!("/sessions/{session}/decisions/{decision}/approve");
+    let stale = form_as_shown(&mut qc, &format!("/sessions/{session}"), &action).await;
+    // WB proposes other amounts for the same project (same decision id).
+    let r = wb
+        .post(
+            &format!("/sessions/{session}/decisions"),
+            &[
+                ("project", project.as_str()),
+                ("outcome", "selected"),
+                ("amount_WB", "9000"),
+                ("amount_QC", "9999"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(app.scalar("select max(id) from decisions").await, decision);
+    let r = post_fields(&mut qc, &action, &stale).await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(r.contains_text(CHANGED), "{}", r.body);
+    assert!(
+        r.contains_text("9 000,00"),
+        "the page shows the new amounts"
+    );
+    let qc_side = app.scalar("select id from sides where code = 'QC'").await;
+    assert_eq!(
+        app.scalar_text(&format!(
+            "select count(*) from decision_approvals where decision_id = {decision} and side_id = {qc_side}"
+        ))
+        .await,
+        0,
+        "nothing recorded"
+    );
+    assert_eq!(
+        app.scalar("select count(*) from decisions where decided_at is not null")
+            .await,
+        0
+    );
+    // Reviewed again: approved, with the amounts QC saw.
+    assert_eq!(qc.approve(&action).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.scalar_text(&format!(
+            "select count(*) from decisions d join decision_amounts a on a.decision_id = d.id
+             where d.id = {decision} and d.decided_at is not null and a.amount = 900000"
+        ))
+        .await,
+        1
+    );
+}
+
+/// Finding 3 (calls): a draft call changed by one side, then approved by the other from a
+/// stale page. Each of the call's tables is changed in turn (the call, each side's terms,
+/// its themes, its kinds of organisation): every time, the approval from the page opened
+/// before is refused and nothing is recorded, and an approval given before the change no
+/// longer counts.
+#[tokio::test]
+async fn approving_a_call_changed_since_the_page_was_opened_is_refused_whatever_changed() {
+    let app = TestApp::spawn_demo().await;
+    let call = app
+        .scalar("select id from calls where state = 'draft'")
+        .await;
+    let page = format!("/calls/{call}");
+    let action = format!("/calls/{call}/approve");
+    let mut wb = app.browser();
+    wb.login_demo("charge.wb@demo.passerelle.test").await;
+    let mut qc = app.browser();
+    qc.login_demo("charge.qc@demo.passerelle.test").await;
+    let changes = [
+        format!("update calls set title_fr = title_fr || ' (révisé)' where id = {call}"),
+        format!("update calls set guidelines_en = guidelines_en || ' Revised.' where id = {call}"),
+        format!(
+            "update call_sides set deadline_at = deadline_at + 86400000 where call_id = {call}"
+        ),
+        format!("update call_sides set cap_per_year = cap_per_year + 100 where call_id = {call}"),
+        format!(
+            "delete from call_themes where call_id = {call}
+             and theme_id = (select min(theme_id) from call_themes where call_id = {call})"
+        ),
+        format!("insert into call_organisation_kinds (call_id, kind) values ({call}, 'cultural')"),
+    ];
+    for change in &changes {
+        // WB approves what it sees; QC has the page open.
+        assert_eq!(wb.approve(&action).await.status, StatusCode::SEE_OTHER);
+        let stale = form_as_shown(&mut qc, &page, &action).await;
+        app.exec_text(change).await;
+        let r = post_fields(&mut qc, &action, &stale).await;
+        assert_eq!(r.status, StatusCode::CONFLICT, "{change}");
+        assert!(r.contains_text(CHANGED), "{change}");
+        assert_eq!(
+            app.scalar_text(&format!(
+                "select count(*) from call_approvals a join sides s on s.id = a.side_id
+                 where a.call_id = {call} and s.code = 'QC'"
+            ))
+            .await,
+            0,
+            "{change}: nothing recorded"
+        );
+        // WB's approval was of the content before the change: QC alone does not publish.
+        assert_eq!(qc.approve(&action).await.status, StatusCode::SEE_OTHER);
+        assert_eq!(
+            app.scalar_text_value(&format!("select state from calls where id = {call}"))
+                .await,
+            "draft",
+            "{change}: an approval of earlier content does not count"
+        );
+        app.exec_text(&format!(
+            "delete from call_approvals where call_id = {call}"
+        ))
+        .await;
+    }
+    wb.approve(&action).await;
+    qc.approve(&action).await;
+    assert_eq!(
+        app.scalar_text_value(&format!("select state from calls where id = {call}"))
+            .await,
+        "published"
+    );
+}
+
+/// Finding 3 (follow-up and resolutions): an extension whose reason changed, a final report
+/// re-filed and a resolution whose themes changed are not approved from a page that showed
+/// them before.
+#[tokio::test]
+async fn approving_an_extension_report_or_resolution_changed_since_is_refused() {
+    let app = TestApp::spawn_demo_at(passerelle::demo::Stage::Selected).await;
+    let mut wb = app.browser();
+    wb.login_demo("charge.wb@demo.passerelle.test").await;
+    let mut qc = app.browser();
+    qc.login_demo("charge.qc@demo.passerelle.test").await;
+    // An extension proposed by WB.
+    let r = wb
+        .post(
+            "/funded/3/extensions",
+            &[("new_end", "2022-12-31"), ("reason", "Congé parental")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let ext = app.scalar("select max(id) from extensions").await;
+    let action = format!("/funded/3/extensions/{ext}/approve");
+    let stale = form_as_shown(&mut qc, "/funded/3", &action).await;
+    app.exec_text(&format!(
+        "update extensions set new_ends_on = '2023-06-30' where id = {ext}"
+    ))
+    .await;
+    let r = post_fields(&mut qc, &action, &stale).await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(r.contains_text(CHANGED));
+    assert_eq!(
+        app.scalar_text(&format!(
+            "select count(*) from extensions where id = {ext} and decided_at is not null"
+        ))
+        .await,
+        0
+    );
+    // A final report filed by a lead, seen by QC, then re-filed.
+    app.exec(
+        "insert into final_reports (funded_id, report, submitted_by, submitted_at)
+              select 1, 'Objectifs atteints.', lead_user_id, 0 from project_halves
+              where project_id = (select project_id from funded_projects where id = 1) limit 1",
+    )
+    .await;
+    let action = "/funded/1/final-report/approve";
+    let stale = form_as_shown(&mut qc, "/funded/1", action).await;
+    app.exec(
+        "update final_reports set report = 'Objectifs atteints, sauf un.' where funded_id = 1",
+    )
+    .await;
+    let r = post_fields(&mut qc, action, &stale).await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(r.contains_text(CHANGED));
+    assert_eq!(
+        app.scalar("select count(*) from final_report_approvals")
+            .await,
+        0
+    );
+    // A next call's themes proposed at the mid-term session, then changed.
+    let midterm = app
+        .scalar("select id from commission_sessions where kind = 'midterm'")
+        .await;
+    app.open_session(midterm).await;
+    let xii = app
+        .scalar("select id from commissions where number = 12")
+        .await;
+    let mut mwb = app.browser();
+    mwb.login_demo("commission.wb@demo.passerelle.test").await;
+    let r = mwb
+        .post(
+            &format!("/sessions/{midterm}/next-call"),
+            &[
+                ("commission", xii.to_string().as_str()),
+                ("opens_on", "2021-09-15"),
+                ("themes", "Océans | Oceans"),
+                ("note", ""),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let rid = app.scalar("select max(id) from resolutions").await;
+    let mut mqc = app.browser();
+    mqc.login_demo("commission.qc@demo.passerelle.test").await;
+    let action = format!("/sessions/{midterm}/resolutions/{rid}/approve");
+    let stale = form_as_shown(&mut mqc, &format!("/sessions/{midterm}"), &action).await;
+    app.exec_text(&format!(
+        "update resolution_themes set name_fr = 'Forêts', name_en = 'Forests' where resolution_id = {rid}"
+    ))
+    .await;
+    let r = post_fields(&mut mqc, &action, &stale).await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(r.contains_text(CHANGED));
+    assert!(
+        r.contains_text("Forêts"),
+        "the page shows the themes as they are"
+    );
+    assert_eq!(
+        app.scalar_text(&format!(
+            "select count(*) from resolutions where id = {rid} and decided_at is not null"
+        ))
+        .await,
+        0
+    );
 }

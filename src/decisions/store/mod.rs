@@ -6,7 +6,7 @@ mod resolutions;
 pub use resolutions::*;
 
 use super::model::{Decision, Outcome};
-use crate::db::{SideAct, record_side_act};
+use crate::db::{Fingerprint, SideAct, record_side_act};
 use crate::{db::Tx, on_tx, on_tx_exec};
 
 const APPROVALS: SideAct = SideAct::approvals("decision_approvals", "decision_id");
@@ -71,23 +71,48 @@ pub async fn request_opening(
     side: i64,
     by: i64,
     now: i64,
+    content: &Fingerprint,
 ) -> sqlx::Result<()> {
-    record_side_act(tx, &OPENINGS, session, SideId(side), UserId(by), now).await?;
+    record_side_act(
+        tx,
+        &OPENINGS,
+        session,
+        SideId(side),
+        UserId(by),
+        now,
+        content,
+    )
+    .await?;
     Ok(())
 }
 
-/// The sides that asked to open `session`.
-pub async fn openings_of(tx: &mut Tx, session: i64) -> sqlx::Result<Vec<i64>> {
-    on_tx!(tx, |c| sqlx::query_scalar(
-        "select side_id from session_openings where session_id = $1 order by side_id"
-    )
-    .bind(session)
-    .fetch_all(c)
-    .await)
+/// The sides that asked to open `session` as it is now (`content`).
+pub async fn openings_of(
+    tx: &mut Tx,
+    session: i64,
+    content: &Fingerprint,
+) -> sqlx::Result<Vec<i64>> {
+    crate::db::sides_acted_on(tx, &OPENINGS, session, content).await
 }
 
-pub async fn approve(tx: &mut Tx, decision: i64, side: i64, by: i64, now: i64) -> sqlx::Result<()> {
-    record_side_act(tx, &APPROVALS, decision, SideId(side), UserId(by), now).await?;
+pub async fn approve(
+    tx: &mut Tx,
+    decision: i64,
+    side: i64,
+    by: i64,
+    now: i64,
+    content: &Fingerprint,
+) -> sqlx::Result<()> {
+    record_side_act(
+        tx,
+        &APPROVALS,
+        decision,
+        SideId(side),
+        UserId(by),
+        now,
+        content,
+    )
+    .await?;
     Ok(())
 }
 
@@ -123,10 +148,10 @@ pub async fn list(tx: &mut Tx, session: i64) -> sqlx::Result<Vec<Decision>> {
     })?;
     let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
     let amounts = amounts_of(tx, &ids).await?;
-    let approvals: Vec<(i64, i64)> = crate::db::fetch_all_in(
+    let approvals: Vec<(i64, i64, String)> = crate::db::fetch_all_in(
         tx,
-        "select decision_id, side_id from decision_approvals where decision_id in ({ids})
-         order by decision_id, side_id",
+        "select decision_id, side_id, content_hash from decision_approvals
+         where decision_id in ({ids}) order by decision_id, side_id",
         &ids,
     )
     .await?;
@@ -142,13 +167,18 @@ pub async fn list(tx: &mut Tx, session: i64) -> sqlx::Result<Vec<Decision>> {
                 .filter(|a| a.0 == id)
                 .map(|a| (a.1, a.2))
                 .collect(),
-            approved_by_sides: approvals
-                .iter()
-                .filter(|a| a.0 == id)
-                .map(|a| a.1)
-                .collect(),
+            approved_by_sides: Vec::new(),
             decided_at,
         });
+    }
+    // Only approvals of the proposal as it is now count.
+    for d in &mut out {
+        let seen = d.fingerprint();
+        d.approved_by_sides = approvals
+            .iter()
+            .filter(|a| a.0 == d.id && a.2 == seen.0)
+            .map(|a| a.1)
+            .collect();
     }
     Ok(out)
 }
@@ -170,8 +200,19 @@ pub async fn release(
     side: i64,
     by: i64,
     now: i64,
+    content: &Fingerprint,
 ) -> sqlx::Result<bool> {
-    Ok(record_side_act(tx, &RELEASES, session, SideId(side), UserId(by), now).await? == 1)
+    Ok(record_side_act(
+        tx,
+        &RELEASES,
+        session,
+        SideId(side),
+        UserId(by),
+        now,
+        content,
+    )
+    .await?
+        == 1)
 }
 
 /// Decided outcomes released to `side`'s applicants for a project:

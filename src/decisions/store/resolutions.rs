@@ -1,7 +1,7 @@
 //! SQL of resolutions (next call, new calendar), their approvals, and minutes signatures.
 
 use super::super::model::{CalendarChange, CalendarScope, Resolution, ResolutionBody};
-use crate::db::{SideAct, record_side_act};
+use crate::db::{Fingerprint, SideAct, record_side_act};
 use crate::ids::{SideId, UserId};
 use crate::{db::Tx, on_tx, on_tx_exec};
 
@@ -108,8 +108,9 @@ pub async fn approve_resolution(
     side: i64,
     by: i64,
     now: i64,
+    content: &Fingerprint,
 ) -> sqlx::Result<()> {
-    record_side_act(tx, &APPROVALS, id, SideId(side), UserId(by), now).await?;
+    record_side_act(tx, &APPROVALS, id, SideId(side), UserId(by), now, content).await?;
     Ok(())
 }
 
@@ -184,23 +185,32 @@ async fn hydrate(tx: &mut Tx, rows: Vec<ResolutionRow>) -> sqlx::Result<Vec<Reso
         .fetch_all(c)
         .await
         })?;
-        let approved_by_sides: Vec<i64> = on_tx!(tx, |c| sqlx::query_scalar(
-            "select side_id from resolution_approvals where resolution_id = $1 order by side_id"
+        let approvals: Vec<(i64, String)> = on_tx!(tx, |c| sqlx::query_as(
+            "select side_id, content_hash from resolution_approvals where resolution_id = $1
+             order by side_id"
         )
         .bind(id)
         .fetch_all(c)
         .await)?;
-        out.push(Resolution {
+        let mut r = Resolution {
             id,
             session_id,
             body,
             note,
             scope,
             move_missions: moves != 0,
-            approved_by_sides,
+            approved_by_sides: Vec::new(),
             decided_at,
             applied_at,
-        });
+        };
+        // Only approvals of the resolution as it is now count.
+        let seen = r.fingerprint();
+        r.approved_by_sides = approvals
+            .into_iter()
+            .filter(|(_, hash)| *hash == seen.0)
+            .map(|(side, _)| side)
+            .collect();
+        out.push(r);
     }
     Ok(out)
 }
@@ -230,13 +240,13 @@ pub async fn sign(
     tx: &mut Tx,
     session: i64,
     side: i64,
-    by: i64,
-    name: &str,
+    (by, name): (i64, &str),
     now: i64,
+    content: &Fingerprint,
 ) -> sqlx::Result<bool> {
     let n = on_tx_exec!(tx, |c| {
         sqlx::query(
-        "insert into minutes_signatures (session_id, side_id, signed_by, signer_name, signed_at) values ($1, $2, $3, $4, $5)
+        "insert into minutes_signatures (session_id, side_id, signed_by, signer_name, signed_at, content_hash) values ($1, $2, $3, $4, $5, $6)
          on conflict (session_id, side_id) do nothing"
     )
     .bind(session)
@@ -244,6 +254,7 @@ pub async fn sign(
     .bind(by)
     .bind(name)
     .bind(now)
+    .bind(content.as_str())
     .execute(c)
     .await
     })?;

@@ -1,6 +1,6 @@
 //! SQL of individual extensions and of activity-report reminders.
 
-use crate::db::{SideAct, record_side_act};
+use crate::db::{Fingerprint, SideAct, record_side_act};
 use crate::ids::{SideId, UserId};
 use crate::{db::Tx, on_tx, on_tx_exec};
 
@@ -49,8 +49,9 @@ pub async fn approve_extension(
     side: i64,
     by: i64,
     now: i64,
+    content: &Fingerprint,
 ) -> sqlx::Result<()> {
-    record_side_act(tx, &APPROVALS, id, SideId(side), UserId(by), now).await?;
+    record_side_act(tx, &APPROVALS, id, SideId(side), UserId(by), now, content).await?;
     Ok(())
 }
 
@@ -80,19 +81,21 @@ pub async fn extensions(
     .await
     })?;
     let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
-    let approvals: Vec<(i64, i64)> = crate::db::fetch_all_in(
+    let approvals: Vec<(i64, i64, String)> = crate::db::fetch_all_in(
         tx,
-        "select extension_id, side_id from extension_approvals where extension_id in ({ids})
-         order by extension_id, side_id",
+        "select extension_id, side_id, content_hash from extension_approvals
+         where extension_id in ({ids}) order by extension_id, side_id",
         &ids,
     )
     .await?;
     Ok(rows
         .into_iter()
         .map(|(id, end, reason, decided)| {
+            // Only approvals of the extension as it is now count.
+            let seen = crate::followup::model::extension_fingerprint(id, &end, &reason);
             let sides = approvals
                 .iter()
-                .filter(|a| a.0 == id)
+                .filter(|a| a.0 == id && a.2 == seen.0)
                 .map(|a| a.1)
                 .collect();
             (id, end, reason, decided, sides)

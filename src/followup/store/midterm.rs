@@ -1,6 +1,6 @@
 //! SQL of the mid-term review: campaigns, progress reports, opinions, year-2 releases.
 
-use crate::db::{SideAct, record_side_act};
+use crate::db::{Fingerprint, SideAct, record_side_act};
 use crate::ids::{SideId, UserId};
 use crate::{db::Tx, followup::model::Campaign, on_tx, on_tx_exec};
 
@@ -220,8 +220,9 @@ pub async fn release_year2(
     side: i64,
     by: i64,
     now: i64,
+    content: &Fingerprint,
 ) -> sqlx::Result<bool> {
-    Ok(record_side_act(tx, &YEAR2, funded, SideId(side), UserId(by), now).await? == 1)
+    Ok(record_side_act(tx, &YEAR2, funded, SideId(side), UserId(by), now, content).await? == 1)
 }
 
 /// Sides that released a project's year-2 funding.

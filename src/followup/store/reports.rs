@@ -1,6 +1,6 @@
 //! SQL of final reports and their approvals.
 
-use crate::db::{SideAct, fetch_all_in, record_side_act};
+use crate::db::{Fingerprint, SideAct, fetch_all_in, record_side_act};
 use crate::ids::{SideId, UserId};
 use crate::{db::Tx, on_tx, on_tx_exec};
 
@@ -63,17 +63,26 @@ pub async fn approve_final_report(
     side: i64,
     by: i64,
     now: i64,
+    content: &Fingerprint,
 ) -> sqlx::Result<()> {
-    record_side_act(tx, &APPROVALS, funded, SideId(side), UserId(by), now).await?;
+    record_side_act(
+        tx,
+        &APPROVALS,
+        funded,
+        SideId(side),
+        UserId(by),
+        now,
+        content,
+    )
+    .await?;
     Ok(())
 }
 
-/// Sides that approved a project's final report.
-pub async fn final_report_approvals(tx: &mut Tx, funded: i64) -> sqlx::Result<Vec<i64>> {
-    on_tx!(tx, |c| sqlx::query_scalar(
-        "select side_id from final_report_approvals where funded_id = $1 order by side_id"
-    )
-    .bind(funded)
-    .fetch_all(c)
-    .await)
+/// Sides that approved a project's final report as it is now (`content`).
+pub async fn final_report_approvals(
+    tx: &mut Tx,
+    funded: i64,
+    content: &Fingerprint,
+) -> sqlx::Result<Vec<i64>> {
+    crate::db::sides_acted_on(tx, &APPROVALS, funded, content).await
 }
