@@ -46,6 +46,10 @@ pub async fn serve(
                 {
                     tracing::warn!(error = ?e, "evaluation reminders");
                 }
+                // A half reopened and not filed again by its deadline: the filed version stands.
+                if let Err(e) = crate::projects::actions::drop_open_drafts(&db).await {
+                    tracing::warn!(error = ?e, "drafts open at the deadline");
+                }
                 let today = crate::followup::model::today_in("UTC", db.now_ms());
                 if let Err(e) =
                     crate::followup::extensions::send_report_reminders(&db, &base, today).await

@@ -49,8 +49,9 @@ pub(super) async fn context(
     Ok((session, state, sides, mine))
 }
 
-/// Paired projects of the commission's calls whose halves were all filed and none found
-/// inadmissible.
+/// Paired projects of the commission's calls whose halves were all filed, none found
+/// inadmissible, and whose latest receipts carry the same shared content (both sides filed
+/// the same joint project: a change after one side filed keeps it off until it files again).
 pub(super) async fn agenda_projects(
     tx: &mut Tx,
     commission_id: i64,
@@ -59,14 +60,26 @@ pub(super) async fn agenda_projects(
     let mut out = Vec::new();
     for call in calls::actions::calls_of_commission(tx, commission_id).await? {
         let Some(first) = sides.first() else { continue };
-        for p in projects_of_side(tx, call.id, first.id).await? {
+        let projects = projects_of_side(tx, call.id, first.id).await?;
+        let halves: Vec<i64> = projects
+            .iter()
+            .flat_map(|p| p.halves.iter().map(|h| h.id))
+            .collect();
+        let shared = crate::projects::actions::filed_alike_in(tx, &halves).await?;
+        for p in projects {
             let complete = sides.iter().all(|s| {
                 p.half_of_side(s.id).is_some_and(|h| {
                     h.state == HalfState::Submitted
                         && h.admissibility.as_deref() != Some("inadmissible")
                 })
             });
-            if complete {
+            let hashes: Vec<&String> = sides
+                .iter()
+                .filter_map(|s| p.half_of_side(s.id))
+                .filter_map(|h| shared.iter().find(|(id, _)| *id == h.id).map(|(_, s)| s))
+                .collect();
+            let alike = hashes.len() == sides.len() && hashes.windows(2).all(|w| w[0] == w[1]);
+            if complete && alike {
                 out.push((call.clone(), p));
             }
         }
@@ -387,6 +400,12 @@ pub async fn released_outcome(
 ) -> AppResult<Option<(Outcome, Option<i64>)>> {
     let mut tx = db.read().await?;
     released_outcome_in(&mut tx, project, side).await
+}
+
+/// Whether a commission session has a decision (proposed or taken) about `project`: its
+/// halves are then out of their leads' hands (no reopening, no withdrawal).
+pub async fn has_decision_in(tx: &mut Tx, project: i64) -> AppResult<bool> {
+    Ok(store::decision_count_of_project(tx, project).await? > 0)
 }
 
 /// [`released_outcome`] inside the caller's transaction.

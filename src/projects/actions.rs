@@ -71,7 +71,134 @@ pub(super) async fn load(
             .collect();
         Relation::Officer(sides)
     };
+    let mut p = p;
+    if !matches!(viewer, Relation::Lead(_)) {
+        as_filed(tx, &mut p, &viewer).await?;
+    }
     Ok((p, call, viewer))
+}
+
+/// The latest filed content of each half of `p` that has a receipt, read back from the
+/// receipt (what its signature covers).
+pub(super) async fn filed_contents(
+    tx: &mut Tx,
+    p: &Project,
+) -> AppResult<Vec<super::filing::FiledContent>> {
+    let ids: Vec<i64> = p.halves.iter().map(|h| h.id).collect();
+    store::latest_filed(tx, &ids)
+        .await?
+        .into_iter()
+        .map(|(_, _, content, _)| {
+            serde_json::from_str(&content).map_err(|e| AppError::Internal(e.into()))
+        })
+        .collect()
+}
+
+/// What everyone but the leads reads of a project: the filed version (filing freezes; a lead's
+/// reopened draft is theirs until filed). Each filed half shows its latest receipt's content
+/// (its state, admissibility and extension stay the officers' live data); the shared content
+/// is that of the latest receipt among the halves the viewer may see.
+async fn as_filed(tx: &mut Tx, p: &mut Project, viewer: &Relation) -> AppResult<()> {
+    let filed = filed_contents(tx, p).await?;
+    let mut shared: Option<&super::filing::FiledContent> = None;
+    for c in &filed {
+        let Some(h) = p.halves.iter_mut().find(|h| h.id == c.half.id) else {
+            continue;
+        };
+        h.organisation_id = c.half.organisation_id;
+        h.organisation_name = c.half.organisation_name.clone();
+        h.organisation_kind = c.half.organisation_kind.clone();
+        h.lead_role = c.half.lead_role.clone();
+        h.associated_partners = c.half.associated_partners.clone();
+        if viewer.sees_half(h) && shared.is_none_or(|s| s.half.submitted_at < c.half.submitted_at) {
+            shared = Some(c);
+        }
+    }
+    if let Some(c) = shared {
+        p.title = c.title.clone();
+        p.summary = c.summary.clone();
+        p.duration_months = c.duration_months;
+        p.is_renewal = c.is_renewal;
+        p.earlier_results = c.earlier_results.clone();
+        p.multilateral_links = c.multilateral_links.clone();
+        p.context = c.context.clone();
+        p.objectives = c.objectives.clone();
+        p.plan = c.plan.clone();
+        p.theme_ids = c.theme_ids.clone();
+        p.missions = c.missions.clone();
+    }
+    Ok(())
+}
+
+/// Whether every half of `p` was filed and their latest receipts carry the same shared content
+/// (the session takes a project only then).
+pub async fn filed_alike_in(tx: &mut Tx, ids: &[i64]) -> AppResult<Vec<(i64, String)>> {
+    Ok(store::latest_filed(tx, ids)
+        .await?
+        .into_iter()
+        .map(|(half, _, _, shared)| (half, shared))
+        .collect())
+}
+
+/// Drops the drafts still open at their side's deadline of halves filed before: the filed
+/// version stands (its content is restored from its receipt) and the half is filed again.
+/// Run by the background loop of every instance (idempotent). Returns how many were dropped.
+pub async fn drop_open_drafts(db: &Db) -> AppResult<usize> {
+    let mut tx = db.write().await?;
+    let now = tx.now_ms();
+    let mut dropped = 0;
+    for (project_id, half_id) in store::reopened_halves(&mut tx).await? {
+        let p = project_in(&mut tx, project_id).await?;
+        let call = calls::actions::get_call_in(&mut tx, p.call_id).await?;
+        let Some(half) = p.halves.iter().find(|h| h.id == half_id) else {
+            continue;
+        };
+        if may_file(&call, half, now) {
+            continue;
+        }
+        let Some(c) = filed_contents(&mut tx, &p)
+            .await?
+            .into_iter()
+            .find(|c| c.half.id == half_id)
+        else {
+            continue;
+        };
+        let row = ProjectRow {
+            title: &c.title,
+            summary: &c.summary,
+            duration_months: c.duration_months,
+            is_renewal: c.is_renewal,
+            earlier_results: &c.earlier_results,
+            multilateral_links: &c.multilateral_links,
+            context: &c.context,
+            objectives: &c.objectives,
+            plan: &c.plan,
+        };
+        store::update_project(&mut tx, project_id, &row, &c.theme_ids, now).await?;
+        store::replace_missions(&mut tx, project_id, &c.missions, now).await?;
+        store::update_half(
+            &mut tx,
+            half_id,
+            c.half.organisation_id,
+            &c.half.lead_role,
+            &c.half.associated_partners,
+            now,
+        )
+        .await?;
+        store::set_half_state(&mut tx, half_id, HalfState::Submitted, now).await?;
+        audit::record(
+            &mut tx,
+            &audit::Actor::system("deadline"),
+            "project.drop_draft",
+            "project_half",
+            half_id,
+            &format!("v{} stands", c.half.version),
+        )
+        .await?;
+        dropped += 1;
+    }
+    tx.commit().await?;
+    Ok(dropped)
 }
 
 /// The project of a half that `user` may see the filing data of (its leads, its side's
@@ -89,6 +216,42 @@ pub(super) async fn load_visible_half(
         Some(h) if viewer.sees_half(h) => Ok(p),
         _ => Err(AppError::NotFound),
     }
+}
+
+/// The policy's facts of `p` for `user` now, with whether a session decided on it.
+pub(super) async fn facts_in(
+    tx: &mut Tx,
+    p: &Project,
+    call: &Call,
+    user: &Viewer,
+) -> AppResult<policy::Facts> {
+    let mut f = policy::Facts::of(p, call, user, None, tx.now_ms());
+    f.decided = crate::decisions::actions::has_decision_in(tx, p.id).await?;
+    Ok(f)
+}
+
+/// The lead's own half, if they may change the project now (their half a draft, their side's
+/// filing window open): a filed half is frozen, and after the deadline nothing changes but
+/// through an officer's extension. Otherwise a conflict saying which.
+pub(super) async fn editable_half(
+    tx: &mut Tx,
+    p: &Project,
+    call: &Call,
+    user: &Viewer,
+) -> AppResult<Half> {
+    let half = own_half(p, user)?;
+    let facts = facts_in(tx, p, call, user).await?;
+    if policy::can(user, Perm::Edit, &facts) {
+        return Ok(half);
+    }
+    Err(AppError::Conflict(
+        match half.state {
+            HalfState::Submitted => "projects-error-frozen",
+            HalfState::Withdrawn => "projects-error-withdrawn",
+            HalfState::Draft => "projects-error-deadline",
+        }
+        .into(),
+    ))
 }
 
 /// The lead's own half, or Forbidden.
@@ -170,10 +333,7 @@ pub struct ProjectInput {
 pub async fn save_project(db: &Db, user: &Viewer, id: i64, input: &ProjectInput) -> AppResult<()> {
     let mut tx = db.write().await?;
     let (p, call, _) = load(&mut tx, user, id).await?;
-    let half = own_half(&p, user)?;
-    if half.state == HalfState::Withdrawn {
-        return Err(AppError::Forbidden);
-    }
+    editable_half(&mut tx, &p, &call, user).await?;
     let themes: Vec<i64> = input
         .theme_ids
         .iter()
@@ -215,8 +375,8 @@ pub async fn save_half(
     partners: &str,
 ) -> AppResult<()> {
     let mut tx = db.write().await?;
-    let (p, _, _) = load(&mut tx, user, id).await?;
-    let half = own_half(&p, user)?;
+    let (p, call, _) = load(&mut tx, user, id).await?;
+    let half = editable_half(&mut tx, &p, &call, user).await?;
     check_organisation(&mut tx, organisation_id, half.side_id).await?;
     store::update_half(
         &mut tx,
@@ -244,7 +404,7 @@ pub async fn save_half(
 pub async fn add_mission(db: &Db, user: &Viewer, id: i64, m: &Mission) -> AppResult<i64> {
     let mut tx = db.write().await?;
     let (p, call, _) = load(&mut tx, user, id).await?;
-    own_half(&p, user)?;
+    editable_half(&mut tx, &p, &call, user).await?;
     if call.side(m.from_side_id).is_none()
         || call.side(m.to_side_id).is_none()
         || m.from_side_id == m.to_side_id
@@ -270,8 +430,8 @@ pub async fn add_mission(db: &Db, user: &Viewer, id: i64, m: &Mission) -> AppRes
 
 pub async fn delete_mission(db: &Db, user: &Viewer, id: i64, mission_id: i64) -> AppResult<()> {
     let mut tx = db.write().await?;
-    let (p, _, _) = load(&mut tx, user, id).await?;
-    own_half(&p, user)?;
+    let (p, call, _) = load(&mut tx, user, id).await?;
+    editable_half(&mut tx, &p, &call, user).await?;
     if store::delete_mission(&mut tx, id, mission_id).await? != 1 {
         return Err(AppError::NotFound);
     }
@@ -300,12 +460,25 @@ pub(super) fn message(
     Message::with_link(to, locale.html_lang(), subject, &body, link)
 }
 
-/// Withdraws the lead's half; the other lead is told by email.
+/// Withdraws the lead's half, once and until a decision; the other lead is told by email.
 pub async fn withdraw_half(db: &Db, base: &str, user: &Viewer, id: i64) -> AppResult<()> {
     let mut tx = db.write().await?;
-    let (p, _, _) = load(&mut tx, user, id).await?;
+    let (p, call, _) = load(&mut tx, user, id).await?;
     let half = own_half(&p, user)?;
-    store::set_half_state(&mut tx, half.id, HalfState::Withdrawn, db.now_ms()).await?;
+    let facts = facts_in(&mut tx, &p, &call, user).await?;
+    if !policy::can(user, Perm::Withdraw, &facts) {
+        return Err(AppError::Conflict(
+            if half.state == HalfState::Withdrawn {
+                "projects-error-withdrawn"
+            } else {
+                "projects-error-decided"
+            }
+            .into(),
+        ));
+    }
+    if !store::withdraw_half(&mut tx, half.id, db.now_ms()).await? {
+        return Err(AppError::Conflict("projects-error-withdrawn".into()));
+    }
     for other in p.halves.iter().filter(|h| h.id != half.id) {
         let m = message(
             &other.lead_email,
@@ -323,6 +496,35 @@ pub async fn withdraw_half(db: &Db, base: &str, user: &Viewer, id: i64) -> AppRe
         "project_half",
         half.id,
         "",
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Reopens the lead's filed half as a new draft, before its side's deadline and any decision.
+/// The filed version stands (everyone else reads it, the session takes it) until the next one
+/// is filed; a draft still open at the deadline is dropped ([`drop_open_drafts`]).
+pub async fn reopen_half(db: &Db, user: &Viewer, id: i64) -> AppResult<()> {
+    let mut tx = db.write().await?;
+    let (p, call, _) = load(&mut tx, user, id).await?;
+    let half = own_half(&p, user)?;
+    let facts = facts_in(&mut tx, &p, &call, user).await?;
+    if !policy::can(user, Perm::Reopen, &facts) {
+        return Err(AppError::Conflict("projects-error-reopen".into()));
+    }
+    let now = tx.now_ms();
+    if !store::reopen_half(&mut tx, half.id, half.version, now).await? {
+        // Reopened in another tab meanwhile: nothing more to do.
+        return Ok(());
+    }
+    audit::record(
+        &mut tx,
+        &user.actor(),
+        "project.reopen_half",
+        "project_half",
+        half.id,
+        &format!("v{}", half.version),
     )
     .await?;
     tx.commit().await?;

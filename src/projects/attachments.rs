@@ -4,7 +4,6 @@
 use super::{
     actions::{load, load_visible_half, own_half},
     model::Half,
-    policy::{self, Perm},
     store,
 };
 use crate::{
@@ -68,11 +67,7 @@ pub fn safe_filename(name: &str) -> String {
 /// The lead's own half, if the policy lets them change it (attachments are part of it).
 async fn may_attach(tx: &mut Tx, user: &Viewer, project_id: i64) -> AppResult<Half> {
     let (p, call, _) = load(tx, user, project_id).await?;
-    let facts = policy::Facts::of(&p, &call, user, None, tx.now_ms());
-    if !policy::can(user, Perm::Edit, &facts) {
-        return Err(AppError::Forbidden);
-    }
-    own_half(&p, user)
+    super::actions::editable_half(tx, &p, &call, user).await
 }
 
 /// Adds a file to the lead's own half.
@@ -168,11 +163,14 @@ pub async fn remove(db: &Db, storage: &Storage, user: &Viewer, id: i64) -> AppRe
     let project_id = store::project_of_half(&mut tx, a.half_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let (p, _, _) = load(&mut tx, user, project_id).await?;
+    let (p, call, _) = load(&mut tx, user, project_id).await?;
     if own_half(&p, user)?.id != a.half_id {
         return Err(AppError::Forbidden);
     }
+    super::actions::editable_half(&mut tx, &p, &call, user).await?;
     store::delete_attachment(&mut tx, id).await?;
+    // A file a receipt names is kept: it is part of a filed version.
+    let keep_file = store::receipt_names_file(&mut tx, a.half_id, &a.sha256).await?;
     audit::record(
         &mut tx,
         &user.actor(),
@@ -183,7 +181,9 @@ pub async fn remove(db: &Db, storage: &Storage, user: &Viewer, id: i64) -> AppRe
     )
     .await?;
     tx.commit().await?;
-    storage.delete(&a.storage_key).await.ok();
+    if !keep_file {
+        storage.delete(&a.storage_key).await.ok();
+    }
     Ok(project_id)
 }
 

@@ -2,7 +2,7 @@
 //! filing gets a receipt signed with the server's key.
 
 use jiff::{Timestamp, tz::TimeZone};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{
     actions::{load, load_visible_half, message, own_half},
@@ -19,25 +19,70 @@ use crate::{
     users::Viewer,
 };
 
-/// What a receipt's hash covers: the shared project, the filing half and the missions.
-#[derive(Serialize)]
-struct Content<'a> {
-    project_id: i64,
-    call_id: i64,
-    title: &'a str,
-    summary: &'a str,
-    duration_months: Option<i64>,
-    is_renewal: bool,
-    earlier_results: &'a str,
-    multilateral_links: &'a str,
-    context: &'a str,
-    objectives: &'a str,
-    plan: &'a str,
-    theme_ids: &'a [i64],
-    half: &'a Half,
-    missions: &'a [Mission],
+/// What a receipt's hash covers: the shared project, the filing half and the missions. The
+/// receipt stores it as JSON; pages read the filed version back from it.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct FiledContent {
+    pub project_id: i64,
+    pub call_id: i64,
+    pub title: String,
+    pub summary: String,
+    pub duration_months: Option<i64>,
+    pub is_renewal: bool,
+    pub earlier_results: String,
+    pub multilateral_links: String,
+    pub context: String,
+    pub objectives: String,
+    pub plan: String,
+    pub theme_ids: Vec<i64>,
+    pub half: Half,
+    pub missions: Vec<Mission>,
     /// Name, type, size and SHA-256 of each file of the half.
-    attachments: &'a [store::AttachmentRow],
+    pub attachments: Vec<store::AttachmentRow>,
+}
+
+impl FiledContent {
+    /// The filed content of `filed` (a half of `p`) with its `attachments`.
+    pub fn of(p: &Project, filed: &Half, attachments: Vec<store::AttachmentRow>) -> FiledContent {
+        FiledContent {
+            project_id: p.id,
+            call_id: p.call_id,
+            title: p.title.clone(),
+            summary: p.summary.clone(),
+            duration_months: p.duration_months,
+            is_renewal: p.is_renewal,
+            earlier_results: p.earlier_results.clone(),
+            multilateral_links: p.multilateral_links.clone(),
+            context: p.context.clone(),
+            objectives: p.objectives.clone(),
+            plan: p.plan.clone(),
+            theme_ids: p.theme_ids.clone(),
+            half: filed.clone(),
+            missions: p.missions.clone(),
+            attachments,
+        }
+    }
+}
+
+/// The hash of a project's shared content (its fields, themes and missions): two halves filed
+/// with the same hash were filed on the same joint project.
+pub fn shared_sha256(p: &Project) -> String {
+    let shared = serde_json::json!([
+        p.id,
+        p.call_id,
+        p.title,
+        p.summary,
+        p.duration_months,
+        p.is_renewal,
+        p.earlier_results,
+        p.multilateral_links,
+        p.context,
+        p.objectives,
+        p.plan,
+        p.theme_ids,
+        p.missions,
+    ]);
+    receipt::sha256_hex(shared.to_string().as_bytes())
 }
 
 fn local(ms: i64, zone: &str) -> String {
@@ -61,6 +106,17 @@ pub async fn file_half(db: &Db, user: &Viewer, id: i64, seen_version: i64) -> Ap
     }
     if !may_file(&call, &half, now) {
         return Err(AppError::Conflict("projects-error-deadline".into()));
+    }
+    let facts = super::actions::facts_in(&mut tx, &p, &call, user).await?;
+    if !super::policy::can(user, super::policy::Perm::File, &facts) {
+        return Err(AppError::Conflict(
+            if half.state == HalfState::Submitted {
+                "projects-error-already-filed"
+            } else {
+                "projects-error-decided"
+            }
+            .into(),
+        ));
     }
     let problems = filing_problems(&call, &p, &half);
     if !problems.is_empty() {
@@ -151,24 +207,9 @@ pub(super) async fn issue_receipt(
 ) -> AppResult<(i64, String, String)> {
     let (half, version) = (filed, filed.version);
     let attachments = store::list_attachments(tx, half.id).await?;
-    let content = serde_json::to_string(&Content {
-        project_id: p.id,
-        call_id: p.call_id,
-        title: &p.title,
-        summary: &p.summary,
-        duration_months: p.duration_months,
-        is_renewal: p.is_renewal,
-        earlier_results: &p.earlier_results,
-        multilateral_links: &p.multilateral_links,
-        context: &p.context,
-        objectives: &p.objectives,
-        plan: &p.plan,
-        theme_ids: &p.theme_ids,
-        half: filed,
-        missions: &p.missions,
-        attachments: &attachments,
-    })
-    .map_err(anyhow::Error::from)?;
+    let content = serde_json::to_string(&FiledContent::of(p, filed, attachments))
+        .map_err(anyhow::Error::from)?;
+    let shared = shared_sha256(p);
     let sha = receipt::sha256_hex(content.as_bytes());
     let payload = Payload {
         format: receipt::FORMAT.into(),
@@ -196,6 +237,7 @@ pub(super) async fn issue_receipt(
             submitted_at: now,
             content: &content,
             content_sha256: &sha,
+            shared_sha256: &shared,
             payload: &json,
             signature: &sig,
         },

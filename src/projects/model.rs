@@ -1,10 +1,10 @@
 //! Projects, halves, missions and the rules of filing. Pure.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::calls::{Call, TravelPayer};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum HalfState {
     Draft,
@@ -31,7 +31,7 @@ impl HalfState {
 }
 
 /// One side's part of a project.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Half {
     pub id: i64,
     pub side_id: i64,
@@ -53,7 +53,7 @@ pub struct Half {
 }
 
 /// A planned mission: travellers of the sending side visit the host side.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mission {
     pub id: i64,
     pub from_side_id: i64,

@@ -137,8 +137,13 @@ pub struct ShowPage {
     /// The lead's progress: (label, done, link).
     pub steps: Vec<(String, bool, String)>,
     pub is_lead: bool,
+    pub can_edit: bool,
     pub can_invite: bool,
     pub can_file: bool,
+    pub can_reopen: bool,
+    pub can_withdraw: bool,
+    /// Why the lead cannot change the project now (filed, deadline passed, withdrawn).
+    pub frozen: Option<String>,
     pub version: i64,
     pub problems: Vec<String>,
     pub notice: Option<String>,
@@ -172,9 +177,12 @@ pub(super) async fn show_page(
         outcome,
         funded,
         decides_for,
+        is_lead,
         can_edit,
         can_invite,
         can_file,
+        can_reopen,
+        can_withdraw,
     } = reads::project_page(&s.db, u, id).await?;
     let l = ctx.locale;
     let halves = call
@@ -377,9 +385,20 @@ pub(super) async fn show_page(
                 )
             })
             .collect(),
-        is_lead: can_edit,
+        is_lead,
+        can_edit,
         can_invite,
         can_file,
+        can_reopen,
+        can_withdraw,
+        frozen: (is_lead && !can_edit).then(|| {
+            ctx.t(match own.map(|h| h.state) {
+                Some(HalfState::Submitted) if can_reopen => "projects-frozen-reopenable",
+                Some(HalfState::Submitted) => "projects-frozen",
+                Some(HalfState::Withdrawn) => "projects-error-withdrawn",
+                _ => "projects-frozen-deadline",
+            })
+        }),
         version: own.map(|h| h.version).unwrap_or(0),
         problems: problems.to_vec(),
         notice: notice.map(|k| ctx.t(k)),
@@ -455,12 +474,57 @@ pub async fn withdraw(
     State(s): State<AppState>,
     ctx: Ctx,
     paths::ProjectsWithdraw { id: ProjectId(id) }: paths::ProjectsWithdraw,
+    Form(f): Form<ConfirmForm>,
 ) -> AppResult<Response> {
-    actions::withdraw_half(&s.db, &s.settings.public_url, ctx.require_user()?, id).await?;
-    Ok(see_other(
-        &paths::ProjectsById {
-            id: crate::ids::ProjectId(id),
+    // Irreversible: only with the box that says what will happen ticked.
+    if f.confirm != "yes" {
+        return show_page(
+            &s,
+            &ctx,
+            id,
+            &[],
+            Some("projects-withdraw-unconfirmed"),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    match actions::withdraw_half(&s.db, &s.settings.public_url, ctx.require_user()?, id).await {
+        Ok(()) => Ok(see_other(
+            &paths::ProjectsById {
+                id: crate::ids::ProjectId(id),
+            }
+            .to_string(),
+        )),
+        Err(AppError::Conflict(k)) => {
+            show_page(&s, &ctx, id, &[], Some(&k), StatusCode::CONFLICT).await
         }
-        .to_string(),
-    ))
+        Err(e) => Err(e),
+    }
+}
+
+/// A box to tick before an irreversible act.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct ConfirmForm {
+    pub confirm: String,
+}
+
+/// Reopens the lead's filed half as a new draft (before the deadline).
+pub async fn reopen(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    paths::ProjectsReopen { id: ProjectId(id) }: paths::ProjectsReopen,
+) -> AppResult<Response> {
+    match actions::reopen_half(&s.db, ctx.require_user()?, id).await {
+        Ok(()) => Ok(see_other(
+            &paths::ProjectsById {
+                id: crate::ids::ProjectId(id),
+            }
+            .to_string(),
+        )),
+        Err(AppError::Conflict(k)) => {
+            show_page(&s, &ctx, id, &[], Some(&k), StatusCode::CONFLICT).await
+        }
+        Err(e) => Err(e),
+    }
 }

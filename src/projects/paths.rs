@@ -285,3 +285,19 @@ impl HalvesExtension {
         .to_string()
     }
 }
+
+#[derive(TypedPath, Deserialize, Clone, Copy, Debug)]
+#[typed_path("/projects/{id}/reopen")]
+pub struct ProjectsReopen {
+    pub id: ProjectId,
+}
+
+impl ProjectsReopen {
+    /// The URL of this route for these ids (templates and emails build links with it).
+    pub fn url(id: impl RawId) -> String {
+        ProjectsReopen {
+            id: ProjectId(id.raw()),
+        }
+        .to_string()
+    }
+}

@@ -16,11 +16,15 @@ pub enum Perm {
     /// Read the filing data of the half of `Facts::half_side` (rule 4: not the other side's
     /// officers).
     SeeHalf,
-    /// Change the shared project, one's own half, its missions and attachments.
+    /// Change the shared project, one's own half, its missions and attachments: only while
+    /// one's half is a draft and its side's filing window is open (a filed half is frozen).
     Edit,
     /// File one's own half.
     File,
-    /// Withdraw one's own half.
+    /// Reopen one's filed half as a new draft, before its side's deadline and any decision
+    /// (the filed version stands until the next one is filed).
+    Reopen,
+    /// Withdraw one's own half: once, until a decision.
     Withdraw,
     /// Invite the other side's partner.
     Invite,
@@ -45,6 +49,8 @@ pub struct Facts {
     pub paired: bool,
     /// Whether the viewer's side still accepts filings (deadline or extension, to the ms).
     pub filing_open: bool,
+    /// Whether the project has a decision (proposed or taken) at a commission session.
+    pub decided: bool,
 }
 
 impl Facts {
@@ -58,6 +64,7 @@ impl Facts {
             half_side,
             paired: p.is_paired(call),
             filing_open: own.is_some_and(|h| may_file(call, h, now)),
+            decided: false,
         }
     }
 }
@@ -67,11 +74,15 @@ pub fn can(user: &Viewer, perm: Perm, f: &Facts) -> bool {
     let officer_of =
         |side: i64| f.call_sides.contains(&side) && user.has_role_on(Role::Officer, side);
     let own_open = lead && f.own_state.is_some_and(|s| s != HalfState::Withdrawn);
+    let own_draft = lead && f.own_state == Some(HalfState::Draft);
+    let own_filed = lead && f.own_state == Some(HalfState::Submitted);
     match perm {
         Perm::View => lead || user.is_admin() || f.call_sides.iter().any(|s| officer_of(*s)),
         Perm::SeeHalf => lead || user.is_admin() || f.half_side.is_some_and(officer_of),
-        Perm::Edit | Perm::Withdraw => own_open,
-        Perm::File => own_open && f.filing_open,
+        // Rule 16: filing freezes; after the deadline nothing changes but by an extension.
+        Perm::Edit | Perm::File => own_draft && f.filing_open && !f.decided,
+        Perm::Reopen => own_filed && f.filing_open && !f.decided,
+        Perm::Withdraw => own_open && !f.decided,
         Perm::Invite => lead && !f.paired,
         Perm::Decide => f.half_side.is_some_and(officer_of),
         Perm::ReadLetter => lead,

@@ -33,16 +33,18 @@ pub struct ProjectPage {
     pub funded: Option<FundedProject>,
     /// Sides whose half the viewer may decide on (admissibility, extension).
     pub decides_for: Vec<i64>,
+    pub is_lead: bool,
     pub can_edit: bool,
     pub can_invite: bool,
     pub can_file: bool,
+    pub can_reopen: bool,
+    pub can_withdraw: bool,
 }
 
 pub async fn project_page(db: &Db, user: &Viewer, id: i64) -> AppResult<ProjectPage> {
     let mut tx = db.read().await?;
     let (project, call, relation) = load(&mut tx, user, id).await?;
-    let now = db.now_ms();
-    let facts = policy::Facts::of(&project, &call, user, None, now);
+    let facts = super::actions::facts_in(&mut tx, &project, &call, user).await?;
     let visible: Vec<i64> = project
         .halves
         .iter()
@@ -72,9 +74,12 @@ pub async fn project_page(db: &Db, user: &Viewer, id: i64) -> AppResult<ProjectP
         })
         .collect();
     Ok(ProjectPage {
+        is_lead: facts.lead_of.is_some(),
         can_edit: policy::can(user, Perm::Edit, &facts),
         can_invite: policy::can(user, Perm::Invite, &facts),
         can_file: policy::can(user, Perm::File, &facts),
+        can_reopen: policy::can(user, Perm::Reopen, &facts),
+        can_withdraw: policy::can(user, Perm::Withdraw, &facts),
         decides_for,
         project,
         call,

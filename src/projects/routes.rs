@@ -78,6 +78,11 @@ pub fn routes(r: Registry) -> Registry {
             pages::withdraw,
         )
         .post(
+            paths::ProjectsReopen::PATH,
+            AnyOf(APPLICANTS),
+            pages::reopen,
+        )
+        .post(
             paths::ProjectsAttachments::PATH,
             AnyOf(APPLICANTS),
             // The context layer already enforces the upload limit (413 with its message);

@@ -201,6 +201,7 @@ fn needs() -> Vec<(Method, &'static str, Needs)> {
             "/projects/{id}/withdraw",
             Projects(P::Withdraw),
         ),
+        (post.clone(), "/projects/{id}/reopen", Projects(P::Reopen)),
         (
             post.clone(),
             "/projects/{id}/attachments",

@@ -68,10 +68,21 @@ async fn withdrawing_a_half_tells_the_other_lead() {
     let app = TestApp::spawn_demo().await;
     let (mut qc, id) = start(&app, "Retrait").await;
     let mut wb = pair(&app, &mut qc, id).await;
+    // Irreversible: refused without the confirmation box ticked.
     assert_eq!(
         post(&mut wb, &format!("/projects/{id}/withdraw"), &[])
             .await
             .status,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    assert_eq!(
+        post(
+            &mut wb,
+            &format!("/projects/{id}/withdraw"),
+            &[("confirm", "yes")]
+        )
+        .await
+        .status,
         StatusCode::SEE_OTHER
     );
     let (subject, _) = app.last_email(QC).await;

@@ -289,7 +289,14 @@ async fn a_double_click_files_once() {
     assert_eq!(r.status, StatusCode::CONFLICT);
     assert!(r.body.contains("un seul dépôt a été enregistré"));
     assert_eq!(app.scalar("select count(*) from receipts r join project_halves h on h.id = r.half_id where h.project_id = (select max(id) from projects)").await, 1);
-    // A deliberate resubmission before the deadline is a new version, the old one kept.
+    // A deliberate resubmission before the deadline is a new version, the old one kept: the
+    // filed half is reopened first (issue 10: filing freezes).
+    assert_eq!(
+        post(&mut qc, &format!("/projects/{id}/reopen"), &[])
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
     assert_eq!(file(&mut qc, id).await.status, StatusCode::SEE_OTHER);
     assert_eq!(app.scalar("select max(r.version) from receipts r join project_halves h on h.id = r.half_id where h.project_id = (select max(id) from projects)").await, 2);
 }

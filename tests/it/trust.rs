@@ -154,9 +154,8 @@ fn files_under(dir: &std::path::Path) -> usize {
 async fn uploads_are_refused_before_anything_is_written_and_accepted_up_to_ten_megabytes() {
     let app = TestApp::spawn_demo().await;
     let storage = app.db.dir().join("files");
-    let project = app
-        .scalar("select min(h.project_id) from project_halves h join users u on u.id = h.lead_user_id where u.email = 'porteur01.wb@demo.passerelle.test'")
-        .await;
+    // A draft project on the open call (a filed half takes no new file: it is frozen).
+    let (mut lead, project) = crate::projects::start(&app, "Annexes").await;
     let mut pdf = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n".to_vec();
     pdf.resize(3 * 1024 * 1024, b' ');
     // Someone else's project: refused, and no file on disk.
@@ -175,8 +174,6 @@ async fn uploads_are_refused_before_anything_is_written_and_accepted_up_to_ten_m
     assert!(matches!(r.status.as_u16(), 403 | 404), "{}", r.status);
     assert_eq!(files_under(&storage), 0, "a refused upload writes nothing");
     // The lead: a 3 MB file is well under the limit.
-    let mut lead = app.browser();
-    lead.login_demo("porteur01.wb@demo.passerelle.test").await;
     let csrf = lead.csrf().await;
     let (ct, body) = multipart("annexe.pdf", &pdf);
     let r = lead

@@ -254,3 +254,13 @@ pub async fn amounts(tx: &mut Tx, decision: i64) -> sqlx::Result<Vec<(i64, i64)>
     .fetch_all(c)
     .await)
 }
+
+/// Decisions (proposed or taken) about a project, at any session.
+pub async fn decision_count_of_project(tx: &mut Tx, project: i64) -> sqlx::Result<i64> {
+    on_tx!(tx, |c| sqlx::query_scalar(
+        "select count(*) from decisions where project_id = $1"
+    )
+    .bind(project)
+    .fetch_one(c)
+    .await)
+}

@@ -79,6 +79,7 @@ pub struct NewReceipt<'a> {
     pub submitted_at: i64,
     pub content: &'a str,
     pub content_sha256: &'a str,
+    pub shared_sha256: &'a str,
     pub payload: &'a str,
     pub signature: &'a str,
 }
@@ -86,8 +87,8 @@ pub struct NewReceipt<'a> {
 pub async fn insert_receipt(tx: &mut Tx, r: &NewReceipt<'_>) -> sqlx::Result<i64> {
     on_tx!(tx, |c| {
         sqlx::query_scalar(
-        "insert into receipts (half_id, version, submitted_at, content, content_sha256, payload, signature)
-         values ($1, $2, $3, $4, $5, $6, $7) returning id"
+        "insert into receipts (half_id, version, submitted_at, content, content_sha256, shared_sha256, payload, signature)
+         values ($1, $2, $3, $4, $5, $8, $6, $7) returning id"
     )
     .bind(r.half_id)
     .bind(r.version)
@@ -96,6 +97,7 @@ pub async fn insert_receipt(tx: &mut Tx, r: &NewReceipt<'_>) -> sqlx::Result<i64
     .bind(r.content_sha256)
     .bind(r.payload)
     .bind(r.signature)
+    .bind(r.shared_sha256)
     .fetch_one(c)
     .await
     })
@@ -212,7 +214,7 @@ pub async fn insert_attachment(tx: &mut Tx, a: &NewAttachment<'_>, now: i64) -> 
     })
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow, serde::Serialize, serde::Deserialize)]
 pub struct AttachmentRow {
     pub id: i64,
     pub half_id: i64,
@@ -252,4 +254,33 @@ pub async fn delete_attachment(tx: &mut Tx, id: i64) -> sqlx::Result<()> {
         .execute(c)
         .await)?;
     Ok(())
+}
+
+/// The latest receipt of each of these halves: (half, version, content, shared hash), in one
+/// statement.
+pub async fn latest_filed(
+    tx: &mut Tx,
+    halves: &[i64],
+) -> sqlx::Result<Vec<(i64, i64, String, String)>> {
+    crate::db::fetch_all_in(
+        tx,
+        "select r.half_id, r.version, r.content, r.shared_sha256 from receipts r
+         where r.half_id in ({ids})
+           and r.version = (select max(v.version) from receipts v where v.half_id = r.half_id)
+         order by r.half_id",
+        halves,
+    )
+    .await
+}
+
+/// Whether a receipt names a stored file (by its SHA-256): such a file is never deleted.
+pub async fn receipt_names_file(tx: &mut Tx, half_id: i64, sha256: &str) -> sqlx::Result<bool> {
+    let n: i64 = on_tx!(tx, |c| sqlx::query_scalar(
+        "select count(*) from receipts where half_id = $1 and content like $2"
+    )
+    .bind(half_id)
+    .bind(format!("%\"sha256\":\"{sha256}\"%"))
+    .fetch_one(c)
+    .await)?;
+    Ok(n > 0)
 }

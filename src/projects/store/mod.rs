@@ -139,7 +139,7 @@ pub async fn file_half(
     let n = on_tx_exec!(tx, |c| {
         sqlx::query(
         "update project_halves set state = 'submitted', version = version + 1, submitted_at = $3, updated_at = $3
-         where id = $1 and version = $2 and state <> 'withdrawn'"
+         where id = $1 and version = $2 and state = 'draft'"
     )
     .bind(id)
     .bind(expected_version)
@@ -147,6 +147,34 @@ pub async fn file_half(
     .execute(c)
     .await
     })?;
+    Ok(n == 1)
+}
+
+/// A filed half back to a draft (its version, the filed one, unchanged); false if it was not
+/// that filed version any more.
+pub async fn reopen_half(tx: &mut Tx, id: i64, version: i64, now: i64) -> sqlx::Result<bool> {
+    let n = on_tx_exec!(tx, |c| sqlx::query(
+        "update project_halves set state = 'draft', updated_at = $3
+         where id = $1 and version = $2 and state = 'submitted'"
+    )
+    .bind(id)
+    .bind(version)
+    .bind(now)
+    .execute(c)
+    .await)?;
+    Ok(n == 1)
+}
+
+/// Withdraws a half once: false if it already was.
+pub async fn withdraw_half(tx: &mut Tx, id: i64, now: i64) -> sqlx::Result<bool> {
+    let n = on_tx_exec!(tx, |c| sqlx::query(
+        "update project_halves set state = 'withdrawn', updated_at = $2
+         where id = $1 and state <> 'withdrawn'"
+    )
+    .bind(id)
+    .bind(now)
+    .execute(c)
+    .await)?;
     Ok(n == 1)
 }
 
@@ -404,3 +432,32 @@ pub async fn list_projects_of(tx: &mut Tx, user_id: i64) -> sqlx::Result<Vec<i64
 
 mod files;
 pub use files::*;
+
+/// Halves reopened after filing (a draft with a filed version): (project, half).
+pub async fn reopened_halves(tx: &mut Tx) -> sqlx::Result<Vec<(i64, i64)>> {
+    on_tx!(tx, |c| sqlx::query_as(
+        "select project_id, id from project_halves where state = 'draft' and version > 0
+         order by id"
+    )
+    .fetch_all(c)
+    .await)
+}
+
+/// Replaces a project's planned missions (a filed version restored).
+pub async fn replace_missions(
+    tx: &mut Tx,
+    project_id: i64,
+    missions: &[Mission],
+    now: i64,
+) -> sqlx::Result<()> {
+    on_tx_exec!(tx, |c| sqlx::query(
+        "delete from missions where project_id = $1"
+    )
+    .bind(project_id)
+    .execute(c)
+    .await)?;
+    for m in missions {
+        insert_mission(tx, project_id, m, now).await?;
+    }
+    Ok(())
+}

@@ -19,6 +19,7 @@ fn not_lead() -> Facts {
         half_side: None,
         paired: true,
         filing_open: false,
+        decided: false,
     }
 }
 /// The same, about the half on `side` (`SeeHalf`, `Decide`).
@@ -44,6 +45,10 @@ fn deadline_passed(f: Facts) -> Facts {
         filing_open: false,
         ..f
     }
+}
+/// `f` once the commission session has a decision about the project.
+fn decided(f: Facts) -> Facts {
+    Facts { decided: true, ..f }
 }
 /// `f` before the other side's partner has a half.
 fn unpaired(f: Facts) -> Facts {
@@ -97,7 +102,10 @@ pub fn table() -> Vec<Row<Perm, Facts, Viewer>> {
         // Edit: the lead, on a half still in the works.
         row("lead WB", applicant(WB), Edit, lead(WB, Draft), true),
         row("lead QC", applicant(QC), Edit, unpaired(lead(QC, Draft)), true),
-        // rule 16: issue 10 — a Submitted half (frozen) is left out of this table for now.
+        // Issue 10, "filing freezes": a filed half is immutable (reopen it to change it)…
+        row("lead WB, filed", applicant(WB), Edit, lead(WB, Submitted), false),
+        // …and after the deadline nothing changes but through an officer's extension.
+        row("lead WB, deadline passed", applicant(WB), Edit, deadline_passed(lead(WB, Draft)), false),
         // A withdrawn half is out of the call: it is not reworked in place.
         row("lead WB, withdrawn", applicant(WB), Edit, lead(WB, Withdrawn), false),
         row("applicant WB, not lead", applicant(WB), Edit, not_lead(), false),
@@ -111,9 +119,17 @@ pub fn table() -> Vec<Row<Perm, Facts, Viewer>> {
         row("lead QC", applicant(QC), File, unpaired(lead(QC, Draft)), true),
         // rule 2: the server clock decides.
         row("lead WB", applicant(WB), File, deadline_passed(lead(WB, Draft)), false),
-        // Re-filing a new version while the deadline runs.
-        row("lead QC", applicant(QC), File, lead(QC, Submitted), true),
+        // A filed half is filed: a new version is filed after reopening it (issue 10).
+        row("lead QC, filed", applicant(QC), File, lead(QC, Submitted), false),
         row("lead QC", applicant(QC), File, deadline_passed(lead(QC, Submitted)), false),
+        // Reopen (issue 10): the lead reopens a filed half as a new draft before the deadline…
+        row("lead QC, filed", applicant(QC), Reopen, lead(QC, Submitted), true),
+        // …not after it (version N stands), not a draft, not once decided, not someone else.
+        row("lead QC, deadline passed", applicant(QC), Reopen, deadline_passed(lead(QC, Submitted)), false),
+        row("lead QC, draft", applicant(QC), Reopen, lead(QC, Draft), false),
+        row("lead QC, decided", applicant(QC), Reopen, decided(lead(QC, Submitted)), false),
+        row("lead WB, withdrawn", applicant(WB), Reopen, lead(WB, Withdrawn), false),
+        row("officer QC", officer(QC), Reopen, not_lead(), false),
         // A withdrawn half left the call; it is not filed again.
         row("lead WB, withdrawn", applicant(WB), File, lead(WB, Withdrawn), false),
         row("applicant WB, not lead", applicant(WB), File, not_lead(), false),
@@ -125,7 +141,9 @@ pub fn table() -> Vec<Row<Perm, Facts, Viewer>> {
         row("lead QC", applicant(QC), Withdraw, deadline_passed(lead(QC, Submitted)), true),
         // A lead may also abandon a draft half (it is then withdrawn, freeing the partner).
         row("lead WB", applicant(WB), Withdraw, lead(WB, Draft), true),
+        // Withdrawal is once, and until the decision (issue 10).
         row("lead WB, withdrawn", applicant(WB), Withdraw, lead(WB, Withdrawn), false),
+        row("lead WB, decided", applicant(WB), Withdraw, decided(lead(WB, Submitted)), false),
         row("applicant QC, not lead", applicant(QC), Withdraw, not_lead(), false),
         row("officer WB", officer(WB), Withdraw, not_lead(), false),
         // ReadLetter: the decision letter goes to the lead of the half, from their side's
