@@ -147,3 +147,5 @@ projects-reopen = Reopen to file a new version
 projects-reopen-hint = The filed version counts until the next one is filed; a version not filed by the deadline is dropped.
 projects-withdraw-confirm = I withdraw this half: this is final, the partner on the other side will be told and the project can no longer be selected.
 projects-withdraw-unconfirmed = To withdraw this half, tick the box that confirms it.
+projects-email-refile-subject = The project “{ $title }” changed after a half was filed: a half must be filed again
+projects-email-refile-body = The shared content of the project “{ $title }” (title, objectives, plan, themes or missions) was changed after a half was filed. For the commission to consider the project, every half must be filed with the same shared content: the half filed before the change must be reopened and filed again before the deadline.

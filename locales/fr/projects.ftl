@@ -147,3 +147,5 @@ projects-reopen = Rouvrir pour déposer une nouvelle version
 projects-reopen-hint = La version déposée reste celle qui compte jusqu’au dépôt de la suivante ; une version non déposée à la date limite est abandonnée.
 projects-withdraw-confirm = Je retire ce volet : c’est définitif, le partenaire de l’autre côté en sera informé et le projet ne pourra plus être retenu.
 projects-withdraw-unconfirmed = Pour retirer ce volet, cochez la case qui confirme le retrait.
+projects-email-refile-subject = Le projet « { $title } » a changé après un dépôt : un volet est à déposer à nouveau
+projects-email-refile-body = Le contenu commun du projet « { $title } » (titre, objectifs, plan, thèmes ou missions) a été modifié après le dépôt d’un volet. Pour que la commission examine le projet, chaque volet doit être déposé avec le même contenu commun : le volet déposé avant la modification doit être rouvert et déposé à nouveau avant la date limite.

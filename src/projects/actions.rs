@@ -329,11 +329,59 @@ pub struct ProjectInput {
     pub theme_ids: Vec<i64>,
 }
 
+/// After a change of the shared content by a lead whose half is a draft: if another half was
+/// filed with the content as it was (`before`), it no longer matches — both leads are told
+/// that it must be filed again (once: the first change that makes it differ).
+async fn tell_if_filed_half_differs(
+    tx: &mut Tx,
+    base: &str,
+    user: &Viewer,
+    id: i64,
+    before: &str,
+) -> AppResult<()> {
+    let p = project_in(tx, id).await?;
+    let after = super::filing::shared_sha256(&p);
+    if after == before {
+        return Ok(());
+    }
+    let filed: Vec<i64> = p
+        .halves
+        .iter()
+        .filter(|h| h.state == HalfState::Submitted)
+        .map(|h| h.id)
+        .collect();
+    let was_alike = filed_alike_in(tx, &filed)
+        .await?
+        .iter()
+        .any(|(_, shared)| shared == before);
+    if !was_alike {
+        return Ok(());
+    }
+    for h in p.halves.iter().filter(|h| h.state != HalfState::Withdrawn) {
+        let m = message(
+            &h.lead_email,
+            user.locale,
+            "projects-email-refile",
+            &format!("{base}/projects/{id}"),
+            &p.title,
+        );
+        email::enqueue(tx, &m).await?;
+    }
+    Ok(())
+}
+
 /// Saves the shared fields (either lead; a draft may be incomplete: checks come at filing).
-pub async fn save_project(db: &Db, user: &Viewer, id: i64, input: &ProjectInput) -> AppResult<()> {
+pub async fn save_project(
+    db: &Db,
+    base: &str,
+    user: &Viewer,
+    id: i64,
+    input: &ProjectInput,
+) -> AppResult<()> {
     let mut tx = db.write().await?;
     let (p, call, _) = load(&mut tx, user, id).await?;
     editable_half(&mut tx, &p, &call, user).await?;
+    let before = super::filing::shared_sha256(&p);
     let themes: Vec<i64> = input
         .theme_ids
         .iter()
@@ -352,6 +400,7 @@ pub async fn save_project(db: &Db, user: &Viewer, id: i64, input: &ProjectInput)
         plan: &input.plan,
     };
     store::update_project(&mut tx, id, &row, &themes, db.now_ms()).await?;
+    tell_if_filed_half_differs(&mut tx, base, user, id, &before).await?;
     audit::record(
         &mut tx,
         &user.actor(),
@@ -401,10 +450,17 @@ pub async fn save_half(
 }
 
 /// Plans a mission between two sides of the call.
-pub async fn add_mission(db: &Db, user: &Viewer, id: i64, m: &Mission) -> AppResult<i64> {
+pub async fn add_mission(
+    db: &Db,
+    base: &str,
+    user: &Viewer,
+    id: i64,
+    m: &Mission,
+) -> AppResult<i64> {
     let mut tx = db.write().await?;
     let (p, call, _) = load(&mut tx, user, id).await?;
     editable_half(&mut tx, &p, &call, user).await?;
+    let before = super::filing::shared_sha256(&p);
     if call.side(m.from_side_id).is_none()
         || call.side(m.to_side_id).is_none()
         || m.from_side_id == m.to_side_id
@@ -415,6 +471,7 @@ pub async fn add_mission(db: &Db, user: &Viewer, id: i64, m: &Mission) -> AppRes
         )));
     }
     let mid = store::insert_mission(&mut tx, id, m, db.now_ms()).await?;
+    tell_if_filed_half_differs(&mut tx, base, user, id, &before).await?;
     audit::record(
         &mut tx,
         &user.actor(),
@@ -428,13 +485,21 @@ pub async fn add_mission(db: &Db, user: &Viewer, id: i64, m: &Mission) -> AppRes
     Ok(mid)
 }
 
-pub async fn delete_mission(db: &Db, user: &Viewer, id: i64, mission_id: i64) -> AppResult<()> {
+pub async fn delete_mission(
+    db: &Db,
+    base: &str,
+    user: &Viewer,
+    id: i64,
+    mission_id: i64,
+) -> AppResult<()> {
     let mut tx = db.write().await?;
     let (p, call, _) = load(&mut tx, user, id).await?;
     editable_half(&mut tx, &p, &call, user).await?;
+    let before = super::filing::shared_sha256(&p);
     if store::delete_mission(&mut tx, id, mission_id).await? != 1 {
         return Err(AppError::NotFound);
     }
+    tell_if_filed_half_differs(&mut tx, base, user, id, &before).await?;
     audit::record(
         &mut tx,
         &user.actor(),

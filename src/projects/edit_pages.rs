@@ -186,8 +186,17 @@ pub async fn edit(
     let f = ProjectForm::from_pairs(pairs);
     match f.parse() {
         Ok(input) => {
-            actions::save_project(&s.db, u, id, &input).await?;
-            Ok(saved(&headers, id))
+            match actions::save_project(&s.db, &s.settings.public_url, u, id, &input).await {
+                Ok(()) => Ok(saved(&headers, id)),
+                // Frozen (filed, deadline passed): the form comes back with what was typed.
+                Err(AppError::Conflict(k)) => {
+                    let v = reads::project_form(&s.db, u, id).await?;
+                    Ok(edit_page(&ctx, id, &f, &v.call, &v.themes)
+                        .notice(&k)
+                        .respond_with(StatusCode::CONFLICT))
+                }
+                Err(e) => Err(e),
+            }
         }
         Err(e) => {
             let v = reads::project_form(&s.db, u, id).await?;
@@ -274,6 +283,14 @@ pub async fn half(
             organisation_options(&s, applicant_side(u)?).await?,
         )
         .respond(&e)),
+        Err(AppError::Conflict(k)) => Ok(half_page(
+            &ctx,
+            id,
+            &f,
+            organisation_options(&s, applicant_side(u)?).await?,
+        )
+        .notice(&k)
+        .respond_with(StatusCode::CONFLICT)),
         Err(e) => Err(e),
     }
 }
@@ -353,7 +370,9 @@ pub async fn add_mission(
     let u = ctx.require_user()?;
     let (_, call, _) = actions::view_project(&s.db, u, id).await?;
     let result = match f.parse() {
-        Ok(m) => actions::add_mission(&s.db, u, id, &m).await.map(|_| ()),
+        Ok(m) => actions::add_mission(&s.db, &s.settings.public_url, u, id, &m)
+            .await
+            .map(|_| ()),
         Err(e) => Err(AppError::Invalid(e)),
     };
     match result {
@@ -364,6 +383,9 @@ pub async fn add_mission(
             .to_string(),
         )),
         Err(AppError::Invalid(e)) => Ok(mission_page(&ctx, id, &call, &f).respond(&e)),
+        Err(AppError::Conflict(k)) => Ok(mission_page(&ctx, id, &call, &f)
+            .notice(&k)
+            .respond_with(StatusCode::CONFLICT)),
         Err(e) => Err(e),
     }
 }
@@ -376,7 +398,8 @@ pub async fn delete_mission(
         mission_id: mission,
     }: paths::ProjectsMissionsDelete,
 ) -> AppResult<Response> {
-    actions::delete_mission(&s.db, ctx.require_user()?, id, mission).await?;
+    let base = &s.settings.public_url;
+    actions::delete_mission(&s.db, base, ctx.require_user()?, id, mission).await?;
     Ok(see_other(
         &paths::ProjectsById {
             id: crate::ids::ProjectId(id),

@@ -305,7 +305,8 @@ pub(super) async fn show_page(
         }),
         None => None,
     };
-    let steps = match own {
+    // The steps lead to the forms: only while the lead may still change the project.
+    let steps = match own.filter(|_| can_edit) {
         Some(h) => vec![
             (
                 "projects-step-project",

@@ -897,3 +897,237 @@ async fn approving_an_extension_report_or_resolution_changed_since_is_refused() 
         0
     );
 }
+
+/// The QC project `id`'s filed receipts (versions).
+async fn receipt_versions(app: &TestApp, id: i64) -> i64 {
+    app.scalar_text(&format!(
+        "select count(*) from receipts r join project_halves h on h.id = r.half_id
+         where h.project_id = {id}"
+    ))
+    .await
+}
+
+/// Moves the app's clock past the latest deadline of project `id`'s call.
+async fn past_the_deadline(app: &TestApp, id: i64) {
+    let deadline = app
+        .scalar_text(&format!(
+            "select max(cs.deadline_at) from call_sides cs join projects p on p.call_id = cs.call_id
+             where p.id = {id}"
+        ))
+        .await;
+    let now = app.db.db.now_ms();
+    app.advance_clock(deadline - now + 60_000);
+}
+
+/// Finding 1: filed halves stayed editable after filing, after the deadline, even once funded
+/// (title, objectives, missions, attachments, withdrawal — repeatable), so receipts no longer
+/// matched. A filed half is frozen: every change is refused (409, with why), the lead reopens
+/// it before the deadline to file version 2 — others read version 1 until then — and after the
+/// deadline nothing changes. Withdrawal is once and confirmed.
+#[tokio::test]
+async fn a_filed_half_is_frozen_and_a_new_version_needs_reopening_before_the_deadline() {
+    use crate::projects::{file, pair, post, start};
+    let app = TestApp::spawn_demo().await;
+    let (mut qc, id) = start(&app, "Érosion des berges").await;
+    pair(&app, &mut qc, id).await;
+    assert_eq!(file(&mut qc, id).await.status, StatusCode::SEE_OTHER);
+    let direction = app
+        .scalar_text_value(
+            "select cast(q.id as text) || '-' || cast(w.id as text) from sides q, sides w
+             where q.code = 'QC' and w.code = 'WB'",
+        )
+        .await;
+    // Every way of changing it is refused, and says why.
+    for (path, fields) in [
+        (
+            format!("/projects/{id}/edit"),
+            vec![("title", "Autre titre")],
+        ),
+        (
+            format!("/projects/{id}/half"),
+            vec![("organisation", "1"), ("lead_role", "Autre")],
+        ),
+        (
+            format!("/projects/{id}/missions/new"),
+            vec![
+                ("direction", direction.as_str()),
+                ("travellers", "2"),
+                ("starts_on", "2027-05-01"),
+                ("days", "10"),
+                ("purpose", "Terrain"),
+            ],
+        ),
+    ] {
+        let r = post(&mut qc, &path, &fields).await;
+        assert_eq!(r.status, StatusCode::CONFLICT, "{path}");
+        assert!(r.contains_text("Ce volet est déposé"), "{path}: {}", r.body);
+    }
+    assert_eq!(
+        app.scalar_text_value(&format!("select title from projects where id = {id}"))
+            .await,
+        "Érosion des berges"
+    );
+    let page = qc.get(&format!("/projects/{id}")).await;
+    assert!(
+        page.contains_text("rouvrez-le"),
+        "the page says how to change it"
+    );
+    assert!(
+        !page.body.contains(&format!("/projects/{id}/edit\"")),
+        "no edit link"
+    );
+    // Reopened, changed: the QC officer still reads version 1 until version 2 is filed.
+    assert_eq!(
+        post(&mut qc, &format!("/projects/{id}/reopen"), &[])
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    let r = post(
+        &mut qc,
+        &format!("/projects/{id}/edit"),
+        &[
+            ("title", "Érosion des berges, version 2"),
+            ("summary", "Deux laboratoires."),
+            ("duration", "18"),
+            ("renewal", "no"),
+            ("objectives", "Partager les méthodes."),
+            (
+                "themes",
+                &app.scalar("select min(theme_id) from call_themes where call_id = (select max(id) from calls)")
+                    .await
+                    .to_string(),
+            ),
+        ],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let mut officer = app.browser();
+    officer.login_demo("charge.qc@demo.passerelle.test").await;
+    let seen = officer.get(&format!("/projects/{id}")).await;
+    assert!(
+        seen.contains_text("<h1>Érosion des berges</h1>"),
+        "{}",
+        seen.body
+    );
+    assert_eq!(file(&mut qc, id).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(receipt_versions(&app, id).await, 2);
+    let seen = officer.get(&format!("/projects/{id}")).await;
+    assert!(seen.contains_text("<h1>Érosion des berges, version 2</h1>"));
+    // After the deadline: no reopening, no change (signed in again: years went by).
+    past_the_deadline(&app, id).await;
+    qc.login_demo(crate::projects::QC).await;
+    let r = post(&mut qc, &format!("/projects/{id}/reopen"), &[]).await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    let page = qc.get(&format!("/projects/{id}")).await;
+    assert!(!page.body.contains(&format!("/projects/{id}/reopen\"")));
+    // Withdrawal: once.
+    let r = post(
+        &mut qc,
+        &format!("/projects/{id}/withdraw"),
+        &[("confirm", "yes")],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let r = post(
+        &mut qc,
+        &format!("/projects/{id}/withdraw"),
+        &[("confirm", "yes")],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert_eq!(
+        app.scalar("select count(*) from audit_log where action = 'project.withdraw_half'")
+            .await,
+        1
+    );
+    assert_eq!(receipt_versions(&app, id).await, 2);
+}
+
+/// Finding 1 (the deadline): a half reopened and not filed again by its deadline is dropped —
+/// the filed version stands, restored from its receipt.
+#[tokio::test]
+async fn a_draft_still_open_at_the_deadline_is_dropped_and_the_filed_version_stands() {
+    use crate::projects::{file, pair, post, start};
+    let app = TestApp::spawn_demo().await;
+    let (mut qc, id) = start(&app, "Version déposée").await;
+    pair(&app, &mut qc, id).await;
+    assert_eq!(file(&mut qc, id).await.status, StatusCode::SEE_OTHER);
+    post(&mut qc, &format!("/projects/{id}/reopen"), &[]).await;
+    let r = post(
+        &mut qc,
+        &format!("/projects/{id}/edit"),
+        &[("title", "Brouillon jamais déposé"), ("objectives", "")],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    past_the_deadline(&app, id).await;
+    assert_eq!(
+        passerelle::projects::actions::drop_open_drafts(&app.db.db)
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        app.scalar_text_value(&format!(
+            "select title || ' / ' || objectives from projects where id = {id}"
+        ))
+        .await,
+        "Version déposée / Partager les méthodes."
+    );
+    assert_eq!(
+        app.scalar_text(&format!(
+            "select count(*) from project_halves where project_id = {id} and state = 'submitted'"
+        ))
+        .await,
+        1
+    );
+    // Idempotent: a second instance's loop finds nothing to do.
+    assert_eq!(
+        passerelle::projects::actions::drop_open_drafts(&app.db.db)
+            .await
+            .unwrap(),
+        0
+    );
+}
+
+/// Finding 1 (shared content): a change of the shared content after one side filed tells both
+/// leads that the filed half must be filed again; the two receipts then differ, and the session
+/// takes the project only once they agree again.
+#[tokio::test]
+async fn a_shared_change_after_one_side_filed_asks_for_filing_again() {
+    use crate::projects::{file, pair, post, start};
+    let app = TestApp::spawn_demo().await;
+    let (mut qc, id) = start(&app, "Projet commun").await;
+    let mut wb = pair(&app, &mut qc, id).await;
+    assert_eq!(file(&mut qc, id).await.status, StatusCode::SEE_OTHER);
+    let r = post(
+        &mut wb,
+        &format!("/projects/{id}/edit"),
+        &[
+            ("title", "Projet commun, revu par WB"),
+            ("objectives", "Autres objectifs."),
+        ],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    for lead in [
+        "demandeur.qc@demo.passerelle.test",
+        "demandeur.wb@demo.passerelle.test",
+    ] {
+        let (subject, _) = app.last_email(lead).await;
+        assert!(subject.contains("à déposer à nouveau"), "{lead}: {subject}");
+    }
+    // A second change does not write again.
+    let before = app.scalar("select count(*) from email_outbox").await;
+    post(
+        &mut wb,
+        &format!("/projects/{id}/edit"),
+        &[("title", "Encore")],
+    )
+    .await;
+    assert_eq!(
+        app.scalar("select count(*) from email_outbox").await,
+        before
+    );
+}
