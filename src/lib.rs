@@ -39,6 +39,7 @@ pub mod http;
 pub mod i18n;
 pub mod ids;
 pub mod markdown;
+pub mod money;
 pub mod organisations;
 pub mod pdf;
 pub mod programmes;

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use super::{
     actions::CallInput,
-    model::{Call, SideTerms, TravelPayer, parse_amount, parse_local, to_local_input},
+    model::{Call, SideTerms, TravelPayer, parse_local, to_local_input},
 };
 use crate::{
     error::FieldErrors, i18n::Localized, organisations::OrganisationKind, programmes::Side,
@@ -105,7 +105,7 @@ impl RawCall {
     }
 
     fn amount(&self, errors: &mut FieldErrors, key: &str) -> i64 {
-        parse_amount(self.get(key)).unwrap_or_else(|| {
+        crate::money::parse(self.get(key)).unwrap_or_else(|| {
             errors.add(key, "calls-error-amount");
             0
         })

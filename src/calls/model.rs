@@ -242,33 +242,6 @@ pub fn time_left(now: i64, deadline: i64) -> Option<(i64, i64, i64)> {
     Some((minutes / 1440, (minutes % 1440) / 60, minutes % 60))
 }
 
-/// The largest amount one entry may hold: a billion in the side's currency (in minor units).
-/// Far above any grant, and small enough that adding up a programme's entries never overflows.
-pub const MAX_AMOUNT: i64 = 100_000_000_000;
-
-/// An amount typed as `1500`, `1 500,50` or `1500.50` → minor units, at most [`MAX_AMOUNT`].
-pub fn parse_amount(s: &str) -> Option<i64> {
-    let cleaned: String = s
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{202f}')
-        .collect();
-    let cleaned = cleaned.replace(',', ".");
-    let (int, frac) = cleaned.split_once('.').unwrap_or((&cleaned, ""));
-    if int.is_empty()
-        || !int.bytes().all(|b| b.is_ascii_digit())
-        || frac.len() > 2
-        || !frac.bytes().all(|b| b.is_ascii_digit())
-    {
-        return None;
-    }
-    let frac = format!("{frac:0<2}");
-    int.parse::<i64>()
-        .ok()?
-        .checked_mul(100)?
-        .checked_add(frac.parse::<i64>().ok()?)
-        .filter(|a| *a <= MAX_AMOUNT)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -358,18 +331,6 @@ mod tests {
         // The DST gap weeks: 5 hours between Québec and Brussels instead of 6.
         let ms = parse_local("2022-03-15T17:59", "America/Toronto").unwrap();
         assert_eq!(to_local_input(ms, "Europe/Brussels"), "2022-03-15T22:59");
-    }
-
-    #[test]
-    fn amounts_are_read_in_either_convention() {
-        assert_eq!(parse_amount("1500"), Some(150_000));
-        assert_eq!(parse_amount("1 500,5"), Some(150_050));
-        assert_eq!(parse_amount("1500.25"), Some(150_025));
-        assert_eq!(parse_amount("-3"), None);
-        assert_eq!(parse_amount("1000000000"), Some(MAX_AMOUNT));
-        assert_eq!(parse_amount("1000000000,01"), None);
-        assert_eq!(parse_amount("92233720368547758,07"), None);
-        assert_eq!(parse_amount("1,234.5"), None);
     }
 
     #[test]

@@ -13,7 +13,6 @@ use super::{
     model::Outcome,
 };
 use crate::{
-    calls::model::parse_amount,
     commissions::SessionState,
     error::{AppError, AppResult},
     evaluations::model::Method,
@@ -328,7 +327,7 @@ pub async fn propose(
         .sides
         .iter()
         .filter_map(|side| {
-            parse_amount(get(&format!("amount_{}", side.code))).map(|a| (side.id, a))
+            crate::money::parse(get(&format!("amount_{}", side.code))).map(|a| (side.id, a))
         })
         .collect();
     match actions::propose(&s.db, u, id, project, outcome, &amounts).await {

@@ -99,8 +99,8 @@ async fn dashboard_in(tx: &mut Tx, user: &Viewer, commission: i64) -> AppResult<
                 .map_or(0, |m| m.spent);
             match d.money.iter_mut().find(|(side, _, _)| side.id == s.id) {
                 Some(row) => {
-                    row.1 += committed;
-                    row.2 += spent;
+                    row.1 = crate::money::add(row.1, committed);
+                    row.2 = crate::money::add(row.2, spent);
                 }
                 None => d.money.push((s.clone(), committed, spent)),
             }
@@ -169,8 +169,8 @@ pub async fn programme(db: &Db, user: &Viewer, programme: i64) -> AppResult<Dash
         for (side, committed, spent) in d.money {
             match all.money.iter_mut().find(|(s, _, _)| s.id == side.id) {
                 Some(row) => {
-                    row.1 += committed;
-                    row.2 += spent;
+                    row.1 = crate::money::add(row.1, committed);
+                    row.2 = crate::money::add(row.2, spent);
                 }
                 None => all.money.push((side, committed, spent)),
             }

@@ -14,7 +14,6 @@ use super::{
     pages::{ProgressForm, back},
 };
 use crate::{
-    calls::model::parse_amount,
     error::{AppError, AppResult},
     http::{AppState, Ctx},
 };
@@ -63,7 +62,7 @@ pub async fn mission_spending(
     paths::FundedMissionsSpending { id: FundedId(id) }: paths::FundedMissionsSpending,
     Form(f): Form<MissionForm>,
 ) -> AppResult<Response> {
-    let r = match parse_amount(&f.amount) {
+    let r = match crate::money::parse(&f.amount) {
         Some(a) => missions::record_spending(&s.db, ctx.require_user()?, id, f.mission, a).await,
         None => Err(AppError::Invalid(crate::error::FieldErrors::single(
             "amount",
@@ -90,7 +89,10 @@ pub async fn progress(
     Form(f): Form<ProgressForm>,
 ) -> AppResult<Response> {
     let u = ctx.require_user()?;
-    let (used, forecast) = (parse_amount(&f.used), parse_amount(&f.forecast));
+    let (used, forecast) = (
+        crate::money::parse(&f.used),
+        crate::money::parse(&f.forecast),
+    );
     let r = match (used, forecast) {
         (Some(used), Some(forecast)) => {
             midterm::file_report(&s.db, u, id, &f.progress, &[], used, forecast).await

@@ -163,20 +163,22 @@ pub fn side_money(call: &Call, start: Date, missions: &[FundedMission]) -> Vec<S
                 if per_year.len() <= year {
                     per_year.resize(year + 1, 0);
                 }
-                per_year[year] += mission_cost(call, m)
+                let cost = mission_cost(call, m)
                     .iter()
                     .find(|(side, _)| *side == s.side_id)
                     .map_or(0, |(_, c)| *c);
-                spent += m
+                per_year[year] = crate::money::add(per_year[year], cost);
+                let paid = m
                     .spending
                     .iter()
                     .find(|(side, _)| *side == s.side_id)
                     .map_or(0, |(_, a)| *a);
+                spent = crate::money::add(spent, paid);
             }
             SideMoney {
                 side_id: s.side_id,
                 currency: s.currency.clone(),
-                committed: per_year.iter().map(|y| (*y).min(s.cap_per_year)).sum(),
+                committed: crate::money::sum(per_year.iter().map(|y| (*y).min(s.cap_per_year))),
                 spent,
                 capped: per_year.iter().any(|y| *y > s.cap_per_year),
             }

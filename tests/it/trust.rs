@@ -129,6 +129,30 @@ async fn an_amount_too_large_to_add_up_is_refused_at_the_field() {
     assert!(!csv.body.contains(".-"), "no negative cents in the CSV");
 }
 
+/// Finding 8 (second part): whatever bypasses the forms, the database refuses an amount out of
+/// bounds in every amount column (a CHECK on each), on both databases.
+#[tokio::test]
+async fn every_amount_column_refuses_an_amount_out_of_bounds() {
+    let app = TestApp::spawn_full_demo().await;
+    let too_big = passerelle::money::MAX_MINOR + 1;
+    for sql in [
+        format!("update call_sides set cap_per_trip = {too_big}"),
+        format!("update call_sides set cap_per_stay = {too_big}"),
+        format!("update call_sides set cap_per_year = {too_big}"),
+        format!("update decision_amounts set amount = {too_big}"),
+        "update decision_amounts set amount = -1".to_string(),
+        format!("update mission_spending set amount = {too_big}"),
+        format!("update progress_funds set used = {too_big}"),
+        format!("update progress_funds set forecast = {too_big}"),
+    ] {
+        let mut tx = app.db.db.write().await.unwrap();
+        let r = passerelle::on_tx_exec!(&mut tx, |c| sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
+            .execute(c)
+            .await);
+        assert!(r.is_err(), "{sql} was accepted");
+    }
+}
+
 fn multipart(name: &str, bytes: &[u8]) -> (String, Vec<u8>) {
     let boundary = "passerelletrust7MA4YWxk";
     let mut body = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: application/pdf\r\n\r\n").into_bytes();
