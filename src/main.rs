@@ -122,8 +122,27 @@ enum AdminCommand {
 
 #[derive(Subcommand)]
 enum AuditCommand {
-    /// Recompute the hash chain and report the first broken row.
-    Verify,
+    /// Recompute the hash chain and report the first broken row; with `--checkpoints`, also
+    /// check that the log still holds every signed checkpoint's head (not cut, tail not
+    /// rewritten).
+    Verify {
+        /// The checkpoint file written by `audit checkpoint`.
+        #[arg(long, requires = "key")]
+        checkpoints: Option<std::path::PathBuf>,
+        /// The audit key file (kept outside the database).
+        #[arg(long)]
+        key: Option<std::path::PathBuf>,
+    },
+    /// Sign the log's head (row count, last row's hash) with the audit key and append it to
+    /// the checkpoint file. Run it from cron; keep the file where the database cannot reach.
+    Checkpoint {
+        /// The audit key file; created (mode 600) if it does not exist.
+        #[arg(long)]
+        key: std::path::PathBuf,
+        /// The checkpoint file, appended to.
+        #[arg(long)]
+        to: std::path::PathBuf,
+    },
 }
 
 fn database_url(cli: &Cli) -> anyhow::Result<String> {
@@ -264,19 +283,53 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 .map_err(|e| anyhow::anyhow!("cannot create the account: {e:?}"))?;
             println!("account {id} created");
         }
-        Command::Audit(AuditCommand::Verify) => {
+        Command::Audit(AuditCommand::Verify { checkpoints, key }) => {
             let db = Db::connect(&database_url(&cli)?).await?;
             let report = audit::verify(&db).await?;
-            match report.first_broken {
-                None => println!("audit log intact: {} rows", report.rows),
-                Some(id) => {
-                    println!(
-                        "audit log broken at row {id} ({} rows checked)",
-                        report.rows
-                    );
-                    return Ok(ExitCode::from(2));
-                }
+            if let Some(id) = report.first_broken {
+                println!(
+                    "audit log broken at row {id} ({} rows checked)",
+                    report.rows
+                );
+                return Ok(ExitCode::from(2));
             }
+            if let (Some(file), Some(key)) = (checkpoints, key) {
+                use audit::checkpoint::{self, Finding};
+                let public = checkpoint::load_key(key)?.verifying_key();
+                match checkpoint::check(&db, &public, file).await? {
+                    Finding::Anchored { checkpoints } => println!(
+                        "audit log intact: {} rows, anchored by {checkpoints} checkpoints",
+                        report.rows
+                    ),
+                    Finding::BadSignature { line } => {
+                        println!("checkpoint line {line} is not signed by this key");
+                        return Ok(ExitCode::from(2));
+                    }
+                    Finding::Truncated { line, rows, now } => {
+                        println!(
+                            "audit log truncated: checkpoint line {line} counted {rows} rows, the log has {now}"
+                        );
+                        return Ok(ExitCode::from(2));
+                    }
+                    Finding::Rewritten { line, head_id } => {
+                        println!(
+                            "audit log rewritten: row {head_id} of checkpoint line {line} is missing or changed"
+                        );
+                        return Ok(ExitCode::from(2));
+                    }
+                }
+            } else {
+                println!("audit log intact: {} rows", report.rows);
+            }
+        }
+        Command::Audit(AuditCommand::Checkpoint { key, to }) => {
+            let db = Db::connect(&database_url(&cli)?).await?;
+            let key = audit::checkpoint::load_or_create_key(key)?;
+            let c = audit::checkpoint::write(&db, &key, to).await?;
+            println!(
+                "checkpoint: {} rows, head row {} ({})",
+                c.head.rows, c.head.head_id, c.head.head_hash
+            );
         }
     }
     Ok(ExitCode::SUCCESS)

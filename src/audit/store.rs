@@ -70,3 +70,27 @@ pub async fn list_for_object(
     .await
     })
 }
+
+/// (row count, head row id, head row hash); (0, 0, "") for an empty log.
+pub async fn head(tx: &mut Tx) -> sqlx::Result<(i64, i64, String)> {
+    let rows: i64 = on_tx!(tx, |c| sqlx::query_scalar("select count(*) from audit_log")
+        .fetch_one(c)
+        .await)?;
+    let head: Option<(i64, String)> = on_tx!(tx, |c| sqlx::query_as(
+        "select id, hash from audit_log order by id desc limit 1"
+    )
+    .fetch_optional(c)
+    .await)?;
+    let (id, hash) = head.unwrap_or_default();
+    Ok((rows, id, hash))
+}
+
+/// The stored hash of row `id`, if it exists.
+pub async fn hash_of(tx: &mut Tx, id: i64) -> sqlx::Result<Option<String>> {
+    on_tx!(tx, |c| sqlx::query_scalar(
+        "select hash from audit_log where id = $1"
+    )
+    .bind(id)
+    .fetch_optional(c)
+    .await)
+}

@@ -10,7 +10,7 @@ use std::{
 
 use crate::helpers::TestApp;
 
-fn passerelle(db_url: &str, args: &[&str]) -> std::process::Output {
+pub(crate) fn passerelle(db_url: &str, args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_passerelle"))
         .args(args)
         .env("PASSERELLE_DATABASE_URL", db_url)

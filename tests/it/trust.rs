@@ -1155,3 +1155,59 @@ async fn a_shared_change_after_one_side_filed_asks_for_filing_again() {
         before
     );
 }
+
+/// Finding 13: deleting the last rows of the audit log still verified "intact" (the head was
+/// anchored nowhere). A checkpoint signed with a key kept outside the database, in a file the
+/// database cannot rewrite, anchors it: cutting the end or rewriting the tail is reported.
+#[tokio::test]
+async fn audit_verify_detects_a_cut_or_rewritten_tail_against_signed_checkpoints() {
+    use crate::cli::passerelle;
+    let app = TestApp::spawn_demo().await;
+    let dir = app.db.dir();
+    let (key, file) = (dir.join("audit.key"), dir.join("checkpoints.jsonl"));
+    let (key, file) = (key.to_str().unwrap(), file.to_str().unwrap());
+    let out = passerelle(
+        &app.db.url,
+        &["audit", "checkpoint", "--key", key, "--to", file],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let verify = |args: &[&str]| {
+        let mut all = vec!["audit", "verify"];
+        all.extend_from_slice(args);
+        passerelle(&app.db.url, &all)
+    };
+    let out = verify(&["--checkpoints", file, "--key", key]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("anchored by 1 checkpoints"));
+
+    // Cut the last two rows: the chain alone still looks intact…
+    app.exec("delete from audit_log where id > (select max(id) - 2 from audit_log)")
+        .await;
+    let out = verify(&[]);
+    assert_eq!(out.status.code(), Some(0), "the chain alone cannot tell");
+    // …the checkpoint tells.
+    let out = verify(&["--checkpoints", file, "--key", key]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("audit log truncated"));
+
+    // Rows re-added through the application (so re-chained) to the same count: rewritten.
+    let mut b = app.browser();
+    b.login_demo("charge.wb@demo.passerelle.test").await;
+    b.post("/logout", &[]).await;
+    let out = verify(&["--checkpoints", file, "--key", key]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("audit log rewritten"));
+
+    // A forged checkpoint line (not signed by the key) is refused.
+    let mut text = std::fs::read_to_string(file).unwrap();
+    text = text.replace("\"rows\":", "\"rows\":1");
+    std::fs::write(file, text).unwrap();
+    let out = verify(&["--checkpoints", file, "--key", key]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("not signed by this key"));
+}
