@@ -493,11 +493,20 @@ impl TestApp {
 /// The page an approving form is on: the session page for a session's acts, its minutes for
 /// signing, the funded project's page for its extensions and final report, the call's page.
 pub fn page_of(action: &str) -> String {
+    try_page_of(action).unwrap_or_else(|| panic!("no page known for {action}"))
+}
+
+/// [`page_of`], for any action: None when it is not on one of those pages.
+pub fn try_page_of(action: &str) -> Option<String> {
     let parts: Vec<&str> = action.trim_start_matches('/').split('/').collect();
     match parts.as_slice() {
-        ["sessions", id, "sign"] => format!("/sessions/{id}/minutes"),
-        [kind @ ("sessions" | "funded" | "calls"), id, ..] => format!("/{kind}/{id}"),
-        _ => panic!("no page known for {action}"),
+        ["sessions", id, "sign"] => Some(format!("/sessions/{id}/minutes")),
+        [
+            kind @ ("sessions" | "funded" | "calls" | "projects"),
+            id,
+            ..,
+        ] => Some(format!("/{kind}/{id}")),
+        _ => None,
     }
 }
 

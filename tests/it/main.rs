@@ -28,4 +28,5 @@ mod security;
 mod session_outcomes;
 mod strict_types;
 mod structure;
+mod sweep;
 mod trust;
