@@ -16,7 +16,8 @@
 //!   projects), [`commissions`] (CMP editions, sessions, themes), [`organisations`], [`site`]
 //!   (home page, language switch).
 //! - Cross-cutting: [`audit`] (hash-chained log), [`email`] (outbox + delivery).
-//! - Foundations: [`db`] (SQLite and PostgreSQL behind one API), [`i18n`] (Fluent, locales,
+//! - Foundations: [`db`] (SQLite and PostgreSQL behind one API, the clock, the fingerprints
+//!   approvals carry), [`money`] (bounded amounts), [`i18n`] (Fluent, locales,
 //!   formats), [`auth`] (password hashing, tokens), [`viewer`] (who is signed in, their roles),
 //!   [`ids`] (id newtypes), [`error`], [`config`].
 //! - [`server`] wires it for the `passerelle` binary; [`demo`] loads the demo data.

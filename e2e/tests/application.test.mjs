@@ -130,5 +130,34 @@ test('two sides publish a call; two partners each file their half; officers see 
   const qcView = await qcOfficer.textContent('main');
   assert.match(qcView, /demandeur\.qc@demo\.passerelle\.test/);
   assert.doesNotMatch(qcView, /demandeur\.wb@demo\.passerelle\.test/);
-  for (const p of [wbOfficer, qcOfficer, qc, wb]) await p.context().close();
+
+  // Filing freezes: the filed half shows no form; reopened before the deadline, it is filed
+  // again as version 2 — and until then the officer still reads version 1.
+  await qc.goto(projectUrl);
+  assert.match(await qc.textContent('main'), /Ce volet est déposé/);
+  assert.equal(await qc.locator(`a[href$="/edit"]`).count(), 0, 'no edit link on a filed half');
+  await qc.click('text=Rouvrir pour déposer une nouvelle version');
+  await qc.waitForURL(projectUrl);
+  await qc.goto(projectUrl + '/edit');
+  await qc.fill('#f-title', 'Érosion des berges, version 2');
+  await qc.click('button.primary');
+  await qc.waitForURL(projectUrl);
+  await qcOfficer.goto(projectUrl);
+  assert.equal(await qcOfficer.textContent('h1'), 'Érosion des berges du Saint-Laurent et de la Meuse');
+  await qc.click('text=Déposer mon volet');
+  await qc.waitForURL(/\/receipts\/\d+$/);
+  assert.match(await qc.textContent('main'), /"version":2/);
+  await qcOfficer.goto(projectUrl);
+  assert.equal(await qcOfficer.textContent('h1'), 'Érosion des berges, version 2');
+
+  // After the deadline (the test clock moves past 2030): read-only, with a banner that says why.
+  const moved = await fetch(`${server.base}/__test/clock?advance_ms=${5 * 365 * 86400000}`, { method: 'POST' });
+  assert.equal(moved.status, 204);
+  const late = await login('demandeur.qc@demo.passerelle.test', 'fr-CA');
+  await late.goto(projectUrl);
+  assert.match(await late.textContent('main'), /ce qui a été déposé ne change plus/);
+  assert.equal(await late.locator('text=Rouvrir pour déposer une nouvelle version').count(), 0);
+  assert.equal(await late.locator(`a[href$="/edit"]`).count(), 0);
+  await accessible(late, 'a filed project after the deadline');
+  for (const p of [wbOfficer, qcOfficer, qc, wb, late]) await p.context().close();
 });

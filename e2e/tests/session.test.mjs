@@ -53,6 +53,21 @@ test('a joint session from agenda to closing, in French', async () => {
   assert.deepEqual(await axeViolations(wb), [], 'axe on the open session');
 
   await qc.goto(sessionUrl);
+  // While Québec's page is open, Wallonie-Bruxelles proposes other amounts: Québec's approval
+  // from the old page is refused with the reason, and nothing is recorded.
+  const again = wb.locator('section.agenda-item').first();
+  await wb.goto(sessionUrl);
+  await again.locator('select[name="outcome"]').selectOption('selected');
+  await again.locator('input[name="amount_WB"]').fill('1600');
+  await again.locator('input[name="amount_QC"]').fill('2100');
+  await again.locator('text=Proposer cette décision').click();
+  await wb.waitForURL(sessionUrl);
+  await qc.locator('section.agenda-item').first().locator('text=Approuver pour ma partie').click();
+  await qc.waitForLoadState();
+  assert.match(await qc.textContent('main'), /Ceci a changé depuis que vous avez ouvert la page/);
+  assert.match(await qc.locator('section.agenda-item').first().textContent(), /1\s600,00/);
+  assert.deepEqual(await axeViolations(qc), [], 'axe on the refused approval');
+  // Reviewed, approved.
   assert.match(await qc.textContent('main'), /18 juin 2019 à 3 h 30 \(heure de Québec\)/);
   await qc.locator('section.agenda-item').first().locator('text=Approuver pour ma partie').click();
   await qc.waitForURL(sessionUrl);

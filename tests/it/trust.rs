@@ -1000,6 +1000,7 @@ async fn a_filed_half_is_frozen_and_a_new_version_needs_reopening_before_the_dea
         !page.body.contains(&format!("/projects/{id}/edit\"")),
         "no edit link"
     );
+    assert!(!page.body.contains("/missions/new"), "no mission form");
     // Reopened, changed: the QC officer still reads version 1 until version 2 is filed.
     assert_eq!(
         post(&mut qc, &format!("/projects/{id}/reopen"), &[])
