@@ -435,6 +435,18 @@ pub async fn record_side_act(
     at: i64,
     content: &Fingerprint,
 ) -> sqlx::Result<u64> {
+    // Two sides acting on one object at once: on PostgreSQL each transaction would not see the
+    // other's act when it counts them (READ COMMITTED), and neither would complete the joint
+    // act. A transaction-scoped lock per object serializes them; the second counts both. (On
+    // SQLite the write transaction already holds the database lock.)
+    if let Conn::Postgres(t) = &mut tx.conn {
+        note_statement();
+        sqlx::query("select pg_advisory_xact_lock(hashtext($1), $2)")
+            .bind(act.table)
+            .bind((id % i64::from(i32::MAX)) as i32)
+            .execute(&mut **t)
+            .await?;
+    }
     // Table and column names are constants of the code, never input.
     let sql = format!(
         "insert into {t} ({k}, side_id, {b}, {a}, content_hash) values ($1, $2, $3, $4, $5)

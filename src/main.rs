@@ -127,11 +127,14 @@ enum AuditCommand {
     /// rewritten).
     Verify {
         /// The checkpoint file written by `audit checkpoint`.
-        #[arg(long, requires = "key")]
-        checkpoints: Option<std::path::PathBuf>,
-        /// The audit key file (kept outside the database).
         #[arg(long)]
+        checkpoints: Option<std::path::PathBuf>,
+        /// The audit key file (kept outside the database)…
+        #[arg(long, conflicts_with = "public_key")]
         key: Option<std::path::PathBuf>,
+        /// …or only its public key (base64, printed by `audit checkpoint`): enough to check.
+        #[arg(long)]
+        public_key: Option<String>,
     },
     /// Sign the log's head (row count, last row's hash) with the audit key and append it to
     /// the checkpoint file. Run it from cron; keep the file where the database cannot reach.
@@ -283,7 +286,11 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 .map_err(|e| anyhow::anyhow!("cannot create the account: {e:?}"))?;
             println!("account {id} created");
         }
-        Command::Audit(AuditCommand::Verify { checkpoints, key }) => {
+        Command::Audit(AuditCommand::Verify {
+            checkpoints,
+            key,
+            public_key,
+        }) => {
             let db = Db::connect(&database_url(&cli)?).await?;
             let report = audit::verify(&db).await?;
             if let Some(id) = report.first_broken {
@@ -293,9 +300,13 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 );
                 return Ok(ExitCode::from(2));
             }
-            if let (Some(file), Some(key)) = (checkpoints, key) {
+            if let Some(file) = checkpoints {
                 use audit::checkpoint::{self, Finding};
-                let public = checkpoint::load_key(key)?.verifying_key();
+                let public = match (key, public_key) {
+                    (Some(k), _) => checkpoint::load_key(k)?.verifying_key(),
+                    (None, Some(p)) => checkpoint::parse_public(p)?,
+                    (None, None) => anyhow::bail!("--checkpoints needs --key or --public-key"),
+                };
                 match checkpoint::check(&db, &public, file).await? {
                     Finding::Anchored { checkpoints } => println!(
                         "audit log intact: {} rows, anchored by {checkpoints} checkpoints",
@@ -327,8 +338,11 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let key = audit::checkpoint::load_or_create_key(key)?;
             let c = audit::checkpoint::write(&db, &key, to).await?;
             println!(
-                "checkpoint: {} rows, head row {} ({})",
-                c.head.rows, c.head.head_id, c.head.head_hash
+                "checkpoint: {} rows, head row {} ({}); public key {}",
+                c.head.rows,
+                c.head.head_id,
+                c.head.head_hash,
+                audit::checkpoint::public_b64(&key)
             );
         }
     }

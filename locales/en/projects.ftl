@@ -149,3 +149,5 @@ projects-withdraw-confirm = I withdraw this half: this is final, the partner on 
 projects-withdraw-unconfirmed = To withdraw this half, tick the box that confirms it.
 projects-email-refile-subject = The project “{ $title }” changed after a half was filed: a half must be filed again
 projects-email-refile-body = The shared content of the project “{ $title }” (title, objectives, plan, themes or missions) was changed after a half was filed. For the commission to consider the project, every half must be filed with the same shared content: the half filed before the change must be reopened and filed again before the deadline.
+projects-email-dropped-subject = Project “{ $title }”: the filed version stands
+projects-email-dropped-body = A half of the project “{ $title }” was reopened but not filed again before the deadline: the version filed before stands, and the half’s unfiled changes are dropped.

@@ -149,3 +149,5 @@ projects-withdraw-confirm = Je retire ce volet : c’est définitif, le partenai
 projects-withdraw-unconfirmed = Pour retirer ce volet, cochez la case qui confirme le retrait.
 projects-email-refile-subject = Le projet « { $title } » a changé après un dépôt : un volet est à déposer à nouveau
 projects-email-refile-body = Le contenu commun du projet « { $title } » (titre, objectifs, plan, thèmes ou missions) a été modifié après le dépôt d’un volet. Pour que la commission examine le projet, chaque volet doit être déposé avec le même contenu commun : le volet déposé avant la modification doit être rouvert et déposé à nouveau avant la date limite.
+projects-email-dropped-subject = Projet « { $title } » : la version déposée reste celle qui compte
+projects-email-dropped-body = Un volet du projet « { $title } » avait été rouvert mais n’a pas été déposé à nouveau avant la date limite : la version déposée auparavant reste celle qui compte, et les modifications non déposées de ce volet sont abandonnées.

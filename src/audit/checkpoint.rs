@@ -37,6 +37,20 @@ pub struct Checkpoint {
     pub signature: String,
 }
 
+/// The public key of `key`, base64: enough to check checkpoints (printed when a key is made).
+pub fn public_b64(key: &SigningKey) -> String {
+    STANDARD.encode(key.verifying_key().to_bytes())
+}
+
+/// Reads a public key given as base64 (`audit verify --public-key`).
+pub fn parse_public(b64: &str) -> anyhow::Result<VerifyingKey> {
+    let bytes: [u8; 32] = STANDARD
+        .decode(b64.trim())?
+        .try_into()
+        .map_err(|_| anyhow::anyhow!("not an Ed25519 public key"))?;
+    Ok(VerifyingKey::from_bytes(&bytes)?)
+}
+
 /// Reads the signing key from `path` (verification never creates one).
 pub fn load_key(path: &Path) -> anyhow::Result<SigningKey> {
     let seed: [u8; 32] = STANDARD
@@ -137,7 +151,9 @@ pub async fn check(db: &Db, key: &VerifyingKey, file: &Path) -> anyhow::Result<F
                 now: rows_now,
             });
         }
-        if store::hash_of(&mut tx, c.head.head_id).await?.as_deref() != Some(&c.head.head_hash) {
+        if c.head.rows > 0
+            && store::hash_of(&mut tx, c.head.head_id).await?.as_deref() != Some(&c.head.head_hash)
+        {
             return Ok(Finding::Rewritten {
                 line: line_no,
                 head_id: c.head.head_id,

@@ -141,9 +141,13 @@ pub async fn filed_alike_in(tx: &mut Tx, ids: &[i64]) -> AppResult<Vec<(i64, Str
 }
 
 /// Drops the drafts still open at their side's deadline of halves filed before: the filed
-/// version stands (its content is restored from its receipt) and the half is filed again.
-/// Run by the background loop of every instance (idempotent). Returns how many were dropped.
-pub async fn drop_open_drafts(db: &Db) -> AppResult<usize> {
+/// version stands and the half is filed again (only if it is still that draft: a filing that
+/// committed meanwhile wins). Its own fields are restored from its receipt; the shared content
+/// too when the other sides' latest receipts carry the same shared content (both filed the
+/// same project; unfiled edits go) — otherwise it is left for the leads, the session waiting
+/// until their receipts agree. Both leads are told. Run by the background loop of every
+/// instance (idempotent). Returns how many were dropped.
+pub async fn drop_open_drafts(db: &Db, base: &str) -> AppResult<usize> {
     let mut tx = db.write().await?;
     let now = tx.now_ms();
     let mut dropped = 0;
@@ -163,19 +167,9 @@ pub async fn drop_open_drafts(db: &Db) -> AppResult<usize> {
         else {
             continue;
         };
-        let row = ProjectRow {
-            title: &c.title,
-            summary: &c.summary,
-            duration_months: c.duration_months,
-            is_renewal: c.is_renewal,
-            earlier_results: &c.earlier_results,
-            multilateral_links: &c.multilateral_links,
-            context: &c.context,
-            objectives: &c.objectives,
-            plan: &c.plan,
-        };
-        store::update_project(&mut tx, project_id, &row, &c.theme_ids, now).await?;
-        store::replace_missions(&mut tx, project_id, &c.missions, now).await?;
+        if !store::refile_dropped(&mut tx, half_id, c.half.version, now).await? {
+            continue;
+        }
         store::update_half(
             &mut tx,
             half_id,
@@ -185,7 +179,53 @@ pub async fn drop_open_drafts(db: &Db) -> AppResult<usize> {
             now,
         )
         .await?;
-        store::set_half_state(&mut tx, half_id, HalfState::Submitted, now).await?;
+        store::restore_attachments(&mut tx, half_id, &c.attachments, now).await?;
+        let others: Vec<&Half> = p
+            .halves
+            .iter()
+            .filter(|h| h.id != half_id && h.state != HalfState::Withdrawn)
+            .collect();
+        let ids: Vec<i64> = others.iter().map(|h| h.id).collect();
+        let mine = store::latest_filed(&mut tx, &[half_id]).await?;
+        let theirs = filed_alike_in(&mut tx, &ids).await?;
+        // Every other half filed the same shared content, or can no longer file: restoring
+        // ours takes nobody's work away.
+        let agree = mine.first().is_some_and(|(_, _, _, shared)| {
+            others
+                .iter()
+                .all(|h| match theirs.iter().find(|(id, _)| *id == h.id) {
+                    Some((_, s)) => {
+                        s == shared && !(h.state == HalfState::Draft && may_file(&call, h, now))
+                    }
+                    None => !may_file(&call, h, now),
+                })
+        });
+        if agree {
+            let row = ProjectRow {
+                title: &c.title,
+                summary: &c.summary,
+                duration_months: c.duration_months,
+                is_renewal: c.is_renewal,
+                earlier_results: &c.earlier_results,
+                multilateral_links: &c.multilateral_links,
+                context: &c.context,
+                objectives: &c.objectives,
+                plan: &c.plan,
+            };
+            store::update_project(&mut tx, project_id, &row, &c.theme_ids, now).await?;
+            store::replace_missions(&mut tx, project_id, &c.missions, now).await?;
+        }
+        for h in p.halves.iter().filter(|h| h.state != HalfState::Withdrawn) {
+            let locale = crate::users::actions::locale_of(&mut tx, h.lead_user_id).await?;
+            let m = message(
+                &h.lead_email,
+                locale,
+                "projects-email-dropped",
+                &format!("{base}/projects/{project_id}"),
+                &c.title,
+            );
+            email::enqueue(&mut tx, &m).await?;
+        }
         audit::record(
             &mut tx,
             &audit::Actor::system("deadline"),
@@ -619,4 +659,12 @@ pub async fn projects_in(tx: &mut Tx, ids: &[i64]) -> AppResult<Vec<Project>> {
 /// One project, for other domains' actions (which check their own permissions first).
 pub async fn project_in(tx: &mut Tx, id: i64) -> AppResult<Project> {
     store::find_project(tx, id).await?.ok_or(AppError::NotFound)
+}
+
+/// A project as filed (what its receipts sign), for readers of other domains (evaluators):
+/// a lead's reopened draft is not theirs to read.
+pub async fn filed_project_in(tx: &mut Tx, id: i64) -> AppResult<Project> {
+    let mut p = project_in(tx, id).await?;
+    as_filed(tx, &mut p, &Relation::Admin).await?;
+    Ok(p)
 }

@@ -168,9 +168,14 @@ pub async fn remove(db: &Db, storage: &Storage, user: &Viewer, id: i64) -> AppRe
         return Err(AppError::Forbidden);
     }
     super::actions::editable_half(&mut tx, &p, &call, user).await?;
-    store::delete_attachment(&mut tx, id).await?;
-    // A file a receipt names is kept: it is part of a filed version.
+    // A file a receipt names is kept (row and file): it is part of a filed version.
     let keep_file = store::receipt_names_file(&mut tx, a.half_id, &a.sha256).await?;
+    if keep_file {
+        let now = tx.now_ms();
+        store::remove_attachment(&mut tx, id, now).await?;
+    } else {
+        store::delete_attachment(&mut tx, id).await?;
+    }
     audit::record(
         &mut tx,
         &user.actor(),

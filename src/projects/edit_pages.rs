@@ -399,7 +399,13 @@ pub async fn delete_mission(
     }: paths::ProjectsMissionsDelete,
 ) -> AppResult<Response> {
     let base = &s.settings.public_url;
-    actions::delete_mission(&s.db, base, ctx.require_user()?, id, mission).await?;
+    match actions::delete_mission(&s.db, base, ctx.require_user()?, id, mission).await {
+        Ok(()) => {}
+        Err(AppError::Conflict(k)) => {
+            return super::pages::show_with_notice(&s, &ctx, id, &k, StatusCode::CONFLICT).await;
+        }
+        Err(e) => return Err(e),
+    }
     Ok(see_other(
         &paths::ProjectsById {
             id: crate::ids::ProjectId(id),

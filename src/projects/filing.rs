@@ -67,6 +67,22 @@ impl FiledContent {
 /// The hash of a project's shared content (its fields, themes and missions): two halves filed
 /// with the same hash were filed on the same joint project.
 pub fn shared_sha256(p: &Project) -> String {
+    // Missions by what they say, not by their row ids (a restored version re-inserts them).
+    let mut missions: Vec<_> = p
+        .missions
+        .iter()
+        .map(|m| {
+            serde_json::json!([
+                m.from_side_id,
+                m.to_side_id,
+                m.travellers,
+                m.starts_on,
+                m.days,
+                m.purpose
+            ])
+        })
+        .collect();
+    missions.sort_by_key(|m| m.to_string());
     let shared = serde_json::json!([
         p.id,
         p.call_id,
@@ -80,7 +96,7 @@ pub fn shared_sha256(p: &Project) -> String {
         p.objectives,
         p.plan,
         p.theme_ids,
-        p.missions,
+        missions,
     ]);
     receipt::sha256_hex(shared.to_string().as_bytes())
 }

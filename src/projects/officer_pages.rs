@@ -289,6 +289,10 @@ pub async fn upload(
             )
             .await
         }
+        // Frozen (filed, deadline passed): the project page says why.
+        Err(AppError::Conflict(k)) => {
+            super::pages::show_with_notice(&s, &ctx, id, &k, axum::http::StatusCode::CONFLICT).await
+        }
         Err(e) => Err(e),
     }
 }

@@ -52,7 +52,15 @@ pub async fn project_page(db: &Db, user: &Viewer, id: i64) -> AppResult<ProjectP
         .map(|h| h.id)
         .collect();
     let receipts = store::receipts_of(&mut tx, &visible).await?;
-    let attachments = store::attachments_of(&mut tx, &visible).await?;
+    // The leads see their draft's files; everyone else the files of the filed versions.
+    let mut attachments = store::attachments_of(&mut tx, &visible).await?;
+    if !matches!(relation, Relation::Lead(_)) {
+        let filed = super::actions::filed_contents(&mut tx, &project).await?;
+        attachments.retain(|a| !filed.iter().any(|c| c.half.id == a.half_id));
+        for c in filed.into_iter().filter(|c| visible.contains(&c.half.id)) {
+            attachments.extend(c.attachments);
+        }
+    }
     let outcome = match facts.lead_of {
         Some(side) => decisions::actions::released_outcome_in(&mut tx, id, side).await?,
         None => None,

@@ -35,12 +35,20 @@ pub(super) async fn mail_allowed(tx: &mut Tx, address: &str) -> AppResult<bool> 
 
 /// Creates an unverified applicant account on the chosen side and emails a confirmation link.
 /// An address already registered gets a notice instead, and the page says the same thing in
-/// both cases, so the form does not reveal who has an account. The password is hashed (the
-/// costly part) only for a new account within the network address's sign-up allowance.
+/// both cases, so the form does not reveal who has an account (its timing neither: an existing
+/// address costs a dummy hash). Within the network address's sign-up allowance only.
 pub async fn sign_up(db: &Db, base: &str, s: SignUp, address: &str) -> AppResult<()> {
-    {
+    let may_mail = {
         let mut tx = db.write().await?;
         let now = tx.now_ms();
+        // Beyond the network address's allowance, nothing is hashed, for new and existing
+        // addresses alike (so neither the cost nor the timing tells them apart).
+        let key = format!("signup:address:{address}");
+        let n = store::hit_throttle(&mut tx, &key, now, now - THROTTLE_WINDOW_MS).await?;
+        if n > MAX_SIGNUPS_PER_ADDRESS {
+            tx.commit().await?;
+            return Ok(());
+        }
         let may_mail = mail_allowed(&mut tx, s.email.as_str()).await?;
         if let Some(existing) = store::find_user_by_email(&mut tx, s.email.as_str()).await? {
             if may_mail {
@@ -55,15 +63,16 @@ pub async fn sign_up(db: &Db, base: &str, s: SignUp, address: &str) -> AppResult
                 email::enqueue(&mut tx, &m).await?;
             }
             tx.commit().await?;
+            // As long as a new account's hash: the answer's timing tells nothing either.
+            dummy_verify(s.password).await;
             return Ok(());
         }
-        let key = format!("signup:address:{address}");
-        let n = store::hit_throttle(&mut tx, &key, now, now - THROTTLE_WINDOW_MS).await?;
         tx.commit().await?;
-        if !may_mail || n > MAX_SIGNUPS_PER_ADDRESS {
-            return Ok(());
-        }
-    }
+        // Beyond the address's email allowance the account is still created (nobody can keep
+        // someone else from signing up by exhausting it); its link is sent on a later
+        // "resend verification".
+        may_mail
+    };
     let hash = hash_password(s.password).await?;
     let mut tx = db.write().await?;
     let now = tx.now_ms();
@@ -83,20 +92,27 @@ pub async fn sign_up(db: &Db, base: &str, s: SignUp, address: &str) -> AppResult
         side_id: Some(s.side_id),
         email_verified_at: None,
     };
-    let id = store::insert_user(&mut tx, &new, now).await?;
+    let id = match store::insert_user(&mut tx, &new, now).await {
+        Ok(id) => id,
+        // Signed up in parallel (PostgreSQL reports the race here): the same answer.
+        Err(e) if crate::db::unique_violation(&e).is_some() => return Ok(()),
+        Err(e) => return Err(e.into()),
+    };
     store::insert_grant(&mut tx, id, Role::Applicant, Some(s.side_id), None, now).await?;
     let actor = Actor::user(id, s.email.as_str());
     audit::record(&mut tx, &actor, "user.sign_up", "user", id, "applicant").await?;
-    super::tokens::send_token(
-        &mut tx,
-        base,
-        id,
-        TokenPurpose::VerifyEmail,
-        s.locale,
-        s.email.as_str(),
-        &s.name,
-    )
-    .await?;
+    if may_mail {
+        super::tokens::send_token(
+            &mut tx,
+            base,
+            id,
+            TokenPurpose::VerifyEmail,
+            s.locale,
+            s.email.as_str(),
+            &s.name,
+        )
+        .await?;
+    }
     tx.commit().await?;
     Ok(())
 }

@@ -410,6 +410,32 @@ async fn mail_volume_to_one_address_is_capped_whichever_form_asks() {
         ))
         .await;
     assert!(after - before <= 3, "{} emails queued", after - before);
+    // Exhausting an address's allowance does not keep its owner from signing up.
+    let fresh = "nouvelle.personne@exemple.org";
+    let mut other = app.browser();
+    other.ip = [10, 3, 3, 3];
+    for _ in 0..4 {
+        other.post("/password/forgot", &[("email", fresh)]).await;
+    }
+    other
+        .post(
+            "/signup",
+            &[
+                ("name", "Nouvelle Personne"),
+                ("email", fresh),
+                ("password", "un mot de passe long"),
+                ("side", "WB"),
+                ("locale", "fr"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        app.scalar_text(&format!(
+            "select count(*) from users where email = '{fresh}'"
+        ))
+        .await,
+        1
+    );
     // An hour later the address may be written to again.
     app.advance_clock(60 * 60_000 + 1);
     b.post("/password/forgot", &[("email", email)]).await;
@@ -1077,6 +1103,19 @@ async fn a_draft_still_open_at_the_deadline_is_dropped_and_the_filed_version_sta
     let app = TestApp::spawn_demo().await;
     let (mut qc, id) = start(&app, "Version déposée").await;
     pair(&app, &mut qc, id).await;
+    // A file filed with version 1…
+    let csrf = qc.csrf().await;
+    let (ct, body) = multipart("annexe-deposee.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n");
+    let r = qc
+        .request_bytes(
+            axum::http::Method::POST,
+            &format!("/projects/{id}/attachments?csrf={csrf}"),
+            body,
+            &ct,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let attachment = app.scalar("select max(id) from attachments").await;
     assert_eq!(file(&mut qc, id).await.status, StatusCode::SEE_OTHER);
     post(&mut qc, &format!("/projects/{id}/reopen"), &[]).await;
     let r = post(
@@ -1086,9 +1125,33 @@ async fn a_draft_still_open_at_the_deadline_is_dropped_and_the_filed_version_sta
     )
     .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
+    // …removed from the reopened draft: gone for the lead, still filed for the officer.
+    let r = post(&mut qc, &format!("/attachments/{attachment}/delete"), &[]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(
+        !qc.get(&format!("/projects/{id}"))
+            .await
+            .body
+            .contains("annexe-deposee.pdf")
+    );
+    let mut officer = app.browser();
+    officer.login_demo("charge.qc@demo.passerelle.test").await;
+    let seen = officer.get(&format!("/projects/{id}")).await;
+    assert!(
+        seen.body.contains("annexe-deposee.pdf"),
+        "the filed file stays filed"
+    );
+    assert!(seen.contains_text("<h1>Version déposée</h1>"));
+    assert_eq!(
+        officer
+            .get(&format!("/attachments/{attachment}"))
+            .await
+            .status,
+        StatusCode::OK
+    );
     past_the_deadline(&app, id).await;
     assert_eq!(
-        passerelle::projects::actions::drop_open_drafts(&app.db.db)
+        passerelle::projects::actions::drop_open_drafts(&app.db.db, "http://localhost")
             .await
             .unwrap(),
         1
@@ -1102,6 +1165,19 @@ async fn a_draft_still_open_at_the_deadline_is_dropped_and_the_filed_version_sta
     );
     assert_eq!(
         app.scalar_text(&format!(
+            "select count(*) from attachments where id = {attachment} and removed_at is null"
+        ))
+        .await,
+        1,
+        "the filed file is back in the half"
+    );
+    let (subject, _) = app.last_email("demandeur.wb@demo.passerelle.test").await;
+    assert!(
+        subject.contains("la version déposée reste celle qui compte"),
+        "{subject}"
+    );
+    assert_eq!(
+        app.scalar_text(&format!(
             "select count(*) from project_halves where project_id = {id} and state = 'submitted'"
         ))
         .await,
@@ -1109,7 +1185,7 @@ async fn a_draft_still_open_at_the_deadline_is_dropped_and_the_filed_version_sta
     );
     // Idempotent: a second instance's loop finds nothing to do.
     assert_eq!(
-        passerelle::projects::actions::drop_open_drafts(&app.db.db)
+        passerelle::projects::actions::drop_open_drafts(&app.db.db, "http://localhost")
             .await
             .unwrap(),
         0
@@ -1177,6 +1253,13 @@ async fn audit_verify_detects_a_cut_or_rewritten_tail_against_signed_checkpoints
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    let printed = String::from_utf8_lossy(&out.stdout).to_string();
+    let public = printed
+        .rsplit("public key ")
+        .next()
+        .unwrap()
+        .trim()
+        .to_string();
     let verify = |args: &[&str]| {
         let mut all = vec!["audit", "verify"];
         all.extend_from_slice(args);
@@ -1185,6 +1268,14 @@ async fn audit_verify_detects_a_cut_or_rewritten_tail_against_signed_checkpoints
     let out = verify(&["--checkpoints", file, "--key", key]);
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stdout).contains("anchored by 1 checkpoints"));
+    // Whoever checks needs only the public key (they cannot sign).
+    let out = verify(&["--checkpoints", file, "--public-key", &public]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 
     // Cut the last two rows: the chain alone still looks intact…
     app.exec("delete from audit_log where id > (select max(id) - 2 from audit_log)")
@@ -1211,4 +1302,46 @@ async fn audit_verify_detects_a_cut_or_rewritten_tail_against_signed_checkpoints
     let out = verify(&["--checkpoints", file, "--key", key]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stdout).contains("not signed by this key"));
+}
+
+/// Finding 3 with two sides at once: both officers approve a draft call at the same moment; on
+/// PostgreSQL each transaction used not to see the other's approval, and the call stayed a
+/// draft with nobody left to approve it. The acts on one object are serialized.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn both_sides_approving_at_once_publish_the_call() {
+    for _ in 0..3 {
+        let app = TestApp::spawn_demo().await;
+        let call = app
+            .scalar("select id from calls where state = 'draft'")
+            .await;
+        let action = format!("/calls/{call}/approve");
+        let mut set = tokio::task::JoinSet::new();
+        for email in [
+            "charge.wb@demo.passerelle.test",
+            "charge.qc@demo.passerelle.test",
+        ] {
+            let mut b = app.browser();
+            b.login_demo(email).await;
+            let fields = crate::helpers::hidden_fields(
+                &b.get(&format!("/calls/{call}")).await.body,
+                &action,
+            );
+            let action = action.clone();
+            set.spawn(async move {
+                let pairs: Vec<(&str, &str)> = fields
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), v.as_str()))
+                    .collect();
+                b.post_raw(&action, &pairs).await.status
+            });
+        }
+        while let Some(status) = set.join_next().await {
+            assert_eq!(status.unwrap(), StatusCode::SEE_OTHER);
+        }
+        assert_eq!(
+            app.scalar_text_value(&format!("select state from calls where id = {call}"))
+                .await,
+            "published"
+        );
+    }
 }

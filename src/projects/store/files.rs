@@ -130,7 +130,7 @@ pub async fn attachments_of(tx: &mut Tx, halves: &[i64]) -> sqlx::Result<Vec<Att
     crate::db::fetch_all_in(
         tx,
         "select id, half_id, storage_key, filename, content_type, size, sha256 from attachments
-         where half_id in ({ids}) order by half_id, id",
+         where half_id in ({ids}) and removed_at is null order by half_id, id",
         halves,
     )
     .await
@@ -240,12 +240,60 @@ pub async fn find_attachment(tx: &mut Tx, id: i64) -> sqlx::Result<Option<Attach
 pub async fn list_attachments(tx: &mut Tx, half_id: i64) -> sqlx::Result<Vec<AttachmentRow>> {
     on_tx!(tx, |c| {
         sqlx::query_as(
-        "select id, half_id, storage_key, filename, content_type, size, sha256 from attachments where half_id = $1 order by id"
+            "select id, half_id, storage_key, filename, content_type, size, sha256 from attachments
+         where half_id = $1 and removed_at is null order by id",
+        )
+        .bind(half_id)
+        .fetch_all(c)
+        .await
+    })
+}
+
+/// Hides an attachment a receipt names from the half's draft (the row and file stay: a filed
+/// version holds it).
+pub async fn remove_attachment(tx: &mut Tx, id: i64, now: i64) -> sqlx::Result<()> {
+    on_tx_exec!(tx, |c| sqlx::query(
+        "update attachments set removed_at = $2 where id = $1"
+    )
+    .bind(id)
+    .bind(now)
+    .execute(c)
+    .await)?;
+    Ok(())
+}
+
+/// A half's attachments as its filed version lists them: those back, the others hidden.
+pub async fn restore_attachments(
+    tx: &mut Tx,
+    half_id: i64,
+    filed: &[AttachmentRow],
+    now: i64,
+) -> sqlx::Result<()> {
+    let ids: Vec<i64> = filed.iter().map(|a| a.id).collect();
+    on_tx_exec!(tx, |c| sqlx::query(
+        "update attachments set removed_at = $2 where half_id = $1 and removed_at is null"
     )
     .bind(half_id)
-    .fetch_all(c)
-    .await
-    })
+    .bind(now)
+    .execute(c)
+    .await)?;
+    if !ids.is_empty() {
+        let sql = format!(
+            "update attachments set removed_at = null where half_id = $1 and id in ({})",
+            (2..ids.len() + 2)
+                .map(|i| format!("${i}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        on_tx_exec!(tx, |c| {
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql.clone())).bind(half_id);
+            for id in &ids {
+                q = q.bind(*id);
+            }
+            q.execute(c).await
+        })?;
+    }
+    Ok(())
 }
 
 pub async fn delete_attachment(tx: &mut Tx, id: i64) -> sqlx::Result<()> {

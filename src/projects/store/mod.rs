@@ -178,18 +178,6 @@ pub async fn withdraw_half(tx: &mut Tx, id: i64, now: i64) -> sqlx::Result<bool>
     Ok(n == 1)
 }
 
-pub async fn set_half_state(tx: &mut Tx, id: i64, state: HalfState, now: i64) -> sqlx::Result<()> {
-    on_tx_exec!(tx, |c| sqlx::query(
-        "update project_halves set state = $2, updated_at = $3 where id = $1"
-    )
-    .bind(id)
-    .bind(state.as_str())
-    .bind(now)
-    .execute(c)
-    .await)?;
-    Ok(())
-}
-
 pub async fn set_extension(tx: &mut Tx, id: i64, until: i64, now: i64) -> sqlx::Result<()> {
     on_tx_exec!(tx, |c| sqlx::query(
         "update project_halves set extension_until = $2, updated_at = $3 where id = $1"
@@ -432,6 +420,21 @@ pub async fn list_projects_of(tx: &mut Tx, user_id: i64) -> sqlx::Result<Vec<i64
 
 mod files;
 pub use files::*;
+
+/// A reopened half back to its filed version `version` at the deadline; false if it is not
+/// that draft any more (filed again meanwhile).
+pub async fn refile_dropped(tx: &mut Tx, id: i64, version: i64, now: i64) -> sqlx::Result<bool> {
+    let n = on_tx_exec!(tx, |c| sqlx::query(
+        "update project_halves set state = 'submitted', updated_at = $3
+         where id = $1 and state = 'draft' and version = $2"
+    )
+    .bind(id)
+    .bind(version)
+    .bind(now)
+    .execute(c)
+    .await)?;
+    Ok(n == 1)
+}
 
 /// Halves reopened after filing (a draft with a filed version): (project, half).
 pub async fn reopened_halves(tx: &mut Tx) -> sqlx::Result<Vec<(i64, i64)>> {
