@@ -47,7 +47,7 @@ pub async fn serve(
                     tracing::warn!(error = ?e, "evaluation reminders");
                 }
                 // A half reopened and not filed again by its deadline: the filed version stands.
-                if let Err(e) = crate::projects::actions::drop_open_drafts(&db, &base).await {
+                if let Err(e) = crate::projects::filed::drop_open_drafts(&db, &base).await {
                     tracing::warn!(error = ?e, "drafts open at the deadline");
                 }
                 let today = crate::followup::model::today_in("UTC", db.now_ms());

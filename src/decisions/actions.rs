@@ -65,7 +65,7 @@ pub(super) async fn agenda_projects(
             .iter()
             .flat_map(|p| p.halves.iter().map(|h| h.id))
             .collect();
-        let shared = crate::projects::actions::filed_alike_in(tx, &halves).await?;
+        let shared = crate::projects::filed::filed_alike_in(tx, &halves).await?;
         for p in projects {
             let complete = sides.iter().all(|s| {
                 p.half_of_side(s.id).is_some_and(|h| {

@@ -77,7 +77,7 @@ async fn evaluation_in(tx: &mut Tx, user: &Viewer, id: i64) -> AppResult<Evaluat
         .find(|a| a.1 == half)
         .cloned()
         .ok_or(AppError::NotFound)?;
-    let project = projects::actions::filed_project_in(tx, project_id).await?;
+    let project = projects::filed::filed_project_in(tx, project_id).await?;
     let side = project
         .halves
         .iter()

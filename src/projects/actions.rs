@@ -73,172 +73,9 @@ pub(super) async fn load(
     };
     let mut p = p;
     if !matches!(viewer, Relation::Lead(_)) {
-        as_filed(tx, &mut p, &viewer).await?;
+        super::filed::as_filed(tx, &mut p, &viewer).await?;
     }
     Ok((p, call, viewer))
-}
-
-/// The latest filed content of each half of `p` that has a receipt, read back from the
-/// receipt (what its signature covers).
-pub(super) async fn filed_contents(
-    tx: &mut Tx,
-    p: &Project,
-) -> AppResult<Vec<super::filing::FiledContent>> {
-    let ids: Vec<i64> = p.halves.iter().map(|h| h.id).collect();
-    store::latest_filed(tx, &ids)
-        .await?
-        .into_iter()
-        .map(|(_, _, content, _)| {
-            serde_json::from_str(&content).map_err(|e| AppError::Internal(e.into()))
-        })
-        .collect()
-}
-
-/// What everyone but the leads reads of a project: the filed version (filing freezes; a lead's
-/// reopened draft is theirs until filed). Each filed half shows its latest receipt's content
-/// (its state, admissibility and extension stay the officers' live data); the shared content
-/// is that of the latest receipt among the halves the viewer may see.
-async fn as_filed(tx: &mut Tx, p: &mut Project, viewer: &Relation) -> AppResult<()> {
-    let filed = filed_contents(tx, p).await?;
-    let mut shared: Option<&super::filing::FiledContent> = None;
-    for c in &filed {
-        let Some(h) = p.halves.iter_mut().find(|h| h.id == c.half.id) else {
-            continue;
-        };
-        h.organisation_id = c.half.organisation_id;
-        h.organisation_name = c.half.organisation_name.clone();
-        h.organisation_kind = c.half.organisation_kind.clone();
-        h.lead_role = c.half.lead_role.clone();
-        h.associated_partners = c.half.associated_partners.clone();
-        if viewer.sees_half(h) && shared.is_none_or(|s| s.half.submitted_at < c.half.submitted_at) {
-            shared = Some(c);
-        }
-    }
-    if let Some(c) = shared {
-        p.title = c.title.clone();
-        p.summary = c.summary.clone();
-        p.duration_months = c.duration_months;
-        p.is_renewal = c.is_renewal;
-        p.earlier_results = c.earlier_results.clone();
-        p.multilateral_links = c.multilateral_links.clone();
-        p.context = c.context.clone();
-        p.objectives = c.objectives.clone();
-        p.plan = c.plan.clone();
-        p.theme_ids = c.theme_ids.clone();
-        p.missions = c.missions.clone();
-    }
-    Ok(())
-}
-
-/// Whether every half of `p` was filed and their latest receipts carry the same shared content
-/// (the session takes a project only then).
-pub async fn filed_alike_in(tx: &mut Tx, ids: &[i64]) -> AppResult<Vec<(i64, String)>> {
-    Ok(store::latest_filed(tx, ids)
-        .await?
-        .into_iter()
-        .map(|(half, _, _, shared)| (half, shared))
-        .collect())
-}
-
-/// Drops the drafts still open at their side's deadline of halves filed before: the filed
-/// version stands and the half is filed again (only if it is still that draft: a filing that
-/// committed meanwhile wins). Its own fields are restored from its receipt; the shared content
-/// too when the other sides' latest receipts carry the same shared content (both filed the
-/// same project; unfiled edits go) — otherwise it is left for the leads, the session waiting
-/// until their receipts agree. Both leads are told. Run by the background loop of every
-/// instance (idempotent). Returns how many were dropped.
-pub async fn drop_open_drafts(db: &Db, base: &str) -> AppResult<usize> {
-    let mut tx = db.write().await?;
-    let now = tx.now_ms();
-    let mut dropped = 0;
-    for (project_id, half_id) in store::reopened_halves(&mut tx).await? {
-        let p = project_in(&mut tx, project_id).await?;
-        let call = calls::actions::get_call_in(&mut tx, p.call_id).await?;
-        let Some(half) = p.halves.iter().find(|h| h.id == half_id) else {
-            continue;
-        };
-        if may_file(&call, half, now) {
-            continue;
-        }
-        let Some(c) = filed_contents(&mut tx, &p)
-            .await?
-            .into_iter()
-            .find(|c| c.half.id == half_id)
-        else {
-            continue;
-        };
-        if !store::refile_dropped(&mut tx, half_id, c.half.version, now).await? {
-            continue;
-        }
-        store::update_half(
-            &mut tx,
-            half_id,
-            c.half.organisation_id,
-            &c.half.lead_role,
-            &c.half.associated_partners,
-            now,
-        )
-        .await?;
-        store::restore_attachments(&mut tx, half_id, &c.attachments, now).await?;
-        let others: Vec<&Half> = p
-            .halves
-            .iter()
-            .filter(|h| h.id != half_id && h.state != HalfState::Withdrawn)
-            .collect();
-        let ids: Vec<i64> = others.iter().map(|h| h.id).collect();
-        let mine = store::latest_filed(&mut tx, &[half_id]).await?;
-        let theirs = filed_alike_in(&mut tx, &ids).await?;
-        // Every other half filed the same shared content, or can no longer file: restoring
-        // ours takes nobody's work away.
-        let agree = mine.first().is_some_and(|(_, _, _, shared)| {
-            others
-                .iter()
-                .all(|h| match theirs.iter().find(|(id, _)| *id == h.id) {
-                    Some((_, s)) => {
-                        s == shared && !(h.state == HalfState::Draft && may_file(&call, h, now))
-                    }
-                    None => !may_file(&call, h, now),
-                })
-        });
-        if agree {
-            let row = ProjectRow {
-                title: &c.title,
-                summary: &c.summary,
-                duration_months: c.duration_months,
-                is_renewal: c.is_renewal,
-                earlier_results: &c.earlier_results,
-                multilateral_links: &c.multilateral_links,
-                context: &c.context,
-                objectives: &c.objectives,
-                plan: &c.plan,
-            };
-            store::update_project(&mut tx, project_id, &row, &c.theme_ids, now).await?;
-            store::replace_missions(&mut tx, project_id, &c.missions, now).await?;
-        }
-        for h in p.halves.iter().filter(|h| h.state != HalfState::Withdrawn) {
-            let locale = crate::users::actions::locale_of(&mut tx, h.lead_user_id).await?;
-            let m = message(
-                &h.lead_email,
-                locale,
-                "projects-email-dropped",
-                &format!("{base}/projects/{project_id}"),
-                &c.title,
-            );
-            email::enqueue(&mut tx, &m).await?;
-        }
-        audit::record(
-            &mut tx,
-            &audit::Actor::system("deadline"),
-            "project.drop_draft",
-            "project_half",
-            half_id,
-            &format!("v{} stands", c.half.version),
-        )
-        .await?;
-        dropped += 1;
-    }
-    tx.commit().await?;
-    Ok(dropped)
 }
 
 /// The project of a half that `user` may see the filing data of (its leads, its side's
@@ -369,47 +206,6 @@ pub struct ProjectInput {
     pub theme_ids: Vec<i64>,
 }
 
-/// After a change of the shared content by a lead whose half is a draft: if another half was
-/// filed with the content as it was (`before`), it no longer matches — both leads are told
-/// that it must be filed again (once: the first change that makes it differ).
-async fn tell_if_filed_half_differs(
-    tx: &mut Tx,
-    base: &str,
-    user: &Viewer,
-    id: i64,
-    before: &str,
-) -> AppResult<()> {
-    let p = project_in(tx, id).await?;
-    let after = super::filing::shared_sha256(&p);
-    if after == before {
-        return Ok(());
-    }
-    let filed: Vec<i64> = p
-        .halves
-        .iter()
-        .filter(|h| h.state == HalfState::Submitted)
-        .map(|h| h.id)
-        .collect();
-    let was_alike = filed_alike_in(tx, &filed)
-        .await?
-        .iter()
-        .any(|(_, shared)| shared == before);
-    if !was_alike {
-        return Ok(());
-    }
-    for h in p.halves.iter().filter(|h| h.state != HalfState::Withdrawn) {
-        let m = message(
-            &h.lead_email,
-            user.locale,
-            "projects-email-refile",
-            &format!("{base}/projects/{id}"),
-            &p.title,
-        );
-        email::enqueue(tx, &m).await?;
-    }
-    Ok(())
-}
-
 /// Saves the shared fields (either lead; a draft may be incomplete: checks come at filing).
 pub async fn save_project(
     db: &Db,
@@ -440,7 +236,7 @@ pub async fn save_project(
         plan: &input.plan,
     };
     store::update_project(&mut tx, id, &row, &themes, db.now_ms()).await?;
-    tell_if_filed_half_differs(&mut tx, base, user, id, &before).await?;
+    super::filed::tell_if_filed_half_differs(&mut tx, base, user, id, &before).await?;
     audit::record(
         &mut tx,
         &user.actor(),
@@ -511,7 +307,7 @@ pub async fn add_mission(
         )));
     }
     let mid = store::insert_mission(&mut tx, id, m, db.now_ms()).await?;
-    tell_if_filed_half_differs(&mut tx, base, user, id, &before).await?;
+    super::filed::tell_if_filed_half_differs(&mut tx, base, user, id, &before).await?;
     audit::record(
         &mut tx,
         &user.actor(),
@@ -539,7 +335,7 @@ pub async fn delete_mission(
     if store::delete_mission(&mut tx, id, mission_id).await? != 1 {
         return Err(AppError::NotFound);
     }
-    tell_if_filed_half_differs(&mut tx, base, user, id, &before).await?;
+    super::filed::tell_if_filed_half_differs(&mut tx, base, user, id, &before).await?;
     audit::record(
         &mut tx,
         &user.actor(),
@@ -607,35 +403,6 @@ pub async fn withdraw_half(db: &Db, base: &str, user: &Viewer, id: i64) -> AppRe
     Ok(())
 }
 
-/// Reopens the lead's filed half as a new draft, before its side's deadline and any decision.
-/// The filed version stands (everyone else reads it, the session takes it) until the next one
-/// is filed; a draft still open at the deadline is dropped ([`drop_open_drafts`]).
-pub async fn reopen_half(db: &Db, user: &Viewer, id: i64) -> AppResult<()> {
-    let mut tx = db.write().await?;
-    let (p, call, _) = load(&mut tx, user, id).await?;
-    let half = own_half(&p, user)?;
-    let facts = facts_in(&mut tx, &p, &call, user).await?;
-    if !policy::can(user, Perm::Reopen, &facts) {
-        return Err(AppError::Conflict("projects-error-reopen".into()));
-    }
-    let now = tx.now_ms();
-    if !store::reopen_half(&mut tx, half.id, half.version, now).await? {
-        // Reopened in another tab meanwhile: nothing more to do.
-        return Ok(());
-    }
-    audit::record(
-        &mut tx,
-        &user.actor(),
-        "project.reopen_half",
-        "project_half",
-        half.id,
-        &format!("v{}", half.version),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(())
-}
-
 /// The projects `user` leads a half of.
 pub async fn my_projects(db: &Db, user: &Viewer) -> AppResult<Vec<Project>> {
     let mut tx = db.read().await?;
@@ -659,12 +426,4 @@ pub async fn projects_in(tx: &mut Tx, ids: &[i64]) -> AppResult<Vec<Project>> {
 /// One project, for other domains' actions (which check their own permissions first).
 pub async fn project_in(tx: &mut Tx, id: i64) -> AppResult<Project> {
     store::find_project(tx, id).await?.ok_or(AppError::NotFound)
-}
-
-/// A project as filed (what its receipts sign), for readers of other domains (evaluators):
-/// a lead's reopened draft is not theirs to read.
-pub async fn filed_project_in(tx: &mut Tx, id: i64) -> AppResult<Project> {
-    let mut p = project_in(tx, id).await?;
-    as_filed(tx, &mut p, &Relation::Admin).await?;
-    Ok(p)
 }

@@ -4,6 +4,7 @@
 pub mod actions;
 pub mod attachments;
 mod edit_pages;
+pub mod filed;
 pub mod filing;
 mod forms;
 pub mod model;

@@ -516,7 +516,7 @@ pub async fn reopen(
     ctx: Ctx,
     paths::ProjectsReopen { id: ProjectId(id) }: paths::ProjectsReopen,
 ) -> AppResult<Response> {
-    match actions::reopen_half(&s.db, ctx.require_user()?, id).await {
+    match super::filed::reopen_half(&s.db, ctx.require_user()?, id).await {
         Ok(()) => Ok(see_other(
             &paths::ProjectsById {
                 id: crate::ids::ProjectId(id),

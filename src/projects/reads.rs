@@ -55,7 +55,7 @@ pub async fn project_page(db: &Db, user: &Viewer, id: i64) -> AppResult<ProjectP
     // The leads see their draft's files; everyone else the files of the filed versions.
     let mut attachments = store::attachments_of(&mut tx, &visible).await?;
     if !matches!(relation, Relation::Lead(_)) {
-        let filed = super::actions::filed_contents(&mut tx, &project).await?;
+        let filed = super::filed::filed_contents(&mut tx, &project).await?;
         attachments.retain(|a| !filed.iter().any(|c| c.half.id == a.half_id));
         for c in filed.into_iter().filter(|c| visible.contains(&c.half.id)) {
             attachments.extend(c.attachments);

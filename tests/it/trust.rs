@@ -1151,7 +1151,7 @@ async fn a_draft_still_open_at_the_deadline_is_dropped_and_the_filed_version_sta
     );
     past_the_deadline(&app, id).await;
     assert_eq!(
-        passerelle::projects::actions::drop_open_drafts(&app.db.db, "http://localhost")
+        passerelle::projects::filed::drop_open_drafts(&app.db.db, "http://localhost")
             .await
             .unwrap(),
         1
@@ -1185,7 +1185,7 @@ async fn a_draft_still_open_at_the_deadline_is_dropped_and_the_filed_version_sta
     );
     // Idempotent: a second instance's loop finds nothing to do.
     assert_eq!(
-        passerelle::projects::actions::drop_open_drafts(&app.db.db, "http://localhost")
+        passerelle::projects::filed::drop_open_drafts(&app.db.db, "http://localhost")
             .await
             .unwrap(),
         0
