@@ -6,6 +6,7 @@ pub mod attachments;
 mod edit_pages;
 pub mod filed;
 pub mod filing;
+mod filing_pages;
 mod forms;
 pub mod model;
 pub mod officer;

@@ -5,8 +5,8 @@ use axum::{extract::DefaultBodyLimit, handler::Handler};
 use axum_extra::routing::TypedPath;
 
 use super::{
-    edit_pages as edit, officer_pages as officer, pages, partner_pages as partner, paths,
-    receipt_pages as receipts,
+    edit_pages as edit, filing_pages, officer_pages as officer, pages, partner_pages as partner,
+    paths, receipt_pages as receipts,
 };
 use crate::{
     http::{
@@ -71,16 +71,20 @@ pub fn routes(r: Registry) -> Registry {
             AnyOf(APPLICANTS),
             partner::invite,
         )
-        .post(paths::ProjectsFile::PATH, AnyOf(APPLICANTS), pages::file)
+        .post(
+            paths::ProjectsFile::PATH,
+            AnyOf(APPLICANTS),
+            filing_pages::file,
+        )
         .post(
             paths::ProjectsWithdraw::PATH,
             AnyOf(APPLICANTS),
-            pages::withdraw,
+            filing_pages::withdraw,
         )
         .post(
             paths::ProjectsReopen::PATH,
             AnyOf(APPLICANTS),
-            pages::reopen,
+            filing_pages::reopen,
         )
         .post(
             paths::ProjectsAttachments::PATH,
