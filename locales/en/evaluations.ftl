@@ -64,3 +64,7 @@ evaluations-reminder-due-soon-subject = Reminder: evaluation due — { $title }
 evaluations-reminder-due-soon-body = Your evaluation of the project “{ $title }” is due by { $due }.
 evaluations-reminder-overdue-subject = Evaluation overdue — { $title }
 evaluations-reminder-overdue-body = Your evaluation of the project “{ $title }” was due on { $due }. Please submit it as soon as possible.
+evaluations-error-own-conflict = You declared a conflict of interest with this project: you no longer evaluate it and its application is no longer open to you.
+evaluations-application-missing = This half has not been filed yet: there is nothing to read for now.
+evaluations-skip-to-form = Go to the evaluation form
+evaluations-form-heading = Your evaluation

@@ -64,3 +64,7 @@ evaluations-reminder-due-soon-subject = Rappel : évaluation à remettre — { $
 evaluations-reminder-due-soon-body = Votre évaluation du projet « { $title } » est à remettre au plus tard le { $due }.
 evaluations-reminder-overdue-subject = Évaluation en retard — { $title }
 evaluations-reminder-overdue-body = Votre évaluation du projet « { $title } » était à remettre le { $due }. Merci de la remettre dès que possible.
+evaluations-error-own-conflict = Vous avez déclaré un conflit d’intérêts avec ce projet : vous ne l’évaluez plus et son dossier ne vous est plus ouvert.
+evaluations-application-missing = Ce volet n’a pas encore été déposé : il n’y a rien à lire pour l’instant.
+evaluations-skip-to-form = Aller au formulaire d’évaluation
+evaluations-form-heading = Votre évaluation

@@ -7,10 +7,13 @@ use super::{
     store,
 };
 use crate::{
-    audit, calls,
+    audit,
+    calls::{self, Call},
+    commissions::Theme,
     db::{Db, Tx},
     error::{AppError, AppResult, FieldErrors},
-    projects::{self, Project},
+    projects::{self, Project, filed::FiledVersion},
+    storage::Storage,
     users::Viewer,
 };
 
@@ -40,6 +43,14 @@ pub struct Evaluation {
     pub can_evaluate: bool,
     /// The joint session deciding on the call has opened (the side's work is then shown).
     pub session_open: bool,
+    /// The evaluator declared a conflict with the project: no more scoring, no more reading.
+    pub conflict: bool,
+    /// The half's filed version, as its latest receipt signed it (what is evaluated), when
+    /// the policy lets the evaluator read it.
+    pub application: Option<FiledVersion>,
+    pub call: Call,
+    /// The call's themes (to name the filed theme ids).
+    pub themes: Vec<Theme>,
 }
 
 impl Evaluation {
@@ -50,6 +61,9 @@ impl Evaluation {
         }
         if self.session_open {
             return Err(AppError::Conflict("evaluations-error-session-open".into()));
+        }
+        if self.conflict {
+            return Err(AppError::Conflict("evaluations-error-own-conflict".into()));
         }
         if !self.can_evaluate {
             return Err(AppError::Forbidden);
@@ -77,7 +91,7 @@ async fn evaluation_in(tx: &mut Tx, user: &Viewer, id: i64) -> AppResult<Evaluat
         .find(|a| a.1 == half)
         .cloned()
         .ok_or(AppError::NotFound)?;
-    let project = projects::filed::filed_project_in(tx, project_id).await?;
+    let project = projects::actions::project_in(tx, project_id).await?;
     let side = project
         .halves
         .iter()
@@ -89,20 +103,31 @@ async fn evaluation_in(tx: &mut Tx, user: &Viewer, id: i64) -> AppResult<Evaluat
         .ok_or(AppError::Conflict("evaluations-error-no-grid".into()))?;
     let scores = store::list_scores(tx, id).await?;
     let (place, comment) = store::find_rank(tx, id).await?.unwrap_or_default();
-    let call_row = calls::actions::get_call_in(tx, project.call_id).await?;
+    let (call_row, themes) =
+        calls::actions::get_call_with_themes_in(tx, Some(user), project.call_id).await?;
     let session_open = super::actions::session_open(tx, &call_row).await?;
     let submitted = state == "submitted";
+    let conflict = store::has_conflict(tx, user.id, project_id).await?;
     let facts = policy::Facts {
         call_sides: call_row.sides.iter().map(|s| s.side_id).collect(),
         side,
         assigned_to_viewer: true,
         submitted,
-        conflict: false,
+        conflict,
         session_open,
+    };
+    let application = if policy::can(user, Perm::ReadApplication, &facts) {
+        projects::filed::latest_version_in(tx, half).await?
+    } else {
+        None
     };
     Ok(Evaluation {
         can_evaluate: policy::can(user, Perm::Evaluate, &facts),
         session_open,
+        conflict,
+        application,
+        call: call_row,
+        themes,
         grid,
         project,
         scores,
@@ -111,6 +136,24 @@ async fn evaluation_in(tx: &mut Tx, user: &Viewer, id: i64) -> AppResult<Evaluat
         places: mine.iter().filter(|a| a.5 == call).count() as i64,
         submitted,
     })
+}
+
+/// A file named by the filed version the evaluator reads (the bytes the receipt's hash
+/// covers); anything else is "not found".
+pub async fn application_file(
+    db: &Db,
+    storage: &Storage,
+    user: &Viewer,
+    id: i64,
+    file: i64,
+) -> AppResult<(projects::AttachmentRow, Vec<u8>)> {
+    let mut tx = db.read().await?;
+    let ev = evaluation_in(&mut tx, user, id).await?;
+    let version = ev.application.as_ref().ok_or(AppError::NotFound)?;
+    let a = projects::filed::filed_file_in(&mut tx, version, file).await?;
+    drop(tx);
+    let bytes = storage.get(&a.storage_key).await?;
+    Ok((a, bytes))
 }
 
 /// Saves the evaluator's scores; with `submit`, every criterion must be scored and the

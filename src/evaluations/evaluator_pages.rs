@@ -20,7 +20,8 @@ use super::{
 };
 use crate::{
     error::{AppError, AppResult, FieldErrors},
-    http::{AppState, Ctx, form::*, render, see_other},
+    http::{AppState, Ctx, form::*, render, render_status, see_other},
+    projects::application_view::ApplicationView,
 };
 
 #[derive(Template)]
@@ -39,6 +40,45 @@ pub async fn mine(State(s): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     Ok(render(&MinePage { ctx, rows }))
 }
 
+/// The evaluator's page: the filed application (what is evaluated, with its receipt) beside
+/// the scoring form.
+#[derive(Template)]
+#[template(path = "evaluations/evaluate.html")]
+pub struct EvaluatePage {
+    pub ctx: Ctx,
+    pub project_title: String,
+    /// The rendered filed application, when the evaluator may read it.
+    pub application: Option<String>,
+    /// Why there is no application to read (not filed; a conflict declared).
+    pub missing: &'static str,
+    pub form: FormPage,
+}
+
+impl EvaluatePage {
+    fn new(ctx: &Ctx, id: i64, ev: &Evaluation, form: FormPage) -> EvaluatePage {
+        EvaluatePage {
+            ctx: ctx.clone(),
+            project_title: ev.project.title.clone(),
+            application: ev.application.as_ref().map(|v| {
+                ApplicationView::of(ctx, v, &ev.call, &ev.themes, |file| {
+                    paths::EvaluationsFile { id, file }.to_string()
+                })
+                .html()
+            }),
+            missing: if ev.conflict {
+                "evaluations-error-own-conflict"
+            } else {
+                "evaluations-application-missing"
+            },
+            form,
+        }
+    }
+
+    fn respond(self, status: StatusCode) -> Response {
+        render_status(status, &self)
+    }
+}
+
 /// The form: one score and one comment per criterion, or (ranking grid) a place and a comment.
 fn evaluation_page(ctx: &Ctx, id: i64, ev: &Evaluation, values: &[(String, String)]) -> FormPage {
     let get = |k: &str| {
@@ -55,7 +95,6 @@ fn evaluation_page(ctx: &Ctx, id: i64, ev: &Evaluation, values: &[(String, Strin
         &format!("/evaluations/{id}"),
         "evaluations-submit",
     );
-    page.intro = Some(ev.project.title.clone());
     if grid.method == Method::Rank {
         page = page
             .field(
@@ -156,7 +195,19 @@ pub async fn evaluation_form(
     if ev.submitted {
         page = page.success("evaluations-submitted");
     }
-    Ok(page.respond(&FieldErrors::default()))
+    Ok(EvaluatePage::new(&ctx, id, &ev, page).respond(StatusCode::OK))
+}
+
+/// A file of the filed application, for the evaluator reading it (a download, never inline).
+pub async fn application_file(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    paths::EvaluationsFile { id, file }: paths::EvaluationsFile,
+) -> AppResult<Response> {
+    let (a, bytes) =
+        evaluate::application_file(&s.db, &s.settings.storage, ctx.require_user()?, id, file)
+            .await?;
+    Ok(crate::projects::pages::file_download(&a, bytes))
 }
 
 /// Saves scores (or the place); submits them unless this is an autosave (drafts are saved as
@@ -224,10 +275,14 @@ pub async fn save_evaluation(
     match result {
         Ok(()) if autosave => Ok(StatusCode::NO_CONTENT.into_response()),
         Ok(()) => Ok(see_other(&paths::EvaluationsById { id }.to_string())),
-        Err(AppError::Invalid(e)) => Ok(evaluation_page(&ctx, id, &ev, &values).respond(&e)),
-        Err(AppError::Conflict(k)) => Ok(evaluation_page(&ctx, id, &ev, &values)
-            .notice(&k)
-            .respond_with(StatusCode::CONFLICT)),
+        Err(AppError::Invalid(e)) => {
+            let form = evaluation_page(&ctx, id, &ev, &values).with_errors(&e);
+            Ok(EvaluatePage::new(&ctx, id, &ev, form).respond(StatusCode::UNPROCESSABLE_ENTITY))
+        }
+        Err(AppError::Conflict(k)) => {
+            let form = evaluation_page(&ctx, id, &ev, &values).notice(&k);
+            Ok(EvaluatePage::new(&ctx, id, &ev, form).respond(StatusCode::CONFLICT))
+        }
         Err(e) => Err(e),
     }
 }

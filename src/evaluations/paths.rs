@@ -132,3 +132,10 @@ impl EvaluationsById {
         EvaluationsById { id: id.raw() }.to_string()
     }
 }
+
+#[derive(TypedPath, Deserialize, Clone, Copy, Debug)]
+#[typed_path("/evaluations/{id}/files/{file}")]
+pub struct EvaluationsFile {
+    pub id: i64,
+    pub file: i64,
+}

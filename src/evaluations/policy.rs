@@ -15,6 +15,9 @@ pub enum Perm {
     DeclareConflicts,
     /// Score or rank an assignment.
     Evaluate,
+    /// Read the filed application of one's own assignment, and the files it names (before,
+    /// during and after scoring: the evaluation is of what was filed).
+    ReadApplication,
     /// Read the side's ranking and recommendations.
     SeeResults,
 }
@@ -54,6 +57,8 @@ pub fn can(user: &Viewer, perm: Perm, f: &Facts) -> bool {
                 && !f.conflict
                 && !f.session_open
         }
+        // A conflict declared after the assignment ends the reading too.
+        Perm::ReadApplication => on_side(Role::Evaluator) && f.assigned_to_viewer && !f.conflict,
         Perm::SeeResults => {
             on_side(Role::Officer)
                 || (f.session_open

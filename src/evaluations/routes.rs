@@ -57,4 +57,9 @@ pub fn routes(r: Registry) -> Registry {
             AnyOf(EVALUATORS),
             evaluator::save_evaluation,
         )
+        .get(
+            paths::EvaluationsFile::PATH,
+            AnyOf(EVALUATORS),
+            evaluator::application_file,
+        )
 }

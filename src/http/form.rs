@@ -284,10 +284,36 @@ impl FormPage {
     }
 }
 
+/// What a person typed, as it is stored: line breaks as `\n` (browsers send a textarea's as
+/// `\r\n`, and an HTML parser reads both as `\n`, so a stored `\r` would not be what pages
+/// show), no control characters but tabs and line breaks (PostgreSQL refuses a NUL, parsers
+/// drop it), no surrounding whitespace.
+pub fn clean_text(s: &str) -> String {
+    s.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .chars()
+        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
 /// The `seen` field of an approving form: the fingerprint of the content the page showed
 /// (`db::Fingerprint`), so an approval is of what the person saw.
 #[derive(Clone, Debug, Default, serde::Deserialize)]
 pub struct Seen {
     #[serde(default)]
     pub seen: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clean_text;
+
+    #[test]
+    fn typed_text_keeps_tabs_and_line_breaks_as_lf_and_drops_other_controls() {
+        assert_eq!(clean_text("  a\r\nb\rc\n\td\u{0}e\u{7}  "), "a\nb\nc\n\tde");
+        assert_eq!(clean_text("\r\n\t "), "");
+        assert_eq!(clean_text("« où » <b>&</b>"), "« où » <b>&</b>");
+    }
 }

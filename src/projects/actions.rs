@@ -410,20 +410,25 @@ pub async fn my_projects(db: &Db, user: &Viewer) -> AppResult<Vec<Project>> {
     Ok(store::find_projects(&mut tx, &ids).await?)
 }
 
-/// The projects of a call with a half on `side_id`, for other domains' actions (which check
-/// their own permissions first).
+/// The projects of a call with a half on `side_id`, as filed, for other domains' actions (which
+/// check their own permissions first): filing freezes — readers never see a lead's draft.
 pub async fn projects_of_side(tx: &mut Tx, call_id: i64, side_id: i64) -> AppResult<Vec<Project>> {
     let ids = store::list_project_ids(tx, call_id, Some(side_id)).await?;
-    Ok(store::find_projects(tx, &ids).await?)
+    projects_in(tx, &ids).await
 }
 
-/// These projects (unknown ids skipped), in a fixed number of queries, for other domains'
-/// actions (which check their own permissions first).
+/// These projects as filed (unknown ids skipped), in a fixed number of queries, for other
+/// domains' actions (which check their own permissions first).
 pub async fn projects_in(tx: &mut Tx, ids: &[i64]) -> AppResult<Vec<Project>> {
-    Ok(store::find_projects(tx, ids).await?)
+    let mut ps = store::find_projects(tx, ids).await?;
+    super::filed::as_filed_all(tx, &mut ps).await?;
+    Ok(ps)
 }
 
-/// One project, for other domains' actions (which check their own permissions first).
+/// One project as filed, for other domains' actions (which check their own permissions first).
 pub async fn project_in(tx: &mut Tx, id: i64) -> AppResult<Project> {
-    store::find_project(tx, id).await?.ok_or(AppError::NotFound)
+    projects_in(tx, &[id])
+        .await?
+        .pop()
+        .ok_or(AppError::NotFound)
 }

@@ -270,8 +270,8 @@ pub async fn half(
         u,
         id,
         org,
-        f.lead_role.trim(),
-        f.associated_partners.trim(),
+        &clean_text(&f.lead_role),
+        &clean_text(&f.associated_partners),
     )
     .await
     {

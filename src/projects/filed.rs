@@ -5,7 +5,7 @@
 //! one side filed asks for filing again.
 
 use super::{
-    actions::{Relation, facts_in, load, message, own_half, project_in},
+    actions::{Relation, facts_in, load, message, own_half},
     model::*,
     policy::{self, Perm},
     store::{self, ProjectRow},
@@ -40,8 +40,38 @@ pub(super) async fn filed_contents(
 /// is that of the latest receipt among the halves the viewer may see.
 pub(super) async fn as_filed(tx: &mut Tx, p: &mut Project, viewer: &Relation) -> AppResult<()> {
     let filed = filed_contents(tx, p).await?;
+    apply_filed(p, &filed, viewer);
+    Ok(())
+}
+
+/// [`as_filed`] for many projects, every half readable (other domains' readers, which check
+/// their own permissions), in one statement.
+pub(super) async fn as_filed_all(tx: &mut Tx, ps: &mut [Project]) -> AppResult<()> {
+    let ids: Vec<i64> = ps
+        .iter()
+        .flat_map(|p| p.halves.iter().map(|h| h.id))
+        .collect();
+    let filed: Vec<super::filing::FiledContent> = store::latest_filed(tx, &ids)
+        .await?
+        .into_iter()
+        .map(|(_, _, content, _)| {
+            serde_json::from_str(&content).map_err(|e| AppError::Internal(e.into()))
+        })
+        .collect::<AppResult<_>>()?;
+    for p in ps.iter_mut() {
+        let mine: Vec<_> = filed
+            .iter()
+            .filter(|c| c.project_id == p.id)
+            .cloned()
+            .collect();
+        apply_filed(p, &mine, &Relation::Admin);
+    }
+    Ok(())
+}
+
+fn apply_filed(p: &mut Project, filed: &[super::filing::FiledContent], viewer: &Relation) {
     let mut shared: Option<&super::filing::FiledContent> = None;
-    for c in &filed {
+    for c in filed {
         let Some(h) = p.halves.iter_mut().find(|h| h.id == c.half.id) else {
             continue;
         };
@@ -50,6 +80,12 @@ pub(super) async fn as_filed(tx: &mut Tx, p: &mut Project, viewer: &Relation) ->
         h.organisation_kind = c.half.organisation_kind.clone();
         h.lead_role = c.half.lead_role.clone();
         h.associated_partners = c.half.associated_partners.clone();
+        // A reopened half: its filed version stands for everyone else until the next filing.
+        if h.state == HalfState::Draft {
+            h.state = HalfState::Submitted;
+            h.version = c.half.version;
+            h.submitted_at = c.half.submitted_at;
+        }
         if viewer.sees_half(h) && shared.is_none_or(|s| s.half.submitted_at < c.half.submitted_at) {
             shared = Some(c);
         }
@@ -67,7 +103,6 @@ pub(super) async fn as_filed(tx: &mut Tx, p: &mut Project, viewer: &Relation) ->
         p.theme_ids = c.theme_ids.clone();
         p.missions = c.missions.clone();
     }
-    Ok(())
 }
 
 /// Whether every half of `p` was filed and their latest receipts carry the same shared content
@@ -92,7 +127,7 @@ pub async fn drop_open_drafts(db: &Db, base: &str) -> AppResult<usize> {
     let now = tx.now_ms();
     let mut dropped = 0;
     for (project_id, half_id) in store::reopened_halves(&mut tx).await? {
-        let p = project_in(&mut tx, project_id).await?;
+        let p = live_project_in(&mut tx, project_id).await?;
         let call = calls::actions::get_call_in(&mut tx, p.call_id).await?;
         let Some(half) = p.halves.iter().find(|h| h.id == half_id) else {
             continue;
@@ -191,7 +226,7 @@ pub(super) async fn tell_if_filed_half_differs(
     id: i64,
     before: &str,
 ) -> AppResult<()> {
-    let p = project_in(tx, id).await?;
+    let p = live_project_in(tx, id).await?;
     let after = super::filing::shared_sha256(&p);
     if after == before {
         return Ok(());
@@ -251,10 +286,48 @@ pub async fn reopen_half(db: &Db, user: &Viewer, id: i64) -> AppResult<()> {
     Ok(())
 }
 
-/// A project as filed (what its receipts sign), for readers of other domains (evaluators):
-/// a lead's reopened draft is not theirs to read.
-pub async fn filed_project_in(tx: &mut Tx, id: i64) -> AppResult<Project> {
-    let mut p = project_in(tx, id).await?;
-    as_filed(tx, &mut p, &Relation::Admin).await?;
-    Ok(p)
+/// A project as its leads work on it (drafts included): for the filing logic only.
+async fn live_project_in(tx: &mut Tx, id: i64) -> AppResult<Project> {
+    store::find_project(tx, id).await?.ok_or(AppError::NotFound)
+}
+
+/// A half's filed version: its latest receipt and the content the receipt's hash covers.
+#[derive(Clone, Debug)]
+pub struct FiledVersion {
+    pub receipt: store::ReceiptRow,
+    pub content: super::filing::FiledContent,
+}
+
+/// The latest filed version of a half, if it was ever filed. The caller's domain decides who
+/// reads it (evaluations: the evaluator assigned to the half).
+pub async fn latest_version_in(tx: &mut Tx, half_id: i64) -> AppResult<Option<FiledVersion>> {
+    store::latest_receipt(tx, half_id)
+        .await?
+        .map(|r| {
+            Ok(FiledVersion {
+                content: serde_json::from_str(&r.content)
+                    .map_err(|e| AppError::Internal(e.into()))?,
+                receipt: r.receipt,
+            })
+        })
+        .transpose()
+}
+
+/// A file the filed version names (same row, same bytes: its SHA-256), with its storage key;
+/// any other id is "not found".
+pub async fn filed_file_in(
+    tx: &mut Tx,
+    version: &FiledVersion,
+    attachment_id: i64,
+) -> AppResult<store::AttachmentRow> {
+    let named = version
+        .content
+        .attachments
+        .iter()
+        .find(|a| a.id == attachment_id)
+        .ok_or(AppError::NotFound)?;
+    match store::find_attachment(tx, attachment_id).await? {
+        Some(a) if a.half_id == version.receipt.half_id && a.sha256 == named.sha256 => Ok(a),
+        _ => Err(AppError::NotFound),
+    }
 }

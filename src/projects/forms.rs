@@ -57,7 +57,7 @@ impl ProjectForm {
     pub fn parse(&self) -> Result<ProjectInput, FieldErrors> {
         let mut e = FieldErrors::default();
         let text = |e: &mut FieldErrors, k: &str, max: usize| {
-            let v = self.get(k).trim().to_string();
+            let v = crate::http::form::clean_text(self.get(k));
             if v.chars().count() > max {
                 e.add(k, "common-error-too-long");
             }
@@ -149,7 +149,7 @@ impl MissionForm {
         if self.starts_on.trim().parse::<jiff::civil::Date>().is_err() {
             e.add("starts_on", "projects-error-date");
         }
-        let purpose = self.purpose.trim().to_string();
+        let purpose = crate::http::form::clean_text(&self.purpose);
         if purpose.is_empty() {
             e.add("purpose", "common-error-required");
         }

@@ -2,6 +2,7 @@
 //! administration before its own side's deadline, with a signed receipt for every filing.
 
 pub mod actions;
+pub mod application_view;
 pub mod attachments;
 mod edit_pages;
 pub mod filed;
@@ -19,6 +20,7 @@ mod receipt_pages;
 mod store;
 
 pub use model::{Half, HalfState, Mission, Project};
+pub use store::{AttachmentRow, ReceiptRow};
 pub mod paths;
 pub mod policy;
 pub mod reads;

@@ -305,23 +305,7 @@ pub async fn download(
 ) -> AppResult<Response> {
     let u = ctx.require_user()?;
     let (a, bytes) = super::attachments::download(&s.db, &s.settings.storage, u, id).await?;
-    let ascii: String = a
-        .filename
-        .chars()
-        .map(|c| if c.is_ascii() { c } else { '_' })
-        .collect();
-    let utf8: String = form_urlencoded::byte_serialize(a.filename.as_bytes()).collect();
-    Ok((
-        [
-            (header::CONTENT_TYPE, a.content_type.clone()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{utf8}"),
-            ),
-        ],
-        bytes,
-    )
-        .into_response())
+    Ok(super::pages::file_download(&a, bytes))
 }
 
 pub async fn remove_attachment(

@@ -160,6 +160,57 @@ fn side_name(call: &Call, side_id: i64, ctx: &Ctx) -> String {
         .unwrap_or_default()
 }
 
+/// A stored file as a download, never inline (a file an applicant uploaded is not rendered
+/// by our origin), under its name in ASCII and in UTF-8.
+pub fn file_download(a: &super::AttachmentRow, bytes: Vec<u8>) -> Response {
+    use axum::{http::header, response::IntoResponse};
+    let ascii: String = a
+        .filename
+        .chars()
+        .map(|c| {
+            if c.is_ascii() && !c.is_ascii_control() && c != '"' && c != '\\' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let utf8: String = form_urlencoded::byte_serialize(a.filename.as_bytes()).collect();
+    (
+        [
+            (header::CONTENT_TYPE, a.content_type.clone()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{utf8}"),
+            ),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
+/// Each side's budget for these missions, in its currency (rule 6).
+pub(super) fn budget_lines(ctx: &Ctx, call: &Call, missions: &[Mission]) -> Vec<String> {
+    let l = ctx.locale;
+    budget(call, missions)
+        .iter()
+        .map(|b| {
+            l.t_args(
+                "projects-budget-line",
+                &[
+                    ("side", side_name(call, b.side_id, ctx).into()),
+                    ("travel", format_money(b.travel, &b.currency, l).into()),
+                    ("stay", format_money(b.stay, &b.currency, l).into()),
+                    (
+                        "total",
+                        format_money(b.travel + b.stay, &b.currency, l).into(),
+                    ),
+                ],
+            )
+        })
+        .collect()
+}
+
 pub(super) async fn show_page(
     s: &AppState,
     ctx: &Ctx,
@@ -259,23 +310,7 @@ pub(super) async fn show_page(
             ),
         })
         .collect();
-    let budget = budget(&call, &p.missions)
-        .iter()
-        .map(|b| {
-            l.t_args(
-                "projects-budget-line",
-                &[
-                    ("side", side_name(&call, b.side_id, ctx).into()),
-                    ("travel", format_money(b.travel, &b.currency, l).into()),
-                    ("stay", format_money(b.stay, &b.currency, l).into()),
-                    (
-                        "total",
-                        format_money(b.travel + b.stay, &b.currency, l).into(),
-                    ),
-                ],
-            )
-        })
-        .collect();
+    let budget = budget_lines(ctx, &call, &p.missions);
     let own = p.half_led_by(u.id);
     let outcome = match own {
         Some(h) => outcome.map(|(o, amount)| {

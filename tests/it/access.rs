@@ -263,6 +263,11 @@ fn needs() -> Vec<(Method, &'static str, Needs)> {
         (get.clone(), "/evaluations", Evaluations(E::Evaluate)),
         (get.clone(), "/evaluations/{id}", Evaluations(E::Evaluate)),
         (post.clone(), "/evaluations/{id}", Evaluations(E::Evaluate)),
+        (
+            get.clone(),
+            "/evaluations/{id}/files/{file}",
+            Evaluations(E::ReadApplication),
+        ),
         (get.clone(), "/sessions/{id}", Decisions(D::View)),
         (get.clone(), "/sessions/{id}/ics", SignedIn),
         (get.clone(), "/sessions/{id}/minutes", Decisions(D::View)),

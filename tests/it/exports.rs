@@ -16,7 +16,11 @@ fn xmllint() -> bool {
 async fn the_iati_export_of_each_side_validates_against_the_iati_2_03_schema() {
     let app = TestApp::spawn_full_demo().await;
     // A title a naive writer would break.
-    app.exec("update projects set title = 'R&D <bilatérale> « Québec » & co' where id = (select min(project_id) from funded_projects)").await;
+    let project = app
+        .scalar("select min(project_id) from funded_projects")
+        .await;
+    app.set_filed_title(project, "R&D <bilatérale> « Québec » & co")
+        .await;
     for (email, currency, reference) in [
         ("charge.wb@demo.passerelle.test", "EUR", "XI-PASSERELLE-WB"),
         ("charge.qc@demo.passerelle.test", "CAD", "XI-PASSERELLE-QC"),
@@ -81,7 +85,11 @@ async fn the_iati_export_of_each_side_validates_against_the_iati_2_03_schema() {
 #[tokio::test]
 async fn the_csv_export_keeps_money_per_side_and_neutralises_formulas() {
     let app = TestApp::spawn_full_demo().await;
-    app.exec("update projects set title = '=HYPERLINK(\"http://evil\")' where id = (select min(project_id) from funded_projects)").await;
+    let project = app
+        .scalar("select min(project_id) from funded_projects")
+        .await;
+    app.set_filed_title(project, "=HYPERLINK(\"http://evil\")")
+        .await;
     let mut b = app.browser();
     b.login_demo("commission.qc@demo.passerelle.test").await;
     let r = b.get("/commissions/1/funded.csv").await;

@@ -464,6 +464,28 @@ impl TestApp {
         tx.commit().await.unwrap();
     }
 
+    /// Gives a filed project a title no form would let through, as if it had been filed so: the
+    /// project and its receipts' content (pages read the filed version).
+    pub async fn set_filed_title(&self, project: i64, title: &str) {
+        let old = self
+            .scalar_text_value(&format!("select title from projects where id = {project}"))
+            .await;
+        let json = |t: &str| serde_json::to_string(t).unwrap().replace('\'', "''");
+        let sql = |t: &str| t.replace('\'', "''");
+        self.exec_text(&format!(
+            "update projects set title = '{}' where id = {project}",
+            sql(title)
+        ))
+        .await;
+        self.exec_text(&format!(
+            "update receipts set content = replace(content, '\"title\":{}', '\"title\":{}')
+             where half_id in (select id from project_halves where project_id = {project})",
+            json(&old),
+            json(title)
+        ))
+        .await;
+    }
+
     pub async fn exec(&self, sql: &'static str) {
         let mut tx = self.db.db.write().await.unwrap();
         passerelle::on_tx_exec!(&mut tx, |c| sqlx::query(sql).execute(c).await).unwrap();

@@ -24,6 +24,7 @@ mod project_files;
 mod project_officers;
 mod projects;
 mod query_counts;
+mod reading;
 mod security;
 mod session_outcomes;
 mod strict_types;

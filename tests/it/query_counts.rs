@@ -69,6 +69,8 @@ const WITHOUT_ROWS: &[&str] = &[
     "/password/reset",
     "/invitation",
     "/attachments/{id}",
+    // A file: the bytes of one row, like /attachments/{id}.
+    "/evaluations/{id}/files/{file}",
     "/calls/{id}/apply",
     // Answers "gone" without the invitation code of an email.
     "/projects/join",

@@ -138,6 +138,18 @@ pub async fn list_conflicts(tx: &mut Tx) -> sqlx::Result<Vec<(i64, i64)>> {
     .await)
 }
 
+/// Whether the evaluator declared a conflict with the project.
+pub async fn has_conflict(tx: &mut Tx, evaluator: i64, project: i64) -> sqlx::Result<bool> {
+    let n: i64 = on_tx!(tx, |c| sqlx::query_scalar(
+        "select count(*) from conflicts where evaluator_id = $1 and project_id = $2"
+    )
+    .bind(evaluator)
+    .bind(project)
+    .fetch_one(c)
+    .await)?;
+    Ok(n > 0)
+}
+
 pub async fn insert_assignment(
     tx: &mut Tx,
     half: i64,

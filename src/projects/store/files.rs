@@ -332,3 +332,24 @@ pub async fn receipt_names_file(tx: &mut Tx, half_id: i64, sha256: &str) -> sqlx
     .await)?;
     Ok(n > 0)
 }
+
+/// A receipt with the content its hash covers.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct FiledReceiptRow {
+    #[sqlx(flatten)]
+    pub receipt: ReceiptRow,
+    pub content: String,
+}
+
+/// The latest receipt of a half, with its content.
+pub async fn latest_receipt(tx: &mut Tx, half_id: i64) -> sqlx::Result<Option<FiledReceiptRow>> {
+    on_tx!(tx, |c| {
+        sqlx::query_as(
+            "select id, half_id, version, submitted_at, content_sha256, payload, signature, content
+             from receipts where half_id = $1 order by version desc limit 1",
+        )
+        .bind(half_id)
+        .fetch_optional(c)
+        .await
+    })
+}

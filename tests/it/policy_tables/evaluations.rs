@@ -108,6 +108,24 @@ pub fn table() -> Vec<Row<Perm, Facts, Viewer>> {
         row("member WB", member(WB), Evaluate, mine(of(WB)), false),
         row("coach", coach(), Evaluate, mine(of(WB)), false),
         row("administrator", admin(), Evaluate, mine(of(WB)), false),
+        // ReadApplication: the evaluator reads the filed application they were assigned, while
+        // scoring and after (submitted, session open: the evaluation stays of what was filed);
+        // not a project they were not given, nor one they declared a conflict with.
+        row("evaluator WB", evaluator(WB), ReadApplication, mine(of(WB)), true),
+        row("evaluator QC", evaluator(QC), ReadApplication, mine(of(QC)), true),
+        row("evaluator WB, submitted", evaluator(WB), ReadApplication, submitted(mine(of(WB))), true),
+        row("evaluator WB, session open", evaluator(WB), ReadApplication, opened(mine(of(WB))), true),
+        row("evaluator WB, not assigned", evaluator(WB), ReadApplication, of(WB), false),
+        row("evaluator WB, conflict", evaluator(WB), ReadApplication, conflicted(mine(of(WB))), false),
+        // rule 4: the other side's half is not the evaluator's to read.
+        row("evaluator QC", evaluator(QC), ReadApplication, mine(of(WB)), false),
+        row("evaluator elsewhere", evaluator(ELSEWHERE), ReadApplication, mine(of(ELSEWHERE)), false),
+        // The officers read it on the project page (projects policy), not through an assignment.
+        row("officer WB", officer(WB), ReadApplication, mine(of(WB)), false),
+        row("applicant WB", applicant(WB), ReadApplication, mine(of(WB)), false),
+        row("member WB", member(WB), ReadApplication, mine(of(WB)), false),
+        row("coach", coach(), ReadApplication, mine(of(WB)), false),
+        row("administrator", admin(), ReadApplication, mine(of(WB)), false),
         // SeeResults: the side's officers always; the other side and the commission once the
         // joint session opens them (rule 4; README: the session page shows both sides' rankings
         // and recommendations once open).
