@@ -149,15 +149,51 @@ test('two sides publish a call; two partners each file their half; officers see 
   assert.match(await qc.textContent('main'), /"version":2/);
   await qcOfficer.goto(projectUrl);
   assert.equal(await qcOfficer.textContent('h1'), 'Érosion des berges, version 2');
+  const receiptSha = (await qc.textContent('main code')).trim();
 
-  // After the deadline (the test clock moves past 2030): read-only, with a banner that says why.
+  // The Québec side evaluates what was filed: the evaluator reads exactly version 2 beside the
+  // scoring form, with the fingerprint of the receipt — not the lead's next draft.
+  await qc.goto(projectUrl);
+  await qc.click('text=Rouvrir pour déposer une nouvelle version');
+  await qc.waitForURL(projectUrl);
+  await qc.goto(projectUrl + '/edit');
+  await qc.fill('#f-title', 'Brouillon non déposé');
+  await qc.click('button.primary');
+  await qc.waitForURL(projectUrl);
+  await qcOfficer.goto(callUrl + '/grid');
+  await qcOfficer.selectOption('#f-method', 'score');
+  await qcOfficer.fill('#f-criteria', 'Pertinence | Relevance | 1');
+  await qcOfficer.click('button.primary');
+  await qcOfficer.goto(callUrl + '/evaluations');
+  const row = qcOfficer.locator('tr', { hasText: 'Érosion des berges, version 2' });
+  await row.locator('select[name=evaluator]').selectOption({ label: 'Geneviève Roy' });
+  await row.locator('button', { hasText: 'Assigner' }).click();
+  await qcOfficer.waitForURL(callUrl + '/evaluations');
+  const evaluator = await login('evaluateur.qc@demo.passerelle.test', 'fr-CA');
+  await evaluator.goto(server.base + '/evaluations');
+  await evaluator.click('text=Érosion des berges, version 2');
+  await evaluator.waitForURL(/\/evaluations\/\d+$/);
+  assert.equal(await evaluator.textContent('[data-field=title]'), 'Érosion des berges, version 2');
+  assert.equal(await evaluator.getAttribute('[data-field=version]', 'value'), '2');
+  assert.equal(await evaluator.textContent('[data-field=summary]'), 'Deux laboratoires mesurent l’érosion des berges.');
+  assert.equal(await evaluator.textContent('[data-field=content_sha256]'), receiptSha);
+  assert.doesNotMatch(await evaluator.textContent('main'), /Brouillon non déposé/);
+  assert.equal(await evaluator.locator('input[name^=score_]').count(), 1, 'the form is beside it');
+  await accessible(evaluator, 'evaluation page (1280 px)');
+  await evaluator.setViewportSize({ width: 390, height: 844 });
+  await accessible(evaluator, 'evaluation page (390 px)');
+  // WCAG 1.4.10 reflow: nothing makes the page scroll sideways (a wide table scrolls in its box).
+  assert.ok(await evaluator.evaluate(() => document.documentElement.scrollWidth <= 390), 'no horizontal scrolling at 390 px');
+
+  // After the deadline (the test clock moves past 2030): read-only, with a banner that says why
+  // — the draft was not filed again in time, so version 2 stands.
   const moved = await fetch(`${server.base}/__test/clock?advance_ms=${5 * 365 * 86400000}`, { method: 'POST' });
   assert.equal(moved.status, 204);
   const late = await login('demandeur.qc@demo.passerelle.test', 'fr-CA');
   await late.goto(projectUrl);
-  assert.match(await late.textContent('main'), /ce qui a été déposé ne change plus/);
+  assert.match(await late.textContent('main'), /c’est la version déposée avant qui compte/);
   assert.equal(await late.locator('text=Rouvrir pour déposer une nouvelle version').count(), 0);
   assert.equal(await late.locator(`a[href$="/edit"]`).count(), 0);
   await accessible(late, 'a filed project after the deadline');
-  for (const p of [wbOfficer, qcOfficer, qc, wb, late]) await p.context().close();
+  for (const p of [wbOfficer, qcOfficer, qc, wb, late, evaluator]) await p.context().close();
 });

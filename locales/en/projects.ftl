@@ -164,3 +164,5 @@ projects-extension-until = Extension granted until
 projects-mission-from = Sending side
 projects-mission-to = Host side
 projects-file-sha = SHA-256 fingerprint:
+projects-frozen-dropped = Your administration’s deadline has passed without the new version being filed: the version filed before stands, and this draft will be dropped.
+projects-application-attachments = Attachments of the half

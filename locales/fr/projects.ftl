@@ -164,3 +164,5 @@ projects-extension-until = Prolongation accordée jusqu’au
 projects-mission-from = Partie d’origine
 projects-mission-to = Partie d’accueil
 projects-file-sha = Empreinte SHA-256 :
+projects-frozen-dropped = La date limite de votre administration est passée sans que la nouvelle version soit déposée : c’est la version déposée avant qui compte, et ce brouillon sera abandonné.
+projects-application-attachments = Pièces jointes du volet

@@ -162,8 +162,8 @@ async fn evaluate_all(db: &Db) -> AppResult<()> {
         let u = user(db, email).await?;
         let mut mine = evaluate::my_assignments(db, &u).await?;
         // A juror places their projects by merit; ties broken by id.
-        mine.sort_by_key(|(id, p, _, _)| (-merit(*p), *id));
-        for (place, (id, project, _, _)) in mine.iter().enumerate() {
+        mine.sort_by_key(|a| (-merit(a.project), a.id));
+        for (place, evaluate::AssignmentLine { id, project, .. }) in mine.iter().enumerate() {
             let ev = evaluate::evaluation(db, &u, *id).await?;
             let comment = COMMENTS[(*id as usize) % COMMENTS.len()];
             if ev.grid.method == Method::Rank {

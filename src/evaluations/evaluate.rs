@@ -17,13 +17,33 @@ use crate::{
     users::Viewer,
 };
 
-/// The evaluator's own assignments: (id, project, title, state).
-pub async fn my_assignments(db: &Db, user: &Viewer) -> AppResult<Vec<(i64, i64, String, String)>> {
+/// One of the evaluator's assignments, for their list.
+pub struct AssignmentLine {
+    pub id: i64,
+    pub project: i64,
+    /// The project's title as filed.
+    pub title: String,
+    pub state: String,
+}
+
+/// The evaluator's own assignments.
+pub async fn my_assignments(db: &Db, user: &Viewer) -> AppResult<Vec<AssignmentLine>> {
     let mut tx = db.read().await?;
-    Ok(store::list_evaluator_assignments(&mut tx, user.id)
-        .await?
+    let rows = store::list_evaluator_assignments(&mut tx, user.id).await?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.2).collect();
+    let projects = projects::actions::projects_in(&mut tx, &ids).await?;
+    Ok(rows
         .into_iter()
-        .map(|(id, _, p, t, s, _)| (id, p, t, s))
+        .map(|(id, _, project, state, _)| AssignmentLine {
+            id,
+            project,
+            title: projects
+                .iter()
+                .find(|p| p.id == project)
+                .map(|p| p.title.clone())
+                .unwrap_or_default(),
+            state,
+        })
         .collect())
 }
 
@@ -86,7 +106,7 @@ async fn evaluation_in(tx: &mut Tx, user: &Viewer, id: i64) -> AppResult<Evaluat
         return Err(AppError::NotFound);
     }
     let mine = store::list_evaluator_assignments(tx, user.id).await?;
-    let (_, _, project_id, _, _, call) = mine
+    let (_, _, project_id, _, call) = mine
         .iter()
         .find(|a| a.1 == half)
         .cloned()
@@ -133,7 +153,7 @@ async fn evaluation_in(tx: &mut Tx, user: &Viewer, id: i64) -> AppResult<Evaluat
         scores,
         place,
         comment,
-        places: mine.iter().filter(|a| a.5 == call).count() as i64,
+        places: mine.iter().filter(|a| a.4 == call).count() as i64,
         submitted,
     })
 }

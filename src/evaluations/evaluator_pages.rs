@@ -35,7 +35,13 @@ pub async fn mine(State(s): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     let rows = evaluate::my_assignments(&s.db, ctx.require_user()?)
         .await?
         .into_iter()
-        .map(|(id, _, title, state)| (id, title, ctx.t(&format!("evaluations-state-{state}"))))
+        .map(|a| {
+            (
+                a.id,
+                a.title,
+                ctx.t(&format!("evaluations-state-{}", a.state)),
+            )
+        })
         .collect();
     Ok(render(&MinePage { ctx, rows }))
 }

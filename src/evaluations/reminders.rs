@@ -12,16 +12,23 @@ use crate::{
     email::{self, Message},
     error::AppResult,
     i18n::{format_datetime, zone_city},
-    programmes, users,
+    programmes, projects, users,
 };
 
 /// Queues every reminder due at `now`; returns how many were queued.
 pub async fn send_due(db: &Db, base: &str, now: i64) -> AppResult<usize> {
     let mut tx = db.write().await?;
     let mut sent = 0;
-    for (assignment, due_at, evaluator, title, side) in
-        store::open_assignments_with_due_date(&mut tx).await?
-    {
+    let open = store::open_assignments_with_due_date(&mut tx).await?;
+    // Titles as filed (a lead's reopened draft is not the evaluator's to read).
+    let ids: Vec<i64> = open.iter().map(|a| a.3).collect();
+    let projects = projects::actions::projects_in(&mut tx, &ids).await?;
+    for (assignment, due_at, evaluator, project, side) in open {
+        let title = projects
+            .iter()
+            .find(|p| p.id == project)
+            .map(|p| p.title.clone())
+            .unwrap_or_default();
         let already: Vec<Reminder> = store::sent_reminders(&mut tx, assignment)
             .await?
             .iter()

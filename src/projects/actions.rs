@@ -421,7 +421,7 @@ pub async fn projects_of_side(tx: &mut Tx, call_id: i64, side_id: i64) -> AppRes
 /// domains' actions (which check their own permissions first).
 pub async fn projects_in(tx: &mut Tx, ids: &[i64]) -> AppResult<Vec<Project>> {
     let mut ps = store::find_projects(tx, ids).await?;
-    super::filed::as_filed_all(tx, &mut ps).await?;
+    super::filed::as_filed_all(tx, &mut ps, &Relation::Admin).await?;
     Ok(ps)
 }
 

@@ -44,9 +44,13 @@ pub(super) async fn as_filed(tx: &mut Tx, p: &mut Project, viewer: &Relation) ->
     Ok(())
 }
 
-/// [`as_filed`] for many projects, every half readable (other domains' readers, which check
-/// their own permissions), in one statement.
-pub(super) async fn as_filed_all(tx: &mut Tx, ps: &mut [Project]) -> AppResult<()> {
+/// [`as_filed`] for many projects, in one statement (other domains' readers, which check their
+/// own permissions, read as `Relation::Admin`: every half).
+pub(super) async fn as_filed_all(
+    tx: &mut Tx,
+    ps: &mut [Project],
+    viewer: &Relation,
+) -> AppResult<()> {
     let ids: Vec<i64> = ps
         .iter()
         .flat_map(|p| p.halves.iter().map(|h| h.id))
@@ -64,7 +68,7 @@ pub(super) async fn as_filed_all(tx: &mut Tx, ps: &mut [Project]) -> AppResult<(
             .filter(|c| c.project_id == p.id)
             .cloned()
             .collect();
-        apply_filed(p, &mine, &Relation::Admin);
+        apply_filed(p, &mine, viewer);
     }
     Ok(())
 }

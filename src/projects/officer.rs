@@ -71,7 +71,14 @@ async fn for_officer_in(
     }
     ids.sort_unstable();
     ids.dedup();
-    let out = store::find_projects(tx, &ids).await?;
+    // Officers read what was filed, never a lead's reopened draft.
+    let mut out = store::find_projects(tx, &ids).await?;
+    super::filed::as_filed_all(
+        tx,
+        &mut out,
+        &super::actions::Relation::Officer(sides.clone()),
+    )
+    .await?;
     Ok((call, sides, out))
 }
 
@@ -80,9 +87,8 @@ async fn officer_half(tx: &mut Tx, user: &Viewer, half_id: i64) -> AppResult<(Pr
     let project_id = store::project_of_half(tx, half_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let p = store::find_project(tx, project_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    // The filed version: a reopened half's stands (its admissibility is still decided).
+    let p = super::actions::project_in(tx, project_id).await?;
     let half = p
         .halves
         .iter()

@@ -433,6 +433,10 @@ pub(super) async fn show_page(
                 Some(HalfState::Submitted) if can_reopen => "projects-frozen-reopenable",
                 Some(HalfState::Submitted) => "projects-frozen",
                 Some(HalfState::Withdrawn) => "projects-error-withdrawn",
+                // Reopened and not filed again in time: the filed version stands.
+                Some(HalfState::Draft) if own.is_some_and(|h| h.version > 0) => {
+                    "projects-frozen-dropped"
+                }
                 _ => "projects-frozen-deadline",
             })
         }),

@@ -198,13 +198,13 @@ pub async fn list_side_assignments(
     .await)
 }
 
-/// An evaluator's assignments: (id, half, project, project title, state, call).
+/// An evaluator's assignments: (id, half, project, state, call).
 pub async fn list_evaluator_assignments(
     tx: &mut Tx,
     evaluator: i64,
-) -> sqlx::Result<Vec<(i64, i64, i64, String, String, i64)>> {
+) -> sqlx::Result<Vec<(i64, i64, i64, String, i64)>> {
     on_tx!(tx, |c| sqlx::query_as(
-        "select a.id, a.half_id, p.id, p.title, a.state, p.call_id from assignments a
+        "select a.id, a.half_id, p.id, a.state, p.call_id from assignments a
          join project_halves h on h.id = a.half_id join projects p on p.id = h.project_id
          where a.evaluator_id = $1 order by a.id"
     )

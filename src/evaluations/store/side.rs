@@ -107,12 +107,12 @@ pub async fn insert_affiliation(tx: &mut Tx, user: i64, org: i64, now: i64) -> s
 }
 
 /// Unsubmitted assignments whose grid has a due date:
-/// (assignment, due_at, evaluator, project title, side).
+/// (assignment, due_at, evaluator, project, side).
 pub async fn open_assignments_with_due_date(
     tx: &mut Tx,
-) -> sqlx::Result<Vec<(i64, i64, i64, String, i64)>> {
+) -> sqlx::Result<Vec<(i64, i64, i64, i64, i64)>> {
     on_tx!(tx, |c| sqlx::query_as(
-        "select a.id, g.due_at, a.evaluator_id, p.title, h.side_id from assignments a
+        "select a.id, g.due_at, a.evaluator_id, p.id, h.side_id from assignments a
          join project_halves h on h.id = a.half_id join projects p on p.id = h.project_id
          join grids g on g.call_id = p.call_id and g.side_id = h.side_id
          where a.state = 'assigned' and g.due_at is not null order by a.id"
