@@ -166,3 +166,4 @@ projects-mission-to = Host side
 projects-file-sha = SHA-256 fingerprint:
 projects-frozen-dropped = Your administration’s deadline has passed without the new version being filed: the version filed before stands, and this draft will be dropped.
 projects-application-attachments = Attachments of the half
+projects-application-receipt-sha = SHA-256 of the filed content:

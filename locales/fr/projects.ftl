@@ -166,3 +166,4 @@ projects-mission-to = Partie d’accueil
 projects-file-sha = Empreinte SHA-256 :
 projects-frozen-dropped = La date limite de votre administration est passée sans que la nouvelle version soit déposée : c’est la version déposée avant qui compte, et ce brouillon sera abandonné.
 projects-application-attachments = Pièces jointes du volet
+projects-application-receipt-sha = Empreinte SHA-256 du contenu déposé :

@@ -31,7 +31,9 @@ pub async fn my_assignments(db: &Db, user: &Viewer) -> AppResult<Vec<AssignmentL
     let mut tx = db.read().await?;
     let rows = store::list_evaluator_assignments(&mut tx, user.id).await?;
     let ids: Vec<i64> = rows.iter().map(|r| r.2).collect();
-    let projects = projects::actions::projects_in(&mut tx, &ids).await?;
+    // As the evaluator's side filed them.
+    let side = user.acting_side().unwrap_or_default();
+    let projects = projects::actions::projects_for_side(&mut tx, &ids, side).await?;
     Ok(rows
         .into_iter()
         .map(|(id, _, project, state, _)| AssignmentLine {

@@ -61,23 +61,32 @@ pub struct EvaluatePage {
 }
 
 impl EvaluatePage {
-    fn new(ctx: &Ctx, id: i64, ev: &Evaluation, form: FormPage) -> EvaluatePage {
-        EvaluatePage {
+    fn new(ctx: &Ctx, id: i64, ev: &Evaluation, form: FormPage) -> AppResult<EvaluatePage> {
+        Ok(EvaluatePage {
             ctx: ctx.clone(),
-            project_title: ev.project.title.clone(),
-            application: ev.application.as_ref().map(|v| {
-                ApplicationView::of(ctx, v, &ev.call, &ev.themes, |file| {
-                    paths::EvaluationsFile { id, file }.to_string()
+            // The title as the evaluated half filed it.
+            project_title: ev
+                .application
+                .as_ref()
+                .map(|v| v.content.title.clone())
+                .unwrap_or_else(|| ev.project.title.clone()),
+            application: ev
+                .application
+                .as_ref()
+                .map(|v| {
+                    ApplicationView::of(ctx, v, &ev.call, &ev.themes, |file| {
+                        paths::EvaluationsFile { id, file }.to_string()
+                    })
+                    .html()
                 })
-                .html()
-            }),
+                .transpose()?,
             missing: if ev.conflict {
                 "evaluations-error-own-conflict"
             } else {
                 "evaluations-application-missing"
             },
             form,
-        }
+        })
     }
 
     fn respond(self, status: StatusCode) -> Response {
@@ -201,7 +210,7 @@ pub async fn evaluation_form(
     if ev.submitted {
         page = page.success("evaluations-submitted");
     }
-    Ok(EvaluatePage::new(&ctx, id, &ev, page).respond(StatusCode::OK))
+    Ok(EvaluatePage::new(&ctx, id, &ev, page)?.respond(StatusCode::OK))
 }
 
 /// A file of the filed application, for the evaluator reading it (a download, never inline).
@@ -213,7 +222,11 @@ pub async fn application_file(
     let (a, bytes) =
         evaluate::application_file(&s.db, &s.settings.storage, ctx.require_user()?, id, file)
             .await?;
-    Ok(crate::projects::pages::file_download(&a, bytes))
+    Ok(crate::http::file_download(
+        &a.filename,
+        &a.content_type,
+        bytes,
+    ))
 }
 
 /// Saves scores (or the place); submits them unless this is an autosave (drafts are saved as
@@ -283,11 +296,11 @@ pub async fn save_evaluation(
         Ok(()) => Ok(see_other(&paths::EvaluationsById { id }.to_string())),
         Err(AppError::Invalid(e)) => {
             let form = evaluation_page(&ctx, id, &ev, &values).with_errors(&e);
-            Ok(EvaluatePage::new(&ctx, id, &ev, form).respond(StatusCode::UNPROCESSABLE_ENTITY))
+            Ok(EvaluatePage::new(&ctx, id, &ev, form)?.respond(StatusCode::UNPROCESSABLE_ENTITY))
         }
         Err(AppError::Conflict(k)) => {
             let form = evaluation_page(&ctx, id, &ev, &values).notice(&k);
-            Ok(EvaluatePage::new(&ctx, id, &ev, form).respond(StatusCode::CONFLICT))
+            Ok(EvaluatePage::new(&ctx, id, &ev, form)?.respond(StatusCode::CONFLICT))
         }
         Err(e) => Err(e),
     }

@@ -20,14 +20,23 @@ pub async fn send_due(db: &Db, base: &str, now: i64) -> AppResult<usize> {
     let mut tx = db.write().await?;
     let mut sent = 0;
     let open = store::open_assignments_with_due_date(&mut tx).await?;
-    // Titles as filed (a lead's reopened draft is not the evaluator's to read).
-    let ids: Vec<i64> = open.iter().map(|a| a.3).collect();
-    let projects = projects::actions::projects_in(&mut tx, &ids).await?;
+    // Titles as each side filed them (a lead's reopened draft is not the evaluator's to read):
+    // one read per side.
+    let mut sides: Vec<i64> = open.iter().map(|a| a.4).collect();
+    sides.sort_unstable();
+    sides.dedup();
+    let mut titles = Vec::new();
+    for side in sides {
+        let ids: Vec<i64> = open.iter().filter(|a| a.4 == side).map(|a| a.3).collect();
+        for p in projects::actions::projects_for_side(&mut tx, &ids, side).await? {
+            titles.push(((p.id, side), p.title));
+        }
+    }
     for (assignment, due_at, evaluator, project, side) in open {
-        let title = projects
+        let title = titles
             .iter()
-            .find(|p| p.id == project)
-            .map(|p| p.title.clone())
+            .find(|(k, _)| *k == (project, side))
+            .map(|(_, t)| t.clone())
             .unwrap_or_default();
         let already: Vec<Reminder> = store::sent_reminders(&mut tx, assignment)
             .await?

@@ -98,6 +98,36 @@ pub fn render<T: Template>(t: &T) -> Response {
     render_status(StatusCode::OK, t)
 }
 
+/// A stored file as a download, never inline (a file someone uploaded is not rendered by our
+/// origin), under its name in ASCII and in UTF-8 (RFC 6266).
+pub fn file_download(filename: &str, content_type: &str, bytes: Vec<u8>) -> Response {
+    let ascii: String = filename
+        .chars()
+        .map(|c| {
+            if c.is_ascii() && !c.is_ascii_control() && c != '"' && c != '\\' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    // RFC 8187 percent-encoding (a space is %20, not form encoding's +).
+    let utf8: String = form_urlencoded::byte_serialize(filename.as_bytes())
+        .collect::<String>()
+        .replace('+', "%20");
+    (
+        [
+            (axum::http::header::CONTENT_TYPE, content_type.to_string()),
+            (
+                axum::http::header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{utf8}"),
+            ),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
 /// A 303 redirect after a successful form post.
 pub fn see_other(to: &str) -> Response {
     axum::response::Redirect::to(to).into_response()

@@ -410,15 +410,24 @@ pub async fn my_projects(db: &Db, user: &Viewer) -> AppResult<Vec<Project>> {
     Ok(store::find_projects(&mut tx, &ids).await?)
 }
 
-/// The projects of a call with a half on `side_id`, as filed, for other domains' actions (which
-/// check their own permissions first): filing freezes — readers never see a lead's draft.
+/// The projects of a call with a half on `side_id`, as that side reads them, for other domains'
+/// actions (which check their own permissions first).
 pub async fn projects_of_side(tx: &mut Tx, call_id: i64, side_id: i64) -> AppResult<Vec<Project>> {
     let ids = store::list_project_ids(tx, call_id, Some(side_id)).await?;
-    projects_in(tx, &ids).await
+    projects_for_side(tx, &ids, side_id).await
+}
+
+/// These projects as `side_id` reads them: filed halves as their receipts hold them, the shared
+/// content as that side's half filed it (filing freezes: a lead's reopened draft is not shown).
+pub async fn projects_for_side(tx: &mut Tx, ids: &[i64], side_id: i64) -> AppResult<Vec<Project>> {
+    let mut ps = store::find_projects(tx, ids).await?;
+    super::filed::as_filed_all(tx, &mut ps, &Relation::Officer(vec![side_id])).await?;
+    Ok(ps)
 }
 
 /// These projects as filed (unknown ids skipped), in a fixed number of queries, for other
-/// domains' actions (which check their own permissions first).
+/// domains' joint acts (which check their own permissions first): the shared content of the
+/// latest receipt, whichever side filed it.
 pub async fn projects_in(tx: &mut Tx, ids: &[i64]) -> AppResult<Vec<Project>> {
     let mut ps = store::find_projects(tx, ids).await?;
     super::filed::as_filed_all(tx, &mut ps, &Relation::Admin).await?;

@@ -2,7 +2,7 @@
 //! formatted for the reader (instants in each side's zone, the budget in each side's currency),
 //! with the receipt that signs it. The markup keeps every value exact and machine-readable
 //! (`<data value>`, `<time datetime>`, `data-*` for the ids), so what the page shows can be
-//! checked against the receipt's hash (`tests/it/trust.rs` rebuilds the content from it).
+//! checked against the receipt's hash (`tests/it/reading.rs` rebuilds the content from it).
 
 use askama::Template;
 
@@ -10,6 +10,7 @@ use super::{filed::FiledVersion, filing::FiledContent, model::Mission, store::At
 use crate::{
     calls::Call,
     commissions::Theme,
+    error::{AppError, AppResult},
     http::{Ctx, when_in_zone},
     i18n::{format_iso_date, format_number},
 };
@@ -180,7 +181,7 @@ impl ApplicationView {
     }
 
     /// The rendered section, for the reading page around it.
-    pub fn html(&self) -> String {
-        self.render().unwrap_or_default()
+    pub fn html(&self) -> AppResult<String> {
+        self.render().map_err(|e| AppError::Internal(e.into()))
     }
 }

@@ -137,7 +137,9 @@ pub async fn upload(
     Ok(id)
 }
 
-/// An attachment's name, type and bytes, for its half's leads and its side's officers.
+/// An attachment's name, type and bytes, for its half's leads and its side's officers — to the
+/// officers of a half once filed, only a file of the filed version (a lead's reopened draft is
+/// theirs until filed).
 pub async fn download(
     db: &Db,
     storage: &Storage,
@@ -148,7 +150,13 @@ pub async fn download(
     let a = store::find_attachment(&mut tx, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    load_visible_half(&mut tx, user, a.half_id).await?;
+    let p = load_visible_half(&mut tx, user, a.half_id).await?;
+    // As the project page lists them: a half once filed shows its filed version's files.
+    if p.half_led_by(user.id).is_none()
+        && let Some(filed) = super::filed::latest_version_in(&mut tx, a.half_id).await?
+    {
+        super::filed::filed_file_in(&mut tx, &filed, a.id).await?;
+    }
     drop(tx);
     let bytes = storage.get(&a.storage_key).await?;
     Ok((a, bytes))

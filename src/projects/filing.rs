@@ -146,10 +146,13 @@ pub async fn file_half(db: &Db, user: &Viewer, id: i64, seen_version: i64) -> Ap
         return Err(AppError::Conflict("projects-error-already-filed".into()));
     }
     let version = seen_version + 1;
+    // A new version is examined again: its admissibility is decided anew.
     let filed = Half {
         state: HalfState::Submitted,
         version,
         submitted_at: Some(now),
+        admissibility: None,
+        admissibility_reason: None,
         ..half.clone()
     };
     let (rid, json, sha) = issue_receipt(&mut tx, &p, &call, &filed, now).await?;

@@ -128,7 +128,8 @@ pub async fn decide_admissibility(
     } else {
         "inadmissible"
     };
-    store::set_admissibility(&mut tx, half_id, decision, reason.trim(), db.now_ms()).await?;
+    let reason = crate::http::form::clean_text(reason);
+    store::set_admissibility(&mut tx, half_id, decision, &reason, db.now_ms()).await?;
     let m = message(
         &half.lead_email,
         user.locale,

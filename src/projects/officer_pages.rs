@@ -305,7 +305,11 @@ pub async fn download(
 ) -> AppResult<Response> {
     let u = ctx.require_user()?;
     let (a, bytes) = super::attachments::download(&s.db, &s.settings.storage, u, id).await?;
-    Ok(super::pages::file_download(&a, bytes))
+    Ok(crate::http::file_download(
+        &a.filename,
+        &a.content_type,
+        bytes,
+    ))
 }
 
 pub async fn remove_attachment(

@@ -76,7 +76,7 @@ pub async fn start(
 ) -> AppResult<Response> {
     let u = ctx.require_user()?;
     let orgs = organisation_options(&s, applicant_side(u)?).await?;
-    let title = f.title.trim();
+    let title = &clean_text(&f.title);
     if title.is_empty() || title.chars().count() > 300 {
         let key = if title.is_empty() {
             "common-error-required"
@@ -158,35 +158,6 @@ fn side_name(call: &Call, side_id: i64, ctx: &Ctx) -> String {
     call.side(side_id)
         .map(|s| s.side_name.get(ctx.locale).to_string())
         .unwrap_or_default()
-}
-
-/// A stored file as a download, never inline (a file an applicant uploaded is not rendered
-/// by our origin), under its name in ASCII and in UTF-8.
-pub fn file_download(a: &super::AttachmentRow, bytes: Vec<u8>) -> Response {
-    use axum::{http::header, response::IntoResponse};
-    let ascii: String = a
-        .filename
-        .chars()
-        .map(|c| {
-            if c.is_ascii() && !c.is_ascii_control() && c != '"' && c != '\\' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let utf8: String = form_urlencoded::byte_serialize(a.filename.as_bytes()).collect();
-    (
-        [
-            (header::CONTENT_TYPE, a.content_type.clone()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{utf8}"),
-            ),
-        ],
-        bytes,
-    )
-        .into_response()
 }
 
 /// Each side's budget for these missions, in its currency (rule 6).

@@ -241,7 +241,7 @@ async fn the_evaluators_page_shows_exactly_what_the_receipt_signs() {
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let pdf = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".to_vec();
     upload(&mut qc, id, "annexe «1» budget prévu.pdf", &pdf).await;
-    pair(&app, &mut qc, id).await;
+    let mut wb = pair(&app, &mut qc, id).await;
     assert_eq!(file(&mut qc, id).await.status, StatusCode::SEE_OTHER);
     // Version 2, then a draft no one else may read.
     let reopen = format!("/projects/{id}/reopen");
@@ -261,6 +261,9 @@ async fn the_evaluators_page_shows_exactly_what_the_receipt_signs() {
     fields.push(("themes", theme.as_str()));
     post(&mut qc, &format!("/projects/{id}/edit"), &fields).await;
     upload(&mut qc, id, "brouillon.pdf", &pdf).await;
+    // The WB partner files now: its receipt carries the shared content as it is (the QC draft's
+    // title) — still not what the QC side filed, nor what the QC evaluator reads.
+    assert_eq!(file(&mut wb, id).await.status, StatusCode::SEE_OTHER);
 
     // The QC side's evaluation: a grid, the QC evaluator assigned to the QC half — reopened
     // by its lead, its filed version 2 stands and is evaluated.
@@ -312,6 +315,8 @@ async fn the_evaluators_page_shows_exactly_what_the_receipt_signs() {
         !page.body.contains("BROUILLON") && !page.body.contains("brouillon.pdf"),
         "the lead's unfiled draft is not the evaluator's to read"
     );
+    let list = ev.get("/evaluations").await;
+    assert!(list.body.contains("version 2") && !list.body.contains("BROUILLON"));
     assert!(page.body.contains("name=\"score_"), "the form is beside it");
     let html = Html::parse_document(&page.body);
     let shown = rebuild(&html);
@@ -343,6 +348,32 @@ async fn the_evaluators_page_shows_exactly_what_the_receipt_signs() {
         "line breaks are stored as typed, CRLF as LF"
     );
     assert_eq!(shown.objectives, "Objectif 🌊 sans NUL");
+    // What a reader sees next to the exact values: names, not ids; both sides' clocks.
+    let seen = |css: &str| -> String {
+        html.select(&sel(css))
+            .next()
+            .map(|e| e.text().collect())
+            .unwrap_or_default()
+    };
+    assert_eq!(seen("tr[data-mission] [data-field=from_side_id]"), "Québec");
+    assert_eq!(
+        seen("tr[data-mission] [data-field=to_side_id]"),
+        "Wallonie-Bruxelles"
+    );
+    assert_eq!(
+        seen("tr[data-mission] [data-field=starts_on]"),
+        "1er mai 2027"
+    );
+    let filed_at = seen("[data-field=submitted_at]");
+    assert!(
+        filed_at.contains("heure de Québec") && filed_at.contains("heure de Bruxelles"),
+        "{filed_at}"
+    );
+    assert!(
+        !seen("[data-field=themes] data").is_empty(),
+        "themes by name"
+    );
+    assert_eq!(seen("[data-field=is_renewal]"), "Renouvellement");
     assert_eq!(shown.attachments.len(), 1);
     // Stored names keep letters, digits and . - _ (accents included); the rest becomes _.
     assert_eq!(shown.attachments[0].filename, "annexe__1__budget_prévu.pdf");
@@ -385,6 +416,22 @@ async fn the_evaluators_page_shows_exactly_what_the_receipt_signs() {
             .await
             .status,
         StatusCode::NOT_FOUND
+    );
+    // Nor for the side's officer: a reopened half shows its filed version's files.
+    assert_eq!(
+        officer
+            .get(&format!("/attachments/{draft_file}"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    let filed_file = shown.attachments[0].id;
+    assert_eq!(
+        officer
+            .get(&format!("/attachments/{filed_file}"))
+            .await
+            .status,
+        StatusCode::OK
     );
     let mut other = app.browser();
     other.login_demo("evaluateur.wb@demo.passerelle.test").await;

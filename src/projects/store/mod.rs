@@ -138,7 +138,8 @@ pub async fn file_half(
 ) -> sqlx::Result<bool> {
     let n = on_tx_exec!(tx, |c| {
         sqlx::query(
-        "update project_halves set state = 'submitted', version = version + 1, submitted_at = $3, updated_at = $3
+        "update project_halves set state = 'submitted', version = version + 1, submitted_at = $3, updated_at = $3,
+           admissibility = null, admissibility_reason = null
          where id = $1 and version = $2 and state = 'draft'"
     )
     .bind(id)
