@@ -79,7 +79,7 @@ export async function axeViolations(page) {
 export function writtenEmails(dataDir) {
   const dir = join(dataDir, 'outbox');
   let files = [];
-  try { files = readdirSync(dir).map((f) => join(dir, f)); } catch { return []; }
+  try { files = readdirSync(dir).filter((f) => f.endsWith('.eml')).map((f) => join(dir, f)); } catch { return []; }
   // Quoted-printable escapes are bytes of UTF-8: decode them as bytes, then as UTF-8.
   return files.map((f) => Buffer.from(readFileSync(f, 'utf8')
     .replace(/=\r?\n/g, '')

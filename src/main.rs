@@ -78,6 +78,10 @@ struct ServeArgs {
     /// Trust the last `X-Forwarded-For` entry as the client address (behind your own proxy).
     #[arg(long, env = "PASSERELLE_TRUST_FORWARDED")]
     trust_forwarded: bool,
+    /// Where uploaded files are kept: `disk` (the data directory: one instance) or `database`
+    /// (every instance of a deployment reads them).
+    #[arg(long, env = "PASSERELLE_FILES", default_value = "disk")]
+    files: String,
 }
 
 #[derive(Subcommand)]
@@ -178,7 +182,9 @@ fn settings(cli: &Cli, a: &ServeArgs) -> anyhow::Result<Settings> {
 }
 
 async fn run_server(cli: &Cli, a: &ServeArgs, db: Db) -> anyhow::Result<()> {
-    let settings = settings(cli, a)?;
+    let mut settings = settings(cli, a)?;
+    settings.storage =
+        passerelle::storage::Storage::named(&a.files, settings.data_dir.join("files"), &db)?;
     let transport = Transport::new(a.smtp_url.as_deref(), cli.data_dir.join("outbox"))?;
     let listener = tokio::net::TcpListener::bind(&a.bind)
         .await

@@ -35,7 +35,7 @@ async function emailedLink(to) {
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
     let files = [];
-    try { files = readdirSync(dir).map((f) => join(dir, f)); } catch { /* not yet */ }
+    try { files = readdirSync(dir).filter((f) => f.endsWith('.eml')).map((f) => join(dir, f)); } catch { /* not yet */ }
     files.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
     for (const f of files) {
       const raw = readFileSync(f, 'utf8').replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));

@@ -39,6 +39,31 @@ pub struct Outgoing {
     pub body_text: String,
     pub body_html: String,
     pub attempts: i64,
+    /// Given when queued (a random token; the sender's domain is added when it goes out), so a
+    /// delivery repeated after a crash carries the same Message-ID and overwrites the same file.
+    pub message_id: String,
+}
+
+impl Outgoing {
+    /// The Message-ID header's value for a sender at `domain`. Rows queued before Message-IDs
+    /// existed get one from their row id (stable too).
+    pub fn message_id_at(&self, domain: &str) -> String {
+        let local = if self.message_id.is_empty() {
+            format!("outbox-{}", self.id)
+        } else {
+            self.message_id.clone()
+        };
+        format!("<{local}@{domain}>")
+    }
+
+    /// The file the file transport writes it to (the same on every attempt).
+    pub fn file_name(&self) -> String {
+        if self.message_id.is_empty() {
+            format!("outbox-{}.eml", self.id)
+        } else {
+            format!("{}.eml", self.message_id)
+        }
+    }
 }
 
 /// After this many failures a message stays in the outbox with its last error, for an

@@ -1,11 +1,13 @@
 //! Where delivered messages go: `.eml` files in the data directory (the default, so a laptop
-//! needs no mail server), or SMTP.
+//! needs no mail server), or SMTP. Delivery is at least once (a crash between sending and
+//! recording it repeats the send) and never lost; a repeat carries the same Message-ID, and the
+//! file transport writes the same file again.
 
 use std::path::PathBuf;
 
 use anyhow::Context as _;
 use lettre::{
-    AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Tokio1Executor,
+    AsyncSmtpTransport, AsyncTransport, Tokio1Executor,
     message::{Mailbox, MultiPart},
 };
 
@@ -32,6 +34,7 @@ impl Transport {
 
     pub async fn send(&self, from: &Mailbox, m: &Outgoing) -> anyhow::Result<()> {
         let email = lettre::Message::builder()
+            .message_id(Some(m.message_id_at(from.email.domain())))
             .from(from.clone())
             .to(m.to_address.parse().context("invalid recipient address")?)
             .subject(&m.subject)
@@ -42,10 +45,15 @@ impl Transport {
         match self {
             Transport::Files(dir) => {
                 tokio::fs::create_dir_all(dir).await?;
-                let id = AsyncFileTransport::<Tokio1Executor>::new(dir)
-                    .send(email)
-                    .await?;
-                tracing::info!(to = %m.to_address, subject = %m.subject, file = %dir.join(format!("{id}.eml")).display(), "email written");
+                // Named by the Message-ID and moved into place whole: a repeat overwrites it,
+                // a reader never sees half a file.
+                let path = dir.join(m.file_name());
+                let partial = dir.join(format!(".{}.part", m.file_name()));
+                tokio::fs::write(&partial, email.formatted())
+                    .await
+                    .with_context(|| format!("writing {}", partial.display()))?;
+                tokio::fs::rename(&partial, &path).await?;
+                tracing::info!(to = %m.to_address, subject = %m.subject, file = %path.display(), "email written");
             }
             Transport::Smtp(smtp) => {
                 smtp.send(email).await?;

@@ -214,6 +214,21 @@ impl TestApp {
         }
     }
 
+    /// A second instance of the same deployment: the same database, its own data directory (its
+    /// own disk), files kept where `files` says (`disk` or `database`).
+    pub fn instance(db: Arc<TestDb>, dir: &std::path::Path, files: &str) -> TestApp {
+        let mut settings = Settings::local("127.0.0.1:8080", dir.to_path_buf());
+        settings.storage =
+            passerelle::storage::Storage::named(files, dir.join("files"), &db.db).unwrap();
+        TestApp {
+            router: passerelle::app::app(db.db.clone(), settings),
+            db,
+            cookies: HashMap::new(),
+            ip: [10, 0, 0, 1],
+            accept_language: None,
+        }
+    }
+
     /// The same database served as it is behind TLS (`https://` public URL: `__Host-` cookies).
     pub fn behind_https(&self) -> TestApp {
         let mut settings = Settings::local("127.0.0.1:8080", self.db.dir().to_path_buf());
