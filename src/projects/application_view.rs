@@ -119,7 +119,10 @@ impl ApplicationView {
                     ("version", c.half.version.into()),
                 ],
             ),
-            kind: ctx.t(&format!("organisation-kind-{}", c.half.organisation_kind)),
+            kind: ctx.t(&format!(
+                "organisation-kind-{}",
+                c.half.organisation_kind.replace('_', "-")
+            )),
             renewal: ctx.t(if c.is_renewal {
                 "projects-renewal-yes"
             } else {

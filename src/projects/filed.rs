@@ -39,13 +39,11 @@ pub(super) async fn filed_contents(
 /// (its state, admissibility and extension stay the officers' live data); the shared content
 /// is that of the latest receipt among the halves the viewer may see.
 pub(super) async fn as_filed(tx: &mut Tx, p: &mut Project, viewer: &Relation) -> AppResult<()> {
-    let filed = filed_contents(tx, p).await?;
-    apply_filed(p, &filed, viewer);
-    Ok(())
+    as_filed_all(tx, std::slice::from_mut(p), viewer).await
 }
 
-/// [`as_filed`] for many projects, in one statement (other domains' readers, which check their
-/// own permissions, read as `Relation::Admin`: every half).
+/// [`as_filed`] for many projects, in one statement (other domains' readers check their own
+/// permissions and read as a side, or as `Relation::Admin` for joint acts).
 pub(super) async fn as_filed_all(
     tx: &mut Tx,
     ps: &mut [Project],
@@ -55,20 +53,17 @@ pub(super) async fn as_filed_all(
         .iter()
         .flat_map(|p| p.halves.iter().map(|h| h.id))
         .collect();
-    let filed: Vec<super::filing::FiledContent> = store::latest_filed(tx, &ids)
-        .await?
-        .into_iter()
-        .map(|(_, _, content, _)| {
-            serde_json::from_str(&content).map_err(|e| AppError::Internal(e.into()))
-        })
-        .collect::<AppResult<_>>()?;
+    let mut filed: std::collections::HashMap<i64, Vec<super::filing::FiledContent>> =
+        std::collections::HashMap::new();
+    for (_, _, content, _) in store::latest_filed(tx, &ids).await? {
+        let c: super::filing::FiledContent =
+            serde_json::from_str(&content).map_err(|e| AppError::Internal(e.into()))?;
+        filed.entry(c.project_id).or_default().push(c);
+    }
     for p in ps.iter_mut() {
-        let mine: Vec<_> = filed
-            .iter()
-            .filter(|c| c.project_id == p.id)
-            .cloned()
-            .collect();
-        apply_filed(p, &mine, viewer);
+        if let Some(mine) = filed.get(&p.id) {
+            apply_filed(p, mine, viewer);
+        }
     }
     Ok(())
 }

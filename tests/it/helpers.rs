@@ -529,6 +529,16 @@ impl TestApp {
 
 /// The page an approving form is on: the session page for a session's acts, its minutes for
 /// signing, the funded project's page for its extensions and final report, the call's page.
+/// A multipart body with one file field named `file`, as a browser sends an upload:
+/// (content type, body).
+pub fn multipart(name: &str, bytes: &[u8]) -> (String, Vec<u8>) {
+    let boundary = "passerelletestboundary7MA4YWxk";
+    let mut body = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: application/pdf\r\n\r\n").into_bytes();
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
 pub fn page_of(action: &str) -> String {
     try_page_of(action).unwrap_or_else(|| panic!("no page known for {action}"))
 }

@@ -7,23 +7,20 @@ use std::sync::Arc;
 use axum::http::{Method, StatusCode};
 use passerelle::email::{self, Transport};
 
-use crate::helpers::TestApp;
+use crate::helpers::{TestApp, multipart};
 
 const PDF: &[u8] = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
 
 /// Uploads `PDF` to project `id` through `lead`'s instance; returns the attachment's id.
 async fn upload(app: &TestApp, lead: &mut TestApp, id: i64) -> i64 {
-    let boundary = "passerelleinstancesQ7x";
-    let mut body = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"annexe.pdf\"\r\nContent-Type: application/pdf\r\n\r\n").into_bytes();
-    body.extend_from_slice(PDF);
-    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    let (content_type, body) = multipart("annexe.pdf", PDF);
     let csrf = lead.csrf().await;
     let r = lead
         .request_bytes(
             Method::POST,
             &format!("/projects/{id}/attachments?csrf={csrf}"),
             body,
-            &format!("multipart/form-data; boundary={boundary}"),
+            &content_type,
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);

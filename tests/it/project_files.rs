@@ -5,17 +5,9 @@ use axum::http::StatusCode;
 use passerelle::projects::receipt;
 
 use crate::{
-    helpers::{TestApp, TestResponse},
+    helpers::{TestApp, TestResponse, multipart},
     projects::{QC, file, pair, post, start},
 };
-
-fn multipart(name: &str, bytes: &[u8]) -> (String, Vec<u8>) {
-    let boundary = "passerelleboundary7MA4YWxk";
-    let mut body = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: application/pdf\r\n\r\n").into_bytes();
-    body.extend_from_slice(bytes);
-    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-    (format!("multipart/form-data; boundary={boundary}"), body)
-}
 
 async fn upload(
     app: &mut TestApp,

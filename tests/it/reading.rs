@@ -10,7 +10,7 @@ use passerelle::projects::{
 };
 use scraper::{ElementRef, Html, Selector};
 
-use crate::helpers::TestApp;
+use crate::helpers::{TestApp, multipart};
 use crate::projects::{file, open_call, pair, post};
 
 const QC_LEAD: &str = "demandeur.qc@demo.passerelle.test";
@@ -56,14 +56,6 @@ fn instant(e: ElementRef) -> i64 {
         .parse::<jiff::Timestamp>()
         .unwrap()
         .as_millisecond()
-}
-
-fn multipart(name: &str, bytes: &[u8]) -> (String, Vec<u8>) {
-    let boundary = "passerellereading9QzX";
-    let mut body = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: application/pdf\r\n\r\n").into_bytes();
-    body.extend_from_slice(bytes);
-    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-    (format!("multipart/form-data; boundary={boundary}"), body)
 }
 
 async fn upload(lead: &mut TestApp, project: i64, name: &str, bytes: &[u8]) {
@@ -374,6 +366,11 @@ async fn the_evaluators_page_shows_exactly_what_the_receipt_signs() {
         "themes by name"
     );
     assert_eq!(seen("[data-field=is_renewal]"), "Renouvellement");
+    let kind = seen("[data-field=organisation_kind]");
+    assert!(
+        !kind.is_empty() && !kind.starts_with("organisation-kind"),
+        "{kind}"
+    );
     assert_eq!(shown.attachments.len(), 1);
     // Stored names keep letters, digits and . - _ (accents included); the rest becomes _.
     assert_eq!(shown.attachments[0].filename, "annexe__1__budget_prévu.pdf");

@@ -2,7 +2,7 @@
 
 use axum::http::StatusCode;
 
-use crate::helpers::{TestApp, TestResponse};
+use crate::helpers::{TestApp, TestResponse, multipart};
 
 /// Finding 5: an open redirect after login with `next` holding a tab, a backslash or other
 /// tricks; a newline gave a 500 after the session was created. The language switch uses the
@@ -151,14 +151,6 @@ async fn every_amount_column_refuses_an_amount_out_of_bounds() {
             .await);
         assert!(r.is_err(), "{sql} was accepted");
     }
-}
-
-fn multipart(name: &str, bytes: &[u8]) -> (String, Vec<u8>) {
-    let boundary = "passerelletrust7MA4YWxk";
-    let mut body = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: application/pdf\r\n\r\n").into_bytes();
-    body.extend_from_slice(bytes);
-    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-    (format!("multipart/form-data; boundary={boundary}"), body)
 }
 
 fn files_under(dir: &std::path::Path) -> usize {
