@@ -4,8 +4,8 @@
 use axum::Router;
 
 use crate::{
-    calls, config::Settings, db::Db, decisions, evaluations, followup, http, organisations,
-    projects, site, users,
+    calls, commissions, config::Settings, db::Db, decisions, evaluations, followup, http,
+    organisations, programmes, projects, site, users,
 };
 
 /// Every route of the application with its access.
@@ -13,6 +13,8 @@ pub fn registry() -> http::Registry {
     http::Registry::default()
         .with(site::routes::routes)
         .with(users::routes::routes)
+        .with(programmes::routes::routes)
+        .with(commissions::routes::routes)
         .with(calls::routes::routes)
         .with(organisations::routes::routes)
         .with(projects::routes::routes)

@@ -3,6 +3,7 @@ layout-skip = Skip to main content
 layout-nav-label = Main navigation
 layout-nav-home = Home
 layout-nav-admin = Administration
+layout-nav-editions = Commission
 layout-nav-account = My account
 layout-nav-login = Log in
 layout-nav-signup = Create an account

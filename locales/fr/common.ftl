@@ -3,6 +3,7 @@ layout-skip = Aller au contenu principal
 layout-nav-label = Navigation principale
 layout-nav-home = Accueil
 layout-nav-admin = Administration
+layout-nav-editions = Commission
 layout-nav-account = Mon compte
 layout-nav-login = Se connecter
 layout-nav-signup = Créer un compte

@@ -289,6 +289,8 @@ pub struct CallForm {
     pub commission_id: i64,
     pub sides: Vec<Side>,
     pub themes: Vec<Theme>,
+    /// The programme's funding rules, which a new call starts from.
+    pub defaults: programmes::FundingDefaults,
 }
 
 /// The form to draft a call (for `commission`, or the first one) or to edit call `id`, in one
@@ -314,11 +316,16 @@ pub async fn call_form(
             .ok_or(AppError::NotFound)?,
     };
     let (sides, themes) = authorize(&mut tx, user, commission_id).await?;
+    let programme = commissions::actions::get(&mut tx, commission_id)
+        .await?
+        .programme_id;
+    let defaults = programmes::actions::defaults_in(&mut tx, programme).await?;
     Ok(CallForm {
         call,
         commission_id,
         sides,
         themes,
+        defaults,
     })
 }
 

@@ -171,13 +171,14 @@ pub async fn new_form(
         commission_id: commission,
         sides,
         themes,
+        defaults,
         ..
     } = actions::call_form(&s.db, ctx.require_user()?, q.commission, None).await?;
     Ok(form_page(
         &ctx,
         "/calls/new",
         "calls-new-title",
-        &RawCall::blank(commission),
+        &RawCall::blank(commission, &defaults, &sides),
         &sides,
         &themes,
     )

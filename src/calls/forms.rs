@@ -74,13 +74,26 @@ impl RawCall {
     }
 
     /// A blank form with the usual rules: 12–24 months, one partner per side, sending side pays travel.
-    pub fn blank(commission_id: i64) -> RawCall {
+    /// A new call of `commission_id`: its funding rules and caps are the programme's.
+    pub fn blank(
+        commission_id: i64,
+        defaults: &crate::programmes::FundingDefaults,
+        sides: &[Side],
+    ) -> RawCall {
         let mut raw = RawCall::default();
         raw.set("commission", commission_id.to_string());
-        raw.set("min_duration", "12".into());
-        raw.set("max_duration", "24".into());
-        raw.set("min_partners", "1".into());
-        raw.set("travel", "sending".into());
+        raw.set("min_duration", defaults.min_duration_months.to_string());
+        raw.set("max_duration", defaults.max_duration_months.to_string());
+        raw.set("min_partners", defaults.min_partners_per_side.to_string());
+        raw.set("travel", defaults.travel_paid_by.clone());
+        for cap in &defaults.caps {
+            if let Some(side) = sides.iter().find(|s| s.id == cap.side_id) {
+                let code = &side.code;
+                raw.set(&format!("cap_trip_{code}"), amount_text(cap.per_trip));
+                raw.set(&format!("cap_stay_{code}"), amount_text(cap.per_stay));
+                raw.set(&format!("cap_year_{code}"), amount_text(cap.per_year));
+            }
+        }
         raw
     }
 

@@ -1,7 +1,7 @@
 //! Creating commissions, sessions and themes; reading a programme's commissions.
 
 use super::{
-    model::{CoChair, Commission, Session, SessionState, Theme},
+    model::{CoChair, Commission, EditionState, Session, SessionState, Theme},
     store,
 };
 use crate::{
@@ -11,7 +11,9 @@ use crate::{
     i18n::Localized,
 };
 
-/// Creates a CMP edition with its co-chairs (one per side).
+/// Records an approved CMP edition with its co-chairs (one per side), inside the caller's
+/// transaction (the approved editions of the demo's past; new ones go through
+/// [`super::editions`]).
 pub async fn create_commission(
     tx: &mut Tx,
     actor: &Actor,
@@ -27,7 +29,15 @@ pub async fn create_commission(
         )));
     }
     let now = tx.now_ms();
-    let id = store::insert_commission(tx, programme_id, number, years.0, years.1, now).await?;
+    let fields = store::EditionFields {
+        programme_id,
+        number,
+        start: years.0,
+        end: years.1,
+        host_side_id: co_chairs.first().map(|c| c.side_id),
+        state: EditionState::Approved,
+    };
+    let id = store::insert_commission(tx, &fields, now).await?;
     for ch in co_chairs {
         store::insert_co_chair(tx, id, ch).await?;
     }
@@ -43,8 +53,14 @@ pub async fn create_commission(
     Ok(id)
 }
 
-/// Convenes a session of a commission.
-pub async fn add_session(tx: &mut Tx, actor: &Actor, session: &Session) -> AppResult<i64> {
+/// Convenes a session of a commission with its participants, inside the caller's transaction
+/// (the officers' page goes through [`super::editions::convene`]).
+pub async fn add_session(
+    tx: &mut Tx,
+    actor: &Actor,
+    session: &Session,
+    participants: &[i64],
+) -> AppResult<i64> {
     if jiff::tz::TimeZone::get(&session.time_zone).is_err() {
         return Err(AppError::Invalid(FieldErrors::single(
             "time_zone",
@@ -53,6 +69,7 @@ pub async fn add_session(tx: &mut Tx, actor: &Actor, session: &Session) -> AppRe
     }
     let now = tx.now_ms();
     let id = store::insert_session(tx, session, now).await?;
+    store::set_participants(tx, id, participants).await?;
     audit::record(
         tx,
         actor,
@@ -85,6 +102,8 @@ pub struct Overview {
     pub commission: Commission,
     pub sessions: Vec<Session>,
     pub themes: Vec<Theme>,
+    /// The sessions' participants: (session, account).
+    pub participants: Vec<(i64, i64)>,
 }
 
 /// A programme's commissions, newest first.
@@ -104,53 +123,68 @@ pub async fn overview_in(tx: &mut Tx, programmes: &[i64]) -> AppResult<Vec<Overv
     let co_chairs = store::co_chairs_of(tx, &ids).await?;
     let sessions = store::sessions_of(tx, &ids).await?;
     let themes = store::themes_of(tx, &ids).await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| Overview {
-            sessions: sessions
-                .iter()
-                .filter(|s| s.commission_id == r.id)
-                .cloned()
-                .collect(),
-            themes: themes
-                .iter()
-                .filter(|(c, _)| *c == r.id)
-                .map(|(_, t)| Theme {
-                    id: t.id,
-                    code: t.code.clone(),
-                    name: Localized::new(t.name_fr.clone(), t.name_en.clone()),
-                })
-                .collect(),
-            commission: Commission {
-                co_chairs: co_chairs
+    let session_ids: Vec<i64> = sessions.iter().map(|s| s.id).collect();
+    let participants = store::participants_of(tx, &session_ids).await?;
+    rows.into_iter()
+        .map(|r| {
+            Ok(Overview {
+                participants: participants
+                    .iter()
+                    .filter(|(s, _)| {
+                        sessions
+                            .iter()
+                            .any(|x| x.id == *s && x.commission_id == r.id)
+                    })
+                    .copied()
+                    .collect(),
+                sessions: sessions
+                    .iter()
+                    .filter(|s| s.commission_id == r.id)
+                    .cloned()
+                    .collect(),
+                themes: themes
                     .iter()
                     .filter(|(c, _)| *c == r.id)
-                    .map(|(_, cc)| cc.clone())
+                    .map(|(_, t)| Theme {
+                        id: t.id,
+                        code: t.code.clone(),
+                        name: Localized::new(t.name_fr.clone(), t.name_en.clone()),
+                    })
                     .collect(),
-                ..commission_of(r)
-            },
+                commission: Commission {
+                    co_chairs: co_chairs
+                        .iter()
+                        .filter(|(c, _)| *c == r.id)
+                        .map(|(_, cc)| cc.clone())
+                        .collect(),
+                    ..commission_of(r)?
+                },
+            })
         })
-        .collect())
+        .collect()
 }
 
-fn commission_of(r: store::CommissionRow) -> Commission {
-    Commission {
+fn commission_of(r: store::CommissionRow) -> AppResult<Commission> {
+    Ok(Commission {
         id: r.id,
         programme_id: r.programme_id,
         number: r.number,
         start_year: r.start_year,
         end_year: r.end_year,
         co_chairs: Vec::new(),
-    }
+        state: EditionState::parse(&r.state)
+            .ok_or_else(|| crate::db::unknown("edition state", &r.state))?,
+        host_side_id: r.host_side_id,
+    })
 }
 
 /// One commission (without co-chairs), inside the caller's transaction.
 pub async fn get(tx: &mut Tx, id: i64) -> AppResult<Commission> {
-    Ok(commission_of(
+    commission_of(
         store::find_commission(tx, id)
             .await?
             .ok_or(AppError::NotFound)?,
-    ))
+    )
 }
 
 /// Every commission of every programme, newest first within a programme.
@@ -161,11 +195,11 @@ pub async fn list_all(db: &Db) -> AppResult<Vec<Commission>> {
 
 /// Every commission, inside the caller's transaction.
 pub async fn list_all_in(tx: &mut Tx) -> AppResult<Vec<Commission>> {
-    Ok(store::list_all_commissions(tx)
+    store::list_all_commissions(tx)
         .await?
         .into_iter()
         .map(commission_of)
-        .collect())
+        .collect()
 }
 
 /// The priority themes recorded for a commission, in their order.
@@ -205,11 +239,11 @@ pub async fn overview_of(tx: &mut Tx, id: i64) -> AppResult<Commission> {
 
 /// A programme's commissions (without co-chairs), inside the caller's transaction.
 pub async fn of_programme_in(tx: &mut Tx, programme_id: i64) -> AppResult<Vec<Commission>> {
-    Ok(store::list_commissions(tx, programme_id)
+    store::list_commissions(tx, programme_id)
         .await?
         .into_iter()
         .map(commission_of)
-        .collect())
+        .collect()
 }
 
 /// A commission's sessions with their states, inside the caller's transaction.
@@ -222,4 +256,18 @@ pub async fn sessions_in(
         out.push(session_in(tx, s.id).await?);
     }
     Ok(out)
+}
+
+/// The co-chairs of an edition who have an account: (side, account).
+pub async fn co_chair_accounts(tx: &mut Tx, commission_id: i64) -> AppResult<Vec<(i64, i64)>> {
+    Ok(store::list_co_chairs(tx, commission_id)
+        .await?
+        .into_iter()
+        .filter_map(|c| c.user_id.map(|u| (c.side_id, u)))
+        .collect())
+}
+
+/// The participants of these sessions: (session, account), in one statement.
+pub async fn participants_in(tx: &mut Tx, sessions: &[i64]) -> AppResult<Vec<(i64, i64)>> {
+    Ok(store::participants_of(tx, sessions).await?)
 }

@@ -11,6 +11,31 @@ pub struct Commission {
     pub start_year: i64,
     pub end_year: i64,
     pub co_chairs: Vec<CoChair>,
+    /// Drafted by one side's officers, approved by the other's (as calls are).
+    pub state: EditionState,
+    /// The side that hosts the edition (they alternate).
+    pub host_side_id: Option<i64>,
+}
+
+/// An edition is a draft until every side approved the same content.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EditionState {
+    Draft,
+    Approved,
+}
+
+impl EditionState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EditionState::Draft => "draft",
+            EditionState::Approved => "approved",
+        }
+    }
+    pub fn parse(s: &str) -> Option<EditionState> {
+        [EditionState::Draft, EditionState::Approved]
+            .into_iter()
+            .find(|k| k.as_str() == s)
+    }
 }
 
 impl Commission {
@@ -66,6 +91,8 @@ pub struct CoChair {
     pub name: String,
     pub title_fr: String,
     pub title_en: String,
+    /// The co-chair's account: only they sign the minutes as co-chair of their side.
+    pub user_id: Option<i64>,
 }
 
 /// Where a session stands: each side's evaluations are shown to the other only once it is
@@ -144,6 +171,9 @@ pub struct Session {
     /// The zone the session was convened in.
     pub time_zone: String,
     pub venue: Venue,
+    /// Grows each time the session is moved or cancelled (the `.ics` SEQUENCE).
+    pub sequence: i64,
+    pub cancelled_at: Option<i64>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -156,6 +186,8 @@ pub(crate) struct SessionRow {
     pub mode: String,
     pub place: Option<String>,
     pub meeting_url: Option<String>,
+    pub sequence: i64,
+    pub cancelled_at: Option<i64>,
 }
 
 impl TryFrom<SessionRow> for Session {
@@ -174,6 +206,8 @@ impl TryFrom<SessionRow> for Session {
             starts_at: r.starts_at,
             time_zone: r.time_zone,
             venue,
+            sequence: r.sequence,
+            cancelled_at: r.cancelled_at,
         })
     }
 }
@@ -199,6 +233,8 @@ mod tests {
             start_year: 2019,
             end_year: 2021,
             co_chairs: vec![],
+            state: EditionState::Approved,
+            host_side_id: None,
         };
         assert_eq!(c.ordinal(Locale::FrBe), "XIe");
         assert_eq!(c.ordinal(Locale::En), "11th");

@@ -42,6 +42,8 @@ pub(super) async fn context(
         state,
         released_by: Vec::new(),
         signed_by: Vec::new(),
+        participants: Vec::new(),
+        co_chairs: Vec::new(),
     };
     if !policy::can(user, Perm::View, &facts) {
         return Err(AppError::Forbidden);
@@ -115,6 +117,8 @@ pub async fn advance(
         state,
         released_by: Vec::new(),
         signed_by: Vec::new(),
+        participants: Vec::new(),
+        co_chairs: Vec::new(),
     };
     if !policy::can(user, Perm::TakePart, &facts) {
         return Err(AppError::Forbidden);

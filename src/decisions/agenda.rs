@@ -155,6 +155,8 @@ pub async fn session_view(db: &Db, user: &Viewer, id: i64) -> AppResult<SessionV
         state,
         released_by: store::releases(&mut tx, id).await?,
         signed_by: Vec::new(),
+        participants: Vec::new(),
+        co_chairs: Vec::new(),
     };
     let midterm =
         if session.kind == commissions::SessionKind::Midterm && state != SessionState::Scheduled {

@@ -120,7 +120,6 @@ pub async fn ics(
         ctx.require_user()?,
         id,
         &ctx.t("decisions-ics-title"),
-        &ctx.t("commission-session-online"),
         &s.settings.public_url,
     )
     .await?;

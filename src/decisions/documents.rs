@@ -14,7 +14,7 @@ use crate::{
     db::Db,
     error::{AppError, AppResult},
     i18n::{Locale, Localized, format_iso_date},
-    users::{Role, Viewer},
+    users::Viewer,
 };
 
 /// The minutes of a session in one language: its date in each side's zone, the co-chairs,
@@ -36,10 +36,11 @@ pub struct Minutes {
 /// `seen`: the fingerprint of what the session decided, as the minutes page showed it.
 pub async fn sign(db: &Db, user: &Viewer, id: i64, seen: &str) -> AppResult<()> {
     let mut tx = db.write().await?;
-    let (_, state, sides, _) = context(&mut tx, user, id).await?;
+    let (session, state, sides, _) = context(&mut tx, user, id).await?;
     if state != SessionState::Closed {
         return Err(AppError::Conflict("decisions-error-not-closed".into()));
     }
+    let co_chairs = commissions::actions::co_chair_accounts(&mut tx, session.commission_id).await?;
     let facts = policy::Facts {
         sides: sides.iter().map(|s| s.id).collect(),
         state,
@@ -47,14 +48,17 @@ pub async fn sign(db: &Db, user: &Viewer, id: i64, seen: &str) -> AppResult<()> 
         // A side already signed is recorded once (the insert does nothing): signing is
         // refused only to someone who is no commission member of either side.
         signed_by: Vec::new(),
+        participants: Vec::new(),
+        co_chairs: co_chairs.clone(),
     };
     if !policy::can(user, Perm::Sign, &facts) {
         return Err(AppError::Forbidden);
     }
-    let signers: Vec<i64> = sides
+    // Only the co-chair of a side signs for it.
+    let signers: Vec<i64> = co_chairs
         .iter()
-        .filter(|s| user.has_role_on(Role::CommissionMember, s.id))
-        .map(|s| s.id)
+        .filter(|(_, u)| *u == user.id)
+        .map(|(s, _)| *s)
         .collect();
     let decisions = store::list(&mut tx, id).await?;
     let resolutions = store::list_resolutions(&mut tx, id).await?;
@@ -227,6 +231,12 @@ pub async fn minutes(
         state,
         released_by: Vec::new(),
         signed_by: signatures.iter().map(|(side, _, _)| *side).collect(),
+        participants: Vec::new(),
+        co_chairs: commission
+            .co_chairs
+            .iter()
+            .filter_map(|c| c.user_id.map(|u| (c.side_id, u)))
+            .collect(),
     };
     let can_sign = policy::can(user, Perm::Sign, &facts);
     Ok(Minutes {
@@ -314,15 +324,8 @@ pub fn describe(r: &Resolution, commissions: &[Commission], locale: Locale) -> S
     }
 }
 
-/// The session as an iCalendar event (two hours), for signed-in users.
-pub async fn ics(
-    db: &Db,
-    user: &Viewer,
-    id: i64,
-    title: &str,
-    online: &str,
-    base: &str,
-) -> AppResult<String> {
+/// The session as an iCalendar event (two hours), for its participants.
+pub async fn ics(db: &Db, user: &Viewer, id: i64, title: &str, base: &str) -> AppResult<String> {
     use icalendar::{Component, Event, EventLike};
     let mut tx = db.read().await?;
     let (session, state) = commissions::actions::session_in(&mut tx, id).await?;
@@ -338,25 +341,37 @@ pub async fn ics(
         state,
         released_by: Vec::new(),
         signed_by: Vec::new(),
+        participants: commissions::actions::participants_in(&mut tx, &[id])
+            .await?
+            .into_iter()
+            .map(|(_, u)| u)
+            .collect(),
+        co_chairs: Vec::new(),
     };
-    let joins = policy::can(user, Perm::JoinMeeting, &facts);
+    // The calendar file carries the meeting's time and link: only its participants get it.
+    if !policy::can(user, Perm::JoinMeeting, &facts) {
+        return Err(AppError::NotFound);
+    }
     let start = chrono_utc(session.starts_at)?;
     let end = chrono_utc(session.starts_at + 2 * 3_600_000)?;
     let mut event = Event::new();
+    // One UID for the session's life; SEQUENCE grows each time it is moved or cancelled, so
+    // calendars replace the event they hold instead of adding another.
     event
         .uid(&format!("commission-session-{id}@passerelle"))
+        .sequence(session.sequence as u32)
         .summary(title)
         .starts(start)
         .ends(end);
+    if session.cancelled_at.is_some() {
+        event.status(icalendar::EventStatus::Cancelled);
+    }
     match &session.venue {
         commissions::Venue::InPerson { place } => {
             event.location(place);
         }
-        commissions::Venue::Online { meeting_url } if joins => {
+        commissions::Venue::Online { meeting_url } => {
             event.location(meeting_url).url(meeting_url);
-        }
-        commissions::Venue::Online { .. } => {
-            event.location(online);
         }
     }
     event.description(&format!("{base}/sessions/{id}"));

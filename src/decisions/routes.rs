@@ -14,7 +14,6 @@ use crate::{
 
 const OFFICERS: &[Role] = &[Role::Officer];
 const APPLICANTS: &[Role] = &[Role::Applicant];
-const COMMISSION_MEMBERS: &[Role] = &[Role::CommissionMember];
 /// Who reads a session: those who take part, and administrators (the policy narrows to the
 /// programme's sides).
 const SESSION_READERS: &[Role] = &[Role::CommissionMember, Role::Officer, Role::Administrator];
@@ -90,7 +89,8 @@ pub fn routes(r: Registry) -> Registry {
     )
     .post(
         paths::SessionsSign::PATH,
-        AnyOf(COMMISSION_MEMBERS),
+        // The co-chairs: accounts of officers or commission members named on the edition.
+        AnyOf(SESSION_MEMBERS),
         documents::sign,
     )
     .get(

@@ -19,8 +19,8 @@ use crate::{
     error::AppResult,
     i18n::{Locale, Localized},
     organisations::{self, Organisation},
-    programmes::{self, Side},
-    users::{Email, Role, admin},
+    programmes::{self, FundingDefaults, Side, SideCaps},
+    users::{self, Email, Role, admin},
 };
 use data::{QC_ORGS, WB_ORGS};
 
@@ -180,6 +180,9 @@ pub async fn load_sized(db: &Db, stage: Stage, base: &str, projects: usize) -> A
         time_zone: "Europe/Brussels".into(),
         currency: "EUR".into(),
         locale: Locale::FrBe,
+        acronym: "WBI".into(),
+        logo_text: "Wallonie-Bruxelles International".into(),
+        iati_ref: String::new(),
     };
     let qc = Side {
         id: 0,
@@ -192,28 +195,86 @@ pub async fn load_sized(db: &Db, stage: Stage, base: &str, projects: usize) -> A
         time_zone: "America/Toronto".into(),
         currency: "CAD".into(),
         locale: Locale::FrCa,
+        acronym: "MRIF".into(),
+        logo_text: "Québec".into(),
+        iati_ref: String::new(),
     };
-    let wb_id = programmes::actions::create_side(&mut tx, &actor, &wb).await?;
-    let qc_id = programmes::actions::create_side(&mut tx, &actor, &qc).await?;
     let name = Localized::new(
         "Coopération Wallonie-Bruxelles – Québec",
         "Wallonia-Brussels – Québec cooperation",
     );
-    let programme =
-        programmes::actions::create_programme(&mut tx, &actor, "WBQC", &name, &[wb_id, qc_id])
-            .await?;
+    // Built through the set-up an administrator runs on a new installation.
+    let caps = |side_id, (per_trip, per_stay, per_year)| SideCaps {
+        side_id,
+        per_trip,
+        per_stay,
+        per_year,
+    };
+    let programme = programmes::actions::set_up_in(
+        &mut tx,
+        &actor,
+        &programmes::actions::SetUp {
+            code: "WBQC".into(),
+            name,
+            sides: vec![wb.clone(), qc.clone()],
+            defaults: FundingDefaults {
+                min_duration_months: 12,
+                max_duration_months: 24,
+                min_partners_per_side: 1,
+                travel_paid_by: "sending".into(),
+                caps: vec![
+                    caps(0, (120_000, 150_000, 900_000)),
+                    caps(1, (180_000, 200_000, 1_200_000)),
+                ],
+            },
+        },
+    )
+    .await?;
+    let sides = programmes::actions::sides_of(&mut tx, programme).await?;
+    let (wb_id, qc_id) = (sides[0].id, sides[1].id);
+    let mut officer = 0;
+    // The commission members are the demo's co-chairs (WB, then QC).
+    let mut chairs = Vec::new();
+    let mut staff = Vec::new();
+    for (email, name, role, side) in ACCOUNTS {
+        let side_id = side.map(|s| if s == "WB" { wb_id } else { qc_id });
+        let locale = if side == Some("QC") {
+            Locale::FrCa
+        } else {
+            Locale::FrBe
+        };
+        let a = admin::NewAccount {
+            email: Email::parse(email).expect("demo addresses are valid"),
+            name: name.into(),
+            locale,
+            role,
+            side_id,
+        };
+        let id = admin::seed_user(&mut tx, &actor, &a, &hash).await?;
+        if email.starts_with("charge.wb") {
+            officer = id;
+        }
+        if email.starts_with("commission.") {
+            chairs.push(id);
+        }
+        if matches!(role, Role::Officer | Role::CommissionMember) {
+            staff.push(id);
+        }
+    }
     let co_chairs = [
         CoChair {
             side_id: wb_id,
             name: "Anne Lambert".into(),
             title_fr: "Administratrice générale adjointe, WBI".into(),
             title_en: "Deputy Director General, WBI".into(),
+            user_id: Some(chairs[0]),
         },
         CoChair {
             side_id: qc_id,
-            name: "Julie Tremblay".into(),
-            title_fr: "Sous-ministre adjointe, MRIF".into(),
+            name: "François Côté".into(),
+            title_fr: "Sous-ministre adjoint, MRIF".into(),
             title_en: "Assistant Deputy Minister, MRIF".into(),
+            user_id: Some(chairs[1]),
         },
     ];
     let cmp = commissions::actions::create_commission(
@@ -234,6 +295,8 @@ pub async fn load_sized(db: &Db, stage: Stage, base: &str, projects: usize) -> A
         venue: Venue::InPerson {
             place: "Bruxelles, Wallonie-Bruxelles International, place Sainctelette 2".into(),
         },
+        sequence: 0,
+        cancelled_at: None,
     };
     let midterm = Session {
         id: 0,
@@ -244,9 +307,12 @@ pub async fn load_sized(db: &Db, stage: Stage, base: &str, projects: usize) -> A
         venue: Venue::Online {
             meeting_url: "https://visio.demo.passerelle.test/cmp-xi-mi-etape".into(),
         },
+        sequence: 0,
+        cancelled_at: None,
     };
-    let plenary = commissions::actions::add_session(&mut tx, &actor, &plenary).await?;
-    let midterm = commissions::actions::add_session(&mut tx, &actor, &midterm).await?;
+    // The demo's sessions are attended by both sides' officers and commission members.
+    let plenary = commissions::actions::add_session(&mut tx, &actor, &plenary, &staff).await?;
+    let midterm = commissions::actions::add_session(&mut tx, &actor, &midterm, &staff).await?;
     let mut xi_themes = Vec::new();
     for (i, (code, fr, en)) in THEMES.iter().enumerate() {
         let id = commissions::actions::add_theme(
@@ -275,26 +341,6 @@ pub async fn load_sized(db: &Db, stage: Stage, base: &str, projects: usize) -> A
             };
             let id = organisations::actions::create_organisation(&mut tx, &actor, &o).await?;
             orgs.push((side_id, id));
-        }
-    }
-    let mut officer = 0;
-    for (email, name, role, side) in ACCOUNTS {
-        let side_id = side.map(|s| if s == "WB" { wb_id } else { qc_id });
-        let locale = if side == Some("QC") {
-            Locale::FrCa
-        } else {
-            Locale::FrBe
-        };
-        let a = admin::NewAccount {
-            email: Email::parse(email).expect("demo addresses are valid"),
-            name: name.into(),
-            locale,
-            role,
-            side_id,
-        };
-        let id = admin::seed_user(&mut tx, &actor, &a, &hash).await?;
-        if email.starts_with("charge.wb") {
-            officer = id;
         }
     }
     let xii = commissions::actions::create_commission(
@@ -346,6 +392,29 @@ pub async fn load_sized(db: &Db, stage: Stage, base: &str, projects: usize) -> A
     }
     if stage == Stage::Full {
         year2020::load(db, base, (cmp, xii), midterm).await?;
+        draft_next_edition(db, &co_chairs).await?;
     }
+    Ok(())
+}
+
+/// The XIIIe edition as WBI's officer prepares it on the officers' page (MRIF has yet to
+/// approve it): the form's suggestion — the edition after the XIIe, hosted by the other side,
+/// the same co-chairs and themes — as drafted through the same action.
+async fn draft_next_edition(db: &Db, co_chairs: &[CoChair]) -> AppResult<()> {
+    use commissions::editions::{self, CoChairInput, EditionInput};
+    let officer = users::actions::acting_as(db, "charge.wb@demo.passerelle.test").await?;
+    let suggested = editions::edition_form(db, &officer, None).await?.input;
+    let input = EditionInput {
+        co_chairs: co_chairs
+            .iter()
+            .map(|c| CoChairInput {
+                side_id: c.side_id,
+                user_id: c.user_id.unwrap_or_default(),
+                title: Localized::new(c.title_fr.clone(), c.title_en.clone()),
+            })
+            .collect(),
+        ..suggested
+    };
+    editions::draft(db, &officer, &input).await?;
     Ok(())
 }

@@ -49,7 +49,11 @@ pub async fn iati(db: &Db, user: &Viewer, commission: i64) -> AppResult<String> 
             .find(|s| s.id == side_id)
             .ok_or(AppError::NotFound)?;
         let r = reporter.get_or_insert_with(|| Reporter {
-            reference: reference(&side.code),
+            reference: if side.iati_ref.is_empty() {
+                reference(&side.code)
+            } else {
+                side.iati_ref.clone()
+            },
             name: side.administration.fr.clone(),
             currency: side.currency.clone(),
         });

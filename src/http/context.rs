@@ -51,6 +51,8 @@ pub struct Ctx {
 pub struct Nav {
     pub projects: bool,
     pub evaluations: bool,
+    /// The commission's editions and sessions (officers, commission members, administrators).
+    pub editions: bool,
     pub admin: bool,
 }
 
@@ -59,6 +61,9 @@ impl Nav {
         user.map(|u| Nav {
             projects: u.has_role(Role::Applicant),
             evaluations: u.has_role(Role::Evaluator),
+            editions: u.has_role(Role::Officer)
+                || u.has_role(Role::CommissionMember)
+                || u.is_admin(),
             admin: u.is_admin(),
         })
         .unwrap_or_default()

@@ -27,6 +27,8 @@ pub struct Field {
     pub autocomplete: &'static str,
     pub required: bool,
     pub options: Vec<SelectOption>,
+    /// A heading that opens a new part of a long form before this field.
+    pub heading: Option<String>,
 }
 
 impl Field {
@@ -41,6 +43,7 @@ impl Field {
             autocomplete: "off",
             required: true,
             options: Vec::new(),
+            heading: None,
         }
     }
     pub fn text(ctx: &Ctx, name: impl Into<String>, label_key: &str, value: &str) -> Field {
@@ -139,6 +142,11 @@ impl Field {
     }
     pub fn hint(mut self, ctx: &Ctx, key: &str) -> Field {
         self.hint = Some(ctx.t(key));
+        self
+    }
+    /// Opens a new part of the form (an `<h2>`) before this field.
+    pub fn heading(mut self, text: String) -> Field {
+        self.heading = Some(text);
         self
     }
     pub fn optional(mut self) -> Field {

@@ -2,6 +2,8 @@
 
 pub mod actions;
 pub mod model;
+pub mod routes;
+pub mod setup_pages;
 mod store;
 
-pub use model::{Programme, Side, SideCode};
+pub use model::{FundingDefaults, Programme, Side, SideCaps, SideCode};

@@ -29,6 +29,12 @@ pub struct Side {
     pub time_zone: String,
     pub currency: String,
     pub locale: Locale,
+    /// The administration's acronym (WBI, MRIF).
+    pub acronym: String,
+    /// The text its logo shows, on documents and the portal.
+    pub logo_text: String,
+    /// Its IATI reporting-organisation reference (`XI-IATI-…`, `BE-BCE_KBO-…`); empty: derived.
+    pub iati_ref: String,
 }
 
 #[derive(sqlx::FromRow)]
@@ -42,6 +48,9 @@ pub(crate) struct SideRow {
     pub time_zone: String,
     pub currency: String,
     pub locale: String,
+    pub acronym: String,
+    pub logo_text: String,
+    pub iati_ref: String,
 }
 
 impl From<SideRow> for Side {
@@ -54,6 +63,9 @@ impl From<SideRow> for Side {
             time_zone: r.time_zone,
             currency: r.currency,
             locale: Locale::parse(&r.locale).unwrap_or_default(),
+            acronym: r.acronym,
+            logo_text: r.logo_text,
+            iati_ref: r.iati_ref,
         }
     }
 }
@@ -65,6 +77,46 @@ pub struct Programme {
     pub code: String,
     pub name: Localized,
     pub sides: Vec<Side>,
+}
+
+/// The funding rules a programme sets once; its calls start from them (and may override them).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FundingDefaults {
+    pub min_duration_months: i64,
+    pub max_duration_months: i64,
+    pub min_partners_per_side: i64,
+    /// `sending` or `receiving` (the calls' `TravelPayer`).
+    pub travel_paid_by: String,
+    /// Caps per side, in its currency's minor units: (side, per trip, per stay, per year).
+    pub caps: Vec<SideCaps>,
+}
+
+/// One side's caps, in its currency's minor units.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SideCaps {
+    pub side_id: i64,
+    pub per_trip: i64,
+    pub per_stay: i64,
+    pub per_year: i64,
+}
+
+/// Rule: durations are at least a month and ordered, at least one partner per side.
+pub fn check_defaults(d: &FundingDefaults) -> Vec<(&'static str, &'static str)> {
+    let mut errors = Vec::new();
+    if !(1..=120).contains(&d.min_duration_months) {
+        errors.push(("min_duration", "calls-error-number"));
+    } else if !(1..=120).contains(&d.max_duration_months) {
+        errors.push(("max_duration", "calls-error-number"));
+    } else if d.max_duration_months < d.min_duration_months {
+        errors.push(("max_duration", "calls-error-duration-range"));
+    }
+    if !(1..=50).contains(&d.min_partners_per_side) {
+        errors.push(("min_partners", "calls-error-number"));
+    }
+    if !matches!(d.travel_paid_by.as_str(), "sending" | "receiving") {
+        errors.push(("travel", "calls-error-travel"));
+    }
+    errors
 }
 
 /// Rule: a programme has at least two sides, all different.

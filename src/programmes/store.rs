@@ -3,14 +3,13 @@
 use super::model::{Side, SideRow};
 use crate::{db::Tx, on_tx, on_tx_exec};
 
-const SIDE_COLS: &str =
-    "id, code, name_fr, name_en, administration_fr, administration_en, time_zone, currency, locale";
+const SIDE_COLS: &str = "id, code, name_fr, name_en, administration_fr, administration_en, time_zone, currency, locale, acronym, logo_text, iati_ref";
 
 pub async fn insert_side(tx: &mut Tx, s: &Side) -> sqlx::Result<i64> {
     on_tx!(tx, |c| {
         sqlx::query_scalar(
-        "insert into sides (code, name_fr, name_en, administration_fr, administration_en, time_zone, currency, locale)
-         values ($1, $2, $3, $4, $5, $6, $7, $8) returning id"
+        "insert into sides (code, name_fr, name_en, administration_fr, administration_en, time_zone, currency, locale, acronym, logo_text, iati_ref)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning id"
     )
     .bind(&s.code)
     .bind(&s.name.fr)
@@ -20,6 +19,9 @@ pub async fn insert_side(tx: &mut Tx, s: &Side) -> sqlx::Result<i64> {
     .bind(&s.time_zone)
     .bind(&s.currency)
     .bind(s.locale.tag())
+    .bind(&s.acronym)
+    .bind(&s.logo_text)
+    .bind(&s.iati_ref)
     .fetch_one(c)
     .await
     })
@@ -98,4 +100,82 @@ pub async fn list_programme_sides(tx: &mut Tx, programme_id: i64) -> sqlx::Resul
         .fetch_all(c)
         .await)?;
     Ok(rows.into_iter().map(Side::from).collect())
+}
+
+#[derive(sqlx::FromRow)]
+pub struct DefaultsRow {
+    pub min_duration_months: i64,
+    pub max_duration_months: i64,
+    pub min_partners_per_side: i64,
+    pub travel_paid_by: String,
+}
+
+#[derive(sqlx::FromRow)]
+pub struct CapsRow {
+    pub side_id: i64,
+    pub cap_per_trip: i64,
+    pub cap_per_stay: i64,
+    pub cap_per_year: i64,
+}
+
+pub async fn defaults(
+    tx: &mut Tx,
+    programme_id: i64,
+) -> sqlx::Result<Option<(DefaultsRow, Vec<CapsRow>)>> {
+    let row: Option<DefaultsRow> = on_tx!(tx, |c| sqlx::query_as(
+        "select min_duration_months, max_duration_months, min_partners_per_side, travel_paid_by
+         from programmes where id = $1"
+    )
+    .bind(programme_id)
+    .fetch_optional(c)
+    .await)?;
+    let Some(row) = row else { return Ok(None) };
+    let caps: Vec<CapsRow> = on_tx!(tx, |c| sqlx::query_as(
+        "select side_id, cap_per_trip, cap_per_stay, cap_per_year from programme_sides
+         where programme_id = $1 order by side_id"
+    )
+    .bind(programme_id)
+    .fetch_all(c)
+    .await)?;
+    Ok(Some((row, caps)))
+}
+
+pub async fn set_defaults(
+    tx: &mut Tx,
+    programme_id: i64,
+    d: &super::model::FundingDefaults,
+) -> sqlx::Result<()> {
+    on_tx_exec!(tx, |c| sqlx::query(
+        "update programmes set min_duration_months = $2, max_duration_months = $3,
+             min_partners_per_side = $4, travel_paid_by = $5 where id = $1"
+    )
+    .bind(programme_id)
+    .bind(d.min_duration_months)
+    .bind(d.max_duration_months)
+    .bind(d.min_partners_per_side)
+    .bind(&d.travel_paid_by)
+    .execute(c)
+    .await)?;
+    for cap in &d.caps {
+        on_tx_exec!(tx, |c| sqlx::query(
+            "update programme_sides set cap_per_trip = $3, cap_per_stay = $4, cap_per_year = $5
+             where programme_id = $1 and side_id = $2"
+        )
+        .bind(programme_id)
+        .bind(cap.side_id)
+        .bind(cap.per_trip)
+        .bind(cap.per_stay)
+        .bind(cap.per_year)
+        .execute(c)
+        .await)?;
+    }
+    Ok(())
+}
+
+pub async fn count_programmes(tx: &mut Tx) -> sqlx::Result<i64> {
+    on_tx!(tx, |c| sqlx::query_scalar(
+        "select count(*) from programmes"
+    )
+    .fetch_one(c)
+    .await)
 }

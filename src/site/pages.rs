@@ -25,6 +25,9 @@ pub struct SessionView {
     pub when_viewer: Option<String>,
     pub venue: String,
     pub meeting_url: Option<String>,
+    pub cancelled: bool,
+    /// The viewer takes part: the calendar file (and an online session's link) is theirs.
+    pub participant: bool,
 }
 
 pub struct CommissionView {
@@ -52,21 +55,36 @@ pub struct HomePage {
 pub async fn home(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     let l = ctx.locale;
     let mut views = Vec::new();
-    for (p, overview) in super::reads::home(&state.db).await?.programmes {
-        // Rule 19: an online session's link reaches only the programme's members and officers
-        // (it does not depend on the session's state).
-        let facts = crate::decisions::policy::Facts {
-            sides: p.sides.iter().map(|s| s.id).collect(),
-            state: crate::commissions::SessionState::Scheduled,
-            released_by: Vec::new(),
-            signed_by: Vec::new(),
+    let home = super::reads::home(&state.db).await?;
+    if home.programmes.is_empty() {
+        // The first run: the administrator sets the installation up; nobody else has anything
+        // to do yet.
+        if ctx.user.as_ref().is_some_and(|u| u.is_admin()) {
+            return Ok(see_other(crate::programmes::setup_pages::SETUP));
+        }
+        let links: &[(&str, &str)] = if ctx.user.is_some() {
+            &[]
+        } else {
+            &[("/login", "layout-nav-login")]
         };
-        let joins = ctx.user.as_ref().is_some_and(|u| {
-            crate::decisions::policy::can(u, crate::decisions::policy::Perm::JoinMeeting, &facts)
-        });
+        return Ok(users::pages::message(
+            &ctx,
+            axum::http::StatusCode::OK,
+            "setup-preparing",
+            links,
+        ));
+    }
+    for (p, overview) in home.programmes {
+        // Rule 19: an online session's link reaches only its participants.
+        let viewer_id = ctx.user.as_ref().map(|u| u.id);
         let mut commissions = Vec::new();
-        for o in overview {
+        // A draft edition is the officers' business until both sides approved it.
+        for o in overview
+            .into_iter()
+            .filter(|o| o.commission.state == crate::commissions::model::EditionState::Approved)
+        {
             let c = &o.commission;
+            let participant = |s: i64| viewer_id.is_some_and(|u| o.participants.contains(&(s, u)));
             let co_chairs = c
                 .co_chairs
                 .iter()
@@ -100,9 +118,13 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response
                         Venue::Online { .. } => ctx.t("commission-session-online"),
                     },
                     meeting_url: match &s.venue {
-                        Venue::Online { meeting_url } if joins => Some(meeting_url.clone()),
+                        Venue::Online { meeting_url } if participant(s.id) => {
+                            Some(meeting_url.clone())
+                        }
                         _ => None,
                     },
+                    participant: participant(s.id),
+                    cancelled: s.cancelled_at.is_some(),
                 })
                 .collect();
             let title = l.t_args(

@@ -383,3 +383,33 @@ pub async fn acting_as(db: &Db, email: &str) -> AppResult<Viewer> {
         grants,
     })
 }
+
+/// An officer or commission member of a side, with their roles there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Person {
+    pub id: i64,
+    pub name: String,
+    pub side_id: i64,
+    pub roles: Vec<crate::viewer::Role>,
+}
+
+/// The officers and commission members of these sides, by side and name, in one statement
+/// (who may co-chair an edition and be invited to its sessions; a side's evaluators stay its
+/// own business).
+pub async fn people_of_sides(tx: &mut crate::db::Tx, sides: &[i64]) -> AppResult<Vec<Person>> {
+    let mut out: Vec<Person> = Vec::new();
+    for (id, name, role, side_id) in store::people_of_sides(tx, sides).await? {
+        let role =
+            crate::viewer::Role::parse(&role).ok_or_else(|| crate::db::unknown("role", &role))?;
+        match out.last_mut() {
+            Some(p) if p.id == id && p.side_id == side_id => p.roles.push(role),
+            _ => out.push(Person {
+                id,
+                name,
+                side_id,
+                roles: vec![role],
+            }),
+        }
+    }
+    Ok(out)
+}

@@ -51,9 +51,21 @@ fn status_text(ctx: &Ctx, u: &User) -> String {
 pub struct AdminListPage {
     pub ctx: Ctx,
     pub rows: Vec<UserRow>,
+    /// Just after the set-up: what to do next.
+    pub setup_done: bool,
 }
 
-pub async fn admin_list(State(s): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct AdminListQuery {
+    #[serde(default)]
+    pub setup: String,
+}
+
+pub async fn admin_list(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    axum::extract::Query(q): axum::extract::Query<AdminListQuery>,
+) -> AppResult<Response> {
     let admin = ctx.require_user()?;
     let rows = admin::list_users(&s.db, admin)
         .await?
@@ -66,7 +78,11 @@ pub async fn admin_list(State(s): State<AppState>, ctx: Ctx) -> AppResult<Respon
             email: u.email,
         })
         .collect();
-    Ok(render(&AdminListPage { ctx, rows }))
+    Ok(render(&AdminListPage {
+        ctx,
+        rows,
+        setup_done: q.setup == "done",
+    }))
 }
 
 fn role_options(ctx: &Ctx) -> Vec<(String, String)> {

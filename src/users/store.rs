@@ -490,3 +490,18 @@ pub async fn claim_side(tx: &mut Tx, user_id: i64, side: i64) -> sqlx::Result<bo
     .await)?;
     Ok(n == 1)
 }
+
+/// The officers and commission members of these sides: (user, name, role, side), in one
+/// statement. (Evaluators are not listed: who evaluates for a side is the side's business.)
+pub async fn people_of_sides(
+    tx: &mut Tx,
+    sides: &[i64],
+) -> sqlx::Result<Vec<(i64, String, String, i64)>> {
+    fetch_all_in(
+        tx,
+        "select u.id, u.name, g.role, g.side_id from role_grants g join users u on u.id = g.user_id
+         where g.role in ('officer', 'commission_member') and g.side_id in ({ids}) order by g.side_id, u.name, u.id, g.role",
+        sides,
+    )
+    .await
+}

@@ -8,9 +8,9 @@ use axum::{
     routing::get,
 };
 use passerelle::{
-    app::registry, calls::policy as calls, decisions::policy as decisions,
-    evaluations::policy as evaluations, followup::policy as followup, projects::policy as projects,
-    users::Role, viewer::Viewer,
+    app::registry, calls::policy as calls, commissions::policy as commissions,
+    decisions::policy as decisions, evaluations::policy as evaluations,
+    followup::policy as followup, projects::policy as projects, users::Role, viewer::Viewer,
 };
 
 use crate::helpers::TestApp;
@@ -64,6 +64,7 @@ enum Needs {
     /// Registering an organisation (`organisations::policy`).
     Organisations,
     Calls(calls::Perm),
+    Commissions(commissions::Perm),
     Projects(projects::Perm),
     Evaluations(evaluations::Perm),
     Decisions(decisions::Perm),
@@ -87,6 +88,9 @@ fn table_allows(needs: Needs, role: Role) -> bool {
         Needs::Calls(p) => t::calls::table()
             .iter()
             .any(|r| r.perm == p && r.expected && role_of(r.viewer.as_ref()) == Some(role)),
+        Needs::Commissions(p) => t::commissions::table()
+            .iter()
+            .any(|r| r.perm == p && r.expected && role_of(Some(&r.viewer)) == Some(role)),
         Needs::Projects(p) => t::projects::table()
             .iter()
             .any(|r| r.perm == p && r.expected && role_of(Some(&r.viewer)) == Some(role)),
@@ -109,6 +113,7 @@ fn table_allows(needs: Needs, role: Role) -> bool {
 fn needs() -> Vec<(Method, &'static str, Needs)> {
     use Needs::*;
     use calls::Perm as C;
+    use commissions::Perm as K;
     use decisions::Perm as D;
     use evaluations::Perm as E;
     use followup::Perm as F;
@@ -139,6 +144,41 @@ fn needs() -> Vec<(Method, &'static str, Needs)> {
         (get.clone(), "/account", SignedIn),
         (post.clone(), "/account", SignedIn),
         (get.clone(), "/admin/users", Admin),
+        (get.clone(), "/setup", Admin),
+        (post.clone(), "/setup", Admin),
+        (get.clone(), "/commissions", Commissions(K::View)),
+        (get.clone(), "/commissions/new", Commissions(K::Draft)),
+        (post.clone(), "/commissions/new", Commissions(K::Draft)),
+        (get.clone(), "/commissions/{id}", Commissions(K::View)),
+        (get.clone(), "/commissions/{id}/edit", Commissions(K::Edit)),
+        (post.clone(), "/commissions/{id}/edit", Commissions(K::Edit)),
+        (
+            post.clone(),
+            "/commissions/{id}/approve",
+            Commissions(K::Approve),
+        ),
+        (
+            get.clone(),
+            "/commissions/{id}/sessions/new",
+            Commissions(K::Convene),
+        ),
+        (
+            post.clone(),
+            "/commissions/{id}/sessions/new",
+            Commissions(K::Convene),
+        ),
+        (get.clone(), "/sessions/{id}/move", Commissions(K::Convene)),
+        (post.clone(), "/sessions/{id}/move", Commissions(K::Convene)),
+        (
+            get.clone(),
+            "/sessions/{id}/cancel",
+            Commissions(K::Convene),
+        ),
+        (
+            post.clone(),
+            "/sessions/{id}/cancel",
+            Commissions(K::Convene),
+        ),
         (get.clone(), "/admin/users/new", Admin),
         (post.clone(), "/admin/users/new", Admin),
         (get.clone(), "/admin/users/{id}", Admin),

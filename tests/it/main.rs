@@ -16,6 +16,7 @@ mod followup;
 mod followup_terms;
 mod helpers;
 mod i18n_keys;
+mod installation;
 mod instances;
 mod jury;
 mod migrations;

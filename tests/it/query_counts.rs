@@ -41,6 +41,13 @@ const PAGES: &[(&str, &str)] = &[
     ("charge.qc", "/commissions/{commission}/iati.xml"),
     ("charge.qc", "/resolutions/{resolution}/calendar"),
     ("charge.qc", "/organisations/new"),
+    ("charge.qc", "/commissions"),
+    ("charge.qc", "/commissions/new"),
+    ("charge.qc", "/commissions/{commission}"),
+    ("charge.qc", "/commissions/{edition_draft}/edit"),
+    ("charge.qc", "/commissions/{commission}/sessions/new"),
+    ("charge.qc", "/sessions/{session}/move"),
+    ("charge.qc", "/sessions/{session}/cancel"),
     ("porteur01.qc", "/projects"),
     ("porteur01.qc", "/projects/{project}/edit"),
     ("porteur01.qc", "/projects/{project}/half"),
@@ -74,6 +81,8 @@ const WITHOUT_ROWS: &[&str] = &[
     "/calls/{id}/apply",
     // Answers "gone" without the invitation code of an email.
     "/projects/join",
+    // Once installed, the set-up answers with a redirect (one count of programmes).
+    "/setup",
 ];
 
 async fn ids(app: &TestApp) -> Vec<(&'static str, i64)> {
@@ -97,6 +106,11 @@ async fn ids(app: &TestApp) -> Vec<(&'static str, i64)> {
         ),
         ("{funded}", app.scalar("select min(id) from funded_projects").await),
         ("{commission}", app.scalar("select min(id) from commissions").await),
+        (
+            "{edition_draft}",
+            app.scalar("select max(id) from commissions where state = 'draft'")
+                .await,
+        ),
         ("{programme}", app.scalar("select min(id) from programmes").await),
         (
             "{resolution}",

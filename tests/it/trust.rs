@@ -49,9 +49,11 @@ async fn login_and_language_switch_never_redirect_off_site_nor_fail_on_odd_next(
 }
 
 /// Finding 9: an online session's meeting link was shown to any signed-in user (home page,
-/// the session's `.ics`), self-registered applicants included. Rule 19: only its members.
+/// the session's `.ics`), self-registered applicants included. Rule 19 and issue 11: only the
+/// session's participants (the demo invites both sides' officers and commission members)
+/// get the link and the calendar file; anyone else's `.ics` is 404.
 #[tokio::test]
-async fn the_meeting_link_reaches_only_the_programmes_members_and_officers() {
+async fn the_meeting_link_and_ics_reach_only_the_sessions_participants() {
     let app = TestApp::spawn_full_demo().await;
     let link = app
         .scalar_text_value(
@@ -78,7 +80,12 @@ async fn the_meeting_link_reaches_only_the_programmes_members_and_officers() {
         let home = b.get("/").await;
         assert_eq!(home.body.contains(&link), sees, "{account}: home page");
         let ics = b.get(&format!("/sessions/{session}/ics")).await;
-        assert_eq!(ics.status, StatusCode::OK, "{account}: .ics");
+        let expected = if sees {
+            StatusCode::OK
+        } else {
+            StatusCode::NOT_FOUND
+        };
+        assert_eq!(ics.status, expected, "{account}: .ics");
         assert_eq!(ics.body.contains(&link), sees, "{account}: .ics");
     }
     let anonymous = app.browser().get("/").await;

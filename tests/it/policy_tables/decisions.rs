@@ -10,13 +10,39 @@ use super::{
 };
 use passerelle::viewer::Viewer;
 
-/// A session of the WB–QC programme in `state`, nothing released or signed yet.
+/// The account every viewer of the tables has (`super::viewer`).
+const ME: i64 = 7;
+/// Another account.
+const SOMEONE: i64 = 8;
+
+/// A session of the WB–QC programme in `state`, nothing released or signed yet; the viewer is
+/// invited and co-chairs neither side.
 fn session(state: SessionState) -> Facts {
     Facts {
         sides: vec![WB, QC],
         state,
         released_by: vec![],
         signed_by: vec![],
+        participants: vec![ME],
+        co_chairs: vec![(WB, SOMEONE), (QC, SOMEONE + 1)],
+    }
+}
+/// `f` where the viewer is not among the participants.
+fn not_invited(f: Facts) -> Facts {
+    Facts {
+        participants: vec![SOMEONE],
+        ..f
+    }
+}
+/// `f` where the viewer is the co-chair of `side`.
+fn co_chair_of(f: Facts, side: i64) -> Facts {
+    Facts {
+        co_chairs: f
+            .co_chairs
+            .iter()
+            .map(|(s, u)| (*s, if *s == side { ME } else { *u }))
+            .collect(),
+        ..f
     }
 }
 /// `f` once `sides` released the decisions to their applicants.
@@ -63,17 +89,18 @@ pub fn table() -> Vec<Row<Perm, Facts, Viewer>> {
         // Decisions are final once the session is closed.
         row("officer WB", officer(WB), TakePart, session(Closed), false),
         row("member QC", member(QC), TakePart, session(Closed), false),
-        // JoinMeeting: an online session's link reaches only its members (rule 19): the
-        // programme's commission members and officers, in any state; nobody else, not even
-        // a signed-in applicant or the administrator.
-        row("member WB", member(WB), JoinMeeting, session(Scheduled), true),
-        row("officer QC", officer(QC), JoinMeeting, session(Open), true),
-        row("member QC", member(QC), JoinMeeting, session(Closed), true),
-        row("member elsewhere", member(ELSEWHERE), JoinMeeting, session(Scheduled), false),
-        row("applicant WB", applicant(WB), JoinMeeting, session(Scheduled), false),
-        row("evaluator QC", evaluator(QC), JoinMeeting, session(Open), false),
-        row("coach", coach(), JoinMeeting, session(Scheduled), false),
-        row("administrator", admin(), JoinMeeting, session(Scheduled), false),
+        // JoinMeeting: an online session's link and its calendar file reach only the
+        // session's participants (rule 19; issue 11: the officers invite them), in any state;
+        // a role is not enough.
+        row("member WB, invited", member(WB), JoinMeeting, session(Scheduled), true),
+        row("officer QC, invited", officer(QC), JoinMeeting, session(Open), true),
+        row("member QC, invited", member(QC), JoinMeeting, session(Closed), true),
+        row("member WB, not invited", member(WB), JoinMeeting, not_invited(session(Scheduled)), false),
+        row("officer QC, not invited", officer(QC), JoinMeeting, not_invited(session(Open)), false),
+        row("applicant WB, not invited", applicant(WB), JoinMeeting, not_invited(session(Scheduled)), false),
+        row("evaluator QC, not invited", evaluator(QC), JoinMeeting, not_invited(session(Open)), false),
+        row("coach, not invited", coach(), JoinMeeting, not_invited(session(Scheduled)), false),
+        row("administrator, not invited", admin(), JoinMeeting, not_invited(session(Scheduled)), false),
         // rule 18: nobody acts for a side of another programme here.
         row("officer elsewhere", officer(ELSEWHERE), TakePart, session(Open), false),
         row("member elsewhere", member(ELSEWHERE), TakePart, session(Open), false),
@@ -99,16 +126,20 @@ pub fn table() -> Vec<Row<Perm, Facts, Viewer>> {
         row("evaluator QC", evaluator(QC), Release, session(Closed), false),
         row("coach", coach(), Release, session(Closed), false),
         row("administrator", admin(), Release, session(Closed), false),
-        // Sign: a side's commission members sign the closed session's minutes, once per side.
-        row("member WB", member(WB), Sign, session(Closed), true),
-        row("member QC, WB signed", member(QC), Sign, signed(session(Closed), &[WB]), true),
-        row("member WB, WB signed", member(WB), Sign, signed(session(Closed), &[WB]), false),
-        row("member QC, both signed", member(QC), Sign, signed(session(Closed), &[WB, QC]), false),
-        row("member WB", member(WB), Sign, session(Open), false),
-        row("member QC", member(QC), Sign, session(Scheduled), false),
-        // rule 19 and settled: only commission members sign.
-        row("officer WB", officer(WB), Sign, session(Closed), false),
-        row("member elsewhere", member(ELSEWHERE), Sign, session(Closed), false),
+        // Sign: a side's co-chair (an account named on the edition) signs the closed session's
+        // minutes for that side, once (issue 11: not any commission member).
+        row("co-chair WB", member(WB), Sign, co_chair_of(session(Closed), WB), true),
+        row("co-chair QC, WB signed", member(QC), Sign, signed(co_chair_of(session(Closed), QC), &[WB]), true),
+        row("co-chair WB, WB signed", member(WB), Sign, signed(co_chair_of(session(Closed), WB), &[WB]), false),
+        row("co-chair QC, both signed", member(QC), Sign, signed(co_chair_of(session(Closed), QC), &[WB, QC]), false),
+        row("co-chair WB, session open", member(WB), Sign, co_chair_of(session(Open), WB), false),
+        row("co-chair QC, session scheduled", member(QC), Sign, co_chair_of(session(Scheduled), QC), false),
+        // A commission member who is not a co-chair does not sign as one.
+        row("member WB, not co-chair", member(WB), Sign, session(Closed), false),
+        row("member QC, not co-chair", member(QC), Sign, session(Closed), false),
+        // The co-chair account signs whatever its role (an officer may co-chair).
+        row("officer WB, co-chair", officer(WB), Sign, co_chair_of(session(Closed), WB), true),
+        row("officer WB, not co-chair", officer(WB), Sign, session(Closed), false),
         row("applicant QC", applicant(QC), Sign, session(Closed), false),
         row("evaluator WB", evaluator(WB), Sign, session(Closed), false),
         row("coach", coach(), Sign, session(Closed), false),

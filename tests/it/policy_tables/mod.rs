@@ -9,6 +9,7 @@ use passerelle::viewer::{Grant, Role, Viewer};
 
 pub mod accounts;
 pub mod calls;
+pub mod commissions;
 pub mod decisions;
 pub mod evaluations;
 pub mod followup;

@@ -1,0 +1,43 @@
+-- Issue 11, a real installation. Sides carry what set-up asks of them (acronym, the text of
+-- their logo, their IATI reporting-organisation reference); a programme carries the funding
+-- rules and caps its calls inherit; a CMP edition is drafted by one side and approved by the
+-- other (as calls are), with a host side and co-chairs who are accounts; a session has its
+-- participants, and a SEQUENCE that grows each time it is moved or cancelled (its .ics keeps
+-- one UID).
+alter table sides add column acronym text not null default '';
+alter table sides add column logo_text text not null default '';
+alter table sides add column iati_ref text not null default '';
+
+alter table programmes add column min_duration_months bigint not null default 12;
+alter table programmes add column max_duration_months bigint not null default 24;
+alter table programmes add column min_partners_per_side bigint not null default 1;
+alter table programmes add column travel_paid_by text not null default 'sending'
+    constraint programmes_travel_check check (travel_paid_by in ('sending', 'receiving'));
+alter table programme_sides add column cap_per_trip bigint not null default 0
+    constraint programme_sides_trip_check check (cap_per_trip between 0 and 100000000000);
+alter table programme_sides add column cap_per_stay bigint not null default 0
+    constraint programme_sides_stay_check check (cap_per_stay between 0 and 100000000000);
+alter table programme_sides add column cap_per_year bigint not null default 0
+    constraint programme_sides_year_check check (cap_per_year between 0 and 100000000000);
+
+alter table commissions add column host_side_id bigint references sides(id);
+alter table commissions add column state text not null default 'approved'
+    constraint commissions_state_check check (state in ('draft', 'approved'));
+alter table commissions add column updated_at bigint not null default 0;
+create table commission_approvals (
+    commission_id bigint not null references commissions(id),
+    side_id bigint not null references sides(id),
+    approved_by bigint not null references users(id),
+    approved_at bigint not null,
+    content_hash text not null,
+    primary key (commission_id, side_id)
+);
+alter table commission_co_chairs add column user_id bigint references users(id);
+
+alter table commission_sessions add column sequence bigint not null default 0;
+alter table commission_sessions add column cancelled_at bigint;
+create table session_participants (
+    session_id bigint not null references commission_sessions(id),
+    user_id bigint not null references users(id),
+    primary key (session_id, user_id)
+);

@@ -1,0 +1,53 @@
+//! Who may set up CMP editions and their sessions (issue 11): the programme's officers draft
+//! an edition, each side's officers approve it (the edition stands once every side approved
+//! the same content), and convene, move or cancel its sessions once it is approved. Commission
+//! members and administrators read them. Pure: the viewer, the permission and the facts.
+
+use super::model::EditionState;
+use crate::viewer::{Role, Viewer};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Perm {
+    /// See the programme's editions, their co-chairs, themes and sessions.
+    View,
+    /// Draft a new edition of the programme.
+    Draft,
+    /// Change a draft edition (its approvals are cleared).
+    Edit,
+    /// Approve a draft edition for one's side (a side not yet approved).
+    Approve,
+    /// Convene, move or cancel sessions of an approved edition.
+    Convene,
+}
+
+/// What the policy needs to know of an edition (or of the programme, for `Draft`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Facts {
+    /// The programme's sides.
+    pub sides: Vec<i64>,
+    pub state: EditionState,
+    /// Sides that approved the edition's current content.
+    pub approved_by: Vec<i64>,
+}
+
+pub fn can(user: &Viewer, perm: Perm, f: &Facts) -> bool {
+    let officer_of = |s: &i64| user.has_role_on(Role::Officer, *s);
+    let officer = f.sides.iter().any(officer_of);
+    let member = f
+        .sides
+        .iter()
+        .any(|s| user.has_role_on(Role::CommissionMember, *s));
+    let draft = f.state == EditionState::Draft;
+    match perm {
+        Perm::View => officer || member || user.is_admin(),
+        Perm::Draft => officer,
+        Perm::Edit => officer && draft,
+        Perm::Approve => {
+            draft
+                && f.sides
+                    .iter()
+                    .any(|s| officer_of(s) && !f.approved_by.contains(s))
+        }
+        Perm::Convene => officer && !draft,
+    }
+}
