@@ -51,6 +51,58 @@ export async function startDemo(stage = 'full') {
   };
 }
 
+/** A real installation from nothing: `passerelle migrate` on an empty database, the first
+ * administrator from the CLI, then `passerelle serve` (no demo data). */
+export async function startEmpty(admin) {
+  const { execFileSync } = await import('node:child_process');
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'passerelle-e2e-'));
+  const env = { ...process.env, PASSERELLE_DATA_DIR: dataDir, PASSERELLE_LOG: 'warn' };
+  execFileSync(binary, ['migrate'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(binary, ['admin', 'create-user', '--email', admin.email, '--name', admin.name,
+    '--role', 'administrator', '--locale', 'fr-BE'],
+  { env: { ...env, PASSERELLE_NEW_PASSWORD: admin.password }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(binary, ['serve', '--bind', `127.0.0.1:${port}`], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      const r = await fetch(`${base}/health`);
+      if (r.ok) break;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    base,
+    dataDir,
+    stop() {
+      child.kill('SIGTERM');
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The newest link (with a token) in the emails written to `dir`/outbox for `to`. */
+export async function emailedLinkIn(dataDir, to, pattern = /https?:\/\/[^\s"<]+token=[A-Za-z0-9_-]{43}/) {
+  const { statSync } = await import('node:fs');
+  const dir = join(dataDir, 'outbox');
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    let files = [];
+    try { files = readdirSync(dir).filter((f) => f.endsWith('.eml')).map((f) => join(dir, f)); } catch { /* not yet */ }
+    files.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+    for (const f of files) {
+      const raw = readFileSync(f, 'utf8').replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
+      if (raw.includes(`To: ${to}`)) {
+        const m = raw.match(pattern);
+        if (m) return m[0];
+      }
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`no email with a link for ${to}`);
+}
+
 export function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',

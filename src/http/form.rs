@@ -35,7 +35,8 @@ impl Field {
     fn new(ctx: &Ctx, name: impl Into<String>, label_key: &str, kind: &'static str) -> Field {
         Field {
             name: name.into(),
-            label: ctx.t(label_key),
+            // Quiet: a label with arguments is set again, formatted, by `label`.
+            label: ctx.locale.t_quiet(label_key),
             kind,
             value: String::new(),
             hint: None,

@@ -125,6 +125,15 @@ impl Locale {
         })
     }
 
+    /// The message `key`, without logging when it cannot be formatted: for labels that are
+    /// replaced at once by the same key formatted with its arguments (form fields labelled
+    /// "Side { $n }: …"). The key-coverage test still checks that the key exists.
+    pub fn t_quiet(self, key: &str) -> String {
+        LOCALES
+            .try_lookup(self.langid(), key)
+            .unwrap_or_else(|| key.to_string())
+    }
+
     /// The message `key` with named arguments.
     pub fn t_args(self, key: &str, args: &[(&'static str, FluentValue<'static>)]) -> String {
         let map: HashMap<Cow<'static, str>, FluentValue> = args
