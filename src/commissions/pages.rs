@@ -704,6 +704,16 @@ fn session_form_page(
             )
         })
         .collect();
+    // At least one participant: required, though checkboxes are optional by default.
+    let mut participants = Field::checkboxes(
+        ctx,
+        "participants",
+        "sessions-field-participants",
+        everyone,
+        &raw.participants,
+    )
+    .hint(ctx, "sessions-participants-hint");
+    participants.required = true;
     FormPage::new(ctx, title, action, "common-save")
         .intro("sessions-form-intro")
         .field(Field::select(
@@ -746,16 +756,7 @@ fn session_form_page(
             .optional()
             .hint(ctx, "sessions-link-hint"),
         )
-        .field(
-            Field::checkboxes(
-                ctx,
-                "participants",
-                "sessions-field-participants",
-                everyone,
-                &raw.participants,
-            )
-            .hint(ctx, "sessions-participants-hint"),
-        )
+        .field(participants)
 }
 
 pub async fn new_session_form(
