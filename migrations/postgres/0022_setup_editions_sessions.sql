@@ -41,3 +41,8 @@ create table session_participants (
     user_id bigint not null references users(id),
     primary key (session_id, user_id)
 );
+
+-- What a session adopted for an edition's next call (a decided "next call" resolution): its
+-- opening date and themes prefill the officers' new call.
+alter table commissions add column next_call_opens_on text;
+alter table themes add column adopted bigint not null default 0;

@@ -291,6 +291,8 @@ pub struct CallForm {
     pub themes: Vec<Theme>,
     /// The programme's funding rules, which a new call starts from.
     pub defaults: programmes::FundingDefaults,
+    /// What a session adopted for this edition's next call (its opening date and themes).
+    pub next_call: commissions::actions::NextCall,
 }
 
 /// The form to draft a call (for `commission`, or the first one) or to edit call `id`, in one
@@ -320,12 +322,14 @@ pub async fn call_form(
         .await?
         .programme_id;
     let defaults = programmes::actions::defaults_in(&mut tx, programme).await?;
+    let next_call = commissions::actions::next_call_in(&mut tx, commission_id).await?;
     Ok(CallForm {
         call,
         commission_id,
         sides,
         themes,
         defaults,
+        next_call,
     })
 }
 

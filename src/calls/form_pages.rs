@@ -172,13 +172,14 @@ pub async fn new_form(
         sides,
         themes,
         defaults,
+        next_call,
         ..
     } = actions::call_form(&s.db, ctx.require_user()?, q.commission, None).await?;
     Ok(form_page(
         &ctx,
         "/calls/new",
         "calls-new-title",
-        &RawCall::blank(commission, &defaults, &sides),
+        &RawCall::blank(commission, &defaults, &sides, &next_call),
         &sides,
         &themes,
     )

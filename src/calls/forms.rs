@@ -74,13 +74,20 @@ impl RawCall {
     }
 
     /// A blank form with the usual rules: 12–24 months, one partner per side, sending side pays travel.
-    /// A new call of `commission_id`: its funding rules and caps are the programme's.
+    /// A new call of `commission_id`: its funding rules and caps are the programme's; its
+    /// opening (09:00 that day, in the officer's zone) and themes are those a session adopted
+    /// for this edition's next call, if one did.
     pub fn blank(
         commission_id: i64,
         defaults: &crate::programmes::FundingDefaults,
         sides: &[Side],
+        next_call: &crate::commissions::actions::NextCall,
     ) -> RawCall {
         let mut raw = RawCall::default();
+        if let Some(day) = &next_call.opens_on {
+            raw.set("opens_at", format!("{day}T09:00"));
+        }
+        raw.themes = next_call.theme_ids.iter().map(|t| t.to_string()).collect();
         raw.set("commission", commission_id.to_string());
         raw.set("min_duration", defaults.min_duration_months.to_string());
         raw.set("max_duration", defaults.max_duration_months.to_string());

@@ -271,3 +271,55 @@ pub async fn co_chair_accounts(tx: &mut Tx, commission_id: i64) -> AppResult<Vec
 pub async fn participants_in(tx: &mut Tx, sessions: &[i64]) -> AppResult<Vec<(i64, i64)>> {
     Ok(store::participants_of(tx, sessions).await?)
 }
+
+/// What a session adopted for an edition's next call: the date it opens (ISO) and the themes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NextCall {
+    pub opens_on: Option<String>,
+    pub theme_ids: Vec<i64>,
+}
+
+/// Records a decided "next call" resolution on its edition: the opening date, and its themes
+/// (added to the edition when it does not have them yet, by French name), marked adopted.
+pub async fn adopt_next_call(
+    tx: &mut Tx,
+    actor: &Actor,
+    commission: i64,
+    resolution: i64,
+    opens_on: &str,
+    themes: &[(String, String)],
+) -> AppResult<()> {
+    let existing = themes_of(tx, commission).await?;
+    let mut position = existing.len() as i64;
+    let mut adopted = Vec::new();
+    for (i, (fr, en)) in themes.iter().enumerate() {
+        if let Some(t) = existing.iter().find(|t| t.name.fr.eq_ignore_ascii_case(fr)) {
+            adopted.push(t.id);
+            continue;
+        }
+        position += 1;
+        let code = format!("R{resolution}-{}", i + 1);
+        adopted.push(
+            add_theme(
+                tx,
+                actor,
+                commission,
+                &code,
+                &Localized::new(fr.clone(), en.clone()),
+                position,
+            )
+            .await?,
+        );
+    }
+    store::adopt_next_call(tx, commission, opens_on, &adopted).await?;
+    Ok(())
+}
+
+/// The next call adopted for an edition, if a session adopted one.
+pub async fn next_call_in(tx: &mut Tx, commission: i64) -> AppResult<NextCall> {
+    let (opens_on, theme_ids) = store::next_call(tx, commission).await?;
+    Ok(NextCall {
+        opens_on,
+        theme_ids,
+    })
+}

@@ -425,3 +425,46 @@ pub async fn participants_of(tx: &mut Tx, sessions: &[i64]) -> sqlx::Result<Vec<
     )
     .await
 }
+
+/// Records the next call's opening date adopted for an edition, and marks its adopted themes.
+pub async fn adopt_next_call(
+    tx: &mut Tx,
+    commission: i64,
+    opens_on: &str,
+    themes: &[i64],
+) -> sqlx::Result<()> {
+    on_tx_exec!(tx, |c| sqlx::query(
+        "update commissions set next_call_opens_on = $2 where id = $1"
+    )
+    .bind(commission)
+    .bind(opens_on)
+    .execute(c)
+    .await)?;
+    for t in themes {
+        on_tx_exec!(tx, |c| sqlx::query(
+            "update themes set adopted = 1 where id = $1 and commission_id = $2"
+        )
+        .bind(t)
+        .bind(commission)
+        .execute(c)
+        .await)?;
+    }
+    Ok(())
+}
+
+/// The adopted next call of an edition: its opening date and adopted themes.
+pub async fn next_call(tx: &mut Tx, commission: i64) -> sqlx::Result<(Option<String>, Vec<i64>)> {
+    let opens: Option<Option<String>> = on_tx!(tx, |c| sqlx::query_scalar(
+        "select next_call_opens_on from commissions where id = $1"
+    )
+    .bind(commission)
+    .fetch_optional(c)
+    .await)?;
+    let themes: Vec<i64> = on_tx!(tx, |c| sqlx::query_scalar(
+        "select id from themes where commission_id = $1 and adopted = 1 order by position"
+    )
+    .bind(commission)
+    .fetch_all(c)
+    .await)?;
+    Ok((opens.flatten(), themes))
+}

@@ -51,16 +51,48 @@ pub(super) async fn context(
     Ok((session, state, sides, mine))
 }
 
-/// Paired projects of the commission's calls whose halves were all filed, none found
-/// inadmissible, and whose latest receipts carry the same shared content (both sides filed
-/// the same joint project: a change after one side filed keeps it off until it files again).
+/// The projects a plenary session decides on: paired projects of its commission's calls whose
+/// halves were all filed, none found inadmissible, and whose latest receipts carry the same
+/// shared content (both sides filed the same joint project: a change after one side filed
+/// keeps it off until it files again) — without those another session decided for good — and
+/// the projects an earlier session deferred (issue 11: a deferred decision comes back on the
+/// next session's agenda, whichever edition it belongs to), until one is decided for good.
 pub(super) async fn agenda_projects(
     tx: &mut Tx,
-    commission_id: i64,
+    session: &Session,
     sides: &[Side],
 ) -> AppResult<Vec<(calls::Call, Project)>> {
+    let programme = commissions::actions::get(tx, session.commission_id)
+        .await?
+        .programme_id;
+    let elsewhere = store::decided_elsewhere(tx, programme, session.id).await?;
+    let settled: Vec<i64> = elsewhere
+        .iter()
+        .filter(|d| d.outcome != "deferred")
+        .map(|d| d.project_id)
+        .collect();
+    // The latest decision of an earlier session, per project (rows come by date).
+    let mut latest: Vec<&store::DecidedElsewhere> = Vec::new();
+    for d in elsewhere.iter().filter(|d| d.starts_at < session.starts_at) {
+        latest.retain(|l| l.project_id != d.project_id);
+        latest.push(d);
+    }
+    let deferred: Vec<&store::DecidedElsewhere> = latest
+        .into_iter()
+        .filter(|d| d.outcome == "deferred" && !settled.contains(&d.project_id))
+        .collect();
+    let mut call_list = calls::actions::calls_of_commission(tx, session.commission_id).await?;
+    let mut extra: Vec<i64> = deferred.iter().map(|d| d.call_id).collect();
+    extra.sort_unstable();
+    extra.dedup();
+    for call in extra {
+        if !call_list.iter().any(|c| c.id == call) {
+            call_list.push(calls::actions::get_call_in(tx, call).await?);
+        }
+    }
     let mut out = Vec::new();
-    for call in calls::actions::calls_of_commission(tx, commission_id).await? {
+    for call in call_list {
+        let mine = call.commission_id == session.commission_id;
         let Some(first) = sides.first() else { continue };
         let projects = projects_of_side(tx, call.id, first.id).await?;
         let halves: Vec<i64> = projects
@@ -83,7 +115,12 @@ pub(super) async fn agenda_projects(
             // A receipt from before shared hashes were recorded ('') agrees with any.
             let known: Vec<&&String> = hashes.iter().filter(|h| !h.is_empty()).collect();
             let alike = hashes.len() == sides.len() && known.windows(2).all(|w| w[0] == w[1]);
-            if complete && alike {
+            let on_agenda = if mine {
+                !settled.contains(&p.id)
+            } else {
+                deferred.iter().any(|d| d.project_id == p.id)
+            };
+            if complete && alike && on_agenda {
                 out.push((call.clone(), p));
             }
         }
@@ -151,7 +188,7 @@ pub async fn advance(
     let mut funded = 0;
     if to == SessionState::Closed {
         // The session's selections become funded projects, in the same transaction.
-        let projects = agenda_projects(&mut tx, session.commission_id, &sides).await?;
+        let projects = agenda_projects(&mut tx, &session, &sides).await?;
         let selections: Vec<followup::actions::Selection> = store::list(&mut tx, id)
             .await?
             .into_iter()
@@ -205,7 +242,7 @@ pub async fn propose(
     let Some(side) = mine.first().copied() else {
         return Err(AppError::Forbidden);
     };
-    if !agenda_projects(&mut tx, session.commission_id, &sides)
+    if !agenda_projects(&mut tx, &session, &sides)
         .await?
         .iter()
         .any(|(_, p)| p.id == project_id)
@@ -344,7 +381,7 @@ pub async fn release(db: &Db, base: &str, user: &Viewer, id: i64, seen: &str) ->
         return Err(AppError::Conflict("decisions-error-released".into()));
     }
     let mut sent = 0;
-    for (_, p) in agenda_projects(&mut tx, session.commission_id, &sides).await? {
+    for (_, p) in agenda_projects(&mut tx, &session, &sides).await? {
         let Some(d) = decisions
             .iter()
             .find(|d| d.project_id == p.id && d.decided_at.is_some())

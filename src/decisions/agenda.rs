@@ -77,7 +77,7 @@ pub async fn session_view(db: &Db, user: &Viewer, id: i64) -> AppResult<SessionV
     let (session, state, sides, my_sides) = context(&mut tx, user, id).await?;
     // Only a plenary decides on applications; a mid-term or themes session has other business.
     let projects = if session.kind == commissions::SessionKind::Plenary {
-        agenda_projects(&mut tx, session.commission_id, &sides).await?
+        agenda_projects(&mut tx, &session, &sides).await?
     } else {
         Vec::new()
     };

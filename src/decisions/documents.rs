@@ -107,7 +107,7 @@ pub async fn minutes(
             None
         };
     let decisions = store::list(&mut tx, id).await?;
-    let projects = agenda_projects(&mut tx, session.commission_id, &sides).await?;
+    let projects = agenda_projects(&mut tx, &session, &sides).await?;
     let title = locale.t_args(
         "decisions-minutes-title",
         &[

@@ -16,7 +16,6 @@ use crate::{
     commissions::{self, Commission},
     db::{Db, Tx},
     error::{AppError, AppResult, FieldErrors},
-    i18n::Localized,
     users::Viewer,
 };
 
@@ -183,10 +182,18 @@ pub async fn approve(db: &Db, user: &Viewer, id: i64, seen: &str) -> AppResult<b
         if let ResolutionBody::NextCall {
             commission_id,
             themes,
-            ..
+            opens_on,
         } = &r.body
         {
-            adopt_themes(&mut tx, user, *commission_id, id, themes).await?;
+            commissions::actions::adopt_next_call(
+                &mut tx,
+                &user.actor(),
+                *commission_id,
+                id,
+                opens_on,
+                themes,
+            )
+            .await?;
         }
     }
     audit::record(
@@ -200,35 +207,6 @@ pub async fn approve(db: &Db, user: &Viewer, id: i64, seen: &str) -> AppResult<b
     .await?;
     tx.commit().await?;
     Ok(decided)
-}
-
-/// Adds the decided themes to the next CMP (those it does not have yet, by French name).
-async fn adopt_themes(
-    tx: &mut Tx,
-    user: &Viewer,
-    commission: i64,
-    resolution: i64,
-    themes: &[(String, String)],
-) -> AppResult<()> {
-    let existing = commissions::actions::themes_of(tx, commission).await?;
-    let mut position = existing.len() as i64;
-    for (i, (fr, en)) in themes.iter().enumerate() {
-        if existing.iter().any(|t| t.name.fr.eq_ignore_ascii_case(fr)) {
-            continue;
-        }
-        position += 1;
-        let code = format!("R{resolution}-{}", i + 1);
-        commissions::actions::add_theme(
-            tx,
-            &user.actor(),
-            commission,
-            &code,
-            &Localized::new(fr.clone(), en.clone()),
-            position,
-        )
-        .await?;
-    }
-    Ok(())
 }
 
 /// The resolutions of a session, for the session page and the minutes.

@@ -121,6 +121,9 @@ pub struct SideView {
     pub call: Call,
     pub side_id: i64,
     pub grid: Option<Grid>,
+    /// Without a grid yet: the side's grid of its previous call, which the form starts from
+    /// (an edition inherits its grids unless the side changes them).
+    pub previous_grid: Option<Grid>,
     /// Filed halves of the side: (half, project).
     pub halves: Vec<(i64, Project)>,
     /// (assignment, half, evaluator, evaluator name, state)
@@ -137,6 +140,10 @@ pub struct SideView {
 
 async fn side_view_in(tx: &mut Tx, call: Call, side: i64) -> AppResult<SideView> {
     let grid = store::find_grid(tx, call.id, side).await?;
+    let previous_grid = match (&grid, store::latest_grid_call(tx, side, call.id).await?) {
+        (None, Some(previous)) => store::find_grid(tx, previous, side).await?,
+        _ => None,
+    };
     let halves: Vec<(i64, Project)> = projects::actions::projects_of_side(tx, call.id, side)
         .await?
         .into_iter()
@@ -192,6 +199,7 @@ async fn side_view_in(tx: &mut Tx, call: Call, side: i64) -> AppResult<SideView>
         call,
         side_id: side,
         grid,
+        previous_grid,
         halves,
         assignments,
         evaluators,

@@ -118,10 +118,24 @@ pub async fn grid_form(
                 .collect::<Vec<_>>()
                 .join("\n"),
         },
-        None => GridForm {
-            method: "score".into(),
-            scale_max: "10".into(),
-            ..GridForm::default()
+        None => match &v.previous_grid {
+            // The side's grid of its previous call, without its due date.
+            Some(g) => GridForm {
+                method: g.method.as_str().into(),
+                scale_max: g.scale_max.to_string(),
+                due_at: String::new(),
+                criteria: g
+                    .criteria
+                    .iter()
+                    .map(|c| format!("{} | {} | {}", c.label.fr, c.label.en, c.weight))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            },
+            None => GridForm {
+                method: "score".into(),
+                scale_max: "10".into(),
+                ..GridForm::default()
+            },
         },
     };
     Ok(grid_page(&ctx, id, &zone, &f).respond(&FieldErrors::default()))

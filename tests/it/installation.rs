@@ -533,3 +533,239 @@ fn try_sign_form(html: &str, session: i64) -> Option<()> {
     html.contains(&format!("action=\"/sessions/{session}/sign\""))
         .then_some(())
 }
+
+/// The commission member of `side` ("wb", "qc"), signed in.
+async fn member(app: &TestApp, side: &str) -> TestApp {
+    let mut b = app.browser();
+    b.login_demo(&format!("commission.{side}@demo.passerelle.test"))
+        .await;
+    b
+}
+
+/// `wb` proposes `outcome` for `project` at `session`; `qc` approves it.
+async fn decide(
+    wb: &mut TestApp,
+    qc: &mut TestApp,
+    app: &TestApp,
+    session: i64,
+    project: i64,
+    outcome: &str,
+) {
+    let p = project.to_string();
+    let r = wb
+        .post(
+            &format!("/sessions/{session}/decisions"),
+            &[
+                ("project", p.as_str()),
+                ("outcome", outcome),
+                ("amount_WB", "1500"),
+                ("amount_QC", "2000"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let d = app
+        .scalar_text(&format!(
+            "select id from decisions where project_id = {p} and session_id = {session}"
+        ))
+        .await;
+    let r = qc
+        .approve(&format!("/sessions/{session}/decisions/{d}/approve"))
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+}
+
+#[tokio::test]
+async fn a_deferred_decision_comes_back_on_the_next_sessions_agenda() {
+    let app = TestApp::spawn_demo().await;
+    let xi = app
+        .scalar("select id from commission_sessions where kind = 'plenary'")
+        .await;
+    let (mut wb, mut qc) = (member(&app, "wb").await, member(&app, "qc").await);
+    let deferred = app.scalar("select min(id) from projects").await;
+    let selected = app.scalar("select max(id) from projects").await;
+    let title = |p: i64| format!("select title from projects where id = {p}");
+    let (deferred_title, selected_title) = (
+        app.scalar_text_value(&title(deferred)).await,
+        app.scalar_text_value(&title(selected)).await,
+    );
+    wb.approve(&format!("/sessions/{xi}/open")).await;
+    app.open_session(xi).await;
+    decide(&mut wb, &mut qc, &app, xi, deferred, "deferred").await;
+    decide(&mut wb, &mut qc, &app, xi, selected, "selected").await;
+    qc.post(&format!("/sessions/{xi}/close"), &[]).await;
+    assert_eq!(app.scalar("select count(*) from funded_projects").await, 1);
+
+    // The XIIe edition's plenary, convened by an officer.
+    let xii = app
+        .scalar("select id from commissions where number = 12")
+        .await;
+    let mut officer = app.browser();
+    officer.login_demo("charge.wb@demo.passerelle.test").await;
+    let members: Vec<String> = [
+        "commission.wb@demo.passerelle.test",
+        "commission.qc@demo.passerelle.test",
+    ]
+    .iter()
+    .map(|e| format!("select id from users where email = '{e}'"))
+    .collect();
+    let (m1, m2) = (
+        app.scalar_text(&members[0]).await.to_string(),
+        app.scalar_text(&members[1]).await.to_string(),
+    );
+    let r = officer
+        .post(
+            &format!("/commissions/{xii}/sessions/new"),
+            &[
+                ("kind", "plenary"),
+                ("starts_at", "2022-06-14T09:30"),
+                ("zone", "Europe/Brussels"),
+                ("mode", "in_person"),
+                ("place", "Québec, édifice Price"),
+                ("meeting_url", ""),
+                ("participants", &m1),
+                ("participants", &m2),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let next = app.scalar("select max(id) from commission_sessions").await;
+    // On its agenda: the deferred project, not the one decided for good.
+    let page = wb.get(&format!("/sessions/{next}")).await;
+    assert!(
+        page.body.contains(&deferred_title),
+        "the deferred project is back"
+    );
+    assert!(
+        !page.body.contains(&selected_title),
+        "a decided project is not"
+    );
+    // Selected there, it is decided for good: funded when the XIIe session closes.
+    wb.approve(&format!("/sessions/{next}/open")).await;
+    app.open_session(next).await;
+    decide(&mut wb, &mut qc, &app, next, deferred, "selected").await;
+    qc.post(&format!("/sessions/{next}/close"), &[]).await;
+    assert_eq!(
+        app.scalar_text(&format!(
+            "select count(*) from funded_projects where project_id = {deferred}"
+        ))
+        .await,
+        1
+    );
+}
+
+#[tokio::test]
+async fn the_next_call_is_prefilled_from_the_adopted_resolution() {
+    let app = TestApp::spawn_demo().await;
+    let session = app
+        .scalar("select id from commission_sessions where kind = 'plenary'")
+        .await;
+    let xii = app
+        .scalar("select id from commissions where number = 12")
+        .await;
+    let (mut wb, mut qc) = (member(&app, "wb").await, member(&app, "qc").await);
+    wb.approve(&format!("/sessions/{session}/open")).await;
+    app.open_session(session).await;
+    let xii_text = xii.to_string();
+    let r = wb
+        .post(
+            &format!("/sessions/{session}/next-call"),
+            &[
+                ("commission", xii_text.as_str()),
+                ("opens_on", "2021-09-15"),
+                (
+                    "themes",
+                    "Océans | Oceans\nLangue française | French language",
+                ),
+                ("note", ""),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let mut officer = app.browser();
+    officer.login_demo("charge.qc@demo.passerelle.test").await;
+    // Not yet decided: nothing prefilled.
+    let form = officer.get(&format!("/calls/new?commission={xii}")).await;
+    let fields = form_fields(&form.body, "/calls/new");
+    assert!(fields.iter().any(|(k, v)| k == "opens_at" && v.is_empty()));
+    let rid = app.scalar("select max(id) from resolutions").await;
+    qc.approve(&format!("/sessions/{session}/resolutions/{rid}/approve"))
+        .await;
+    let form = officer.get(&format!("/calls/new?commission={xii}")).await;
+    let fields = form_fields(&form.body, "/calls/new");
+    assert!(
+        fields
+            .iter()
+            .any(|(k, v)| k == "opens_at" && v == "2021-09-15T09:00"),
+        "{fields:?}"
+    );
+    let checked: Vec<String> = fields
+        .iter()
+        .filter(|(k, _)| k == "themes")
+        .map(|(_, v)| v.clone())
+        .collect();
+    let adopted = [
+        app.scalar_text(&format!(
+            "select id from themes where commission_id = {xii} and name_fr = 'Océans'"
+        ))
+        .await
+        .to_string(),
+        app.scalar_text(&format!(
+            "select id from themes where commission_id = {xii} and name_fr = 'Langue française'"
+        ))
+        .await
+        .to_string(),
+    ];
+    assert_eq!(
+        checked.len(),
+        2,
+        "only the adopted themes are ticked: {checked:?}"
+    );
+    for a in adopted {
+        assert!(checked.contains(&a), "{a} ticked");
+    }
+    // The programme's caps are offered too (set once at the set-up, here by the demo's).
+    assert!(
+        fields
+            .iter()
+            .any(|(k, v)| k == "cap_trip_WB" && v == "1200")
+    );
+}
+
+#[tokio::test]
+async fn a_sides_grid_for_the_next_call_starts_from_its_previous_one() {
+    let app = TestApp::spawn_full_demo().await;
+    // The XIIe call (a draft) has no grid yet; Québec scored the XIe call with weighted
+    // criteria.
+    let next = app.scalar("select max(id) from calls").await;
+    assert_eq!(
+        app.scalar_text(&format!(
+            "select count(*) from grids where call_id = {next}"
+        ))
+        .await,
+        0
+    );
+    let first = app
+        .scalar_text_value(
+            "select c.label_fr || ' | ' || c.label_en || ' | ' || c.weight from grid_criteria c
+             join grids g on g.id = c.grid_id join sides s on s.id = g.side_id
+             where s.code = 'QC' order by g.id, c.position limit 1",
+        )
+        .await;
+    let mut qc = app.browser();
+    qc.login_demo("charge.qc@demo.passerelle.test").await;
+    let form = qc.get(&format!("/calls/{next}/grid")).await;
+    assert_eq!(form.status, StatusCode::OK);
+    let fields = form_fields(&form.body, &format!("/calls/{next}/grid"));
+    let criteria = fields
+        .iter()
+        .find(|(k, _)| k == "criteria")
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default();
+    assert!(
+        criteria.starts_with(&first),
+        "{criteria:?} starts with {first:?}"
+    );
+    // Nothing is saved until the side saves it: the previous call's due date is not copied.
+    assert!(fields.iter().any(|(k, v)| k == "due_at" && v.is_empty()));
+}

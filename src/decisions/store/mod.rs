@@ -264,3 +264,33 @@ pub async fn decision_count_of_project(tx: &mut Tx, project: i64) -> sqlx::Resul
     .fetch_one(c)
     .await)
 }
+
+/// A decision taken for good in another session of the programme.
+#[derive(Debug, sqlx::FromRow)]
+pub struct DecidedElsewhere {
+    pub project_id: i64,
+    pub call_id: i64,
+    pub outcome: String,
+    /// When its session began.
+    pub starts_at: i64,
+}
+
+/// The decisions recorded in the programme's other sessions, by the date of their session.
+pub async fn decided_elsewhere(
+    tx: &mut Tx,
+    programme: i64,
+    session: i64,
+) -> sqlx::Result<Vec<DecidedElsewhere>> {
+    on_tx!(tx, |c| sqlx::query_as(
+        "select d.project_id, p.call_id, d.outcome, s.starts_at from decisions d
+         join commission_sessions s on s.id = d.session_id
+         join commissions c on c.id = s.commission_id
+         join projects p on p.id = d.project_id
+         where c.programme_id = $1 and d.session_id <> $2 and d.decided_at is not null
+         order by s.starts_at, d.id"
+    )
+    .bind(programme)
+    .bind(session)
+    .fetch_all(c)
+    .await)
+}

@@ -295,3 +295,18 @@ pub async fn list_evaluators(tx: &mut Tx, side_id: i64) -> sqlx::Result<Vec<(i64
     .fetch_all(c)
     .await)
 }
+
+/// The call of the side's newest grid on another call (the next call's grid starts from it).
+pub async fn latest_grid_call(
+    tx: &mut Tx,
+    side_id: i64,
+    except_call: i64,
+) -> sqlx::Result<Option<i64>> {
+    on_tx!(tx, |c| sqlx::query_scalar(
+        "select call_id from grids where side_id = $1 and call_id <> $2 order by id desc limit 1"
+    )
+    .bind(side_id)
+    .bind(except_call)
+    .fetch_optional(c)
+    .await)
+}
