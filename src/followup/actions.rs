@@ -5,7 +5,8 @@
 
 use super::{
     model::{
-        FundedMission, FundedProject, ObjectiveStatus, SideMoney, TermChangeLine, side_money, term,
+        FundedMission, FundedProject, ObjectiveStatus, SideFunding, SideMoney, TermChangeLine,
+        side_money, term,
     },
     policy::{self, Perm},
     store,
@@ -159,6 +160,9 @@ pub(super) async fn load_many(
     let mut missions = store::missions_of(tx, &ids).await?;
     let mut objectives = store::objectives_of(tx, &ids).await?;
     let mut history = store::term_histories(tx, &ids).await?;
+    let decision_ids: Vec<i64> = funded.iter().map(|f| f.decision_id).collect();
+    let amounts = crate::decisions::actions::amounts_of(tx, &decision_ids).await?;
+    let releases = store::year2_releases_of(tx, &ids).await?;
     let mut out = Vec::with_capacity(funded.len());
     for funded in funded {
         let Some(i) = projects.iter().position(|p| p.id == funded.project_id) else {
@@ -198,8 +202,23 @@ pub(super) async fn load_many(
             continue;
         }
         let mine = take_of(&mut missions, funded.id);
+        let funding: Vec<(i64, SideFunding)> = sides
+            .iter()
+            .map(|s| {
+                (
+                    s.id,
+                    SideFunding {
+                        decided: amounts
+                            .iter()
+                            .find(|(d, side, _)| *d == funded.decision_id && *side == s.id)
+                            .map(|a| a.2),
+                        year2_released: releases.contains(&(funded.id, s.id)),
+                    },
+                )
+            })
+            .collect();
         out.push(Ok(FundedView {
-            money: side_money(&call, funded.starts_on, &mine),
+            money: side_money(&call, funded.starts_on, &mine, &funding),
             objectives: take_of(&mut objectives, funded.id),
             history: {
                 let (mine, rest) = std::mem::take(&mut history)

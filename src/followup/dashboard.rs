@@ -10,7 +10,6 @@ use super::{
 use crate::{
     commissions::{self, Commission, Theme},
     db::{Db, Tx},
-    decisions,
     error::AppResult,
     i18n::Localized,
     programmes::{self, Side},
@@ -49,9 +48,7 @@ pub async fn dashboard(db: &Db, user: &Viewer, commission: i64) -> AppResult<Das
 async fn dashboard_in(tx: &mut Tx, user: &Viewer, commission: i64) -> AppResult<Dashboard> {
     let views = commission_views(tx, user, commission).await?;
     let ids: Vec<i64> = views.iter().map(|v| v.funded.id).collect();
-    let decisions: Vec<i64> = views.iter().map(|v| v.funded.decision_id).collect();
     let with_report = store::with_final_report(tx, &ids).await?;
-    let all_amounts = decisions::actions::amounts_of(tx, &decisions).await?;
     let themes = commissions::actions::themes_of(tx, commission).await?;
     let today = today_in(&user.time_zone, tx.now_ms());
     let mut d = Dashboard {
@@ -88,15 +85,11 @@ async fn dashboard_in(tx: &mut Tx, user: &Viewer, commission: i64) -> AppResult<
             d.late_final_reports += 1;
         }
         for s in &v.sides {
-            let committed = all_amounts
-                .iter()
-                .find(|(d, side, _)| *d == f.decision_id && *side == s.id)
-                .map_or(0, |a| a.2);
-            let spent = v
-                .money
-                .iter()
-                .find(|m| m.side_id == s.id)
-                .map_or(0, |m| m.spent);
+            // The one definition of committed money (`model::committed`), as on the project
+            // page, the CSV and IATI.
+            let money = v.money.iter().find(|m| m.side_id == s.id);
+            let committed = money.map_or(0, |m| m.committed);
+            let spent = money.map_or(0, |m| m.spent);
             match d.money.iter_mut().find(|(side, _, _)| side.id == s.id) {
                 Some(row) => {
                     row.1 = crate::money::add(row.1, committed);

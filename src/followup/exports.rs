@@ -9,7 +9,6 @@ use super::{
 use crate::{
     commissions,
     db::Db,
-    decisions,
     error::{AppError, AppResult},
     followup::model::FundedState,
     projects::model::csv_cell,
@@ -35,8 +34,6 @@ fn status(state: FundedState) -> &'static str {
 pub async fn iati(db: &Db, user: &Viewer, commission: i64) -> AppResult<String> {
     let mut tx = db.read().await?;
     let views = commission_views(&mut tx, user, commission).await?;
-    let decisions: Vec<i64> = views.iter().map(|v| v.funded.decision_id).collect();
-    let all_amounts = decisions::actions::amounts_of(&mut tx, &decisions).await?;
     let c = commissions::actions::get(&mut tx, commission).await?;
     let mut reporter: Option<Reporter> = None;
     let mut activities = Vec::new();
@@ -57,10 +54,11 @@ pub async fn iati(db: &Db, user: &Viewer, commission: i64) -> AppResult<String> 
             name: side.administration.fr.clone(),
             currency: side.currency.clone(),
         });
-        let committed = all_amounts
+        let committed = v
+            .money
             .iter()
-            .find(|(d, s, _)| *d == f.decision_id && *s == side_id)
-            .map_or(0, |a| a.2);
+            .find(|m| m.side_id == side_id)
+            .map_or(0, |m| m.committed);
         activities.push(Activity {
             identifier: format!("{}-CMP{}-{}", r.reference, c.number, f.id),
             title: v.project.title.clone(),
@@ -112,8 +110,6 @@ pub async fn csv(
 ) -> AppResult<String> {
     let mut tx = db.read().await?;
     let views = commission_views(&mut tx, user, commission).await?;
-    let decisions: Vec<i64> = views.iter().map(|v| v.funded.decision_id).collect();
-    let all_amounts = decisions::actions::amounts_of(&mut tx, &decisions).await?;
     let quote = |v: &str| format!("\"{}\"", csv_cell(v).replace('"', "\"\""));
     let mut out = String::new();
     let mut header_done = false;
@@ -160,10 +156,7 @@ pub async fn csv(
                     .map(|h| h.organisation_name.clone())
                     .unwrap_or_default(),
             );
-            let committed = all_amounts
-                .iter()
-                .find(|(d, side, _)| *d == f.decision_id && *side == s.id)
-                .map_or(0, |a| a.2);
+            let committed = money.map_or(0, |m| m.committed);
             row.push(format!("{}.{:02}", committed / 100, committed % 100));
             let spent = money.map_or(0, |m| m.spent);
             row.push(format!("{}.{:02}", spent / 100, spent % 100));

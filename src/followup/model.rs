@@ -129,9 +129,8 @@ pub fn mission_cost(call: &Call, m: &FundedMission) -> Vec<(i64, i64)> {
         .collect()
 }
 
-/// A side's money on one project, in its own currency: committed by the funding rule (each
-/// project year capped at the call's yearly cap) and actually spent. Never summed across
-/// sides (rule 7).
+/// A side's money on one project, in its own currency: committed ([`committed`]) and actually
+/// spent. Never summed across sides (rule 7).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SideMoney {
     pub side_id: i64,
@@ -142,7 +141,42 @@ pub struct SideMoney {
     pub capped: bool,
 }
 
-pub fn side_money(call: &Call, start: Date, missions: &[FundedMission]) -> Vec<SideMoney> {
+/// What one side put into a project, as [`side_money`] needs it: the amount its session
+/// decided (none for a project selected before amounts were recorded) and whether it released
+/// year 2.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SideFunding {
+    pub decided: Option<i64>,
+    pub year2_released: bool,
+}
+
+/// The one definition of committed money (issue 11), used by the project page, the
+/// dashboards, the CSV export and IATI: a side commits, for each project year it has released
+/// — the first always, the second and later once it released year 2 —, the cost of that
+/// year's missions under the funding rule, capped at the call's yearly cap; never more than
+/// what its session decided for the project.
+pub fn committed(per_year: &[i64], cap_per_year: i64, funding: SideFunding) -> i64 {
+    let planned = crate::money::sum(
+        per_year
+            .iter()
+            .enumerate()
+            .filter(|(year, _)| *year == 0 || funding.year2_released)
+            .map(|(_, cost)| (*cost).min(cap_per_year)),
+    );
+    match funding.decided {
+        Some(decided) => planned.min(decided),
+        None => planned,
+    }
+}
+
+/// Each side's money on a project that started on `start`: its missions' costs by project
+/// year (12 months from the start), committed per [`committed`], and what was spent.
+pub fn side_money(
+    call: &Call,
+    start: Date,
+    missions: &[FundedMission],
+    funding: &[(i64, SideFunding)],
+) -> Vec<SideMoney> {
     call.sides
         .iter()
         .map(|s| {
@@ -154,7 +188,7 @@ pub fn side_money(call: &Call, start: Date, missions: &[FundedMission]) -> Vec<S
                     .starts_on
                     .parse::<Date>()
                     .ok()
-                    .and_then(|d| start.until(d).ok())
+                    .and_then(|d| start.until((jiff::Unit::Month, d)).ok())
                     .map(|span| {
                         let months = span.get_years() as i64 * 12 + span.get_months() as i64;
                         (months.max(0) / 12) as usize
@@ -175,10 +209,15 @@ pub fn side_money(call: &Call, start: Date, missions: &[FundedMission]) -> Vec<S
                     .map_or(0, |(_, a)| *a);
                 spent = crate::money::add(spent, paid);
             }
+            let f = funding
+                .iter()
+                .find(|(side, _)| *side == s.side_id)
+                .map(|(_, f)| *f)
+                .unwrap_or_default();
             SideMoney {
                 side_id: s.side_id,
                 currency: s.currency.clone(),
-                committed: crate::money::sum(per_year.iter().map(|y| (*y).min(s.cap_per_year))),
+                committed: committed(&per_year, s.cap_per_year, f),
                 spent,
                 capped: per_year.iter().any(|y| *y > s.cap_per_year),
             }
@@ -287,6 +326,36 @@ pub fn year2_fingerprint(funded: i64, opinions: &[(i64, bool)]) -> crate::db::Fi
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn committed_counts_released_years_within_the_yearly_cap_and_the_decided_amount() {
+        let decided = |d| SideFunding {
+            decided: Some(d),
+            year2_released: false,
+        };
+        // Year 1 capped at 1 000, year 2 not released: 1 000.
+        assert_eq!(committed(&[1500, 800], 1000, decided(5000)), 1000);
+        // Year 2 released: 1 000 + 800.
+        let released = SideFunding {
+            year2_released: true,
+            ..decided(5000)
+        };
+        assert_eq!(committed(&[1500, 800], 1000, released), 1800);
+        // Never more than the session decided.
+        assert_eq!(
+            committed(
+                &[1500, 800],
+                1000,
+                SideFunding {
+                    decided: Some(1200),
+                    ..released
+                }
+            ),
+            1200
+        );
+        // No decided amount recorded: the capped costs.
+        assert_eq!(committed(&[300], 1000, SideFunding::default()), 300);
+    }
 
     #[test]
     fn a_new_calendar_moves_end_dates_by_months_or_to_a_date() {

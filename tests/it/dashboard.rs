@@ -15,9 +15,27 @@ async fn the_dashboard_shows_states_missions_and_each_sides_money_apart() {
     // Missions: 26 done, 13 cancelled, 13 held online (the pandemic spring of 2020).
     assert!(r.contains_text(r#"<desc id="missions-desc">Prévue : 0 ; Réalisée : 26 ; Annulée : 13 ; Tenue à distance : 13</desc>"#), "{}", r.body);
     assert!(r.contains_text("<th scope=\"row\">Réalisée</th><td>26</td>"));
-    // Each side's committed money is the sum of its own amounts, in its own currency.
-    let eur = app.scalar("select cast(sum(a.amount) as bigint) from decision_amounts a join decisions d on d.id = a.decision_id join funded_projects f on f.decision_id = d.id join sides s on s.id = a.side_id where s.code = 'WB'").await;
-    let cad = app.scalar("select cast(sum(a.amount) as bigint) from decision_amounts a join decisions d on d.id = a.decision_id join funded_projects f on f.decision_id = d.id join sides s on s.id = a.side_id where s.code = 'QC'").await;
+    // Each side's committed money is the sum of its own commitments (issue 11: one definition
+    // for the project page, the dashboard, the CSV and IATI — `lifecycle.rs` checks them row by
+    // row), in its own currency.
+    let csv = b.get("/commissions/1/funded.csv?lang=fr").await.body;
+    let mut lines = csv.split("\r\n").filter(|l| !l.is_empty());
+    let header: Vec<&str> = lines.next().unwrap().split("\",\"").collect();
+    let col = |name: &str| header.iter().position(|h| h.contains(name)).unwrap();
+    let (wb_col, qc_col) = (col("Wallonie-Bruxelles : engagé"), col("Québec : engagé"));
+    let (mut eur, mut cad) = (0i64, 0i64);
+    for l in lines {
+        let cells: Vec<&str> = l.split("\",\"").collect();
+        let minor = |c: &str| {
+            c.chars()
+                .filter(|c| c.is_ascii_digit())
+                .collect::<String>()
+                .parse::<i64>()
+                .unwrap()
+        };
+        eur += minor(cells[wb_col]);
+        cad += minor(cells[qc_col]);
+    }
     let fmt = |m: i64, c: &str| {
         passerelle::i18n::format_money(m, c, passerelle::i18n::Locale::FrBe)
             .replace('\u{202f}', " ")

@@ -19,6 +19,7 @@ mod i18n_keys;
 mod installation;
 mod instances;
 mod jury;
+mod lifecycle;
 mod migrations;
 mod pages;
 mod policy_tables;

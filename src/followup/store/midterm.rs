@@ -234,3 +234,14 @@ pub async fn year2_released(tx: &mut Tx, funded: i64) -> sqlx::Result<Vec<i64>> 
     .fetch_all(c)
     .await)
 }
+
+/// The year-2 releases of these projects: (funded project, side), in one statement.
+pub async fn year2_releases_of(tx: &mut Tx, funded: &[i64]) -> sqlx::Result<Vec<(i64, i64)>> {
+    crate::db::fetch_all_in(
+        tx,
+        "select funded_id, side_id from year2_releases where funded_id in ({ids})
+         order by funded_id, side_id",
+        funded,
+    )
+    .await
+}

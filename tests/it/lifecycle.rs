@@ -1,0 +1,182 @@
+//! Issue 11, the lifecycle gaps: one definition of committed money — the project page, the
+//! dashboard, the CSV export and IATI show the same amounts — and a side's year-2 costs are
+//! committed only once it released year 2.
+
+use axum::http::StatusCode;
+use scraper::{Html, Selector};
+
+use crate::helpers::TestApp;
+
+/// Minor units of an amount as a page or export writes it ("12 345,67 $", "12345.67").
+fn minor(text: &str) -> i64 {
+    let digits: String = text.chars().filter(|c| c.is_ascii_digit()).collect();
+    digits
+        .parse()
+        .unwrap_or_else(|_| panic!("an amount in {text:?}"))
+}
+
+/// (WB, QC) committed on a funded project's page ("Québec : engagé 1 234,56 $ CA, dépensé …").
+async fn page_committed(b: &mut TestApp, funded: i64) -> (i64, i64) {
+    let page = b.get(&format!("/funded/{funded}?lang=fr")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let doc = Html::parse_document(&page.body);
+    let text: String = doc.root_element().text().collect();
+    let side = |name: &str| {
+        let start = text
+            .find(&format!("{name} : engagé "))
+            .expect("the money line")
+            + name.len()
+            + 10;
+        let end = start + text[start..].find(", dépensé").unwrap();
+        minor(&text[start..end])
+    };
+    (side("Wallonie-Bruxelles"), side("Québec"))
+}
+
+#[tokio::test]
+async fn the_same_committed_amounts_on_the_project_page_the_dashboard_the_csv_and_iati() {
+    let app = TestApp::spawn_full_demo().await;
+    let mut b = app.browser();
+    b.login_demo("charge.qc@demo.passerelle.test").await;
+    // CSV: one row per funded project, a committed column per side (in its currency).
+    let csv = b.get("/commissions/1/funded.csv?lang=fr").await;
+    let mut rows = csv.body.split("\r\n").filter(|l| !l.is_empty());
+    let header: Vec<String> = split_csv(rows.next().unwrap());
+    let col = |name: &str| header.iter().position(|h| h == name).expect(name);
+    let (wb_col, qc_col, id_col) = (
+        col("Wallonie-Bruxelles : engagé (EUR)"),
+        col("Québec : engagé (CAD)"),
+        0,
+    );
+    let mut csv_rows = Vec::new();
+    for r in rows {
+        let cells = split_csv(r);
+        csv_rows.push((
+            cells[id_col].clone(),
+            minor(&cells[wb_col]),
+            minor(&cells[qc_col]),
+        ));
+    }
+    assert_eq!(csv_rows.len(), 26);
+    // IATI (Québec reports its own funding): the commitment of each activity.
+    let xml = b.get("/commissions/1/iati.xml").await;
+    let doc = Html::parse_document(&xml.body);
+    let activity = Selector::parse("iati-activity").unwrap();
+    let identifier = Selector::parse("iati-identifier").unwrap();
+    let tx = Selector::parse("transaction").unwrap();
+    let kind = Selector::parse("transaction-type").unwrap();
+    let value = Selector::parse("value").unwrap();
+    let mut iati = Vec::new();
+    for a in doc.select(&activity) {
+        let id: String = a.select(&identifier).next().unwrap().text().collect();
+        let funded: i64 = id.rsplit('-').next().unwrap().parse().unwrap();
+        let commitment = a
+            .select(&tx)
+            .find(|t| t.select(&kind).next().and_then(|k| k.value().attr("code")) == Some("2"))
+            .expect("a commitment");
+        let v: String = commitment.select(&value).next().unwrap().text().collect();
+        iati.push((funded, minor(&v)));
+    }
+    assert_eq!(iati.len(), 26);
+    // The project page of every funded project says the same as the CSV and IATI.
+    let funded_ids: Vec<i64> = {
+        let mut v: Vec<i64> = iati.iter().map(|(f, _)| *f).collect();
+        v.sort_unstable();
+        v
+    };
+    let mut totals = (0, 0);
+    for (i, f) in funded_ids.iter().enumerate() {
+        let (wb, qc) = page_committed(&mut b, *f).await;
+        let row = csv_rows
+            .iter()
+            .find(|(id, _, _)| id == &f.to_string())
+            .unwrap_or_else(|| panic!("funded {f} in the CSV (ids {:?})", &csv_rows[..1]));
+        assert_eq!((row.1, row.2), (wb, qc), "funded project {f}: page and CSV");
+        let in_iati = iati.iter().find(|(id, _)| id == f).unwrap().1;
+        assert_eq!(in_iati, qc, "funded project {f}: page and IATI");
+        totals = (totals.0 + wb, totals.1 + qc);
+        let _ = i;
+    }
+    // The dashboard's committed totals are the sums of the same amounts.
+    let dash = b.get("/commissions/1/dashboard?lang=fr").await;
+    let doc = Html::parse_document(&dash.body);
+    let th = Selector::parse("tr").unwrap();
+    let committed: Vec<i64> = doc
+        .select(&th)
+        .filter(|tr| tr.text().collect::<String>().starts_with("Engagé"))
+        .map(|tr| {
+            let td = tr.select(&Selector::parse("td").unwrap()).next().unwrap();
+            minor(&td.text().collect::<String>())
+        })
+        .collect();
+    assert_eq!(
+        committed,
+        vec![totals.0, totals.1],
+        "dashboard totals (WB, QC)"
+    );
+}
+
+/// A CSV line's cells (quoted, `""` for a quote).
+fn split_csv(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                cell.push('"');
+                chars.next();
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) | (';', false) => out.push(std::mem::take(&mut cell)),
+            _ => cell.push(c),
+        }
+    }
+    out.push(cell);
+    out
+}
+
+#[tokio::test]
+async fn year_two_costs_are_committed_only_once_the_side_released_year_two() {
+    let app = TestApp::spawn_full_demo().await;
+    let mut b = app.browser();
+    b.login_demo("charge.qc@demo.passerelle.test").await;
+    // A project that started on 1 July 2019, Québec's year 2 not released.
+    let f = app
+        .scalar(
+            "select min(f.id) from funded_projects f where not exists
+             (select 1 from year2_releases r join sides s on s.id = r.side_id
+              where r.funded_id = f.id and s.code = 'QC')",
+        )
+        .await;
+    let (qc, wb) = (
+        app.scalar("select id from sides where code = 'QC'").await,
+        app.scalar("select id from sides where code = 'WB'").await,
+    );
+    let (_, before) = page_committed(&mut b, f).await;
+    // A Québec mission planned in the project's second year (October 2020).
+    app.exec_text(&format!(
+        "insert into funded_missions (funded_id, from_side_id, to_side_id, travellers, starts_on, days, purpose, status, created_at)
+         values ({f}, {qc}, {wb}, 1, '2020-10-05', 5, 'Atelier de l’année 2', 'planned', 0)"
+    ))
+    .await;
+    let (_, planned) = page_committed(&mut b, f).await;
+    assert_eq!(
+        planned, before,
+        "a year-2 cost is not committed before year 2 is released"
+    );
+    let officer = app
+        .scalar("select id from users where email = 'charge.qc@demo.passerelle.test'")
+        .await;
+    app.exec_text(&format!(
+        "insert into year2_releases (funded_id, side_id, released_by, released_at, content_hash)
+         values ({f}, {qc}, {officer}, 0, '')"
+    ))
+    .await;
+    let (_, released) = page_committed(&mut b, f).await;
+    assert!(
+        released > before,
+        "released, year 2's cost is committed ({before} → {released})"
+    );
+}
