@@ -56,6 +56,11 @@ pub async fn serve(
                 {
                     tracing::warn!(error = ?e, "activity report reminders");
                 }
+                if let Err(e) =
+                    crate::followup::closing::enter_final_report_due(&db, &base, today).await
+                {
+                    tracing::warn!(error = ?e, "final reports due");
+                }
                 minutes += 10;
                 tokio::time::sleep(Duration::from_secs(600)).await;
             }

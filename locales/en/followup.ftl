@@ -137,3 +137,5 @@ followup-biennium = Biennial programme of the { $ordinal } Permanent Joint Commi
 followup-partners = Partners
 followup-dash-programme = Programme dashboard: { $name }
 followup-dash-whole-programme = The whole programme
+followup-final-due-subject = Final report due: { $title }
+followup-final-due-body = The project “{ $title }” has reached the end of its term. Its final report is due by { $date }; file it from the project's page.

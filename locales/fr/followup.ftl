@@ -137,3 +137,5 @@ followup-biennium = Programme biennal de la { $ordinal } Commission mixte perman
 followup-partners = Partenaires
 followup-dash-programme = Tableau de bord du programme : { $name }
 followup-dash-whole-programme = Tout le programme
+followup-final-due-subject = Rapport final attendu : { $title }
+followup-final-due-body = Le projet « { $title } » est arrivé au terme de sa période. Son rapport final est attendu au plus tard le { $date } ; déposez-le depuis la page du projet.

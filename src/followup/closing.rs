@@ -12,6 +12,65 @@ use crate::{
 };
 use crate::{db::Tx, followup::actions::FundedView};
 
+/// A running project whose term ended enters "final report due" (rule 10), and both leads are
+/// told when the report is due; each project once, whichever instance gets there first.
+/// Returns how many emails were queued.
+pub async fn enter_final_report_due(
+    db: &Db,
+    base: &str,
+    today: jiff::civil::Date,
+) -> AppResult<usize> {
+    use crate::{
+        email::{self, Message},
+        i18n::format_civil_date,
+        projects, users,
+    };
+    let mut tx = db.write().await?;
+    let mut sent = 0;
+    for (id, project, ends_on) in store::ended_running(&mut tx, &today.to_string()).await? {
+        if !store::enter_final_report_due(&mut tx, id).await? {
+            continue;
+        }
+        audit::record(
+            &mut tx,
+            &audit::Actor::system("term"),
+            "funded_project.final_report_due",
+            "funded_project",
+            id,
+            &ends_on,
+        )
+        .await?;
+        let Some(due) = ends_on
+            .parse::<jiff::civil::Date>()
+            .ok()
+            .and_then(super::model::final_report_due)
+        else {
+            continue;
+        };
+        let p = projects::actions::project_in(&mut tx, project).await?;
+        for h in &p.halves {
+            let locale = users::actions::locale_of(&mut tx, h.lead_user_id).await?;
+            let body = locale.t_args(
+                "followup-final-due-body",
+                &[
+                    ("title", p.title.clone().into()),
+                    ("date", format_civil_date(due, locale).into()),
+                ],
+            );
+            let subject = locale.t1("followup-final-due-subject", "title", p.title.clone());
+            let link = format!("{base}/funded/{id}");
+            email::enqueue(
+                &mut tx,
+                &Message::with_link(&h.lead_email, locale.html_lang(), subject, &body, &link),
+            )
+            .await?;
+            sent += 1;
+        }
+    }
+    tx.commit().await?;
+    Ok(sent)
+}
+
 /// A project's final report as its page shows it: (text, sides that approved it).
 pub(super) async fn final_report_in(
     tx: &mut Tx,

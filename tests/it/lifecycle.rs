@@ -180,3 +180,56 @@ async fn year_two_costs_are_committed_only_once_the_side_released_year_two() {
         "released, year 2's cost is committed ({before} → {released})"
     );
 }
+
+#[tokio::test]
+async fn a_project_enters_final_report_due_when_its_term_ends_and_its_leads_are_told_once() {
+    use passerelle::followup::closing::enter_final_report_due;
+    let app = TestApp::spawn_full_demo().await;
+    let f = app
+        .scalar(
+            "select min(id) from funded_projects
+             where state in ('active', 'midterm_reviewed', 'rescheduled')",
+        )
+        .await;
+    let ends: jiff::civil::Date = app
+        .scalar_text_value(&format!(
+            "select ends_on from funded_projects where id = {f}"
+        ))
+        .await
+        .parse()
+        .unwrap();
+    let state_sql = format!("select state from funded_projects where id = {f}");
+    let db = &app.db.db;
+    // On its last day the term has not ended.
+    enter_final_report_due(db, "http://x", ends).await.unwrap();
+    assert_ne!(app.scalar_text_value(&state_sql).await, "final_report_due");
+    // The day after: final report due, both leads told when it is due (three months later).
+    let next = ends.tomorrow().unwrap();
+    let sent = enter_final_report_due(db, "http://x", next).await.unwrap();
+    assert!(sent >= 2, "both leads of each ended project are told");
+    assert_eq!(app.scalar_text_value(&state_sql).await, "final_report_due");
+    let lead = app
+        .scalar_text_value(&format!(
+            "select u.email from funded_projects f join project_halves h on h.project_id = f.project_id
+             join users u on u.id = h.lead_user_id where f.id = {f} order by h.id limit 1"
+        ))
+        .await;
+    let (subject, body) = app.last_email(&lead).await;
+    assert!(subject.starts_with("Rapport final attendu"), "{subject}");
+    let due = ends.checked_add(jiff::Span::new().months(3)).unwrap();
+    assert!(
+        body.contains(&passerelle::i18n::format_civil_date(
+            due,
+            passerelle::i18n::Locale::FrBe
+        )) || body.contains(&passerelle::i18n::format_civil_date(
+            due,
+            passerelle::i18n::Locale::FrCa
+        )),
+        "{body}"
+    );
+    // Once: another pass (another instance, the next tick) sends nothing more.
+    assert_eq!(
+        enter_final_report_due(db, "http://x", next).await.unwrap(),
+        0
+    );
+}

@@ -108,6 +108,32 @@ pub async fn set_state(tx: &mut Tx, id: i64, state: FundedState) -> sqlx::Result
     Ok(())
 }
 
+/// Running projects whose term ended before `today` (ISO dates compare as text): (id, project,
+/// end).
+pub async fn ended_running(tx: &mut Tx, today: &str) -> sqlx::Result<Vec<(i64, i64, String)>> {
+    on_tx!(tx, |c| sqlx::query_as(
+        "select id, project_id, ends_on from funded_projects
+         where state in ('active', 'midterm_reviewed', 'rescheduled') and ends_on < $1
+         order by id"
+    )
+    .bind(today)
+    .fetch_all(c)
+    .await)
+}
+
+/// Moves a running project to "final report due"; false if it was not running any more (so
+/// an instance that lost the race sends nothing).
+pub async fn enter_final_report_due(tx: &mut Tx, id: i64) -> sqlx::Result<bool> {
+    Ok(on_tx_exec!(tx, |c| sqlx::query(
+        "update funded_projects set state = 'final_report_due'
+         where id = $1 and state in ('active', 'midterm_reviewed', 'rescheduled')"
+    )
+    .bind(id)
+    .execute(c)
+    .await)?
+        == 1)
+}
+
 /// A change of end date, as recorded in the history.
 pub struct TermChange<'a> {
     pub old: Date,
