@@ -34,6 +34,17 @@ static SKIP_NOTE: Once = Once::new();
 
 impl TestDb {
     pub async fn new() -> TestDb {
+        TestDb::create(None).await
+    }
+
+    /// A fresh database holding the demo at `stage`: a copy of the run's template (the demo is
+    /// built once per test run and stage, through the same set-up actions as always).
+    pub async fn with_demo(stage: demo::Stage) -> TestDb {
+        let template = template(stage).await;
+        TestDb::create(Some(template)).await
+    }
+
+    async fn create(template: Option<&Template>) -> TestDb {
         let dir = tempfile::tempdir().expect("temporary directory");
         match std::env::var(PG_ENV).ok().filter(|u| !u.is_empty()) {
             None => {
@@ -45,6 +56,15 @@ impl TestDb {
                     );
                 });
                 let url = Db::sqlite_url(dir.path());
+                if let Some(Template::Sqlite(file)) = template {
+                    std::fs::copy(file, dir.path().join("passerelle.sqlite"))
+                        .expect("copy of the demo template");
+                    let wal = file.with_extension("sqlite-wal");
+                    if wal.exists() {
+                        std::fs::copy(&wal, dir.path().join("passerelle.sqlite-wal"))
+                            .expect("copy of the demo template's log");
+                    }
+                }
                 let db = server::open(&url).await.expect("SQLite test database");
                 TestDb { db, url, _dir: dir }
             }
@@ -62,10 +82,19 @@ impl TestDb {
                     .await
                     .expect("PostgreSQL reachable");
                 drop_stale_databases(&admin).await;
-                sqlx::query(sqlx::AssertSqlSafe(format!("create database {name}")))
-                    .execute(&admin)
-                    .await
-                    .expect("create test database");
+                let sql = match template {
+                    Some(Template::Postgres(t)) => format!("create database {name} template {t}"),
+                    _ => format!("create database {name}"),
+                };
+                {
+                    // Two copies of one template at once: PostgreSQL refuses the second while
+                    // the first reads it.
+                    let _one_at_a_time = CREATING.lock().await;
+                    sqlx::query(sqlx::AssertSqlSafe(sql))
+                        .execute(&admin)
+                        .await
+                        .expect("create test database");
+                }
                 admin.close().await;
                 let opts = PgConnectOptions::from_str(&admin_url)
                     .expect("PostgreSQL URL")
@@ -86,6 +115,59 @@ impl TestDb {
     pub fn dir(&self) -> &std::path::Path {
         self._dir.path()
     }
+}
+
+static CREATING: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+/// A demo database to copy: a SQLite file, or a PostgreSQL database used as a template.
+pub enum Template {
+    Sqlite(std::path::PathBuf),
+    Postgres(String),
+}
+
+/// The demo at `stage`, built on the first call of the run (each stage once) and kept until
+/// the run ends.
+async fn template(stage: demo::Stage) -> &'static Template {
+    static TEMPLATES: [tokio::sync::OnceCell<Template>; 3] = [
+        tokio::sync::OnceCell::const_new(),
+        tokio::sync::OnceCell::const_new(),
+        tokio::sync::OnceCell::const_new(),
+    ];
+    let i = match stage {
+        demo::Stage::Filed => 0,
+        demo::Stage::Selected => 1,
+        demo::Stage::Full => 2,
+    };
+    TEMPLATES[i]
+        .get_or_init(|| async move {
+            match std::env::var(PG_ENV).ok().filter(|u| !u.is_empty()) {
+                None => {
+                    let dir = tempfile::tempdir().expect("temporary directory").keep();
+                    let db = server::open(&Db::sqlite_url(&dir))
+                        .await
+                        .expect("SQLite template");
+                    demo::load_stage(&db, stage, "http://localhost")
+                        .await
+                        .expect("demo loads");
+                    // Closed, its write-ahead log is folded into the file (copied too if any
+                    // is left).
+                    db.close().await;
+                    let file = dir.join("passerelle.sqlite");
+                    Template::Sqlite(file)
+                }
+                Some(_) => {
+                    let t = TestDb::create(None).await;
+                    demo::load_stage(&t.db, stage, "http://localhost")
+                        .await
+                        .expect("demo loads");
+                    t.db.close().await;
+                    let path = t.url.split('?').next().unwrap_or_default();
+                    let name = path.rsplit('/').next().unwrap_or_default().to_string();
+                    Template::Postgres(name)
+                }
+            }
+        })
+        .await
 }
 
 /// Test databases are kept until the run ends (dropping them from `Drop` would block on the
@@ -172,11 +254,7 @@ impl TestApp {
     /// With the demo data loaded.
     /// The demo with the XIe call's forty projects filed and nothing evaluated yet.
     pub async fn spawn_demo() -> TestApp {
-        let app = TestApp::spawn().await;
-        demo::load_stage(&app.db.db, demo::Stage::Filed, "http://localhost")
-            .await
-            .expect("demo loads");
-        app
+        TestApp::spawn_demo_at(demo::Stage::Filed).await
     }
 
     /// The full demo: evaluations, the June 2019 session, 2019–2020 follow-up.
@@ -186,11 +264,8 @@ impl TestApp {
 
     /// The demo up to a stage of the XIe CMP's cycle.
     pub async fn spawn_demo_at(stage: demo::Stage) -> TestApp {
-        let app = TestApp::spawn().await;
-        demo::load_stage(&app.db.db, stage, "http://localhost")
-            .await
-            .expect("demo loads");
-        app
+        let db = TestDb::with_demo(stage).await;
+        TestApp::on(Arc::new(db), "127.0.0.1:8080")
     }
 
     /// The full demo with `projects` joint projects instead of forty.
