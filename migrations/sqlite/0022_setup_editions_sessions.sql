@@ -46,3 +46,20 @@ create table session_participants (
 -- opening date and themes prefill the officers' new call.
 alter table commissions add column next_call_opens_on text;
 alter table themes add column adopted bigint not null default 0;
+
+-- Ending a project early (after an unfavourable joint mid-term opinion): one side's officer
+-- proposes it with a reason, every side approves that same proposal.
+create table terminations (
+    funded_id bigint primary key references funded_projects(id),
+    reason text not null,
+    proposed_by bigint not null references users(id),
+    proposed_at bigint not null
+);
+create table termination_approvals (
+    funded_id bigint not null references funded_projects(id),
+    side_id bigint not null references sides(id),
+    approved_by bigint not null references users(id),
+    approved_at bigint not null,
+    content_hash text not null,
+    primary key (funded_id, side_id)
+);

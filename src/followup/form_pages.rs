@@ -138,6 +138,45 @@ pub async fn year2(
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
+pub struct TerminateForm {
+    termination_reason: String,
+}
+
+pub async fn terminate(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    paths::FundedTerminate { id: FundedId(id) }: paths::FundedTerminate,
+    Form(f): Form<TerminateForm>,
+) -> AppResult<Response> {
+    let user = ctx.require_user()?;
+    let r = super::termination::propose(
+        &s.db,
+        &s.settings.public_url,
+        user,
+        id,
+        &f.termination_reason,
+    )
+    .await;
+    let kept = ProgressForm {
+        termination_reason: f.termination_reason,
+        ..ProgressForm::default()
+    };
+    back(&s, &ctx, id, r, Some(kept)).await
+}
+
+pub async fn approve_termination(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    paths::FundedTerminateApprove { id: FundedId(id) }: paths::FundedTerminateApprove,
+    Form(f): Form<crate::http::form::Seen>,
+) -> AppResult<Response> {
+    let user = ctx.require_user()?;
+    let r = super::termination::approve(&s.db, &s.settings.public_url, user, id, &f.seen).await;
+    back(&s, &ctx, id, r, None).await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
 pub struct FinalForm {
     final_report: String,
 }

@@ -18,6 +18,7 @@ pub mod model;
 pub mod pages;
 pub mod reads;
 mod store;
+pub mod termination;
 
 pub use model::{FundedProject, FundedState};
 pub mod paths;

@@ -318,6 +318,11 @@ pub fn final_report_fingerprint(funded: i64, report: &str) -> crate::db::Fingerp
 }
 
 /// What a side releasing year 2 relies on: each side's mid-term opinion.
+/// What each side approves when ending a project early: the project and the reason.
+pub fn termination_fingerprint(funded: i64, reason: &str) -> crate::db::Fingerprint {
+    crate::db::Fingerprint::of(&serde_json::json!({"terminate": funded, "reason": reason}))
+}
+
 pub fn year2_fingerprint(funded: i64, opinions: &[(i64, bool)]) -> crate::db::Fingerprint {
     crate::db::Fingerprint::of(&serde_json::json!({"year2": funded, "opinions": opinions}))
 }

@@ -45,6 +45,9 @@ pub struct ProgressForm {
     /// The final report as typed (same page, same rule: nothing typed is lost).
     #[serde(skip)]
     pub(super) final_report: String,
+    /// The reason for ending the project early, as typed.
+    #[serde(skip)]
+    pub(super) termination_reason: String,
 }
 
 #[derive(Template)]
@@ -80,6 +83,17 @@ pub struct FundedPage {
     /// (id, "jusqu'au … — motif", status, my side may approve)
     pub extensions: Vec<ExtensionItem>,
     pub notice: Option<String>,
+    /// Ending the project early: the proposal, if any, and what the viewer may do.
+    pub termination: Option<TerminationView>,
+    pub can_terminate: bool,
+}
+
+/// A proposal to end the project early, as its page shows it.
+pub struct TerminationView {
+    pub reason: String,
+    /// "Wallonie-Bruxelles, Québec"
+    pub approved: String,
+    pub seen: String,
 }
 
 /// An extension as the funded project's page lists it.
@@ -135,6 +149,8 @@ async fn page(
         can_release_year2,
         can_approve_final_report,
         can_close,
+        termination,
+        can_terminate,
     } = reads::funded_page(&s.db, u, id).await?;
     let l = ctx.locale;
     let side_name = |id: i64| {
@@ -317,7 +333,19 @@ async fn page(
             )
         })
         .collect();
+    let termination = termination.map(|t| TerminationView {
+        approved: t
+            .approved_by
+            .iter()
+            .map(|s| side_name(*s))
+            .collect::<Vec<_>>()
+            .join(", "),
+        reason: t.reason,
+        seen: t.seen,
+    });
     let page = FundedPage {
+        termination,
+        can_terminate,
         biennium: format!(
             "{} ({}–{})",
             l.t1("followup-biennium", "ordinal", commission.ordinal(l)),

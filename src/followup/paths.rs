@@ -329,3 +329,35 @@ impl ResolutionsCalendar {
         .to_string()
     }
 }
+
+#[derive(TypedPath, Deserialize, Clone, Copy, Debug)]
+#[typed_path("/funded/{id}/terminate")]
+pub struct FundedTerminate {
+    pub id: FundedId,
+}
+
+impl FundedTerminate {
+    /// The URL of this route for these ids (templates and emails build links with it).
+    pub fn url(id: impl RawId) -> String {
+        FundedTerminate {
+            id: FundedId(id.raw()),
+        }
+        .to_string()
+    }
+}
+
+#[derive(TypedPath, Deserialize, Clone, Copy, Debug)]
+#[typed_path("/funded/{id}/terminate/approve")]
+pub struct FundedTerminateApprove {
+    pub id: FundedId,
+}
+
+impl FundedTerminateApprove {
+    /// The URL of this route for these ids (templates and emails build links with it).
+    pub fn url(id: impl RawId) -> String {
+        FundedTerminateApprove {
+            id: FundedId(id.raw()),
+        }
+        .to_string()
+    }
+}

@@ -21,6 +21,9 @@ pub enum Perm {
     ApproveFinalReport,
     /// Close the project (rule 10: once completed).
     Close,
+    /// Propose or approve, for one's side, ending a running project early — only after an
+    /// unfavourable joint mid-term opinion (issue 11); it ends once every side approved.
+    Terminate,
     /// See a commission's follow-up, dashboard and CSV.
     SeeCommission,
     /// Open the mid-term campaign, export IATI, apply a new calendar.
@@ -42,6 +45,8 @@ pub struct Facts {
     pub year2_released: Vec<i64>,
     /// Sides that approved the final report, if one is filed.
     pub final_report_approved_by: Option<Vec<i64>>,
+    /// Sides that approved the proposal to end it early as it stands.
+    pub termination_approved_by: Vec<i64>,
 }
 
 fn officer_sides<'a>(user: &'a Viewer, f: &'a Facts) -> impl Iterator<Item = i64> + 'a {
@@ -78,6 +83,11 @@ pub fn can(user: &Viewer, perm: Perm, f: &Facts) -> bool {
                     .is_some_and(|a| officer_sides(user, f).any(|s| !a.contains(&s)))
         }
         Perm::Close => officer && f.state == Some(FundedState::Completed),
+        Perm::Terminate => {
+            f.state.is_some_and(FundedState::is_running)
+                && f.joint_favourable == Some(false)
+                && officer_sides(user, f).any(|s| !f.termination_approved_by.contains(&s))
+        }
         Perm::SeeCommission => officer || member || user.is_admin(),
     }
 }

@@ -114,6 +114,9 @@ pub struct FundedPage {
     pub can_release_year2: bool,
     pub can_approve_final_report: bool,
     pub can_close: bool,
+    /// A proposal to end the project early, and whether the viewer may propose or approve it.
+    pub termination: Option<super::termination::TerminationLine>,
+    pub can_terminate: bool,
 }
 
 pub async fn funded_page(db: &Db, user: &Viewer, id: i64) -> AppResult<FundedPage> {
@@ -121,7 +124,12 @@ pub async fn funded_page(db: &Db, user: &Viewer, id: i64) -> AppResult<FundedPag
     let view = load(&mut tx, user, id).await?;
     let midterm = midterm::midterm_in(&mut tx, &view).await?;
     let final_report = closing::final_report_in(&mut tx, &view).await?;
+    let termination = super::termination::of_project_in(&mut tx, &view).await?;
     let facts = Facts {
+        termination_approved_by: termination
+            .as_ref()
+            .map(|t| t.approved_by.clone())
+            .unwrap_or_default(),
         joint_favourable: midterm.as_ref().and_then(|m| m.joint),
         year2_released: midterm
             .as_ref()
@@ -137,6 +145,8 @@ pub async fn funded_page(db: &Db, user: &Viewer, id: i64) -> AppResult<FundedPag
         can_release_year2: can(Perm::ReleaseYear2),
         can_approve_final_report: can(Perm::ApproveFinalReport),
         can_close: can(Perm::Close),
+        can_terminate: can(Perm::Terminate),
+        termination,
         extensions: extensions::of_project_in(&mut tx, &view).await?,
         commission: commissions::actions::get(&mut tx, view.funded.commission_id).await?,
         midterm,

@@ -60,6 +60,16 @@ pub fn routes(r: Registry) -> Registry {
     .post(paths::FundedOpinion::PATH, AnyOf(OFFICERS), forms::opinion)
     .post(paths::FundedYear2::PATH, AnyOf(OFFICERS), forms::year2)
     .post(
+        paths::FundedTerminate::PATH,
+        AnyOf(OFFICERS),
+        forms::terminate,
+    )
+    .post(
+        paths::FundedTerminateApprove::PATH,
+        AnyOf(OFFICERS),
+        forms::approve_termination,
+    )
+    .post(
         paths::FundedFinalReport::PATH,
         AnyOf(APPLICANTS),
         forms::final_report,

@@ -389,6 +389,16 @@ fn needs() -> Vec<(Method, &'static str, Needs)> {
         ),
         (
             post.clone(),
+            "/funded/{id}/terminate",
+            Followup(F::Terminate),
+        ),
+        (
+            post.clone(),
+            "/funded/{id}/terminate/approve",
+            Followup(F::Terminate),
+        ),
+        (
+            post.clone(),
             "/funded/{id}/final-report",
             Followup(F::Report),
         ),

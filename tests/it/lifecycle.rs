@@ -233,3 +233,83 @@ async fn a_project_enters_final_report_due_when_its_term_ends_and_its_leads_are_
         0
     );
 }
+
+#[tokio::test]
+async fn a_project_is_terminated_after_an_unfavourable_mid_term_opinion_once_both_sides_approve() {
+    let app = TestApp::spawn_full_demo().await;
+    let unfavourable = app
+        .scalar("select min(funded_id) from midterm_opinions where favourable = 0")
+        .await;
+    let favourable = app
+        .scalar(
+            "select min(f.id) from funded_projects f where not exists
+             (select 1 from midterm_opinions o where o.funded_id = f.id and o.favourable = 0)",
+        )
+        .await;
+    let (mut wb, mut qc) = (app.browser(), app.browser());
+    wb.login_demo("charge.wb@demo.passerelle.test").await;
+    qc.login_demo("charge.qc@demo.passerelle.test").await;
+    // Not for a project the mid-term review found favourable.
+    let r = wb
+        .post(
+            &format!("/funded/{favourable}/terminate"),
+            &[("termination_reason", "Essai")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    // An empty reason is refused at the field, the page kept.
+    let r = wb
+        .post(
+            &format!("/funded/{unfavourable}/terminate"),
+            &[("termination_reason", " \t ")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.contains_text("Indiquez le motif"));
+    // WB proposes; the project runs on until QC approves the same reason.
+    let reason = "Objectifs de mi-étape non atteints ; le partenaire québécois s’est retiré.";
+    let r = wb
+        .post(
+            &format!("/funded/{unfavourable}/terminate"),
+            &[("termination_reason", reason)],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let state = format!("select state from funded_projects where id = {unfavourable}");
+    assert_ne!(app.scalar_text_value(&state).await, "terminated");
+    let page = qc.get(&format!("/funded/{unfavourable}")).await;
+    assert!(
+        page.contains_text(reason),
+        "the other side reads the reason"
+    );
+    // A stale approval (the reason changed since QC's page was shown) is refused.
+    let stale = qc
+        .post(
+            &format!("/funded/{unfavourable}/terminate/approve"),
+            &[("seen", "0000")],
+        )
+        .await;
+    assert_eq!(stale.status, StatusCode::CONFLICT);
+    let r = qc
+        .approve(&format!("/funded/{unfavourable}/terminate/approve"))
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(app.scalar_text_value(&state).await, "terminated");
+    let lead = app
+        .scalar_text_value(&format!(
+            "select u.email from funded_projects f join project_halves h on h.project_id = f.project_id
+             join users u on u.id = h.lead_user_id where f.id = {unfavourable} order by h.id limit 1"
+        ))
+        .await;
+    let (subject, body) = app.last_email(&lead).await;
+    assert!(subject.starts_with("Fin anticipée"), "{subject}");
+    assert!(body.contains("retiré"), "{body}");
+    // Terminated: nothing more to terminate.
+    let again = wb
+        .post(
+            &format!("/funded/{unfavourable}/terminate"),
+            &[("termination_reason", reason)],
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::CONFLICT);
+}

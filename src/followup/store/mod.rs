@@ -6,10 +6,12 @@ mod extensions;
 mod midterm;
 mod missions;
 mod reports;
+mod termination;
 pub use extensions::*;
 pub use midterm::*;
 pub use missions::*;
 pub use reports::*;
+pub use termination::*;
 
 use jiff::civil::Date;
 

@@ -172,7 +172,31 @@ pub fn table() -> Vec<Row<Perm, Facts, Viewer>> {
         row("member WB", member(WB), ManageCommission, programme(), false),
         row("applicant QC", applicant(QC), ManageCommission, programme(), false),
         row("administrator", admin(), ManageCommission, programme(), false),
+        // Terminate (issue 11): a side's officers, for a running project whose joint mid-term
+        // opinion is unfavourable, once per side; it ends when every side approved.
+        row("officer WB", officer(WB), Terminate, midterm(Some(false), &[]), true),
+        row("officer QC", officer(QC), Terminate, terminating(&[WB]), true),
+        row("officer WB, WB approved", officer(WB), Terminate, terminating(&[WB]), false),
+        row("officer QC, both approved", officer(QC), Terminate, terminating(&[WB, QC]), false),
+        row("officer WB, favourable", officer(WB), Terminate, midterm(Some(true), &[]), false),
+        row("officer WB, not shared yet", officer(WB), Terminate, midterm(None, &[]), false),
+        row("officer WB, no longer running", officer(WB), Terminate, in_state(FinalReportDue, midterm(Some(false), &[])), false),
+        row("officer QC, already terminated", officer(QC), Terminate, in_state(Terminated, midterm(Some(false), &[])), false),
+        row("officer elsewhere", officer(ELSEWHERE), Terminate, midterm(Some(false), &[]), false),
+        row("member WB", member(WB), Terminate, midterm(Some(false), &[]), false),
+        row("lead WB", applicant(WB), Terminate, led_by(WB, midterm(Some(false), &[])), false),
+        row("evaluator QC", evaluator(QC), Terminate, midterm(Some(false), &[]), false),
+        row("coach", coach(), Terminate, midterm(Some(false), &[]), false),
+        row("administrator", admin(), Terminate, midterm(Some(false), &[]), false),
     ]
+}
+
+/// An unfavourable joint opinion, the early end approved by `sides` so far.
+fn terminating(sides: &[i64]) -> Facts {
+    Facts {
+        termination_approved_by: sides.to_vec(),
+        ..midterm(Some(false), &[])
+    }
 }
 
 #[test]
