@@ -63,3 +63,29 @@ create table termination_approvals (
     content_hash text not null,
     primary key (funded_id, side_id)
 );
+
+-- A mission of a funded project added, moved or cancelled after selection: proposed by a lead
+-- or an officer, applied once every side approved the same change.
+create table mission_changes (
+    id integer primary key,
+    funded_id bigint not null references funded_projects(id),
+    kind text not null constraint mission_changes_kind_check check (kind in ('add', 'move', 'cancel')),
+    mission_id bigint references funded_missions(id),
+    from_side_id bigint not null references sides(id),
+    to_side_id bigint not null references sides(id),
+    travellers bigint not null,
+    starts_on text not null,
+    days bigint not null,
+    purpose text not null,
+    proposed_by bigint not null references users(id),
+    proposed_at bigint not null,
+    decided_at bigint
+);
+create table mission_change_approvals (
+    change_id bigint not null references mission_changes(id),
+    side_id bigint not null references sides(id),
+    approved_by bigint not null references users(id),
+    approved_at bigint not null,
+    content_hash text not null,
+    primary key (change_id, side_id)
+);

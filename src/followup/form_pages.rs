@@ -138,6 +138,74 @@ pub async fn year2(
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
+pub struct MissionChangeForm {
+    kind: String,
+    mission: String,
+    #[serde(flatten)]
+    fields: crate::projects::forms::MissionForm,
+}
+
+pub async fn propose_mission_change(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    paths::FundedMissionChanges { id: FundedId(id) }: paths::FundedMissionChanges,
+    Form(f): Form<MissionChangeForm>,
+) -> AppResult<Response> {
+    use super::model::MissionChangeKind;
+    let user = ctx.require_user()?;
+    let kind = MissionChangeKind::parse(&f.kind);
+    let mission_id = f.mission.parse::<i64>().ok();
+    // What each kind needs of the form: a whole mission, a new start and length, nothing.
+    let parsed = match kind {
+        Some(MissionChangeKind::Add) => f.fields.parse().map(Some),
+        Some(MissionChangeKind::Move) => crate::projects::forms::MissionForm {
+            direction: "0-0".into(),
+            travellers: "1".into(),
+            purpose: "-".into(),
+            ..f.fields.clone()
+        }
+        .parse()
+        .map(Some),
+        Some(MissionChangeKind::Cancel) => Ok(None),
+        None => Err(crate::error::FieldErrors::single(
+            "kind",
+            "common-error-choice",
+        )),
+    };
+    let r = match (kind, parsed) {
+        (Some(kind), Ok(mission)) => {
+            super::mission_changes::propose(&s.db, user, id, kind, mission_id, mission).await
+        }
+        (_, Err(e)) => Err(AppError::Invalid(e)),
+        (None, Ok(_)) => Err(AppError::Invalid(crate::error::FieldErrors::single(
+            "kind",
+            "common-error-choice",
+        ))),
+    };
+    let kept = ProgressForm {
+        mission_change: Some(f.fields.clone()),
+        mission_change_kind: f.kind.clone(),
+        ..ProgressForm::default()
+    };
+    back(&s, &ctx, id, r, Some(kept)).await
+}
+
+pub async fn approve_mission_change(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    paths::FundedMissionChangesApprove {
+        id: FundedId(id),
+        change_id,
+    }: paths::FundedMissionChangesApprove,
+    Form(f): Form<crate::http::form::Seen>,
+) -> AppResult<Response> {
+    let user = ctx.require_user()?;
+    let r = super::mission_changes::approve(&s.db, user, id, change_id, &f.seen).await;
+    back(&s, &ctx, id, r, None).await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
 pub struct TerminateForm {
     termination_reason: String,
 }

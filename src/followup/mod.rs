@@ -13,6 +13,7 @@ pub mod extensions;
 pub mod form_pages;
 pub mod iati;
 pub mod midterm;
+pub mod mission_changes;
 pub mod missions;
 pub mod model;
 pub mod pages;

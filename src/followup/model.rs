@@ -318,6 +318,57 @@ pub fn final_report_fingerprint(funded: i64, report: &str) -> crate::db::Fingerp
 }
 
 /// What a side releasing year 2 relies on: each side's mid-term opinion.
+/// How a mission changes after selection.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MissionChangeKind {
+    Add,
+    Move,
+    Cancel,
+}
+
+impl MissionChangeKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MissionChangeKind::Add => "add",
+            MissionChangeKind::Move => "move",
+            MissionChangeKind::Cancel => "cancel",
+        }
+    }
+    pub fn parse(s: &str) -> Option<MissionChangeKind> {
+        [
+            MissionChangeKind::Add,
+            MissionChangeKind::Move,
+            MissionChangeKind::Cancel,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == s)
+    }
+}
+
+/// A mission added, moved or cancelled after selection: applied once every side approved it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MissionChange {
+    pub id: i64,
+    pub kind: MissionChangeKind,
+    /// The mission moved or cancelled (none for an addition).
+    pub mission_id: Option<i64>,
+    /// The mission as it will be (for a cancellation: as it was).
+    pub mission: crate::projects::Mission,
+    pub decided_at: Option<i64>,
+}
+
+impl MissionChange {
+    /// What each side approves: the change as proposed.
+    pub fn fingerprint(&self) -> crate::db::Fingerprint {
+        let m = &self.mission;
+        crate::db::Fingerprint::of(&serde_json::json!({
+            "change": self.id, "kind": self.kind.as_str(), "mission": self.mission_id,
+            "from": m.from_side_id, "to": m.to_side_id, "travellers": m.travellers,
+            "starts_on": m.starts_on, "days": m.days, "purpose": m.purpose,
+        }))
+    }
+}
+
 /// What each side approves when ending a project early: the project and the reason.
 pub fn termination_fingerprint(funded: i64, reason: &str) -> crate::db::Fingerprint {
     crate::db::Fingerprint::of(&serde_json::json!({"terminate": funded, "reason": reason}))

@@ -361,3 +361,37 @@ impl FundedTerminateApprove {
         .to_string()
     }
 }
+
+#[derive(TypedPath, Deserialize, Clone, Copy, Debug)]
+#[typed_path("/funded/{id}/mission-changes")]
+pub struct FundedMissionChanges {
+    pub id: FundedId,
+}
+
+impl FundedMissionChanges {
+    /// The URL of this route for these ids (templates and emails build links with it).
+    pub fn url(id: impl RawId) -> String {
+        FundedMissionChanges {
+            id: FundedId(id.raw()),
+        }
+        .to_string()
+    }
+}
+
+#[derive(TypedPath, Deserialize, Clone, Copy, Debug)]
+#[typed_path("/funded/{id}/mission-changes/{change_id}/approve")]
+pub struct FundedMissionChangesApprove {
+    pub id: FundedId,
+    pub change_id: i64,
+}
+
+impl FundedMissionChangesApprove {
+    /// The URL of this route for these ids (templates and emails build links with it).
+    pub fn url(id: impl RawId, change_id: impl RawId) -> String {
+        FundedMissionChangesApprove {
+            id: FundedId(id.raw()),
+            change_id: change_id.raw(),
+        }
+        .to_string()
+    }
+}

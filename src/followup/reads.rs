@@ -117,6 +117,8 @@ pub struct FundedPage {
     /// A proposal to end the project early, and whether the viewer may propose or approve it.
     pub termination: Option<super::termination::TerminationLine>,
     pub can_terminate: bool,
+    /// Missions added, moved or cancelled after selection, pending or applied.
+    pub mission_changes: Vec<super::mission_changes::ChangeLine>,
 }
 
 pub async fn funded_page(db: &Db, user: &Viewer, id: i64) -> AppResult<FundedPage> {
@@ -147,6 +149,7 @@ pub async fn funded_page(db: &Db, user: &Viewer, id: i64) -> AppResult<FundedPag
         can_close: can(Perm::Close),
         can_terminate: can(Perm::Terminate),
         termination,
+        mission_changes: super::mission_changes::of_project_in(&mut tx, &view).await?,
         extensions: extensions::of_project_in(&mut tx, &view).await?,
         commission: commissions::actions::get(&mut tx, view.funded.commission_id).await?,
         midterm,

@@ -70,6 +70,16 @@ pub fn routes(r: Registry) -> Registry {
         forms::approve_termination,
     )
     .post(
+        paths::FundedMissionChanges::PATH,
+        AnyOf(APPLICANTS_AND_OFFICERS),
+        forms::propose_mission_change,
+    )
+    .post(
+        paths::FundedMissionChangesApprove::PATH,
+        AnyOf(OFFICERS),
+        forms::approve_mission_change,
+    )
+    .post(
         paths::FundedFinalReport::PATH,
         AnyOf(APPLICANTS),
         forms::final_report,

@@ -8,7 +8,7 @@ mod edit_pages;
 pub mod filed;
 pub mod filing;
 mod filing_pages;
-mod forms;
+pub mod forms;
 pub mod model;
 pub mod officer;
 mod officer_pages;

@@ -399,6 +399,16 @@ fn needs() -> Vec<(Method, &'static str, Needs)> {
         ),
         (
             post.clone(),
+            "/funded/{id}/mission-changes",
+            FollowupEither(F::Report, F::ActForSide),
+        ),
+        (
+            post.clone(),
+            "/funded/{id}/mission-changes/{change_id}/approve",
+            Followup(F::ActForSide),
+        ),
+        (
+            post.clone(),
             "/funded/{id}/final-report",
             Followup(F::Report),
         ),

@@ -313,3 +313,113 @@ async fn a_project_is_terminated_after_an_unfavourable_mid_term_opinion_once_bot
         .await;
     assert_eq!(again.status, StatusCode::CONFLICT);
 }
+
+#[tokio::test]
+async fn a_mission_is_moved_or_added_after_selection_once_both_sides_approve() {
+    let app = TestApp::spawn_demo_at(passerelle::demo::Stage::Selected).await;
+    let f = app.scalar("select min(id) from funded_projects").await;
+    let m = app
+        .scalar_text(&format!(
+            "select min(id) from funded_missions where funded_id = {f} and status = 'planned'"
+        ))
+        .await;
+    let lead_email = app
+        .scalar_text_value(&format!(
+            "select u.email from funded_projects f join project_halves h on h.project_id = f.project_id
+             join users u on u.id = h.lead_user_id where f.id = {f} order by h.id limit 1"
+        ))
+        .await;
+    let mut lead = app.browser();
+    lead.login(&lead_email, passerelle::demo::PASSWORD).await;
+    let (mut wb, mut qc) = (app.browser(), app.browser());
+    wb.login_demo("charge.wb@demo.passerelle.test").await;
+    qc.login_demo("charge.qc@demo.passerelle.test").await;
+    let start = format!("select starts_on || ' ' || days from funded_missions where id = {m}");
+    let before = app.scalar_text_value(&start).await;
+    // The lead proposes to move it; nothing changes until both sides approved.
+    let m_text = m.to_string();
+    let r = lead
+        .post(
+            &format!("/funded/{f}/mission-changes"),
+            &[
+                ("kind", "move"),
+                ("mission", &m_text),
+                ("direction", ""),
+                ("travellers", ""),
+                ("starts_on", "2020-11-16"),
+                ("days", "6"),
+                ("purpose", ""),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let page = wb.get(&format!("/funded/{f}")).await;
+    assert!(
+        page.contains_text("reportée au 16 novembre 2020 pour 6 jours"),
+        "{}",
+        page.body
+    );
+    let change = app.scalar("select max(id) from mission_changes").await;
+    let action = format!("/funded/{f}/mission-changes/{change}/approve");
+    assert_eq!(wb.approve(&action).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.scalar_text_value(&start).await,
+        before,
+        "one side is not both"
+    );
+    // Approving twice for one side changes nothing.
+    assert_eq!(
+        wb.post(&action, &[("seen", "x")]).await.status,
+        StatusCode::CONFLICT
+    );
+    assert_eq!(qc.approve(&action).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(app.scalar_text_value(&start).await, "2020-11-16 6");
+    // An officer adds a mission: their side approves at once, the other side then.
+    let (wb_side, qc_side) = (
+        app.scalar("select id from sides where code = 'WB'").await,
+        app.scalar("select id from sides where code = 'QC'").await,
+    );
+    let direction = format!("{qc_side}-{wb_side}");
+    let missions = format!("select count(*) from funded_missions where funded_id = {f}");
+    let count = app.scalar_text(&missions).await;
+    let r = wb
+        .post(
+            &format!("/funded/{f}/mission-changes"),
+            &[
+                ("kind", "add"),
+                ("mission", ""),
+                ("direction", &direction),
+                ("travellers", "2"),
+                ("starts_on", "2021-02-08"),
+                ("days", "5"),
+                ("purpose", "Atelier de restitution à Liège"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(app.scalar_text(&missions).await, count);
+    let change = app.scalar("select max(id) from mission_changes").await;
+    assert_eq!(
+        qc.approve(&format!("/funded/{f}/mission-changes/{change}/approve"))
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(app.scalar_text(&missions).await, count + 1);
+    // Bad input keeps what was typed.
+    let r = wb
+        .post(
+            &format!("/funded/{f}/mission-changes"),
+            &[
+                ("kind", "add"),
+                ("direction", &direction),
+                ("travellers", "2"),
+                ("starts_on", "pas une date"),
+                ("days", "5"),
+                ("purpose", "Atelier gardé"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("Atelier gardé"));
+}

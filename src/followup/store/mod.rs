@@ -4,11 +4,13 @@
 
 mod extensions;
 mod midterm;
+mod mission_changes;
 mod missions;
 mod reports;
 mod termination;
 pub use extensions::*;
 pub use midterm::*;
+pub use mission_changes::*;
 pub use missions::*;
 pub use reports::*;
 pub use termination::*;
