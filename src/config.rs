@@ -21,6 +21,9 @@ pub struct Settings {
     pub upload_limit: usize,
     /// Where uploaded files are kept.
     pub storage: crate::storage::Storage,
+    /// Whether the date moves funded projects along by itself (a term that ended enters "final
+    /// report due"). Off for the demo, whose data stands in 2019–2020 while its clock is today.
+    pub term_transitions: bool,
 }
 
 impl Settings {
@@ -39,6 +42,7 @@ impl Settings {
             data_dir,
             mail_from,
             body_limit: 64 * 1024,
+            term_transitions: true,
             // The largest attachment plus room for the multipart envelope.
             upload_limit: crate::projects::attachments::MAX_SIZE + 64 * 1024,
         }

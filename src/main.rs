@@ -181,8 +181,10 @@ fn settings(cli: &Cli, a: &ServeArgs) -> anyhow::Result<Settings> {
     ))
 }
 
-async fn run_server(cli: &Cli, a: &ServeArgs, db: Db) -> anyhow::Result<()> {
+async fn run_server(cli: &Cli, a: &ServeArgs, db: Db, demo: bool) -> anyhow::Result<()> {
     let mut settings = settings(cli, a)?;
+    // The demo's data stands in 2019–2020: today's date would end every term at once.
+    settings.term_transitions = !demo;
     settings.storage =
         passerelle::storage::Storage::named(&a.files, settings.data_dir.join("files"), &db)?;
     let transport = Transport::new(a.smtp_url.as_deref(), cli.data_dir.join("outbox"))?;
@@ -197,7 +199,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match &cli.command {
         Command::Serve(a) => {
             let db = server::open(&database_url(&cli)?).await?;
-            run_server(&cli, a, db).await?;
+            run_server(&cli, a, db, false).await?;
         }
         Command::Migrate => {
             server::open(&database_url(&cli)?).await?;
@@ -255,7 +257,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 "Emails are written to {}",
                 cli.data_dir.join("outbox").display()
             );
-            run_server(&cli, a, db).await?;
+            run_server(&cli, a, db, true).await?;
         }
         Command::Admin(AdminCommand::CreateUser {
             email,

@@ -32,6 +32,7 @@ pub async fn serve(
     let housekeeping = tokio::spawn({
         let db = db.clone();
         let base = settings.public_url.clone();
+        let term_transitions = settings.term_transitions;
         async move {
             let mut minutes = 0u64;
             loop {
@@ -56,8 +57,9 @@ pub async fn serve(
                 {
                     tracing::warn!(error = ?e, "activity report reminders");
                 }
-                if let Err(e) =
-                    crate::followup::closing::enter_final_report_due(&db, &base, today).await
+                if term_transitions
+                    && let Err(e) =
+                        crate::followup::closing::enter_final_report_due(&db, &base, today).await
                 {
                     tracing::warn!(error = ?e, "final reports due");
                 }
