@@ -15,6 +15,7 @@ const PW = 'une autre phrase de passe';
 let server;
 let browser;
 let pagesSeen = 0;
+let checkedLogin = false;
 let clicks = 0;
 
 before(async () => {
@@ -40,6 +41,10 @@ async function click(page, selector) {
 async function signIn(email, password, locale = 'fr-BE') {
   const page = await newPage(browser, locale);
   await page.goto(server.base + '/login');
+  if (!checkedLogin) {
+    checkedLogin = true;
+    await accessible(page, '/login');
+  }
   await page.fill('#f-email', email);
   await page.fill('#f-password', password);
   await click(page, 'button.primary');
@@ -96,6 +101,7 @@ test('from an empty database to a funded project, entirely in the browser', asyn
   ];
   for (const [name, email, role, side] of people) {
     await admin.goto(server.base + '/admin/users/new');
+    if (email === 'charge@wbi.example') await accessible(admin, '/admin/users/new');
     await admin.fill('#f-name', name);
     await admin.fill('#f-email', email);
     await admin.selectOption('#f-role', role);
@@ -202,6 +208,7 @@ test('from an empty database to a funded project, entirely in the browser', asyn
     await click(p, 'button.primary');
     await p.waitForLoadState();
     await p.goto(link(await emailedLinkIn(server.dataDir, email)));
+    if (side === 'WB') await accessible(p, '/verify-email');
     await click(p, 'button.primary');
     await p.waitForLoadState();
     await p.context().close();
@@ -220,12 +227,14 @@ test('from an empty database to a funded project, entirely in the browser', asyn
   const lead = applicants.QC;
   await lead.goto(callUrl);
   await click(lead, 'text=Commencer un projet');
+  await accessible(lead, '/calls/{id}/apply');
   await lead.fill('#f-title', 'Érosion des berges du Saint-Laurent et de la Meuse');
   await click(lead, 'button.primary');
   await lead.waitForURL(/\/projects\/\d+$/);
   const projectUrl = lead.url();
   await accessible(lead, 'project page');
   await lead.goto(projectUrl + '/edit');
+  await accessible(lead, 'project form');
   await lead.fill('#f-summary', 'Deux laboratoires mesurent l’érosion des berges.');
   await lead.fill('#f-objectives', 'Partager les méthodes de mesure.');
   await lead.fill('#f-duration', '18');
@@ -233,6 +242,7 @@ test('from an empty database to a funded project, entirely in the browser', asyn
   await click(lead, 'button.primary');
   await lead.waitForURL(projectUrl);
   await lead.goto(projectUrl + '/invite');
+  await accessible(lead, 'partner invitation');
   await lead.fill('#f-email', 'camille@uliege.example');
   await click(lead, 'button.primary');
   await lead.waitForLoadState();
@@ -254,6 +264,7 @@ test('from an empty database to a funded project, entirely in the browser', asyn
     [qcOfficer, 'evaluatrice@mrif.example', 'Geneviève Roy'],
   ]) {
     await officer.goto(callUrl + '/grid');
+    await accessible(officer, 'evaluation grid');
     await officer.selectOption('#f-method', 'score');
     await officer.fill('#f-criteria', 'Pertinence | Relevance | 1');
     await click(officer, 'button.primary');
@@ -282,6 +293,8 @@ test('from an empty database to a funded project, entirely in the browser', asyn
   // it, the session closes and both co-chairs sign the minutes.
   const wbChair = pages['copresidence@wbi.example'];
   const qcChair = pages['copresidence@mrif.example'];
+  await wbChair.goto(sessionUrl);
+  await accessible(wbChair, 'session page (scheduled)');
   for (const p of [wbChair, qcChair]) {
     await p.goto(sessionUrl);
     await click(p, 'text=Ouvrir la séance');
