@@ -23,6 +23,18 @@ function freePort() {
   });
 }
 
+/** Resolves once the server at `base` answers its health check (a minute at most). */
+async function answering(base) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      const r = await fetch(`${base}/health`);
+      if (r.ok) return;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 /** Starts `passerelle demo` (`stage`: 'full' or 'filed') on a free loopback port; resolves once
  * it answers. */
 export async function startDemo(stage = 'full') {
@@ -33,14 +45,7 @@ export async function startDemo(stage = 'full') {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      const r = await fetch(`${base}/health`);
-      if (r.ok) break;
-    } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  await answering(base);
   return {
     base,
     dataDir,
@@ -64,14 +69,7 @@ export async function startEmpty(admin) {
   { env: { ...env, PASSERELLE_NEW_PASSWORD: admin.password }, stdio: ['ignore', 'ignore', 'inherit'] });
   const child = spawn(binary, ['serve', '--bind', `127.0.0.1:${port}`], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      const r = await fetch(`${base}/health`);
-      if (r.ok) break;
-    } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  await answering(base);
   return {
     base,
     dataDir,
