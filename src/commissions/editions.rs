@@ -247,6 +247,22 @@ async fn write_content(
     Ok(())
 }
 
+/// The programme's people, once `input` is checked against them (refused at the fields if not).
+async fn checked_people(
+    tx: &mut Tx,
+    input: &EditionInput,
+    sides: &[Side],
+) -> AppResult<Vec<Person>> {
+    let ids: Vec<i64> = sides.iter().map(|s| s.id).collect();
+    let people = users::actions::people_of_sides(tx, &ids).await?;
+    let errors = check(input, sides, &people);
+    if errors.is_empty() {
+        Ok(people)
+    } else {
+        Err(AppError::Invalid(errors))
+    }
+}
+
 /// The stored fields of a draft edition as typed.
 fn draft_fields(programme: i64, input: &EditionInput) -> EditionFields {
     EditionFields {
@@ -318,12 +334,7 @@ pub async fn draft(db: &Db, user: &Viewer, input: &EditionInput) -> AppResult<i6
     ) {
         return Err(AppError::Forbidden);
     }
-    let ids: Vec<i64> = sides.iter().map(|s| s.id).collect();
-    let people = users::actions::people_of_sides(&mut tx, &ids).await?;
-    let errors = check(input, &sides, &people);
-    if !errors.is_empty() {
-        return Err(AppError::Invalid(errors));
-    }
+    let people = checked_people(&mut tx, input, &sides).await?;
     let fields = draft_fields(programme, input);
     let now = tx.now_ms();
     let id = match store::insert_commission(&mut tx, &fields, now).await {
@@ -360,12 +371,7 @@ pub async fn update(db: &Db, user: &Viewer, id: i64, input: &EditionInput) -> Ap
             AppError::Conflict("editions-error-not-draft".into())
         });
     }
-    let ids: Vec<i64> = sides.iter().map(|s| s.id).collect();
-    let people = users::actions::people_of_sides(&mut tx, &ids).await?;
-    let errors = check(input, &sides, &people);
-    if !errors.is_empty() {
-        return Err(AppError::Invalid(errors));
-    }
+    let people = checked_people(&mut tx, input, &sides).await?;
     let fields = draft_fields(programme, input);
     let now = tx.now_ms();
     match store::update_commission(&mut tx, id, &fields, now).await {

@@ -4,6 +4,7 @@
 
 pub mod actions;
 pub mod calendar;
+mod change_views;
 pub mod closing;
 pub mod commission_pages;
 pub mod dashboard;

@@ -89,10 +89,10 @@ pub struct FundedPage {
     pub extensions: Vec<ExtensionItem>,
     pub notice: Option<String>,
     /// Ending the project early: the proposal, if any, and what the viewer may do.
-    pub termination: Option<TerminationView>,
+    pub termination: Option<super::change_views::TerminationView>,
     pub can_terminate: bool,
     /// Missions after selection: the changes proposed or applied, and the form to propose one.
-    pub mission_changes: Vec<MissionChangeView>,
+    pub mission_changes: Vec<super::change_views::MissionChangeView>,
     pub can_change_missions: bool,
     /// (value, label) of the planned missions a change may move or cancel.
     pub changeable_missions: Vec<(String, String)>,
@@ -101,23 +101,6 @@ pub struct FundedPage {
     /// The change form as typed (kind, fields).
     pub change_kind: String,
     pub change_form: crate::projects::forms::MissionForm,
-}
-
-/// A mission change as the page lists it.
-pub struct MissionChangeView {
-    pub id: i64,
-    pub text: String,
-    pub status: String,
-    pub needs_my_approval: bool,
-    pub seen: String,
-}
-
-/// A proposal to end the project early, as its page shows it.
-pub struct TerminationView {
-    pub reason: String,
-    /// "Wallonie-Bruxelles, Québec"
-    pub approved: String,
-    pub seen: String,
 }
 
 /// An extension as the funded project's page lists it.
@@ -358,97 +341,16 @@ async fn page(
             )
         })
         .collect();
-    let termination = termination.map(|t| TerminationView {
-        approved: t
-            .approved_by
-            .iter()
-            .map(|s| side_name(*s))
-            .collect::<Vec<_>>()
-            .join(", "),
-        reason: t.reason,
-        seen: t.seen,
-    });
-    let mission_changes = mission_changes
-        .into_iter()
-        .map(|c| {
-            let m = &c.change.mission;
-            let what = l.t_args(
-                &format!("followup-change-{}", c.change.kind.as_str()),
-                &[
-                    (
-                        "direction",
-                        format!(
-                            "{} → {}",
-                            side_name(m.from_side_id),
-                            side_name(m.to_side_id)
-                        )
-                        .into(),
-                    ),
-                    ("date", format_iso_date(&m.starts_on, l).into()),
-                    ("days", m.days.into()),
-                    ("purpose", m.purpose.clone().into()),
-                ],
-            );
-            let decided = c.change.decided_at.is_some();
-            MissionChangeView {
-                id: c.change.id,
-                text: what,
-                status: ctx.t(if decided {
-                    "decisions-decided"
-                } else {
-                    "decisions-awaiting"
-                }),
-                needs_my_approval: !decided
-                    && v.viewer
-                        .officer_of
-                        .iter()
-                        .any(|s| !c.approved_by.contains(s)),
-                seen: c.seen,
-            }
-        })
-        .collect();
-    let changeable_missions = v
-        .missions
-        .iter()
-        .filter(|m| m.status == super::model::MissionStatus::Planned)
-        .map(|m| {
-            (
-                m.id.to_string(),
-                format!(
-                    "{} → {}, {} — {}",
-                    side_name(m.mission.from_side_id),
-                    side_name(m.mission.to_side_id),
-                    format_iso_date(&m.mission.starts_on, l),
-                    m.mission.purpose
-                ),
-            )
-        })
-        .collect();
-    let directions = v
-        .sides
-        .iter()
-        .flat_map(|a| {
-            v.sides
-                .iter()
-                .filter(move |b| b.id != a.id)
-                .map(move |b| (a, b))
-        })
-        .map(|(a, b)| {
-            (
-                format!("{}-{}", a.id, b.id),
-                format!("{} → {}", side_name(a.id), side_name(b.id)),
-            )
-        })
-        .collect();
+    let changes = super::change_views::build(ctx, &v, termination, mission_changes, &side_name);
     let kept = progress.clone().unwrap_or_default();
     let page = FundedPage {
         can_change_missions: (can_report || can_act_for_side) && v.funded.state.is_running(),
-        mission_changes,
-        changeable_missions,
-        directions,
+        mission_changes: changes.mission_changes,
+        changeable_missions: changes.changeable_missions,
+        directions: changes.directions,
         change_kind: kept.mission_change_kind.clone(),
         change_form: kept.mission_change.clone().unwrap_or_default(),
-        termination,
+        termination: changes.termination,
         can_terminate,
         biennium: format!(
             "{} ({}–{})",
