@@ -137,13 +137,13 @@ export function writtenEmails(dataDir) {
     .toString('utf8'));
 }
 
-/** A new page signed in as `email` (demo password), back on the home page. */
+/** A new page signed in as `email` (demo password), on their workspace. */
 export async function loginAs(browser, base, email, locale = 'fr-BE') {
   const page = await newPage(browser, locale);
   await page.goto(base + '/login');
   await page.fill('#f-email', email);
   await page.fill('#f-password', PASSWORD);
   await page.click('button.primary');
-  await page.waitForURL(base + '/');
+  await page.waitForURL(base + '/me');
   return page;
 }

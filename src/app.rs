@@ -5,7 +5,7 @@ use axum::Router;
 
 use crate::{
     calls, commissions, config::Settings, db::Db, decisions, evaluations, followup, http,
-    organisations, programmes, projects, site, users,
+    organisations, programmes, projects, site, users, workspace,
 };
 
 /// Every route of the application with its access.
@@ -21,6 +21,7 @@ pub fn registry() -> http::Registry {
         .with(evaluations::routes::routes)
         .with(decisions::routes::routes)
         .with(followup::routes::routes)
+        .with(workspace::routes::routes)
 }
 
 /// Builds the whole application. Tests call this and drive it in memory.

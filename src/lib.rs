@@ -50,3 +50,4 @@ pub mod site;
 pub mod storage;
 pub mod users;
 pub mod viewer;
+pub mod workspace;

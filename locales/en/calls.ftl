@@ -66,3 +66,4 @@ organisation-kind-ngo = NGO, association
 organisation-kind-cultural = Cultural body
 organisation-kind-company = Company
 organisation-kind-public-body = Public body
+calls-apply-signup-hint = Create your account; your project opens next.

@@ -11,3 +11,4 @@ commission-session-themes = Themes session
 commission-session-online = Online (video conference)
 commission-session-join = join the meeting
 commission-error-period = The end year is before the start year.
+home-all-calls = All calls for projects

@@ -66,3 +66,4 @@ organisation-kind-ngo = ONG, association
 organisation-kind-cultural = Organisme culturel
 organisation-kind-company = Entreprise
 organisation-kind-public-body = Organisme public
+calls-apply-signup-hint = Créez votre compte ; votre projet s’ouvrira ensuite.

@@ -11,3 +11,4 @@ commission-session-themes = Séance des thèmes
 commission-session-online = En ligne (par écrans interposés)
 commission-session-join = rejoindre la réunion
 commission-error-period = L’année de fin précède l’année de début.
+home-all-calls = Tous les appels à projets

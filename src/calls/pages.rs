@@ -39,6 +39,37 @@ pub struct CallView {
     pub sides: Vec<SideView>,
 }
 
+/// Each side's deadline, read in its own zone and then in the other sides' zones (an instant
+/// is always shown with its zone named, and in the other side's time too), one line per side.
+pub fn deadline_lines(ctx: &Ctx, call: &Call) -> Vec<String> {
+    call.sides
+        .iter()
+        .map(|s| side_deadline(ctx, call, s.side_id, s.deadline_at))
+        .collect()
+}
+
+/// `side`'s deadline `at` (its own, or a half's extension), in its zone then the others'.
+pub fn side_deadline(ctx: &Ctx, call: &Call, side: i64, at: i64) -> String {
+    let Some(s) = call.side(side) else {
+        return String::new();
+    };
+    let colon = if ctx.locale == crate::i18n::Locale::En {
+        ": "
+    } else {
+        "\u{a0}: "
+    };
+    let mut text = format!(
+        "{}{colon}{}",
+        s.side_name.get(ctx.locale),
+        when_in_zone(ctx, at, &s.time_zone)
+    );
+    for other in call.sides.iter().filter(|o| o.time_zone != s.time_zone) {
+        text.push_str(" · ");
+        text.push_str(&when_in_zone(ctx, at, &other.time_zone));
+    }
+    text
+}
+
 /// Renders a call for `ctx`'s viewer at `now`.
 fn view(ctx: &Ctx, call: &Call, now: i64) -> CallView {
     let l = ctx.locale;
@@ -133,6 +164,8 @@ pub struct ShowPage {
     pub can_edit: bool,
     /// An applicant of one of the call's sides, while it is open.
     pub can_apply: bool,
+    /// For a visitor while the call is open: sign up, then the new project's form.
+    pub signup_to_apply: Option<String>,
     pub can_approve: bool,
     /// The fingerprint of the call as shown, carried by the approval form.
     pub seen: String,
@@ -190,6 +223,13 @@ async fn show_page(
         can_see_applications: can(Perm::SeeApplications),
         can_edit: can(Perm::Edit),
         can_apply: can(Perm::Apply),
+        signup_to_apply: (ctx.user.is_none() && call.phase(now) == Phase::Open).then(|| {
+            let apply = crate::projects::paths::CallsApply::url(call.id);
+            format!(
+                "/signup?next={}",
+                form_urlencoded::byte_serialize(apply.as_bytes()).collect::<String>()
+            )
+        }),
         can_approve: can(Perm::Approve),
         seen: call.fingerprint().0,
         can_archive: can(Perm::Archive),

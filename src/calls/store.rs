@@ -3,7 +3,12 @@
 use super::model::{Call, CallState, SideTerms, TravelPayer};
 use crate::db::{Fingerprint, SideAct, record_side_act};
 use crate::ids::{SideId, UserId};
-use crate::{db::Tx, i18n::Localized, on_tx, on_tx_exec, organisations::OrganisationKind};
+use crate::{
+    db::{Tx, fetch_all_in},
+    i18n::Localized,
+    on_tx, on_tx_exec,
+    organisations::OrganisationKind,
+};
 
 const APPROVALS: SideAct = SideAct::approvals("call_approvals", "call_id");
 
@@ -189,6 +194,7 @@ struct Row {
 
 #[derive(sqlx::FromRow)]
 struct SideRow {
+    call_id: i64,
     side_id: i64,
     code: String,
     name_fr: String,
@@ -204,36 +210,53 @@ struct SideRow {
 const CALL_COLS: &str = "c.id, c.commission_id, m.programme_id, c.title_fr, c.title_en, c.guidelines_fr, c.guidelines_en, c.state,
     c.opens_at, c.min_duration_months, c.max_duration_months, c.min_partners_per_side, c.travel_paid_by";
 
-async fn complete(tx: &mut Tx, r: Row) -> sqlx::Result<Call> {
+/// What a call's row is completed with: its themes, organisation kinds, sides and approvals.
+#[derive(Default)]
+struct Details {
+    themes: Vec<(i64, i64)>,
+    kinds: Vec<(i64, String)>,
+    sides: Vec<SideRow>,
+    approvals: Vec<(i64, i64, String)>,
+}
+
+/// The details of these calls, in four statements whatever their number.
+async fn details(tx: &mut Tx, ids: &[i64]) -> sqlx::Result<Details> {
+    Ok(Details {
+        themes: fetch_all_in(
+            tx,
+            "select call_id, theme_id from call_themes where call_id in ({ids})
+             order by call_id, theme_id",
+            ids,
+        )
+        .await?,
+        kinds: fetch_all_in(
+            tx,
+            "select call_id, kind from call_organisation_kinds where call_id in ({ids})
+             order by call_id, kind",
+            ids,
+        )
+        .await?,
+        sides: fetch_all_in(
+            tx,
+            "select cs.call_id, cs.side_id, s.code, s.name_fr, s.name_en, s.currency, cs.deadline_at,
+                    cs.time_zone, cs.cap_per_trip, cs.cap_per_stay, cs.cap_per_year
+             from call_sides cs join sides s on s.id = cs.side_id where cs.call_id in ({ids})
+             order by cs.call_id, cs.side_id",
+            ids,
+        )
+        .await?,
+        approvals: fetch_all_in(
+            tx,
+            "select call_id, side_id, content_hash from call_approvals where call_id in ({ids})
+             order by call_id, side_id",
+            ids,
+        )
+        .await?,
+    })
+}
+
+fn complete(r: Row, d: &Details) -> sqlx::Result<Call> {
     let bad = |w: &str| sqlx::Error::Decode(format!("invalid call {w}").into());
-    let theme_ids: Vec<i64> = on_tx!(tx, |c| sqlx::query_scalar(
-        "select theme_id from call_themes where call_id = $1 order by theme_id"
-    )
-    .bind(r.id)
-    .fetch_all(c)
-    .await)?;
-    let kinds: Vec<String> = on_tx!(tx, |c| sqlx::query_scalar(
-        "select kind from call_organisation_kinds where call_id = $1 order by kind"
-    )
-    .bind(r.id)
-    .fetch_all(c)
-    .await)?;
-    let sides: Vec<SideRow> = on_tx!(tx, |c| {
-        sqlx::query_as(
-        "select cs.side_id, s.code, s.name_fr, s.name_en, s.currency, cs.deadline_at, cs.time_zone,
-                cs.cap_per_trip, cs.cap_per_stay, cs.cap_per_year
-         from call_sides cs join sides s on s.id = cs.side_id where cs.call_id = $1 order by cs.side_id"
-    )
-    .bind(r.id)
-    .fetch_all(c)
-    .await
-    })?;
-    let approvals: Vec<(i64, String)> = on_tx!(tx, |c| sqlx::query_as(
-        "select side_id, content_hash from call_approvals where call_id = $1 order by side_id"
-    )
-    .bind(r.id)
-    .fetch_all(c)
-    .await)?;
     let mut call = Call {
         id: r.id,
         commission_id: r.commission_id,
@@ -246,20 +269,29 @@ async fn complete(tx: &mut Tx, r: Row) -> sqlx::Result<Call> {
         max_duration_months: r.max_duration_months,
         min_partners_per_side: r.min_partners_per_side,
         travel_paid_by: TravelPayer::parse(&r.travel_paid_by).ok_or_else(|| bad("travel rule"))?,
-        theme_ids,
-        organisation_kinds: kinds
+        theme_ids: d
+            .themes
             .iter()
-            .map(|k| OrganisationKind::parse(k).ok_or_else(|| bad("organisation kind")))
+            .filter(|(call, _)| *call == r.id)
+            .map(|(_, t)| *t)
+            .collect(),
+        organisation_kinds: d
+            .kinds
+            .iter()
+            .filter(|(call, _)| *call == r.id)
+            .map(|(_, k)| OrganisationKind::parse(k).ok_or_else(|| bad("organisation kind")))
             .collect::<sqlx::Result<_>>()?,
-        sides: sides
-            .into_iter()
+        sides: d
+            .sides
+            .iter()
+            .filter(|s| s.call_id == r.id)
             .map(|s| SideTerms {
                 side_id: s.side_id,
-                side_code: s.code,
-                side_name: Localized::new(s.name_fr, s.name_en),
-                currency: s.currency,
+                side_code: s.code.clone(),
+                side_name: Localized::new(s.name_fr.clone(), s.name_en.clone()),
+                currency: s.currency.clone(),
                 deadline_at: s.deadline_at,
-                time_zone: s.time_zone,
+                time_zone: s.time_zone.clone(),
                 cap_per_trip: s.cap_per_trip,
                 cap_per_stay: s.cap_per_stay,
                 cap_per_year: s.cap_per_year,
@@ -269,10 +301,11 @@ async fn complete(tx: &mut Tx, r: Row) -> sqlx::Result<Call> {
     };
     // Only approvals of the content as it is now count.
     let seen = call.fingerprint();
-    call.approved_by_sides = approvals
-        .into_iter()
-        .filter(|(_, hash)| *hash == seen.0)
-        .map(|(side, _)| side)
+    call.approved_by_sides = d
+        .approvals
+        .iter()
+        .filter(|(c, _, hash)| *c == call.id && *hash == seen.0)
+        .map(|(_, side, _)| *side)
         .collect();
     Ok(call)
 }
@@ -286,7 +319,10 @@ pub async fn find_call(tx: &mut Tx, id: i64) -> sqlx::Result<Option<Call>> {
         .fetch_optional(c)
         .await)?;
     match row {
-        Some(r) => Ok(Some(complete(tx, r).await?)),
+        Some(r) => {
+            let d = details(tx, &[r.id]).await?;
+            Ok(Some(complete(r, &d)?))
+        }
         None => Ok(None),
     }
 }
@@ -298,9 +334,7 @@ pub async fn list_calls(tx: &mut Tx) -> sqlx::Result<Vec<Call>> {
     let rows: Vec<Row> = on_tx!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
         .fetch_all(c)
         .await)?;
-    let mut out = Vec::with_capacity(rows.len());
-    for r in rows {
-        out.push(complete(tx, r).await?);
-    }
-    Ok(out)
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let d = details(tx, &ids).await?;
+    rows.into_iter().map(|r| complete(r, &d)).collect()
 }

@@ -3,7 +3,7 @@
 pub mod actions;
 pub mod edition_pages;
 pub mod editions;
-mod forms;
+pub mod forms;
 pub mod model;
 pub mod paths;
 pub mod policy;
@@ -11,5 +11,6 @@ pub mod routes;
 pub mod session_pages;
 pub mod sessions;
 mod store;
+pub mod tasks;
 
 pub use model::{CoChair, Commission, Session, SessionKind, SessionState, Theme, Venue};

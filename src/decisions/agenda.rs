@@ -54,6 +54,8 @@ pub struct SessionView {
     /// What the viewer may do here (the policy).
     pub can_take_part: bool,
     pub can_release: bool,
+    /// A participant: the calendar file (and an online session's link) is theirs.
+    pub can_join: bool,
     /// The sides that asked to open the session (it opens once every side has).
     pub opening_asked_by: Vec<i64>,
     /// Fingerprints carried by the forms: of the session (opening), of what it decided
@@ -155,7 +157,11 @@ pub async fn session_view(db: &Db, user: &Viewer, id: i64) -> AppResult<SessionV
         state,
         released_by: store::releases(&mut tx, id).await?,
         signed_by: Vec::new(),
-        participants: Vec::new(),
+        participants: commissions::actions::participants_in(&mut tx, &[id])
+            .await?
+            .into_iter()
+            .map(|(_, u)| u)
+            .collect(),
         co_chairs: Vec::new(),
     };
     let midterm =
@@ -179,6 +185,7 @@ pub async fn session_view(db: &Db, user: &Viewer, id: i64) -> AppResult<SessionV
         midterm,
         can_take_part: policy::can(user, Perm::TakePart, &facts),
         can_release: policy::can(user, Perm::Release, &facts),
+        can_join: policy::can(user, Perm::JoinMeeting, &facts),
         session,
         state,
         sides,

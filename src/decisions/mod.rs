@@ -14,3 +14,4 @@ pub mod resolution_pages;
 pub mod resolutions;
 pub mod routes;
 mod store;
+pub mod tasks;

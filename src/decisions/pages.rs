@@ -60,6 +60,8 @@ pub struct SessionPage {
     /// "Opening asked for by …" while some sides have and others not.
     pub opening: Option<String>,
     pub can_release: bool,
+    /// The calendar file is the participants'.
+    pub can_join: bool,
     /// (side code, label, currency)
     pub sides: Vec<(String, String, String)>,
     pub items: Vec<ItemView>,
@@ -219,6 +221,7 @@ pub(super) async fn page(
             l.t1("decisions-opening-asked", "sides", names.join(", "))
         }),
         can_release: v.can_release,
+        can_join: v.can_join,
         session_seen: v.session_seen.clone(),
         record_seen: v.record_seen.clone(),
         sides: v

@@ -15,3 +15,4 @@ pub mod policy;
 pub mod reminders;
 pub mod routes;
 mod store;
+pub mod tasks;

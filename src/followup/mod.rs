@@ -20,6 +20,7 @@ pub mod model;
 pub mod pages;
 pub mod reads;
 mod store;
+pub mod tasks;
 pub mod termination;
 
 pub use model::{FundedProject, FundedState};

@@ -49,7 +49,6 @@ pub struct Ctx {
 /// The layout's navigation: booleans for the template, decided here from typed roles.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Nav {
-    pub projects: bool,
     pub evaluations: bool,
     /// The commission's editions and sessions (officers, commission members, administrators).
     pub editions: bool,
@@ -59,7 +58,6 @@ pub struct Nav {
 impl Nav {
     fn of(user: Option<&Viewer>) -> Nav {
         user.map(|u| Nav {
-            projects: u.has_role(Role::Applicant),
             evaluations: u.has_role(Role::Evaluator),
             editions: u.has_role(Role::Officer)
                 || u.has_role(Role::CommissionMember)

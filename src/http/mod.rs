@@ -30,6 +30,10 @@ pub use context::{
 };
 pub use registry::{Access, Registry, RouteDef};
 
+/// Where a person lands after signing in (their workspace), unless they were on their way
+/// somewhere.
+pub const LANDING: &str = "/me";
+
 use crate::{config::Settings, db::Db, error::AppError, viewer::Viewer};
 
 /// What a [`SessionLookup`] answers: the signed-in user and their CSRF token, if the session

@@ -403,13 +403,6 @@ pub async fn withdraw_half(db: &Db, base: &str, user: &Viewer, id: i64) -> AppRe
     Ok(())
 }
 
-/// The projects `user` leads a half of.
-pub async fn my_projects(db: &Db, user: &Viewer) -> AppResult<Vec<Project>> {
-    let mut tx = db.read().await?;
-    let ids = store::list_projects_of(&mut tx, user.id).await?;
-    Ok(store::find_projects(&mut tx, &ids).await?)
-}
-
 /// The projects of a call with a half on `side_id`, as that side reads them, for other domains'
 /// actions (which check their own permissions first).
 pub async fn projects_of_side(tx: &mut Tx, call_id: i64, side_id: i64) -> AppResult<Vec<Project>> {

@@ -18,6 +18,7 @@ mod partner_pages;
 pub mod receipt;
 mod receipt_pages;
 mod store;
+pub mod tasks;
 
 pub use model::{Half, HalfState, Mission, Project};
 pub use store::{AttachmentRow, ReceiptRow};

@@ -439,18 +439,7 @@ pub async fn show(
     show_page(&s, &ctx, id, &[], None, StatusCode::OK).await
 }
 
-pub async fn mine(State(s): State<AppState>, ctx: Ctx) -> AppResult<Response> {
-    let projects = actions::my_projects(&s.db, ctx.require_user()?).await?;
-    let page = MyProjectsPage {
-        projects: projects.iter().map(|p| (p.id, p.title.clone())).collect(),
-        ctx,
-    };
-    Ok(render_status(StatusCode::OK, &page))
-}
-
-#[derive(Template)]
-#[template(path = "projects/mine.html")]
-pub struct MyProjectsPage {
-    pub ctx: Ctx,
-    pub projects: Vec<(i64, String)>,
+/// "My projects" is the applicant's workspace now (states, the other side, the next step).
+pub async fn mine() -> Response {
+    see_other(&format!("{}#ws-projects", crate::http::LANDING))
 }

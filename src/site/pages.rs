@@ -43,10 +43,20 @@ pub struct ProgrammeView {
     pub commissions: Vec<CommissionView>,
 }
 
+/// An open call on the home page: its deadlines in every side's zone and where "apply" leads
+/// (a visitor signs up first and lands in the new project's form).
+pub struct OpenCallView {
+    pub href: String,
+    pub title: String,
+    pub deadlines: Vec<String>,
+    pub apply: Option<String>,
+}
+
 #[derive(Template)]
 #[template(path = "home.html")]
 pub struct HomePage {
     pub ctx: Ctx,
+    pub open_calls: Vec<OpenCallView>,
     pub programmes: Vec<ProgrammeView>,
     /// Officers, commission members and administrators reach the sessions' pages.
     pub can_open_sessions: bool,
@@ -55,7 +65,7 @@ pub struct HomePage {
 pub async fn home(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     let l = ctx.locale;
     let mut views = Vec::new();
-    let home = super::reads::home(&state.db).await?;
+    let mut home = super::reads::home(&state.db).await?;
     if home.programmes.is_empty() {
         // The first run: the administrator sets the installation up; nobody else has anything
         // to do yet.
@@ -74,7 +84,7 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response
             links,
         ));
     }
-    for (p, overview) in home.programmes {
+    for (p, overview) in std::mem::take(&mut home.programmes) {
         // Rule 19: an online session's link reaches only its participants.
         let viewer_id = ctx.user.as_ref().map(|u| u.id);
         let mut commissions = Vec::new();
@@ -164,8 +174,33 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response
             || u.has_role(crate::viewer::Role::Officer)
             || u.has_role(crate::viewer::Role::CommissionMember)
     });
+    let applicant = ctx
+        .user
+        .as_ref()
+        .map(|u| u.has_role(crate::viewer::Role::Applicant));
+    let open_calls = home
+        .open_calls
+        .iter()
+        .map(|c| {
+            let apply = crate::projects::paths::CallsApply::url(c.id);
+            OpenCallView {
+                href: crate::calls::paths::CallsById::url(c.id),
+                title: c.title.get(l).to_string(),
+                deadlines: crate::calls::pages::deadline_lines(&ctx, c),
+                apply: match applicant {
+                    None => Some(format!(
+                        "/signup?next={}",
+                        form_urlencoded::byte_serialize(apply.as_bytes()).collect::<String>()
+                    )),
+                    Some(true) => Some(apply),
+                    Some(false) => None,
+                },
+            }
+        })
+        .collect();
     Ok(render(&HomePage {
         ctx,
+        open_calls,
         programmes: views,
         can_open_sessions,
     }))

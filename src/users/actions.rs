@@ -22,6 +22,8 @@ pub struct SignUp {
     pub password: String,
     pub side_id: i64,
     pub locale: Locale,
+    /// Where the confirmation link leads once the address is confirmed (a local path).
+    pub next: String,
 }
 
 /// Counts one email to `address` and says whether it may be sent: at most
@@ -105,11 +107,14 @@ pub async fn sign_up(db: &Db, base: &str, s: SignUp, address: &str) -> AppResult
         super::tokens::send_token(
             &mut tx,
             base,
-            id,
-            TokenPurpose::VerifyEmail,
-            s.locale,
-            s.email.as_str(),
-            &s.name,
+            super::tokens::TokenMail {
+                user_id: id,
+                purpose: TokenPurpose::VerifyEmail,
+                locale: s.locale,
+                to: s.email.as_str(),
+                name: &s.name,
+                next: &s.next,
+            },
         )
         .await?;
     }
@@ -200,11 +205,14 @@ pub async fn log_in(
             super::tokens::send_token(
                 &mut tx,
                 base,
-                u.id,
-                TokenPurpose::VerifyEmail,
-                u.locale,
-                &u.email,
-                &u.name,
+                super::tokens::TokenMail {
+                    user_id: u.id,
+                    purpose: TokenPurpose::VerifyEmail,
+                    locale: u.locale,
+                    to: &u.email,
+                    name: &u.name,
+                    next: "/",
+                },
             )
             .await?;
         }

@@ -5,7 +5,7 @@ use super::{
     model::*,
     policy::{self, Perm},
     store::{self, NewUser},
-    tokens::send_token,
+    tokens::{TokenMail, send_token},
 };
 use crate::{
     audit::{self, Actor},
@@ -90,11 +90,14 @@ pub async fn invite_user(db: &Db, base: &str, admin: &Viewer, a: NewAccount) -> 
     send_token(
         &mut tx,
         base,
-        id,
-        TokenPurpose::Invitation,
-        a.locale,
-        a.email.as_str(),
-        &a.name,
+        TokenMail {
+            user_id: id,
+            purpose: TokenPurpose::Invitation,
+            locale: a.locale,
+            to: a.email.as_str(),
+            name: &a.name,
+            next: "/",
+        },
     )
     .await?;
     audit::record(

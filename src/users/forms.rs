@@ -67,6 +67,8 @@ pub struct SignUpForm {
     pub password: String,
     pub side: String,
     pub locale: String,
+    /// Where the visitor was going (an open call's "apply"), carried through confirmation.
+    pub next: String,
 }
 
 impl SignUpForm {
@@ -86,6 +88,7 @@ impl SignUpForm {
                 password: self.password.clone(),
                 side_id,
                 locale,
+                next: safe_next(&self.next).to_string(),
             }),
             _ => Err(errors),
         }
@@ -123,6 +126,8 @@ pub struct EmailForm {
 #[serde(default)]
 pub struct TokenQuery {
     pub token: String,
+    /// Where to go once the token is used (the sign-up's `next`).
+    pub next: String,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]

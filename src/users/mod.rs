@@ -9,6 +9,7 @@ pub mod forms;
 pub mod model;
 pub mod pages;
 mod store;
+pub mod tasks;
 mod token_pages;
 pub mod tokens;
 

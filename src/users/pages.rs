@@ -102,12 +102,39 @@ fn sign_up_page(ctx: &Ctx, sides: &[Side], f: &SignUpForm) -> FormPage {
             locale_options(ctx),
             locale,
         ))
-        .link("/login", "users-signup-have-account")
+        .hidden("next", safe_next(&f.next))
+        .link(&login_then(&f.next), "users-signup-have-account")
 }
 
-pub async fn sign_up_form(State(s): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+/// The login page, then `next` (a local path; none for the home page).
+pub fn login_then(next: &str) -> String {
+    match safe_next(next) {
+        "/" => "/login".to_string(),
+        local => format!(
+            "/login?next={}",
+            form_urlencoded::byte_serialize(local.as_bytes()).collect::<String>()
+        ),
+    }
+}
+
+pub async fn sign_up_form(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<NextQuery>,
+) -> AppResult<Response> {
     let sides = programmes::actions::list_sides(&s.db).await?;
-    Ok(sign_up_page(&ctx, &sides, &SignUpForm::default()).respond(&FieldErrors::default()))
+    let f = SignUpForm {
+        next: q.next,
+        ..SignUpForm::default()
+    };
+    Ok(sign_up_page(&ctx, &sides, &f).respond(&FieldErrors::default()))
+}
+
+/// Where a visitor was going, carried by the sign-up and login links.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct NextQuery {
+    pub next: String,
 }
 
 pub async fn sign_up(
@@ -124,7 +151,7 @@ pub async fn sign_up(
                 &ctx,
                 StatusCode::OK,
                 "users-signup-done",
-                &[("/login", "users-login-title")],
+                &[(&login_then(&f.next), "users-login-title")],
             ))
         }
     }
@@ -183,7 +210,11 @@ pub async fn login(
             device_token,
             ..
         }) => {
-            let mut res = see_other(safe_next(&f.next));
+            let next = match safe_next(&f.next) {
+                "/" => crate::http::LANDING,
+                next => next,
+            };
+            let mut res = see_other(next);
             let age = super::model::SESSION_LIFETIME_MS / 1000;
             res.headers_mut().append(
                 header::SET_COOKIE,

@@ -41,6 +41,7 @@ pub async fn verify_email_form(
     )
     .intro("users-verify-intro")
     .hidden("token", &q.token)
+    .hidden("next", super::forms::safe_next(&q.next))
     .respond(&FieldErrors::default()))
 }
 
@@ -54,7 +55,7 @@ pub async fn verify_email(
             &ctx,
             StatusCode::OK,
             "users-verified",
-            &[("/login", "users-login-title")],
+            &[(&super::pages::login_then(&f.next), "users-login-title")],
         )),
         Err(AppError::Invalid(_)) => Ok(expired(&ctx, TokenPurpose::VerifyEmail)),
         Err(e) => Err(e),

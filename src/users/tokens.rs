@@ -15,16 +15,27 @@ use crate::{
     i18n::Locale,
 };
 
-/// Issues a single-use token and queues the email carrying it.
-pub(super) async fn send_token(
-    tx: &mut Tx,
-    base: &str,
-    user_id: i64,
-    purpose: TokenPurpose,
-    locale: Locale,
-    to: &str,
-    name: &str,
-) -> AppResult<()> {
+/// Issues a single-use token and queues the email carrying it; `next` (a local path, "/" for
+/// none) is where its link leads once used (a visitor who signed up to apply to a call).
+/// Who a token is for and what it does.
+pub(super) struct TokenMail<'a> {
+    pub user_id: i64,
+    pub purpose: TokenPurpose,
+    pub locale: Locale,
+    pub to: &'a str,
+    pub name: &'a str,
+    pub next: &'a str,
+}
+
+pub(super) async fn send_token(tx: &mut Tx, base: &str, t: TokenMail<'_>) -> AppResult<()> {
+    let TokenMail {
+        user_id,
+        purpose,
+        locale,
+        to,
+        name,
+        next,
+    } = t;
     let token = random_token();
     let now = tx.now_ms();
     store::insert_token(tx, &token_hash(&token), user_id, purpose, now).await?;
@@ -38,10 +49,21 @@ pub(super) async fn send_token(
         locale,
         to,
         name,
-        &format!("{base}/{path}?token={token}"),
+        &format!("{base}/{path}?token={token}{}", next_param(next)),
     )?;
     email::enqueue(tx, &m).await?;
     Ok(())
+}
+
+/// `&next=…` for a local path other than the home page, nothing otherwise.
+pub fn next_param(next: &str) -> String {
+    match super::forms::safe_next(next) {
+        "/" => String::new(),
+        local => format!(
+            "&next={}",
+            form_urlencoded::byte_serialize(local.as_bytes()).collect::<String>()
+        ),
+    }
 }
 
 fn invalid_token() -> AppError {
@@ -100,11 +122,14 @@ pub async fn request_password_reset(db: &Db, base: &str, email: &str) -> AppResu
         send_token(
             &mut tx,
             base,
-            u.id,
-            TokenPurpose::ResetPassword,
-            u.locale,
-            &u.email,
-            &u.name,
+            TokenMail {
+                user_id: u.id,
+                purpose: TokenPurpose::ResetPassword,
+                locale: u.locale,
+                to: &u.email,
+                name: &u.name,
+                next: "/",
+            },
         )
         .await?;
         audit::record(
@@ -178,11 +203,14 @@ pub async fn resend_verification(db: &Db, base: &str, email: &str) -> AppResult<
         send_token(
             &mut tx,
             base,
-            u.id,
-            TokenPurpose::VerifyEmail,
-            u.locale,
-            &u.email,
-            &u.name,
+            TokenMail {
+                user_id: u.id,
+                purpose: TokenPurpose::VerifyEmail,
+                locale: u.locale,
+                to: &u.email,
+                name: &u.name,
+                next: "/",
+            },
         )
         .await?;
     }

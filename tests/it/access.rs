@@ -143,6 +143,8 @@ fn needs() -> Vec<(Method, &'static str, Needs)> {
         (post.clone(), "/invitation", Public),
         (get.clone(), "/account", SignedIn),
         (post.clone(), "/account", SignedIn),
+        // Everyone's workspace: each section is asked of its domain's policy.
+        (get.clone(), "/me", SignedIn),
         (get.clone(), "/admin/users", Admin),
         (get.clone(), "/setup", Admin),
         (post.clone(), "/setup", Admin),
@@ -609,5 +611,9 @@ async fn signed_in_pages_send_visitors_to_login_and_back() {
             ],
         )
         .await;
-    assert_eq!(r.location(), Some("/"), "no open redirect");
+    assert_eq!(
+        r.location(),
+        Some(passerelle::http::LANDING),
+        "no open redirect: the workspace instead"
+    );
 }

@@ -6,6 +6,7 @@ mod accounts;
 mod audit_log;
 mod calls;
 mod cli;
+mod crawl;
 mod dashboard;
 mod decisions;
 mod demo_cycle;

@@ -48,7 +48,11 @@ const PAGES: &[(&str, &str)] = &[
     ("charge.qc", "/commissions/{commission}/sessions/new"),
     ("charge.qc", "/sessions/{session}/move"),
     ("charge.qc", "/sessions/{session}/cancel"),
-    ("porteur01.qc", "/projects"),
+    ("porteur01.qc", "/me"),
+    ("charge.qc", "/me"),
+    ("commission.qc", "/me"),
+    ("evaluateur.qc", "/me"),
+    ("admin", "/me"),
     ("porteur01.qc", "/projects/{project}/edit"),
     ("porteur01.qc", "/projects/{project}/half"),
     ("porteur01.qc", "/projects/{project}/missions/new"),
@@ -79,6 +83,8 @@ const WITHOUT_ROWS: &[&str] = &[
     // A file: the bytes of one row, like /attachments/{id}.
     "/evaluations/{id}/files/{file}",
     "/calls/{id}/apply",
+    // "My projects" is the workspace now: a redirect.
+    "/projects",
     // Answers "gone" without the invitation code of an email.
     "/projects/join",
     // Once installed, the set-up answers with a redirect (one count of programmes).
@@ -159,7 +165,13 @@ async fn measure(rows: usize) -> Vec<(String, u64, u64)> {
             StatusCode::OK,
             "{account} GET {url} at {rows} rows"
         );
-        out.push((page.to_string(), counts.statements, counts.transactions));
+        // The workspace differs per role: each is its own line.
+        let label = if *page == "/me" {
+            format!("{page} ({account})")
+        } else {
+            page.to_string()
+        };
+        out.push((label, counts.statements, counts.transactions));
         eprintln!(
             "{rows} rows: {page}: {} statements, {} transactions",
             counts.statements, counts.transactions

@@ -33,7 +33,7 @@ async fn login_and_language_switch_never_redirect_off_site_nor_fail_on_odd_next(
         assert_eq!(r.status, StatusCode::SEE_OTHER, "login next={next:?}");
         let to = r.location().unwrap_or_default();
         assert!(
-            to == "/" || to == "/%09/evil.example",
+            to == passerelle::http::LANDING || to == "/%09/evil.example",
             "login next={next:?} went to {to:?}"
         );
         let r = b

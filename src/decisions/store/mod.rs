@@ -3,7 +3,9 @@
 
 use crate::ids::{SideId, UserId};
 mod resolutions;
+mod tasks;
 pub use resolutions::*;
+pub use tasks::*;
 
 use super::model::{Decision, Outcome};
 use crate::db::{Fingerprint, SideAct, record_side_act};

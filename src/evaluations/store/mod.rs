@@ -2,7 +2,9 @@
 //! reminders and recommendations.
 
 mod side;
+mod tasks;
 pub use side::*;
+pub use tasks::*;
 
 use super::model::{Criterion, Grid, Method, Score};
 use crate::{db::Tx, i18n::Localized, on_tx, on_tx_exec};

@@ -7,12 +7,14 @@ mod midterm;
 mod mission_changes;
 mod missions;
 mod reports;
+mod tasks;
 mod termination;
 pub use extensions::*;
 pub use midterm::*;
 pub use mission_changes::*;
 pub use missions::*;
 pub use reports::*;
+pub use tasks::*;
 pub use termination::*;
 
 use jiff::civil::Date;

@@ -409,18 +409,10 @@ pub async fn list_project_ids(
     .await)
 }
 
-/// Projects a user leads a half of.
-pub async fn list_projects_of(tx: &mut Tx, user_id: i64) -> sqlx::Result<Vec<i64>> {
-    on_tx!(tx, |c| sqlx::query_scalar(
-        "select distinct project_id from project_halves where lead_user_id = $1 order by project_id"
-    )
-    .bind(user_id)
-    .fetch_all(c)
-    .await)
-}
-
 mod files;
+mod tasks;
 pub use files::*;
+pub use tasks::*;
 
 /// A reopened half back to its filed version `version` at the deadline; false if it is not
 /// that draft any more (filed again meanwhile).

@@ -1,0 +1,497 @@
+//! The workspace page: the read action's lists, named and formatted for the reader, each item
+//! linking to where it is done.
+
+use askama::Template;
+use axum::{extract::State, response::Response};
+
+use super::reads::{self, MyProject, Workspace};
+use crate::{
+    calls,
+    commissions::{self, Commission},
+    decisions,
+    error::AppResult,
+    evaluations,
+    followup::{self, paths::ProgrammesDashboard},
+    http::{AppState, Ctx, render, see_other, when_in_zone},
+    i18n::format_iso_date,
+    projects, users,
+};
+
+/// A task: what it is, where it is done, and a detail (counts, dates).
+pub struct Line {
+    pub href: Option<String>,
+    pub text: String,
+    pub detail: String,
+}
+
+/// A list of tasks of one kind, with the count its heading shows.
+pub struct Group {
+    pub title: String,
+    pub count: i64,
+    pub lines: Vec<Line>,
+    /// Said when the list is empty.
+    pub empty: String,
+    /// Shown folded (what is done, kept for reference).
+    pub folded: bool,
+}
+
+/// One role's part of the workspace.
+pub struct Section {
+    pub id: &'static str,
+    pub title: String,
+    /// A link beside the title (the dashboard, the people list).
+    pub action: Option<(String, String)>,
+    pub groups: Vec<Group>,
+    pub note: Option<String>,
+}
+
+/// A line of the applicant's projects table.
+pub struct ProjectRow {
+    pub href: String,
+    pub title: String,
+    pub call: String,
+    pub mine: String,
+    pub other: String,
+    pub step: String,
+    pub step_href: Option<String>,
+    pub deadline: Option<String>,
+}
+
+/// An open call with its deadlines, read in each side's zone.
+pub struct OpenCall {
+    pub href: String,
+    pub apply: String,
+    pub title: String,
+    pub deadlines: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "workspace/show.html")]
+pub struct WorkspacePage {
+    pub ctx: Ctx,
+    pub projects: Option<Vec<ProjectRow>>,
+    pub open_calls: Vec<OpenCall>,
+    /// Whether the open calls get an "apply" button (applicants).
+    pub can_apply: bool,
+    pub sections: Vec<Section>,
+}
+
+fn edition_title(ctx: &Ctx, editions: &[Commission], id: i64) -> String {
+    editions
+        .iter()
+        .find(|c| c.id == id)
+        .map(|c| commissions::editions::edition_title(c, ctx.locale))
+        .unwrap_or_default()
+}
+
+fn project_row(ctx: &Ctx, p: &MyProject) -> ProjectRow {
+    let h = &p.half;
+    let id = h.project_id;
+    let step_href = match p.step {
+        super::model::NextStep::File => Some(projects::paths::ProjectsById::url(id)),
+        super::model::NextStep::InvitePartner => Some(projects::paths::ProjectsInvite::url(id)),
+        super::model::NextStep::FollowUp => Some(projects::paths::ProjectsById::url(id)),
+        _ => None,
+    };
+    ProjectRow {
+        href: projects::paths::ProjectsById::url(id),
+        title: if h.title.trim().is_empty() {
+            ctx.t("workspace-untitled")
+        } else {
+            h.title.clone()
+        },
+        call: h.call_title.get(ctx.locale).to_string(),
+        mine: ctx.t(&h.state.key()),
+        other: h
+            .other_state
+            .map(|s| ctx.t(&s.key()))
+            .unwrap_or_else(|| ctx.t("projects-state-missing")),
+        step: ctx.t(p.step.key()),
+        step_href,
+        deadline: (p.step.has_deadline())
+            .then(|| {
+                p.call
+                    .as_ref()
+                    .map(|c| calls::pages::side_deadline(ctx, c, h.side_id, p.deadline))
+            })
+            .flatten(),
+    }
+}
+
+fn officer_section(ctx: &Ctx, w: &Workspace) -> Option<Section> {
+    let o = w.officer.as_ref()?;
+    let l = ctx.locale;
+    let admissibility = Group {
+        title: ctx.t("workspace-admissibility"),
+        count: o.admissibility.iter().map(|a| a.halves).sum(),
+        lines: o
+            .admissibility
+            .iter()
+            .map(|a| Line {
+                href: Some(projects::paths::CallsApplications::url(a.call_id)),
+                text: a.call_title.get(l).to_string(),
+                detail: ctx.tn("workspace-halves-count", "count", a.halves as usize),
+            })
+            .collect(),
+        empty: ctx.t("workspace-nothing"),
+        folded: false,
+    };
+    let evaluation = Group {
+        title: ctx.t("workspace-evaluation"),
+        count: o.evaluation.len() as i64,
+        lines: o
+            .evaluation
+            .iter()
+            .map(|e| Line {
+                href: Some(if e.has_grid {
+                    evaluations::paths::CallsEvaluations::url(e.call_id)
+                } else {
+                    evaluations::paths::CallsGrid::url(e.call_id)
+                }),
+                text: e.call_title.get(l).to_string(),
+                detail: if e.has_grid {
+                    l.t_args(
+                        "workspace-evaluation-progress",
+                        &[
+                            ("submitted", e.submitted.into()),
+                            ("assigned", e.assigned.into()),
+                            ("unassigned", e.unassigned.into()),
+                        ],
+                    )
+                } else {
+                    ctx.t("workspace-evaluation-no-grid")
+                },
+            })
+            .collect(),
+        empty: ctx.t("workspace-nothing"),
+        folded: false,
+    };
+    let mut approvals: Vec<Line> = Vec::new();
+    for c in &o.calls_awaiting {
+        approvals.push(Line {
+            href: Some(calls::paths::CallsById::url(c.id)),
+            text: c.title.get(l).to_string(),
+            detail: ctx.t("workspace-await-call"),
+        });
+    }
+    for e in &o.editions_awaiting {
+        approvals.push(Line {
+            href: Some(commissions::paths::EditionsById::url(e.id)),
+            text: commissions::editions::edition_title(e, l),
+            detail: ctx.t("workspace-await-edition"),
+        });
+    }
+    for f in &o.followup.awaiting {
+        approvals.push(Line {
+            href: Some(followup::paths::FundedById::url(f.funded_id)),
+            text: f.title.clone(),
+            detail: ctx.t(f.what.key()),
+        });
+    }
+    let approvals = Group {
+        title: ctx.t("workspace-approvals"),
+        count: approvals.len() as i64,
+        lines: approvals,
+        empty: ctx.t("workspace-nothing"),
+        folded: false,
+    };
+    let overdue = Group {
+        title: ctx.t("workspace-overdue"),
+        count: o.followup.overdue.iter().map(|r| r.reports as i64).sum(),
+        lines: o
+            .followup
+            .overdue
+            .iter()
+            .map(|r| Line {
+                href: Some(followup::paths::FundedById::url(r.funded_id)),
+                text: r.title.clone(),
+                detail: l.t_args(
+                    "workspace-overdue-detail",
+                    &[
+                        ("count", (r.reports as i64).into()),
+                        ("since", format_iso_date(&r.since.to_string(), l).into()),
+                    ],
+                ),
+            })
+            .collect(),
+        empty: ctx.t("workspace-nothing"),
+        folded: false,
+    };
+    Some(Section {
+        id: "officer",
+        title: ctx.t("workspace-officer"),
+        action: o
+            .dashboard
+            .map(|p| (ProgrammesDashboard::url(p), ctx.t("workspace-dashboard"))),
+        groups: vec![admissibility, evaluation, approvals, overdue],
+        note: None,
+    })
+}
+
+fn commission_section(ctx: &Ctx, w: &Workspace) -> Option<Section> {
+    if !w.commission {
+        return None;
+    }
+    let l = ctx.locale;
+    let session_text = |kind: commissions::SessionKind, at: i64, zone: &str| {
+        format!(
+            "{} — {}",
+            commissions::forms::kind_label(ctx, kind),
+            when_in_zone(ctx, at, zone)
+        )
+    };
+    let upcoming = Group {
+        title: ctx.t("workspace-upcoming"),
+        count: w.upcoming.len() as i64,
+        lines: w
+            .upcoming
+            .iter()
+            .map(|u| Line {
+                href: Some(decisions::paths::SessionsById::url(u.session.id)),
+                text: session_text(u.session.kind, u.session.starts_at, &u.session.time_zone),
+                detail: format!(
+                    "{}{}",
+                    commissions::editions::edition_title(&u.edition, l),
+                    if u.participant {
+                        format!(" — {}", ctx.t("workspace-participant"))
+                    } else {
+                        String::new()
+                    }
+                ),
+            })
+            .collect(),
+        empty: ctx.t("workspace-no-upcoming"),
+        folded: false,
+    };
+    let line = |s: &decisions::tasks::SessionWork, detail: String, href: String| Line {
+        href: Some(href),
+        text: session_text(s.kind, s.starts_at, &s.time_zone),
+        detail: format!(
+            "{} — {}",
+            edition_title(ctx, &w.editions, s.commission_id),
+            detail
+        ),
+    };
+    let to_approve: Vec<Line> = w
+        .sessions
+        .iter()
+        .filter(|s| s.to_approve > 0 || s.to_open)
+        .map(|s| {
+            let detail = if s.to_open {
+                ctx.t("workspace-session-to-open")
+            } else {
+                ctx.tn("workspace-proposals-count", "count", s.to_approve as usize)
+            };
+            line(s, detail, decisions::paths::SessionsById::url(s.id))
+        })
+        .collect();
+    let to_release: Vec<Line> = w
+        .sessions
+        .iter()
+        .filter(|s| s.to_release)
+        .map(|s| {
+            line(
+                s,
+                ctx.t("workspace-session-to-release"),
+                decisions::paths::SessionsById::url(s.id),
+            )
+        })
+        .collect();
+    let to_sign: Vec<Line> = w
+        .sessions
+        .iter()
+        .filter(|s| s.to_sign)
+        .map(|s| {
+            line(
+                s,
+                ctx.t("workspace-minutes-to-sign"),
+                decisions::paths::SessionsMinutes::url(s.id),
+            )
+        })
+        .collect();
+    let mut groups = vec![
+        upcoming,
+        Group {
+            title: ctx.t("workspace-proposals"),
+            count: w
+                .sessions
+                .iter()
+                .map(|s| s.to_approve + i64::from(s.to_open))
+                .sum(),
+            lines: to_approve,
+            empty: ctx.t("workspace-nothing"),
+            folded: false,
+        },
+    ];
+    if !to_release.is_empty() {
+        groups.push(Group {
+            title: ctx.t("workspace-releases"),
+            count: to_release.len() as i64,
+            lines: to_release,
+            empty: String::new(),
+            folded: false,
+        });
+    }
+    if !to_sign.is_empty() {
+        groups.push(Group {
+            title: ctx.t("workspace-minutes"),
+            count: to_sign.len() as i64,
+            lines: to_sign,
+            empty: String::new(),
+            folded: false,
+        });
+    }
+    Some(Section {
+        id: "commission",
+        title: ctx.t("workspace-commission"),
+        action: Some((
+            commissions::paths::EDITIONS.to_string(),
+            ctx.t("workspace-editions"),
+        )),
+        groups,
+        note: None,
+    })
+}
+
+fn evaluator_section(ctx: &Ctx, w: &Workspace) -> Option<Section> {
+    let a = w.assignments.as_ref()?;
+    let l = ctx.locale;
+    let line = |x: &evaluations::tasks::Assignment| Line {
+        href: Some(evaluations::paths::EvaluationsById::url(x.id)),
+        text: x.title.clone(),
+        detail: match (x.submitted, x.due_at) {
+            (false, Some(due)) => format!(
+                "{} — {}",
+                x.call_title.get(l),
+                ctx.t1(
+                    "workspace-due",
+                    "when",
+                    when_in_zone(ctx, due, &x.time_zone)
+                )
+            ),
+            _ => x.call_title.get(l).to_string(),
+        },
+    };
+    let todo: Vec<Line> = a.iter().filter(|x| !x.submitted).map(line).collect();
+    let done: Vec<Line> = a.iter().filter(|x| x.submitted).map(line).collect();
+    Some(Section {
+        id: "evaluator",
+        title: ctx.t("workspace-evaluator"),
+        action: None,
+        groups: vec![
+            Group {
+                title: ctx.t("workspace-assignments-todo"),
+                count: todo.len() as i64,
+                lines: todo,
+                empty: ctx.t("workspace-nothing"),
+                folded: false,
+            },
+            Group {
+                title: ctx.t("workspace-assignments-done"),
+                count: done.len() as i64,
+                lines: done,
+                empty: ctx.t("workspace-none-yet"),
+                folded: true,
+            },
+        ],
+        note: None,
+    })
+}
+
+fn admin_section(ctx: &Ctx, w: &Workspace) -> Option<Section> {
+    let a = w.admin.as_ref()?;
+    let l = ctx.locale;
+    let sides: Vec<Line> = w
+        .programmes
+        .iter()
+        .flat_map(|p| p.sides.iter())
+        .map(|s| Line {
+            href: None,
+            text: format!("{} — {}", s.name.get(l), s.administration.get(l)),
+            detail: format!("{} · {} · {}", s.time_zone, s.currency, s.locale.tag()),
+        })
+        .collect();
+    Some(Section {
+        id: "admin",
+        title: ctx.t("workspace-admin"),
+        action: Some((
+            "/admin/users".to_string(),
+            ctx.tn("workspace-people", "count", a.people as usize),
+        )),
+        groups: vec![
+            Group {
+                title: ctx.t("workspace-invitations"),
+                count: a.invitations.len() as i64,
+                lines: a
+                    .invitations
+                    .iter()
+                    .map(|i| Line {
+                        href: Some(users::paths::AdminUsersItem::url(i.user_id)),
+                        text: format!("{} <{}>", i.name, i.email),
+                        detail: ctx.t1(
+                            "workspace-invitation-expires",
+                            "when",
+                            crate::i18n::format_datetime(i.expires_at, &ctx.time_zone, l),
+                        ),
+                    })
+                    .collect(),
+                empty: ctx.t("workspace-nothing"),
+                folded: false,
+            },
+            Group {
+                title: ctx.t("workspace-sides"),
+                count: sides.len() as i64,
+                lines: sides,
+                empty: ctx.t("workspace-no-sides"),
+                folded: false,
+            },
+        ],
+        note: None,
+    })
+}
+
+pub async fn show(State(s): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+    let user = ctx.require_user()?;
+    let w = reads::workspace(&s.db, user).await?;
+    if w.programmes.is_empty() && w.admin.is_some() {
+        // Nothing to do before the programme exists: the set-up comes first.
+        return Ok(see_other(crate::programmes::setup_pages::SETUP));
+    }
+    let mut sections: Vec<Section> = [
+        officer_section(&ctx, &w),
+        commission_section(&ctx, &w),
+        evaluator_section(&ctx, &w),
+        admin_section(&ctx, &w),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if w.coach {
+        sections.push(Section {
+            id: "coach",
+            title: ctx.t("workspace-coach"),
+            action: None,
+            groups: Vec::new(),
+            note: Some(ctx.t("workspace-coach-note")),
+        });
+    }
+    Ok(render(&WorkspacePage {
+        projects: w
+            .projects
+            .as_ref()
+            .map(|ps| ps.iter().map(|p| project_row(&ctx, p)).collect()),
+        open_calls: w
+            .open_calls
+            .iter()
+            .map(|c| OpenCall {
+                href: calls::paths::CallsById::url(c.id),
+                apply: projects::paths::CallsApply::url(c.id),
+                title: c.title.get(ctx.locale).to_string(),
+                deadlines: calls::pages::deadline_lines(&ctx, c),
+            })
+            .collect(),
+        can_apply: w.projects.is_some(),
+        sections,
+        ctx,
+    }))
+}
