@@ -78,3 +78,4 @@ workspace-sides = The programme’s sides
 workspace-no-sides = The programme is not set up yet.
 workspace-coach = Coaching
 workspace-coach-note = Grands Rendez-vous coaching cohorts will be entrusted to you here; none is yet.
+workspace-to-open = Sessions to open

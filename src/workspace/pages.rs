@@ -275,13 +275,18 @@ fn commission_section(ctx: &Ctx, w: &Workspace) -> Option<Section> {
     let to_approve: Vec<Line> = w
         .sessions
         .iter()
-        .filter(|s| s.to_approve > 0 || s.to_open)
+        .filter(|s| s.to_approve > 0)
         .map(|s| {
-            let detail = if s.to_open {
-                ctx.t("workspace-session-to-open")
-            } else {
-                ctx.tn("workspace-proposals-count", "count", s.to_approve as usize)
-            };
+            let detail = ctx.tn("workspace-proposals-count", "count", s.to_approve as usize);
+            line(s, detail, decisions::paths::SessionsById::url(s.id))
+        })
+        .collect();
+    let to_open: Vec<Line> = w
+        .sessions
+        .iter()
+        .filter(|s| s.to_open)
+        .map(|s| {
+            let detail = ctx.t("workspace-session-to-open");
             line(s, detail, decisions::paths::SessionsById::url(s.id))
         })
         .collect();
@@ -313,16 +318,24 @@ fn commission_section(ctx: &Ctx, w: &Workspace) -> Option<Section> {
         upcoming,
         Group {
             title: ctx.t("workspace-proposals"),
-            count: w
-                .sessions
-                .iter()
-                .map(|s| s.to_approve + i64::from(s.to_open))
-                .sum(),
+            count: w.sessions.iter().map(|s| s.to_approve).sum(),
             lines: to_approve,
             empty: ctx.t("workspace-nothing"),
             folded: false,
         },
     ];
+    if !to_open.is_empty() {
+        groups.insert(
+            1,
+            Group {
+                title: ctx.t("workspace-to-open"),
+                count: to_open.len() as i64,
+                lines: to_open,
+                empty: String::new(),
+                folded: false,
+            },
+        );
+    }
     if !to_release.is_empty() {
         groups.push(Group {
             title: ctx.t("workspace-releases"),

@@ -35,3 +35,4 @@ mod strict_types;
 mod structure;
 mod sweep;
 mod trust;
+mod workspace;
