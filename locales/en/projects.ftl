@@ -167,3 +167,7 @@ projects-file-sha = SHA-256 fingerprint:
 projects-frozen-dropped = Your administration’s deadline has passed without the new version being filed: the version filed before stands, and this draft will be dropped.
 projects-application-attachments = Attachments of the half
 projects-application-receipt-sha = SHA-256 of the filed content:
+projects-application-read = Read the filed application
+projects-application-project-page = Project page
+projects-application-print-hint = The application as filed, ready to print (Ctrl+P or ⌘P): navigation and forms are not printed.
+projects-file-preview = Preview

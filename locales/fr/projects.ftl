@@ -167,3 +167,7 @@ projects-file-sha = Empreinte SHA-256 :
 projects-frozen-dropped = La date limite de votre administration est passée sans que la nouvelle version soit déposée : c’est la version déposée avant qui compte, et ce brouillon sera abandonné.
 projects-application-attachments = Pièces jointes du volet
 projects-application-receipt-sha = Empreinte SHA-256 du contenu déposé :
+projects-application-read = Lire le dossier déposé
+projects-application-project-page = Page du projet
+projects-application-print-hint = Le dossier tel que déposé, prêt à imprimer (Ctrl+P ou ⌘P) : la navigation et les formulaires ne s’impriment pas.
+projects-file-preview = Aperçu

@@ -218,15 +218,12 @@ pub async fn application_file(
     State(s): State<AppState>,
     ctx: Ctx,
     paths::EvaluationsFile { id, file }: paths::EvaluationsFile,
+    axum::extract::Query(q): axum::extract::Query<crate::projects::application_pages::FileQuery>,
 ) -> AppResult<Response> {
     let (a, bytes) =
         evaluate::application_file(&s.db, &s.settings.storage, ctx.require_user()?, id, file)
             .await?;
-    Ok(crate::http::file_download(
-        &a.filename,
-        &a.content_type,
-        bytes,
-    ))
+    Ok(q.respond(&a.filename, &a.content_type, bytes))
 }
 
 /// Saves scores (or the place); submits them unless this is an autosave (drafts are saved as

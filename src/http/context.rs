@@ -340,17 +340,28 @@ async fn check_post(
 /// Security headers on every response.
 pub async fn security_headers(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let mut res = next.run(req).await;
+    let framable = res.extensions().get::<super::Framable>().is_some();
     let h = res.headers_mut();
     let set = |h: &mut HeaderMap, k: &'static str, v: &'static str| {
         h.insert(k, HeaderValue::from_static(v));
     };
-    set(
-        h,
-        "content-security-policy",
-        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
-    );
+    if framable {
+        // A previewed file: nothing runs in it, only our own pages frame it.
+        set(
+            h,
+            "content-security-policy",
+            "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'",
+        );
+        set(h, "x-frame-options", "SAMEORIGIN");
+    } else {
+        set(
+            h,
+            "content-security-policy",
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
+        );
+        set(h, "x-frame-options", "DENY");
+    }
     set(h, "x-content-type-options", "nosniff");
-    set(h, "x-frame-options", "DENY");
     set(h, "referrer-policy", "same-origin");
     set(
         h,

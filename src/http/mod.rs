@@ -105,6 +105,40 @@ pub fn render<T: Template>(t: &T) -> Response {
 /// A stored file as a download, never inline (a file someone uploaded is not rendered by our
 /// origin), under its name in ASCII and in UTF-8 (RFC 6266).
 pub fn file_download(filename: &str, content_type: &str, bytes: Vec<u8>) -> Response {
+    file_response(filename, content_type, bytes, "attachment")
+}
+
+/// Marks a response that our own pages may show in a frame (a PDF's inline preview): the
+/// security headers then allow same-origin framing for it, and nothing else.
+#[derive(Clone, Copy, Debug)]
+pub struct Framable;
+
+/// Whether a file of this type is shown inline (previewed beside what it belongs to): PDFs and
+/// the raster images uploads accept — types checked from the bytes when uploaded.
+pub fn previewable(content_type: &str) -> bool {
+    matches!(
+        content_type,
+        "application/pdf" | "image/png" | "image/jpeg" | "image/webp"
+    )
+}
+
+/// A file for the browser to show inline when it is [`previewable`] (framable by our pages
+/// only), downloaded otherwise.
+pub fn file_inline(filename: &str, content_type: &str, bytes: Vec<u8>) -> Response {
+    if !previewable(content_type) {
+        return file_download(filename, content_type, bytes);
+    }
+    let mut res = file_response(filename, content_type, bytes, "inline");
+    res.extensions_mut().insert(Framable);
+    res
+}
+
+fn file_response(
+    filename: &str,
+    content_type: &str,
+    bytes: Vec<u8>,
+    disposition: &str,
+) -> Response {
     let ascii: String = filename
         .chars()
         .map(|c| {
@@ -124,7 +158,7 @@ pub fn file_download(filename: &str, content_type: &str, bytes: Vec<u8>) -> Resp
             (axum::http::header::CONTENT_TYPE, content_type.to_string()),
             (
                 axum::http::header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{utf8}"),
+                format!("{disposition}; filename=\"{ascii}\"; filename*=UTF-8''{utf8}"),
             ),
         ],
         bytes,

@@ -28,6 +28,9 @@ pub struct FileLine {
     pub a: AttachmentRow,
     pub url: String,
     pub size: String,
+    /// Where the browser shows it inline (PDFs and images), for the preview beside it.
+    pub preview: Option<String>,
+    pub image: bool,
 }
 
 /// An instant: exact (`datetime`, RFC 3339 in UTC) and as read on each side.
@@ -173,6 +176,9 @@ impl ApplicationView {
                 .attachments
                 .iter()
                 .map(|a| FileLine {
+                    preview: crate::http::previewable(&a.content_type)
+                        .then(|| format!("{}?view=inline", file_url(a.id))),
+                    image: a.content_type.starts_with("image/"),
                     url: file_url(a.id),
                     size: format_number((a.size + 1023) / 1024, 0, l) + " Kio",
                     a: a.clone(),

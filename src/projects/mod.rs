@@ -2,6 +2,8 @@
 //! administration before its own side's deadline, with a signed receipt for every filing.
 
 pub mod actions;
+pub mod application_pages;
+pub mod application_read;
 pub mod application_view;
 pub mod attachments;
 mod edit_pages;

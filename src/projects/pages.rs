@@ -126,6 +126,8 @@ pub struct MissionView {
 pub struct ShowPage {
     pub ctx: Ctx,
     pub id: i64,
+    /// A filed version exists that the viewer reads: the whole application is one click away.
+    pub has_filed: bool,
     pub title: String,
     pub summary: String,
     pub call_title: String,
@@ -207,6 +209,7 @@ pub(super) async fn show_page(
         can_reopen,
         can_withdraw,
     } = reads::project_page(&s.db, u, id).await?;
+    let has_filed = !receipts.is_empty();
     let l = ctx.locale;
     let halves = call
         .sides
@@ -357,6 +360,7 @@ pub(super) async fn show_page(
     };
     let page = ShowPage {
         steps,
+        has_filed,
         ctx: ctx.clone(),
         id,
         title: p.title.clone(),

@@ -301,3 +301,37 @@ impl ProjectsReopen {
         .to_string()
     }
 }
+
+#[derive(TypedPath, Deserialize, Clone, Copy, Debug)]
+#[typed_path("/projects/{id}/application")]
+pub struct ProjectsApplication {
+    pub id: ProjectId,
+}
+
+impl ProjectsApplication {
+    /// The URL of this route for this id (templates and emails build links with it).
+    pub fn url(id: impl RawId) -> String {
+        ProjectsApplication {
+            id: ProjectId(id.raw()),
+        }
+        .to_string()
+    }
+}
+
+#[derive(TypedPath, Deserialize, Clone, Copy, Debug)]
+#[typed_path("/projects/{id}/application/files/{file}")]
+pub struct ProjectsApplicationFile {
+    pub id: ProjectId,
+    pub file: i64,
+}
+
+impl ProjectsApplicationFile {
+    /// The URL of this route for these ids.
+    pub fn url(id: impl RawId, file: impl RawId) -> String {
+        ProjectsApplicationFile {
+            id: ProjectId(id.raw()),
+            file: file.raw(),
+        }
+        .to_string()
+    }
+}

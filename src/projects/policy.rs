@@ -16,6 +16,10 @@ pub enum Perm {
     /// Read the filing data of the half of `Facts::half_side` (rule 4: not the other side's
     /// officers).
     SeeHalf,
+    /// Read the filed version of the half of `Facts::half_side` (the application as filed):
+    /// its leads, administrators, and that side's officers and commission members, who
+    /// decide on it (rule 4: never the other side's).
+    ReadFiled,
     /// Change the shared project, one's own half, its missions and attachments: only while
     /// one's half is a draft and its side's filing window is open (a filed half is frozen).
     Edit,
@@ -79,6 +83,14 @@ pub fn can(user: &Viewer, perm: Perm, f: &Facts) -> bool {
     match perm {
         Perm::View => lead || user.is_admin() || f.call_sides.iter().any(|s| officer_of(*s)),
         Perm::SeeHalf => lead || user.is_admin() || f.half_side.is_some_and(officer_of),
+        Perm::ReadFiled => {
+            lead || user.is_admin()
+                || f.half_side.is_some_and(|side| {
+                    officer_of(side)
+                        || f.call_sides.contains(&side)
+                            && user.has_role_on(Role::CommissionMember, side)
+                })
+        }
         // Rule 16: filing freezes; after the deadline nothing changes but by an extension.
         Perm::Edit | Perm::File => own_draft && f.filing_open && !f.decided,
         Perm::Reopen => own_filed && f.filing_open && !f.decided,

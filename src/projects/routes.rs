@@ -5,8 +5,8 @@ use axum::{extract::DefaultBodyLimit, handler::Handler};
 use axum_extra::routing::TypedPath;
 
 use super::{
-    edit_pages as edit, filing_pages, officer_pages as officer, pages, partner_pages as partner,
-    paths, receipt_pages as receipts,
+    application_pages as application, edit_pages as edit, filing_pages, officer_pages as officer,
+    pages, partner_pages as partner, paths, receipt_pages as receipts,
 };
 use crate::{
     http::{
@@ -20,6 +20,14 @@ const APPLICANTS: &[Role] = &[Role::Applicant];
 const OFFICERS: &[Role] = &[Role::Officer];
 /// Who may open a project page; the policy then narrows to its leads and its sides' officers.
 const PROJECT_VIEWERS: &[Role] = &[Role::Applicant, Role::Officer, Role::Administrator];
+/// Who may read an application as filed; the policy then narrows to its leads, its sides'
+/// officers and commission members (their own side's half), administrators.
+const APPLICATION_READERS: &[Role] = &[
+    Role::Applicant,
+    Role::Officer,
+    Role::CommissionMember,
+    Role::Administrator,
+];
 
 pub fn routes(r: Registry) -> Registry {
     r.get("/calls/{id}/apply", AnyOf(APPLICANTS), pages::start_form)
@@ -41,6 +49,16 @@ pub fn routes(r: Registry) -> Registry {
             paths::ProjectsById::PATH,
             AnyOf(PROJECT_VIEWERS),
             pages::show,
+        )
+        .get(
+            paths::ProjectsApplication::PATH,
+            AnyOf(APPLICATION_READERS),
+            application::show,
+        )
+        .get(
+            paths::ProjectsApplicationFile::PATH,
+            AnyOf(APPLICATION_READERS),
+            application::file,
         )
         .get("/projects/{id}/edit", AnyOf(APPLICANTS), edit::edit_form)
         .post("/projects/{id}/edit", AnyOf(APPLICANTS), edit::edit)

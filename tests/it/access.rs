@@ -216,6 +216,16 @@ fn needs() -> Vec<(Method, &'static str, Needs)> {
         (get.clone(), "/projects/join", Projects(P::Edit)),
         (post.clone(), "/projects/join", Projects(P::Edit)),
         (get.clone(), "/projects/{id}", Projects(P::View)),
+        (
+            get.clone(),
+            "/projects/{id}/application",
+            Projects(P::ReadFiled),
+        ),
+        (
+            get.clone(),
+            "/projects/{id}/application/files/{file}",
+            Projects(P::ReadFiled),
+        ),
         (get.clone(), "/projects/{id}/edit", Projects(P::Edit)),
         (post.clone(), "/projects/{id}/edit", Projects(P::Edit)),
         (get.clone(), "/projects/{id}/half", Projects(P::Edit)),

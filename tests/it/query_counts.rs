@@ -25,6 +25,7 @@ const PAGES: &[(&str, &str)] = &[
     ("charge.qc", "/calls/new"),
     ("charge.qc", "/calls/{draft}/edit"),
     ("charge.qc", "/projects/{project}"),
+    ("commission.qc", "/projects/{project}/application"),
     ("charge.qc", "/receipts/{receipt}"),
     ("charge.qc", "/receipts/{receipt}/pdf"),
     ("charge.qc", "/sessions/{session}"),
@@ -82,6 +83,7 @@ const WITHOUT_ROWS: &[&str] = &[
     "/attachments/{id}",
     // A file: the bytes of one row, like /attachments/{id}.
     "/evaluations/{id}/files/{file}",
+    "/projects/{id}/application/files/{file}",
     "/calls/{id}/apply",
     // "My projects" is the workspace now: a redirect.
     "/projects",

@@ -433,6 +433,77 @@ async fn the_evaluators_page_shows_exactly_what_the_receipt_signs() {
     let mut other = app.browser();
     other.login_demo("evaluateur.wb@demo.passerelle.test").await;
     assert_eq!(other.get(&link).await.status, StatusCode::NOT_FOUND);
+    // Issue 12: the PDF is previewed beside the form — shown inline, framable by our own pages
+    // only — while the plain link still downloads it.
+    let preview = html
+        .select(&sel("details.preview iframe"))
+        .next()
+        .map(|f| attr(f, "src").to_string())
+        .expect("a PDF preview beside the form");
+    assert_eq!(preview, format!("{link}?view=inline"));
+    let r = ev.get(&preview).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(
+        r.header("content-disposition")
+            .unwrap()
+            .starts_with("inline;")
+    );
+    assert_eq!(r.header("content-type"), Some("application/pdf"));
+    assert!(
+        r.header("content-security-policy")
+            .unwrap()
+            .contains("frame-ancestors 'self'")
+    );
+    assert_eq!(r.header("x-frame-options"), Some("SAMEORIGIN"));
+    // Every other page still refuses to be framed.
+    assert_eq!(page.header("x-frame-options"), Some("DENY"));
+
+    // Issue 12: the whole application as filed, for everyone who decides on it on that side —
+    // the side's commission member and officer read the QC half's filed version 2, never the
+    // draft, never the other side's half (rule 4).
+    let application = format!("/projects/{id}/application");
+    for account in ["commission.qc", "charge.qc"] {
+        let mut b = app.browser();
+        b.login_demo(&format!("{account}@demo.passerelle.test"))
+            .await;
+        let r = b.get(&application).await;
+        assert_eq!(r.status, StatusCode::OK, "{account}");
+        assert!(
+            r.body.contains("version 2") && !r.body.contains("BROUILLON"),
+            "{account}"
+        );
+        assert!(r.body.contains("data-side-code=\"QC\""), "{account}");
+        assert!(
+            !r.body.contains("data-side-code=\"WB\""),
+            "{account}: not the WB half"
+        );
+        let file = format!("/projects/{id}/application/files/{filed_file}?view=inline");
+        let f = b.get(&file).await;
+        assert_eq!(f.status, StatusCode::OK, "{account}");
+        assert!(
+            f.header("content-disposition")
+                .unwrap()
+                .starts_with("inline;")
+        );
+    }
+    let mut wb_member = app.browser();
+    wb_member
+        .login_demo("commission.wb@demo.passerelle.test")
+        .await;
+    let r = wb_member.get(&application).await;
+    assert!(r.body.contains("data-side-code=\"WB\"") && !r.body.contains("data-side-code=\"QC\""));
+    assert_eq!(
+        wb_member
+            .get(&format!("/projects/{id}/application/files/{filed_file}"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND,
+        "not the other side's files"
+    );
+    // The lead reads both halves as filed; an evaluator goes through their assignment only.
+    let r = qc.get(&application).await;
+    assert!(r.body.contains("data-side-code=\"WB\"") && r.body.contains("data-side-code=\"QC\""));
+    assert_eq!(ev.get(&application).await.status, StatusCode::FORBIDDEN);
     // A conflict declared after the assignment ends the scoring and the reading.
     let r = ev
         .post(

@@ -99,6 +99,20 @@ pub fn table() -> Vec<Row<Perm, Facts, Viewer>> {
         row("evaluator QC", evaluator(QC), SeeHalf, about(QC), false),
         row("member WB", member(WB), SeeHalf, about(WB), false),
         row("administrator", admin(), SeeHalf, about(QC), true),
+        // ReadFiled (issue 12): the application as filed is read by whoever decides on it on
+        // that side — its officers and commission members — by its leads and administrators;
+        // never by the other side's officers or members (rule 4), nor by a coach.
+        row("lead WB", applicant(WB), ReadFiled, seeing(lead(WB, Submitted), QC), true),
+        row("officer WB", officer(WB), ReadFiled, about(WB), true),
+        row("officer WB", officer(WB), ReadFiled, about(QC), false),
+        row("member WB", member(WB), ReadFiled, about(WB), true),
+        row("member QC", member(QC), ReadFiled, about(QC), true),
+        row("member QC", member(QC), ReadFiled, about(WB), false),
+        row("member elsewhere", member(ELSEWHERE), ReadFiled, about(WB), false),
+        row("evaluator QC", evaluator(QC), ReadFiled, about(QC), false),
+        row("applicant, not a lead", applicant(QC), ReadFiled, about(QC), false),
+        row("coach", coach(), ReadFiled, about(QC), false),
+        row("administrator", admin(), ReadFiled, about(WB), true),
         // Edit: the lead, on a half still in the works.
         row("lead WB", applicant(WB), Edit, lead(WB, Draft), true),
         row("lead QC", applicant(QC), Edit, unpaired(lead(QC, Draft)), true),
