@@ -11,6 +11,19 @@ import { startEmpty, emailedLinkIn, launch, newPage, axeViolations } from '../li
 
 const ADMIN = { email: 'admin@passerelle.example', name: 'Première administratrice', password: 'une phrase de passe solide' };
 const PW = 'une autre phrase de passe';
+/** A one-page PDF with a line of text (an annex the evaluator previews). */
+const PDF = [
+  '%PDF-1.4',
+  '1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj',
+  '2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj',
+  '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>>endobj',
+  '4 0 obj<</Length 44>>stream',
+  'BT /F1 18 Tf 72 760 Td (Budget annexe) Tj ET',
+  'endstream endobj',
+  '5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj',
+  'trailer<</Root 1 0 R>>',
+  '%%EOF',
+].join('\n');
 
 let server;
 let browser;
@@ -31,6 +44,15 @@ after(async () => {
 async function accessible(page, what) {
   pagesSeen += 1;
   assert.deepEqual(await axeViolations(page), [], `axe violations on ${what}`);
+}
+
+/** axe on the page at 1280 px and at 390 px wide. */
+async function accessibleAtBothWidths(page, what) {
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await accessible(page, `${what} at ${width} px`);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
 }
 
 async function click(page, selector) {
@@ -192,15 +214,24 @@ test('from an empty database to a funded project, entirely in the browser', asyn
   await accessible(wbOfficer, 'call page');
 
   // Two applicants sign up, confirm their address, register their organisation and file one
-  // joint project.
+  // joint project. The Québec one comes as a visitor from the home page's open call: "apply"
+  // leads through sign-up, the emailed confirmation and login straight into the new project.
   const applicants = {};
+  let projectUrl;
   for (const [name, email, side, org, city, locale] of [
     ['Camille Delvaux', 'camille@uliege.example', 'WB', 'Université de Liège', 'Liège', 'fr-BE'],
     ['Mathieu Bergeron', 'mathieu@ulaval.example', 'QC', 'Université Laval', 'Québec', 'fr-CA'],
   ]) {
     const p = await newPage(browser, locale);
-    await p.goto(server.base + '/signup');
-    if (side === 'WB') await accessible(p, '/signup');
+    if (side === 'QC') {
+      await p.goto(server.base + '/');
+      await accessibleAtBothWidths(p, 'home page with the open call');
+      await click(p, '.open-calls >> text=Déposer un projet');
+      await p.waitForURL(/\/signup\?next=/);
+    } else {
+      await p.goto(server.base + '/signup');
+      await accessible(p, '/signup');
+    }
     await p.fill('#f-name', name);
     await p.fill('#f-email', email);
     await p.fill('#f-password', PW);
@@ -211,10 +242,22 @@ test('from an empty database to a funded project, entirely in the browser', asyn
     if (side === 'WB') await accessible(p, '/verify-email');
     await click(p, 'button.primary');
     await p.waitForLoadState();
-    await p.context().close();
-    const a = await signIn(email, PW, locale);
-    await a.goto(server.base + `/organisations/new?next=${encodeURIComponent(new URL(callUrl).pathname)}`);
-    if (side === 'WB') await accessible(a, '/organisations/new');
+    let a;
+    if (side === 'QC') {
+      // The confirmation leads to the login page, and the login to the call's new project.
+      await click(p, 'main >> text=Se connecter');
+      await p.fill('#f-email', email);
+      await p.fill('#f-password', PW);
+      await click(p, 'button.primary');
+      await p.waitForURL(/\/calls\/\d+\/apply$/);
+      await click(p, 'text=Votre organisme n’est pas dans la liste ? Enregistrez-le.');
+      a = p;
+    } else {
+      await p.context().close();
+      a = await signIn(email, PW, locale);
+      await a.goto(server.base + `/organisations/new?next=${encodeURIComponent(new URL(callUrl).pathname)}`);
+      await accessible(a, '/organisations/new');
+    }
     await a.fill('#f-name', org);
     await a.selectOption('#f-kind', 'university');
     await a.fill('#f-street', 'Place du 20-Août 7');
@@ -222,17 +265,20 @@ test('from an empty database to a funded project, entirely in the browser', asyn
     await a.fill('#f-city', city);
     await click(a, 'button.primary');
     await a.waitForLoadState();
+    if (side === 'QC') {
+      // Back on the call's "start a project" form, the new organisation chosen.
+      await a.waitForURL(/\/calls\/\d+\/apply$/);
+      await accessibleAtBothWidths(a, '/calls/{id}/apply');
+      await a.fill('#f-title', 'Érosion des berges du Saint-Laurent et de la Meuse');
+      await click(a, 'button.primary');
+      await a.waitForURL(/\/projects\/\d+$/);
+      projectUrl = a.url();
+      assert.match(await a.textContent('main'), /Brouillon/, 'a saved draft project');
+      await accessibleAtBothWidths(a, 'project page');
+    }
     applicants[side] = a;
   }
   const lead = applicants.QC;
-  await lead.goto(callUrl);
-  await click(lead, 'text=Commencer un projet');
-  await accessible(lead, '/calls/{id}/apply');
-  await lead.fill('#f-title', 'Érosion des berges du Saint-Laurent et de la Meuse');
-  await click(lead, 'button.primary');
-  await lead.waitForURL(/\/projects\/\d+$/);
-  const projectUrl = lead.url();
-  await accessible(lead, 'project page');
   await lead.goto(projectUrl + '/edit');
   await accessible(lead, 'project form');
   await lead.fill('#f-summary', 'Deux laboratoires mesurent l’érosion des berges.');
@@ -241,6 +287,12 @@ test('from an empty database to a funded project, entirely in the browser', asyn
   await lead.check('#f-themes-1');
   await click(lead, 'button.primary');
   await lead.waitForURL(projectUrl);
+  // A PDF annex, read later beside the evaluation form.
+  await lead.goto(projectUrl);
+  await lead.setInputFiles('#f-file', { name: 'annexe-budget.pdf', mimeType: 'application/pdf', buffer: Buffer.from(PDF) });
+  await click(lead, 'text=Téléverser');
+  await lead.waitForURL(projectUrl);
+  assert.match(await lead.textContent('main'), /annexe-budget\.pdf/);
   await lead.goto(projectUrl + '/invite');
   await accessible(lead, 'partner invitation');
   await lead.fill('#f-email', 'camille@uliege.example');
@@ -277,10 +329,28 @@ test('from an empty database to a funded project, entirely in the browser', asyn
     await officer.waitForURL(callUrl + '/evaluations');
     await accessible(officer, 'side evaluation page');
     const evaluator = pages[evaluatorEmail];
-    await evaluator.goto(server.base + '/evaluations');
-    await click(evaluator, 'text=Érosion des berges');
+    // The workspace lists the assignment with its due date; one click opens it.
+    await evaluator.goto(server.base + '/me');
+    assert.match(await evaluator.textContent('#main'), /À évaluer/);
+    await accessibleAtBothWidths(evaluator, 'evaluator workspace');
+    await click(evaluator, '#main >> text=Érosion des berges');
     await evaluator.waitForURL(/\/evaluations\/\d+$/);
-    await accessible(evaluator, 'evaluation page');
+    // The whole application is beside the form: the shared project, the side's half, its
+    // missions, budget and files; a PDF annex is previewed inline.
+    const application = evaluator.locator('article.application');
+    assert.match(await application.textContent(), /Deux laboratoires mesurent l’érosion des berges/);
+    assert.match(await application.textContent(), /Partager les méthodes de mesure/);
+    if (evaluatorEmail === 'evaluatrice@mrif.example') {
+      const frame = application.locator('details.preview iframe');
+      assert.equal(await frame.count(), 1, 'the PDF annex is previewed');
+      const src = await frame.getAttribute('src');
+      const pdf = await evaluator.request.get(new URL(src, server.base).href);
+      assert.equal(pdf.status(), 200);
+      assert.equal(pdf.headers()['content-type'], 'application/pdf');
+      assert.match(pdf.headers()['content-disposition'], /^inline;/);
+      assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');
+    }
+    await accessibleAtBothWidths(evaluator, 'evaluation page');
     const comment = evaluator.locator('textarea').first();
     if (await comment.count()) await comment.fill('Projet solide, méthodes claires.');
     await evaluator.locator('input[name^=score_]').first().fill('8');
@@ -301,6 +371,12 @@ test('from an empty database to a funded project, entirely in the browser', asyn
     await p.waitForURL(sessionUrl);
   }
   await accessible(wbChair, 'session page (open)');
+  // A co-chair reads the application as filed from the agenda, printable.
+  await qcChair.goto(sessionUrl);
+  await click(qcChair, 'section.agenda-item >> text=Lire le dossier déposé');
+  await qcChair.waitForURL(/\/projects\/\d+\/application$/);
+  assert.match(await qcChair.textContent('main'), /Partager les méthodes de mesure/);
+  await accessibleAtBothWidths(qcChair, 'application as filed');
   await wbChair.goto(sessionUrl);
   const item = wbChair.locator('section.agenda-item').first();
   await item.locator('select[name="outcome"]').selectOption('selected');

@@ -155,3 +155,22 @@ test('the 2020 follow-up of the full demo: dashboard, funded project, new calend
   await accessible(page, '/resolutions/{id}/calendar');
   await page.context().close();
 });
+
+test('each role lands on its workspace, accessible at 1280 and 390 px', async () => {
+  for (const [account, heading] of [
+    ['charge.wb', 'Mon administration'],
+    ['commission.qc', 'Commission mixte'],
+    ['evaluateur.qc', 'Mes évaluations'],
+    ['porteur01.qc', 'Mes projets'],
+    ['admin', 'Administration'],
+    ['coach', 'Accompagnement'],
+  ]) {
+    const page = await loginAs(browser, server.base, `${account}@demo.passerelle.test`, 'fr-BE');
+    assert.match(await page.textContent('#main'), new RegExp(heading), account);
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await accessible(page, `/me as ${account} at ${width} px`);
+    }
+    await page.context().close();
+  }
+});

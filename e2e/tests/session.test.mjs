@@ -25,7 +25,9 @@ function login(email, locale) {
 
 test('a joint session from agenda to closing, in French', async () => {
   const wb = await login('commission.wb@demo.passerelle.test', 'fr-BE');
-  await wb.click('text=Séance de la commission >> nth=0');
+  // The workspace lists the session, whose time has come, among those to open.
+  assert.match(await wb.textContent('#main'), /Séances à ouvrir/);
+  await wb.click('#main a[href^="/sessions/"] >> nth=0');
   await wb.waitForURL(/\/sessions\/\d+$/);
   const sessionUrl = wb.url();
   assert.match(await wb.textContent('main'), /18 juin 2019 à 09:30 \(heure de Bruxelles\)/);

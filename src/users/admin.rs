@@ -226,21 +226,49 @@ pub async fn revoke_role(db: &Db, admin: &Viewer, user_id: i64, grant_id: i64) -
     Ok(())
 }
 
-/// Every account with its grants.
-pub async fn list_users(db: &Db, admin: &Viewer) -> AppResult<Vec<(User, Vec<Grant>)>> {
+/// How many accounts a page of the list shows.
+pub const PAGE_SIZE: i64 = 50;
+
+/// A page of the accounts list, with how many match and how many pages there are.
+pub struct UserList {
+    pub users: Vec<(User, Vec<Grant>)>,
+    pub total: i64,
+    /// 1-based, within `1..=pages`.
+    pub page: i64,
+    pub pages: i64,
+}
+
+/// The accounts whose name or email contains `query` (case-insensitive; every account when
+/// empty), with their grants, page `page` (clamped to the pages there are).
+pub async fn list_users(db: &Db, admin: &Viewer, query: &str, page: i64) -> AppResult<UserList> {
     require_admin(admin)?;
+    let needle = query
+        .trim()
+        .to_lowercase()
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
     let mut tx = db.read().await?;
-    let users = store::list_users(&mut tx).await?;
+    let total = store::count_matching(&mut tx, &needle).await?;
+    let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
+    let page = page.clamp(1, pages);
+    let users = store::search_users(&mut tx, &needle, PAGE_SIZE, (page - 1) * PAGE_SIZE).await?;
     let ids: Vec<i64> = users.iter().map(|u| u.id).collect();
     let mut grants = store::grants_of(&mut tx, &ids).await?;
-    Ok(users
-        .into_iter()
-        .map(|u| {
-            let (mine, rest): (Vec<_>, Vec<_>) = grants.drain(..).partition(|(o, _)| *o == u.id);
-            grants = rest;
-            (u.to_user(), mine.into_iter().map(|(_, g)| g).collect())
-        })
-        .collect())
+    Ok(UserList {
+        users: users
+            .into_iter()
+            .map(|u| {
+                let (mine, rest): (Vec<_>, Vec<_>) =
+                    grants.drain(..).partition(|(o, _)| *o == u.id);
+                grants = rest;
+                (u.to_user(), mine.into_iter().map(|(_, g)| g).collect())
+            })
+            .collect(),
+        total,
+        page,
+        pages,
+    })
 }
 
 /// One account with its grants.

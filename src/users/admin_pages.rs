@@ -53,12 +53,44 @@ pub struct AdminListPage {
     pub rows: Vec<UserRow>,
     /// Just after the set-up: what to do next.
     pub setup_done: bool,
+    /// The search as typed, kept in its field.
+    pub q: String,
+    /// How many match, and which page this is when there are several.
+    pub caption: String,
+    /// The previous and next pages' links, when there are.
+    pub prev: Option<String>,
+    pub next: Option<String>,
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
 pub struct AdminListQuery {
-    #[serde(default)]
     pub setup: String,
+    /// Searched in names and email addresses.
+    pub q: String,
+    /// 1-based; anything else is the first page.
+    pub page: String,
+}
+
+fn caption(ctx: &Ctx, total: i64, page: i64, pages: i64) -> String {
+    let count = ctx.tn("users-admin-count", "count", total as usize);
+    if pages > 1 {
+        format!(
+            "{count} — {}",
+            ctx.t1("users-admin-page", "page", format!("{page}/{pages}"))
+        )
+    } else {
+        count
+    }
+}
+
+fn list_url(q: &str, page: i64) -> String {
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    if !q.is_empty() {
+        query.append_pair("q", q);
+    }
+    query.append_pair("page", &page.to_string());
+    format!("/admin/users?{}", query.finish())
 }
 
 pub async fn admin_list(
@@ -67,8 +99,10 @@ pub async fn admin_list(
     axum::extract::Query(q): axum::extract::Query<AdminListQuery>,
 ) -> AppResult<Response> {
     let admin = ctx.require_user()?;
-    let rows = admin::list_users(&s.db, admin)
-        .await?
+    let search = q.q.trim().to_string();
+    let list = admin::list_users(&s.db, admin, &search, q.page.parse().unwrap_or(1)).await?;
+    let rows = list
+        .users
         .into_iter()
         .map(|(u, g)| UserRow {
             id: u.id,
@@ -78,10 +112,15 @@ pub async fn admin_list(
             email: u.email,
         })
         .collect();
+    let caption = caption(&ctx, list.total, list.page, list.pages);
     Ok(render(&AdminListPage {
         ctx,
         rows,
         setup_done: q.setup == "done",
+        prev: (list.page > 1).then(|| list_url(&search, list.page - 1)),
+        next: (list.page < list.pages).then(|| list_url(&search, list.page + 1)),
+        q: search,
+        caption,
     }))
 }
 

@@ -86,10 +86,40 @@ pub async fn find_user(tx: &mut Tx, id: i64) -> sqlx::Result<Option<UserRow>> {
         .await)
 }
 
-pub async fn list_users(tx: &mut Tx) -> sqlx::Result<Vec<UserRow>> {
-    let sql = format!("select {USER_COLS} from users order by name, id");
+/// Whether an account's name or email contains `$2` (a LIKE pattern around the lower-cased,
+/// escaped needle `$1`; an empty needle matches every account).
+const MATCHING: &str =
+    "($1 = '' or lower(name) like $2 escape '\\' or lower(email) like $2 escape '\\')";
+
+/// The accounts matching `needle` (lower-cased, `%`, `_` and `\` escaped), by name, `limit`
+/// of them from `offset`.
+pub async fn search_users(
+    tx: &mut Tx,
+    needle: &str,
+    limit: i64,
+    offset: i64,
+) -> sqlx::Result<Vec<UserRow>> {
+    let pattern = format!("%{needle}%");
+    let sql = format!(
+        "select {USER_COLS} from users where {MATCHING} order by name, id limit $3 offset $4"
+    );
     on_tx!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
+        .bind(needle)
+        .bind(&pattern)
+        .bind(limit)
+        .bind(offset)
         .fetch_all(c)
+        .await)
+}
+
+/// How many accounts match `needle` (as [`search_users`] reads it).
+pub async fn count_matching(tx: &mut Tx, needle: &str) -> sqlx::Result<i64> {
+    let pattern = format!("%{needle}%");
+    let sql = format!("select count(*) from users where {MATCHING}");
+    on_tx!(tx, |c| sqlx::query_scalar(sqlx::AssertSqlSafe(sql.clone()))
+        .bind(needle)
+        .bind(&pattern)
+        .fetch_one(c)
         .await)
 }
 

@@ -49,18 +49,19 @@ pub(super) async fn send_token(tx: &mut Tx, base: &str, t: TokenMail<'_>) -> App
         locale,
         to,
         name,
-        &format!("{base}/{path}?token={token}{}", next_param(next)),
+        &format!("{base}/{path}?{}token={token}", next_param(next)),
     )?;
     email::enqueue(tx, &m).await?;
     Ok(())
 }
 
-/// `&next=…` for a local path other than the home page, nothing otherwise.
+/// `next=…&` for a local path other than the home page, nothing otherwise (before the token,
+/// which ends the link: a mail client that cuts a long line still keeps the token whole).
 pub fn next_param(next: &str) -> String {
     match super::forms::safe_next(next) {
         "/" => String::new(),
         local => format!(
-            "&next={}",
+            "next={}&",
             form_urlencoded::byte_serialize(local.as_bytes()).collect::<String>()
         ),
     }

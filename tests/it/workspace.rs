@@ -239,3 +239,50 @@ async fn an_administrators_workspace_counts_people_and_pending_invitations() {
     assert!(section_text(&body, "admin").contains(&format!("{people} personnes")));
     assert_eq!(count(&body, "admin", "Côtés du programme"), Some(2));
 }
+
+#[tokio::test]
+async fn the_people_list_is_searched_by_name_or_address_and_paginated() {
+    let app = TestApp::spawn_full_demo().await;
+    let mut admin = app.browser();
+    admin.login_demo("admin@demo.passerelle.test").await;
+    let rows = |body: &str| {
+        Html::parse_document(body)
+            .select(&Selector::parse("tbody tr").unwrap())
+            .count() as i64
+    };
+    // Rule: 50 people a page, by name; the last page holds the rest.
+    let people = app.scalar("select count(*) from users").await;
+    assert!(people > 50, "the demo has {people} people");
+    let first = admin.get("/admin/users").await;
+    assert_eq!(rows(&first.body), 50);
+    assert!(first.body.contains("href=\"/admin/users?page=2\""));
+    let last_page = (people + 49) / 50;
+    let last = admin.get(&format!("/admin/users?page={last_page}")).await;
+    assert_eq!(rows(&last.body), people - 50 * (last_page - 1));
+    // Out of range: the nearest page, never an error.
+    assert_eq!(
+        admin.get("/admin/users?page=9999").await.status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        admin.get("/admin/users?page=-3").await.status,
+        StatusCode::OK
+    );
+    // A search matches names and addresses, whatever the case; `%` and `_` are plain letters.
+    let porteurs = app
+        .scalar("select count(*) from users where email like '%porteur%' or lower(name) like '%porteur%'")
+        .await;
+    let found = admin.get("/admin/users?q=PORTEUR").await;
+    assert_eq!(rows(&found.body).min(50), porteurs.min(50));
+    assert!(
+        found.body.contains(&format!("{porteurs} ")),
+        "the count of matches"
+    );
+    assert!(
+        found.body.contains("value=\"PORTEUR\""),
+        "the search stays in its field"
+    );
+    assert_eq!(rows(&admin.get("/admin/users?q=Lemaire").await.body), 1);
+    assert_eq!(rows(&admin.get("/admin/users?q=%25").await.body), 0);
+    assert_eq!(rows(&admin.get("/admin/users?q=_").await.body), 0);
+}
