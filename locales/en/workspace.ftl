@@ -79,3 +79,5 @@ workspace-no-sides = The programme is not set up yet.
 workspace-coach = Coaching
 workspace-coach-note = Grands Rendez-vous coaching cohorts will be entrusted to you here; none is yet.
 workspace-to-open = Sessions to open
+workspace-recent = Latest sessions
+workspace-recent-minutes = decisions and minutes

@@ -79,3 +79,5 @@ workspace-no-sides = Le programme n’est pas encore configuré.
 workspace-coach = Accompagnement
 workspace-coach-note = Les cohortes d’accompagnement des Grands Rendez-vous vous seront confiées ici ; aucune ne l’est pour l’instant.
 workspace-to-open = Séances à ouvrir
+workspace-recent = Dernières séances
+workspace-recent-minutes = décisions et procès-verbal

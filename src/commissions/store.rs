@@ -500,3 +500,27 @@ pub async fn upcoming_sessions(tx: &mut Tx, side: i64, since: i64) -> sqlx::Resu
     .await)?;
     rows.into_iter().map(Session::try_from).collect()
 }
+
+/// The latest sessions of `side`'s programmes already held (closed, or begun before `before`),
+/// newest first, `limit` of them.
+pub async fn recent_sessions(
+    tx: &mut Tx,
+    side: i64,
+    before: i64,
+    limit: i64,
+) -> sqlx::Result<Vec<Session>> {
+    let rows: Vec<SessionRow> = on_tx!(tx, |c| sqlx::query_as(
+        "select s.id, s.commission_id, s.kind, s.starts_at, s.time_zone, s.mode, s.place,
+                s.meeting_url, s.sequence, s.cancelled_at
+         from commission_sessions s join commissions c on c.id = s.commission_id
+         join programme_sides ps on ps.programme_id = c.programme_id and ps.side_id = $1
+         where s.cancelled_at is null and (s.state = 'closed' or s.starts_at < $2)
+         order by s.starts_at desc, s.id desc limit $3"
+    )
+    .bind(side)
+    .bind(before)
+    .bind(limit)
+    .fetch_all(c)
+    .await)?;
+    rows.into_iter().map(Session::try_from).collect()
+}

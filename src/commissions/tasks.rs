@@ -17,7 +17,12 @@ pub struct CommissionTasks {
     /// Draft editions the reader's side has not approved.
     pub editions_awaiting: Vec<Commission>,
     pub upcoming: Vec<UpcomingSession>,
+    /// The latest sessions held, newest first (their decisions and minutes).
+    pub recent: Vec<UpcomingSession>,
 }
+
+/// How many past sessions the workspace recalls.
+const RECENT: i64 = 5;
 
 /// An hour: a session that began this long ago is still "upcoming" (it may be running).
 const RUNNING_MS: i64 = 3_600_000;
@@ -28,14 +33,12 @@ pub async fn tasks_in(tx: &mut Tx, user: &Viewer, side: i64) -> AppResult<Commis
     let awaiting = store::editions_awaiting(tx, side).await?;
     let since = tx.now_ms() - RUNNING_MS;
     let sessions = store::upcoming_sessions(tx, side, since).await?;
-    let ids: Vec<i64> = sessions.iter().map(|s| s.id).collect();
+    let recent = store::recent_sessions(tx, side, since, RECENT).await?;
+    let ids: Vec<i64> = sessions.iter().chain(&recent).map(|s| s.id).collect();
     let participants = store::participants_of(tx, &ids).await?;
     let edition = |id: i64| editions.iter().find(|c| c.id == id).cloned();
-    Ok(CommissionTasks {
-        editions: editions.clone(),
-        editions_awaiting: awaiting.into_iter().filter_map(edition).collect(),
-        upcoming: sessions
-            .into_iter()
+    let with_editions = |list: Vec<Session>| -> Vec<UpcomingSession> {
+        list.into_iter()
             .filter_map(|s| {
                 Some(UpcomingSession {
                     edition: edition(s.commission_id)?,
@@ -43,6 +46,12 @@ pub async fn tasks_in(tx: &mut Tx, user: &Viewer, side: i64) -> AppResult<Commis
                     session: s,
                 })
             })
-            .collect(),
+            .collect()
+    };
+    Ok(CommissionTasks {
+        editions: editions.clone(),
+        editions_awaiting: awaiting.into_iter().filter_map(edition).collect(),
+        upcoming: with_editions(sessions),
+        recent: with_editions(recent),
     })
 }

@@ -90,7 +90,9 @@ fn project_row(ctx: &Ctx, p: &MyProject) -> ProjectRow {
     let step_href = match p.step {
         super::model::NextStep::File => Some(projects::paths::ProjectsById::url(id)),
         super::model::NextStep::InvitePartner => Some(projects::paths::ProjectsInvite::url(id)),
-        super::model::NextStep::FollowUp => Some(projects::paths::ProjectsById::url(id)),
+        super::model::NextStep::FollowUp | super::model::NextStep::Decided(_) => {
+            Some(projects::paths::ProjectsById::url(id))
+        }
         _ => None,
     };
     ProjectRow {
@@ -352,6 +354,27 @@ fn commission_section(ctx: &Ctx, w: &Workspace) -> Option<Section> {
             lines: to_sign,
             empty: String::new(),
             folded: false,
+        });
+    }
+    if !w.recent.is_empty() {
+        groups.push(Group {
+            title: ctx.t("workspace-recent"),
+            count: w.recent.len() as i64,
+            lines: w
+                .recent
+                .iter()
+                .map(|u| Line {
+                    href: Some(decisions::paths::SessionsMinutes::url(u.session.id)),
+                    text: session_text(u.session.kind, u.session.starts_at, &u.session.time_zone),
+                    detail: format!(
+                        "{} — {}",
+                        commissions::editions::edition_title(&u.edition, l),
+                        ctx.t("workspace-recent-minutes")
+                    ),
+                })
+                .collect(),
+            empty: String::new(),
+            folded: true,
         });
     }
     Some(Section {

@@ -55,6 +55,7 @@ pub struct Workspace {
     /// The sessions with something for the reader to do (officers, commission members).
     pub sessions: Vec<SessionWork>,
     pub upcoming: Vec<UpcomingSession>,
+    pub recent: Vec<UpcomingSession>,
     /// Every edition, to name the sessions of the lists above.
     pub editions: Vec<Commission>,
     /// Whether the reader takes part in the commission's work (officer or member).
@@ -145,10 +146,12 @@ pub async fn workspace(db: &Db, user: &Viewer) -> AppResult<Workspace> {
         editions,
         editions_awaiting,
         upcoming,
+        recent,
     } = tasks.unwrap_or(CommissionTasks {
         editions: Vec::new(),
         editions_awaiting: Vec::new(),
         upcoming: Vec::new(),
+        recent: Vec::new(),
     });
     let officer = officer.map(|o| OfficerWork {
         editions_awaiting,
@@ -172,6 +175,7 @@ pub async fn workspace(db: &Db, user: &Viewer) -> AppResult<Workspace> {
         assignments,
         sessions,
         upcoming,
+        recent,
         editions,
         commission: commission_side.is_some(),
         admin,
