@@ -228,6 +228,7 @@ test('from an empty database to a funded project, entirely in the browser', asyn
       await accessibleAtBothWidths(p, 'home page with the open call');
       await click(p, '.open-calls >> text=Déposer un projet');
       await p.waitForURL(/\/signup\?next=/);
+      await accessibleAtBothWidths(p, '/signup, on the way to apply');
     } else {
       await p.goto(server.base + '/signup');
       await accessible(p, '/signup');
@@ -240,17 +241,22 @@ test('from an empty database to a funded project, entirely in the browser', asyn
     await p.waitForLoadState();
     await p.goto(link(await emailedLinkIn(server.dataDir, email)));
     if (side === 'WB') await accessible(p, '/verify-email');
+    if (side === 'QC') await accessibleAtBothWidths(p, '/verify-email, on the way to apply');
     await click(p, 'button.primary');
     await p.waitForLoadState();
+    if (side === 'QC') await accessibleAtBothWidths(p, 'address confirmed');
     let a;
     if (side === 'QC') {
       // The confirmation leads to the login page, and the login to the call's new project.
       await click(p, 'main >> text=Se connecter');
+      await accessibleAtBothWidths(p, '/login, on the way to apply');
       await p.fill('#f-email', email);
       await p.fill('#f-password', PW);
       await click(p, 'button.primary');
       await p.waitForURL(/\/calls\/\d+\/apply$/);
+      await accessibleAtBothWidths(p, '/calls/{id}/apply without an organisation');
       await click(p, 'text=Votre organisme n’est pas dans la liste ? Enregistrez-le.');
+      await accessibleAtBothWidths(p, '/organisations/new, on the way to apply');
       a = p;
     } else {
       await p.context().close();

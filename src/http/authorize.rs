@@ -21,6 +21,15 @@ pub enum Decision {
     Forbid,
 }
 
+/// Whether `access` lets this signed-in person through.
+pub fn lets_in(access: Access, user: &crate::viewer::Viewer) -> bool {
+    match access {
+        Access::Public | Access::SignedIn => true,
+        Access::AnyOf(roles) => roles.iter().any(|r| user.has_role(*r)),
+        Access::Admin => user.is_admin(),
+    }
+}
+
 pub fn decide(access: Option<Access>, ctx: &Ctx) -> Decision {
     let Some(access) = access else {
         return Decision::Forbid;
@@ -32,12 +41,7 @@ pub fn decide(access: Option<Access>, ctx: &Ctx) -> Decision {
             Decision::SignIn
         };
     };
-    let allowed = match access {
-        Access::Public | Access::SignedIn => true,
-        Access::AnyOf(roles) => roles.iter().any(|r| user.has_role(*r)),
-        Access::Admin => user.is_admin(),
-    };
-    if allowed {
+    if lets_in(access, user) {
         Decision::Allow
     } else {
         Decision::Forbid

@@ -17,7 +17,7 @@ use crate::{
     auth::{random_token, secure_eq},
     error::{AppError, ErrorPage},
     i18n::Locale,
-    viewer::{Role, Viewer},
+    viewer::Viewer,
 };
 
 pub const SESSION_COOKIE: &str = "pa_session";
@@ -46,7 +46,9 @@ pub struct Ctx {
     pub nav: Nav,
 }
 
-/// The layout's navigation: booleans for the template, decided here from typed roles.
+/// The layout's navigation: booleans for the template. A link is shown exactly when the door
+/// lets the person through to it (the registry's access, which the access sweep holds to each
+/// domain's policy table): nobody sees a link that answers 403.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Nav {
     pub evaluations: bool,
@@ -56,17 +58,27 @@ pub struct Nav {
 }
 
 impl Nav {
-    fn of(user: Option<&Viewer>) -> Nav {
-        user.map(|u| Nav {
-            evaluations: u.has_role(Role::Evaluator),
-            editions: u.has_role(Role::Officer)
-                || u.has_role(Role::CommissionMember)
-                || u.is_admin(),
-            admin: u.is_admin(),
-        })
-        .unwrap_or_default()
+    fn of(user: Option<&Viewer>, policy: &super::DoorPolicy) -> Nav {
+        let Some(u) = user else {
+            return Nav::default();
+        };
+        let open = |path: &'static str| {
+            policy
+                .get(&(Method::GET, path))
+                .is_some_and(|a| super::authorize::lets_in(*a, u))
+        };
+        Nav {
+            evaluations: open(NAV_EVALUATIONS),
+            editions: open(NAV_EDITIONS),
+            admin: open(NAV_ADMIN),
+        }
     }
 }
+
+/// The pages the navigation links to (the layout names the same paths).
+const NAV_EVALUATIONS: &str = "/evaluations";
+const NAV_EDITIONS: &str = "/commissions";
+const NAV_ADMIN: &str = "/admin/users";
 
 impl Ctx {
     /// Translates `key` (used by templates: `{{ ctx.t("home-title") }}`).
@@ -219,7 +231,7 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
         device_token: cookies.get(DEVICE_COOKIE).filter(|t| is_token(t)).cloned(),
         client_ip: client_ip(&req, state.settings.trust_forwarded),
         time_zone,
-        nav: Nav::of(user.as_ref()),
+        nav: Nav::of(user.as_ref(), &state.policy),
     };
     let session_is_stale = session_token.is_some() && ctx.session_token.is_none();
 

@@ -50,9 +50,12 @@ pub type SessionLookup = for<'a> fn(&'a Db, &'a str) -> SessionFuture<'a>;
 pub struct AppState {
     pub db: Db,
     pub settings: Arc<Settings>,
-    policy: Arc<HashMap<(Method, &'static str), Access>>,
+    policy: Arc<DoorPolicy>,
     sessions: SessionLookup,
 }
+
+/// The door's policy: each route's access, by method and path pattern.
+pub type DoorPolicy = HashMap<(Method, &'static str), Access>;
 
 /// Builds the application from a registry: the door policy comes from the registry's entries,
 /// and anything routed without an entry is refused.
