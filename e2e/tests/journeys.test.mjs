@@ -90,6 +90,13 @@ test('an administrator sees accounts and roles', async () => {
   await page.goto(server.base + '/admin/users');
   assert.match(await page.textContent("caption"), /94 comptes|94 accounts/);
   await accessible(page, '/admin/users');
+  // 50 people a page: someone further down is found by searching.
+  assert.equal(await page.locator('tbody tr').count(), 50);
+  await page.fill('#q', 'benali');
+  await page.click('form.search button');
+  await page.waitForURL(/\/admin\/users\?q=benali/);
+  assert.match(await page.textContent('caption'), /^1 (account|compte)$/);
+  await accessible(page, '/admin/users?q=');
   await page.click('text=Nadia Benali');
   await accessible(page, '/admin/users/{id}');
   await page.context().close();
