@@ -81,3 +81,4 @@ workspace-coach-note = Grands Rendez-vous coaching cohorts will be entrusted to 
 workspace-to-open = Sessions to open
 workspace-recent = Latest sessions
 workspace-recent-minutes = decisions and minutes
+workspace-assignments-closed = No longer to evaluate (half withdrawn or inadmissible, conflict of interest declared)

@@ -81,3 +81,4 @@ workspace-coach-note = Les cohortes d’accompagnement des Grands Rendez-vous vo
 workspace-to-open = Séances à ouvrir
 workspace-recent = Dernières séances
 workspace-recent-minutes = décisions et procès-verbal
+workspace-assignments-closed = Plus à évaluer (volet retiré ou irrecevable, conflit d’intérêts déclaré)

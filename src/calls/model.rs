@@ -149,19 +149,12 @@ impl Call {
         }))
     }
 
-    /// Rule 2: the server clock decides, per side. `now` in unix milliseconds.
-    /// A draft `side` takes part in and has not approved as it is now.
-    pub fn awaits_approval_of(&self, side: i64) -> bool {
-        self.state == CallState::Draft
-            && self.sides.iter().any(|s| s.side_id == side)
-            && !self.approved_by_sides.contains(&side)
-    }
-
     /// The latest of the sides' deadlines (the call is open until then).
     pub fn last_deadline(&self) -> i64 {
         self.sides.iter().map(|s| s.deadline_at).max().unwrap_or(0)
     }
 
+    /// Rule 2: the server clock decides, per side. `now` in unix milliseconds.
     pub fn phase(&self, now: i64) -> Phase {
         match self.state {
             CallState::Draft => Phase::Draft,

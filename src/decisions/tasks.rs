@@ -3,7 +3,7 @@
 //! release, minutes to sign. One statement; the policy says which of them are the reader's.
 
 use super::{
-    model::Outcome,
+    model::{Outcome, session_fingerprint},
     policy::{self, Facts, Perm},
     store,
 };
@@ -32,11 +32,21 @@ pub struct SessionWork {
 /// The sessions of `side`'s programmes with something for `user` to do.
 pub async fn session_work_in(tx: &mut Tx, user: &Viewer, side: i64) -> AppResult<Vec<SessionWork>> {
     let now = tx.now_ms();
+    let rows = store::session_work(tx, side, user.id).await?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let openings = store::openings_with_content(tx, &ids).await?;
     let mut out = Vec::new();
-    for r in store::session_work(tx, side, user.id).await? {
+    for r in rows {
         let state =
             SessionState::parse(&r.state).ok_or_else(|| unknown("session state", &r.state))?;
         let kind = SessionKind::parse(&r.kind).ok_or_else(|| unknown("session kind", &r.kind))?;
+        // Only requests made on the session as it is now count (a moved session asks again).
+        let seen = session_fingerprint(&r.session()?);
+        let asked: Vec<i64> = openings
+            .iter()
+            .filter(|(s, _, hash)| *s == r.id && *hash == seen.0)
+            .map(|(_, side, _)| *side)
+            .collect();
         let mine = |n: i64| if n > 0 { vec![side] } else { Vec::new() };
         let facts = Facts {
             sides: vec![side],
@@ -56,7 +66,7 @@ pub async fn session_work_in(tx: &mut Tx, user: &Viewer, side: i64) -> AppResult
             commission_id: r.commission_id,
             kind,
             starts_at: r.starts_at,
-            time_zone: r.time_zone,
+            time_zone: r.time_zone.clone(),
             to_approve: if takes_part && state == SessionState::Open {
                 r.decisions + r.resolutions
             } else {
@@ -64,8 +74,8 @@ pub async fn session_work_in(tx: &mut Tx, user: &Viewer, side: i64) -> AppResult
             },
             to_open: takes_part
                 && state == SessionState::Scheduled
-                && r.opened == 0
-                && (r.openings > 0 || r.starts_at <= now),
+                && !asked.contains(&side)
+                && (!asked.is_empty() || r.starts_at <= now),
             to_release: r.decided > 0 && policy::can(user, Perm::Release, &facts),
             to_sign: policy::can(user, Perm::Sign, &facts),
         };

@@ -49,6 +49,9 @@ pub struct Assignment {
     pub title: String,
     pub call_title: Localized,
     pub submitted: bool,
+    /// Still to evaluate if not submitted: the half is filed and admissible (or not decided),
+    /// and the evaluator declared no conflict with the project.
+    pub open: bool,
     pub due_at: Option<i64>,
     /// The evaluator's side's zone, in which the due date is set.
     pub time_zone: String,
@@ -71,6 +74,7 @@ pub async fn assignments_in(tx: &mut Tx, user: &Viewer) -> AppResult<Vec<Assignm
                 .unwrap_or_default(),
             call_title: Localized::new(r.call_title_fr, r.call_title_en),
             submitted: r.state == "submitted",
+            open: r.open > 0,
             due_at: r.due_at,
             time_zone: r.time_zone,
         })

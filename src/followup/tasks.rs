@@ -57,9 +57,9 @@ pub struct FollowupTasks {
     pub overdue: Vec<Overdue>,
 }
 
-/// The follow-up work of `side` today (UTC, as the reminders count it).
-pub async fn tasks_in(tx: &mut Tx, side: i64) -> AppResult<FollowupTasks> {
-    let today = model::today_in("UTC", tx.now_ms());
+/// The follow-up work of `side` today in `zone` (the reader's, as their dashboard counts it).
+pub async fn tasks_in(tx: &mut Tx, side: i64, zone: &str) -> AppResult<FollowupTasks> {
+    let today = model::today_in(zone, tx.now_ms());
     let awaiting = store::approvals_awaiting(tx, side)
         .await?
         .into_iter()

@@ -358,11 +358,12 @@ pub async fn security_headers(State(state): State<AppState>, req: Request, next:
         h.insert(k, HeaderValue::from_static(v));
     };
     if framable {
-        // A previewed file: nothing runs in it, only our own pages frame it.
+        // A previewed file: only our own pages frame it; `object-src 'self'` lets the
+        // browser's PDF viewer embed the document it is showing.
         set(
             h,
             "content-security-policy",
-            "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'",
+            "default-src 'none'; object-src 'self'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'",
         );
         set(h, "x-frame-options", "SAMEORIGIN");
     } else {

@@ -177,6 +177,32 @@ impl Localized {
     }
 }
 
+/// Lowercase without accents, for searching French text typed without them ("ecole" finds
+/// "École").
+pub fn fold(s: &str) -> String {
+    s.to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'à' | 'â' | 'ä' | 'á' => 'a',
+            'ç' => 'c',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' | 'í' => 'i',
+            'ô' | 'ö' | 'ó' => 'o',
+            'ù' | 'û' | 'ü' | 'ú' => 'u',
+            'ÿ' => 'y',
+            'œ' => 'o',
+            '’' => '\'',
+            c => c,
+        })
+        .collect()
+}
+
+/// Every word of `query` appears in `text`, ignoring case and accents.
+pub fn matches_query(text: &str, query: &str) -> bool {
+    let text = fold(text);
+    fold(query).split_whitespace().all(|w| text.contains(w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

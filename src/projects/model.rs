@@ -206,31 +206,7 @@ pub fn budget(call: &Call, missions: &[Mission]) -> Vec<SideBudget> {
     out
 }
 
-/// Lowercase without accents, for searching French text typed without them ("ecole" finds
-/// "École").
-pub fn fold(s: &str) -> String {
-    s.to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'à' | 'â' | 'ä' | 'á' => 'a',
-            'ç' => 'c',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' | 'í' => 'i',
-            'ô' | 'ö' | 'ó' => 'o',
-            'ù' | 'û' | 'ü' | 'ú' => 'u',
-            'ÿ' => 'y',
-            'œ' => 'o',
-            '’' => '\'',
-            c => c,
-        })
-        .collect()
-}
-
-/// Every word of `query` appears in `text`, ignoring case and accents.
-pub fn matches_query(text: &str, query: &str) -> bool {
-    let text = fold(text);
-    fold(query).split_whitespace().all(|w| text.contains(w))
-}
+pub use crate::i18n::{fold, matches_query};
 
 /// Neutralises a CSV cell that a spreadsheet would run as a formula.
 pub fn csv_cell(value: &str) -> String {

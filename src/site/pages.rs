@@ -174,10 +174,6 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response
             || u.has_role(crate::viewer::Role::Officer)
             || u.has_role(crate::viewer::Role::CommissionMember)
     });
-    let applicant = ctx
-        .user
-        .as_ref()
-        .map(|u| u.has_role(crate::viewer::Role::Applicant));
     let open_calls = home
         .open_calls
         .iter()
@@ -187,13 +183,16 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response
                 href: crate::calls::paths::CallsById::url(c.id),
                 title: c.title.get(l).to_string(),
                 deadlines: crate::calls::pages::deadline_lines(&ctx, c),
-                apply: match applicant {
+                // A visitor signs up first; the signed-in apply when the calls policy says so.
+                apply: match &ctx.user {
                     None => Some(format!(
                         "/signup?next={}",
                         form_urlencoded::byte_serialize(apply.as_bytes()).collect::<String>()
                     )),
-                    Some(true) => Some(apply),
-                    Some(false) => None,
+                    Some(u) => {
+                        use crate::calls::policy::{Facts, Perm, can};
+                        can(Some(u), Perm::Apply, &Facts::of(c, home.now)).then_some(apply)
+                    }
                 },
             }
         })

@@ -13,6 +13,8 @@ pub struct Home {
     pub programmes: Vec<(Programme, Vec<Overview>)>,
     /// The calls open for filing now, the soonest deadline first.
     pub open_calls: Vec<Call>,
+    /// The instant the page was read at (what the calls policy decides on).
+    pub now: i64,
 }
 
 pub async fn home(db: &Db) -> AppResult<Home> {
@@ -28,6 +30,7 @@ pub async fn home(db: &Db) -> AppResult<Home> {
         .collect();
     open_calls.sort_by_key(Call::last_deadline);
     Ok(Home {
+        now,
         open_calls,
         programmes: programmes
             .into_iter()

@@ -238,25 +238,33 @@ pub struct UserList {
     pub pages: i64,
 }
 
-/// The accounts whose name or email contains `query` (case-insensitive; every account when
-/// empty), with their grants, page `page` (clamped to the pages there are).
+/// The accounts whose name or email holds every word of `query` (ignoring case and accents;
+/// every account when empty), by name, with their grants: page `page`, clamped to the pages
+/// there are.
 pub async fn list_users(db: &Db, admin: &Viewer, query: &str, page: i64) -> AppResult<UserList> {
     require_admin(admin)?;
-    let needle = query
-        .trim()
-        .to_lowercase()
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
     let mut tx = db.read().await?;
-    let total = store::count_matching(&mut tx, &needle).await?;
+    let matching: Vec<i64> = store::users_brief(&mut tx)
+        .await?
+        .into_iter()
+        .filter(|(_, name, email)| {
+            query.trim().is_empty() || crate::i18n::matches_query(&format!("{name} {email}"), query)
+        })
+        .map(|(id, _, _)| id)
+        .collect();
+    let total = matching.len() as i64;
     let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
     let page = page.clamp(1, pages);
-    let users = store::search_users(&mut tx, &needle, PAGE_SIZE, (page - 1) * PAGE_SIZE).await?;
-    let ids: Vec<i64> = users.iter().map(|u| u.id).collect();
-    let mut grants = store::grants_of(&mut tx, &ids).await?;
+    let shown: Vec<i64> = matching
+        .into_iter()
+        .skip(((page - 1) * PAGE_SIZE) as usize)
+        .take(PAGE_SIZE as usize)
+        .collect();
+    let mut rows = store::find_users(&mut tx, &shown).await?;
+    rows.sort_by_key(|u| shown.iter().position(|id| *id == u.id));
+    let mut grants = store::grants_of(&mut tx, &shown).await?;
     Ok(UserList {
-        users: users
+        users: rows
             .into_iter()
             .map(|u| {
                 let (mine, rest): (Vec<_>, Vec<_>) =

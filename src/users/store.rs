@@ -86,41 +86,20 @@ pub async fn find_user(tx: &mut Tx, id: i64) -> sqlx::Result<Option<UserRow>> {
         .await)
 }
 
-/// Whether an account's name or email contains `$2` (a LIKE pattern around the lower-cased,
-/// escaped needle `$1`; an empty needle matches every account).
-const MATCHING: &str =
-    "($1 = '' or lower(name) like $2 escape '\\' or lower(email) like $2 escape '\\')";
-
-/// The accounts matching `needle` (lower-cased, `%`, `_` and `\` escaped), by name, `limit`
-/// of them from `offset`.
-pub async fn search_users(
-    tx: &mut Tx,
-    needle: &str,
-    limit: i64,
-    offset: i64,
-) -> sqlx::Result<Vec<UserRow>> {
-    let pattern = format!("%{needle}%");
-    let sql = format!(
-        "select {USER_COLS} from users where {MATCHING} order by name, id limit $3 offset $4"
-    );
-    on_tx!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
-        .bind(needle)
-        .bind(&pattern)
-        .bind(limit)
-        .bind(offset)
-        .fetch_all(c)
-        .await)
+/// Every account's id, name and email, by name: what the people list searches (folding case
+/// and accents the same way whatever the database).
+pub async fn users_brief(tx: &mut Tx) -> sqlx::Result<Vec<(i64, String, String)>> {
+    on_tx!(tx, |c| sqlx::query_as(
+        "select id, name, email from users order by name, id"
+    )
+    .fetch_all(c)
+    .await)
 }
 
-/// How many accounts match `needle` (as [`search_users`] reads it).
-pub async fn count_matching(tx: &mut Tx, needle: &str) -> sqlx::Result<i64> {
-    let pattern = format!("%{needle}%");
-    let sql = format!("select count(*) from users where {MATCHING}");
-    on_tx!(tx, |c| sqlx::query_scalar(sqlx::AssertSqlSafe(sql.clone()))
-        .bind(needle)
-        .bind(&pattern)
-        .fetch_one(c)
-        .await)
+/// These accounts, in one statement (in no particular order).
+pub async fn find_users(tx: &mut Tx, ids: &[i64]) -> sqlx::Result<Vec<UserRow>> {
+    let sql = format!("select {USER_COLS} from users where id in ({{ids}})");
+    fetch_all_in(tx, &sql, ids).await
 }
 
 pub async fn update_profile(

@@ -60,7 +60,8 @@ pub struct ProjectRow {
 /// An open call with its deadlines, read in each side's zone.
 pub struct OpenCall {
     pub href: String,
-    pub apply: String,
+    /// The new project's form, for an applicant on one of the call's sides.
+    pub apply: Option<String>,
     pub title: String,
     pub deadlines: Vec<String>,
 }
@@ -71,7 +72,7 @@ pub struct WorkspacePage {
     pub ctx: Ctx,
     pub projects: Option<Vec<ProjectRow>>,
     pub open_calls: Vec<OpenCall>,
-    /// Whether the open calls get an "apply" button (applicants).
+    /// Whether the reader is an applicant (the open calls are theirs to see).
     pub can_apply: bool,
     pub sections: Vec<Section>,
 }
@@ -408,8 +409,18 @@ fn evaluator_section(ctx: &Ctx, w: &Workspace) -> Option<Section> {
             _ => x.call_title.get(l).to_string(),
         },
     };
-    let todo: Vec<Line> = a.iter().filter(|x| !x.submitted).map(line).collect();
+    let todo: Vec<Line> = a
+        .iter()
+        .filter(|x| !x.submitted && x.open)
+        .map(line)
+        .collect();
     let done: Vec<Line> = a.iter().filter(|x| x.submitted).map(line).collect();
+    // Withdrawn, inadmissible, or a conflict declared: nothing left to do on them.
+    let closed: Vec<Line> = a
+        .iter()
+        .filter(|x| !x.submitted && !x.open)
+        .map(line)
+        .collect();
     Some(Section {
         id: "evaluator",
         title: ctx.t("workspace-evaluator"),
@@ -429,7 +440,16 @@ fn evaluator_section(ctx: &Ctx, w: &Workspace) -> Option<Section> {
                 empty: ctx.t("workspace-none-yet"),
                 folded: true,
             },
-        ],
+        ]
+        .into_iter()
+        .chain((!closed.is_empty()).then(|| Group {
+            title: ctx.t("workspace-assignments-closed"),
+            count: closed.len() as i64,
+            lines: closed,
+            empty: String::new(),
+            folded: true,
+        }))
+        .collect(),
         note: None,
     })
 }
@@ -519,9 +539,9 @@ pub async fn show(State(s): State<AppState>, ctx: Ctx) -> AppResult<Response> {
         open_calls: w
             .open_calls
             .iter()
-            .map(|c| OpenCall {
+            .map(|(c, can_apply)| OpenCall {
                 href: calls::paths::CallsById::url(c.id),
-                apply: projects::paths::CallsApply::url(c.id),
+                apply: can_apply.then(|| projects::paths::CallsApply::url(c.id)),
                 title: c.title.get(ctx.locale).to_string(),
                 deadlines: calls::pages::deadline_lines(&ctx, c),
             })

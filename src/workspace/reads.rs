@@ -48,8 +48,9 @@ pub struct OfficerWork {
 pub struct Workspace {
     /// The applicant's projects, when they hold the role.
     pub projects: Option<Vec<MyProject>>,
-    /// Calls open for filing now (for applicants: where to apply).
-    pub open_calls: Vec<Call>,
+    /// Calls open for filing now, each with whether the reader may apply to it (the calls
+    /// policy: an applicant on one of its sides).
+    pub open_calls: Vec<(Call, bool)>,
     pub officer: Option<OfficerWork>,
     pub assignments: Option<Vec<Assignment>>,
     /// The sessions with something for the reader to do (officers, commission members).
@@ -122,11 +123,18 @@ pub async fn workspace(db: &Db, user: &Viewer) -> AppResult<Workspace> {
             evaluation: evaluations::tasks::progress_in(&mut tx, s).await?,
             calls_awaiting: calls
                 .iter()
-                .filter(|c| c.awaits_approval_of(s))
+                // What the calls policy lets this officer approve now.
+                .filter(|c| {
+                    calls::policy::can(
+                        Some(user),
+                        calls::policy::Perm::Approve,
+                        &calls::policy::Facts::of(c, now),
+                    )
+                })
                 .cloned()
                 .collect(),
             editions_awaiting: Vec::new(),
-            followup: followup::tasks::tasks_in(&mut tx, s).await?,
+            followup: followup::tasks::tasks_in(&mut tx, s, &user.time_zone).await?,
             dashboard: programmes
                 .iter()
                 .find(|p| p.sides.iter().any(|ps| ps.id == s))
@@ -168,6 +176,17 @@ pub async fn workspace(db: &Db, user: &Viewer) -> AppResult<Workspace> {
         .filter(|c| c.phase(now) == Phase::Open)
         .collect();
     open_calls.sort_by_key(Call::last_deadline);
+    let open_calls = open_calls
+        .into_iter()
+        .map(|c| {
+            let apply = calls::policy::can(
+                Some(user),
+                calls::policy::Perm::Apply,
+                &calls::policy::Facts::of(&c, now),
+            );
+            (c, apply)
+        })
+        .collect();
     Ok(Workspace {
         projects,
         open_calls,

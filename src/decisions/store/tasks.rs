@@ -10,13 +10,15 @@ pub struct SessionWorkRow {
     pub kind: String,
     pub starts_at: i64,
     pub time_zone: String,
+    pub mode: String,
+    pub place: Option<String>,
+    pub meeting_url: Option<String>,
+    pub sequence: i64,
+    pub cancelled_at: Option<i64>,
     pub state: String,
     /// Decisions and resolutions proposed, not decided, the side has not approved.
     pub decisions: i64,
     pub resolutions: i64,
-    /// Sides that opened it, and whether this side did.
-    pub openings: i64,
-    pub opened: i64,
     /// Decisions taken, and whether the side released them.
     pub decided: i64,
     pub released: i64,
@@ -25,19 +27,36 @@ pub struct SessionWorkRow {
     pub co_chair: i64,
 }
 
+impl SessionWorkRow {
+    /// The session itself (its opening requests count only on it as it is now).
+    pub fn session(&self) -> sqlx::Result<crate::commissions::Session> {
+        crate::commissions::model::SessionRow {
+            id: self.id,
+            commission_id: self.commission_id,
+            kind: self.kind.clone(),
+            starts_at: self.starts_at,
+            time_zone: self.time_zone.clone(),
+            mode: self.mode.clone(),
+            place: self.place.clone(),
+            meeting_url: self.meeting_url.clone(),
+            sequence: self.sequence,
+            cancelled_at: self.cancelled_at,
+        }
+        .try_into()
+    }
+}
+
 /// Every session (not cancelled) of `side`'s programmes, counted for `side` and `user`.
 pub async fn session_work(tx: &mut Tx, side: i64, user: i64) -> sqlx::Result<Vec<SessionWorkRow>> {
     on_tx!(tx, |c| sqlx::query_as(
-        "select s.id, s.commission_id, s.kind, s.starts_at, s.time_zone, s.state,
+        "select s.id, s.commission_id, s.kind, s.starts_at, s.time_zone, s.mode, s.place,
+           s.meeting_url, s.sequence, s.cancelled_at, s.state,
            (select count(*) from decisions d where d.session_id = s.id and d.decided_at is null
               and not exists (select 1 from decision_approvals a
                               where a.decision_id = d.id and a.side_id = $1)) as decisions,
            (select count(*) from resolutions r where r.session_id = s.id and r.decided_at is null
               and not exists (select 1 from resolution_approvals a
                               where a.resolution_id = r.id and a.side_id = $1)) as resolutions,
-           (select count(*) from session_openings o where o.session_id = s.id) as openings,
-           (select count(*) from session_openings o
-             where o.session_id = s.id and o.side_id = $1) as opened,
            (select count(*) from decisions d
              where d.session_id = s.id and d.decided_at is not null) as decided,
            (select count(*) from session_releases r
@@ -55,6 +74,20 @@ pub async fn session_work(tx: &mut Tx, side: i64, user: i64) -> sqlx::Result<Vec
     .bind(user)
     .fetch_all(c)
     .await)
+}
+
+/// The opening requests of these sessions with what each was made on: (session, side, hash).
+pub async fn openings_with_content(
+    tx: &mut Tx,
+    sessions: &[i64],
+) -> sqlx::Result<Vec<(i64, i64, String)>> {
+    crate::db::fetch_all_in(
+        tx,
+        "select session_id, side_id, content_hash from session_openings
+         where session_id in ({ids}) order by session_id, side_id",
+        sessions,
+    )
+    .await
 }
 
 /// The latest decision released to each side for these projects: (project, side, outcome).

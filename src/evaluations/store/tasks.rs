@@ -18,7 +18,8 @@ pub struct ProgressRow {
     pub due_at: Option<i64>,
 }
 
-/// Per published call with filed halves on `side`: how far the side's evaluation is.
+/// Per published call with filed halves on `side`: how far the side's evaluation is (an
+/// inadmissible half is not evaluated, as on the side's evaluation page).
 pub async fn progress(tx: &mut Tx, side: i64) -> sqlx::Result<Vec<ProgressRow>> {
     on_tx!(tx, |c| {
         sqlx::query_as(
@@ -33,6 +34,7 @@ pub async fn progress(tx: &mut Tx, side: i64) -> sqlx::Result<Vec<ProgressRow>> 
          join calls c on c.id = p.call_id
          left join assignments a on a.half_id = h.id
          where h.side_id = $1 and h.state = 'submitted' and c.state = 'published'
+           and (h.admissibility is null or h.admissibility <> 'inadmissible')
          group by c.id, c.title_fr, c.title_en order by c.id desc"
     )
     .bind(side)
@@ -51,13 +53,22 @@ pub struct AssignmentRow {
     pub call_title_en: String,
     pub due_at: Option<i64>,
     pub time_zone: String,
+    /// Whether the half is still to be evaluated: filed, not inadmissible, and no conflict
+    /// declared by the evaluator on the project.
+    pub open: i64,
 }
 
 /// `evaluator`'s assignments, the ones still to do first, by due date.
 pub async fn assignments(tx: &mut Tx, evaluator: i64) -> sqlx::Result<Vec<AssignmentRow>> {
     on_tx!(tx, |c| sqlx::query_as(
         "select a.id, p.id as project_id, a.state, c.title_fr as call_title_fr,
-                c.title_en as call_title_en, g.due_at, s.time_zone
+                c.title_en as call_title_en, g.due_at, s.time_zone,
+                case when h.state = 'submitted'
+                      and (h.admissibility is null or h.admissibility <> 'inadmissible')
+                      and not exists (select 1 from conflicts k
+                                      where k.evaluator_id = a.evaluator_id
+                                        and k.project_id = p.id)
+                     then 1 else 0 end as open
          from assignments a join project_halves h on h.id = a.half_id
          join projects p on p.id = h.project_id join calls c on c.id = p.call_id
          join sides s on s.id = h.side_id

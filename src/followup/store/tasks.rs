@@ -5,7 +5,8 @@ use crate::{
     on_tx,
 };
 
-/// What waits for `side`'s approval, across its programmes' funded projects:
+/// What waits for `side`'s approval, across its programmes' funded projects not closed (the
+/// side's officers act until closing):
 /// (kind, funded project, project title). Kinds: extension, final_report, termination,
 /// mission_change.
 pub async fn approvals_awaiting(
@@ -34,7 +35,8 @@ pub async fn approvals_awaiting(
                   where a.change_id = m.id and a.side_id = $1)
          ) w
          join funded_projects f on f.id = w.funded_id join projects p on p.id = f.project_id
-         where exists (select 1 from project_halves h where h.project_id = p.id and h.side_id = $1)
+         where f.state <> 'closed'
+           and exists (select 1 from project_halves h where h.project_id = p.id and h.side_id = $1)
          order by w.funded_id, w.kind"
     )
     .bind(side)
@@ -43,11 +45,12 @@ pub async fn approvals_awaiting(
     })
 }
 
-/// The funded projects with a half on `side` still running or reporting: (funded, title).
+/// The funded projects with a half on `side` not closed yet (reports may still be owed,
+/// as the dashboard counts them): (funded, title).
 pub async fn running_of_side(tx: &mut Tx, side: i64) -> sqlx::Result<Vec<(i64, String)>> {
     on_tx!(tx, |c| sqlx::query_as(
         "select f.id, p.title from funded_projects f join projects p on p.id = f.project_id
-         where f.state not in ('terminated', 'completed', 'closed')
+         where f.state <> 'closed'
            and exists (select 1 from project_halves h where h.project_id = p.id and h.side_id = $1)
          order by f.id"
     )
