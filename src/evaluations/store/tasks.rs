@@ -63,12 +63,12 @@ pub async fn assignments(tx: &mut Tx, evaluator: i64) -> sqlx::Result<Vec<Assign
     on_tx!(tx, |c| sqlx::query_as(
         "select a.id, p.id as project_id, a.state, c.title_fr as call_title_fr,
                 c.title_en as call_title_en, g.due_at, s.time_zone,
-                case when h.state = 'submitted'
+                cast(case when h.state = 'submitted'
                       and (h.admissibility is null or h.admissibility <> 'inadmissible')
                       and not exists (select 1 from conflicts k
                                       where k.evaluator_id = a.evaluator_id
                                         and k.project_id = p.id)
-                     then 1 else 0 end as open
+                     then 1 else 0 end as bigint) as open
          from assignments a join project_halves h on h.id = a.half_id
          join projects p on p.id = h.project_id join calls c on c.id = p.call_id
          join sides s on s.id = h.side_id
