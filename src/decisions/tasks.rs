@@ -8,7 +8,7 @@ use super::{
     store,
 };
 use crate::{
-    commissions::{SessionKind, SessionState},
+    commissions::{Session, SessionKind, SessionState},
     db::{Tx, unknown},
     error::AppResult,
     viewer::Viewer,
@@ -33,18 +33,18 @@ pub struct SessionWork {
 pub async fn session_work_in(tx: &mut Tx, user: &Viewer, side: i64) -> AppResult<Vec<SessionWork>> {
     let now = tx.now_ms();
     let rows = store::session_work(tx, side, user.id).await?;
-    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let ids: Vec<i64> = rows.iter().map(|r| r.session.id).collect();
     let openings = store::openings_with_content(tx, &ids).await?;
     let mut out = Vec::new();
     for r in rows {
         let state =
             SessionState::parse(&r.state).ok_or_else(|| unknown("session state", &r.state))?;
-        let kind = SessionKind::parse(&r.kind).ok_or_else(|| unknown("session kind", &r.kind))?;
+        let session: Session = r.session.try_into()?;
         // Only requests made on the session as it is now count (a moved session asks again).
-        let seen = session_fingerprint(&r.session()?);
+        let seen = session_fingerprint(&session);
         let asked: Vec<i64> = openings
             .iter()
-            .filter(|(s, _, hash)| *s == r.id && *hash == seen.0)
+            .filter(|(s, _, hash)| *s == session.id && *hash == seen.0)
             .map(|(_, side, _)| *side)
             .collect();
         let mine = |n: i64| if n > 0 { vec![side] } else { Vec::new() };
@@ -62,11 +62,11 @@ pub async fn session_work_in(tx: &mut Tx, user: &Viewer, side: i64) -> AppResult
         };
         let takes_part = policy::can(user, Perm::TakePart, &facts);
         let w = SessionWork {
-            id: r.id,
-            commission_id: r.commission_id,
-            kind,
-            starts_at: r.starts_at,
-            time_zone: r.time_zone.clone(),
+            id: session.id,
+            commission_id: session.commission_id,
+            kind: session.kind,
+            starts_at: session.starts_at,
+            time_zone: session.time_zone.clone(),
             to_approve: if takes_part && state == SessionState::Open {
                 r.decisions + r.resolutions
             } else {
@@ -75,7 +75,7 @@ pub async fn session_work_in(tx: &mut Tx, user: &Viewer, side: i64) -> AppResult
             to_open: takes_part
                 && state == SessionState::Scheduled
                 && !asked.contains(&side)
-                && (!asked.is_empty() || r.starts_at <= now),
+                && (!asked.is_empty() || session.starts_at <= now),
             to_release: r.decided > 0 && policy::can(user, Perm::Release, &facts),
             to_sign: policy::can(user, Perm::Sign, &facts),
         };

@@ -5,16 +5,8 @@ use crate::{db::Tx, on_tx};
 /// A session of one of the side's programmes, with what is counted for the side.
 #[derive(sqlx::FromRow)]
 pub struct SessionWorkRow {
-    pub id: i64,
-    pub commission_id: i64,
-    pub kind: String,
-    pub starts_at: i64,
-    pub time_zone: String,
-    pub mode: String,
-    pub place: Option<String>,
-    pub meeting_url: Option<String>,
-    pub sequence: i64,
-    pub cancelled_at: Option<i64>,
+    #[sqlx(flatten)]
+    pub session: crate::commissions::model::SessionRow,
     pub state: String,
     /// Decisions and resolutions proposed, not decided, the side has not approved.
     pub decisions: i64,
@@ -25,25 +17,6 @@ pub struct SessionWorkRow {
     /// Whether the side's co-chair signed the minutes, and whether the reader is that co-chair.
     pub signed: i64,
     pub co_chair: i64,
-}
-
-impl SessionWorkRow {
-    /// The session itself (its opening requests count only on it as it is now).
-    pub fn session(&self) -> sqlx::Result<crate::commissions::Session> {
-        crate::commissions::model::SessionRow {
-            id: self.id,
-            commission_id: self.commission_id,
-            kind: self.kind.clone(),
-            starts_at: self.starts_at,
-            time_zone: self.time_zone.clone(),
-            mode: self.mode.clone(),
-            place: self.place.clone(),
-            meeting_url: self.meeting_url.clone(),
-            sequence: self.sequence,
-            cancelled_at: self.cancelled_at,
-        }
-        .try_into()
-    }
 }
 
 /// Every session (not cancelled) of `side`'s programmes, counted for `side` and `user`.
