@@ -6,6 +6,7 @@ pub mod model;
 pub mod pages;
 pub mod reads;
 pub mod routes;
+pub mod sections;
 
 /// The workspace's path: where everyone lands after signing in.
 pub const PATH: &str = crate::http::LANDING;
