@@ -457,22 +457,52 @@ pub async fn released_outcome_in(
     project: i64,
     side: i64,
 ) -> AppResult<Option<(Outcome, Option<i64>)>> {
-    let Some((o, a, _)) = store::released_outcomes(tx, project, side).await?.pop() else {
+    let Some(r) = store::released_outcomes(tx, project, side).await?.pop() else {
         return Ok(None);
     };
-    let outcome = Outcome::parse(&o).ok_or_else(|| crate::db::unknown("decision outcome", &o))?;
-    Ok(Some((outcome, a)))
+    let outcome = Outcome::parse(&r.outcome)
+        .ok_or_else(|| crate::db::unknown("decision outcome", &r.outcome))?;
+    Ok(Some((outcome, r.amount)))
 }
 
-/// The decision letter of a project's lead on their side, once released: the lines of a
-/// one-page letter in `locale` (from the side's administration, dated at the release).
+/// The letter telling one side's applicant what the commission decided on their project, from
+/// their administration, dated on the day of the decision (in the side's zone), signed by the
+/// officer who released it to the side. The page's data and the typeset document's.
+#[derive(serde::Serialize)]
+pub struct Letter {
+    pub lang: &'static str,
+    pub title: String,
+    pub letterheads: Vec<crate::pdf::Letterhead>,
+    /// "Bruxelles, le 14 juin 2021".
+    pub place_date: String,
+    /// The lead's name and organisation.
+    pub recipient: Vec<String>,
+    pub subject: String,
+    pub greeting: String,
+    pub paragraphs: Vec<String>,
+    pub closing: String,
+    /// Who released the decision, and for which administration.
+    pub signer: String,
+    pub signer_role: String,
+    pub labels: LetterLabels,
+    /// The day of the decision, in the side's zone.
+    #[serde(skip)]
+    pub dated: (i32, u8, u8),
+}
+
+#[derive(serde::Serialize)]
+pub struct LetterLabels {
+    pub page: String,
+    pub subject: String,
+}
+
 pub async fn letter(
     db: &Db,
     user: &Viewer,
     project_id: i64,
     locale: crate::i18n::Locale,
-) -> AppResult<(String, Vec<String>)> {
-    use crate::i18n::{format_civil_date, format_long_date, format_money};
+) -> AppResult<Letter> {
+    use crate::i18n::{format_civil_date, format_long_date, format_money, zone_city};
     let mut tx = db.read().await?;
     let project = crate::projects::actions::project_in(&mut tx, project_id).await?;
     let call = crate::calls::actions::get_call_in(&mut tx, project.call_id).await?;
@@ -484,36 +514,40 @@ pub async fn letter(
         .half_led_by(user.id)
         .cloned()
         .ok_or(AppError::NotFound)?;
-    let (outcome, amount, released_at) =
-        store::released_outcomes(&mut tx, project_id, half.side_id)
-            .await?
-            .pop()
-            .ok_or(AppError::NotFound)?;
-    let outcome =
-        Outcome::parse(&outcome).ok_or_else(|| crate::db::unknown("decision outcome", &outcome))?;
+    let released = store::released_outcomes(&mut tx, project_id, half.side_id)
+        .await?
+        .pop()
+        .ok_or(AppError::NotFound)?;
+    let outcome = Outcome::parse(&released.outcome)
+        .ok_or_else(|| crate::db::unknown("decision outcome", &released.outcome))?;
     let side = programmes::actions::side_in(&mut tx, half.side_id).await?;
     let administration = side.administration.get(locale).to_string();
-    let amount = amount.map(|a| format_money(a, &side.currency, locale));
-    let mut lines = vec![
-        administration.clone(),
-        format_long_date(released_at, &side.time_zone, locale),
-        String::new(),
-        format!("{}, {}", half.lead_name, half.organisation_name),
-        String::new(),
-        locale.t1("decisions-letter-subject", "title", project.title.clone()),
-        String::new(),
+    let decided_on = format_long_date(released.decided_at, &side.time_zone, locale);
+    let mut paragraphs = vec![
         locale.t_args(
-            "decisions-letter-body",
+            "decisions-letter-examined",
             &[
+                ("date", decided_on.clone().into()),
                 ("title", project.title.clone().into()),
-                ("outcome", locale.t(&outcome.key()).into()),
-                ("amount", amount.unwrap_or_default().into()),
-                ("administration", administration.clone().into()),
             ],
         ),
+        locale.t1(
+            "decisions-letter-outcome",
+            "outcome",
+            locale.t(&outcome.key()),
+        ),
     ];
+    if let Some(a) = released.amount {
+        paragraphs.push(locale.t_args(
+            "decisions-letter-amount",
+            &[
+                ("administration", administration.clone().into()),
+                ("amount", format_money(a, &side.currency, locale).into()),
+            ],
+        ));
+    }
     if let Some(f) = followup::actions::of_project_in(&mut tx, project_id).await? {
-        lines.push(locale.t_args(
+        paragraphs.push(locale.t_args(
             "decisions-letter-term",
             &[
                 ("start", format_civil_date(f.starts_on, locale).into()),
@@ -521,7 +555,31 @@ pub async fn letter(
             ],
         ));
     }
-    Ok((locale.t("decisions-letter-title"), lines))
+    paragraphs.push(locale.t("decisions-letter-contact"));
+    Ok(Letter {
+        lang: locale.html_lang(),
+        title: locale.t("decisions-letter-title"),
+        letterheads: vec![crate::pdf::Letterhead::of(&side, locale)],
+        place_date: locale.t_args(
+            "decisions-letter-place-date",
+            &[
+                ("place", zone_city(&side.time_zone, locale).into()),
+                ("date", decided_on.into()),
+            ],
+        ),
+        recipient: vec![half.lead_name.clone(), half.organisation_name.clone()],
+        subject: locale.t1("decisions-letter-subject", "title", project.title.clone()),
+        greeting: locale.t1("decisions-letter-greeting", "name", half.lead_name.clone()),
+        paragraphs,
+        closing: locale.t("decisions-letter-closing"),
+        signer: released.released_by,
+        signer_role: locale.t1("decisions-letter-for", "administration", administration),
+        labels: LetterLabels {
+            page: locale.t("documents-page"),
+            subject: locale.t("decisions-letter-subject-label"),
+        },
+        dated: crate::i18n::ymd(released.decided_at, &side.time_zone),
+    })
 }
 
 /// What a decision granted each side's partners: (side, amount in its currency), inside the

@@ -27,14 +27,7 @@ pub struct LangQuery {
 pub struct MinutesPage {
     pub ctx: Ctx,
     pub id: i64,
-    pub minutes_lang: String,
-    pub title: String,
-    /// Why the minutes are not final yet, translated in the page's language.
-    pub status: Option<String>,
-    pub lines: Vec<String>,
-    pub can_sign: bool,
-    /// The fingerprint of what the session decided, carried by the signing form.
-    pub seen: String,
+    pub m: super::documents::Minutes,
     pub notice: Option<String>,
 }
 
@@ -68,12 +61,7 @@ async fn minutes_page(
     };
     let page = MinutesPage {
         id,
-        minutes_lang: locale.html_lang().to_string(),
-        title: m.title,
-        status: m.status.map(|k| ctx.t(k)),
-        lines: m.lines,
-        can_sign: m.can_sign,
-        seen: m.seen,
+        m,
         notice: notice.map(|k| ctx.t(k)),
         ctx,
     };
@@ -89,25 +77,11 @@ pub async fn minutes_pdf(
 ) -> AppResult<Response> {
     let locale = minutes_locale(&ctx, &q);
     let m = super::documents::minutes(&s.db, ctx.require_user()?, id, locale).await?;
-    let mut lines = m.lines;
-    if let Some(k) = m.status {
-        lines.insert(0, locale.t(k));
-    }
-    let bytes = crate::pdf::render(&m.title, &lines);
-    Ok((
-        [
-            (header::CONTENT_TYPE, "application/pdf".to_string()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!(
-                    "attachment; filename=\"minutes-{id}-{}.pdf\"",
-                    locale.html_lang()
-                ),
-            ),
-        ],
+    let bytes = crate::pdf::render(crate::pdf::Kind::Minutes, &m, m.dated).await?;
+    Ok(crate::pdf::attachment(
         bytes,
-    )
-        .into_response())
+        &format!("minutes-{id}-{}.pdf", locale.html_lang()),
+    ))
 }
 
 pub async fn ics(
@@ -170,20 +144,10 @@ pub async fn letter_pdf(
     Query(q): Query<LangQuery>,
 ) -> AppResult<Response> {
     let locale = minutes_locale(&ctx, &q);
-    let (title, lines) = super::actions::letter(&s.db, ctx.require_user()?, id, locale).await?;
-    let bytes = crate::pdf::render(&title, &lines);
-    Ok((
-        [
-            (header::CONTENT_TYPE, "application/pdf".to_string()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!(
-                    "attachment; filename=\"decision-{id}-{}.pdf\"",
-                    locale.html_lang()
-                ),
-            ),
-        ],
+    let letter = super::actions::letter(&s.db, ctx.require_user()?, id, locale).await?;
+    let bytes = crate::pdf::render(crate::pdf::Kind::DecisionLetter, &letter, letter.dated).await?;
+    Ok(crate::pdf::attachment(
         bytes,
-    )
-        .into_response())
+        &format!("decision-{id}-{}.pdf", locale.html_lang()),
+    ))
 }

@@ -14,21 +14,80 @@ use crate::{
     db::Db,
     error::{AppError, AppResult},
     i18n::{Locale, Localized, format_iso_date},
+    pdf::Letterhead,
     users::Viewer,
 };
 
 /// The minutes of a session in one language: its date in each side's zone, the co-chairs,
 /// every joint decision (only those both sides approved), the other decisions and the
 /// co-chairs' signatures. A draft until closed, then unsigned until every side has signed.
+/// The same struct is the page's view and the typeset document's data (`crates/documents`).
+#[derive(serde::Serialize)]
 pub struct Minutes {
+    /// `fr` or `en`: the language it is written in (hyphenation, quotes).
+    pub lang: &'static str,
     pub title: String,
-    /// Why the minutes are not final yet (Fluent key), if they are not.
-    pub status: Option<&'static str>,
-    pub lines: Vec<String>,
+    /// Each side's letterhead, in the programme's order.
+    pub letterheads: Vec<Letterhead>,
+    /// Why the minutes are not final yet, in their language, if they are not.
+    pub status: Option<String>,
+    /// When the session was held, in each side's zone.
+    pub held: Vec<String>,
+    pub co_chairs: Vec<String>,
+    pub decisions: Vec<MinutesDecision>,
+    /// The mid-term review's joint opinions (mid-term sessions only).
+    pub midterm: Option<Vec<MinutesOpinion>>,
+    pub resolutions: Vec<String>,
+    pub signatures: Vec<MinutesSignature>,
+    pub labels: MinutesLabels,
     /// Sides the reader may sign for now.
+    #[serde(skip)]
     pub can_sign: bool,
     /// The fingerprint of what the session decided, carried by the signing form.
+    #[serde(skip)]
     pub seen: String,
+    /// The day the minutes are dated: the last signature, else the session's day (UTC).
+    #[serde(skip)]
+    pub dated: (i32, u8, u8),
+}
+
+#[derive(serde::Serialize)]
+pub struct MinutesDecision {
+    pub title: String,
+    pub outcome: String,
+    /// What each side grants, as "Side amount".
+    pub amounts: Vec<String>,
+}
+
+#[derive(serde::Serialize)]
+pub struct MinutesOpinion {
+    pub title: String,
+    pub opinion: String,
+}
+
+#[derive(serde::Serialize)]
+pub struct MinutesSignature {
+    pub side: String,
+    /// The signer's name as recorded, and the day, in the side's zone.
+    pub name: Option<String>,
+    pub date: Option<String>,
+    /// The whole line ("Pour … : signé par … le …").
+    pub text: String,
+}
+
+/// Headings and words of the minutes, in their language.
+#[derive(serde::Serialize)]
+pub struct MinutesLabels {
+    pub held: String,
+    pub co_chairs: String,
+    pub decisions: String,
+    pub none: String,
+    pub midterm: String,
+    pub resolutions: String,
+    pub signatures: String,
+    pub page: String,
+    pub signed_by: String,
+    pub pending: String,
 }
 
 /// Signs the minutes of a closed session for each side the user is a commission member of
@@ -116,113 +175,103 @@ pub async fn minutes(
             ("end", commission.end_year.to_string().into()),
         ],
     );
-    let mut lines = Vec::new();
-    for s in &sides {
-        lines.push(format!(
-            "{} ({})",
-            format_datetime(session.starts_at, &s.time_zone, locale),
-            zone_city(&s.time_zone, locale)
-        ));
-    }
-    lines.push(String::new());
-    lines.push(locale.t("commission-co-chairs"));
-    for ch in &commission.co_chairs {
-        lines.push(format!(
-            "{}, {}",
-            ch.name,
-            if locale == crate::i18n::Locale::En {
+    let held = sides
+        .iter()
+        .map(|s| {
+            format!(
+                "{} ({})",
+                format_datetime(session.starts_at, &s.time_zone, locale),
+                zone_city(&s.time_zone, locale)
+            )
+        })
+        .collect();
+    let co_chairs = commission
+        .co_chairs
+        .iter()
+        .map(|ch| {
+            let title = if locale == crate::i18n::Locale::En {
                 &ch.title_en
             } else {
                 &ch.title_fr
-            }
-        ));
-    }
-    lines.push(String::new());
-    lines.push(locale.t("decisions-minutes-decisions"));
-    let decided: Vec<&Decision> = decisions
+            };
+            format!("{}, {title}", ch.name)
+        })
+        .collect();
+    let joint = decisions
         .iter()
         .filter(|d| d.decided_at.is_some())
-        .collect();
-    if decided.is_empty() {
-        lines.push(locale.t("decisions-minutes-none"));
-    }
-    for d in decided {
-        let title = projects
-            .iter()
-            .find(|(_, p)| p.id == d.project_id)
-            .map(|(_, p)| p.title.clone())
-            .unwrap_or_default();
-        let amounts: Vec<String> = d
-            .amounts
-            .iter()
-            .filter_map(|(side, a)| {
-                sides.iter().find(|s| s.id == *side).map(|s| {
-                    format!(
-                        "{} {}",
-                        s.name.get(locale),
-                        format_money(*a, &s.currency, locale)
-                    )
+        .map(|d: &Decision| MinutesDecision {
+            title: projects
+                .iter()
+                .find(|(_, p)| p.id == d.project_id)
+                .map(|(_, p)| p.title.clone())
+                .unwrap_or_default(),
+            outcome: locale.t(&d.outcome.key()),
+            amounts: d
+                .amounts
+                .iter()
+                .filter_map(|(side, a)| {
+                    sides.iter().find(|s| s.id == *side).map(|s| {
+                        format!(
+                            "{} {}",
+                            s.name.get(locale),
+                            format_money(*a, &s.currency, locale)
+                        )
+                    })
                 })
+                .collect(),
+        })
+        .collect();
+    let midterm = midterm.map(|rows| {
+        rows.into_iter()
+            .map(|r| MinutesOpinion {
+                title: r.title,
+                opinion: locale.t(match r.joint_opinion {
+                    Some(true) => "followup-joint-favourable",
+                    Some(false) => "followup-joint-unfavourable",
+                    None => "followup-progress-missing",
+                }),
             })
-            .collect();
-        let amounts = if amounts.is_empty() {
-            String::new()
-        } else {
-            format!(" — {}", amounts.join(" ; "))
-        };
-        lines.push(format!(
-            "{} : {}{amounts}",
-            title,
-            locale.t(&d.outcome.key())
-        ));
-    }
-    if let Some(rows) = midterm {
-        lines.push(String::new());
-        lines.push(locale.t("decisions-midterm-results"));
-        for r in rows {
-            let title = r.title;
-            let key = match r.joint_opinion {
-                Some(true) => "followup-joint-favourable",
-                Some(false) => "followup-joint-unfavourable",
-                None => "followup-progress-missing",
-            };
-            lines.push(format!("{title} : {}", locale.t(key)));
-        }
-    }
-    lines.push(String::new());
-    lines.push(locale.t("decisions-minutes-resolutions"));
+            .collect()
+    });
     let resolutions = store::list_resolutions(&mut tx, id).await?;
-    let decided: Vec<_> = resolutions
+    let all = commissions::actions::of_programme_in(&mut tx, commission.programme_id).await?;
+    let resolution_lines = resolutions
         .iter()
         .filter(|r| r.decided_at.is_some())
+        .map(|r| describe(r, &all, locale))
         .collect();
-    if decided.is_empty() {
-        lines.push(locale.t("decisions-minutes-none"));
-    }
-    let all = commissions::actions::of_programme_in(&mut tx, commission.programme_id).await?;
-    for r in decided {
-        lines.push(describe(r, &all, locale));
-    }
-    lines.push(String::new());
-    lines.push(locale.t("decisions-minutes-signatures"));
     let signatures = store::signatures(&mut tx, id).await?;
-    for s in &sides {
-        lines.push(match signatures.iter().find(|(side, _, _)| *side == s.id) {
-            Some((_, name, at)) => locale.t_args(
-                "decisions-minutes-signed",
-                &[
-                    ("side", s.name.get(locale).to_string().into()),
-                    ("name", name.clone().into()),
-                    ("date", format_date(*at, &s.time_zone, locale).into()),
-                ],
-            ),
-            None => locale.t1(
-                "decisions-minutes-unsigned-side",
-                "side",
-                s.name.get(locale).to_string(),
-            ),
-        });
-    }
+    let signature_lines = sides
+        .iter()
+        .map(|s| {
+            let side = s.name.get(locale).to_string();
+            match signatures.iter().find(|(side, _, _)| *side == s.id) {
+                Some((_, name, at)) => {
+                    let date = format_date(*at, &s.time_zone, locale);
+                    MinutesSignature {
+                        text: locale.t_args(
+                            "decisions-minutes-signed",
+                            &[
+                                ("side", side.clone().into()),
+                                ("name", name.clone().into()),
+                                ("date", date.clone().into()),
+                            ],
+                        ),
+                        side,
+                        name: Some(name.clone()),
+                        date: Some(date),
+                    }
+                }
+                None => MinutesSignature {
+                    text: locale.t1("decisions-minutes-unsigned-side", "side", side.clone()),
+                    side,
+                    name: None,
+                    date: None,
+                },
+            }
+        })
+        .collect();
     let all_signed = sides
         .iter()
         .all(|s| signatures.iter().any(|(side, _, _)| *side == s.id));
@@ -239,18 +288,43 @@ pub async fn minutes(
             .collect(),
     };
     let can_sign = policy::can(user, Perm::Sign, &facts);
+    let dated = signatures
+        .iter()
+        .map(|(_, _, at)| *at)
+        .max()
+        .unwrap_or(session.starts_at);
     Ok(Minutes {
+        lang: locale.html_lang(),
         title,
+        letterheads: sides.iter().map(|s| Letterhead::of(s, locale)).collect(),
         status: if state != SessionState::Closed {
-            Some("decisions-minutes-draft")
+            Some(locale.t("decisions-minutes-draft"))
         } else if !all_signed {
-            Some("decisions-minutes-unsigned")
+            Some(locale.t("decisions-minutes-unsigned"))
         } else {
             None
         },
-        lines,
+        held,
+        co_chairs,
+        decisions: joint,
+        midterm,
+        resolutions: resolution_lines,
+        signatures: signature_lines,
+        labels: MinutesLabels {
+            held: locale.t("decisions-minutes-held"),
+            co_chairs: locale.t("commission-co-chairs"),
+            decisions: locale.t("decisions-minutes-decisions"),
+            none: locale.t("decisions-minutes-none"),
+            midterm: locale.t("decisions-midterm-results"),
+            resolutions: locale.t("decisions-minutes-resolutions"),
+            signatures: locale.t("decisions-minutes-signatures"),
+            page: locale.t("documents-page"),
+            signed_by: locale.t("decisions-minutes-signed-by"),
+            pending: locale.t("decisions-minutes-pending"),
+        },
         can_sign,
         seen: super::model::record_fingerprint(&decisions, &resolutions).0,
+        dated: crate::i18n::ymd(dated, "UTC"),
     })
 }
 

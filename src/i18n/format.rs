@@ -43,6 +43,12 @@ fn zoned(ms: i64, zone: &str) -> jiff::ZonedDateTime {
         .to_zoned_datetime(tz)
 }
 
+/// The calendar day (year, month, day) of an instant in a zone: a document's date.
+pub fn ymd(ms: i64, zone: &str) -> (i32, u8, u8) {
+    let z = zoned(ms, zone);
+    (i32::from(z.year()), z.month() as u8, z.day() as u8)
+}
+
 /// `2021-06-14` (fr-CA), `14/06/2021` (fr-BE), `14 June 2021` (en).
 pub fn format_date(ms: i64, zone: &str, locale: Locale) -> String {
     let z = zoned(ms, zone);

@@ -13,6 +13,7 @@ use crate::{
     error::{AppError, AppResult},
     http::{Ctx, when_in_zone},
     i18n::{format_iso_date, format_number},
+    pdf::{Field, Letterhead},
 };
 
 /// A mission of the filed version, with its sides named and its date formatted.
@@ -192,5 +193,172 @@ impl ApplicationView {
     /// The rendered section, for the reading page around it.
     pub fn html(&self) -> AppResult<String> {
         self.render().map_err(|e| AppError::Internal(e.into()))
+    }
+}
+
+/// The application as filed with its receipt, as the typeset document's data: what the page
+/// shows, in the reader's language, opened by the receipt in sentences.
+#[derive(serde::Serialize)]
+pub struct ApplicationDocument {
+    pub lang: &'static str,
+    pub title: String,
+    pub letterheads: Vec<Letterhead>,
+    pub project: String,
+    pub subtitle: String,
+    /// The receipt for people: what was filed, by whom, where, when, what comes next.
+    pub receipt: Vec<String>,
+    pub facts: Vec<Field>,
+    pub half_heading: String,
+    pub half: Vec<Field>,
+    pub missions_heading: String,
+    /// Column headings, then one row per mission.
+    pub mission_columns: Vec<String>,
+    pub missions: Vec<Vec<String>>,
+    pub no_missions: String,
+    pub budget_heading: String,
+    pub budget: Vec<String>,
+    pub files_heading: String,
+    pub files: Vec<Field>,
+    pub no_files: String,
+    pub verification_heading: String,
+    pub verification: Vec<Field>,
+    pub labels: DocumentLabels,
+}
+
+#[derive(serde::Serialize)]
+pub struct DocumentLabels {
+    pub page: String,
+}
+
+impl ApplicationView {
+    /// The document of this filed version: `side` is the administration it was filed with,
+    /// `receipt` the sentences saying so, `key_url` where the public key is published.
+    pub fn document(
+        &self,
+        side: &crate::programmes::Side,
+        receipt: Vec<String>,
+        key_url: &str,
+    ) -> ApplicationDocument {
+        let ctx = &self.ctx;
+        let t = |k: &str| ctx.t(k);
+        let given = |s: &str| {
+            if s.is_empty() {
+                t("projects-not-given")
+            } else {
+                s.to_string()
+            }
+        };
+        let field = |label: String, value: String| Field { label, value };
+        let c = &self.c;
+        let mut facts = vec![
+            field(t("projects-field-summary"), given(&c.summary)),
+            field(
+                t("projects-field-themes"),
+                self.themes
+                    .iter()
+                    .map(|(_, n)| n.clone())
+                    .collect::<Vec<_>>()
+                    .join(" · "),
+            ),
+            field(t("projects-field-duration"), given(&self.duration)),
+            field(t("projects-field-renewal"), self.renewal.clone()),
+        ];
+        facts.extend(
+            self.long_texts
+                .iter()
+                .map(|(_, label, text)| field(label.clone(), given(text))),
+        );
+        let mut half = vec![
+            field(
+                t("projects-field-organisation"),
+                format!("{} ({})", c.half.organisation_name, self.kind),
+            ),
+            field(
+                t("projects-lead"),
+                format!("{}, {}", c.half.lead_name, c.half.lead_email),
+            ),
+            field(t("projects-field-lead-role"), given(&c.half.lead_role)),
+            field(
+                t("projects-field-partners"),
+                given(&c.half.associated_partners),
+            ),
+        ];
+        if let Some(at) = &self.filed_at {
+            half.push(field(t("projects-field-filed"), at.text.clone()));
+        }
+        ApplicationDocument {
+            lang: ctx.locale.html_lang(),
+            title: format!("{} — {}", t("projects-receipt-title"), c.title),
+            letterheads: vec![Letterhead::of(side, ctx.locale)],
+            project: c.title.clone(),
+            subtitle: self.subtitle.clone(),
+            receipt,
+            facts,
+            half_heading: format!("{} — {}", t("projects-application-half"), self.side),
+            half,
+            missions_heading: t("projects-missions"),
+            mission_columns: [
+                "projects-mission-from",
+                "projects-mission-to",
+                "projects-field-travellers",
+                "projects-field-starts-on",
+                "projects-field-days",
+                "projects-field-purpose",
+            ]
+            .iter()
+            .map(|k| t(k))
+            .collect(),
+            missions: self
+                .missions
+                .iter()
+                .map(|l| {
+                    vec![
+                        l.from.clone(),
+                        l.to.clone(),
+                        format_number(l.m.travellers, 0, ctx.locale),
+                        l.date.clone(),
+                        format_number(l.m.days, 0, ctx.locale),
+                        l.m.purpose.clone(),
+                    ]
+                })
+                .collect(),
+            no_missions: t("projects-application-no-missions"),
+            budget_heading: t("projects-budget"),
+            budget: self.budget.clone(),
+            files_heading: t("projects-application-attachments"),
+            files: self
+                .files
+                .iter()
+                .map(|f| {
+                    field(
+                        f.a.filename.clone(),
+                        format!(
+                            "{}, {} — {} {}",
+                            f.a.content_type,
+                            f.size,
+                            t("projects-file-sha"),
+                            f.a.sha256
+                        ),
+                    )
+                })
+                .collect(),
+            no_files: t("projects-application-no-attachments"),
+            verification_heading: t("projects-receipt-verification"),
+            verification: vec![
+                field(
+                    t("projects-application-receipt-sha"),
+                    self.receipt_sha.clone(),
+                ),
+                field(t("projects-receipt-payload"), self.receipt_payload.clone()),
+                field(
+                    t("projects-receipt-signature"),
+                    self.receipt_signature.clone(),
+                ),
+                field(t("projects-receipt-key"), key_url.to_string()),
+            ],
+            labels: DocumentLabels {
+                page: t("documents-page"),
+            },
+        }
     }
 }

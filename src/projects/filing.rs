@@ -5,7 +5,7 @@ use jiff::{Timestamp, tz::TimeZone};
 use serde::{Deserialize, Serialize};
 
 use super::{
-    actions::{load, load_visible_half, message, own_half},
+    actions::{load, load_visible_half, own_half},
     model::*,
     receipt::{self, Payload},
     store,
@@ -109,10 +109,78 @@ fn local(ms: i64, zone: &str) -> String {
     format!("{zone}={}", z.datetime())
 }
 
+/// The receipt for people, in sentences: what was filed, by whom, with which administration,
+/// when (in every side's zone), what happens next and until when it may be filed again.
+pub fn receipt_sentences(
+    locale: crate::i18n::Locale,
+    content: &FiledContent,
+    call: &Call,
+    administration: &str,
+) -> Vec<String> {
+    use crate::i18n::{format_datetime, zone_city};
+    let half = &content.half;
+    let at = |ms: i64, zone: &str| {
+        locale.t_args(
+            "common-time-in-zone",
+            &[
+                ("time", format_datetime(ms, zone, locale).into()),
+                ("city", zone_city(zone, locale).into()),
+            ],
+        )
+    };
+    let side = call.side(half.side_id);
+    let mut out = vec![
+        locale.t_args(
+            "projects-receipt-filed",
+            &[
+                ("lead", half.lead_name.clone().into()),
+                ("organisation", half.organisation_name.clone().into()),
+                (
+                    "side",
+                    side.map(|s| s.side_name.get(locale).to_string())
+                        .unwrap_or_default()
+                        .into(),
+                ),
+                ("title", content.title.clone().into()),
+                ("version", half.version.into()),
+                ("administration", administration.to_string().into()),
+                (
+                    "when",
+                    half.submitted_at
+                        .map(|ms| {
+                            call.sides
+                                .iter()
+                                .map(|s| at(ms, &s.time_zone))
+                                .collect::<Vec<_>>()
+                                .join(" — ")
+                        })
+                        .unwrap_or_default()
+                        .into(),
+                ),
+            ],
+        ),
+    ];
+    out.push(locale.t1("projects-receipt-next", "administration", administration));
+    if let (Some(s), Some(deadline)) = (side, super::model::filing_deadline(call, half)) {
+        out.push(locale.t1(
+            "projects-receipt-refile",
+            "deadline",
+            at(deadline, &s.time_zone),
+        ));
+    }
+    out
+}
+
 /// Files the lead's half with its administration. `seen_version` is the version the page was
 /// rendered with: a second click or a second tab finds it changed and files nothing.
 /// Returns the receipt id.
-pub async fn file_half(db: &Db, user: &Viewer, id: i64, seen_version: i64) -> AppResult<i64> {
+pub async fn file_half(
+    db: &Db,
+    base: &str,
+    user: &Viewer,
+    id: i64,
+    seen_version: i64,
+) -> AppResult<i64> {
     let mut tx = db.write().await?;
     let now = db.now_ms();
     let (p, call, _) = load(&mut tx, user, id).await?;
@@ -155,13 +223,23 @@ pub async fn file_half(db: &Db, user: &Viewer, id: i64, seen_version: i64) -> Ap
         admissibility_reason: None,
         ..half.clone()
     };
-    let (rid, json, sha) = issue_receipt(&mut tx, &p, &call, &filed, now).await?;
-    let m = message(
-        &user.email,
+    let (rid, _, sha) = issue_receipt(&mut tx, &p, &call, &filed, now).await?;
+    // The email says what was filed in sentences and links to the receipt (signature, hash, PDF).
+    let side = crate::programmes::actions::side_in(&mut tx, half.side_id).await?;
+    let content = FiledContent::of(&p, &filed, Vec::new());
+    let sentences = receipt_sentences(
         user.locale,
-        "projects-email-receipt",
-        &json,
-        &p.title,
+        &content,
+        &call,
+        side.administration.get(user.locale),
+    );
+    let m = email::Message::with_link(
+        &user.email,
+        user.locale.html_lang(),
+        user.locale
+            .t1("projects-email-receipt-subject", "title", p.title.clone()),
+        &sentences.join("\n\n"),
+        &format!("{base}{}", super::paths::ReceiptsById { id: rid }),
     );
     email::enqueue(&mut tx, &m).await?;
     audit::record(
@@ -203,6 +281,38 @@ pub async fn get_receipt(
         .ok_or(AppError::NotFound)?;
     let p = load_visible_half(&mut tx, user, r.half_id).await?;
     Ok((r, p))
+}
+
+/// A receipt with what it attests, for the document that carries both: the filed version, its
+/// call and themes, and the administration it was filed with.
+pub struct ReceiptDocument {
+    pub version: super::filed::FiledVersion,
+    pub call: Call,
+    pub themes: Vec<crate::commissions::Theme>,
+    pub side: crate::programmes::Side,
+}
+
+/// [`ReceiptDocument`] of receipt `id`, for whoever may see its half (else "not found").
+pub async fn receipt_document(db: &Db, user: &Viewer, id: i64) -> AppResult<ReceiptDocument> {
+    let mut tx = db.read().await?;
+    let row = store::receipt_with_content(&mut tx, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let p = load_visible_half(&mut tx, user, row.receipt.half_id).await?;
+    let (call, themes) =
+        crate::calls::actions::get_call_with_themes_in(&mut tx, Some(user), p.call_id).await?;
+    let content: FiledContent =
+        serde_json::from_str(&row.content).map_err(|e| AppError::Internal(e.into()))?;
+    let side = crate::programmes::actions::side_in(&mut tx, content.half.side_id).await?;
+    Ok(ReceiptDocument {
+        version: super::filed::FiledVersion {
+            receipt: row.receipt,
+            content,
+        },
+        call,
+        themes,
+        side,
+    })
 }
 
 /// Receipts of every half the viewer may see.

@@ -16,7 +16,15 @@ pub async fn file(
     paths::ProjectsFile { id: ProjectId(id) }: paths::ProjectsFile,
     Form(f): Form<FileForm>,
 ) -> AppResult<Response> {
-    match filing::file_half(&s.db, ctx.require_user()?, id, f.version).await {
+    match filing::file_half(
+        &s.db,
+        &s.settings.public_url,
+        ctx.require_user()?,
+        id,
+        f.version,
+    )
+    .await
+    {
         Ok(rid) => Ok(see_other(&paths::ReceiptsById { id: rid }.to_string())),
         Err(AppError::Invalid(e)) => {
             let problems: Vec<String> = e.0.values().map(|k| ctx.t(k)).collect();

@@ -9,7 +9,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
-use super::filing;
+use super::{application_view::ApplicationView, filing};
 use crate::{
     error::AppResult,
     http::{AppState, Ctx, render_status},
@@ -22,6 +22,8 @@ pub struct ReceiptPage {
     pub id: i64,
     pub project_id: i64,
     pub title: String,
+    /// What was filed, by whom, where, when, what comes next: the receipt for people.
+    pub sentences: Vec<String>,
     pub payload: String,
     pub signature: String,
     pub sha: String,
@@ -32,59 +34,49 @@ pub async fn receipt(
     ctx: Ctx,
     paths::ReceiptsById { id }: paths::ReceiptsById,
 ) -> AppResult<Response> {
-    let (r, p) = filing::get_receipt(&s.db, ctx.require_user()?, id).await?;
+    let d = filing::receipt_document(&s.db, ctx.require_user()?, id).await?;
+    let c = &d.version.content;
     let page = ReceiptPage {
-        ctx,
         id,
-        project_id: p.id,
-        title: p.title,
-        payload: r.payload,
-        signature: r.signature,
-        sha: r.content_sha256,
+        project_id: c.project_id,
+        title: c.title.clone(),
+        sentences: filing::receipt_sentences(
+            ctx.locale,
+            c,
+            &d.call,
+            d.side.administration.get(ctx.locale),
+        ),
+        payload: d.version.receipt.payload.clone(),
+        signature: d.version.receipt.signature.clone(),
+        sha: d.version.receipt.content_sha256.clone(),
+        ctx,
     };
     Ok(render_status(StatusCode::OK, &page))
 }
 
-/// The receipt as a PDF download.
+/// The application as filed, whole, opened by its receipt: a typeset PDF/A document dated on
+/// the day it was filed.
 pub async fn receipt_pdf(
     State(s): State<AppState>,
     ctx: Ctx,
     paths::ReceiptsPdf { id }: paths::ReceiptsPdf,
 ) -> AppResult<Response> {
-    let (r, p) = filing::get_receipt(&s.db, ctx.require_user()?, id).await?;
-    let l = ctx.locale;
-    let lines = vec![
-        format!("{} : {}", ctx.t("projects-field-title"), p.title),
-        String::new(),
-        ctx.t("projects-receipt-intro"),
-        String::new(),
-        format!("{} :", ctx.t("projects-receipt-content")),
-        r.content_sha256.clone(),
-        String::new(),
-        format!("{} :", ctx.t("projects-receipt-payload")),
-        r.payload.clone(),
-        String::new(),
-        format!("{} :", ctx.t("projects-receipt-signature")),
-        r.signature.clone(),
-        String::new(),
-        l.t1(
-            "projects-receipt-key-at",
-            "url",
-            format!("{}/receipts/public-key", s.settings.public_url),
-        ),
-    ];
-    let bytes = crate::pdf::render(&ctx.t("projects-receipt-title"), &lines);
-    Ok((
-        [
-            (header::CONTENT_TYPE, "application/pdf".to_string()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"receipt-{id}.pdf\""),
-            ),
-        ],
-        bytes,
-    )
-        .into_response())
+    let d = filing::receipt_document(&s.db, ctx.require_user()?, id).await?;
+    let view = ApplicationView::of(&ctx, &d.version, &d.call, &d.themes, |_| String::new());
+    let sentences = filing::receipt_sentences(
+        ctx.locale,
+        &d.version.content,
+        &d.call,
+        d.side.administration.get(ctx.locale),
+    );
+    let doc = view.document(
+        &d.side,
+        sentences,
+        &format!("{}/receipts/public-key", s.settings.public_url),
+    );
+    let dated = crate::i18n::ymd(d.version.receipt.submitted_at, &d.side.time_zone);
+    let bytes = crate::pdf::render(crate::pdf::Kind::Application, &doc, dated).await?;
+    Ok(crate::pdf::attachment(bytes, &format!("receipt-{id}.pdf")))
 }
 
 /// The public key receipts are signed with, for offline verification.

@@ -229,6 +229,16 @@ impl TestResponse {
         self.body.replace('\u{202f}', " ").contains(text)
     }
 
+    /// The words of the page's `<main>` as a reader sees them (tags dropped).
+    pub fn text(&self) -> String {
+        let html = scraper::Html::parse_document(&self.body);
+        let main = scraper::Selector::parse("main").expect("selector");
+        html.select(&main)
+            .flat_map(|m| m.text())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
     /// The value of the first `name="csrf"` field of the page.
     pub fn csrf(&self) -> Option<String> {
         let i = self.body.find("name=\"csrf\" value=\"")? + 19;
@@ -482,6 +492,28 @@ impl TestApp {
         .unwrap()
     }
 
+    /// The first column of every row of a query built at run time (test-only SQL).
+    pub async fn ids(&self, sql: &str) -> Vec<i64> {
+        let mut tx = self.db.db.read().await.unwrap();
+        on_tx!(&mut tx, |c| sqlx::query_scalar::<_, i64>(
+            sqlx::AssertSqlSafe(sql.to_string())
+        )
+        .fetch_all(c)
+        .await)
+        .unwrap()
+    }
+
+    /// (amount, currency) rows of a query built at run time (test-only SQL).
+    pub async fn amounts(&self, sql: &str) -> Vec<(i64, String)> {
+        let mut tx = self.db.db.read().await.unwrap();
+        on_tx!(&mut tx, |c| sqlx::query_as::<_, (i64, String)>(
+            sqlx::AssertSqlSafe(sql.to_string())
+        )
+        .fetch_all(c)
+        .await)
+        .unwrap()
+    }
+
     /// Runs a count query built at run time (test-only SQL, no user input).
     pub async fn scalar_text(&self, sql: &str) -> i64 {
         let mut tx = self.db.db.read().await.unwrap();
@@ -660,4 +692,43 @@ pub fn hidden_fields(html: &str, action: &str) -> Vec<(String, String)> {
         }
     }
     out
+}
+
+/// The text of a PDF as poppler's `pdftotext` reads it (Debian's poppler-utils, installed by
+/// `.ci/run`), every run of whitespace (line ends, no-break spaces) as one space: a title
+/// wrapped over two lines is still whole, a word cut or hyphenated is not.
+pub fn pdf_text(pdf: &[u8]) -> String {
+    let file = tempfile::NamedTempFile::new().expect("temporary file");
+    std::fs::write(file.path(), pdf).expect("PDF written");
+    let out = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(file.path())
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    assert!(out.status.success(), "pdftotext reads the PDF");
+    flat(&String::from_utf8(out.stdout).expect("UTF-8 text"))
+}
+
+/// Every run of whitespace, no-break spaces included, as one space.
+pub fn flat(s: &str) -> String {
+    s.split(|c: char| c.is_whitespace() || c == '\u{202f}' || c == '\u{a0}')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// With `PASSERELLE_DOCUMENTS_OUT=dir`, a PDF a test fetched is kept there, to look at.
+pub fn keep_document(name: &str, pdf: &[u8]) {
+    if let Ok(dir) = std::env::var("PASSERELLE_DOCUMENTS_OUT") {
+        std::fs::write(Path::new(&dir).join(name), pdf).expect("document kept");
+    }
+}
+
+/// The number of pages of a PDF, read by lopdf.
+pub fn pdf_pages(pdf: &[u8]) -> usize {
+    lopdf::Document::load_mem(pdf)
+        .expect("a valid PDF")
+        .get_pages()
+        .len()
 }

@@ -10,6 +10,7 @@ mod crawl;
 mod dashboard;
 mod decisions;
 mod demo_cycle;
+mod documents;
 mod email_outbox;
 mod evaluations;
 mod exports;

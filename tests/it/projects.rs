@@ -4,7 +4,7 @@
 use axum::http::StatusCode;
 use passerelle::projects::receipt;
 
-use crate::helpers::{TestApp, TestResponse};
+use crate::helpers::{TestApp, TestResponse, pdf_text};
 
 pub(crate) const QC: &str = "demandeur.qc@demo.passerelle.test";
 pub(crate) const WB: &str = "demandeur.wb@demo.passerelle.test";
@@ -176,8 +176,8 @@ async fn both_halves_are_filed_with_their_own_administration_and_receipts_verify
     assert_eq!(receipt_page.status, StatusCode::OK);
     // The PDF, read back with a real PDF parser.
     let pdf = qc.get_bytes(&format!("{receipt_url}/pdf")).await;
-    let doc = lopdf::Document::load_mem(&pdf).expect("a valid PDF");
-    let text = doc.extract_text(&[1]).unwrap();
+    crate::helpers::keep_document("receipt.pdf", &pdf);
+    let text = pdf_text(&pdf);
     assert!(text.contains("Accusé de dépôt"), "{text}");
     assert!(text.contains("Érosion des berges"));
     let sha = app

@@ -4,7 +4,7 @@
 
 use axum::http::StatusCode;
 
-use crate::helpers::TestApp;
+use crate::helpers::{TestApp, pdf_text};
 
 async fn plenary(app: &TestApp) -> i64 {
     app.scalar("select id from commission_sessions where kind = 'plenary'")
@@ -269,11 +269,8 @@ async fn closing_turns_selections_into_funded_projects_and_both_co_chairs_sign_t
     let pdf = qc
         .get_bytes(&format!("/sessions/{session}/minutes.pdf?lang=fr"))
         .await;
-    let text = lopdf::Document::load_mem(&pdf)
-        .unwrap()
-        .extract_text(&[1])
-        .unwrap();
-    assert!(text.contains("signé par Anne Lambert"), "{text}");
+    let text = pdf_text(&pdf);
+    assert!(text.contains("Signé par Anne Lambert"), "{text}");
 
     // The letter, once WB releases: a PDF from WBI with the amount and the term.
     officer
@@ -291,14 +288,36 @@ async fn closing_turns_selections_into_funded_projects_and_both_co_chairs_sign_t
     let letter = applicant
         .get_bytes(&format!("/projects/{project}/letter.pdf?lang=fr"))
         .await;
-    let text = lopdf::Document::load_mem(&letter)
-        .unwrap()
-        .extract_text(&[1])
-        .unwrap();
-    assert!(text.contains("Lettre de d"), "{text}");
-    assert!(text.contains("Retenu"));
-    assert!(text.contains("1 500,00"));
-    assert!(text.contains("Le projet est financ"));
+    crate::helpers::keep_document("letter.pdf", &letter);
+    let text = pdf_text(&letter);
+    // A letter from the side's administration, dated on the day of the decision (not of
+    // printing), with a greeting, the outcome, the amount, the term, and who signs it.
+    let decided_at = app
+        .scalar_text(&format!(
+            "select max(decided_at) from decisions where project_id = {project}"
+        ))
+        .await;
+    let dated = passerelle::i18n::format_long_date(
+        decided_at,
+        "Europe/Brussels",
+        passerelle::i18n::Locale::FrBe,
+    );
+    let officer_name = app
+        .scalar_text_value("select name from users where email = 'charge.wb@demo.passerelle.test'")
+        .await;
+    for part in [
+        "WBI",
+        &format!("Bruxelles, le {dated}"),
+        "Madame, Monsieur,",
+        "Sa décision : Retenu.",
+        "1 500,00 €",
+        "Le projet est financé du",
+        "salutations distinguées",
+        &officer_name,
+    ] {
+        assert!(text.contains(part), "{part:?} in the letter: {text}");
+    }
+    assert_eq!(crate::helpers::pdf_pages(&letter), 1);
     // The other side's lead has no letter until QC releases; the other project is not funded.
     let qc_lead = app.scalar_text_value(&format!("select u.email from users u join project_halves h on h.lead_user_id = u.id join sides s on s.id = h.side_id where h.project_id = {project} and s.code = 'QC'")).await;
     let mut qc_applicant = app.browser();

@@ -223,10 +223,12 @@ pub async fn released_outcomes(
     tx: &mut Tx,
     project: i64,
     side: i64,
-) -> sqlx::Result<Vec<(String, Option<i64>, i64)>> {
+) -> sqlx::Result<Vec<ReleasedOutcome>> {
     on_tx!(tx, |c| sqlx::query_as(
-        "select d.outcome, a.amount, r.released_at from decisions d
+        "select d.outcome, a.amount, d.decided_at as decided_at, u.name as released_by
+         from decisions d
          join session_releases r on r.session_id = d.session_id and r.side_id = $2
+         join users u on u.id = r.released_by
          left join decision_amounts a on a.decision_id = d.id and a.side_id = $2
          where d.project_id = $1 and d.decided_at is not null order by d.id"
     )
@@ -234,6 +236,17 @@ pub async fn released_outcomes(
     .bind(side)
     .fetch_all(c)
     .await)
+}
+
+/// A joint decision on a project as released to one side.
+#[derive(sqlx::FromRow)]
+pub struct ReleasedOutcome {
+    pub outcome: String,
+    /// What the side grants, in its currency.
+    pub amount: Option<i64>,
+    pub decided_at: i64,
+    /// The name of the officer who released it.
+    pub released_by: String,
 }
 
 /// What these decisions granted: (decision, side, amount), in one statement.

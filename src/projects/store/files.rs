@@ -341,6 +341,19 @@ pub struct FiledReceiptRow {
     pub content: String,
 }
 
+/// A receipt with its content.
+pub async fn receipt_with_content(tx: &mut Tx, id: i64) -> sqlx::Result<Option<FiledReceiptRow>> {
+    on_tx!(tx, |c| {
+        sqlx::query_as(
+            "select id, half_id, version, submitted_at, content_sha256, payload, signature, content
+             from receipts where id = $1",
+        )
+        .bind(id)
+        .fetch_optional(c)
+        .await
+    })
+}
+
 /// The latest receipt of a half, with its content.
 pub async fn latest_receipt(tx: &mut Tx, half_id: i64) -> sqlx::Result<Option<FiledReceiptRow>> {
     on_tx!(tx, |c| {

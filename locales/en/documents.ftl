@@ -1,0 +1,2 @@
+# Words of the typeset documents (PDF).
+documents-page = Page
