@@ -46,6 +46,7 @@ pub mod pdf;
 pub mod programmes;
 pub mod projects;
 pub mod server;
+pub mod sheet;
 pub mod site;
 pub mod storage;
 pub mod users;

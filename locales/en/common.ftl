@@ -34,3 +34,4 @@ form-autosave-offline = Connection lost: your input is kept in this browser.
 form-autosave-invalid = Draft not saved on the server: save to see which fields to correct.
 common-error-choice = Choose one of the options offered.
 common-error-changed-since = This changed since you opened the page — review the content below, then approve again. Nothing was recorded.
+common-export-xlsx = Export as a spreadsheet (.xlsx)

@@ -92,7 +92,7 @@ projects-error-extension-past = The extension must end in the future.
 projects-officer-title = My side’s applications
 projects-search = Search
 projects-filter = Filter
-projects-csv = Export as CSV
+projects-csv = Export as CSV (semicolon-separated)
 projects-count = { $count ->
     [one] { $count } half
    *[other] { $count } halves
@@ -176,3 +176,4 @@ projects-receipt-next = { $administration } first checks that this half is admis
 projects-receipt-refile = Until { $deadline }, this half may be changed and filed again: the last version filed is the one examined.
 projects-receipt-verification = Verification
 projects-receipt-human = What you filed
+projects-applications-sheet = Applications

@@ -34,3 +34,4 @@ form-autosave-offline = Connexion perdue : votre saisie est gardée dans ce navi
 form-autosave-invalid = Brouillon non enregistré sur le serveur : corrigez les champs signalés en enregistrant.
 common-error-choice = Choisissez une des options proposées.
 common-error-changed-since = Ceci a changé depuis que vous avez ouvert la page : relisez le contenu ci-dessous, puis approuvez à nouveau. Rien n’a été enregistré.
+common-export-xlsx = Exporter en tableur (.xlsx)

@@ -92,7 +92,7 @@ projects-error-extension-past = La prolongation doit se terminer dans le futur.
 projects-officer-title = Candidatures de ma partie
 projects-search = Rechercher
 projects-filter = Filtrer
-projects-csv = Exporter en CSV
+projects-csv = Exporter en CSV (Excel, séparateur « ; »)
 projects-count = { $count ->
     [one] { $count } volet
    *[other] { $count } volets
@@ -176,3 +176,4 @@ projects-receipt-next = L’administration ({ $administration }) vérifie d’ab
 projects-receipt-refile = Jusqu’au { $deadline }, ce volet peut être modifié et déposé à nouveau : c’est la dernière version déposée qui est examinée.
 projects-receipt-verification = Vérification
 projects-receipt-human = Ce que vous avez déposé
+projects-applications-sheet = Candidatures

@@ -285,12 +285,29 @@ pub async fn csv(
         id: CommissionId(id),
     }: paths::CommissionsFundedCsv,
 ) -> AppResult<Response> {
-    let body = super::exports::csv(&s.db, ctx.require_user()?, id, ctx.locale).await?;
-    Ok(download(
-        "text/csv; charset=utf-8",
-        format!("funded-projects-{id}.csv"),
-        body,
-    ))
+    let sheet = super::exports::sheet(&s.db, ctx.require_user()?, id, ctx.locale).await?;
+    crate::sheet::download(
+        &sheet,
+        &format!("funded-projects-{id}"),
+        crate::sheet::SheetFile::Csv,
+        ctx.locale,
+    )
+}
+
+pub async fn xlsx(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    paths::CommissionsFundedXlsx {
+        id: CommissionId(id),
+    }: paths::CommissionsFundedXlsx,
+) -> AppResult<Response> {
+    let sheet = super::exports::sheet(&s.db, ctx.require_user()?, id, ctx.locale).await?;
+    crate::sheet::download(
+        &sheet,
+        &format!("funded-projects-{id}"),
+        crate::sheet::SheetFile::Xlsx,
+        ctx.locale,
+    )
 }
 
 pub async fn iati(

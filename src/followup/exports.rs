@@ -1,5 +1,5 @@
-//! Exports of a commission's funded projects for the officers of one side: CSV (cells a
-//! spreadsheet would run as formulas are neutralised) and IATI activity XML 2.03 with that side
+//! Exports of a commission's funded projects for the officers of one side: a sheet (CSV and
+//! `.xlsx`, `crate::sheet`) and IATI activity XML 2.03 with that side
 //! as reporting organisation for its own funding, in its own currency.
 
 use super::{
@@ -11,7 +11,7 @@ use crate::{
     db::Db,
     error::{AppError, AppResult},
     followup::model::FundedState,
-    projects::model::csv_cell,
+    sheet::{Cell, Sheet},
     users::Viewer,
 };
 
@@ -100,69 +100,79 @@ pub async fn iati(db: &Db, user: &Viewer, commission: i64) -> AppResult<String> 
     Ok(iati::document(&reporter, &activities, &generated))
 }
 
-/// The CSV of a commission's funded projects: one row each, money per side in its currency
-/// (never summed), for the officers and members of the programme. Headers in `locale`.
-pub async fn csv(
+/// A commission's funded projects as a sheet: one row each, money per side in its currency
+/// (never summed), for the officers and members of the programme. Headings in `locale`.
+pub async fn sheet(
     db: &Db,
     user: &Viewer,
     commission: i64,
     locale: crate::i18n::Locale,
-) -> AppResult<String> {
+) -> AppResult<Sheet> {
     let mut tx = db.read().await?;
     let views = commission_views(&mut tx, user, commission).await?;
-    let quote = |v: &str| format!("\"{}\"", csv_cell(v).replace('"', "\"\""));
-    let mut out = String::new();
-    let mut header_done = false;
-    for v in &views {
-        let f = &v.funded;
-        if !header_done {
-            let mut h: Vec<String> = ["followup-csv-id", "projects-csv-title", "followup-state"]
-                .iter()
-                .map(|k| locale.t(k))
-                .collect();
-            h.push(locale.t("followup-csv-start"));
-            h.push(locale.t("followup-ends-on"));
+    let c = commissions::actions::get(&mut tx, commission).await?;
+    let mut headers: Vec<String> = [
+        "followup-csv-id",
+        "projects-csv-title",
+        "followup-state",
+        "followup-csv-start",
+        "followup-ends-on",
+    ]
+    .iter()
+    .map(|k| locale.t(k))
+    .collect();
+    if let Some(v) = views.first() {
+        for s in &v.sides {
+            for key in [
+                "followup-csv-organisation",
+                "followup-csv-committed",
+                "followup-csv-spent",
+            ] {
+                headers.push(locale.t_args(
+                    key,
+                    &[
+                        ("side", s.name.get(locale).to_string().into()),
+                        ("currency", s.currency.clone().into()),
+                    ],
+                ));
+            }
+        }
+    }
+    let rows = views
+        .iter()
+        .map(|v| {
+            let f = &v.funded;
+            let mut row = vec![
+                Cell::Int(f.id),
+                Cell::Text(v.project.title.clone()),
+                Cell::Text(locale.t(&f.state.key())),
+                Cell::Date(f.starts_on),
+                Cell::Date(f.ends_on),
+            ];
             for s in &v.sides {
-                for key in [
-                    "followup-csv-organisation",
-                    "followup-csv-committed",
-                    "followup-csv-spent",
+                let money = v.money.iter().find(|m| m.side_id == s.id);
+                row.push(Cell::Text(
+                    v.project
+                        .half_of_side(s.id)
+                        .map(|h| h.organisation_name.clone())
+                        .unwrap_or_default(),
+                ));
+                for minor in [
+                    money.map_or(0, |m| m.committed),
+                    money.map_or(0, |m| m.spent),
                 ] {
-                    h.push(locale.t_args(
-                        key,
-                        &[
-                            ("side", s.name.get(locale).to_string().into()),
-                            ("currency", s.currency.clone().into()),
-                        ],
-                    ));
+                    row.push(Cell::Money {
+                        minor,
+                        currency: s.currency.clone(),
+                    });
                 }
             }
-            out.push_str(&h.iter().map(|c| quote(c)).collect::<Vec<_>>().join(","));
-            out.push_str("\r\n");
-            header_done = true;
-        }
-        let mut row = vec![
-            f.id.to_string(),
-            v.project.title.clone(),
-            locale.t(&f.state.key()),
-            f.starts_on.to_string(),
-            f.ends_on.to_string(),
-        ];
-        for s in &v.sides {
-            let money = v.money.iter().find(|m| m.side_id == s.id);
-            row.push(
-                v.project
-                    .half_of_side(s.id)
-                    .map(|h| h.organisation_name.clone())
-                    .unwrap_or_default(),
-            );
-            let committed = money.map_or(0, |m| m.committed);
-            row.push(format!("{}.{:02}", committed / 100, committed % 100));
-            let spent = money.map_or(0, |m| m.spent);
-            row.push(format!("{}.{:02}", spent / 100, spent % 100));
-        }
-        out.push_str(&row.iter().map(|c| quote(c)).collect::<Vec<_>>().join(","));
-        out.push_str("\r\n");
-    }
-    Ok(out)
+            row
+        })
+        .collect();
+    Ok(Sheet {
+        name: locale.t1("followup-sheet-name", "number", c.number.to_string()),
+        headers,
+        rows,
+    })
 }

@@ -283,6 +283,22 @@ impl CommissionsFundedCsv {
 }
 
 #[derive(TypedPath, Deserialize, Clone, Copy, Debug)]
+#[typed_path("/commissions/{id}/funded.xlsx")]
+pub struct CommissionsFundedXlsx {
+    pub id: CommissionId,
+}
+
+impl CommissionsFundedXlsx {
+    /// The URL of this route for these ids (templates and emails build links with it).
+    pub fn url(id: impl RawId) -> String {
+        CommissionsFundedXlsx {
+            id: CommissionId(id.raw()),
+        }
+        .to_string()
+    }
+}
+
+#[derive(TypedPath, Deserialize, Clone, Copy, Debug)]
 #[typed_path("/commissions/{id}/iati.xml")]
 pub struct CommissionsIatiXml {
     pub id: CommissionId,

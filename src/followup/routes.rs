@@ -121,6 +121,11 @@ pub fn routes(r: Registry) -> Registry {
         commission::csv,
     )
     .get(
+        paths::CommissionsFundedXlsx::PATH,
+        AnyOf(COMMISSION),
+        commission::xlsx,
+    )
+    .get(
         paths::CommissionsIatiXml::PATH,
         AnyOf(OFFICERS),
         commission::iati,

@@ -208,15 +208,6 @@ pub fn budget(call: &Call, missions: &[Mission]) -> Vec<SideBudget> {
 
 pub use crate::i18n::{fold, matches_query};
 
-/// Neutralises a CSV cell that a spreadsheet would run as a formula.
-pub fn csv_cell(value: &str) -> String {
-    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{value}")
-    } else {
-        value.to_string()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -390,14 +381,5 @@ mod tests {
         assert!(matches_query("École d’été", "ecole d'ete"));
         assert!(!matches_query("Érosion des berges", "erosion meuse"));
         assert!(matches_query("anything", "  "));
-    }
-
-    #[test]
-    fn formulas_are_neutralised_in_csv_cells() {
-        assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
-        assert_eq!(csv_cell("+1"), "'+1");
-        assert_eq!(csv_cell("-1"), "'-1");
-        assert_eq!(csv_cell("@SUM"), "'@SUM");
-        assert_eq!(csv_cell("Université Laval"), "Université Laval");
     }
 }

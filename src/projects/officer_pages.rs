@@ -8,19 +8,19 @@ use askama::Template;
 use axum::{
     Form,
     extract::{Query, State},
-    http::header,
-    response::{IntoResponse, Response},
+    response::Response,
 };
 use serde::Deserialize;
 
 use super::{
     forms::{DecisionForm, ExtensionForm},
-    model::{HalfState, Project, csv_cell, matches_query},
+    model::{HalfState, Project, matches_query},
 };
 use crate::{
     calls::{Call, model::parse_local},
     error::{AppError, AppResult},
     http::{AppState, Ctx, render, see_other},
+    sheet::{self, Cell, Sheet, SheetFile},
 };
 
 #[derive(Deserialize, Default, Clone)]
@@ -145,17 +145,11 @@ pub async fn officer_list(
     Ok(render(&page))
 }
 
-/// The same rows as CSV (UTF-8 with BOM for spreadsheets), formulas neutralised.
-pub async fn officer_csv(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    paths::CallsApplicationsCsv { id: CallId(id) }: paths::CallsApplicationsCsv,
-    Query(f): Query<Filters>,
-) -> AppResult<Response> {
+/// The same rows as a sheet (the list's filters apply), for the CSV and `.xlsx` downloads.
+async fn applications_sheet(s: &AppState, ctx: &Ctx, id: i64, f: &Filters) -> AppResult<Sheet> {
     let u = ctx.require_user()?;
     let (call, sides, projects) = super::officer::for_officer(&s.db, u, id).await?;
-    let mut out = String::from("\u{feff}");
-    let header_row = [
+    let headers = [
         "projects-csv-project",
         "projects-csv-title",
         "projects-csv-organisation",
@@ -163,45 +157,66 @@ pub async fn officer_csv(
         "projects-csv-state",
         "projects-csv-paired",
         "projects-csv-admissibility",
-    ];
-    let quote = |v: &str| format!("\"{}\"", csv_cell(v).replace('"', "\"\""));
-    out.push_str(
-        &header_row
-            .iter()
-            .map(|k| quote(&ctx.t(k)))
-            .collect::<Vec<_>>()
-            .join(","),
-    );
-    out.push_str("\r\n");
-    for r in rows(&ctx, &call, &sides, &projects, &f) {
-        let paired = ctx.t(if r.paired {
-            "projects-paired-yes"
-        } else {
-            "projects-paired-no"
-        });
-        let cells = [
-            r.project_id.to_string(),
-            r.title,
-            r.organisation,
-            r.kind,
-            r.state,
-            paired,
-            r.admissibility,
-        ];
-        out.push_str(&cells.iter().map(|c| quote(c)).collect::<Vec<_>>().join(","));
-        out.push_str("\r\n");
-    }
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"applications-call-{id}.csv\""),
-            ),
-        ],
-        out,
+    ]
+    .iter()
+    .map(|k| ctx.t(k))
+    .collect();
+    let rows = rows(ctx, &call, &sides, &projects, f)
+        .into_iter()
+        .map(|r| {
+            let paired = ctx.t(if r.paired {
+                "projects-paired-yes"
+            } else {
+                "projects-paired-no"
+            });
+            vec![
+                Cell::Int(r.project_id),
+                Cell::Text(r.title),
+                Cell::Text(r.organisation),
+                Cell::Text(r.kind),
+                Cell::Text(r.state),
+                Cell::Text(paired),
+                Cell::Text(r.admissibility),
+            ]
+        })
+        .collect();
+    Ok(Sheet {
+        name: ctx.t("projects-applications-sheet"),
+        headers,
+        rows,
+    })
+}
+
+/// The list as CSV for French and Belgian Excel.
+pub async fn officer_csv(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    paths::CallsApplicationsCsv { id: CallId(id) }: paths::CallsApplicationsCsv,
+    Query(f): Query<Filters>,
+) -> AppResult<Response> {
+    let sheet = applications_sheet(&s, &ctx, id, &f).await?;
+    sheet::download(
+        &sheet,
+        &format!("applications-call-{id}"),
+        SheetFile::Csv,
+        ctx.locale,
     )
-        .into_response())
+}
+
+/// The list as an `.xlsx` workbook.
+pub async fn officer_xlsx(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    paths::CallsApplicationsXlsx { id: CallId(id) }: paths::CallsApplicationsXlsx,
+    Query(f): Query<Filters>,
+) -> AppResult<Response> {
+    let sheet = applications_sheet(&s, &ctx, id, &f).await?;
+    sheet::download(
+        &sheet,
+        &format!("applications-call-{id}"),
+        SheetFile::Xlsx,
+        ctx.locale,
+    )
 }
 
 pub async fn admissibility(

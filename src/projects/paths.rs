@@ -57,6 +57,22 @@ impl CallsApplicationsCsv {
 }
 
 #[derive(TypedPath, Deserialize, Clone, Copy, Debug)]
+#[typed_path("/calls/{id}/applications.xlsx")]
+pub struct CallsApplicationsXlsx {
+    pub id: CallId,
+}
+
+impl CallsApplicationsXlsx {
+    /// The URL of this route for these ids (templates and emails build links with it).
+    pub fn url(id: impl RawId) -> String {
+        CallsApplicationsXlsx {
+            id: CallId(id.raw()),
+        }
+        .to_string()
+    }
+}
+
+#[derive(TypedPath, Deserialize, Clone, Copy, Debug)]
 #[typed_path("/projects/{id}")]
 pub struct ProjectsById {
     pub id: ProjectId,

@@ -42,6 +42,11 @@ pub fn routes(r: Registry) -> Registry {
             AnyOf(OFFICERS),
             officer::officer_csv,
         )
+        .get(
+            paths::CallsApplicationsXlsx::PATH,
+            AnyOf(OFFICERS),
+            officer::officer_xlsx,
+        )
         .get("/projects", AnyOf(APPLICANTS), pages::mine)
         .get("/projects/join", AnyOf(APPLICANTS), partner::join_form)
         .post("/projects/join", AnyOf(APPLICANTS), partner::join)

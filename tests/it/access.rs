@@ -212,6 +212,11 @@ fn needs() -> Vec<(Method, &'static str, Needs)> {
             "/calls/{id}/applications.csv",
             Calls(C::SeeApplications),
         ),
+        (
+            get.clone(),
+            "/calls/{id}/applications.xlsx",
+            Calls(C::SeeApplications),
+        ),
         (get.clone(), "/projects", Projects(P::Edit)),
         (get.clone(), "/projects/join", Projects(P::Edit)),
         (post.clone(), "/projects/join", Projects(P::Edit)),
@@ -458,6 +463,11 @@ fn needs() -> Vec<(Method, &'static str, Needs)> {
         (
             get.clone(),
             "/commissions/{id}/funded.csv",
+            Followup(F::SeeCommission),
+        ),
+        (
+            get.clone(),
+            "/commissions/{id}/funded.xlsx",
             Followup(F::SeeCommission),
         ),
         (

@@ -20,12 +20,12 @@ async fn the_dashboard_shows_states_missions_and_each_sides_money_apart() {
     // row), in its own currency.
     let csv = b.get("/commissions/1/funded.csv?lang=fr").await.body;
     let mut lines = csv.split("\r\n").filter(|l| !l.is_empty());
-    let header: Vec<&str> = lines.next().unwrap().split("\",\"").collect();
+    let header = crate::helpers::csv_cells(lines.next().unwrap());
     let col = |name: &str| header.iter().position(|h| h.contains(name)).unwrap();
     let (wb_col, qc_col) = (col("Wallonie-Bruxelles : engagé"), col("Québec : engagé"));
     let (mut eur, mut cad) = (0i64, 0i64);
     for l in lines {
-        let cells: Vec<&str> = l.split("\",\"").collect();
+        let cells = crate::helpers::csv_cells(l);
         let minor = |c: &str| {
             c.chars()
                 .filter(|c| c.is_ascii_digit())
@@ -33,8 +33,8 @@ async fn the_dashboard_shows_states_missions_and_each_sides_money_apart() {
                 .parse::<i64>()
                 .unwrap()
         };
-        eur += minor(cells[wb_col]);
-        cad += minor(cells[qc_col]);
+        eur += minor(&cells[wb_col]);
+        cad += minor(&cells[qc_col]);
     }
     let fmt = |m: i64, c: &str| {
         passerelle::i18n::format_money(m, c, passerelle::i18n::Locale::FrBe)

@@ -94,10 +94,14 @@ async fn the_csv_export_keeps_money_per_side_and_neutralises_formulas() {
     b.login_demo("commission.qc@demo.passerelle.test").await;
     let r = b.get("/commissions/1/funded.csv").await;
     assert_eq!(r.status, StatusCode::OK);
+    // For French and Belgian Excel: a BOM so the accents read right, `;` between cells.
+    assert!(r.body.starts_with('\u{feff}'), "a byte order mark");
     let mut rows = r.body.split("\r\n").filter(|l| !l.is_empty());
     let header = rows.next().unwrap();
     assert!(
-        header.contains("\"Wallonie-Bruxelles : engagé (EUR)\""),
+        header.contains(
+            "\"Wallonie-Bruxelles : engagé (EUR)\";\"Wallonie-Bruxelles : dépensé (EUR)\""
+        ),
         "{header}"
     );
     assert!(header.contains("\"Québec : engagé (CAD)\""));
@@ -107,5 +111,77 @@ async fn the_csv_export_keeps_money_per_side_and_neutralises_formulas() {
         r.body.contains("\"'=HYPERLINK(\"\"http://evil\"\")\""),
         "{}",
         r.body
+    );
+    // Amounts with a decimal comma, unquoted, so French Excel reads numbers.
+    let first = crate::helpers::csv_cells(rows.next().unwrap());
+    assert!(
+        first
+            .iter()
+            .any(|c| c.contains(',') && c.chars().all(|ch| ch.is_ascii_digit() || ch == ',')),
+        "{first:?}"
+    );
+}
+
+/// The `.xlsx` export read back by a spreadsheet library (calamine): the same rows as the CSV,
+/// with typed cells — dates as dates, amounts as numbers in their currency's format, titles as
+/// text (a formula-like title stays text).
+#[tokio::test]
+async fn the_xlsx_export_has_typed_cells_and_the_same_rows_as_the_csv() {
+    use calamine::{Data, Reader, Xlsx};
+    let app = TestApp::spawn_full_demo().await;
+    let project = app
+        .scalar("select min(project_id) from funded_projects")
+        .await;
+    app.set_filed_title(project, "=HYPERLINK(\"http://evil\")")
+        .await;
+    let mut b = app.browser();
+    b.login_demo("commission.qc@demo.passerelle.test").await;
+    let r = b.get("/commissions/1/funded.xlsx").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(
+        r.header("content-type"),
+        Some("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    );
+    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(
+        b.get_bytes("/commissions/1/funded.xlsx").await,
+    ))
+    .expect("an xlsx");
+    let name = book.sheet_names()[0].clone();
+    let range = book.worksheet_range(&name).expect("a sheet");
+    let rows: Vec<&[Data]> = range.rows().collect();
+    let header: Vec<String> = rows[0].iter().map(|c| c.to_string()).collect();
+    let csv = b.get("/commissions/1/funded.csv").await.body;
+    let csv_rows: Vec<Vec<String>> = csv
+        .split("\r\n")
+        .filter(|l| !l.is_empty())
+        .map(crate::helpers::csv_cells)
+        .collect();
+    assert_eq!(header, csv_rows[0], "the same columns");
+    assert_eq!(rows.len(), csv_rows.len(), "the same rows");
+    let col = |name: &str| header.iter().position(|h| h == name).expect(name);
+    let (start, committed) = (col("Début"), col("Wallonie-Bruxelles : engagé (EUR)"));
+    for (row, csv_row) in rows[1..].iter().zip(&csv_rows[1..]) {
+        assert!(
+            matches!(row[0], Data::Float(_) | Data::Int(_)),
+            "the id is a number"
+        );
+        match &row[start] {
+            Data::DateTime(d) => assert!(d.is_datetime(), "a date"),
+            other => panic!("the start is a date, not {other:?}"),
+        }
+        match row[committed] {
+            Data::Float(v) => assert_eq!(
+                format!("{v:.2}").replace('.', ","),
+                csv_row[committed],
+                "the same amount as the CSV"
+            ),
+            ref other => panic!("an amount is a number, not {other:?}"),
+        }
+        assert!(matches!(row[1], Data::String(_)), "the title is text");
+    }
+    assert!(
+        rows.iter()
+            .any(|r| r[1] == Data::String("=HYPERLINK(\"http://evil\")".into())),
+        "a formula-like title stays text, never a formula"
     );
 }

@@ -732,3 +732,24 @@ pub fn pdf_pages(pdf: &[u8]) -> usize {
         .get_pages()
         .len()
 }
+
+/// A CSV line's cells: `;`-separated as French Excel reads it, quoted, `""` for a quote.
+pub fn csv_cells(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut chars = line.trim_start_matches('\u{feff}').chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                cell.push('"');
+                chars.next();
+            }
+            ('"', _) => quoted = !quoted,
+            (';', false) => out.push(std::mem::take(&mut cell)),
+            _ => cell.push(c),
+        }
+    }
+    out.push(cell);
+    out
+}

@@ -41,7 +41,7 @@ async fn the_same_committed_amounts_on_the_project_page_the_dashboard_the_csv_an
     // CSV: one row per funded project, a committed column per side (in its currency).
     let csv = b.get("/commissions/1/funded.csv?lang=fr").await;
     let mut rows = csv.body.split("\r\n").filter(|l| !l.is_empty());
-    let header: Vec<String> = split_csv(rows.next().unwrap());
+    let header: Vec<String> = crate::helpers::csv_cells(rows.next().unwrap());
     let col = |name: &str| header.iter().position(|h| h == name).expect(name);
     let (wb_col, qc_col, id_col) = (
         col("Wallonie-Bruxelles : engagé (EUR)"),
@@ -50,7 +50,7 @@ async fn the_same_committed_amounts_on_the_project_page_the_dashboard_the_csv_an
     );
     let mut csv_rows = Vec::new();
     for r in rows {
-        let cells = split_csv(r);
+        let cells = crate::helpers::csv_cells(r);
         csv_rows.push((
             cells[id_col].clone(),
             minor(&cells[wb_col]),
@@ -114,27 +114,6 @@ async fn the_same_committed_amounts_on_the_project_page_the_dashboard_the_csv_an
         vec![totals.0, totals.1],
         "dashboard totals (WB, QC)"
     );
-}
-
-/// A CSV line's cells (quoted, `""` for a quote).
-fn split_csv(line: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cell = String::new();
-    let mut quoted = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (c, quoted) {
-            ('"', true) if chars.peek() == Some(&'"') => {
-                cell.push('"');
-                chars.next();
-            }
-            ('"', _) => quoted = !quoted,
-            (',', false) | (';', false) => out.push(std::mem::take(&mut cell)),
-            _ => cell.push(c),
-        }
-    }
-    out.push(cell);
-    out
 }
 
 #[tokio::test]
