@@ -111,12 +111,19 @@ test('two sides publish a call; two partners each file their half; officers see 
   await wb.waitForURL(projectUrl);
 
   // Each files its half with its own administration and gets a receipt.
-  await wb.click('text=Déposer mon volet');
+  // Filing goes through the review: what will be filed, what follows, then the button.
+  await wb.click('text=Vérifier et déposer');
+  await wb.waitForURL(/\/review$/);
+  assert.match(await wb.textContent('main'), /Ce qui sera déposé/);
+  assert.match(await wb.textContent('main'), /Après le dépôt/);
+  await accessible(wb, 'review before filing');
+  await wb.click('button:has-text("Déposer mon volet")');
   await wb.waitForURL(/\/receipts\/\d+$/);
   assert.match(await wb.textContent('main'), /"side":"WB"/);
   await accessible(wb, 'receipt page');
   await qc.goto(projectUrl);
-  await qc.click('text=Déposer mon volet');
+  await qc.click('text=Vérifier et déposer');
+  await qc.click('button:has-text("Déposer mon volet")');
   await qc.waitForURL(/\/receipts\/\d+$/);
   assert.match(await qc.textContent('main'), /"side":"QC"/);
 
@@ -144,7 +151,8 @@ test('two sides publish a call; two partners each file their half; officers see 
   await qc.waitForURL(projectUrl);
   await qcOfficer.goto(projectUrl);
   assert.equal(await qcOfficer.textContent('h1'), 'Érosion des berges du Saint-Laurent et de la Meuse');
-  await qc.click('text=Déposer mon volet');
+  await qc.click('text=Vérifier et déposer');
+  await qc.click('button:has-text("Déposer mon volet")');
   await qc.waitForURL(/\/receipts\/\d+$/);
   assert.match(await qc.textContent('main'), /"version":2/);
   await qcOfficer.goto(projectUrl);

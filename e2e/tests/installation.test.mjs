@@ -51,6 +51,9 @@ async function accessibleAtBothWidths(page, what) {
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
     await accessible(page, `${what} at ${width} px`);
+    // No page scrolls sideways: wide tables scroll inside their own region.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${what} scrolls sideways by ${overflow} px at ${width} px`);
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 }
@@ -309,10 +312,14 @@ test('from an empty database to a funded project, entirely in the browser', asyn
   await accessible(partner, 'join page');
   await click(partner, 'button.primary');
   await partner.waitForURL(projectUrl);
-  await click(partner, 'text=Déposer mon volet');
+  await click(partner, 'text=Vérifier et déposer');
+  await partner.waitForURL(/\/review$/);
+  await accessibleAtBothWidths(partner, 'review before filing');
+  await click(partner, 'button:has-text("Déposer mon volet")');
   await partner.waitForURL(/\/receipts\/\d+$/);
   await lead.goto(projectUrl);
-  await click(lead, 'text=Déposer mon volet');
+  await click(lead, 'text=Vérifier et déposer');
+  await click(lead, 'button:has-text("Déposer mon volet")');
   await lead.waitForURL(/\/receipts\/\d+$/);
   await accessible(lead, 'receipt page');
 

@@ -35,3 +35,4 @@ form-autosave-invalid = Draft not saved on the server: save to see which fields 
 common-error-choice = Choose one of the options offered.
 common-error-changed-since = This changed since you opened the page — review the content below, then approve again. Nothing was recorded.
 common-export-xlsx = Export as a spreadsheet (.xlsx)
+form-needed-to-file = required to file

@@ -35,3 +35,4 @@ form-autosave-invalid = Brouillon non enregistré sur le serveur : corrigez les 
 common-error-choice = Choisissez une des options proposées.
 common-error-changed-since = Ceci a changé depuis que vous avez ouvert la page : relisez le contenu ci-dessous, puis approuvez à nouveau. Rien n’a été enregistré.
 common-export-xlsx = Exporter en tableur (.xlsx)
+form-needed-to-file = requis pour le dépôt

@@ -26,6 +26,8 @@ pub struct Field {
     pub error: Option<String>,
     pub autocomplete: &'static str,
     pub required: bool,
+    /// Not needed to save a draft, needed to file it: marked so, never "optional".
+    pub needed_to_file: bool,
     pub options: Vec<SelectOption>,
     /// A heading that opens a new part of a long form before this field.
     pub heading: Option<String>,
@@ -43,6 +45,7 @@ impl Field {
             error: None,
             autocomplete: "off",
             required: true,
+            needed_to_file: false,
             options: Vec::new(),
             heading: None,
         }
@@ -152,6 +155,13 @@ impl Field {
     }
     pub fn optional(mut self) -> Field {
         self.required = false;
+        self
+    }
+    /// May stay empty in a draft (saved as typed), must be filled to file: the label says
+    /// "required to file", the browser does not refuse an incomplete draft.
+    pub fn needed_to_file(mut self) -> Field {
+        self.required = false;
+        self.needed_to_file = true;
         self
     }
     /// The ids the input is described by: its hint and its error.

@@ -66,15 +66,19 @@ fn edit_page(
             f.get("summary"),
         )
         .hint(ctx, "projects-summary-hint")
-        .optional(),
+        .needed_to_file(),
     )
-    .field(Field::checkboxes(
-        ctx,
-        "themes",
-        "projects-field-themes",
-        theme_options,
-        &f.themes,
-    ))
+    .field(
+        Field::checkboxes(
+            ctx,
+            "themes",
+            "projects-field-themes",
+            theme_options,
+            &f.themes,
+        )
+        .hint(ctx, "projects-themes-hint")
+        .needed_to_file(),
+    )
     .field(
         Field::input(
             ctx,
@@ -83,7 +87,14 @@ fn edit_page(
             "projects-field-duration",
             f.get("duration"),
         )
-        .optional(),
+        .hint_text(ctx.locale.t_args(
+            "projects-duration-hint",
+            &[
+                ("min", call.min_duration_months.into()),
+                ("max", call.max_duration_months.into()),
+            ],
+        ))
+        .needed_to_file(),
     )
     .field(Field::select(
         ctx,
@@ -100,6 +111,7 @@ fn edit_page(
             "projects-field-earlier-results",
             f.get("earlier_results"),
         )
+        .hint(ctx, "projects-earlier-results-hint")
         .optional(),
     )
     .field(
@@ -130,7 +142,7 @@ fn edit_page(
             "projects-field-objectives",
             f.get("objectives"),
         )
-        .optional(),
+        .needed_to_file(),
     )
     .field(
         Field::input(

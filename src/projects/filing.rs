@@ -242,6 +242,16 @@ pub async fn file_half(
         &format!("{base}{}", super::paths::ReceiptsById { id: rid }),
     );
     email::enqueue(&mut tx, &m).await?;
+    // The other side's lead learns that their partner filed.
+    super::partner::notify_other_lead(
+        &mut tx,
+        base,
+        &p,
+        half.side_id,
+        "projects-email-partner-filed",
+        &user.name,
+    )
+    .await?;
     audit::record(
         &mut tx,
         &user.actor(),

@@ -179,6 +179,10 @@ pub struct FileForm {
 pub struct DecisionForm {
     pub decision: String,
     pub reason: String,
+    /// `yes` once the officer confirmed an inadmissibility (it stops the half for good).
+    pub confirm: String,
+    /// The project page the form was on, to go back to without deciding.
+    pub project: i64,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]

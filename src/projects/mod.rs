@@ -19,6 +19,7 @@ pub mod partner;
 mod partner_pages;
 pub mod receipt;
 mod receipt_pages;
+mod review_pages;
 mod store;
 pub mod tasks;
 

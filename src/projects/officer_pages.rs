@@ -219,6 +219,17 @@ pub async fn officer_xlsx(
     )
 }
 
+/// The confirmation asked before declaring a half inadmissible.
+#[derive(Template)]
+#[template(path = "projects/confirm_inadmissible.html")]
+pub struct ConfirmInadmissible {
+    pub ctx: Ctx,
+    pub half: i64,
+    pub reason: String,
+    /// Where "cancel" goes: the project page the decision was taken on.
+    pub back: String,
+}
+
 pub async fn admissibility(
     State(s): State<AppState>,
     ctx: Ctx,
@@ -226,6 +237,21 @@ pub async fn admissibility(
     Form(f): Form<DecisionForm>,
 ) -> AppResult<Response> {
     let u = ctx.require_user()?;
+    // Irreversible for the applicant: a refusal is confirmed on a page that says what follows,
+    // carrying what the officer typed.
+    // (Without a reason the action refuses it at once: nothing to confirm yet.)
+    if f.decision != "admissible" && f.confirm != "yes" && !f.reason.trim().is_empty() {
+        return Ok(render(&ConfirmInadmissible {
+            half,
+            reason: f.reason,
+            back: if f.project > 0 {
+                paths::ProjectsById::url(f.project)
+            } else {
+                crate::http::LANDING.to_string()
+            },
+            ctx,
+        }));
+    }
     let project = super::officer::decide_admissibility(
         &s.db,
         &s.settings.public_url,

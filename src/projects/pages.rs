@@ -163,7 +163,7 @@ fn side_name(call: &Call, side_id: i64, ctx: &Ctx) -> String {
 }
 
 /// Each side's budget for these missions, in its currency (rule 6).
-pub(super) fn budget_lines(ctx: &Ctx, call: &Call, missions: &[Mission]) -> Vec<String> {
+pub fn budget_lines(ctx: &Ctx, call: &Call, missions: &[Mission]) -> Vec<String> {
     let l = ctx.locale;
     budget(call, missions)
         .iter()

@@ -2,7 +2,7 @@
 //! an applicant of that side, joins as the lead of that side's half.
 
 use super::{
-    actions::{applicant_side, check_organisation, load, message, own_half},
+    actions::{applicant_side, check_organisation, load, own_half},
     store,
 };
 use crate::{
@@ -30,6 +30,22 @@ pub async fn invite_partner(
         .iter()
         .find(|s| s.side_id != half.side_id && p.half_of_side(s.side_id).is_none())
         .ok_or(AppError::Conflict("projects-error-already-paired".into()))?;
+    // The partner is someone of the other side: never oneself, never one's own side.
+    if email.as_str().eq_ignore_ascii_case(&user.email) {
+        return Err(AppError::Invalid(FieldErrors::single(
+            "email",
+            "projects-error-invite-self",
+        )));
+    }
+    let account = crate::users::actions::account_of_address(&mut tx, email.as_str()).await?;
+    if let Some((Some(side), _)) = account
+        && side == half.side_id
+    {
+        return Err(AppError::Invalid(FieldErrors::single(
+            "email",
+            "projects-error-invite-own-side",
+        )));
+    }
     let token = random_token();
     let now = db.now_ms();
     store::insert_invitation(
@@ -45,12 +61,43 @@ pub async fn invite_partner(
         now,
     )
     .await?;
-    let m = message(
+    // Written in the invited person's language (their account's, else their side's), with who
+    // invites them, to what, and until when their half can be filed, in their side's zone.
+    let side = crate::programmes::actions::side_in(&mut tx, other.side_id).await?;
+    let locale = account.map(|(_, l)| l).unwrap_or(side.locale);
+    let deadline = locale.t_args(
+        "common-time-in-zone",
+        &[
+            (
+                "time",
+                crate::i18n::format_datetime(other.deadline_at, &other.time_zone, locale).into(),
+            ),
+            (
+                "city",
+                crate::i18n::zone_city(&other.time_zone, locale).into(),
+            ),
+        ],
+    );
+    let m = email::Message::with_link(
         email.as_str(),
-        user.locale,
-        "projects-email-invitation",
+        locale.html_lang(),
+        locale.t1(
+            "projects-email-invitation-subject",
+            "title",
+            p.title.clone(),
+        ),
+        &locale.t_args(
+            "projects-email-invitation-text",
+            &[
+                ("inviter", user.name.clone().into()),
+                ("organisation", half.organisation_name.clone().into()),
+                ("title", p.title.clone().into()),
+                ("call", call.title.get(locale).to_string().into()),
+                ("deadline", deadline.into()),
+                ("side", other.side_name.get(locale).to_string().into()),
+            ],
+        ),
         &format!("{base}/projects/join?token={token}"),
-        &p.title,
     );
     email::enqueue(&mut tx, &m).await?;
     audit::record(
@@ -75,6 +122,7 @@ pub async fn invitation(db: &Db, token: &str) -> AppResult<Option<(i64, i64)>> {
 /// Joins a project as the lead of the other side's half (an applicant of that side).
 pub async fn join_project(
     db: &Db,
+    base: &str,
     user: &Viewer,
     token: &str,
     organisation_id: i64,
@@ -112,6 +160,17 @@ pub async fn join_project(
         }
         Err(e) => return Err(e.into()),
     };
+    // The other lead learns that their partner joined.
+    let p = super::actions::project_in(&mut tx, project_id).await?;
+    notify_other_lead(
+        &mut tx,
+        base,
+        &p,
+        side,
+        "projects-email-partner-joined",
+        &user.name,
+    )
+    .await?;
     audit::record(
         &mut tx,
         &user.actor(),
@@ -123,4 +182,44 @@ pub async fn join_project(
     .await?;
     tx.commit().await?;
     Ok(project_id)
+}
+
+/// Tells the lead of every other half of `p` what the lead of `side`'s half (`who`) did:
+/// `key` names the email (`-subject`, `-body` with `$title`, `$who`, `$side`), in their language,
+/// with the link to the project.
+pub(super) async fn notify_other_lead(
+    tx: &mut crate::db::Tx,
+    base: &str,
+    p: &super::model::Project,
+    side: i64,
+    key: &str,
+    who: &str,
+) -> AppResult<()> {
+    for h in p.halves.iter().filter(|h| h.side_id != side) {
+        let Some((to, _, locale)) = crate::users::actions::contact_of(tx, h.lead_user_id).await?
+        else {
+            continue;
+        };
+        let side_name = crate::programmes::actions::side_in(tx, side)
+            .await?
+            .name
+            .get(locale)
+            .to_string();
+        let m = email::Message::with_link(
+            &to,
+            locale.html_lang(),
+            locale.t1(&format!("{key}-subject"), "title", p.title.clone()),
+            &locale.t_args(
+                &format!("{key}-body"),
+                &[
+                    ("title", p.title.clone().into()),
+                    ("who", who.to_string().into()),
+                    ("side", side_name.into()),
+                ],
+            ),
+            &format!("{base}{}", super::paths::ProjectsById::url(p.id)),
+        );
+        email::enqueue(tx, &m).await?;
+    }
+    Ok(())
 }

@@ -75,6 +75,7 @@ pub async fn invite(
         Err(AppError::Conflict(k)) => Ok(invite_page(&ctx, id, &f.email)
             .notice(&k)
             .respond_with(StatusCode::CONFLICT)),
+        Err(AppError::Invalid(e)) => Ok(invite_page(&ctx, id, &f.email).respond(&e)),
         Err(e) => Err(e),
     }
 }
@@ -88,6 +89,14 @@ fn join_page(ctx: &Ctx, token: &str, org: &str, orgs: Vec<(String, String)>) -> 
     )
     .intro("projects-join-intro")
     .hidden("token", token)
+    .link(
+        &format!(
+            "/organisations/new?{}",
+            crate::users::tokens::next_param(&format!("/projects/join?token={token}"))
+                .trim_end_matches('&')
+        ),
+        "projects-join-register-organisation",
+    )
     .field(Field::select(
         ctx,
         "organisation",
@@ -133,8 +142,14 @@ pub async fn join(
     Form(f): Form<JoinForm>,
 ) -> AppResult<Response> {
     let u = ctx.require_user()?;
-    match super::partner::join_project(&s.db, u, &f.token, f.organisation.parse().unwrap_or(0))
-        .await
+    match super::partner::join_project(
+        &s.db,
+        &s.settings.public_url,
+        u,
+        &f.token,
+        f.organisation.parse().unwrap_or(0),
+    )
+    .await
     {
         Ok(id) => Ok(see_other(
             &paths::ProjectsById {

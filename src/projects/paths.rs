@@ -187,6 +187,22 @@ impl ProjectsFile {
 }
 
 #[derive(TypedPath, Deserialize, Clone, Copy, Debug)]
+#[typed_path("/projects/{id}/review")]
+pub struct ProjectsReview {
+    pub id: ProjectId,
+}
+
+impl ProjectsReview {
+    /// The URL of this route for these ids (templates and emails build links with it).
+    pub fn url(id: impl RawId) -> String {
+        ProjectsReview {
+            id: ProjectId(id.raw()),
+        }
+        .to_string()
+    }
+}
+
+#[derive(TypedPath, Deserialize, Clone, Copy, Debug)]
 #[typed_path("/projects/{id}/withdraw")]
 pub struct ProjectsWithdraw {
     pub id: ProjectId,

@@ -140,3 +140,40 @@ pub async fn half_form(db: &Db, user: &Viewer, id: i64) -> AppResult<HalfFormVie
         organisations,
     })
 }
+
+/// What the lead reviews before filing their half: the project and the half as they will be
+/// filed, the call's themes (named), the half's files, and whether the policy lets them file.
+pub struct ReviewView {
+    pub project: Project,
+    pub call: Call,
+    pub themes: Vec<Theme>,
+    pub attachments: Vec<store::AttachmentRow>,
+    pub can_file: bool,
+}
+
+pub async fn review(db: &Db, user: &Viewer, id: i64) -> AppResult<ReviewView> {
+    let mut tx = db.read().await?;
+    let (project, call, relation) = load(&mut tx, user, id).await?;
+    // Only a lead reviews their own half; anyone else is told there is nothing here.
+    let Relation::Lead(_) = relation else {
+        return Err(AppError::NotFound);
+    };
+    let facts = super::actions::facts_in(&mut tx, &project, &call, user).await?;
+    let half = project
+        .half_led_by(user.id)
+        .map(|h| h.id)
+        .ok_or(AppError::NotFound)?;
+    let attachments = store::attachments_of(&mut tx, &[half]).await?;
+    let themes = commissions::actions::themes_of(&mut tx, call.commission_id)
+        .await?
+        .into_iter()
+        .filter(|t| project.theme_ids.contains(&t.id))
+        .collect();
+    Ok(ReviewView {
+        can_file: policy::can(user, Perm::File, &facts),
+        project,
+        call,
+        themes,
+        attachments,
+    })
+}

@@ -6,7 +6,7 @@ use axum_extra::routing::TypedPath;
 
 use super::{
     application_pages as application, edit_pages as edit, filing_pages, officer_pages as officer,
-    pages, partner_pages as partner, paths, receipt_pages as receipts,
+    pages, partner_pages as partner, paths, receipt_pages as receipts, review_pages,
 };
 use crate::{
     http::{
@@ -93,6 +93,11 @@ pub fn routes(r: Registry) -> Registry {
             paths::ProjectsInvite::PATH,
             AnyOf(APPLICANTS),
             partner::invite,
+        )
+        .get(
+            paths::ProjectsReview::PATH,
+            AnyOf(APPLICANTS),
+            review_pages::review,
         )
         .post(
             paths::ProjectsFile::PATH,

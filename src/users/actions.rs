@@ -361,6 +361,18 @@ pub async fn locale_of(tx: &mut crate::db::Tx, user_id: i64) -> AppResult<Locale
         .unwrap_or_default())
 }
 
+/// The side and language of the account with this address, if there is one (who may be
+/// invited as the other side's partner, and in which language).
+pub async fn account_of_address(
+    tx: &mut crate::db::Tx,
+    email: &str,
+) -> AppResult<Option<(Option<i64>, Locale)>> {
+    Ok(store::find_user_by_email(tx, email).await?.map(|u| {
+        let u = u.to_user();
+        (u.side_id, u.locale)
+    }))
+}
+
 /// A user's address, name and language, for messages written to them.
 pub async fn contact_of(
     tx: &mut crate::db::Tx,

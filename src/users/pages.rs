@@ -168,7 +168,15 @@ fn login_page(ctx: &Ctx, f: &LoginForm) -> FormPage {
         ))
         .hidden("next", safe_next(&f.next))
         .link("/password/forgot", "users-forgot-title")
-        .link("/signup", "users-signup-title")
+        .link(
+            &format!(
+                "/signup?{}",
+                super::tokens::next_param(&f.next).trim_end_matches('&')
+            )
+            .trim_end_matches('?')
+            .to_string(),
+            "users-signup-title",
+        )
 }
 
 pub async fn login_form(ctx: Ctx, Query(f): Query<LoginForm>) -> Response {

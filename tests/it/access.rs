@@ -252,6 +252,7 @@ fn needs() -> Vec<(Method, &'static str, Needs)> {
         ),
         (get.clone(), "/projects/{id}/invite", Projects(P::Invite)),
         (post.clone(), "/projects/{id}/invite", Projects(P::Invite)),
+        (get.clone(), "/projects/{id}/review", Projects(P::File)),
         (post.clone(), "/projects/{id}/file", Projects(P::File)),
         (
             post.clone(),

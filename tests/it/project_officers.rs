@@ -52,10 +52,36 @@ async fn officers_list_search_decide_and_export_with_formulas_neutralised() {
         StatusCode::UNPROCESSABLE_ENTITY,
         "a refusal needs a reason"
     );
+    // Irreversible for the applicant: the officer confirms on a page that says what follows,
+    // the reason carried as typed; nothing is decided until then.
     let r = post(
         &mut officer,
         &format!("/halves/{half}/admissibility"),
         &[("decision", "inadmissible"), ("reason", "Budget incomplet")],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.contains_text("Déclarer ce volet irrecevable ?"));
+    assert!(
+        r.body
+            .contains("name=\"reason\" value=\"Budget incomplet\"")
+    );
+    assert_eq!(
+        app.scalar_text(&format!(
+            "select count(*) from project_halves where id = {half} and admissibility is not null"
+        ))
+        .await,
+        0,
+        "nothing decided before the confirmation"
+    );
+    let r = post(
+        &mut officer,
+        &format!("/halves/{half}/admissibility"),
+        &[
+            ("decision", "inadmissible"),
+            ("reason", "Budget incomplet"),
+            ("confirm", "yes"),
+        ],
     )
     .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);

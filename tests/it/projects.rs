@@ -143,7 +143,8 @@ pub(crate) async fn pair(app: &TestApp, qc: &mut TestApp, id: i64) -> TestApp {
 }
 
 pub(crate) async fn file(app: &mut TestApp, id: i64) -> TestResponse {
-    let page = app.get(&format!("/projects/{id}")).await;
+    // The form is on the review page, with the version the page was rendered with.
+    let page = app.get(&format!("/projects/{id}/review")).await;
     let i = page.body.find("name=\"version\" value=\"").map(|i| i + 22);
     let version = i
         .map(|i| page.body[i..].split('"').next().unwrap().to_string())
@@ -268,7 +269,7 @@ async fn a_double_click_files_once() {
     let app = TestApp::spawn_demo().await;
     let (mut qc, id) = start(&app, "Double clic").await;
     pair(&app, &mut qc, id).await;
-    let page = qc.get(&format!("/projects/{id}")).await;
+    let page = qc.get(&format!("/projects/{id}/review")).await;
     assert!(page.body.contains("name=\"version\" value=\"0\""));
     assert_eq!(
         post(
@@ -415,4 +416,127 @@ async fn an_autosave_request_stores_the_draft_and_answers_204() {
     let page = qc.get(&format!("/projects/{id}/edit")).await;
     assert!(page.body.contains(">Saisie en cours</textarea>"));
     assert!(page.body.contains("data-autosave") && page.body.contains("/static/autosave.js"));
+}
+
+#[tokio::test]
+async fn filing_goes_through_a_review_that_links_each_problem_to_its_field() {
+    let app = TestApp::spawn_demo().await;
+    let (mut qc, id) = start(&app, "Relecture").await;
+    // The project page leads to the review, not straight to filing.
+    let page = qc.get(&format!("/projects/{id}")).await;
+    assert!(
+        page.body
+            .contains(&format!("href=\"/projects/{id}/review\""))
+    );
+    assert!(
+        !page
+            .body
+            .contains(&format!("action=\"/projects/{id}/file\""))
+    );
+    // Not paired yet: the review says why it cannot be filed, links to where it is fixed, and
+    // offers no filing button.
+    let review = qc.get(&format!("/projects/{id}/review")).await;
+    assert_eq!(review.status, StatusCode::OK);
+    assert!(
+        review.contains_text("Il faut un partenaire de chaque côté"),
+        "{}",
+        review.body
+    );
+    assert!(
+        review
+            .body
+            .contains(&format!("href=\"/projects/{id}/invite\""))
+    );
+    assert!(
+        !review
+            .body
+            .contains(&format!("action=\"/projects/{id}/file\""))
+    );
+    // Paired: what will be filed, what happens next and until when, and the button.
+    let _wb = pair(&app, &mut qc, id).await;
+    let review = qc.get(&format!("/projects/{id}/review")).await;
+    for part in [
+        "Ce qui sera déposé",
+        "Relecture",
+        "Partager les méthodes.",
+        "Après le dépôt",
+        "c’est la dernière version déposée qui est examinée",
+    ] {
+        assert!(review.contains_text(part), "{part:?} in {}", review.body);
+    }
+    assert!(
+        review
+            .body
+            .contains(&format!("action=\"/projects/{id}/file\""))
+    );
+    // Another applicant is told there is nothing there.
+    let mut other = app.browser();
+    other.login_demo("porteur01.wb@demo.passerelle.test").await;
+    assert_eq!(
+        other.get(&format!("/projects/{id}/review")).await.status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn the_invitation_names_who_invites_to_what_until_when_and_both_leads_hear_of_the_partner() {
+    let app = TestApp::spawn_demo().await;
+    let (mut qc, id) = start(&app, "Invitation").await;
+    // The partner is of the other side: never oneself, never an account of one's own side.
+    for (address, message) in [
+        (QC, "Vous ne pouvez pas vous inviter vous-même"),
+        (
+            "porteur01.qc@demo.passerelle.test",
+            "Cette adresse appartient à un compte de votre partie",
+        ),
+    ] {
+        let r = post(
+            &mut qc,
+            &format!("/projects/{id}/invite"),
+            &[("email", address)],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{address}");
+        assert!(r.contains_text(message), "{}", r.body);
+        assert!(
+            r.body.contains(&format!("value=\"{address}\"")),
+            "what was typed stays"
+        );
+    }
+    // The invitation says who invites, to which project and call, and until when the partner
+    // can file, in the partner's zone (Brussels for Wallonia-Brussels).
+    let _wb = pair(&app, &mut qc, id).await;
+    let (subject, text) = app.last_email(WB).await;
+    assert!(subject.contains("« Invitation »"), "{subject}");
+    let inviter = app
+        .scalar_text_value(&format!("select name from users where email = '{QC}'"))
+        .await;
+    for part in [
+        inviter.as_str(),
+        "(heure de Bruxelles)",
+        "comme partenaire Wallonie-Bruxelles",
+    ] {
+        assert!(
+            crate::helpers::flat(&text).contains(part),
+            "{part:?} in {text}"
+        );
+    }
+    // The lead hears that the partner joined, then that they filed.
+    let (subject, _) = app.last_email(QC).await;
+    assert!(
+        subject.contains("Votre partenaire a rejoint le projet"),
+        "{subject}"
+    );
+    let mut wb = app.browser();
+    wb.login_demo(WB).await;
+    assert_eq!(file(&mut wb, id).await.status, StatusCode::SEE_OTHER);
+    let (subject, text) = app.last_email(QC).await;
+    assert!(
+        subject.contains("Votre partenaire a déposé son volet"),
+        "{subject}"
+    );
+    assert!(
+        text.contains(&format!("/projects/{id}")),
+        "the link to the project"
+    );
 }

@@ -60,6 +60,7 @@ const PAGES: &[(&str, &str)] = &[
     ("porteur01.qc", "/projects/{project}/half"),
     ("porteur01.qc", "/projects/{project}/missions/new"),
     ("porteur01.qc", "/projects/{project}/invite"),
+    ("porteur01.qc", "/projects/{project}/review"),
     ("porteur01.qc", "/projects/{project}/letter.pdf"),
     ("porteur01.qc", "/account"),
     ("evaluateur.qc", "/evaluations"),
