@@ -76,7 +76,7 @@ test('two sides publish a call; two partners each file their half; officers see 
   await qcOfficer.click('text=Approuver pour ma partie');
   await qcOfficer.waitForURL(callUrl);
   assert.match(await qcOfficer.textContent('main'), /Ouvert/);
-  assert.match(await qcOfficer.textContent('main'), /15 mars 2030 à 17 h 59 \(heure de Québec\) — 15 mars 2030 à 22 h 59 \(heure de Bruxelles\)/);
+  assert.match(await qcOfficer.textContent('main'), /15 mars 2030 à 17 h 59 \(heure du Québec\) — 15 mars 2030 à 22 h 59 \(heure de Bruxelles\)/);
   await accessible(qcOfficer, 'call page');
 
   // The Québec coordinator starts the project; the form autosaves and survives a reload.

@@ -70,7 +70,7 @@ test('a joint session from agenda to closing, in French', async () => {
   assert.match(await qc.locator('section.agenda-item').first().textContent(), /1\s600,00/);
   assert.deepEqual(await axeViolations(qc), [], 'axe on the refused approval');
   // Reviewed, approved.
-  assert.match(await qc.textContent('main'), /18 juin 2019 à 3 h 30 \(heure de Québec\)/);
+  assert.match(await qc.textContent('main'), /18 juin 2019 à 3 h 30 \(heure du Québec\)/);
   await qc.locator('section.agenda-item').first().locator('text=Approuver pour ma partie').click();
   await qc.waitForURL(sessionUrl);
   assert.match(await qc.locator('section.agenda-item').first().textContent(), /Retenu .*décision conjointe enregistrée/);

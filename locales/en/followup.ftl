@@ -23,7 +23,10 @@ followup-money-line = { $side }: committed { $committed }, spent { $spent }
 followup-money-capped = (yearly cap reached: the excess is not covered)
 followup-missions = Missions
 followup-missions-none = No mission planned.
-followup-mission-when = on { $date }, { $days } days
+followup-mission-when = on { $date }, { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }
 followup-travellers = travellers
 followup-cost = Cost under the funding rule
 followup-spent = Spent
@@ -159,8 +162,14 @@ followup-change-kind-move = Move a mission
 followup-change-kind-cancel = Cancel a mission
 followup-change-mission = Mission concerned (move or cancellation)
 followup-change-propose = Propose this change
-followup-change-add = New mission { $direction }, on { $date } for { $days } days: { $purpose }
-followup-change-move = Mission { $direction } “{ $purpose }” moved to { $date } for { $days } days
+followup-change-add = New mission { $direction }, on { $date } for { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }: { $purpose }
+followup-change-move = Mission { $direction } “{ $purpose }” moved to { $date } for { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }
 followup-change-cancel = Mission { $direction } of { $date } “{ $purpose }” cancelled
 followup-error-change-mission = Choose a planned mission.
 followup-error-change-decided = This change is already applied.

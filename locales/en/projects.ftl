@@ -46,7 +46,13 @@ projects-missions = Planned missions
 projects-no-missions = No mission planned yet.
 projects-mission-title = Plan a mission
 projects-mission-delete = Delete
-projects-mission-line = { $from } → { $to }: { $travellers } traveller(s), leaving { $date }, { $days } day(s) — { $purpose }
+projects-mission-line = { $from } → { $to }: { $travellers ->
+        [one] { $travellers } traveller
+       *[other] { $travellers } travellers
+    }, leaving { $date }, { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } — { $purpose }
 projects-budget = Budget per side
 projects-budget-line = { $side }: travel { $travel }, stay { $stay }, total { $total }
 projects-receipts = Filing receipts

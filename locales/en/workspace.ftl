@@ -32,7 +32,11 @@ workspace-halves-count = { $count ->
    *[other] { $count } filed halves
 }
 workspace-evaluation = Evaluations under way
-workspace-evaluation-progress = { $submitted } of { $assigned } evaluations submitted; { $unassigned } half/halves without an evaluator
+workspace-evaluation-progress = { $submitted } of { $assigned } evaluations submitted; { $unassigned ->
+        [0] no half without an evaluator
+        [one] { $unassigned } half without an evaluator
+       *[other] { $unassigned } halves without an evaluator
+    }
 workspace-evaluation-no-grid = evaluation grid to set up
 workspace-approvals = Approvals awaited from my side
 workspace-await-call = call to approve

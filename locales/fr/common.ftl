@@ -15,7 +15,10 @@ common-save = Enregistrer
 common-error-required = Ce champ est obligatoire.
 common-error-too-long = Ce texte est trop long.
 common-error-time-zone = Choisissez un fuseau horaire valide.
-common-time-in-zone = { $time } (heure de { $city })
+common-time-in-zone = { $time } ({ $quebec ->
+        [yes] heure du Québec
+       *[other] heure de { $city }
+    })
 common-your-time = chez vous : { $time }
 form-error-summary = Le formulaire contient des erreurs
 form-error-item = { $label } : { $message }

@@ -23,7 +23,10 @@ followup-money-line = { $side } : engagé { $committed }, dépensé { $spent }
 followup-money-capped = (plafond annuel atteint : l’excédent n’est pas pris en charge)
 followup-missions = Missions
 followup-missions-none = Aucune mission prévue.
-followup-mission-when = le { $date }, { $days } jours
+followup-mission-when = le { $date }, { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    }
 followup-travellers = voyageurs
 followup-cost = Coût selon la règle de financement
 followup-spent = Dépensé
@@ -159,8 +162,14 @@ followup-change-kind-move = Reporter une mission
 followup-change-kind-cancel = Annuler une mission
 followup-change-mission = Mission concernée (report ou annulation)
 followup-change-propose = Proposer ce changement
-followup-change-add = Nouvelle mission { $direction }, le { $date } pour { $days } jours : { $purpose }
-followup-change-move = Mission { $direction } « { $purpose } » reportée au { $date } pour { $days } jours
+followup-change-add = Nouvelle mission { $direction }, le { $date } pour { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    } : { $purpose }
+followup-change-move = Mission { $direction } « { $purpose } » reportée au { $date } pour { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    }
 followup-change-cancel = Mission { $direction } du { $date } « { $purpose } » annulée
 followup-error-change-mission = Choisissez une mission prévue.
 followup-error-change-decided = Ce changement est déjà appliqué.

@@ -46,7 +46,13 @@ projects-missions = Missions prévues
 projects-no-missions = Aucune mission prévue pour l’instant.
 projects-mission-title = Prévoir une mission
 projects-mission-delete = Supprimer
-projects-mission-line = { $from } → { $to } : { $travellers } voyageur(s), départ le { $date }, { $days } jour(s) — { $purpose }
+projects-mission-line = { $from } → { $to } : { $travellers ->
+        [one] { $travellers } voyageur
+       *[other] { $travellers } voyageurs
+    }, départ le { $date }, { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    } — { $purpose }
 projects-budget = Budget par partie
 projects-budget-line = { $side } : transport { $travel }, séjour { $stay }, total { $total }
 projects-receipts = Accusés de dépôt

@@ -32,7 +32,11 @@ workspace-halves-count = { $count ->
    *[other] { $count } volets déposés
 }
 workspace-evaluation = Évaluations en cours
-workspace-evaluation-progress = { $submitted } sur { $assigned } évaluations remises ; { $unassigned } volet(s) sans évaluateur
+workspace-evaluation-progress = { $submitted } sur { $assigned } évaluations remises ; { $unassigned ->
+        [0] aucun volet sans évaluateur ni évaluatrice
+        [one] { $unassigned } volet sans évaluateur ni évaluatrice
+       *[other] { $unassigned } volets sans évaluateur ni évaluatrice
+    }
 workspace-evaluation-no-grid = grille d’évaluation à établir
 workspace-approvals = Approbations attendues de mon côté
 workspace-await-call = appel à approuver

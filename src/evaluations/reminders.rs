@@ -11,7 +11,6 @@ use crate::{
     db::Db,
     email::{self, Message},
     error::AppResult,
-    i18n::{format_datetime, zone_city},
     programmes, projects, users,
 };
 
@@ -53,13 +52,7 @@ pub async fn send_due(db: &Db, base: &str, now: i64) -> AppResult<usize> {
             continue;
         };
         let zone = programmes::actions::side_in(&mut tx, side).await?.time_zone;
-        let when = locale.t_args(
-            "common-time-in-zone",
-            &[
-                ("time", format_datetime(due_at, &zone, locale).into()),
-                ("city", zone_city(&zone, locale).into()),
-            ],
-        );
+        let when = crate::i18n::time_in_zone(due_at, &zone, locale);
         let key = format!("evaluations-reminder-{}", kind.as_str().replace('_', "-"));
         let subject = locale.t1(&format!("{key}-subject"), "title", title.clone());
         let body = locale.t_args(

@@ -395,16 +395,7 @@ pub async fn security_headers(State(state): State<AppState>, req: Request, next:
     res
 }
 
-/// "18 juin 2019 à 09:30 (heure de Bruxelles)".
+/// "18 juin 2019 à 09:30 (heure de Bruxelles)", in the reader's language.
 pub fn when_in_zone(ctx: &Ctx, ms: i64, zone: &str) -> String {
-    ctx.locale.t_args(
-        "common-time-in-zone",
-        &[
-            (
-                "time",
-                crate::i18n::format_datetime(ms, zone, ctx.locale).into(),
-            ),
-            ("city", crate::i18n::zone_city(zone, ctx.locale).into()),
-        ],
-    )
+    crate::i18n::time_in_zone(ms, zone, ctx.locale)
 }

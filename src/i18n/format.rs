@@ -98,11 +98,12 @@ pub fn format_iso_date(iso: &str, locale: Locale) -> String {
         .unwrap_or_else(|_| iso.to_string())
 }
 
-/// `17 h 59` (fr-CA), `17:59` (fr-BE), `5:59 PM` (en).
+/// `17 h 59`, `9 h` on the hour (fr-CA, as the OQLF writes it), `17:59` (fr-BE), `5:59 PM` (en).
 pub fn format_time(ms: i64, zone: &str, locale: Locale) -> String {
     let z = zoned(ms, zone);
     let (h, m) = (z.hour(), z.minute());
     match locale {
+        Locale::FrCa if m == 0 => format!("{h} h"),
         Locale::FrCa => format!("{h} h {m:02}"),
         Locale::FrBe => format!("{h:02}:{m:02}"),
         Locale::En => {
@@ -147,8 +148,9 @@ pub fn format_number(value: i64, decimals: u32, locale: Locale) -> String {
     if value < 0 { format!("-{out}") } else { out }
 }
 
-/// Money in minor units: `1 234,00 $` (fr), `$1,234.00` (en). Never summed across currencies:
-/// callers format each currency's total separately.
+/// Money in minor units: `1 234,00 $` (fr-CA), `1 234,00 $ CA` (fr-BE: Belgian readers are told
+/// which dollar), `CA$1,234.00` (en). Never summed across currencies: callers format each
+/// currency's total separately.
 pub fn format_money(minor: i64, currency: &str, locale: Locale) -> String {
     let symbol = match currency {
         "EUR" => "€",
@@ -159,11 +161,26 @@ pub fn format_money(minor: i64, currency: &str, locale: Locale) -> String {
     match locale {
         Locale::En if currency == "CAD" => format!("CA${n}"),
         Locale::En => format!("{symbol}{n}"),
+        Locale::FrBe if currency == "CAD" => format!("{n}{NNBSP}$\u{a0}CA"),
         _ => format!("{n}{NNBSP}{symbol}"),
     }
 }
 
-/// The zone's city for "17 h 59 (heure de Québec)": Québec and Brussels by name (Québec
+/// An instant as read in a zone, naming it: "4 mars 2019 à 17 h 59 (heure du Québec)",
+/// "4 March 2019, 11:59 PM (Brussels time)".
+pub fn time_in_zone(ms: i64, zone: &str, locale: Locale) -> String {
+    let city = zone_city(zone, locale);
+    locale.t_args(
+        "common-time-in-zone",
+        &[
+            ("time", format_datetime(ms, zone, locale).into()),
+            ("quebec", if city == "Québec" { "yes" } else { "no" }.into()),
+            ("city", city.into()),
+        ],
+    )
+}
+
+/// The zone's city for "17 h 59 (heure du Québec)": Québec and Brussels by name (Québec
 /// keeps time with America/Toronto), otherwise the last segment of the IANA name.
 pub fn zone_city(zone: &str, locale: Locale) -> String {
     match zone {
@@ -203,6 +220,23 @@ mod tests {
             format_time(DEADLINE, "America/Toronto", Locale::En),
             "5:59 PM"
         );
+        // On the hour, Québec writes "9 h" (OQLF), not "9 h 00".
+        assert_eq!(
+            format_time(
+                DEADLINE + 3 * 60_000 + 15 * 3_600_000,
+                "America/Toronto",
+                Locale::FrCa
+            ),
+            "9 h 02"
+        );
+        assert_eq!(
+            format_time(
+                DEADLINE + 60_000 + 15 * 3_600_000,
+                "America/Toronto",
+                Locale::FrCa
+            ),
+            "9 h"
+        );
     }
 
     #[test]
@@ -220,6 +254,11 @@ mod tests {
             "1\u{202f}234,00\u{202f}€"
         );
         assert_eq!(format_money(123_400, "EUR", Locale::En), "€1,234.00");
+        // Belgian readers are told which dollar.
+        assert_eq!(
+            format_money(123_400, "CAD", Locale::FrBe),
+            "1\u{202f}234,00\u{202f}$\u{a0}CA"
+        );
         assert_eq!(format_number(-5, 0, Locale::En), "-5");
     }
 

@@ -11,7 +11,7 @@ use fluent_templates::{LanguageIdentifier, Loader, fluent_bundle::FluentValue, l
 
 pub use format::{
     format_civil_date, format_date, format_datetime, format_iso_date, format_long_date,
-    format_money, format_number, format_time, ymd, zone_city,
+    format_money, format_number, format_time, time_in_zone, ymd, zone_city,
 };
 
 fluent_templates::static_loader! {

@@ -117,17 +117,8 @@ pub fn receipt_sentences(
     call: &Call,
     administration: &str,
 ) -> Vec<String> {
-    use crate::i18n::{format_datetime, zone_city};
     let half = &content.half;
-    let at = |ms: i64, zone: &str| {
-        locale.t_args(
-            "common-time-in-zone",
-            &[
-                ("time", format_datetime(ms, zone, locale).into()),
-                ("city", zone_city(zone, locale).into()),
-            ],
-        )
-    };
+    let at = |ms: i64, zone: &str| crate::i18n::time_in_zone(ms, zone, locale);
     let side = call.side(half.side_id);
     let mut out = vec![
         locale.t_args(

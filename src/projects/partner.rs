@@ -65,19 +65,7 @@ pub async fn invite_partner(
     // invites them, to what, and until when their half can be filed, in their side's zone.
     let side = crate::programmes::actions::side_in(&mut tx, other.side_id).await?;
     let locale = account.map(|(_, l)| l).unwrap_or(side.locale);
-    let deadline = locale.t_args(
-        "common-time-in-zone",
-        &[
-            (
-                "time",
-                crate::i18n::format_datetime(other.deadline_at, &other.time_zone, locale).into(),
-            ),
-            (
-                "city",
-                crate::i18n::zone_city(&other.time_zone, locale).into(),
-            ),
-        ],
-    );
+    let deadline = crate::i18n::time_in_zone(other.deadline_at, &other.time_zone, locale);
     let m = email::Message::with_link(
         email.as_str(),
         locale.html_lang(),

@@ -169,12 +169,11 @@ fn login_page(ctx: &Ctx, f: &LoginForm) -> FormPage {
         .hidden("next", safe_next(&f.next))
         .link("/password/forgot", "users-forgot-title")
         .link(
-            &format!(
+            format!(
                 "/signup?{}",
                 super::tokens::next_param(&f.next).trim_end_matches('&')
             )
-            .trim_end_matches('?')
-            .to_string(),
+            .trim_end_matches('?'),
             "users-signup-title",
         )
 }

@@ -27,7 +27,7 @@ async fn the_xi_call_shows_each_deadline_in_both_zones() {
     assert_eq!(r.status, StatusCode::OK);
     assert!(
         r.body.contains(
-            "4 mars 2019 à 17 h 59 (heure de Québec) — 4 mars 2019 à 23 h 59 (heure de Bruxelles)"
+            "4 mars 2019 à 17 h 59 (heure du Québec) — 4 mars 2019 à 23 h 59 (heure de Bruxelles)"
         ),
         "{}",
         r.body
@@ -77,7 +77,7 @@ async fn a_draft_call_is_hidden_from_everyone_but_officers() {
     // The 2022 Québec deadline falls in the DST gap weeks: 5 hours to Brussels, not 6.
     assert!(
         r.body.contains(
-            "15 mars 2022 à 17 h 59 (heure de Québec) — 15 mars 2022 à 22 h 59 (heure de Bruxelles)"
+            "15 mars 2022 à 17 h 59 (heure du Québec) — 15 mars 2022 à 22 h 59 (heure de Bruxelles)"
         ),
         "{}",
         r.body

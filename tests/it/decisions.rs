@@ -84,7 +84,7 @@ async fn a_decision_approved_by_one_side_only_is_not_a_decision() {
     let page = wb.get(&format!("/sessions/{session}")).await;
     assert!(
         page.contains_text(
-            "Retenu (1 500,00 € ; 2 000,00 $) — en attente de l’approbation de l’autre partie"
+            "Retenu (1 500,00 € ; 2 000,00 $\u{a0}CA) — en attente de l’approbation de l’autre partie"
         ),
         "{}",
         page.body

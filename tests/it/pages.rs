@@ -40,13 +40,10 @@ async fn a_quebec_visitor_sees_quebec_formats_and_both_times() {
     );
     assert!(
         r.body
-            .contains("chez vous : 18 juin 2019 à 3 h 30 (heure de Québec)")
+            .contains("chez vous : 18 juin 2019 à 3 h 30 (heure du Québec)")
     );
     // The online mid-term meeting was convened in Québec time: no second time for this viewer.
-    assert!(
-        r.body
-            .contains("23 septembre 2020 à 9 h 00 (heure de Québec)")
-    );
+    assert!(r.body.contains("23 septembre 2020 à 9 h (heure du Québec)"));
 }
 
 #[tokio::test]

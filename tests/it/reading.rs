@@ -358,7 +358,7 @@ async fn the_evaluators_page_shows_exactly_what_the_receipt_signs() {
     );
     let filed_at = seen("[data-field=submitted_at]");
     assert!(
-        filed_at.contains("heure de Québec") && filed_at.contains("heure de Bruxelles"),
+        filed_at.contains("heure du Québec") && filed_at.contains("heure de Bruxelles"),
         "{filed_at}"
     );
     assert!(

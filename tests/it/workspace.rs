@@ -134,7 +134,7 @@ async fn an_officers_workspace_counts_what_waits_for_their_side_only() {
         .await;
     assert!(
         section_text(&wb, "officer").contains(&format!(
-            "0 sur 1 évaluations remises ; {} volet(s) sans évaluateur",
+            "0 sur 1 évaluations remises ; {} volets sans évaluateur ni évaluatrice",
             wb_filed - 1
         )),
         "{}",

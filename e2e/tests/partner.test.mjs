@@ -1,0 +1,118 @@
+// The partner of the other side has no account yet: they sign up from the invitation email and
+// land in the project, with the invitation kept all the way. Then an irreversible act asks for
+// confirmation: withdrawing a half is refused until the box saying what follows is ticked.
+// Every page is checked with axe at 1280 and 390 px, and none scrolls sideways.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startDemo, launch, newPage, axeViolations, loginAs, emailedLinkIn } from '../lib.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startDemo();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+async function accessibleAtBothWidths(page, what) {
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    assert.deepEqual(await axeViolations(page), [], `axe violations on ${what} at ${width} px`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${what} scrolls sideways by ${overflow} px at ${width} px`);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+const local = (url) => url.replace(/^https?:\/\/[^/]+/, server.base);
+
+test('a partner signs up from the invitation and lands in the project; withdrawing asks first', async () => {
+  // An open call, approved by both sides.
+  const wbOfficer = await loginAs(browser, server.base, 'charge.wb@demo.passerelle.test');
+  await wbOfficer.goto(server.base + '/calls/new');
+  await wbOfficer.fill('#f-title_fr', 'Appel aux partenaires');
+  await wbOfficer.fill('#f-title_en', 'Call for partners');
+  await wbOfficer.fill('#f-guidelines_fr', 'Déposez ensemble.');
+  await wbOfficer.fill('#f-guidelines_en', 'File together.');
+  await wbOfficer.check('#f-themes-1');
+  await wbOfficer.fill('#f-opens_at', '2020-01-01T09:00');
+  await wbOfficer.fill('#f-deadline_WB', '2030-03-30T23:59');
+  await wbOfficer.fill('#f-deadline_QC', '2030-03-15T17:59');
+  for (const side of ['WB', 'QC']) {
+    await wbOfficer.fill(`#f-cap_trip_${side}`, '1200');
+    await wbOfficer.fill(`#f-cap_stay_${side}`, '1500');
+    await wbOfficer.fill(`#f-cap_year_${side}`, '9000');
+  }
+  await wbOfficer.click('button.primary');
+  await wbOfficer.waitForURL(/\/calls\/\d+$/);
+  const callUrl = wbOfficer.url();
+  await wbOfficer.click('text=Approuver pour ma partie');
+  const qcOfficer = await loginAs(browser, server.base, 'charge.qc@demo.passerelle.test', 'fr-CA');
+  await qcOfficer.goto(callUrl);
+  await qcOfficer.click('text=Approuver pour ma partie');
+  await qcOfficer.waitForURL(callUrl);
+
+  // The Québec lead starts a project and invites someone who has no account.
+  const lead = await loginAs(browser, server.base, 'demandeur.qc@demo.passerelle.test', 'fr-CA');
+  await lead.goto(callUrl);
+  await lead.click('text=Commencer un projet');
+  await lead.fill('#f-title', 'Mémoire des chantiers navals');
+  await lead.click('button.primary');
+  await lead.waitForURL(/\/projects\/\d+$/);
+  const projectUrl = lead.url();
+  await lead.goto(projectUrl + '/invite');
+  // Inviting oneself is refused at the field, the address kept.
+  await lead.fill('#f-email', 'demandeur.qc@demo.passerelle.test');
+  await lead.click('button.primary');
+  assert.match(await lead.textContent('main'), /Vous ne pouvez pas vous inviter vous-même/);
+  assert.equal(await lead.inputValue('#f-email'), 'demandeur.qc@demo.passerelle.test');
+  await accessibleAtBothWidths(lead, 'invitation refused');
+  await lead.fill('#f-email', 'ines.martin@ulb.example');
+  await lead.click('button.primary');
+  await lead.waitForURL(projectUrl);
+
+  // The invited person follows the link: asked to log in, they create an account instead, and
+  // the invitation travels through sign-up, confirmation and login.
+  const invitation = await emailedLinkIn(server.dataDir, 'ines.martin@ulb.example', /https?:\/\/[^\s"<]+\/projects\/join\?token=[A-Za-z0-9_-]{43}/);
+  const partner = await newPage(browser, 'fr-BE');
+  await partner.goto(local(invitation));
+  await partner.waitForURL(/\/login\?next=/);
+  await partner.click('main >> text=Créer un compte');
+  await partner.waitForURL(/\/signup\?next=%2Fprojects%2Fjoin/);
+  await accessibleAtBothWidths(partner, '/signup from an invitation');
+  await partner.fill('#f-name', 'Inès Martin');
+  await partner.fill('#f-email', 'ines.martin@ulb.example');
+  await partner.fill('#f-password', 'une phrase de passe solide');
+  await partner.selectOption('#f-side', 'WB');
+  await partner.click('button.primary');
+  await partner.waitForLoadState();
+  await partner.goto(local(await emailedLinkIn(server.dataDir, 'ines.martin@ulb.example', /https?:\/\/[^\s"<]+\/verify-email[^\s"<]*token=[A-Za-z0-9_-]{43}/)));
+  await partner.click('button.primary');
+  await partner.waitForLoadState();
+  await partner.click('main >> text=Se connecter');
+  await partner.fill('#f-email', 'ines.martin@ulb.example');
+  await partner.fill('#f-password', 'une phrase de passe solide');
+  await partner.click('button.primary');
+  await partner.waitForURL(/\/projects\/join\?token=/);
+  await accessibleAtBothWidths(partner, 'join page after sign-up');
+  await partner.selectOption('#f-organisation', { index: 0 });
+  await partner.click('button.primary');
+  await partner.waitForURL(projectUrl);
+  assert.match(await partner.textContent('h1'), /Mémoire des chantiers navals/);
+  await accessibleAtBothWidths(partner, 'project page of the new partner');
+
+  // Withdrawing is irreversible: without the box ticked, nothing happens.
+  await partner.click('button:has-text("Retirer mon volet")');
+  assert.equal(partner.url(), projectUrl);
+  assert.equal(await partner.locator('input[name=confirm]:invalid').count(), 1, 'the box is required');
+  assert.doesNotMatch(await partner.textContent('main'), /Retiré/);
+  await partner.check('input[name=confirm]');
+  await partner.click('button:has-text("Retirer mon volet")');
+  await partner.waitForURL(projectUrl);
+  assert.match(await partner.textContent('main'), /Retiré/);
+});
