@@ -74,7 +74,7 @@ test('a partner signs up from the invitation and lands in the project; withdrawi
   await accessibleAtBothWidths(lead, 'invitation refused');
   await lead.fill('#f-email', 'ines.martin@ulb.example');
   await lead.click('button.primary');
-  await lead.waitForURL(projectUrl);
+  await lead.waitForSelector('p.notice[role=alert]');
 
   // The invited person follows the link: asked to log in, they create an account instead, and
   // the invitation travels through sign-up, confirmation and login.
