@@ -179,7 +179,7 @@ async fn both_halves_are_filed_with_their_own_administration_and_receipts_verify
     let pdf = qc.get_bytes(&format!("{receipt_url}/pdf")).await;
     crate::helpers::keep_document("receipt.pdf", &pdf);
     let text = pdf_text(&pdf);
-    assert!(text.contains("Accusé de dépôt"), "{text}");
+    assert!(text.contains("Accusé de réception"), "{text}");
     assert!(text.contains("Érosion des berges"));
     let sha = app
         .scalar_text_value(&format!(
@@ -223,7 +223,7 @@ async fn both_halves_are_filed_with_their_own_administration_and_receipts_verify
         ));
     }
     let (subject, _) = app.last_email(QC).await;
-    assert_eq!(subject, "Accusé de dépôt : « Érosion des berges »");
+    assert_eq!(subject, "Accusé de réception : « Érosion des berges »");
 }
 
 #[tokio::test]
