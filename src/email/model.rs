@@ -4,6 +4,8 @@
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Message {
     pub to: String,
+    /// The recipient's language (`fr`, `en`): the Content-Language header.
+    pub lang: String,
     pub subject: String,
     pub text: String,
     pub html: String,
@@ -21,6 +23,7 @@ impl Message {
         let (body_html, link_html) = (esc(body), esc(link));
         Message {
             to: to.to_string(),
+            lang: lang.to_string(),
             subject,
             text: format!("{body}\n\n{link}\n"),
             html: format!(
@@ -39,6 +42,8 @@ pub struct Outgoing {
     pub body_text: String,
     pub body_html: String,
     pub attempts: i64,
+    /// The recipient's language, for the Content-Language header (empty: not recorded).
+    pub lang: String,
     /// Given when queued (a random token; the sender's domain is added when it goes out), so a
     /// delivery repeated after a crash carries the same Message-ID and overwrites the same file.
     pub message_id: String,

@@ -8,7 +8,10 @@ use std::path::PathBuf;
 use anyhow::Context as _;
 use lettre::{
     AsyncSmtpTransport, AsyncTransport, Tokio1Executor,
-    message::{Mailbox, MultiPart},
+    message::{
+        Mailbox, MultiPart,
+        header::{Header, HeaderName, HeaderValue},
+    },
 };
 
 use super::model::Outgoing;
@@ -33,8 +36,15 @@ impl Transport {
     }
 
     pub async fn send(&self, from: &Mailbox, m: &Outgoing) -> anyhow::Result<()> {
-        let email = lettre::Message::builder()
+        let mut builder = lettre::Message::builder()
             .message_id(Some(m.message_id_at(from.email.domain())))
+            // Every message is written by the platform, never by a person: autoresponders and
+            // vacation replies leave it alone (RFC 3834).
+            .header(AutoSubmitted);
+        if !m.lang.is_empty() {
+            builder = builder.header(ContentLanguage(m.lang.clone()));
+        }
+        let email = builder
             .from(from.clone())
             .to(m.to_address.parse().context("invalid recipient address")?)
             .subject(&m.subject)
@@ -61,5 +71,37 @@ impl Transport {
             }
         }
         Ok(())
+    }
+}
+
+/// `Auto-Submitted: auto-generated` (RFC 3834).
+#[derive(Clone)]
+struct AutoSubmitted;
+
+impl Header for AutoSubmitted {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("Auto-Submitted")
+    }
+    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(AutoSubmitted)
+    }
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), "auto-generated".into())
+    }
+}
+
+/// `Content-Language: fr` (RFC 3282): the language the message is written in.
+#[derive(Clone)]
+struct ContentLanguage(String);
+
+impl Header for ContentLanguage {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("Content-Language")
+    }
+    fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ContentLanguage(s.trim().to_string()))
+    }
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), self.0.clone())
     }
 }

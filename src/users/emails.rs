@@ -83,6 +83,7 @@ pub fn render(
     .render()?;
     Ok(Message {
         to: to.to_string(),
+        lang: locale.html_lang().to_string(),
         subject,
         text,
         html,

@@ -117,6 +117,19 @@ async fn an_email_delivered_again_after_a_crash_is_the_same_message() {
             .expect("a Message-ID header")
             .to_string()
     };
+    // The headers a mail server expects: a Date, the recipient's language, and the mark of an
+    // automatic message (RFC 3834) so that autoresponders leave it alone.
+    for header in [
+        "Date: ",
+        "Content-Language: fr",
+        "Auto-Submitted: auto-generated",
+    ] {
+        assert!(
+            first[0].lines().any(|l| l.starts_with(header)),
+            "{header} in {}",
+            first[0]
+        );
+    }
     let id = message_id(&first[0]);
     let token = app
         .scalar_text_value("select message_id from email_outbox order by id desc limit 1")
