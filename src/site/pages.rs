@@ -222,6 +222,66 @@ pub async fn stylesheet() -> Response {
         .into_response()
 }
 
+pub async fn favicon() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "image/svg+xml"),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        include_str!("../../static/favicon.svg"),
+    )
+        .into_response()
+}
+
+/// A statement page: headings and paragraphs (Fluent keys), then how to reach the programme.
+#[derive(Template)]
+#[template(path = "site/statement.html")]
+pub struct StatementPage {
+    pub ctx: Ctx,
+    pub title: &'static str,
+    pub sections: Vec<(&'static str, Vec<&'static str>)>,
+    /// The address replies reach (the platform's sender).
+    pub contact: String,
+}
+
+/// The accessibility statement: the standard aimed at, how it is checked, what is known to
+/// fall short, and whom to tell.
+pub async fn accessibility(State(s): State<AppState>, ctx: Ctx) -> Response {
+    render(&StatementPage {
+        title: "site-accessibility-title",
+        sections: vec![
+            (
+                "site-accessibility-status-title",
+                vec!["site-accessibility-status", "site-accessibility-method"],
+            ),
+            (
+                "site-accessibility-limits-title",
+                vec!["site-accessibility-limits"],
+            ),
+        ],
+        contact: s.settings.mail_from.email.to_string(),
+        ctx,
+    })
+}
+
+/// The privacy notice: what is kept, who reads it, for how long, and the rights of each side.
+pub async fn privacy(State(s): State<AppState>, ctx: Ctx) -> Response {
+    render(&StatementPage {
+        title: "site-privacy-title",
+        sections: vec![
+            ("site-privacy-what-title", vec!["site-privacy-what"]),
+            (
+                "site-privacy-who-title",
+                vec!["site-privacy-who", "site-privacy-other-side"],
+            ),
+            ("site-privacy-how-long-title", vec!["site-privacy-how-long"]),
+            ("site-privacy-rights-title", vec!["site-privacy-rights"]),
+        ],
+        contact: s.settings.mail_from.email.to_string(),
+        ctx,
+    })
+}
+
 pub async fn autosave_script() -> Response {
     (
         [

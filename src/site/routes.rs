@@ -8,5 +8,8 @@ pub fn routes(r: Registry) -> Registry {
         .get("/health", Public, pages::health)
         .get("/static/app.css", Public, pages::stylesheet)
         .get("/static/autosave.js", Public, pages::autosave_script)
+        .get("/static/favicon.svg", Public, pages::favicon)
+        .get("/accessibility", Public, pages::accessibility)
+        .get("/privacy", Public, pages::privacy)
         .post("/language", Public, pages::switch_language)
 }

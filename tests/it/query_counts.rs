@@ -75,6 +75,9 @@ const PAGES: &[(&str, &str)] = &[
 const WITHOUT_ROWS: &[&str] = &[
     "/health",
     "/static/app.css",
+    "/static/favicon.svg",
+    "/accessibility",
+    "/privacy",
     "/static/autosave.js",
     "/signup",
     "/login",
