@@ -31,6 +31,19 @@ async function accessibleAtBothWidths(page, what) {
 
 const local = (url) => url.replace(/^https?:\/\/[^/]+/, server.base);
 
+test('the footer leads to the accessibility statement and the privacy notice', async () => {
+  const visitor = await newPage(browser, 'fr-BE');
+  await visitor.goto(server.base + '/');
+  for (const [link, heading] of [['Accessibilité', /Accessibilité/], ['Confidentialité', /Confidentialité/]]) {
+    await visitor.click(`footer >> text=${link}`);
+    assert.match(await visitor.textContent('h1'), heading);
+    assert.match(await visitor.textContent('main'), /Nous joindre/);
+    await accessibleAtBothWidths(visitor, link);
+  }
+  const icon = await fetch(server.base + '/static/favicon.svg');
+  assert.equal(icon.headers.get('content-type'), 'image/svg+xml');
+});
+
 test('a partner signs up from the invitation and lands in the project; withdrawing asks first', async () => {
   // An open call, approved by both sides.
   const wbOfficer = await loginAs(browser, server.base, 'charge.wb@demo.passerelle.test');
