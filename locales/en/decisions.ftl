@@ -81,11 +81,16 @@ decisions-midterm-results = Mid-term review results
 decisions-field-move-missions = Missions
 decisions-move-missions = Also move the missions still planned by the same number of months
 decisions-minutes-missions-moved = planned missions moved likewise
-decisions-minutes-held = Session held on
+decisions-minutes-held = Session held:
 decisions-minutes-signed-by = Signed by
 decisions-minutes-pending = Awaiting signature
 decisions-letter-examined = At its session of { $date }, the Permanent Joint Commission examined the project “{ $title }”.
-decisions-letter-outcome = Its decision: { $outcome }.
+decisions-letter-outcome = { $kind ->
+        [selected] The project is selected.
+        [not_selected] The project is not selected.
+        [deferred] The decision on the project is deferred to a later session.
+       *[other] Decision: { $outcome }.
+    }
 decisions-letter-amount = { $administration } grants you { $amount } for it.
 decisions-letter-contact = Your programme officer remains available for any question about what comes next.
 decisions-letter-place-date = { $place }, { $date }

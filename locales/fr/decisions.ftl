@@ -81,11 +81,16 @@ decisions-midterm-results = Résultats de la revue à mi-étape
 decisions-field-move-missions = Missions
 decisions-move-missions = Décaler aussi les missions encore prévues du même nombre de mois
 decisions-minutes-missions-moved = missions prévues décalées d’autant
-decisions-minutes-held = Séance tenue le
+decisions-minutes-held = Séance tenue :
 decisions-minutes-signed-by = Signé par
 decisions-minutes-pending = En attente de signature
 decisions-letter-examined = Lors de sa séance du { $date }, la Commission mixte permanente a examiné le projet « { $title } ».
-decisions-letter-outcome = Sa décision : { $outcome }.
+decisions-letter-outcome = { $kind ->
+        [selected] Le projet est retenu.
+        [not_selected] Le projet n’est pas retenu.
+        [deferred] La décision sur le projet est reportée à une prochaine séance.
+       *[other] Décision : { $outcome }.
+    }
 decisions-letter-amount = { $administration } vous accorde à ce titre un montant de { $amount }.
 decisions-letter-contact = Votre chargée ou chargé de projet reste à votre disposition pour toute question sur la suite du projet.
 decisions-letter-place-date = { $place }, le { $date }

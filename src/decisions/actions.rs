@@ -527,14 +527,19 @@ pub async fn letter(
         locale.t_args(
             "decisions-letter-examined",
             &[
-                ("date", decided_on.clone().into()),
+                (
+                    "date",
+                    format_long_date(released.session_at, &side.time_zone, locale).into(),
+                ),
                 ("title", project.title.clone().into()),
             ],
         ),
-        locale.t1(
+        locale.t_args(
             "decisions-letter-outcome",
-            "outcome",
-            locale.t(&outcome.key()),
+            &[
+                ("kind", outcome.as_str().into()),
+                ("outcome", locale.t(&outcome.key()).into()),
+            ],
         ),
     ];
     if let Some(a) = released.amount {

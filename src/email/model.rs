@@ -20,7 +20,13 @@ impl Message {
                 .map(|e| e.to_string())
                 .unwrap_or_default()
         };
-        let (body_html, link_html) = (esc(body), esc(link));
+        // Blank lines separate paragraphs, in the HTML part as in the text.
+        let body_html = body
+            .split("\n\n")
+            .map(esc)
+            .collect::<Vec<_>>()
+            .join("</p><p>");
+        let link_html = esc(link);
         Message {
             to: to.to_string(),
             lang: lang.to_string(),

@@ -116,6 +116,7 @@ pub fn receipt_sentences(
     content: &FiledContent,
     call: &Call,
     administration: &str,
+    now: i64,
 ) -> Vec<String> {
     let half = &content.half;
     let at = |ms: i64, zone: &str| crate::i18n::time_in_zone(ms, zone, locale);
@@ -152,7 +153,11 @@ pub fn receipt_sentences(
         ),
     ];
     out.push(locale.t1("projects-receipt-next", "administration", administration));
-    if let (Some(s), Some(deadline)) = (side, super::model::filing_deadline(call, half)) {
+    // Only while it is true: before the side's deadline, on a half still in the running.
+    if let (Some(s), Some(deadline)) = (side, super::model::filing_deadline(call, half))
+        && now <= deadline
+        && half.admissibility.as_deref() != Some("inadmissible")
+    {
         out.push(locale.t1(
             "projects-receipt-refile",
             "deadline",
@@ -223,6 +228,7 @@ pub async fn file_half(
         &content,
         &call,
         side.administration.get(user.locale),
+        now,
     );
     let m = email::Message::with_link(
         &user.email,
@@ -291,6 +297,8 @@ pub struct ReceiptDocument {
     pub call: Call,
     pub themes: Vec<crate::commissions::Theme>,
     pub side: crate::programmes::Side,
+    /// When it is read (what the receipt may still promise).
+    pub now: i64,
 }
 
 /// [`ReceiptDocument`] of receipt `id`, for whoever may see its half (else "not found").
@@ -313,6 +321,7 @@ pub async fn receipt_document(db: &Db, user: &Viewer, id: i64) -> AppResult<Rece
         call,
         themes,
         side,
+        now: db.now_ms(),
     })
 }
 

@@ -45,6 +45,7 @@ pub async fn receipt(
             c,
             &d.call,
             d.side.administration.get(ctx.locale),
+            d.now,
         ),
         payload: d.version.receipt.payload.clone(),
         signature: d.version.receipt.signature.clone(),
@@ -68,6 +69,7 @@ pub async fn receipt_pdf(
         &d.version.content,
         &d.call,
         d.side.administration.get(ctx.locale),
+        d.now,
     );
     let doc = view.document(
         &d.side,

@@ -97,7 +97,19 @@ pub async fn review(
                 .map(|d| format_number(d, 0, l))
                 .unwrap_or_else(|| ctx.t("projects-not-given")),
         ),
+        field(
+            "projects-field-renewal",
+            ctx.t(if p.is_renewal {
+                "projects-renewal-yes"
+            } else {
+                "projects-renewal-no"
+            }),
+        ),
+        field("projects-field-earlier-results", given(&p.earlier_results)),
+        field("projects-field-multilateral", given(&p.multilateral_links)),
+        field("projects-field-context", given(&p.context)),
         field("projects-field-objectives", given(&p.objectives)),
+        field("projects-field-plan", given(&p.plan)),
         field(
             "projects-field-organisation",
             given(&half.organisation_name),

@@ -514,7 +514,7 @@ async fn the_invitation_names_who_invites_to_what_until_when_and_both_leads_hear
     for part in [
         inviter.as_str(),
         "(heure de Bruxelles)",
-        "comme partenaire Wallonie-Bruxelles",
+        "comme partenaire pour Wallonie-Bruxelles",
     ] {
         assert!(
             crate::helpers::flat(&text).contains(part),

@@ -305,11 +305,21 @@ async fn closing_turns_selections_into_funded_projects_and_both_co_chairs_sign_t
     let officer_name = app
         .scalar_text_value("select name from users where email = 'charge.wb@demo.passerelle.test'")
         .await;
+    // "At its session of …": the day the session met, not the day the second side approved.
+    let met = passerelle::i18n::format_long_date(
+        app.scalar_text(&format!(
+            "select starts_at from commission_sessions where id = {session}"
+        ))
+        .await,
+        "Europe/Brussels",
+        passerelle::i18n::Locale::FrBe,
+    );
     for part in [
         "WBI",
+        &format!("Lors de sa séance du {met}"),
         &format!("Bruxelles, le {dated}"),
         "Madame, Monsieur,",
-        "Sa décision : Retenu.",
+        "Le projet est retenu.",
         "1 500,00 €",
         "Le projet est financé du",
         "salutations distinguées",

@@ -121,7 +121,7 @@ pub fn render(
     date: (i32, u8, u8),
 ) -> Result<Vec<u8>, String> {
     let mut inputs = Dict::new();
-    inputs.insert("data".into(), data.to_string().into_value());
+    inputs.insert("data".into(), printable(data).to_string().into_value());
     let world = DocumentWorld {
         library: LazyHash::new(Library::builder().with_inputs(inputs).build()),
         main: file_id(kind.template()),
@@ -137,7 +137,38 @@ pub fn render(
             .map_err(|e| format!("{e:?}"))?,
         ..Default::default()
     };
-    typst_pdf::pdf(&document, &options).map_err(|errors| describe(&errors))
+    let pdf = typst_pdf::pdf(&document, &options).map_err(|errors| describe(&errors));
+    // Every document has its own data: Typst's memoised results would only pile up in a server
+    // that runs for months. Keep what the last few renders can reuse (the templates, the fonts).
+    typst::comemo::evict(10);
+    pdf
+}
+
+/// Whether the embedded fonts can draw `c` (controls and spaces need no glyph).
+fn drawable(c: char) -> bool {
+    c.is_control()
+        || c.is_whitespace()
+        || FONTS.1.iter().any(|f| f.info().coverage.contains(c as u32))
+}
+
+/// The data with every character the fonts cannot draw (an emoji, a script Libertinus lacks)
+/// replaced by a visible "□" (or "?"): archival PDF refuses a missing glyph, and one title must
+/// not make the whole minutes fail.
+fn printable(data: &serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    let fallback = if drawable('□') { '□' } else { '?' };
+    match data {
+        Value::String(s) => Value::String(
+            s.chars()
+                .map(|c| if drawable(c) { c } else { fallback })
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.iter().map(printable).collect()),
+        Value::Object(map) => {
+            Value::Object(map.iter().map(|(k, v)| (k.clone(), printable(v))).collect())
+        }
+        other => other.clone(),
+    }
 }
 
 fn describe(errors: &[typst::diag::SourceDiagnostic]) -> String {

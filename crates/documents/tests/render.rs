@@ -172,3 +172,24 @@ fn a_decision_letter_has_letterhead_greeting_and_signature() {
         }
     }
 }
+
+#[test]
+fn characters_the_fonts_lack_do_not_break_a_document() {
+    // An emoji, Chinese and Arabic in a title: Libertinus has none of them; the letter still
+    // renders (archival PDF refuses missing glyphs), with the rest of the words intact.
+    let data = json!({
+        "lang": "fr", "title": "Lettre de décision",
+        "letterheads": [{"logo": "WBI", "administration": "Wallonie-Bruxelles International"}],
+        "place_date": "Bruxelles, le 14 juin 2021",
+        "recipient": ["Nadia Benali 🌊", "Université 北京 جامعة"],
+        "subject": "Décision : « Océans 🌊 partagés »",
+        "greeting": "Madame, Monsieur,", "paragraphs": ["Texte ✓ coché."],
+        "closing": "Salutations.", "signer": "Claire Dubois", "signer_role": "Pour WBI",
+        "labels": {"page": "Page", "subject": "Objet :"}
+    });
+    let pdf = render(Kind::DecisionLetter, &data, (2021, 6, 14)).expect("still renders");
+    let text = flat(&text_of(&pdf));
+    for part in ["Nadia Benali", "Océans", "partagés", "Claire Dubois"] {
+        assert!(text.contains(part), "{part:?} in {text}");
+    }
+}

@@ -225,8 +225,10 @@ pub async fn released_outcomes(
     side: i64,
 ) -> sqlx::Result<Vec<ReleasedOutcome>> {
     on_tx!(tx, |c| sqlx::query_as(
-        "select d.outcome, a.amount, d.decided_at as decided_at, u.name as released_by
+        "select d.outcome, a.amount, d.decided_at as decided_at, s.starts_at as session_at,
+                u.name as released_by
          from decisions d
+         join commission_sessions s on s.id = d.session_id
          join session_releases r on r.session_id = d.session_id and r.side_id = $2
          join users u on u.id = r.released_by
          left join decision_amounts a on a.decision_id = d.id and a.side_id = $2
@@ -245,6 +247,8 @@ pub struct ReleasedOutcome {
     /// What the side grants, in its currency.
     pub amount: Option<i64>,
     pub decided_at: i64,
+    /// When the session that decided it met.
+    pub session_at: i64,
     /// The name of the officer who released it.
     pub released_by: String,
 }
