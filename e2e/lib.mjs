@@ -147,3 +147,33 @@ export async function loginAs(browser, base, email, locale = 'fr-BE') {
   await page.waitForURL(base + '/me');
   return page;
 }
+
+/**
+ * A call open until 2030, drafted by the Wallonia-Brussels officer on `wbOfficer`'s page (left
+ * on /calls/new by the caller, who may check it first) and approved by both sides. Returns the
+ * call's URL and the Québec officer's page.
+ */
+export async function publishOpenCall(browser, base, wbOfficer, title) {
+  await wbOfficer.fill('#f-title_fr', title.fr);
+  await wbOfficer.fill('#f-title_en', title.en);
+  await wbOfficer.fill('#f-guidelines_fr', 'Déposez **ensemble**.');
+  await wbOfficer.fill('#f-guidelines_en', 'File **together**.');
+  await wbOfficer.check('#f-themes-1');
+  await wbOfficer.fill('#f-opens_at', '2020-01-01T09:00');
+  await wbOfficer.fill('#f-deadline_WB', '2030-03-30T23:59');
+  await wbOfficer.fill('#f-deadline_QC', '2030-03-15T17:59');
+  for (const side of ['WB', 'QC']) {
+    await wbOfficer.fill(`#f-cap_trip_${side}`, '1200');
+    await wbOfficer.fill(`#f-cap_stay_${side}`, '1500');
+    await wbOfficer.fill(`#f-cap_year_${side}`, '9000');
+  }
+  await wbOfficer.click('button.primary');
+  await wbOfficer.waitForURL(/\/calls\/\d+$/);
+  const callUrl = wbOfficer.url();
+  await wbOfficer.click('text=Approuver pour ma partie');
+  const qcOfficer = await loginAs(browser, base, 'charge.qc@demo.passerelle.test', 'fr-CA');
+  await qcOfficer.goto(callUrl);
+  await qcOfficer.click('text=Approuver pour ma partie');
+  await qcOfficer.waitForURL(callUrl);
+  return { callUrl, qcOfficer };
+}

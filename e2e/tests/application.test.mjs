@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { startDemo, launch, newPage, axeViolations, PASSWORD, loginAs } from '../lib.mjs';
+import { startDemo, launch, newPage, axeViolations, PASSWORD, loginAs, publishOpenCall } from '../lib.mjs';
 
 let server;
 let browser;
@@ -54,27 +54,7 @@ test('two sides publish a call; two partners each file their half; officers see 
   const wbOfficer = await login('charge.wb@demo.passerelle.test');
   await wbOfficer.goto(server.base + '/calls/new');
   await accessible(wbOfficer, '/calls/new');
-  await wbOfficer.fill('#f-title_fr', 'Appel de démonstration ouvert');
-  await wbOfficer.fill('#f-title_en', 'Open demonstration call');
-  await wbOfficer.fill('#f-guidelines_fr', 'Déposez **ensemble**.');
-  await wbOfficer.fill('#f-guidelines_en', 'File **together**.');
-  await wbOfficer.check('#f-themes-1');
-  await wbOfficer.fill('#f-opens_at', '2020-01-01T09:00');
-  await wbOfficer.fill('#f-deadline_WB', '2030-03-30T23:59');
-  await wbOfficer.fill('#f-deadline_QC', '2030-03-15T17:59');
-  for (const side of ['WB', 'QC']) {
-    await wbOfficer.fill(`#f-cap_trip_${side}`, '1200');
-    await wbOfficer.fill(`#f-cap_stay_${side}`, '1500');
-    await wbOfficer.fill(`#f-cap_year_${side}`, '9000');
-  }
-  await wbOfficer.click('button.primary');
-  await wbOfficer.waitForURL(/\/calls\/\d+$/);
-  const callUrl = wbOfficer.url();
-  await wbOfficer.click('text=Approuver pour ma partie');
-  const qcOfficer = await login('charge.qc@demo.passerelle.test', 'fr-CA');
-  await qcOfficer.goto(callUrl);
-  await qcOfficer.click('text=Approuver pour ma partie');
-  await qcOfficer.waitForURL(callUrl);
+  const { callUrl, qcOfficer } = await publishOpenCall(browser, server.base, wbOfficer, { fr: 'Appel de démonstration ouvert', en: 'Open demonstration call' });
   assert.match(await qcOfficer.textContent('main'), /Ouvert/);
   assert.match(await qcOfficer.textContent('main'), /15 mars 2030 à 17 h 59 \(heure du Québec\) — 15 mars 2030 à 22 h 59 \(heure de Bruxelles\)/);
   await accessible(qcOfficer, 'call page');

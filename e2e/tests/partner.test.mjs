@@ -4,7 +4,7 @@
 // Every page is checked with axe at 1280 and 390 px, and none scrolls sideways.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDemo, launch, newPage, axeViolations, loginAs, emailedLinkIn } from '../lib.mjs';
+import { startDemo, launch, newPage, axeViolations, loginAs, emailedLinkIn, publishOpenCall } from '../lib.mjs';
 
 let server;
 let browser;
@@ -48,27 +48,7 @@ test('a partner signs up from the invitation and lands in the project; withdrawi
   // An open call, approved by both sides.
   const wbOfficer = await loginAs(browser, server.base, 'charge.wb@demo.passerelle.test');
   await wbOfficer.goto(server.base + '/calls/new');
-  await wbOfficer.fill('#f-title_fr', 'Appel aux partenaires');
-  await wbOfficer.fill('#f-title_en', 'Call for partners');
-  await wbOfficer.fill('#f-guidelines_fr', 'Déposez ensemble.');
-  await wbOfficer.fill('#f-guidelines_en', 'File together.');
-  await wbOfficer.check('#f-themes-1');
-  await wbOfficer.fill('#f-opens_at', '2020-01-01T09:00');
-  await wbOfficer.fill('#f-deadline_WB', '2030-03-30T23:59');
-  await wbOfficer.fill('#f-deadline_QC', '2030-03-15T17:59');
-  for (const side of ['WB', 'QC']) {
-    await wbOfficer.fill(`#f-cap_trip_${side}`, '1200');
-    await wbOfficer.fill(`#f-cap_stay_${side}`, '1500');
-    await wbOfficer.fill(`#f-cap_year_${side}`, '9000');
-  }
-  await wbOfficer.click('button.primary');
-  await wbOfficer.waitForURL(/\/calls\/\d+$/);
-  const callUrl = wbOfficer.url();
-  await wbOfficer.click('text=Approuver pour ma partie');
-  const qcOfficer = await loginAs(browser, server.base, 'charge.qc@demo.passerelle.test', 'fr-CA');
-  await qcOfficer.goto(callUrl);
-  await qcOfficer.click('text=Approuver pour ma partie');
-  await qcOfficer.waitForURL(callUrl);
+  const { callUrl } = await publishOpenCall(browser, server.base, wbOfficer, { fr: 'Appel aux partenaires', en: 'Call for partners' });
 
   // The Québec lead starts a project and invites someone who has no account.
   const lead = await loginAs(browser, server.base, 'demandeur.qc@demo.passerelle.test', 'fr-CA');
