@@ -36,3 +36,24 @@ common-error-choice = Choose one of the options offered.
 common-error-changed-since = This changed since you opened the page — review the content below, then approve again. Nothing was recorded.
 common-export-xlsx = Export as a spreadsheet (.xlsx)
 form-needed-to-file = required to file
+form-warning-summary = To review before filing
+form-warning-summary-intro = Your draft is saved. These points do not yet follow the call’s rules: filing will be refused until they are corrected.
+form-warning-prefix = To review:
+form-counter-left = { $n ->
+    [one] { $n } character left
+   *[other] { $n } characters left
+}
+form-counter-left-one = { $n } character left
+form-counter-left-other = { $n } characters left
+form-counter-over = { $n ->
+    [one] { $n } character too many
+   *[other] { $n } characters too many
+}
+form-counter-over-one = { $n } character too many
+form-counter-over-other = { $n } characters too many
+form-counter-lines = { $n ->
+    [one] { $n } line of { $max }
+   *[other] { $n } lines of { $max }
+}
+form-counter-lines-one = { $n } line of { $max }
+form-counter-lines-other = { $n } lines of { $max }

@@ -39,3 +39,24 @@ common-error-choice = Choisissez une des options proposées.
 common-error-changed-since = Ceci a changé depuis que vous avez ouvert la page : relisez le contenu ci-dessous, puis approuvez à nouveau. Rien n’a été enregistré.
 common-export-xlsx = Exporter en tableur (.xlsx)
 form-needed-to-file = requis pour le dépôt
+form-warning-summary = À revoir avant le dépôt
+form-warning-summary-intro = Votre brouillon est enregistré. Ces points ne respectent pas encore les règles de l’appel : le dépôt sera refusé tant qu’ils ne sont pas corrigés.
+form-warning-prefix = À revoir :
+form-counter-left = { $n ->
+    [one] Il reste { $n } caractère
+   *[other] Il reste { $n } caractères
+}
+form-counter-left-one = Il reste { $n } caractère
+form-counter-left-other = Il reste { $n } caractères
+form-counter-over = { $n ->
+    [one] { $n } caractère de trop
+   *[other] { $n } caractères de trop
+}
+form-counter-over-one = { $n } caractère de trop
+form-counter-over-other = { $n } caractères de trop
+form-counter-lines = { $n ->
+    [one] { $n } ligne sur { $max }
+   *[other] { $n } lignes sur { $max }
+}
+form-counter-lines-one = { $n } ligne sur { $max }
+form-counter-lines-other = { $n } lignes sur { $max }

@@ -31,6 +31,20 @@ pub struct Field {
     pub options: Vec<SelectOption>,
     /// A heading that opens a new part of a long form before this field.
     pub heading: Option<String>,
+    /// A rule of the call the saved value breaks: saved anyway, refused on filing.
+    pub warning: Option<String>,
+    /// A limited length: the counter under the field (kept current by `static/forms.js`).
+    pub counter: Option<Counter>,
+}
+
+/// What the counter of a limited field says, and the patterns the script fills in as one
+/// types (`{n}` for the number, one pattern per plural category of the page's language).
+#[derive(Clone, Debug)]
+pub struct Counter {
+    pub max_chars: usize,
+    pub max_lines: Option<usize>,
+    pub text: String,
+    pub patterns: Vec<(&'static str, String)>,
 }
 
 impl Field {
@@ -48,6 +62,8 @@ impl Field {
             needed_to_file: false,
             options: Vec::new(),
             heading: None,
+            warning: None,
+            counter: None,
         }
     }
     pub fn text(ctx: &Ctx, name: impl Into<String>, label_key: &str, value: &str) -> Field {
@@ -164,11 +180,64 @@ impl Field {
         self.needed_to_file = true;
         self
     }
-    /// The ids the input is described by: its hint and its error.
+    /// A length limit, shown and counted as one types: at most `max_chars` characters (and
+    /// `max_lines` non-empty lines). Never `maxlength`: the browser would cut a pasted text
+    /// without a word; here the server refuses it with the text kept.
+    pub fn limit(mut self, ctx: &Ctx, max_chars: usize, max_lines: Option<usize>) -> Field {
+        let l = ctx.locale;
+        let chars = self.value.chars().count();
+        let lines = self.value.lines().filter(|x| !x.trim().is_empty()).count();
+        let mut text = if chars > max_chars {
+            l.t_args("form-counter-over", &[("n", (chars - max_chars).into())])
+        } else {
+            l.t_args("form-counter-left", &[("n", (max_chars - chars).into())])
+        };
+        if let Some(max) = max_lines {
+            text.push_str(" · ");
+            text.push_str(&l.t_args(
+                "form-counter-lines",
+                &[("n", lines.into()), ("max", max.into())],
+            ));
+        }
+        let patterns = [
+            "left-one",
+            "left-other",
+            "over-one",
+            "over-other",
+            "lines-one",
+            "lines-other",
+        ]
+        .into_iter()
+        .map(|k| {
+            let max = max_lines.unwrap_or(0).to_string();
+            (
+                k,
+                l.t_args(
+                    &format!("form-counter-{k}"),
+                    &[("n", "{n}".into()), ("max", max.into())],
+                ),
+            )
+        })
+        .collect();
+        self.counter = Some(Counter {
+            max_chars,
+            max_lines,
+            text,
+            patterns,
+        });
+        self
+    }
+    /// The ids the input is described by: its hint, its counter, its warning and its error.
     pub fn described_by(&self) -> String {
         let mut ids = Vec::new();
         if self.hint.is_some() {
             ids.push(format!("f-{}-hint", self.name));
+        }
+        if self.counter.is_some() {
+            ids.push(format!("f-{}-counter", self.name));
+        }
+        if self.warning.is_some() {
+            ids.push(format!("f-{}-warning", self.name));
         }
         if self.error.is_some() {
             ids.push(format!("f-{}-error", self.name));
@@ -198,6 +267,8 @@ pub struct FormPage {
     /// saves drafts as the user types.
     pub autosave: Vec<(String, String)>,
     pub summary: Vec<(String, String)>,
+    /// The call's rules the saved values break, each linking to its field: saved anyway.
+    pub warnings: Vec<(String, String)>,
 }
 
 /// The form itself, without the page around it, so other pages can embed a form.
@@ -227,6 +298,7 @@ impl FormPage {
             success: None,
             autosave: Vec::new(),
             summary: Vec::new(),
+            warnings: Vec::new(),
         }
     }
     pub fn intro(mut self, key: &str) -> Self {
@@ -259,6 +331,34 @@ impl FormPage {
     pub fn success(mut self, key: &str) -> Self {
         self.success = Some(self.ctx.t(key));
         self
+    }
+    /// Places each warning (field name, Fluent key) at its field and in the list of what to
+    /// review before filing. A warning for a name that is not a field is listed only.
+    pub fn warnings(mut self, warnings: &[(&str, &str)]) -> Self {
+        for (name, key) in warnings {
+            let msg = self.ctx.t(key);
+            let label = match self.fields.iter_mut().find(|f| f.name == *name) {
+                Some(f) => {
+                    f.warning = Some(msg.clone());
+                    f.label.clone()
+                }
+                None => String::new(),
+            };
+            let item = if label.is_empty() {
+                msg
+            } else {
+                self.ctx.locale.t_args(
+                    "form-error-item",
+                    &[("label", label.into()), ("message", msg.into())],
+                )
+            };
+            self.warnings.push((format!("f-{name}"), item));
+        }
+        self
+    }
+    /// Whether a field counts its characters: the page then loads `static/forms.js`.
+    pub fn has_counter(&self) -> bool {
+        self.fields.iter().any(|f| f.counter.is_some())
     }
     pub fn notice(mut self, key: &str) -> Self {
         self.notice = Some(self.ctx.t(key));

@@ -6,7 +6,7 @@ use crate::ids::ProjectId;
 
 use axum::{
     Form,
-    extract::State,
+    extract::{Query, State},
     http::{HeaderMap, StatusCode},
     response::{IntoResponse, Response},
 };
@@ -14,6 +14,7 @@ use axum::{
 use super::{
     actions,
     forms::*,
+    model::{SUMMARY_MAX_LINES, save_warnings},
     pages::{applicant_side, organisation_options},
     reads,
 };
@@ -51,12 +52,13 @@ fn edit_page(
         "common-save",
     )
     .autosave()
-    .field(Field::text(
-        ctx,
-        "title",
-        "projects-field-title",
-        f.get("title"),
-    ))
+    .field(
+        Field::text(ctx, "title", "projects-field-title", f.get("title")).limit(
+            ctx,
+            max_chars("title"),
+            None,
+        ),
+    )
     .field(
         Field::input(
             ctx,
@@ -65,6 +67,7 @@ fn edit_page(
             "projects-field-summary",
             f.get("summary"),
         )
+        .limit(ctx, max_chars("summary"), Some(SUMMARY_MAX_LINES))
         .hint(ctx, "projects-summary-hint")
         .needed_to_file(),
     )
@@ -111,6 +114,7 @@ fn edit_page(
             "projects-field-earlier-results",
             f.get("earlier_results"),
         )
+        .limit(ctx, max_chars("earlier_results"), None)
         .hint(ctx, "projects-earlier-results-hint")
         .optional(),
     )
@@ -122,6 +126,7 @@ fn edit_page(
             "projects-field-multilateral",
             f.get("multilateral_links"),
         )
+        .limit(ctx, max_chars("multilateral_links"), None)
         .optional(),
     )
     .field(
@@ -132,6 +137,7 @@ fn edit_page(
             "projects-field-context",
             f.get("context"),
         )
+        .limit(ctx, max_chars("context"), None)
         .optional(),
     )
     .field(
@@ -142,6 +148,7 @@ fn edit_page(
             "projects-field-objectives",
             f.get("objectives"),
         )
+        .limit(ctx, max_chars("objectives"), None)
         .needed_to_file(),
     )
     .field(
@@ -152,25 +159,37 @@ fn edit_page(
             "projects-field-plan",
             f.get("plan"),
         )
+        .limit(ctx, max_chars("plan"), None)
         .optional(),
     )
     .link(&format!("/projects/{id}"), "projects-back")
 }
 
+/// `?saved=1`: the form was just saved with rules of the call still broken.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct SavedQuery {
+    #[serde(default)]
+    saved: Option<String>,
+}
+
+/// The form with the saved draft, each rule of the call it breaks as a warning at its field.
 pub async fn edit_form(
     State(s): State<AppState>,
     ctx: Ctx,
     paths::ProjectsEdit { id: ProjectId(id) }: paths::ProjectsEdit,
+    Query(q): Query<SavedQuery>,
 ) -> AppResult<Response> {
     let reads::ProjectFormView {
         project: p,
         call,
         themes,
     } = reads::project_form(&s.db, ctx.require_user()?, id).await?;
-    Ok(
-        edit_page(&ctx, id, &ProjectForm::from_project(&p), &call, &themes)
-            .respond(&FieldErrors::default()),
-    )
+    let mut page = edit_page(&ctx, id, &ProjectForm::from_project(&p), &call, &themes)
+        .warnings(&save_warnings(&call, &p));
+    if q.saved.is_some() {
+        page = page.success("form-autosave-saved");
+    }
+    Ok(page.respond(&FieldErrors::default()))
 }
 
 /// After a save: back to the project, or 204 for an autosave request.
@@ -199,6 +218,18 @@ pub async fn edit(
     match f.parse() {
         Ok(input) => {
             match actions::save_project(&s.db, &s.settings.public_url, u, id, &input).await {
+                // Saved with a rule of the call broken: back to the form, the rule at its field.
+                Ok(()) if !headers.contains_key("x-autosave") => {
+                    let v = reads::project_form(&s.db, u, id).await?;
+                    if save_warnings(&v.call, &v.project).is_empty() {
+                        Ok(saved(&headers, id))
+                    } else {
+                        Ok(see_other(&format!(
+                            "{}?saved=1",
+                            paths::ProjectsEdit::url(id)
+                        )))
+                    }
+                }
                 Ok(()) => Ok(saved(&headers, id)),
                 // Frozen (filed, deadline passed): the form comes back with what was typed.
                 Err(AppError::Conflict(k)) => {

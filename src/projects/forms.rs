@@ -63,16 +63,12 @@ impl ProjectForm {
             }
             v
         };
-        let title = text(&mut e, "title", 300);
+        let title = text(&mut e, "title", max_chars("title"));
         if title.is_empty() {
             e.add("title", "common-error-required");
         }
-        let summary = text(&mut e, "summary", 3_000);
-        if summary.lines().filter(|l| !l.trim().is_empty()).count()
-            > super::model::SUMMARY_MAX_LINES
-        {
-            e.add("summary", "projects-problem-summary-long");
-        }
+        // More than ten lines is a rule of the call: saved with a warning, refused on filing.
+        let summary = text(&mut e, "summary", max_chars("summary"));
         let duration_months = match self.get("duration").trim() {
             "" => None,
             d => match d.parse::<i64>() {
@@ -88,14 +84,30 @@ impl ProjectForm {
             summary,
             duration_months,
             is_renewal: self.get("renewal") == "yes",
-            earlier_results: text(&mut e, "earlier_results", 10_000),
-            multilateral_links: text(&mut e, "multilateral_links", 5_000),
-            context: text(&mut e, "context", 20_000),
-            objectives: text(&mut e, "objectives", 20_000),
-            plan: text(&mut e, "plan", 20_000),
+            earlier_results: text(&mut e, "earlier_results", max_chars("earlier_results")),
+            multilateral_links: text(
+                &mut e,
+                "multilateral_links",
+                max_chars("multilateral_links"),
+            ),
+            context: text(&mut e, "context", max_chars("context")),
+            objectives: text(&mut e, "objectives", max_chars("objectives")),
+            plan: text(&mut e, "plan", max_chars("plan")),
             theme_ids: self.themes.iter().filter_map(|t| t.parse().ok()).collect(),
         };
         if e.is_empty() { Ok(input) } else { Err(e) }
+    }
+}
+
+/// The most characters each text of the project form may hold (counted as typed, shown by a
+/// counter under the field).
+pub fn max_chars(field: &str) -> usize {
+    match field {
+        "title" => 300,
+        "summary" => 3_000,
+        "multilateral_links" => 5_000,
+        "earlier_results" => 10_000,
+        _ => 20_000,
     }
 }
 

@@ -116,6 +116,39 @@ pub fn may_file(call: &Call, half: &Half, now: i64) -> bool {
         && half.state != HalfState::Withdrawn
 }
 
+/// The field of the project form each problem of [`filing_problems`] is fixed at (`None`:
+/// fixed elsewhere — the half, the partner, the missions).
+pub fn problem_field(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "projects-problem-title" => "title",
+        "projects-problem-summary" | "projects-problem-summary-long" => "summary",
+        "projects-problem-themes" => "themes",
+        "projects-problem-duration" => "duration",
+        "projects-problem-earlier-results" => "earlier_results",
+        "projects-problem-objectives" => "objectives",
+        _ => return None,
+    })
+}
+
+/// The call's rules the saved project form breaks, as (field, Fluent key): shown at the field
+/// on save, the draft kept. A field left empty is not one of them: its label already says it is
+/// required to file, and a draft is filled in over days.
+pub fn save_warnings(call: &Call, p: &Project) -> Vec<(&'static str, &'static str)> {
+    let mut out = Vec::new();
+    if p.summary.lines().filter(|l| !l.trim().is_empty()).count() > SUMMARY_MAX_LINES {
+        out.push(("summary", "projects-problem-summary-long"));
+    }
+    if let Some(d) = p.duration_months
+        && !(call.min_duration_months..=call.max_duration_months).contains(&d)
+    {
+        out.push(("duration", "projects-problem-duration"));
+    }
+    if p.is_renewal && p.earlier_results.trim().is_empty() {
+        out.push(("earlier_results", "projects-problem-earlier-results"));
+    }
+    out
+}
+
 /// What stops a half from being filed, as Fluent keys (empty: it may be filed).
 pub fn filing_problems(call: &Call, p: &Project, half: &Half) -> Vec<&'static str> {
     let mut out = Vec::new();

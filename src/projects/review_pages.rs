@@ -6,7 +6,7 @@ use askama::Template;
 use axum::{extract::State, response::Response};
 
 use super::{
-    model::{HalfState, filing_deadline, filing_problems},
+    model::{HalfState, filing_deadline, filing_problems, problem_field},
     pages::budget_lines,
     paths, reads,
 };
@@ -40,13 +40,10 @@ pub struct ReviewPage {
 /// Where a filing problem is fixed.
 fn fix_at(id: i64, key: &str) -> String {
     let edit = |field: &str| format!("{}#f-{field}", paths::ProjectsEdit::url(id));
+    if let Some(field) = problem_field(key) {
+        return edit(field);
+    }
     match key {
-        "projects-problem-title" => edit("title"),
-        "projects-problem-summary" | "projects-problem-summary-long" => edit("summary"),
-        "projects-problem-themes" => edit("themes"),
-        "projects-problem-duration" => edit("duration"),
-        "projects-problem-earlier-results" => edit("earlier_results"),
-        "projects-problem-objectives" => edit("objectives"),
         "projects-problem-organisation-kind" => paths::ProjectsHalf::url(id),
         "projects-problem-partner" => paths::ProjectsInvite::url(id),
         _ => format!("{}#missions", paths::ProjectsById::url(id)),

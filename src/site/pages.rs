@@ -293,6 +293,17 @@ pub async fn autosave_script() -> Response {
         .into_response()
 }
 
+pub async fn forms_script() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        include_str!("../../static/forms.js"),
+    )
+        .into_response()
+}
+
 #[derive(Deserialize)]
 pub struct LanguageForm {
     locale: String,

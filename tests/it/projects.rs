@@ -418,6 +418,118 @@ async fn an_autosave_request_stores_the_draft_and_answers_204() {
     assert!(page.body.contains("data-autosave") && page.body.contains("/static/autosave.js"));
 }
 
+/// Forms that guide: a rule of the call broken by what was typed (a summary over ten lines, a
+/// duration outside the call's 12–24 months) is saved — nothing typed is lost — and shown as a
+/// warning at its field, listed with a link to it; filing stays refused until it is fixed.
+#[tokio::test]
+async fn a_draft_breaking_the_calls_rules_is_saved_with_warnings_at_the_fields() {
+    let app = TestApp::spawn_demo().await;
+    let (mut qc, id) = start(&app, "Règles de l’appel").await;
+    let theme = app
+        .scalar("select min(theme_id) from call_themes where call_id = (select max(id) from calls)")
+        .await
+        .to_string();
+    let eleven = (1..=11)
+        .map(|i| format!("Ligne {i}"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let r = post(
+        &mut qc,
+        &format!("/projects/{id}/edit"),
+        &[
+            ("title", "Règles de l’appel"),
+            ("summary", &eleven),
+            ("themes", &theme),
+            ("duration", "60"),
+            ("renewal", "no"),
+            ("objectives", "Partager les méthodes."),
+        ],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(
+        r.location(),
+        Some(format!("/projects/{id}/edit?saved=1").as_str())
+    );
+    let page = qc.get(&format!("/projects/{id}/edit?saved=1")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    // What was typed is kept.
+    assert!(page.body.contains("Ligne 11</textarea>"), "{}", page.body);
+    assert!(page.body.contains("value=\"60\""));
+    assert!(page.body.contains("Brouillon enregistré."));
+    // Each broken rule at its field, described by it, and listed with a link to the field.
+    for (field, message) in [
+        ("summary", "Le résumé dépasse dix lignes."),
+        (
+            "duration",
+            "La durée doit respecter les limites de l’appel.",
+        ),
+    ] {
+        assert!(
+            page.body.contains(&format!(
+                "id=\"f-{field}-warning\"><span class=\"visually-hidden\">À revoir : </span>{message}"
+            )),
+            "{field}: {}",
+            page.body
+        );
+        assert!(page.body.contains(&format!("<a href=\"#f-{field}\">")));
+    }
+    assert!(
+        page.body
+            .contains("aria-describedby=\"f-summary-hint f-summary-counter f-summary-warning\"")
+    );
+    // The counters count what is saved: 11 lines of 10, and the characters left.
+    let summary_chars = eleven.chars().count();
+    assert!(page.body.contains(&format!(
+        "Il reste {} caractères · 11 lignes sur 10",
+        3_000 - summary_chars
+    )));
+    assert!(page.body.contains("/static/forms.js"));
+    // Filing is refused while the rules are broken.
+    let review = qc.get(&format!("/projects/{id}/review")).await;
+    assert!(review.body.contains("Le résumé dépasse dix lignes."));
+    assert!(!review.body.contains("Déposer mon volet</button>"));
+    // Fixed, the save goes back to the project, and the form has no warning left.
+    let r = post(
+        &mut qc,
+        &format!("/projects/{id}/edit"),
+        &[
+            ("title", "Règles de l’appel"),
+            ("summary", "Deux lignes.\nPas plus."),
+            ("themes", &theme),
+            ("duration", "18"),
+            ("renewal", "no"),
+            ("objectives", "Partager les méthodes."),
+        ],
+    )
+    .await;
+    assert_eq!(r.location(), Some(format!("/projects/{id}").as_str()));
+    let page = qc.get(&format!("/projects/{id}/edit")).await;
+    assert!(!page.body.contains("field-warning") && !page.body.contains("summary-of-warnings"));
+}
+
+/// A text over its length is refused at the field with the text kept, never cut.
+#[tokio::test]
+async fn a_title_over_its_length_is_refused_with_the_text_kept() {
+    let app = TestApp::spawn_demo().await;
+    let (mut qc, id) = start(&app, "Longueur").await;
+    let long = "é".repeat(301);
+    let r = post(
+        &mut qc,
+        &format!("/projects/{id}/edit"),
+        &[
+            ("title", &long),
+            ("summary", "Une ligne."),
+            ("renewal", "no"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains(&format!("value=\"{long}\"")));
+    assert!(r.body.contains("1 caractère de trop"), "{}", r.body);
+    assert!(!r.body.contains("maxlength"));
+}
+
 #[tokio::test]
 async fn filing_goes_through_a_review_that_links_each_problem_to_its_field() {
     let app = TestApp::spawn_demo().await;

@@ -79,6 +79,7 @@ const WITHOUT_ROWS: &[&str] = &[
     "/accessibility",
     "/privacy",
     "/static/autosave.js",
+    "/static/forms.js",
     "/signup",
     "/login",
     "/verify-email",

@@ -1,0 +1,42 @@
+// Character counters under limited fields (progressive enhancement: the server renders the count
+// of the saved text and refuses what is too long with the text kept). The visible count follows
+// each keystroke; screen readers hear it once typing pauses, not at every key.
+(function () {
+  'use strict';
+  var lang = document.documentElement.lang || 'fr';
+  var plural = new Intl.PluralRules(lang);
+  var number = new Intl.NumberFormat(lang);
+  var counters = document.querySelectorAll('[data-counter-for]');
+  Array.prototype.forEach.call(counters, function (counter) {
+    var field = document.getElementById(counter.getAttribute('data-counter-for'));
+    if (!field) { return; }
+    var maxChars = parseInt(counter.getAttribute('data-max-chars'), 10);
+    var maxLines = parseInt(counter.getAttribute('data-max-lines') || '0', 10);
+    var say = function (kind, n) {
+      var category = plural.select(n) === 'one' ? 'one' : 'other';
+      return (counter.getAttribute('data-' + kind + '-' + category) || '').replace('{n}', number.format(n));
+    };
+    var live = document.createElement('span');
+    live.className = 'visually-hidden';
+    live.setAttribute('aria-live', 'polite');
+    counter.parentNode.insertBefore(live, counter.nextSibling);
+    var timer = null;
+    var update = function () {
+      // Counted as the server counts: Unicode characters, line breaks as one.
+      var value = field.value.replace(/\r\n/g, '\n');
+      var chars = Array.from(value).length;
+      var text = chars > maxChars ? say('over', chars - maxChars) : say('left', maxChars - chars);
+      var over = chars > maxChars;
+      if (maxLines) {
+        var lines = value.split('\n').filter(function (l) { return l.trim() !== ''; }).length;
+        text += ' · ' + say('lines', lines);
+        over = over || lines > maxLines;
+      }
+      counter.textContent = text;
+      counter.classList.toggle('over', over);
+      clearTimeout(timer);
+      timer = setTimeout(function () { live.textContent = text; }, 1000);
+    };
+    field.addEventListener('input', update);
+  });
+})();
