@@ -40,3 +40,38 @@
     field.addEventListener('input', update);
   });
 })();
+
+// Tables of items (the criteria of a grid): the page ends with blank rows; this button appends
+// one more, numbered like the others, without leaving the page.
+(function () {
+  'use strict';
+  var tables = document.querySelectorAll('table[data-rows]');
+  Array.prototype.forEach.call(tables, function (table) {
+    var tbody = table.tBodies[0];
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'secondary';
+    button.textContent = table.getAttribute('data-add-row');
+    table.parentNode.insertBefore(button, table.nextSibling);
+    button.addEventListener('click', function () {
+      var last = tbody.rows[tbody.rows.length - 1];
+      var row = last.cloneNode(true);
+      var n = tbody.rows.length + 1;
+      var header = row.querySelector('th');
+      header.textContent = header.getAttribute('data-row-label') + ' ' + n;
+      Array.prototype.forEach.call(row.querySelectorAll('input'), function (input) {
+        input.id = 'f-' + input.name + '-' + n;
+        input.value = '';
+        input.removeAttribute('aria-invalid');
+      });
+      Array.prototype.forEach.call(row.querySelectorAll('label'), function (label) {
+        var input = label.parentNode.querySelector('input');
+        label.htmlFor = input.id;
+        var hidden = label.querySelector('.visually-hidden');
+        if (hidden) { hidden.textContent = ' (' + header.textContent + ')'; }
+      });
+      tbody.appendChild(row);
+      row.querySelector('input').focus();
+    });
+  });
+})();

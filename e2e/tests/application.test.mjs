@@ -150,12 +150,16 @@ test('two sides publish a call; two partners each file their half; officers see 
   await qc.waitForURL(projectUrl);
   await qcOfficer.goto(callUrl + '/grid');
   await qcOfficer.selectOption('#f-method', 'score');
-  await qcOfficer.fill('#f-criteria', 'Pertinence | Relevance | 1');
+  // The grid starts from the side's previous one: one criterion kept, the others cleared.
+  for (const input of await qcOfficer.locator('table.rows-table input').all()) await input.fill('');
+  await qcOfficer.fill('#f-criterion_fr-1', 'Pertinence');
+  await qcOfficer.fill('#f-criterion_en-1', 'Relevance');
+  await qcOfficer.fill('#f-criterion_weight-1', '1');
   await qcOfficer.click('button.primary');
   await qcOfficer.goto(callUrl + '/evaluations');
   const row = qcOfficer.locator('tr', { hasText: 'Érosion des berges, version 2' });
-  await row.locator('select[name=evaluator]').selectOption({ label: 'Geneviève Roy' });
-  await row.locator('button', { hasText: 'Assigner' }).click();
+  await row.locator('select[name^=evaluator-]').selectOption({ label: 'Geneviève Roy' });
+  await qcOfficer.click('button:has-text("Enregistrer le tableau")');
   await qcOfficer.waitForURL(callUrl + '/evaluations');
   const evaluator = await login('evaluateur.qc@demo.passerelle.test', 'fr-CA');
   await evaluator.goto(server.base + '/evaluations');

@@ -41,7 +41,7 @@ after(async () => {
   server?.stop();
 });
 
-async function accessible(page, what) {
+async function axeAt(page, what) {
   pagesSeen += 1;
   assert.deepEqual(await axeViolations(page), [], `axe violations on ${what}`);
 }
@@ -50,7 +50,7 @@ async function accessible(page, what) {
 async function accessibleAtBothWidths(page, what) {
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
-    await accessible(page, `${what} at ${width} px`);
+    await axeAt(page, `${what} at ${width} px`);
     // No page scrolls sideways: wide tables scroll inside their own region.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${what} scrolls sideways by ${overflow} px at ${width} px`);
@@ -68,7 +68,7 @@ async function signIn(email, password, locale = 'fr-BE') {
   await page.goto(server.base + '/login');
   if (!checkedLogin) {
     checkedLogin = true;
-    await accessible(page, '/login');
+    await accessibleAtBothWidths(page, '/login');
   }
   await page.fill('#f-email', email);
   await page.fill('#f-password', password);
@@ -86,13 +86,13 @@ test('from an empty database to a funded project, entirely in the browser', asyn
   const visitor = await newPage(browser, 'fr-BE');
   await visitor.goto(server.base + '/');
   assert.equal((await visitor.textContent('h1')).trim(), 'Installation en préparation');
-  await accessible(visitor, 'installation being prepared');
+  await accessibleAtBothWidths(visitor, 'installation being prepared');
 
   // The administrator signs in and is led to the set-up.
   const admin = await signIn(ADMIN.email, ADMIN.password);
   await admin.goto(server.base + '/');
   await admin.waitForURL(server.base + '/setup');
-  await accessible(admin, '/setup');
+  await accessibleAtBothWidths(admin, '/setup');
   const setup = {
     name_fr: 'Coopération Wallonie-Bruxelles – Québec', name_en: 'Wallonia-Brussels – Québec cooperation', code: 'WBQC',
     s0_admin_fr: 'Wallonie-Bruxelles International', s0_admin_en: 'Wallonia-Brussels International', s0_acronym: 'WBI',
@@ -109,11 +109,11 @@ test('from an empty database to a funded project, entirely in the browser', asyn
   await admin.waitForLoadState();
   assert.match(await admin.textContent('#f-s1_zone-error'), /fuseau/);
   assert.equal(await admin.inputValue('#f-s0_admin_fr'), 'Wallonie-Bruxelles International', 'what was typed is kept');
-  await accessible(admin, '/setup with an error');
+  await accessibleAtBothWidths(admin, '/setup with an error');
   await admin.fill('#f-s1_zone', 'America/Toronto');
   await click(admin, 'button.primary');
   await admin.waitForURL(server.base + '/admin/users?setup=done');
-  await accessible(admin, '/admin/users after the set-up');
+  await accessibleAtBothWidths(admin, '/admin/users after the set-up');
 
   // People of each side, invited by email; each sets a password from the link.
   const people = [
@@ -126,7 +126,7 @@ test('from an empty database to a funded project, entirely in the browser', asyn
   ];
   for (const [name, email, role, side] of people) {
     await admin.goto(server.base + '/admin/users/new');
-    if (email === 'charge@wbi.example') await accessible(admin, '/admin/users/new');
+    if (email === 'charge@wbi.example') await accessibleAtBothWidths(admin, '/admin/users/new');
     await admin.fill('#f-name', name);
     await admin.fill('#f-email', email);
     await admin.selectOption('#f-role', role);
@@ -134,13 +134,13 @@ test('from an empty database to a funded project, entirely in the browser', asyn
     await click(admin, 'button.primary');
     await admin.waitForURL(/\/admin\/users\/\d+$/);
   }
-  await accessible(admin, '/admin/users/{id}');
+  await accessibleAtBothWidths(admin, '/admin/users/{id}');
   const pages = {};
   for (const [name, email, , side] of people) {
     const invitation = await emailedLinkIn(server.dataDir, email);
     const p = await newPage(browser, side === 'QC' ? 'fr-CA' : 'fr-BE');
     await p.goto(link(invitation));
-    if (email === people[0][1]) await accessible(p, '/invitation');
+    if (email === people[0][1]) await accessibleAtBothWidths(p, '/invitation');
     await p.fill('#f-password', PW);
     await click(p, 'button.primary');
     await p.waitForLoadState();
@@ -154,10 +154,10 @@ test('from an empty database to a funded project, entirely in the browser', asyn
   // The XIIe edition: drafted by Wallonie-Bruxelles with its co-chairs and themes, approved by
   // Québec.
   await wbOfficer.goto(server.base + '/commissions');
-  await accessible(wbOfficer, '/commissions');
+  await accessibleAtBothWidths(wbOfficer, '/commissions');
   await click(wbOfficer, 'text=Préparer une nouvelle édition');
   await wbOfficer.waitForURL(server.base + '/commissions/new');
-  await accessible(wbOfficer, '/commissions/new');
+  await accessibleAtBothWidths(wbOfficer, '/commissions/new');
   await wbOfficer.fill('#f-number', '12');
   await wbOfficer.fill('#f-start_year', '2026');
   await wbOfficer.fill('#f-end_year', '2028');
@@ -173,18 +173,18 @@ test('from an empty database to a funded project, entirely in the browser', asyn
   const editionUrl = wbOfficer.url();
   assert.match(await wbOfficer.textContent('main'), /XIIe Commission mixte permanente \(2026–2028\)/);
   assert.match(await wbOfficer.textContent('main'), /En préparation/);
-  await accessible(wbOfficer, 'edition page (draft)');
+  await accessibleAtBothWidths(wbOfficer, 'edition page (draft)');
   await qcOfficer.goto(editionUrl);
   await click(qcOfficer, 'text=Approuver cette édition pour mon côté');
   await qcOfficer.waitForURL(editionUrl);
   assert.match(await qcOfficer.textContent('main'), /Approuvée par les deux côtés/);
-  await accessible(qcOfficer, 'edition page (approved)');
+  await accessibleAtBothWidths(qcOfficer, 'edition page (approved)');
 
   // A plenary session in Brussels, with the co-chairs, officers and members invited.
   await wbOfficer.goto(editionUrl);
   await click(wbOfficer, 'text=Convoquer une séance');
   await wbOfficer.waitForURL(/\/sessions\/new$/);
-  await accessible(wbOfficer, 'session form');
+  await accessibleAtBothWidths(wbOfficer, 'session form');
   await wbOfficer.fill('#f-starts_at', '2027-05-20T09:30');
   await wbOfficer.fill('#f-place', 'Bruxelles, place Sainctelette 2');
   await click(wbOfficer, 'button.primary');
@@ -195,7 +195,7 @@ test('from an empty database to a funded project, entirely in the browser', asyn
 
   // A call, drafted by Québec (the programme's rules and caps filled in) and approved by both.
   await qcOfficer.goto(server.base + '/calls/new');
-  await accessible(qcOfficer, '/calls/new');
+  await accessibleAtBothWidths(qcOfficer, '/calls/new');
   assert.equal(await qcOfficer.inputValue('#f-cap_trip_QC'), '1800', 'caps come from the programme');
   await qcOfficer.fill('#f-title_fr', 'Appel à projets de la XIIe CMP');
   await qcOfficer.fill('#f-title_en', 'Call for projects of the 12th PJC');
@@ -214,7 +214,7 @@ test('from an empty database to a funded project, entirely in the browser', asyn
   await click(wbOfficer, 'text=Approuver pour ma partie');
   await wbOfficer.waitForURL(callUrl);
   assert.match(await wbOfficer.textContent('main'), /Ouvert/);
-  await accessible(wbOfficer, 'call page');
+  await accessibleAtBothWidths(wbOfficer, 'call page');
 
   // Two applicants sign up, confirm their address, register their organisation and file one
   // joint project. The Québec one comes as a visitor from the home page's open call: "apply"
@@ -234,7 +234,7 @@ test('from an empty database to a funded project, entirely in the browser', asyn
       await accessibleAtBothWidths(p, '/signup, on the way to apply');
     } else {
       await p.goto(server.base + '/signup');
-      await accessible(p, '/signup');
+      await accessibleAtBothWidths(p, '/signup');
     }
     await p.fill('#f-name', name);
     await p.fill('#f-email', email);
@@ -243,7 +243,7 @@ test('from an empty database to a funded project, entirely in the browser', asyn
     await click(p, 'button.primary');
     await p.waitForLoadState();
     await p.goto(link(await emailedLinkIn(server.dataDir, email)));
-    if (side === 'WB') await accessible(p, '/verify-email');
+    if (side === 'WB') await accessibleAtBothWidths(p, '/verify-email');
     if (side === 'QC') await accessibleAtBothWidths(p, '/verify-email, on the way to apply');
     await click(p, 'button.primary');
     await p.waitForLoadState();
@@ -265,7 +265,7 @@ test('from an empty database to a funded project, entirely in the browser', asyn
       await p.context().close();
       a = await signIn(email, PW, locale);
       await a.goto(server.base + `/organisations/new?next=${encodeURIComponent(new URL(callUrl).pathname)}`);
-      await accessible(a, '/organisations/new');
+      await accessibleAtBothWidths(a, '/organisations/new');
     }
     await a.fill('#f-name', org);
     await a.selectOption('#f-kind', 'university');
@@ -289,7 +289,7 @@ test('from an empty database to a funded project, entirely in the browser', asyn
   }
   const lead = applicants.QC;
   await lead.goto(projectUrl + '/edit');
-  await accessible(lead, 'project form');
+  await accessibleAtBothWidths(lead, 'project form');
   await lead.fill('#f-summary', 'Deux laboratoires mesurent l’érosion des berges.');
   await lead.fill('#f-objectives', 'Partager les méthodes de mesure.');
   await lead.fill('#f-duration', '18');
@@ -303,13 +303,13 @@ test('from an empty database to a funded project, entirely in the browser', asyn
   await lead.waitForURL(projectUrl);
   assert.match(await lead.textContent('main'), /annexe-budget\.pdf/);
   await lead.goto(projectUrl + '/invite');
-  await accessible(lead, 'partner invitation');
+  await accessibleAtBothWidths(lead, 'partner invitation');
   await lead.fill('#f-email', 'camille@uliege.example');
   await click(lead, 'button.primary');
   await lead.waitForLoadState();
   const partner = applicants.WB;
   await partner.goto(link(await emailedLinkIn(server.dataDir, 'camille@uliege.example', /https?:\/\/[^\s"<]+\/projects\/join[^\s"<]*/)));
-  await accessible(partner, 'join page');
+  await accessibleAtBothWidths(partner, 'join page');
   await click(partner, 'button.primary');
   await partner.waitForURL(projectUrl);
   await click(partner, 'text=Vérifier et déposer');
@@ -321,7 +321,7 @@ test('from an empty database to a funded project, entirely in the browser', asyn
   await click(lead, 'text=Vérifier et déposer');
   await click(lead, 'button:has-text("Déposer mon volet")');
   await lead.waitForURL(/\/receipts\/\d+$/);
-  await accessible(lead, 'receipt page');
+  await accessibleAtBothWidths(lead, 'receipt page');
 
   // Each side evaluates on its own: a grid, an assignment, a score.
   for (const [officer, evaluatorEmail, evaluatorName] of [
@@ -329,18 +329,28 @@ test('from an empty database to a funded project, entirely in the browser', asyn
     [qcOfficer, 'evaluatrice@mrif.example', 'Geneviève Roy'],
   ]) {
     await officer.goto(callUrl + '/grid');
-    await accessible(officer, 'evaluation grid');
+    await accessibleAtBothWidths(officer, 'evaluation grid');
     await officer.selectOption('#f-method', 'score');
-    await officer.fill('#f-criteria', 'Pertinence | Relevance | 1');
+    // One row per criterion; the button adds a row after the blank ones, focused.
+    const rows = officer.locator('table.rows-table tbody tr');
+    const blank = await rows.count();
+    await officer.click('button:has-text("Ajouter un critère")');
+    assert.equal(await rows.count(), blank + 1);
+    assert.equal(await officer.evaluate(() => document.activeElement.id), `f-criterion_fr-${blank + 1}`);
+    await officer.fill('#f-criterion_fr-1', 'Pertinence');
+    await officer.fill('#f-criterion_en-1', 'Relevance');
+    await officer.fill('#f-criterion_weight-1', '1');
     await click(officer, 'button.primary');
     await officer.waitForLoadState();
     await officer.goto(callUrl + '/evaluations');
     const row = officer.locator('tr', { hasText: 'Érosion des berges' });
-    await row.locator('select[name=evaluator]').selectOption({ label: evaluatorName });
-    await row.locator('button', { hasText: 'Assigner' }).click();
+    // One table, one save: the evaluator chosen on the project's row, the recommendation
+    // left to decide.
+    await row.locator('select[name^=evaluator-]').selectOption({ label: evaluatorName });
+    await officer.click('button:has-text("Enregistrer le tableau")');
     clicks += 1;
     await officer.waitForURL(callUrl + '/evaluations');
-    await accessible(officer, 'side evaluation page');
+    await accessibleAtBothWidths(officer, 'side evaluation page');
     const evaluator = pages[evaluatorEmail];
     // The workspace lists the assignment with its due date; one click opens it.
     await evaluator.goto(server.base + '/me');
@@ -377,13 +387,13 @@ test('from an empty database to a funded project, entirely in the browser', asyn
   const wbChair = pages['copresidence@wbi.example'];
   const qcChair = pages['copresidence@mrif.example'];
   await wbChair.goto(sessionUrl);
-  await accessible(wbChair, 'session page (scheduled)');
+  await accessibleAtBothWidths(wbChair, 'session page (scheduled)');
   for (const p of [wbChair, qcChair]) {
     await p.goto(sessionUrl);
     await click(p, 'text=Ouvrir la séance');
     await p.waitForURL(sessionUrl);
   }
-  await accessible(wbChair, 'session page (open)');
+  await accessibleAtBothWidths(wbChair, 'session page (open)');
   // A co-chair reads the application as filed from the agenda, printable.
   await qcChair.goto(sessionUrl);
   await click(qcChair, 'section.agenda-item >> text=Lire le dossier déposé');
@@ -405,7 +415,7 @@ test('from an empty database to a funded project, entirely in the browser', asyn
   assert.match(await qcChair.locator('section.agenda-item').first().textContent(), /décision conjointe enregistrée/);
   await click(qcChair, 'text=Clore la séance');
   await qcChair.waitForURL(sessionUrl);
-  await accessible(qcChair, 'session page (closed)');
+  await accessibleAtBothWidths(qcChair, 'session page (closed)');
   for (const p of [qcChair, wbChair]) {
     await p.goto(sessionUrl + '/minutes');
     await click(p, 'text=Signer le procès-verbal pour ma partie');
@@ -414,12 +424,12 @@ test('from an empty database to a funded project, entirely in the browser', asyn
   const minutes = await wbChair.textContent('main');
   assert.match(minutes, /Pour Wallonie-Bruxelles : signé par Anne Lambert/);
   assert.match(minutes, /Pour Québec : signé par François Côté/);
-  await accessible(wbChair, 'signed minutes');
+  await accessibleAtBothWidths(wbChair, 'signed minutes');
 
   // The funded project exists and its follow-up starts.
   const edition = new URL(editionUrl).pathname.split('/').pop();
   await wbOfficer.goto(`${server.base}/commissions/${edition}/followup`);
   assert.match(await wbOfficer.textContent('main'), /Érosion des berges du Saint-Laurent et de la Meuse/);
-  await accessible(wbOfficer, 'follow-up of the new edition');
+  await accessibleAtBothWidths(wbOfficer, 'follow-up of the new edition');
   console.log(`from nothing to a funded project: ${pagesSeen} pages checked with axe, ${clicks} clicks`);
 });

@@ -40,20 +40,20 @@ form-warning-summary = To review before filing
 form-warning-summary-intro = Your draft is saved. These points do not yet follow the call’s rules: filing will be refused until they are corrected.
 form-warning-prefix = To review:
 form-counter-left = { $n ->
-    [one] { $n } character left
-   *[other] { $n } characters left
+    [one] { $shown } character left
+   *[other] { $shown } characters left
 }
-form-counter-left-one = { $n } character left
-form-counter-left-other = { $n } characters left
+form-counter-left-one = { $shown } character left
+form-counter-left-other = { $shown } characters left
 form-counter-over = { $n ->
-    [one] { $n } character too many
-   *[other] { $n } characters too many
+    [one] { $shown } character too many
+   *[other] { $shown } characters too many
 }
-form-counter-over-one = { $n } character too many
-form-counter-over-other = { $n } characters too many
+form-counter-over-one = { $shown } character too many
+form-counter-over-other = { $shown } characters too many
 form-counter-lines = { $n ->
-    [one] { $n } line of { $max }
-   *[other] { $n } lines of { $max }
+    [one] { $shown } line of { $max }
+   *[other] { $shown } lines of { $max }
 }
-form-counter-lines-one = { $n } line of { $max }
-form-counter-lines-other = { $n } lines of { $max }
+form-counter-lines-one = { $shown } line of { $max }
+form-counter-lines-other = { $shown } lines of { $max }

@@ -205,3 +205,7 @@ projects-email-partner-filed-body = { $who } filed the { $side } half of the pro
 projects-error-invite-self = You cannot invite yourself: give the address of the other side’s partner.
 projects-error-invite-own-side = This address belongs to an account of your side: the invited partner must be of the other side.
 projects-join-register-organisation = Your organisation is not in the list? Register it.
+projects-csv-other-state = Other side
+projects-csv-deadline = Deadline
+projects-csv-filed = Filed on
+projects-no-partner-yet = No partner yet

@@ -43,20 +43,20 @@ form-warning-summary = À revoir avant le dépôt
 form-warning-summary-intro = Votre brouillon est enregistré. Ces points ne respectent pas encore les règles de l’appel : le dépôt sera refusé tant qu’ils ne sont pas corrigés.
 form-warning-prefix = À revoir :
 form-counter-left = { $n ->
-    [one] Il reste { $n } caractère
-   *[other] Il reste { $n } caractères
+    [one] Il reste { $shown } caractère
+   *[other] Il reste { $shown } caractères
 }
-form-counter-left-one = Il reste { $n } caractère
-form-counter-left-other = Il reste { $n } caractères
+form-counter-left-one = Il reste { $shown } caractère
+form-counter-left-other = Il reste { $shown } caractères
 form-counter-over = { $n ->
-    [one] { $n } caractère de trop
-   *[other] { $n } caractères de trop
+    [one] { $shown } caractère de trop
+   *[other] { $shown } caractères de trop
 }
-form-counter-over-one = { $n } caractère de trop
-form-counter-over-other = { $n } caractères de trop
+form-counter-over-one = { $shown } caractère de trop
+form-counter-over-other = { $shown } caractères de trop
 form-counter-lines = { $n ->
-    [one] { $n } ligne sur { $max }
-   *[other] { $n } lignes sur { $max }
+    [one] { $shown } ligne sur { $max }
+   *[other] { $shown } lignes sur { $max }
 }
-form-counter-lines-one = { $n } ligne sur { $max }
-form-counter-lines-other = { $n } lignes sur { $max }
+form-counter-lines-one = { $shown } ligne sur { $max }
+form-counter-lines-other = { $shown } lignes sur { $max }

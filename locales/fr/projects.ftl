@@ -205,3 +205,7 @@ projects-email-partner-filed-body = { $who } a déposé le volet { $side } du pr
 projects-error-invite-self = Vous ne pouvez pas vous inviter vous-même : indiquez l’adresse du partenaire de l’autre partie.
 projects-error-invite-own-side = Cette adresse appartient à un compte de votre partie : le partenaire invité doit être de l’autre partie.
 projects-join-register-organisation = Votre organisme n’est pas dans la liste ? Enregistrez-le.
+projects-csv-other-state = Autre partie
+projects-csv-deadline = Date limite
+projects-csv-filed = Déposé le
+projects-no-partner-yet = Pas encore de partenaire

@@ -15,7 +15,7 @@ use crate::{
     audit,
     calls::{self, Call},
     commissions,
-    db::{Db, Tx},
+    db::{Db, Fingerprint, Tx},
     error::{AppError, AppResult, FieldErrors},
     organisations::{self, Organisation},
     projects::{self, HalfState, Project},
@@ -136,6 +136,105 @@ pub struct SideView {
     pub affiliations: Vec<(i64, i64, String, String)>,
     /// Organisations evaluators may be affiliated with: the programme's, every side.
     pub organisations: Vec<Organisation>,
+}
+
+impl SideView {
+    /// What the officers' table shows that another officer may change meanwhile (the
+    /// recommendations and the assignments): a save from a page that showed something else is
+    /// refused.
+    pub fn seen(&self) -> Fingerprint {
+        let recommendations: Vec<_> = self
+            .recommendations
+            .iter()
+            .map(|(h, v, n)| serde_json::json!([h, v.as_str(), n]))
+            .collect();
+        let assignments: Vec<_> = self
+            .assignments
+            .iter()
+            .map(|(a, h, e, _, state)| serde_json::json!([a, h, e, state]))
+            .collect();
+        Fingerprint::of(&serde_json::json!({
+            "recommendations": recommendations,
+            "assignments": assignments,
+        }))
+    }
+}
+
+/// One row of the officers' table as saved: the side's recommendation on the half (`None`:
+/// none chosen yet) and an evaluator to add to it (`None`: none).
+#[derive(Clone, Debug)]
+pub struct TableRow {
+    pub half: i64,
+    pub verdict: Option<Verdict>,
+    pub note: String,
+    pub assign: Option<i64>,
+}
+
+/// Saves the officers' table at once: every recommendation that changed and every evaluator
+/// added, in one transaction — all or nothing. Refused (nothing written) if the table changed
+/// since the page showed it (`seen`); an error names its row's field (`verdict-{half}`,
+/// `evaluator-{half}`). Returns how many changes were written.
+pub async fn save_table(
+    db: &Db,
+    user: &Viewer,
+    call_id: i64,
+    seen: &str,
+    rows: &[TableRow],
+) -> AppResult<usize> {
+    let mut tx = db.write().await?;
+    let call = calls::actions::get_call_in(&mut tx, call_id).await?;
+    let side = side_to_change(&mut tx, user, &call).await?;
+    let view = side_view_in(&mut tx, call, side).await?;
+    view.seen().check_seen(seen)?;
+    let now = db.now_ms();
+    let excluded = super::assign::exclusions(&mut tx, &view).await?;
+    let mut written = 0;
+    for row in rows {
+        if !view.halves.iter().any(|(h, _)| *h == row.half) {
+            return Err(AppError::NotFound);
+        }
+        let note = row.note.trim();
+        if note.chars().count() > 5_000 {
+            return Err(AppError::Invalid(FieldErrors::single(
+                &format!("note-{}", row.half),
+                "common-error-too-long",
+            )));
+        }
+        let current = view.recommendations.iter().find(|(h, _, _)| *h == row.half);
+        if let Some(verdict) = row.verdict
+            && current.is_none_or(|(_, v, n)| *v != verdict || n != note)
+        {
+            store::save_recommendation(&mut tx, row.half, verdict.as_str(), note, user.id, now)
+                .await?;
+            audit::record(
+                &mut tx,
+                &user.actor(),
+                "evaluation.recommend",
+                "project_half",
+                row.half,
+                verdict.as_str(),
+            )
+            .await?;
+            written += 1;
+        }
+        if let Some(evaluator) = row.assign {
+            super::assign::assign_in(&mut tx, now, user, &view, &excluded, row.half, evaluator)
+                .await
+                .map_err(|e| match e {
+                    AppError::Invalid(f) => {
+                        let key = f.get("evaluator").unwrap_or("evaluations-error-evaluator");
+                        AppError::Invalid(FieldErrors::single(
+                            &format!("evaluator-{}", row.half),
+                            key,
+                        ))
+                    }
+                    other => other,
+                })?;
+            written += 1;
+        }
+    }
+    tx.commit().await?;
+    Ok(written)
 }
 
 async fn side_view_in(tx: &mut Tx, call: Call, side: i64) -> AppResult<SideView> {

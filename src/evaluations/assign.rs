@@ -19,7 +19,7 @@ use crate::{
 };
 
 /// Every (evaluator, project) pair that may not be assigned among the side's filed halves.
-async fn exclusions(tx: &mut Tx, view: &SideView) -> AppResult<Vec<(i64, i64)>> {
+pub(super) async fn exclusions(tx: &mut Tx, view: &SideView) -> AppResult<Vec<(i64, i64)>> {
     let mut out = store::list_conflicts(tx).await?;
     let project_orgs: Vec<(i64, i64)> = view
         .halves
@@ -52,6 +52,33 @@ pub async fn assign(
     let call = calls::actions::get_call_in(&mut tx, call_id).await?;
     let side = side_to_change(&mut tx, user, &call).await?;
     let view = side_view_tx(&mut tx, call, side).await?;
+    let excluded = exclusions(&mut tx, &view).await?;
+    let id = assign_in(
+        &mut tx,
+        db.now_ms(),
+        user,
+        &view,
+        &excluded,
+        half_id,
+        evaluator,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Assigns within the caller's transaction, after the caller checked the officer may change
+/// the side (`view` is that side's, `excluded` its [`exclusions`]). Errors name the field
+/// `evaluator`.
+pub(super) async fn assign_in(
+    tx: &mut Tx,
+    now: i64,
+    user: &Viewer,
+    view: &SideView,
+    excluded: &[(i64, i64)],
+    half_id: i64,
+    evaluator: i64,
+) -> AppResult<i64> {
     let (_, project) = view
         .halves
         .iter()
@@ -63,17 +90,13 @@ pub async fn assign(
             "evaluations-error-evaluator",
         )));
     }
-    if exclusions(&mut tx, &view)
-        .await?
-        .contains(&(evaluator, project.id))
-    {
+    if excluded.contains(&(evaluator, project.id)) {
         return Err(AppError::Invalid(FieldErrors::single(
             "evaluator",
             "evaluations-error-conflict",
         )));
     }
-    let id = match store::insert_assignment(&mut tx, half_id, evaluator, user.id, db.now_ms()).await
-    {
+    let id = match store::insert_assignment(tx, half_id, evaluator, user.id, now).await {
         Ok(id) => id,
         Err(e) if crate::db::unique_violation(&e).is_some() => {
             return Err(AppError::Invalid(FieldErrors::single(
@@ -84,7 +107,7 @@ pub async fn assign(
         Err(e) => return Err(e.into()),
     };
     audit::record(
-        &mut tx,
+        tx,
         &user.actor(),
         "evaluation.assign",
         "project_half",
@@ -92,7 +115,6 @@ pub async fn assign(
         &evaluator.to_string(),
     )
     .await?;
-    tx.commit().await?;
     Ok(id)
 }
 

@@ -5,7 +5,6 @@ use super::paths;
 use crate::ids::CallId;
 
 use axum::{Form, extract::State, http::StatusCode, response::Response};
-use serde::Deserialize;
 
 use super::{
     actions::{self, GridInput},
@@ -18,13 +17,51 @@ use crate::{
     i18n::zone_city,
 };
 
-#[derive(Deserialize, Default, Clone)]
-#[serde(default)]
+/// The grid form as typed: the criteria are one table row each (French label, English label,
+/// weight), sent as repeated fields in row order.
+#[derive(Default, Clone)]
 pub struct GridForm {
     method: String,
     scale_max: String,
     due_at: String,
-    criteria: String,
+    criteria: Vec<[String; 3]>,
+}
+
+/// The inputs of a criterion's row, in column order.
+const CRITERION: [&str; 3] = ["criterion_fr", "criterion_en", "criterion_weight"];
+/// Blank rows after the criteria, to add some without JavaScript.
+const BLANK_ROWS: usize = 3;
+
+impl GridForm {
+    fn from_pairs(pairs: Vec<(String, String)>) -> GridForm {
+        let mut f = GridForm::default();
+        let mut columns: [Vec<String>; 3] = Default::default();
+        for (k, v) in pairs {
+            match k.as_str() {
+                "method" => f.method = v,
+                "scale_max" => f.scale_max = v,
+                "due_at" => f.due_at = v,
+                _ => {
+                    if let Some(i) = CRITERION.iter().position(|c| *c == k) {
+                        columns[i].push(v);
+                    }
+                }
+            }
+        }
+        let n = columns.iter().map(Vec::len).max().unwrap_or(0);
+        let cell = |i: usize, r: usize| columns[i].get(r).cloned().unwrap_or_default();
+        f.criteria = (0..n)
+            .map(|r| [cell(0, r), cell(1, r), cell(2, r)])
+            .collect();
+        f
+    }
+
+    fn with_criteria(g: &super::model::Grid) -> Vec<[String; 3]> {
+        g.criteria
+            .iter()
+            .map(|c| [c.label.fr.clone(), c.label.en.clone(), c.weight.to_string()])
+            .collect()
+    }
 }
 
 fn grid_page(ctx: &Ctx, id: i64, zone: &str, f: &GridForm) -> FormPage {
@@ -71,21 +108,50 @@ fn grid_page(ctx: &Ctx, id: i64, zone: &str, f: &GridForm) -> FormPage {
         )
         .optional(),
     )
-    .field(
-        Field::input(
-            ctx,
-            "textarea",
-            "criteria",
-            "evaluations-field-criteria",
-            &f.criteria,
-        )
-        .hint(ctx, "evaluations-criteria-hint")
-        .optional(),
-    )
+    .field(criteria_field(ctx, f))
     .link(
         &format!("/calls/{id}/evaluations"),
         "evaluations-side-title",
     )
+}
+
+/// The criteria as a table, the typed rows (blank ones dropped) then blank rows to add more.
+fn criteria_field(ctx: &Ctx, f: &GridForm) -> Field {
+    let columns = CRITERION
+        .iter()
+        .zip([
+            "evaluations-criterion-fr",
+            "evaluations-criterion-en",
+            "evaluations-criterion-weight",
+        ])
+        .map(|(name, key)| {
+            let kind = if *name == "criterion_weight" {
+                "number"
+            } else {
+                "text"
+            };
+            (name.to_string(), ctx.t(key), kind)
+        })
+        .collect();
+    let typed = f.criteria.iter().filter(|r| !is_blank(r));
+    let values = typed
+        .map(|r| r.to_vec())
+        .chain(std::iter::repeat_n(Vec::new(), BLANK_ROWS))
+        .collect();
+    Field::rows(
+        ctx,
+        "criteria",
+        "evaluations-field-criteria",
+        columns,
+        "evaluations-criterion",
+        values,
+        "evaluations-criterion-add",
+    )
+    .hint(ctx, "evaluations-criteria-hint")
+}
+
+fn is_blank(row: &[String; 3]) -> bool {
+    row.iter().all(|c| c.trim().is_empty())
 }
 
 /// The zone of the officer's side in this call (due dates are typed in it).
@@ -111,12 +177,7 @@ pub async fn grid_form(
                 .due_at
                 .map(|d| to_local_input(d, &zone))
                 .unwrap_or_default(),
-            criteria: g
-                .criteria
-                .iter()
-                .map(|c| format!("{} | {} | {}", c.label.fr, c.label.en, c.weight))
-                .collect::<Vec<_>>()
-                .join("\n"),
+            criteria: GridForm::with_criteria(g),
         },
         None => match &v.previous_grid {
             // The side's grid of its previous call, without its due date.
@@ -124,12 +185,7 @@ pub async fn grid_form(
                 method: g.method.as_str().into(),
                 scale_max: g.scale_max.to_string(),
                 due_at: String::new(),
-                criteria: g
-                    .criteria
-                    .iter()
-                    .map(|c| format!("{} | {} | {}", c.label.fr, c.label.en, c.weight))
-                    .collect::<Vec<_>>()
-                    .join("\n"),
+                criteria: GridForm::with_criteria(g),
             },
             None => GridForm {
                 method: "score".into(),
@@ -141,29 +197,49 @@ pub async fn grid_form(
     Ok(grid_page(&ctx, id, &zone, &f).respond(&FieldErrors::default()))
 }
 
-/// Criteria lines `libellé | label | poids` → (fr, en, weight); `None` on a malformed line.
-fn parse_criteria(text: &str) -> Option<Vec<(String, String, i64)>> {
+/// The typed criteria (blank rows dropped) → (fr, en, weight), or the cells that are wrong
+/// (row among the rows kept, column) and the message: a label missing, a weight not 1–100.
+#[allow(clippy::type_complexity)]
+fn parse_criteria(
+    rows: &[[String; 3]],
+) -> Result<Vec<(String, String, i64)>, (Vec<(usize, &'static str)>, &'static str)> {
     let mut out = Vec::new();
-    for line in text.lines().filter(|l| !l.trim().is_empty()) {
-        let parts: Vec<&str> = line.split('|').map(str::trim).collect();
-        let [fr, en, w] = parts.as_slice() else {
-            return None;
-        };
-        let w: i64 = w.parse().ok().filter(|w| (1..=100).contains(w))?;
-        if fr.is_empty() || en.is_empty() {
-            return None;
+    let mut bad = Vec::new();
+    let mut message = "";
+    for (r, row) in rows.iter().filter(|r| !is_blank(r)).enumerate() {
+        let [fr, en, w] = row.clone().map(|c| clean_text(&c));
+        for (i, label) in [&fr, &en].into_iter().enumerate() {
+            if label.is_empty() {
+                bad.push((r, CRITERION[i]));
+                message = "evaluations-error-criterion-label";
+            } else if label.chars().count() > 300 {
+                bad.push((r, CRITERION[i]));
+                message = "common-error-too-long";
+            }
         }
-        out.push((fr.to_string(), en.to_string(), w));
+        match w.parse::<i64>().ok().filter(|w| (1..=100).contains(w)) {
+            Some(w) if bad.is_empty() => out.push((fr, en, w)),
+            Some(_) => {}
+            None => {
+                bad.push((r, CRITERION[2]));
+                message = "evaluations-error-criterion-weight";
+            }
+        }
     }
-    Some(out)
+    if bad.is_empty() {
+        Ok(out)
+    } else {
+        Err((bad, message))
+    }
 }
 
 pub async fn save_grid(
     State(s): State<AppState>,
     ctx: Ctx,
     paths::CallsGrid { id: CallId(id) }: paths::CallsGrid,
-    Form(f): Form<GridForm>,
+    Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
+    let f = GridForm::from_pairs(pairs);
     let u = ctx.require_user()?;
     let zone = side_zone(&actions::side_view(&s.db, u, id).await?);
     let mut e = FieldErrors::default();
@@ -190,15 +266,29 @@ pub async fn save_grid(
             }
         },
     };
-    let criteria =
-        parse_criteria(&f.criteria).filter(|c| !c.is_empty() || method == Some(Method::Rank));
-    if criteria.is_none() {
-        e.add("criteria", "evaluations-error-criteria");
-    }
+    let mut bad_cells = Vec::new();
+    let criteria = match parse_criteria(&f.criteria) {
+        Ok(c) if c.is_empty() && method != Some(Method::Rank) => {
+            e.add("criteria", "evaluations-error-criteria");
+            None
+        }
+        Ok(c) => Some(c),
+        Err((cells, message)) => {
+            e.add("criteria", message);
+            bad_cells = cells;
+            None
+        }
+    };
     let (Some(method), Some(scale_max), Some(criteria), true) =
         (method, scale, criteria, e.is_empty())
     else {
-        return Ok(grid_page(&ctx, id, &zone, &f).respond(&e));
+        let mut page = grid_page(&ctx, id, &zone, &f);
+        if let Some(field) = page.fields.iter_mut().find(|x| x.name == "criteria") {
+            for (row, column) in bad_cells {
+                *field = field.clone().invalid_cell(row, column);
+            }
+        }
+        return Ok(page.respond(&e));
     };
     let input = GridInput {
         method,

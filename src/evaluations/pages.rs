@@ -14,7 +14,7 @@ use super::{
     model::{Method, Verdict},
 };
 use crate::{
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, FieldErrors},
     http::{AppState, Ctx, render_status, see_other, when_in_zone},
     i18n::format_number,
 };
@@ -25,9 +25,20 @@ pub struct Row {
     pub title: String,
     pub evaluators: Vec<String>,
     pub score: String,
+    /// The verdict and note the row's inputs hold: as saved, or as typed when a save came
+    /// back refused.
     pub verdict: String,
     pub note: String,
+    /// The evaluator chosen to add (0: none).
+    pub assign: i64,
+    /// What is saved, when it differs from what was typed (a save refused as stale).
+    pub saved_meanwhile: Option<String>,
+    /// The row's error and the input it is about (`verdict`, `note`, `evaluator`).
+    pub error: Option<(String, &'static str)>,
 }
+
+/// What the officer typed in the table, by half: (verdict, note, evaluator to add).
+pub type Typed = std::collections::HashMap<i64, (String, String, String)>;
 
 #[derive(Template)]
 #[template(path = "evaluations/side.html")]
@@ -46,6 +57,10 @@ pub struct SidePage {
     pub affiliations: Vec<String>,
     pub organisations: Vec<(i64, String)>,
     pub notice: Option<String>,
+    /// The fingerprint of the table as shown: a save from a stale page is refused.
+    pub seen: String,
+    /// The error summary of the table: (input id, message).
+    pub summary: Vec<(String, String)>,
 }
 
 async fn side_page(
@@ -54,6 +69,28 @@ async fn side_page(
     call_id: i64,
     notice: Option<&str>,
     status: StatusCode,
+) -> AppResult<Response> {
+    table_page(
+        s,
+        ctx,
+        call_id,
+        notice,
+        status,
+        &Typed::new(),
+        &FieldErrors::default(),
+    )
+    .await
+}
+
+/// The page, its table holding what was typed (`typed`, by half) with `errors` at their rows.
+async fn table_page(
+    s: &AppState,
+    ctx: &Ctx,
+    call_id: i64,
+    notice: Option<&str>,
+    status: StatusCode,
+    typed: &Typed,
+    errors: &FieldErrors,
 ) -> AppResult<Response> {
     let v = actions::side_view(&s.db, ctx.require_user()?, call_id).await?;
     let l = ctx.locale;
@@ -66,6 +103,33 @@ async fn side_page(
         .filter_map(|(i, (half, mean))| {
             let (_, p) = v.halves.iter().find(|(h, _)| h == half)?;
             let rec = v.recommendations.iter().find(|(h, _, _)| h == half);
+            let saved_verdict = rec.map(|r| r.1.as_str().to_string()).unwrap_or_default();
+            let saved_note = rec.map(|r| r.2.clone()).unwrap_or_default();
+            let typed_row = typed.get(half);
+            let (verdict, note) = match typed_row {
+                Some((v, n, _)) => (v.clone(), n.clone()),
+                None => (saved_verdict.clone(), saved_note.clone()),
+            };
+            let saved_meanwhile = (typed_row.is_some()
+                && rec.is_some()
+                && (verdict != saved_verdict || note.trim() != saved_note))
+                .then(|| {
+                    let label = rec.map(|r| ctx.t(&r.1.key())).unwrap_or_default();
+                    l.t_args(
+                        "evaluations-saved-meanwhile",
+                        &[
+                            ("verdict", label.into()),
+                            ("note", saved_note.clone().into()),
+                        ],
+                    )
+                });
+            let error = ["verdict", "note", "evaluator"]
+                .into_iter()
+                .find_map(|input| {
+                    errors
+                        .get(&format!("{input}-{half}"))
+                        .map(|k| (ctx.t(k), input))
+                });
             Some(Row {
                 rank: i + 1,
                 half_id: *half,
@@ -83,8 +147,11 @@ async fn side_page(
                         l.t1("evaluations-mean-place", "place", format_number(*m, 2, l))
                     }
                 },
-                verdict: rec.map(|r| r.1.as_str().to_string()).unwrap_or_default(),
-                note: rec.map(|r| r.2.clone()).unwrap_or_default(),
+                verdict,
+                note,
+                assign: typed_row.and_then(|(_, _, e)| e.parse().ok()).unwrap_or(0),
+                saved_meanwhile,
+                error,
             })
         })
         .collect();
@@ -128,9 +195,29 @@ async fn side_page(
             .map(|o| (o.id, o.name.clone()))
             .collect(),
         notice: notice.map(|k| ctx.t(k)),
+        seen: v.seen().as_str().to_string(),
+        summary: Vec::new(),
         call_id,
         ctx: ctx.clone(),
     };
+    let summary = page
+        .rows
+        .iter()
+        .filter_map(|r| {
+            let (message, input) = r.error.as_ref()?;
+            Some((
+                format!("{input}-{}", r.half_id),
+                l.t_args(
+                    "form-error-item",
+                    &[
+                        ("label", r.title.clone().into()),
+                        ("message", message.clone().into()),
+                    ],
+                ),
+            ))
+        })
+        .collect();
+    let page = SidePage { summary, ..page };
     Ok(render_status(status, &page))
 }
 
@@ -249,4 +336,87 @@ pub async fn affiliate(
 ) -> AppResult<Response> {
     let r = actions::affiliate(&s.db, ctx.require_user()?, id, f.evaluator, f.organisation).await;
     back(&s, &ctx, id, r, "evaluator").await
+}
+
+/// Saves the whole table: one button for every row's recommendation and added evaluator. A
+/// refusal (a wrong row, or the table changed since the page showed it) writes nothing and
+/// comes back with everything typed kept.
+pub async fn save_table(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    paths::CallsEvaluations { id: CallId(id) }: paths::CallsEvaluations,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let u = ctx.require_user()?;
+    let get = |k: &str| {
+        pairs
+            .iter()
+            .find(|(n, _)| n == k)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let mut typed = Typed::new();
+    let mut rows = Vec::new();
+    let mut errors = FieldErrors::default();
+    for (_, half) in pairs.iter().filter(|(k, _)| k == "half") {
+        let Ok(half) = half.parse::<i64>() else {
+            continue;
+        };
+        let (verdict, note, evaluator) = (
+            get(&format!("verdict-{half}")),
+            crate::http::form::clean_text(&get(&format!("note-{half}"))),
+            get(&format!("evaluator-{half}")),
+        );
+        let parsed_verdict = match verdict.as_str() {
+            "" => None,
+            v => match Verdict::parse(v) {
+                Some(v) => Some(v),
+                None => {
+                    errors.add(&format!("verdict-{half}"), "common-error-choice");
+                    None
+                }
+            },
+        };
+        if parsed_verdict.is_none() && !note.is_empty() {
+            errors.add(
+                &format!("verdict-{half}"),
+                "evaluations-error-note-without-verdict",
+            );
+        }
+        let assign = match evaluator.as_str() {
+            "" | "0" => None,
+            e => match e.parse::<i64>() {
+                Ok(e) => Some(e),
+                Err(_) => {
+                    errors.add(&format!("evaluator-{half}"), "evaluations-error-evaluator");
+                    None
+                }
+            },
+        };
+        rows.push(actions::TableRow {
+            half,
+            verdict: parsed_verdict,
+            note: note.clone(),
+            assign,
+        });
+        typed.insert(half, (verdict, note, evaluator));
+    }
+    if !errors.is_empty() {
+        let status = StatusCode::UNPROCESSABLE_ENTITY;
+        return table_page(&s, &ctx, id, None, status, &typed, &errors).await;
+    }
+    let (status, notice, errors) =
+        match actions::save_table(&s.db, u, id, &get("seen"), &rows).await {
+            Ok(_) => return Ok(see_other(&paths::CallsEvaluations::url(id))),
+            Err(AppError::Invalid(e)) => (StatusCode::UNPROCESSABLE_ENTITY, None, e),
+            // Another officer changed the table meanwhile: their values on the page, ours kept.
+            Err(AppError::Conflict(k)) if k == "common-error-changed-since" => (
+                StatusCode::CONFLICT,
+                Some("evaluations-error-stale".to_string()),
+                FieldErrors::default(),
+            ),
+            Err(AppError::Conflict(k)) => (StatusCode::CONFLICT, Some(k), FieldErrors::default()),
+            Err(e) => return Err(e),
+        };
+    table_page(&s, &ctx, id, notice.as_deref(), status, &typed, &errors).await
 }

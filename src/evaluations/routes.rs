@@ -15,6 +15,11 @@ const EVALUATORS: &[Role] = &[Role::Evaluator];
 pub fn routes(r: Registry) -> Registry {
     r.get(paths::CallsEvaluations::PATH, AnyOf(OFFICERS), pages::side)
         .post(
+            paths::CallsEvaluations::PATH,
+            AnyOf(OFFICERS),
+            pages::save_table,
+        )
+        .post(
             paths::CallsEvaluationsAssign::PATH,
             AnyOf(OFFICERS),
             pages::assign,

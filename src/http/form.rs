@@ -35,6 +35,31 @@ pub struct Field {
     pub warning: Option<String>,
     /// A limited length: the counter under the field (kept current by `static/forms.js`).
     pub counter: Option<Counter>,
+    /// Kind `rows`: one table row per item, one input per column (all named by the column).
+    pub rows: Option<Rows>,
+}
+
+/// The items of a `rows` field and which cells are wrong. The page always ends with a few
+/// blank rows (so more items can be added without JavaScript); `static/forms.js` adds a button
+/// labelled `add` that appends one more.
+#[derive(Clone, Debug)]
+pub struct Rows {
+    /// The column headings.
+    pub columns: Vec<String>,
+    /// The heading of each row ("Critère"), numbered: it names the row's inputs.
+    pub row_label: String,
+    pub rows: Vec<Vec<RowCell>>,
+    pub add: String,
+}
+
+/// One input of a row: named by its column, labelled by the column and the row.
+#[derive(Clone, Debug)]
+pub struct RowCell {
+    pub name: String,
+    pub label: String,
+    pub kind: &'static str,
+    pub value: String,
+    pub invalid: bool,
 }
 
 /// What the counter of a limited field says, and the patterns the script fills in as one
@@ -64,6 +89,7 @@ impl Field {
             heading: None,
             warning: None,
             counter: None,
+            rows: None,
         }
     }
     pub fn text(ctx: &Ctx, name: impl Into<String>, label_key: &str, value: &str) -> Field {
@@ -106,6 +132,57 @@ impl Field {
             required: false,
             ..Field::new(ctx, name, label_key, "checkboxes")
         }
+    }
+    /// A table of items, one row each, one input per column; `values` holds each row's
+    /// values in column order. Empty rows are ignored by the handler, so removing an item is
+    /// clearing its row; `add_key` labels the button that adds a row.
+    pub fn rows(
+        ctx: &Ctx,
+        name: impl Into<String>,
+        label_key: &str,
+        columns: Vec<(String, String, &'static str)>,
+        row_label_key: &str,
+        values: Vec<Vec<String>>,
+        add_key: &str,
+    ) -> Field {
+        let rows = values
+            .into_iter()
+            .map(|r| {
+                columns
+                    .iter()
+                    .zip(r.into_iter().chain(std::iter::repeat(String::new())))
+                    .map(|((name, label, kind), value)| RowCell {
+                        name: name.clone(),
+                        label: label.clone(),
+                        kind,
+                        value,
+                        invalid: false,
+                    })
+                    .collect()
+            })
+            .collect();
+        Field {
+            rows: Some(Rows {
+                columns: columns.into_iter().map(|c| c.1).collect(),
+                row_label: ctx.t(row_label_key),
+                rows,
+                add: ctx.t(add_key),
+            }),
+            required: false,
+            ..Field::new(ctx, name, label_key, "rows")
+        }
+    }
+    /// Marks a cell (row from 0, column name) as wrong; the error itself is the field's.
+    pub fn invalid_cell(mut self, row: usize, column: &str) -> Field {
+        if let Some(cell) = self
+            .rows
+            .as_mut()
+            .and_then(|r| r.rows.get_mut(row))
+            .and_then(|cells| cells.iter_mut().find(|c| c.name == column))
+        {
+            cell.invalid = true;
+        }
+        self
     }
     /// Replaces the label with an already translated text.
     pub fn label(mut self, text: String) -> Field {
@@ -187,18 +264,28 @@ impl Field {
         let l = ctx.locale;
         let chars = self.value.chars().count();
         let lines = self.value.lines().filter(|x| !x.trim().is_empty()).count();
+        let count = |key: &str, n: usize, max: usize| {
+            let shown = crate::i18n::format_number(n as i64, 0, l);
+            l.t_args(
+                key,
+                &[
+                    ("n", n.into()),
+                    ("shown", shown.into()),
+                    ("max", max.into()),
+                ],
+            )
+        };
         let mut text = if chars > max_chars {
-            l.t_args("form-counter-over", &[("n", (chars - max_chars).into())])
+            count("form-counter-over", chars - max_chars, 0)
         } else {
-            l.t_args("form-counter-left", &[("n", (max_chars - chars).into())])
+            count("form-counter-left", max_chars - chars, 0)
         };
         if let Some(max) = max_lines {
             text.push_str(" · ");
-            text.push_str(&l.t_args(
-                "form-counter-lines",
-                &[("n", lines.into()), ("max", max.into())],
-            ));
+            text.push_str(&count("form-counter-lines", lines, max));
         }
+        // The script's patterns: `{n}` where the number goes, formatted by the browser in the
+        // page's language as the server formats it.
         let patterns = [
             "left-one",
             "left-other",
@@ -209,14 +296,12 @@ impl Field {
         ]
         .into_iter()
         .map(|k| {
-            let max = max_lines.unwrap_or(0).to_string();
-            (
-                k,
-                l.t_args(
-                    &format!("form-counter-{k}"),
-                    &[("n", "{n}".into()), ("max", max.into())],
-                ),
-            )
+            let max = max_lines.unwrap_or(0);
+            let pattern = l.t_args(
+                &format!("form-counter-{k}"),
+                &[("shown", "{n}".into()), ("max", max.into())],
+            );
+            (k, pattern)
         })
         .collect();
         self.counter = Some(Counter {
@@ -356,9 +441,12 @@ impl FormPage {
         }
         self
     }
-    /// Whether a field counts its characters: the page then loads `static/forms.js`.
-    pub fn has_counter(&self) -> bool {
-        self.fields.iter().any(|f| f.counter.is_some())
+    /// Whether a field counts its characters or holds rows: the page then loads
+    /// `static/forms.js`.
+    pub fn has_script(&self) -> bool {
+        self.fields
+            .iter()
+            .any(|f| f.counter.is_some() || f.rows.is_some())
     }
     pub fn notice(mut self, key: &str) -> Self {
         self.notice = Some(self.ctx.t(key));

@@ -13,6 +13,7 @@ mod context;
 pub mod error_pages;
 pub mod form;
 pub mod registry;
+pub mod sort;
 
 use std::{collections::HashMap, future::Future, pin::Pin, sync::Arc};
 

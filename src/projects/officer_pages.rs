@@ -19,7 +19,11 @@ use super::{
 use crate::{
     calls::{Call, model::parse_local},
     error::{AppError, AppResult},
-    http::{AppState, Ctx, render, see_other},
+    http::{
+        AppState, Ctx, render, see_other,
+        sort::{Header, Key, Sort},
+    },
+    i18n::format_date,
     sheet::{self, Cell, Sheet, SheetFile},
 };
 
@@ -31,6 +35,26 @@ pub struct Filters {
     pub state: String,
     pub kind: String,
     pub paired: String,
+    pub sort: String,
+    pub dir: String,
+}
+
+/// The list's columns, by the name `sort=` takes, with their headings.
+const COLUMNS: [(&str, &str); 8] = [
+    ("title", "projects-csv-title"),
+    ("organisation", "projects-csv-organisation"),
+    ("kind", "projects-csv-kind"),
+    ("state", "projects-csv-state"),
+    ("other", "projects-csv-other-state"),
+    ("deadline", "projects-csv-deadline"),
+    ("filed", "projects-csv-filed"),
+    ("admissibility", "projects-csv-admissibility"),
+];
+
+impl Filters {
+    fn sort(&self) -> Sort {
+        Sort::parse(&self.sort, &self.dir, &COLUMNS.map(|c| c.0), "title")
+    }
 }
 
 /// One of the officer's side's halves, with what the list shows.
@@ -42,6 +66,43 @@ pub struct Row {
     pub state: String,
     pub paired: bool,
     pub admissibility: String,
+    /// The other side's half at a glance: its state, or that there is no partner yet.
+    pub other_state: String,
+    /// The states' codes, for the badges' colours (the text says the state).
+    pub state_code: &'static str,
+    pub other_code: &'static str,
+    /// This half's filing deadline (its extension if any) and when it was filed, in its
+    /// side's zone.
+    pub deadline: String,
+    pub filed: String,
+    half_id: i64,
+    deadline_at: Option<i64>,
+    filed_at: Option<i64>,
+    zone: String,
+}
+
+/// A day of the half's side as a spreadsheet date (empty when there is none).
+fn day_cell(ms: Option<i64>, zone: &str) -> Cell {
+    ms.and_then(|ms| {
+        let t = jiff::Timestamp::from_millisecond(ms).ok()?;
+        Some(t.in_tz(zone).ok()?.date())
+    })
+    .map_or(Cell::Empty, Cell::Date)
+}
+
+impl Row {
+    fn key(&self, column: &str) -> Key {
+        match column {
+            "organisation" => Key::text(&self.organisation),
+            "kind" => Key::text(&self.kind),
+            "state" => Key::text(&self.state),
+            "other" => Key::text(&self.other_state),
+            "deadline" => Key::Maybe(self.deadline_at),
+            "filed" => Key::Maybe(self.filed_at),
+            "admissibility" => Key::text(&self.admissibility),
+            _ => Key::text(&self.title),
+        }
+    }
 }
 
 fn rows(ctx: &Ctx, call: &Call, sides: &[i64], projects: &[Project], f: &Filters) -> Vec<Row> {
@@ -59,7 +120,29 @@ fn rows(ctx: &Ctx, call: &Call, sides: &[i64], projects: &[Project], f: &Filters
                 && (f.kind.is_empty() || h.organisation_kind == f.kind)
                 && (f.paired.is_empty() || (f.paired == "yes") == paired);
             if keep {
+                let zone = call
+                    .side(h.side_id)
+                    .map(|t| t.time_zone.as_str())
+                    .unwrap_or("UTC");
+                let other = p.halves.iter().find(|o| o.side_id != h.side_id);
+                let deadline_at = super::model::filing_deadline(call, h);
                 out.push(Row {
+                    state_code: h.state.as_str(),
+                    other_code: other.map_or("none", |o| o.state.as_str()),
+                    other_state: other
+                        .map(|o| ctx.t(&o.state.key()))
+                        .unwrap_or_else(|| ctx.t("projects-no-partner-yet")),
+                    deadline: deadline_at
+                        .map(|d| format_date(d, zone, ctx.locale))
+                        .unwrap_or_default(),
+                    filed: h
+                        .submitted_at
+                        .map(|d| format_date(d, zone, ctx.locale))
+                        .unwrap_or_default(),
+                    half_id: h.id,
+                    zone: zone.to_string(),
+                    deadline_at,
+                    filed_at: h.submitted_at,
                     project_id: p.id,
                     title: p.title.clone(),
                     organisation: h.organisation_name.clone(),
@@ -78,6 +161,7 @@ fn rows(ctx: &Ctx, call: &Call, sides: &[i64], projects: &[Project], f: &Filters
             }
         }
     }
+    f.sort().apply(&mut out, Row::key, |r| r.half_id);
     out
 }
 
@@ -92,7 +176,9 @@ pub struct OfficerList {
     pub themes: Vec<(String, String)>,
     pub states: Vec<(String, String)>,
     pub kinds: Vec<(String, String)>,
+    /// The filters and the order, for the exports.
     pub query: String,
+    pub headers: Vec<Header>,
 }
 
 pub async fn officer_list(
@@ -117,7 +203,12 @@ pub async fn officer_list(
             ("paired", &f.paired),
         ])
         .finish();
+    let headers = f
+        .sort()
+        .headers(&ctx, &paths::CallsApplications::url(id), &query, &COLUMNS);
+    let query = format!("{query}&{}", f.sort().query());
     let page = OfficerList {
+        headers,
         rows: rows(&ctx, &call, &sides, &projects, &f),
         call_id: id,
         call_title: call.title.get(ctx.locale).to_string(),
@@ -157,6 +248,9 @@ async fn applications_sheet(s: &AppState, ctx: &Ctx, id: i64, f: &Filters) -> Ap
         "projects-csv-state",
         "projects-csv-paired",
         "projects-csv-admissibility",
+        "projects-csv-other-state",
+        "projects-csv-deadline",
+        "projects-csv-filed",
     ]
     .iter()
     .map(|k| ctx.t(k))
@@ -177,6 +271,9 @@ async fn applications_sheet(s: &AppState, ctx: &Ctx, id: i64, f: &Filters) -> Ap
                 Cell::Text(r.state),
                 Cell::Text(paired),
                 Cell::Text(r.admissibility),
+                Cell::Text(r.other_state),
+                day_cell(r.deadline_at, &r.zone),
+                day_cell(r.filed_at, &r.zone),
             ]
         })
         .collect();

@@ -292,6 +292,11 @@ fn needs() -> Vec<(Method, &'static str, Needs)> {
         ),
         (
             post.clone(),
+            "/calls/{id}/evaluations",
+            Evaluations(E::ManageSide),
+        ),
+        (
+            post.clone(),
             "/calls/{id}/evaluations/assign",
             Evaluations(E::ManageSide),
         ),

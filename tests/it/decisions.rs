@@ -160,7 +160,9 @@ async fn each_sides_ranking_is_shown_to_the_other_only_once_the_session_opens() 
             &[
                 ("method", "score"),
                 ("scale_max", "10"),
-                ("criteria", "Pertinence | Relevance | 1"),
+                ("criterion_fr", "Pertinence"),
+                ("criterion_en", "Relevance"),
+                ("criterion_weight", "1"),
             ],
         )
         .await;

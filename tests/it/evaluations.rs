@@ -21,7 +21,19 @@ pub(crate) async fn setup(app: &TestApp) -> (TestApp, i64, i64) {
     let mut officer = app.browser();
     officer.login_demo(WB_OFFICER).await;
     let r = officer
-        .post(&format!("/calls/{call}/grid"), &[("method", "score"), ("scale_max", "10"), ("criteria", "Pertinence CANARYGRIDWB | Relevance CANARYGRIDWB | 3\nFaisabilité | Feasibility | 1")])
+        .post(
+            &format!("/calls/{call}/grid"),
+            &[
+                ("method", "score"),
+                ("scale_max", "10"),
+                ("criterion_fr", "Pertinence CANARYGRIDWB"),
+                ("criterion_en", "Relevance CANARYGRIDWB"),
+                ("criterion_weight", "3"),
+                ("criterion_fr", "Faisabilité"),
+                ("criterion_en", "Feasibility"),
+                ("criterion_weight", "1"),
+            ],
+        )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let half = app.scalar("select min(h.id) from project_halves h join sides s on s.id = h.side_id where s.code = 'WB'").await;

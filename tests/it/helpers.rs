@@ -753,3 +753,38 @@ pub fn csv_cells(line: &str) -> Vec<String> {
     out.push(cell);
     out
 }
+
+/// The values of a form's inputs, selects (selected option) and textareas, by name, as a
+/// browser would submit them (checkboxes only when ticked).
+pub fn form_fields(html: &str, action: &str) -> Vec<(String, String)> {
+    use scraper::{Html, Selector};
+    let doc = Html::parse_document(html);
+    let form = doc
+        .select(&Selector::parse(&format!("form[action=\"{action}\"]")).unwrap())
+        .next()
+        .expect("the form");
+    let mut out = Vec::new();
+    for el in form.select(&Selector::parse("input, select, textarea").unwrap()) {
+        let v = el.value();
+        let Some(name) = v.attr("name") else { continue };
+        match v.name() {
+            "select" => {
+                let selected = el
+                    .select(&Selector::parse("option[selected]").unwrap())
+                    .next()
+                    .or_else(|| el.select(&Selector::parse("option").unwrap()).next());
+                if let Some(o) = selected {
+                    out.push((name.into(), o.value().attr("value").unwrap_or("").into()));
+                }
+            }
+            "textarea" => out.push((name.into(), el.text().collect())),
+            _ if v.attr("type") == Some("checkbox") => {
+                if v.attr("checked").is_some() {
+                    out.push((name.into(), v.attr("value").unwrap_or("").into()));
+                }
+            }
+            _ => out.push((name.into(), v.attr("value").unwrap_or("").into())),
+        }
+    }
+    out
+}

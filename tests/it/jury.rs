@@ -4,7 +4,7 @@
 use axum::http::StatusCode;
 use passerelle::evaluations::{model::REMINDER_LEAD_MS, reminders};
 
-use crate::helpers::TestApp;
+use crate::helpers::{TestApp, form_fields};
 
 const WB_OFFICER: &str = "charge.wb@demo.passerelle.test";
 const WB_EVALUATOR: &str = "evaluateur.wb@demo.passerelle.test";
@@ -40,7 +40,7 @@ async fn a_jury_ranks_instead_of_scoring_each_place_once_and_the_side_follows_me
     let r = off
         .post(
             &format!("/calls/{call}/grid"),
-            &[("method", "rank"), ("scale_max", "10"), ("criteria", "")],
+            &[("method", "rank"), ("scale_max", "10")],
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
@@ -137,7 +137,9 @@ async fn a_jury_ranks_instead_of_scoring_each_place_once_and_the_side_follows_me
             &[
                 ("method", "score"),
                 ("scale_max", "10"),
-                ("criteria", "A | A | 1"),
+                ("criterion_fr", "A"),
+                ("criterion_en", "A"),
+                ("criterion_weight", "1"),
             ],
         )
         .await;
@@ -220,7 +222,9 @@ async fn reminders_go_three_days_before_the_due_date_and_once_overdue_each_only_
                 ("method", "score"),
                 ("scale_max", "10"),
                 ("due_at", "2019-04-15T17:00"),
-                ("criteria", "Pertinence | Relevance | 1"),
+                ("criterion_fr", "Pertinence"),
+                ("criterion_en", "Relevance"),
+                ("criterion_weight", "1"),
             ],
         )
         .await;
@@ -307,4 +311,209 @@ async fn a_side_writes_one_recommendation_per_half_and_rewrites_it() {
         )
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
+}
+
+/// The grid editor has one row per criterion: a row missing a label or with a weight outside
+/// 1–100 is refused with every typed row kept and the wrong cells marked; blank rows are
+/// ignored (clearing a row removes its criterion); the saved grid comes back one row each.
+#[tokio::test]
+async fn the_grid_editor_has_one_row_per_criterion_and_keeps_what_was_typed() {
+    let app = TestApp::spawn_demo().await;
+    let call = call(&app).await;
+    let mut off = officer(&app).await;
+    let page = off.get(&format!("/calls/{call}/grid")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("id=\"f-criterion_fr-1\""));
+    assert!(!page.body.contains("<textarea"));
+    let rows = [
+        ("Pertinence", "Relevance", "3"),
+        ("", "", ""),
+        ("Faisabilité | pratique", "", "200"),
+    ];
+    let mut fields = vec![("method", "score"), ("scale_max", "10")];
+    for (fr, en, w) in &rows {
+        fields.extend([
+            ("criterion_fr", *fr),
+            ("criterion_en", *en),
+            ("criterion_weight", *w),
+        ]);
+    }
+    let r = off.post(&format!("/calls/{call}/grid"), &fields).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    // Typed rows kept in order, the blank one dropped: the bad row is now row 2.
+    assert!(
+        r.body
+            .contains("id=\"f-criterion_fr-1\" name=\"criterion_fr\" value=\"Pertinence\"")
+    );
+    assert!(r.body.contains(
+        "id=\"f-criterion_fr-2\" name=\"criterion_fr\" value=\"Faisabilité | pratique\""
+    ));
+    assert!(r.body.contains(
+        "id=\"f-criterion_en-2\" name=\"criterion_en\" value=\"\" aria-invalid=\"true\""
+    ));
+    assert!(r.body.contains(
+        "id=\"f-criterion_weight-2\" name=\"criterion_weight\" value=\"200\" inputmode=\"numeric\" aria-invalid=\"true\""
+    ));
+    assert!(!r.body.contains(
+        "id=\"f-criterion_en-1\" name=\"criterion_en\" value=\"Relevance\" aria-invalid"
+    ));
+    assert!(r.body.contains("<a href=\"#f-criteria\">"));
+    // Fixed: saved, a label may hold a "|" now that rows are not split on it.
+    let fixed = [
+        ("method", "score"),
+        ("scale_max", "10"),
+        ("criterion_fr", "Pertinence"),
+        ("criterion_en", "Relevance"),
+        ("criterion_weight", "3"),
+        ("criterion_fr", "Faisabilité | pratique"),
+        ("criterion_en", "Feasibility | practice"),
+        ("criterion_weight", "2"),
+        ("criterion_fr", ""),
+        ("criterion_en", ""),
+        ("criterion_weight", ""),
+    ];
+    let r = off.post(&format!("/calls/{call}/grid"), &fixed).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(
+        app.scalar_text_value(&format!(
+            "select string_agg(c.label_en || '=' || c.weight, ';' order by c.position) from grid_criteria c join grids g on g.id = c.grid_id where g.call_id = {call} and g.side_id = (select id from sides where code = 'WB')"
+        ))
+        .await,
+        "Relevance=3;Feasibility | practice=2"
+    );
+    let page = off.get(&format!("/calls/{call}/grid")).await;
+    assert!(page.body.contains(
+        "id=\"f-criterion_en-2\" name=\"criterion_en\" value=\"Feasibility | practice\""
+    ));
+    // Three blank rows after the two criteria, to add more without JavaScript.
+    assert!(
+        page.body
+            .contains("id=\"f-criterion_fr-5\" name=\"criterion_fr\" value=\"\"")
+    );
+    assert!(!page.body.contains("id=\"f-criterion_fr-6\""));
+}
+
+/// The value of the first field named `name`.
+fn field<'a>(fields: &'a [(String, String)], name: &str) -> &'a str {
+    fields
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+        .unwrap_or_default()
+}
+
+/// Replaces (or adds) a field's value.
+fn set(fields: &mut Vec<(String, String)>, name: &str, value: &str) {
+    match fields.iter_mut().find(|(k, _)| k == name) {
+        Some(f) => f.1 = value.to_string(),
+        None => fields.push((name.to_string(), value.to_string())),
+    }
+}
+
+async fn post_fields(
+    b: &mut TestApp,
+    path: &str,
+    fields: &[(String, String)],
+) -> crate::helpers::TestResponse {
+    let pairs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    b.post(path, &pairs).await
+}
+
+/// The officers' evaluation page is one table with one save: every row's recommendation and
+/// added evaluator are written together or not at all; a save from a page opened before
+/// another officer's change is refused, nothing written, what was typed kept beside what is
+/// now saved.
+#[tokio::test]
+async fn the_officers_table_saves_at_once_and_refuses_a_stale_page() {
+    let app = TestApp::spawn_demo().await;
+    let call = call(&app).await;
+    let path = format!("/calls/{call}/evaluations");
+    let mut off = officer(&app).await;
+    let (h1, h2) = (wb_half(&app, 0).await, wb_half(&app, 1).await);
+    let evaluator = user_id(&app, WB_EVALUATOR).await;
+    let recommendations = || async {
+        app.scalar_text(&format!(
+            "select count(*) from recommendations where half_id in ({h1}, {h2})"
+        ))
+        .await
+    };
+    let assignments = || async {
+        app.scalar_text(&format!(
+            "select count(*) from assignments where half_id in ({h1}, {h2})"
+        ))
+        .await
+    };
+    let (recs0, assigned0) = (recommendations().await, assignments().await);
+
+    // Two pages opened on the same table.
+    let page = off.get(&path).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let first = form_fields(&page.body, &path);
+    let mut second = first.clone();
+    assert!(!field(&first, "seen").is_empty());
+    // Nothing chosen is nothing written.
+    assert_eq!(field(&first, &format!("verdict-{h1}")), "");
+
+    // All or nothing: a wrong evaluator on one row, and the other row's verdict is not saved.
+    let mut wrong = first.clone();
+    set(&mut wrong, &format!("verdict-{h1}"), "priority");
+    set(&mut wrong, &format!("note-{h1}"), "Solide");
+    set(&mut wrong, &format!("evaluator-{h2}"), "999999");
+    let r = post_fields(&mut off, &path, &wrong).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert_eq!(recommendations().await, recs0);
+    assert!(r.body.contains(&format!("<a href=\"#evaluator-{h2}\">")));
+    assert!(r.body.contains(&format!(
+        "id=\"evaluator-{h2}\" name=\"evaluator-{h2}\" aria-invalid=\"true\""
+    )));
+    assert!(r.body.contains(">Solide</textarea>"), "typed note kept");
+
+    // One save: a recommendation on one row, an evaluator on the other.
+    let mut one = first.clone();
+    set(&mut one, &format!("verdict-{h1}"), "priority");
+    set(&mut one, &format!("note-{h1}"), "Solide");
+    set(&mut one, &format!("evaluator-{h2}"), &evaluator);
+    let r = post_fields(&mut off, &path, &one).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(recommendations().await, recs0 + 1);
+    assert_eq!(assignments().await, assigned0 + 1);
+
+    // The second page, opened before that save, is stale: refused, nothing written, the typed
+    // choice kept and what was saved meanwhile shown beside it.
+    set(&mut second, &format!("verdict-{h1}"), "reserved");
+    set(&mut second, &format!("note-{h1}"), "Fragile");
+    let r = post_fields(&mut off, &path, &second).await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
+    assert!(
+        r.body
+            .contains("Le tableau a changé depuis que vous l’avez ouvert")
+    );
+    assert!(r.body.contains(">Fragile</textarea>"));
+    assert!(r.body.contains("value=\"reserved\" selected"));
+    assert!(
+        r.body
+            .contains("Enregistré entre-temps par une autre personne : Prioritaire — « Solide »")
+    );
+    assert_eq!(
+        app.scalar_text_value(&format!(
+            "select verdict from recommendations where half_id = {h1}"
+        ))
+        .await,
+        "priority"
+    );
+    // Saved again from the refreshed page, it goes through.
+    let refreshed = form_fields(&r.body, &path);
+    assert_eq!(field(&refreshed, &format!("note-{h1}")), "Fragile");
+    let r = post_fields(&mut off, &path, &refreshed).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(
+        app.scalar_text_value(&format!(
+            "select verdict || ':' || note from recommendations where half_id = {h1}"
+        ))
+        .await,
+        "reserved:Fragile"
+    );
 }

@@ -171,3 +171,114 @@ async fn missions_give_each_side_its_budget_in_its_own_currency() {
         r.body.contains("value=\"demain\"") && r.body.contains("value=\"Atelier &#60;b&#62;\"")
     );
 }
+
+/// The titles of the list's rows, in page order.
+fn listed_titles(html: &str) -> Vec<String> {
+    use scraper::{Html, Selector};
+    let doc = Html::parse_document(html);
+    let sel = Selector::parse("tbody th[scope=row] > a:first-child").unwrap();
+    doc.select(&sel).map(|a| a.text().collect()).collect()
+}
+
+/// Lists are sorted by the server on any column, either way, ties in a fixed order: the
+/// heading says which (aria-sort) and links to the reverse order; the filters keep the order,
+/// and the exports follow it.
+#[tokio::test]
+async fn the_officers_list_sorts_on_any_column_on_the_server() {
+    let app = TestApp::spawn_full_demo().await;
+    let call = app
+        .scalar("select min(c.id) from calls c where exists (select 1 from projects p where p.call_id = c.id)")
+        .await;
+    let mut officer = app.browser();
+    officer.login_demo("charge.wb@demo.passerelle.test").await;
+    let base = format!("/calls/{call}/applications");
+    let fold = passerelle::i18n::fold;
+
+    // By default, titles A→Z without regard to case or accents.
+    let page = officer.get(&base).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let titles = listed_titles(&page.body);
+    assert!(titles.len() > 5, "{titles:?}");
+    assert!(
+        titles.windows(2).all(|w| fold(&w[0]) <= fold(&w[1])),
+        "{titles:?}"
+    );
+    assert!(
+        page.body
+            .contains("aria-sort=\"ascending\"><a class=\"sort\" href=\"/calls/")
+    );
+    let link = {
+        use scraper::{Html, Selector};
+        let doc = Html::parse_document(&page.body);
+        let sel = Selector::parse("th[aria-sort=ascending] a.sort").unwrap();
+        doc.select(&sel)
+            .next()
+            .and_then(|a| a.value().attr("href").map(str::to_string))
+    };
+    assert_eq!(link.as_deref(), Some(format!("{base}?sort=title&dir=desc&q=&theme=&state=&kind=&paired=").as_str()));
+
+    // Reversed: the same rows, in the reverse order.
+    let page = officer.get(&format!("{base}?sort=title&dir=desc")).await;
+    let mut reversed = listed_titles(&page.body);
+    reversed.reverse();
+    let mut by_fold = titles.clone();
+    by_fold.sort_by_key(|t| fold(t));
+    assert_eq!(
+        reversed.iter().map(|t| fold(t)).collect::<Vec<_>>(),
+        by_fold.iter().map(|t| fold(t)).collect::<Vec<_>>()
+    );
+    assert!(page.body.contains("aria-sort=\"descending\""));
+
+    // By filing date, newest first: filed halves in that order, the others after.
+    let page = officer.get(&format!("{base}?sort=filed&dir=desc")).await;
+    assert!(
+        page.body
+            .contains("aria-sort=\"descending\"><a class=\"sort\" href=\"/calls/")
+    );
+    // (filed at or -1, title) of the side's halves, from the database.
+    let filed: Vec<(String, i64)> = app
+        .amounts(&format!(
+            "select coalesce(h.submitted_at, -1), p.title from projects p join project_halves h on h.project_id = p.id join sides s on s.id = h.side_id where p.call_id = {call} and s.code = 'WB'"
+        ))
+        .await
+        .into_iter()
+        .map(|(at, title)| (title, at))
+        .collect();
+    let at = |title: &str| {
+        filed
+            .iter()
+            .find(|(t, _)| t == title)
+            .map(|(_, at)| *at)
+            .unwrap()
+    };
+    let order: Vec<i64> = listed_titles(&page.body).iter().map(|t| at(t)).collect();
+    let mut expected = order.clone();
+    expected.sort_by_key(|at| if *at < 0 { (1, 0) } else { (0, -*at) });
+    assert_eq!(order, expected);
+
+    // The filter form keeps the order; an unknown column falls back to the titles.
+    assert!(page.body.contains("name=\"sort\" value=\"filed\""));
+    let page = officer
+        .get(&format!("{base}?sort=%27%3Bdrop&dir=desc"))
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+
+    // The export follows the list's order.
+    let csv = officer
+        .get(&format!(
+            "/calls/{call}/applications.csv?sort=title&dir=desc"
+        ))
+        .await;
+    let first_csv_title = csv
+        .body
+        .lines()
+        .nth(1)
+        .unwrap()
+        .split(';')
+        .nth(1)
+        .unwrap()
+        .trim_matches('"')
+        .to_string();
+    let page = officer.get(&format!("{base}?sort=title&dir=desc")).await;
+    assert_eq!(first_csv_title, listed_titles(&page.body)[0]);
+}

@@ -267,7 +267,9 @@ async fn the_evaluators_page_shows_exactly_what_the_receipt_signs() {
             &[
                 ("method", "score"),
                 ("scale_max", "10"),
-                ("criteria", "Pertinence | Relevance | 1"),
+                ("criterion_fr", "Pertinence"),
+                ("criterion_en", "Relevance"),
+                ("criterion_weight", "1"),
             ],
         )
         .await;
