@@ -82,3 +82,4 @@ evaluations-save-table = Save the table
 evaluations-saved-meanwhile = Saved meanwhile by someone else: { $verdict } — “{ $note }”
 evaluations-error-stale = The table changed since you opened it: nothing was saved. It now shows the current evaluators and ranks; your choices are kept below. Check them, then save again.
 evaluations-error-note-without-verdict = Choose a recommendation to go with this reasoning.
+evaluations-reminder-action = Open the evaluation

@@ -209,3 +209,5 @@ projects-csv-other-state = Other side
 projects-csv-deadline = Deadline
 projects-csv-filed = Filed on
 projects-no-partner-yet = No partner yet
+projects-email-receipt-action = See the acknowledgement of receipt
+projects-email-invitation-action = Join the project

@@ -82,3 +82,4 @@ evaluations-save-table = Enregistrer le tableau
 evaluations-saved-meanwhile = Enregistré entre-temps par une autre personne : { $verdict } — « { $note } »
 evaluations-error-stale = Le tableau a changé depuis que vous l’avez ouvert : rien n’a été enregistré. Il montre maintenant les évaluateurs et les rangs à jour ; vos choix sont gardés ci-dessous. Vérifiez-les, puis enregistrez à nouveau.
 evaluations-error-note-without-verdict = Choisissez une recommandation pour accompagner cette motivation.
+evaluations-reminder-action = Ouvrir l’évaluation

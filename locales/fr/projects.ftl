@@ -209,3 +209,5 @@ projects-csv-other-state = Autre partie
 projects-csv-deadline = Date limite
 projects-csv-filed = Déposé le
 projects-no-partner-yet = Pas encore de partenaire
+projects-email-receipt-action = Voir l’accusé de réception
+projects-email-invitation-action = Rejoindre le projet

@@ -11,7 +11,7 @@ use super::{
 use crate::{
     audit,
     db::{Db, Tx},
-    email::{self, Message},
+    email::{self, Letter},
     error::{AppError, AppResult, FieldErrors},
     i18n::{format_datetime, zone_city},
     programmes::Side,
@@ -277,7 +277,7 @@ async fn notify(
         let link = format!("{base}/sessions/{}", s.id);
         email::enqueue(
             tx,
-            &Message::with_link(&address, locale.html_lang(), subject, &body, &link),
+            &Letter::new(&address, locale, subject, &body, &link).message(),
         )
         .await?;
     }

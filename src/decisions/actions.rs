@@ -412,13 +412,9 @@ pub async fn release(db: &Db, base: &str, user: &Viewer, id: i64, seen: &str) ->
         );
         let link = format!("{base}/projects/{}", p.id);
         let subject = locale.t1("decisions-letter-subject", "title", p.title.clone());
-        let m = crate::email::Message::with_link(
-            &half.lead_email,
-            locale.html_lang(),
-            subject,
-            &body,
-            &link,
-        );
+        let m = crate::email::Letter::new(&half.lead_email, locale, subject, &body, &link)
+            .action(locale.t("decisions-letter-email-action"))
+            .message();
         crate::email::enqueue(&mut tx, &m).await?;
         sent += 1;
     }

@@ -4,10 +4,12 @@
 //! claimed with a lease (`FOR UPDATE SKIP LOCKED` on PostgreSQL).
 
 pub mod actions;
+pub mod letter;
 pub mod model;
 mod store;
 pub mod transport;
 
 pub use actions::{deliver_due, enqueue, run_worker};
+pub use letter::Letter;
 pub use model::{Message, Outgoing};
 pub use transport::Transport;

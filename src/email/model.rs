@@ -1,6 +1,7 @@
 //! Messages and the retry schedule.
 
-/// A message ready to be queued: both bodies already rendered in the recipient's language.
+/// A message ready to be queued: both bodies already rendered in the recipient's language
+/// (written with [`super::Letter`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Message {
     pub to: String,
@@ -9,34 +10,9 @@ pub struct Message {
     pub subject: String,
     pub text: String,
     pub html: String,
-}
-
-impl Message {
-    /// A short message: one paragraph and one link, as text and as HTML (both escaped), in the
-    /// recipient's language `lang` (`fr`, `en`).
-    pub fn with_link(to: &str, lang: &str, subject: String, body: &str, link: &str) -> Message {
-        let esc = |s: &str| {
-            askama::filters::escape(s, askama::filters::Html)
-                .map(|e| e.to_string())
-                .unwrap_or_default()
-        };
-        // Blank lines separate paragraphs, in the HTML part as in the text.
-        let body_html = body
-            .split("\n\n")
-            .map(esc)
-            .collect::<Vec<_>>()
-            .join("</p><p>");
-        let link_html = esc(link);
-        Message {
-            to: to.to_string(),
-            lang: lang.to_string(),
-            subject,
-            text: format!("{body}\n\n{link}\n"),
-            html: format!(
-                "<!doctype html><html lang=\"{lang}\"><body><p>{body_html}</p><p><a href=\"{link_html}\">{link_html}</a></p></body></html>"
-            ),
-        }
-    }
+    /// For a notification the recipient may turn off: the page where they do (sent as the
+    /// List-Unsubscribe header).
+    pub unsubscribe: Option<String>,
 }
 
 /// A queued message as stored.
@@ -53,6 +29,8 @@ pub struct Outgoing {
     /// Given when queued (a random token; the sender's domain is added when it goes out), so a
     /// delivery repeated after a crash carries the same Message-ID and overwrites the same file.
     pub message_id: String,
+    /// The List-Unsubscribe page (empty: a message one cannot turn off).
+    pub unsubscribe: String,
 }
 
 impl Outgoing {

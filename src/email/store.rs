@@ -6,8 +6,8 @@ use crate::{db::Tx, on_tx, on_tx_exec};
 pub async fn insert(tx: &mut Tx, m: &Message, now: i64) -> sqlx::Result<i64> {
     on_tx!(tx, |c| {
         sqlx::query_scalar(
-        "insert into email_outbox (to_address, subject, body_text, body_html, created_at, next_attempt_at, message_id, lang)
-         values ($1, $2, $3, $4, $5, $5, $6, $7) returning id"
+        "insert into email_outbox (to_address, subject, body_text, body_html, created_at, next_attempt_at, message_id, lang, unsubscribe)
+         values ($1, $2, $3, $4, $5, $5, $6, $7, $8) returning id"
     )
     .bind(&m.to)
     .bind(&m.subject)
@@ -16,6 +16,7 @@ pub async fn insert(tx: &mut Tx, m: &Message, now: i64) -> sqlx::Result<i64> {
     .bind(now)
     .bind(crate::auth::random_token())
     .bind(&m.lang)
+    .bind(m.unsubscribe.as_deref().unwrap_or(""))
     .fetch_one(c)
     .await
     })
@@ -42,7 +43,7 @@ pub async fn claim_due(
                       where sent_at is null and next_attempt_at <= $1 and attempts < $4
                         and (locked_until is null or locked_until < $1)
                       order by id limit $3 {lock})
-         returning id, to_address, subject, body_text, body_html, attempts, lang, message_id"
+         returning id, to_address, subject, body_text, body_html, attempts, lang, message_id, unsubscribe"
     );
     on_tx!(tx, |c| sqlx::query_as::<_, Outgoing>(sqlx::AssertSqlSafe(
         sql.clone()

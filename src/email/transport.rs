@@ -44,6 +44,10 @@ impl Transport {
         if !m.lang.is_empty() {
             builder = builder.header(ContentLanguage(m.lang.clone()));
         }
+        if !m.unsubscribe.is_empty() {
+            // RFC 2369: mail clients show an "unsubscribe" button leading to the settings page.
+            builder = builder.header(ListUnsubscribe(format!("<{}>", m.unsubscribe)));
+        }
         let email = builder
             .from(from.clone())
             .to(m.to_address.parse().context("invalid recipient address")?)
@@ -100,6 +104,22 @@ impl Header for ContentLanguage {
     }
     fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
         Ok(ContentLanguage(s.trim().to_string()))
+    }
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), self.0.clone())
+    }
+}
+
+/// `List-Unsubscribe: <https://…/account/notifications>` (RFC 2369).
+#[derive(Clone)]
+struct ListUnsubscribe(String);
+
+impl Header for ListUnsubscribe {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe")
+    }
+    fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ListUnsubscribe(s.trim().to_string()))
     }
     fn display(&self) -> HeaderValue {
         HeaderValue::new(Self::name(), self.0.clone())

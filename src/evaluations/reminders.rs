@@ -9,7 +9,7 @@ use super::{
 };
 use crate::{
     db::Db,
-    email::{self, Message},
+    email::{self, Letter},
     error::AppResult,
     programmes, projects, users,
 };
@@ -48,9 +48,13 @@ pub async fn send_due(db: &Db, base: &str, now: i64) -> AppResult<usize> {
         if store::insert_reminder(&mut tx, assignment, kind.as_str(), now).await? == 0 {
             continue;
         }
-        let Some((to, _, locale)) = users::actions::contact_of(&mut tx, evaluator).await? else {
+        let Some((to, name, locale)) = users::actions::contact_of(&mut tx, evaluator).await? else {
             continue;
         };
+        // Recorded as sent above either way: turning reminders back on does not replay them.
+        if !users::actions::wants(&mut tx, evaluator, users::model::Topic::Reminders).await? {
+            continue;
+        }
         let zone = programmes::actions::side_in(&mut tx, side).await?.time_zone;
         let when = crate::i18n::time_in_zone(due_at, &zone, locale);
         let key = format!("evaluations-reminder-{}", kind.as_str().replace('_', "-"));
@@ -62,7 +66,11 @@ pub async fn send_due(db: &Db, base: &str, now: i64) -> AppResult<usize> {
         let link = format!("{base}/evaluations/{assignment}");
         email::enqueue(
             &mut tx,
-            &Message::with_link(&to, locale.html_lang(), subject, &body, &link),
+            &Letter::new(&to, locale, subject, &body, &link)
+                .greet(&name)
+                .action(locale.t("evaluations-reminder-action"))
+                .optional(users::model::Topic::Reminders.why_key(), base)
+                .message(),
         )
         .await?;
         sent += 1;

@@ -19,7 +19,7 @@ use crate::{
         self,
         model::{CalendarChange, Resolution, ResolutionBody},
     },
-    email::{self, Message},
+    email::{self, Letter},
     error::{AppError, AppResult},
     i18n::format_civil_date,
     programmes, projects, users,
@@ -171,7 +171,7 @@ pub async fn apply(db: &Db, base: &str, user: &Viewer, id: i64) -> AppResult<usi
             let link = format!("{base}/funded/{funded}");
             email::enqueue(
                 &mut tx,
-                &Message::with_link(&h.lead_email, locale.html_lang(), subject, &body, &link),
+                &Letter::new(&h.lead_email, locale, subject, &body, &link).message(),
             )
             .await?;
         }

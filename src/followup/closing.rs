@@ -21,7 +21,7 @@ pub async fn enter_final_report_due(
     today: jiff::civil::Date,
 ) -> AppResult<usize> {
     use crate::{
-        email::{self, Message},
+        email::{self, Letter},
         i18n::format_civil_date,
         projects, users,
     };
@@ -61,7 +61,7 @@ pub async fn enter_final_report_due(
             let link = format!("{base}/funded/{id}");
             email::enqueue(
                 &mut tx,
-                &Message::with_link(&h.lead_email, locale.html_lang(), subject, &body, &link),
+                &Letter::new(&h.lead_email, locale, subject, &body, &link).message(),
             )
             .await?;
             sent += 1;

@@ -15,7 +15,7 @@ use super::{
 use crate::{
     audit,
     db::{Db, Tx},
-    email::{self, Message},
+    email::{self, Letter},
     error::{AppError, AppResult, FieldErrors},
     i18n::format_civil_date,
     projects, users,
@@ -144,7 +144,7 @@ async fn notify(
         let link = format!("{base}/funded/{funded}");
         email::enqueue(
             tx,
-            &Message::with_link(&h.lead_email, locale.html_lang(), subject, &body, &link),
+            &Letter::new(&h.lead_email, locale, subject, &body, &link).message(),
         )
         .await?;
     }
@@ -213,7 +213,16 @@ pub async fn send_report_reminders(db: &Db, base: &str, today: Date) -> AppResul
         }
         let p = projects::actions::project_in(&mut tx, f.project_id).await?;
         for h in &p.halves {
-            let locale = users::actions::locale_of(&mut tx, h.lead_user_id).await?;
+            let Some((to, name, locale)) =
+                users::actions::contact_of(&mut tx, h.lead_user_id).await?
+            else {
+                continue;
+            };
+            if !users::actions::wants(&mut tx, h.lead_user_id, users::model::Topic::Reminders)
+                .await?
+            {
+                continue;
+            }
             let key = format!(
                 "followup-report-reminder-{}",
                 kind.as_str().replace('_', "-")
@@ -229,7 +238,10 @@ pub async fn send_report_reminders(db: &Db, base: &str, today: Date) -> AppResul
             let link = format!("{base}/funded/{funded}");
             email::enqueue(
                 &mut tx,
-                &Message::with_link(&h.lead_email, locale.html_lang(), subject, &body, &link),
+                &Letter::new(&to, locale, subject, &body, &link)
+                    .greet(&name)
+                    .optional(users::model::Topic::Reminders.why_key(), base)
+                    .message(),
             )
             .await?;
             sent += 1;

@@ -15,7 +15,7 @@ use crate::{
     audit, commissions,
     commissions::SessionKind,
     db::{Db, Tx},
-    email::{self, Message},
+    email::{self, Letter},
     error::{AppError, AppResult, FieldErrors},
     programmes, projects, users,
     users::Viewer,
@@ -68,7 +68,7 @@ pub async fn open_campaign(
             let link = format!("{base}/funded/{}", f.id);
             email::enqueue(
                 &mut tx,
-                &Message::with_link(&h.lead_email, locale.html_lang(), subject, &body, &link),
+                &Letter::new(&h.lead_email, locale, subject, &body, &link).message(),
             )
             .await?;
             sent += 1;

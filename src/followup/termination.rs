@@ -13,7 +13,7 @@ use super::{
 use crate::{
     audit,
     db::{Db, Tx},
-    email::{self, Message},
+    email::{self, Letter},
     error::{AppError, AppResult, FieldErrors},
     http::form::clean_text,
     projects, users,
@@ -168,13 +168,14 @@ async fn approve_in(
         let subject = locale.t1("followup-terminated-subject", "title", p.title.clone());
         email::enqueue(
             tx,
-            &Message::with_link(
+            &Letter::new(
                 &h.lead_email,
-                locale.html_lang(),
+                locale,
                 subject,
                 &body,
                 &format!("{base}/funded/{id}"),
-            ),
+            )
+            .message(),
         )
         .await?;
     }

@@ -11,7 +11,7 @@ use crate::{
     audit,
     calls::{self, Call},
     db::{Db, Tx},
-    email::{self, Message},
+    email::{self, Letter},
     error::{AppError, AppResult, FieldErrors},
     organisations,
     users::{Role, Viewer},
@@ -236,7 +236,7 @@ pub async fn save_project(
         plan: &input.plan,
     };
     store::update_project(&mut tx, id, &row, &themes, db.now_ms()).await?;
-    super::filed::tell_if_filed_half_differs(&mut tx, base, user, id, &before).await?;
+    super::filed::tell_if_filed_half_differs(&mut tx, base, id, &before).await?;
     audit::record(
         &mut tx,
         &user.actor(),
@@ -307,7 +307,7 @@ pub async fn add_mission(
         )));
     }
     let mid = store::insert_mission(&mut tx, id, m, db.now_ms()).await?;
-    super::filed::tell_if_filed_half_differs(&mut tx, base, user, id, &before).await?;
+    super::filed::tell_if_filed_half_differs(&mut tx, base, id, &before).await?;
     audit::record(
         &mut tx,
         &user.actor(),
@@ -335,7 +335,7 @@ pub async fn delete_mission(
     if store::delete_mission(&mut tx, id, mission_id).await? != 1 {
         return Err(AppError::NotFound);
     }
-    super::filed::tell_if_filed_half_differs(&mut tx, base, user, id, &before).await?;
+    super::filed::tell_if_filed_half_differs(&mut tx, base, id, &before).await?;
     audit::record(
         &mut tx,
         &user.actor(),
@@ -349,16 +349,26 @@ pub async fn delete_mission(
     Ok(())
 }
 
-pub(super) fn message(
-    to: &str,
-    locale: crate::i18n::Locale,
+/// Tells the lead `lead` (a user id) of a half what happened to project `title`: the email
+/// `key` (`-subject`, `-body` with `$title`), in the lead's own language, greeting them by name,
+/// with `link`.
+pub(super) async fn notify_lead(
+    tx: &mut Tx,
+    lead: i64,
     key: &str,
     link: &str,
     title: &str,
-) -> Message {
+) -> AppResult<()> {
+    let Some((to, name, locale)) = crate::users::actions::contact_of(tx, lead).await? else {
+        return Ok(());
+    };
     let subject = locale.t1(&format!("{key}-subject"), "title", title);
     let body = locale.t1(&format!("{key}-body"), "title", title);
-    Message::with_link(to, locale.html_lang(), subject, &body, link)
+    let m = Letter::new(&to, locale, subject, &body, link)
+        .greet(&name)
+        .message();
+    email::enqueue(tx, &m).await?;
+    Ok(())
 }
 
 /// Withdraws the lead's half, once and until a decision; the other lead is told by email.
@@ -381,14 +391,14 @@ pub async fn withdraw_half(db: &Db, base: &str, user: &Viewer, id: i64) -> AppRe
         return Err(AppError::Conflict("projects-error-withdrawn".into()));
     }
     for other in p.halves.iter().filter(|h| h.id != half.id) {
-        let m = message(
-            &other.lead_email,
-            user.locale,
+        notify_lead(
+            &mut tx,
+            other.lead_user_id,
             "projects-email-withdrawn",
             &format!("{base}/projects/{id}"),
             &p.title,
-        );
-        email::enqueue(&mut tx, &m).await?;
+        )
+        .await?;
     }
     audit::record(
         &mut tx,

@@ -5,7 +5,7 @@
 //! one side filed asks for filing again.
 
 use super::{
-    actions::{Relation, facts_in, load, message, own_half},
+    actions::{Relation, facts_in, load, notify_lead, own_half},
     model::*,
     policy::{self, Perm},
     store::{self, ProjectRow},
@@ -13,7 +13,6 @@ use super::{
 use crate::{
     audit, calls,
     db::{Db, Tx},
-    email,
     error::{AppError, AppResult},
     users::Viewer,
 };
@@ -190,15 +189,14 @@ pub async fn drop_open_drafts(db: &Db, base: &str) -> AppResult<usize> {
             store::replace_missions(&mut tx, project_id, &c.missions, now).await?;
         }
         for h in p.halves.iter().filter(|h| h.state != HalfState::Withdrawn) {
-            let locale = crate::users::actions::locale_of(&mut tx, h.lead_user_id).await?;
-            let m = message(
-                &h.lead_email,
-                locale,
+            notify_lead(
+                &mut tx,
+                h.lead_user_id,
                 "projects-email-dropped",
                 &format!("{base}/projects/{project_id}"),
                 &c.title,
-            );
-            email::enqueue(&mut tx, &m).await?;
+            )
+            .await?;
         }
         audit::record(
             &mut tx,
@@ -221,7 +219,6 @@ pub async fn drop_open_drafts(db: &Db, base: &str) -> AppResult<usize> {
 pub(super) async fn tell_if_filed_half_differs(
     tx: &mut Tx,
     base: &str,
-    user: &Viewer,
     id: i64,
     before: &str,
 ) -> AppResult<()> {
@@ -244,14 +241,14 @@ pub(super) async fn tell_if_filed_half_differs(
         return Ok(());
     }
     for h in p.halves.iter().filter(|h| h.state != HalfState::Withdrawn) {
-        let m = message(
-            &h.lead_email,
-            user.locale,
+        notify_lead(
+            tx,
+            h.lead_user_id,
             "projects-email-refile",
             &format!("{base}/projects/{id}"),
             &p.title,
-        );
-        email::enqueue(tx, &m).await?;
+        )
+        .await?;
     }
     Ok(())
 }

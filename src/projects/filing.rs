@@ -230,14 +230,17 @@ pub async fn file_half(
         side.administration.get(user.locale),
         now,
     );
-    let m = email::Message::with_link(
+    let m = email::Letter::new(
         &user.email,
-        user.locale.html_lang(),
+        user.locale,
         user.locale
             .t1("projects-email-receipt-subject", "title", p.title.clone()),
         &sentences.join("\n\n"),
         &format!("{base}{}", super::paths::ReceiptsById { id: rid }),
-    );
+    )
+    .greet(&user.name)
+    .action(user.locale.t("projects-email-receipt-action"))
+    .message();
     email::enqueue(&mut tx, &m).await?;
     // The other side's lead learns that their partner filed.
     super::partner::notify_other_lead(

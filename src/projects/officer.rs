@@ -2,7 +2,7 @@
 //! deadline. Each decision is for the half's own side only.
 
 use super::{
-    actions::message,
+    actions::notify_lead,
     model::*,
     policy::{self, Perm},
     store,
@@ -12,7 +12,6 @@ use crate::{
     calls::{self, Call},
     commissions::Theme,
     db::{Db, Tx},
-    email,
     error::{AppError, AppResult, FieldErrors},
     users::{Role, Viewer},
 };
@@ -130,14 +129,14 @@ pub async fn decide_admissibility(
     };
     let reason = crate::http::form::clean_text(reason);
     store::set_admissibility(&mut tx, half_id, decision, &reason, db.now_ms()).await?;
-    let m = message(
-        &half.lead_email,
-        user.locale,
+    notify_lead(
+        &mut tx,
+        half.lead_user_id,
         &format!("projects-email-{decision}"),
         &format!("{base}/projects/{}", p.id),
         &p.title,
-    );
-    email::enqueue(&mut tx, &m).await?;
+    )
+    .await?;
     audit::record(
         &mut tx,
         &user.actor(),

@@ -5,6 +5,7 @@ use super::{
     actions::{applicant_side, check_organisation, load, own_half},
     store,
 };
+use crate::users::model::Topic;
 use crate::{
     audit,
     auth::{random_token, token_hash},
@@ -66,9 +67,9 @@ pub async fn invite_partner(
     let side = crate::programmes::actions::side_in(&mut tx, other.side_id).await?;
     let locale = account.map(|(_, l)| l).unwrap_or(side.locale);
     let deadline = crate::i18n::time_in_zone(other.deadline_at, &other.time_zone, locale);
-    let m = email::Message::with_link(
+    let m = email::Letter::new(
         email.as_str(),
-        locale.html_lang(),
+        locale,
         locale.t1(
             "projects-email-invitation-subject",
             "title",
@@ -86,7 +87,9 @@ pub async fn invite_partner(
             ],
         ),
         &format!("{base}/projects/join?token={token}"),
-    );
+    )
+    .action(locale.t("projects-email-invitation-action"))
+    .message();
     email::enqueue(&mut tx, &m).await?;
     audit::record(
         &mut tx,
@@ -184,18 +187,23 @@ pub(super) async fn notify_other_lead(
     who: &str,
 ) -> AppResult<()> {
     for h in p.halves.iter().filter(|h| h.side_id != side) {
-        let Some((to, _, locale)) = crate::users::actions::contact_of(tx, h.lead_user_id).await?
+        let Some((to, name, locale)) =
+            crate::users::actions::contact_of(tx, h.lead_user_id).await?
         else {
             continue;
         };
+        // The partner's activity is a notification the lead may have turned off.
+        if !crate::users::actions::wants(tx, h.lead_user_id, Topic::PartnerActivity).await? {
+            continue;
+        }
         let side_name = crate::programmes::actions::side_in(tx, side)
             .await?
             .name
             .get(locale)
             .to_string();
-        let m = email::Message::with_link(
+        let m = email::Letter::new(
             &to,
-            locale.html_lang(),
+            locale,
             locale.t1(&format!("{key}-subject"), "title", p.title.clone()),
             &locale.t_args(
                 &format!("{key}-body"),
@@ -206,7 +214,10 @@ pub(super) async fn notify_other_lead(
                 ],
             ),
             &format!("{base}{}", super::paths::ProjectsById::url(p.id)),
-        );
+        )
+        .greet(&name)
+        .optional(Topic::PartnerActivity.why_key(), base)
+        .message();
         email::enqueue(tx, &m).await?;
     }
     Ok(())

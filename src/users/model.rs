@@ -130,3 +130,37 @@ mod tests {
         assert!(!grant_is_well_formed(Role::Coach, Some(1)));
     }
 }
+
+/// A kind of notification one may turn off. Emails a procedure requires (receipts, decisions,
+/// admissibility, withdrawals, new calendars, convocations, account security) have no topic:
+/// they are always sent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Topic {
+    /// Reminders before and after a deadline (an evaluation, a mission report).
+    Reminders,
+    /// The partner on the other side joined or filed the project.
+    PartnerActivity,
+}
+
+impl Topic {
+    pub const ALL: [Topic; 2] = [Topic::Reminders, Topic::PartnerActivity];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Topic::Reminders => "reminders",
+            Topic::PartnerActivity => "partner_activity",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Topic> {
+        Topic::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+
+    /// The footer of such an email: why it arrives (message key).
+    pub fn why_key(self) -> &'static str {
+        match self {
+            Topic::Reminders => "email-why-reminders",
+            Topic::PartnerActivity => "email-why-partner-activity",
+        }
+    }
+}

@@ -265,6 +265,10 @@ fn account_page(ctx: &Ctx, f: &AccountForm) -> FormPage {
         zones.push((f.time_zone.clone(), f.time_zone.clone()));
     }
     FormPage::new(ctx, "users-account-title", "/account", "common-save")
+        .link(
+            crate::email::letter::SETTINGS_PATH,
+            "users-account-notifications",
+        )
         .field(Field::text(ctx, "name", "users-field-name", &f.name).autocomplete("name"))
         .field(Field::select(
             ctx,
@@ -318,4 +322,76 @@ pub async fn update_account(
             Ok(see_other("/account?saved=1"))
         }
     }
+}
+
+fn notifications_page(ctx: &Ctx, settings: &[actions::NotificationSetting]) -> FormPage {
+    let options = settings
+        .iter()
+        .map(|s| {
+            let key = format!(
+                "users-notifications-topic-{}",
+                s.topic.as_str().replace('_', "-")
+            );
+            (s.topic.as_str().to_string(), ctx.t(&key))
+        })
+        .collect();
+    let on: Vec<String> = settings
+        .iter()
+        .filter(|s| s.on)
+        .map(|s| s.topic.as_str().to_string())
+        .collect();
+    FormPage::new(
+        ctx,
+        "users-notifications-title",
+        crate::email::letter::SETTINGS_PATH,
+        "common-save",
+    )
+    .intro("users-notifications-intro")
+    .field(
+        Field::checkboxes(ctx, "topic", "users-notifications-field", options, &on)
+            .hint(ctx, "users-notifications-always"),
+    )
+    .link("/account", "users-notifications-back")
+}
+
+/// The notifications one receives (`/account/notifications`).
+pub async fn notifications_form(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<SavedQuery>,
+) -> AppResult<Response> {
+    let user = ctx.require_user()?;
+    let settings = actions::notification_settings(&s.db, user).await?;
+    let mut page = notifications_page(&ctx, &settings);
+    if q.saved.is_some() {
+        page = page.success("users-notifications-saved");
+    }
+    Ok(page.respond(&FieldErrors::default()))
+}
+
+/// Saves the ticked topics; an unknown topic is refused rather than ignored.
+pub async fn save_notifications(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let user = ctx.require_user()?;
+    let mut wanted = Vec::new();
+    for (k, v) in &pairs {
+        if k == "topic" {
+            match super::model::Topic::parse(v) {
+                Some(t) => wanted.push(t),
+                None => {
+                    let settings = actions::notification_settings(&s.db, user).await?;
+                    return Ok(notifications_page(&ctx, &settings)
+                        .respond(&FieldErrors::single("topic", "common-error-choice")));
+                }
+            }
+        }
+    }
+    actions::save_notification_settings(&s.db, user, &wanted).await?;
+    Ok(see_other(&format!(
+        "{}?saved=1",
+        crate::email::letter::SETTINGS_PATH
+    )))
 }

@@ -26,6 +26,16 @@ pub fn routes(r: Registry) -> Registry {
         .post("/invitation", Public, tokens::accept_invitation)
         .get("/account", SignedIn, pages::account_form)
         .post("/account", SignedIn, pages::update_account)
+        .get(
+            crate::email::letter::SETTINGS_PATH,
+            SignedIn,
+            pages::notifications_form,
+        )
+        .post(
+            crate::email::letter::SETTINGS_PATH,
+            SignedIn,
+            pages::save_notifications,
+        )
         .get("/admin/users", Admin, admin::admin_list)
         .get("/admin/users/new", Admin, admin::invite_form)
         .post("/admin/users/new", Admin, admin::invite)

@@ -147,6 +147,8 @@ fn needs() -> Vec<(Method, &'static str, Needs)> {
         (post.clone(), "/invitation", Public),
         (get.clone(), "/account", SignedIn),
         (post.clone(), "/account", SignedIn),
+        (get.clone(), "/account/notifications", SignedIn),
+        (post.clone(), "/account/notifications", SignedIn),
         // Everyone's workspace: each section is asked of its domain's policy.
         (get.clone(), "/me", SignedIn),
         (get.clone(), "/admin/users", Admin),

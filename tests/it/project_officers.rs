@@ -94,6 +94,10 @@ async fn withdrawing_a_half_tells_the_other_lead() {
     let app = TestApp::spawn_demo().await;
     let (mut qc, id) = start(&app, "Retrait").await;
     let mut wb = pair(&app, &mut qc, id).await;
+    app.exec_text(&format!(
+        "update users set locale = 'en' where email = '{QC}'"
+    ))
+    .await;
     // Irreversible: refused without the confirmation box ticked.
     assert_eq!(
         post(&mut wb, &format!("/projects/{id}/withdraw"), &[])
@@ -111,13 +115,15 @@ async fn withdrawing_a_half_tells_the_other_lead() {
         .status,
         StatusCode::SEE_OTHER
     );
+    // Told in the recipient's language, not the sender's.
     let (subject, _) = app.last_email(QC).await;
-    assert_eq!(subject, "Un volet du projet « Retrait » a été retiré");
+    assert_eq!(subject, "A half of the project “Retrait” was withdrawn");
     assert!(
         qc.get(&format!("/projects/{id}"))
             .await
             .body
-            .contains("Retiré")
+            .contains("Withdrawn"),
+        "the lead now reads English"
     );
 }
 
@@ -215,7 +221,10 @@ async fn the_officers_list_sorts_on_any_column_on_the_server() {
             .next()
             .and_then(|a| a.value().attr("href").map(str::to_string))
     };
-    assert_eq!(link.as_deref(), Some(format!("{base}?sort=title&dir=desc&q=&theme=&state=&kind=&paired=").as_str()));
+    assert_eq!(
+        link.as_deref(),
+        Some(format!("{base}?sort=title&dir=desc&q=&theme=&state=&kind=&paired=").as_str())
+    );
 
     // Reversed: the same rows, in the reverse order.
     let page = officer.get(&format!("{base}?sort=title&dir=desc")).await;

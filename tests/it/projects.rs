@@ -654,3 +654,77 @@ async fn the_invitation_names_who_invites_to_what_until_when_and_both_leads_hear
         "the link to the project"
     );
 }
+
+/// Rule (issue 13, emails): one chooses the notifications one receives under the account;
+/// a lead who turned off the partner's activity no longer hears of it, but still gets what a
+/// procedure requires (the acknowledgement of receipt), greeted by name, with one link.
+#[tokio::test]
+async fn a_lead_may_turn_off_the_partners_activity_but_never_the_receipt() {
+    let app = TestApp::spawn_demo().await;
+    let (mut qc, id) = start(&app, "Préférences").await;
+    let page = qc.get("/account/notifications").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let ticked = crate::helpers::form_fields(&page.body, "/account/notifications");
+    assert_eq!(
+        ticked
+            .iter()
+            .filter(|(k, _)| k == "topic")
+            .map(|(_, v)| v.as_str())
+            .collect::<Vec<_>>(),
+        ["reminders", "partner_activity"],
+        "every notification is on until turned off"
+    );
+    assert!(
+        page.contains_text("accusés de réception"),
+        "what is always sent is said"
+    );
+    let partner_news = format!(
+        "select count(*) from email_outbox where to_address = '{QC}' and subject like 'Votre partenaire%'"
+    );
+    // On: the partner's joining is told, with why and where to turn it off.
+    let mut wb = pair(&app, &mut qc, id).await;
+    assert_eq!(app.scalar_text(&partner_news).await, 1);
+    let (_, text) = app.last_email(QC).await;
+    assert!(text.contains("/account/notifications"), "{text}");
+    assert!(text.contains("activité de votre partenaire"), "{text}");
+
+    // An unknown topic is refused at the field; nothing is saved.
+    let r = qc
+        .post("/account/notifications", &[("topic", "evil")])
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        app.scalar("select count(*) from notification_opt_outs")
+            .await,
+        0
+    );
+    let r = qc
+        .post("/account/notifications", &[("topic", "reminders")])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let page = qc.get("/account/notifications?saved=1").await;
+    assert!(page.contains_text("Vos choix de notifications sont enregistrés"));
+    let ticked = crate::helpers::form_fields(&page.body, "/account/notifications");
+    assert!(!ticked.contains(&("topic".into(), "partner_activity".into())));
+
+    // Off: the partner's filing is not told.
+    assert_eq!(file(&mut wb, id).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.scalar_text(&partner_news).await,
+        1,
+        "no news of the filing"
+    );
+    // The receipt is required: it arrives, greeting the lead by name, with its one link.
+    assert_eq!(file(&mut qc, id).await.status, StatusCode::SEE_OTHER);
+    let name = app
+        .scalar_text_value(&format!("select name from users where email = '{QC}'"))
+        .await;
+    let (subject, text) = app.last_email(QC).await;
+    assert!(subject.contains("Préférences"), "{subject}");
+    assert!(text.starts_with(&format!("Bonjour {name},")), "{text}");
+    assert!(text.contains("Voir l’accusé de réception"), "{text}");
+    assert!(
+        !text.contains("/account/notifications"),
+        "not a notification one may turn off"
+    );
+}

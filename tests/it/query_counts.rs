@@ -63,6 +63,7 @@ const PAGES: &[(&str, &str)] = &[
     ("porteur01.qc", "/projects/{project}/review"),
     ("porteur01.qc", "/projects/{project}/letter.pdf"),
     ("porteur01.qc", "/account"),
+    ("porteur01.qc", "/account/notifications"),
     ("evaluateur.qc", "/evaluations"),
     ("evaluateur.qc", "/evaluations/{evaluation}"),
     ("evaluateur.qc", "/calls/{call}/conflicts"),
