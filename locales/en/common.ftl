@@ -57,3 +57,7 @@ form-counter-lines = { $n ->
 }
 form-counter-lines-one = { $shown } line of { $max }
 form-counter-lines-other = { $shown } lines of { $max }
+layout-menu = Menu
+layout-nav-portal = Public portal
+layout-nav-notifications = Notifications
+layout-programme = Wallonia-Brussels · Québec

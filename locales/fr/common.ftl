@@ -60,3 +60,7 @@ form-counter-lines = { $n ->
 }
 form-counter-lines-one = { $shown } ligne sur { $max }
 form-counter-lines-other = { $shown } lignes sur { $max }
+layout-menu = Menu
+layout-nav-portal = Portail public
+layout-nav-notifications = Notifications
+layout-programme = Wallonie-Bruxelles · Québec

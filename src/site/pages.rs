@@ -304,6 +304,17 @@ pub async fn forms_script() -> Response {
         .into_response()
 }
 
+pub async fn menu_script() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        include_str!("../../static/menu.js"),
+    )
+        .into_response()
+}
+
 #[derive(Deserialize)]
 pub struct LanguageForm {
     locale: String,

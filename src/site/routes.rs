@@ -9,6 +9,7 @@ pub fn routes(r: Registry) -> Registry {
         .get("/static/app.css", Public, pages::stylesheet)
         .get("/static/autosave.js", Public, pages::autosave_script)
         .get("/static/forms.js", Public, pages::forms_script)
+        .get("/static/menu.js", Public, pages::menu_script)
         .get("/static/favicon.svg", Public, pages::favicon)
         .get("/accessibility", Public, pages::accessibility)
         .get("/privacy", Public, pages::privacy)

@@ -129,6 +129,7 @@ fn needs() -> Vec<(Method, &'static str, Needs)> {
         (get.clone(), "/privacy", Public),
         (get.clone(), "/static/autosave.js", Public),
         (get.clone(), "/static/forms.js", Public),
+        (get.clone(), "/static/menu.js", Public),
         (post.clone(), "/language", Public),
         (get.clone(), "/signup", Public),
         (post.clone(), "/signup", Public),

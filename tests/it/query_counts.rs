@@ -81,6 +81,7 @@ const WITHOUT_ROWS: &[&str] = &[
     "/privacy",
     "/static/autosave.js",
     "/static/forms.js",
+    "/static/menu.js",
     "/signup",
     "/login",
     "/verify-email",
