@@ -28,6 +28,8 @@ pub struct Field {
     pub required: bool,
     /// Not needed to save a draft, needed to file it: marked so, never "optional".
     pub needed_to_file: bool,
+    /// Independent on/off settings (notifications): neither required nor "optional", unmarked.
+    pub settings: bool,
     pub options: Vec<SelectOption>,
     /// A heading that opens a new part of a long form before this field.
     pub heading: Option<String>,
@@ -85,6 +87,7 @@ impl Field {
             autocomplete: "off",
             required: true,
             needed_to_file: false,
+            settings: false,
             options: Vec::new(),
             heading: None,
             warning: None,
@@ -244,6 +247,11 @@ impl Field {
     /// Opens a new part of the form (an `<h2>`) before this field.
     pub fn heading(mut self, text: String) -> Field {
         self.heading = Some(text);
+        self
+    }
+    /// Checkboxes that each turn something on or off: no "optional" mark on the group.
+    pub fn settings(mut self) -> Field {
+        self.settings = true;
         self
     }
     pub fn optional(mut self) -> Field {

@@ -7,6 +7,7 @@ use super::{
     store::{self, NewUser},
     tokens::{TokenMail, send_token},
 };
+use crate::http::sort::{Key, Sort};
 use crate::{
     audit::{self, Actor},
     auth::hash_password,
@@ -241,17 +242,32 @@ pub struct UserList {
 /// The accounts whose name or email holds every word of `query` (ignoring case and accents;
 /// every account when empty), by name, with their grants: page `page`, clamped to the pages
 /// there are.
-pub async fn list_users(db: &Db, admin: &Viewer, query: &str, page: i64) -> AppResult<UserList> {
+pub async fn list_users(
+    db: &Db,
+    admin: &Viewer,
+    query: &str,
+    page: i64,
+    sort: &Sort,
+) -> AppResult<UserList> {
     require_admin(admin)?;
     let mut tx = db.read().await?;
-    let matching: Vec<i64> = store::users_brief(&mut tx)
+    let mut brief: Vec<(i64, String, String)> = store::users_brief(&mut tx)
         .await?
         .into_iter()
         .filter(|(_, name, email)| {
             query.trim().is_empty() || crate::i18n::matches_query(&format!("{name} {email}"), query)
         })
-        .map(|(id, _, _)| id)
         .collect();
+    // Sorted before paging, ties by id: the same order on every page.
+    sort.apply(
+        &mut brief,
+        |(_, name, email), column| match column {
+            "email" => Key::text(email),
+            _ => Key::text(name),
+        },
+        |(id, _, _)| *id,
+    );
+    let matching: Vec<i64> = brief.into_iter().map(|(id, _, _)| id).collect();
     let total = matching.len() as i64;
     let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
     let page = page.clamp(1, pages);

@@ -1,6 +1,7 @@
 //! Administration pages: the list of accounts, invitations, one account with its roles.
 
 use super::paths;
+use crate::http::sort::{Header, Sort};
 
 use askama::Template;
 use axum::{Form, extract::State, http::StatusCode, response::Response};
@@ -60,6 +61,11 @@ pub struct AdminListPage {
     /// The previous and next pages' links, when there are.
     pub prev: Option<String>,
     pub next: Option<String>,
+    /// The sortable column headings (name, address).
+    pub headers: Vec<Header>,
+    /// The order, kept by the search form.
+    pub sort: String,
+    pub dir: String,
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -70,7 +76,13 @@ pub struct AdminListQuery {
     pub q: String,
     /// 1-based; anything else is the first page.
     pub page: String,
+    /// The column sorted by (`name`, `email`) and `asc` or `desc`.
+    pub sort: String,
+    pub dir: String,
 }
+
+/// The columns the accounts list sorts by.
+const SORTABLE: [(&str, &str); 2] = [("name", "users-field-name"), ("email", "users-field-email")];
 
 fn caption(ctx: &Ctx, total: i64, page: i64, pages: i64) -> String {
     let count = ctx.tn("users-admin-count", "count", total as usize);
@@ -84,13 +96,19 @@ fn caption(ctx: &Ctx, total: i64, page: i64, pages: i64) -> String {
     }
 }
 
-fn list_url(q: &str, page: i64) -> String {
+/// The list's other parameters (the search), kept by the sort links and the pages.
+fn search_query(q: &str) -> String {
     let mut query = form_urlencoded::Serializer::new(String::new());
     if !q.is_empty() {
         query.append_pair("q", q);
     }
-    query.append_pair("page", &page.to_string());
-    format!("/admin/users?{}", query.finish())
+    query.finish()
+}
+
+fn list_url(q: &str, sort: &Sort, page: i64) -> String {
+    let search = search_query(q);
+    let sep = if search.is_empty() { "" } else { "&" };
+    format!("/admin/users?{search}{sep}{}&page={page}", sort.query())
 }
 
 pub async fn admin_list(
@@ -100,7 +118,9 @@ pub async fn admin_list(
 ) -> AppResult<Response> {
     let admin = ctx.require_user()?;
     let search = q.q.trim().to_string();
-    let list = admin::list_users(&s.db, admin, &search, q.page.parse().unwrap_or(1)).await?;
+    let columns: Vec<&'static str> = SORTABLE.iter().map(|(c, _)| *c).collect();
+    let sort = Sort::parse(&q.sort, &q.dir, &columns, "name");
+    let list = admin::list_users(&s.db, admin, &search, q.page.parse().unwrap_or(1), &sort).await?;
     let rows = list
         .users
         .into_iter()
@@ -113,12 +133,16 @@ pub async fn admin_list(
         })
         .collect();
     let caption = caption(&ctx, list.total, list.page, list.pages);
+    let headers = sort.headers(&ctx, "/admin/users", &search_query(&search), &SORTABLE);
     Ok(render(&AdminListPage {
         ctx,
         rows,
         setup_done: q.setup == "done",
-        prev: (list.page > 1).then(|| list_url(&search, list.page - 1)),
-        next: (list.page < list.pages).then(|| list_url(&search, list.page + 1)),
+        prev: (list.page > 1).then(|| list_url(&search, &sort, list.page - 1)),
+        next: (list.page < list.pages).then(|| list_url(&search, &sort, list.page + 1)),
+        headers,
+        sort: sort.column.to_string(),
+        dir: if sort.descending { "desc" } else { "asc" }.to_string(),
         q: search,
         caption,
     }))

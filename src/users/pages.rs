@@ -349,6 +349,7 @@ fn notifications_page(ctx: &Ctx, settings: &[actions::NotificationSetting]) -> F
     .intro("users-notifications-intro")
     .field(
         Field::checkboxes(ctx, "topic", "users-notifications-field", options, &on)
+            .settings()
             .hint(ctx, "users-notifications-always"),
     )
     .link("/account", "users-notifications-back")

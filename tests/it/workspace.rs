@@ -255,7 +255,43 @@ async fn the_people_list_is_searched_by_name_or_address_and_paginated() {
     assert!(people > 50, "the demo has {people} people");
     let first = admin.get("/admin/users").await;
     assert_eq!(rows(&first.body), 50);
-    assert!(first.body.contains("href=\"/admin/users?page=2\""));
+    let next_link = |body: &str| {
+        Html::parse_document(body)
+            .select(&Selector::parse("a[rel=next]").unwrap())
+            .next()
+            .and_then(|a| a.value().attr("href").map(str::to_string))
+    };
+    assert_eq!(
+        next_link(&first.body).as_deref(),
+        Some("/admin/users?sort=name&dir=asc&page=2")
+    );
+    // Rule (issue 13): sorted by the server on any sortable column, either way, the same order
+    // across pages: by address descending, page 1 then page 2 continue one order.
+    let emails = |body: &str| {
+        Html::parse_document(body)
+            .select(&Selector::parse("tbody tr td:nth-of-type(1)").unwrap())
+            .map(|td| td.text().collect::<String>())
+            .collect::<Vec<_>>()
+    };
+    let p1 = admin.get("/admin/users?sort=email&dir=desc").await;
+    assert_eq!(
+        next_link(&p1.body).as_deref(),
+        Some("/admin/users?sort=email&dir=desc&page=2")
+    );
+    let p2 = admin.get("/admin/users?sort=email&dir=desc&page=2").await;
+    let both: Vec<String> = emails(&p1.body)
+        .into_iter()
+        .chain(emails(&p2.body))
+        .collect();
+    assert_eq!(both.len(), 50 + emails(&p2.body).len());
+    let mut expected = both.clone();
+    expected.sort_by(|a, b| b.cmp(a));
+    assert_eq!(both, expected, "one descending order across both pages");
+    assert_eq!(
+        both[0],
+        app.scalar_text_value("select max(email) from users").await
+    );
+    assert!(p1.body.contains("aria-sort=\"descending\""));
     let last_page = (people + 49) / 50;
     let last = admin.get(&format!("/admin/users?page={last_page}")).await;
     assert_eq!(rows(&last.body), people - 50 * (last_page - 1));
