@@ -90,7 +90,7 @@ test('mid-term review, then a new calendar for every running project', async () 
   await accessible(wb, 'a funded project, for an officer');
   await wb.click('text=Débloquer le financement de la deuxième année pour ma partie');
   await wb.waitForURL(`${server.base}/funded/${good}`);
-  assert.match(await wb.textContent('main'), /Deuxième année débloquée par : Wallonie-Bruxelles/);
+  assert.match(await wb.textContent('main'), /Deuxième année débloquée par\s: Wallonie-Bruxelles/);
   await wb.goto(`${server.base}/funded/${bad}`);
   assert.equal(await wb.locator('text=Débloquer le financement').count(), 0, 'no year 2 without a favourable joint opinion');
 

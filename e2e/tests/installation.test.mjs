@@ -422,8 +422,8 @@ test('from an empty database to a funded project, entirely in the browser', asyn
     await p.waitForURL(sessionUrl + '/minutes');
   }
   const minutes = await wbChair.textContent('main');
-  assert.match(minutes, /Pour Wallonie-Bruxelles : signé par Anne Lambert/);
-  assert.match(minutes, /Pour Québec : signé par François Côté/);
+  assert.match(minutes, /Pour Wallonie-Bruxelles\s: signé par Anne Lambert/);
+  assert.match(minutes, /Pour Québec\s: signé par François Côté/);
   await accessibleAtBothWidths(wbChair, 'signed minutes');
 
   // The funded project exists and its follow-up starts.

@@ -37,8 +37,8 @@ test('a joint session from agenda to closing, in French', async () => {
   // Opening shows each side's ranking to the other: it takes both sides.
   await wb.click('text=Ouvrir la séance');
   await wb.waitForURL(sessionUrl);
-  assert.match(await wb.textContent('main'), /Ouverture demandée par : .*Wallonie-Bruxelles/);
-  assert.match(await wb.textContent('main'), /Québec : classement visible à l’ouverture de la séance/);
+  assert.match(await wb.textContent('main'), /Ouverture demandée par\s: .*Wallonie-Bruxelles/);
+  assert.match(await wb.textContent('main'), /Québec\s: classement visible à l’ouverture de la séance/);
   assert.deepEqual(await axeViolations(wb), [], 'axe on the session awaiting the other side');
   const qc = await login('commission.qc@demo.passerelle.test', 'fr-CA');
   await qc.goto(sessionUrl);
@@ -86,7 +86,7 @@ test('a joint session from agenda to closing, in French', async () => {
   await qc.goto(sessionUrl);
   await qc.locator('li', { hasText: 'Prochain appel' }).locator('text=Approuver pour ma partie').click();
   await qc.waitForURL(sessionUrl);
-  assert.match(await qc.textContent('main'), /thèmes prioritaires : Océans — décision conjointe enregistrée/);
+  assert.match(await qc.textContent('main'), /thèmes prioritaires\s: Océans — décision conjointe enregistrée/);
 
   await qc.click('text=Clore la séance');
   await qc.waitForURL(sessionUrl);
@@ -101,9 +101,9 @@ test('a joint session from agenda to closing, in French', async () => {
     await page.waitForURL(sessionUrl + '/minutes');
   }
   const minutes = await wb.textContent('main');
-  assert.match(minutes, /Pour Wallonie-Bruxelles : signé par Anne Lambert/);
-  assert.match(minutes, /Pour Québec : signé par François Côté/);
-  assert.match(minutes, /Prochain appel \(XIIe Commission mixte permanente\) : ouverture le 15 septembre 2021/);
+  assert.match(minutes, /Pour Wallonie-Bruxelles\s: signé par Anne Lambert/);
+  assert.match(minutes, /Pour Québec\s: signé par François Côté/);
+  assert.match(minutes, /Prochain appel \(XIIe Commission mixte permanente\)\s: ouverture le 15 septembre 2021/);
   assert.doesNotMatch(minutes, /en attente/);
   assert.deepEqual(await axeViolations(wb), [], 'axe on the signed minutes');
   await wb.context().close();

@@ -19,18 +19,18 @@ calls-phase-open = Ouvert
 calls-phase-closed = Clos
 calls-phase-archived = Archivé
 calls-countdown = Il reste { $days } j { $hours } h { $minutes } min
-calls-caps = plafonds : { $trip } par voyage, { $stay } par séjour, { $year } par année
-calls-eligibility-duration = Durée du projet : de { $min } à { $max } mois.
+calls-caps = plafonds : { $trip } par voyage, { $stay } par séjour, { $year } par année
+calls-eligibility-duration = Durée du projet : de { $min } à { $max } mois.
 calls-eligibility-partners = { $count ->
     [one] Au moins { $count } partenaire de chaque côté.
    *[other] Au moins { $count } partenaires de chaque côté.
 }
 calls-eligibility-all-kinds = Tous les types d’organismes peuvent déposer.
-calls-eligibility-kinds = Types d’organismes admissibles : { $kinds }.
-calls-funding-sending = La partie d’envoi paie le transport international ; la partie d’accueil paie le séjour.
+calls-eligibility-kinds = Types d’organismes admissibles : { $kinds }.
+calls-funding-sending = La partie d’envoi paie le transport international ; la partie d’accueil paie le séjour.
 calls-funding-receiving = La partie d’accueil paie le transport international et le séjour.
 calls-zone-hint = Heure de { $city }.
-calls-markdown-hint = Mise en forme Markdown : **gras**, listes, liens.
+calls-markdown-hint = Mise en forme Markdown : **gras**, listes, liens.
 calls-kinds-hint = Ne cochez rien pour admettre tous les types.
 calls-field-title-fr = Titre (français)
 calls-field-title-en = Titre (anglais)
@@ -59,11 +59,11 @@ calls-error-travel = Choisissez une règle de partage proposée.
 calls-error-kinds = Choisissez des types d’organismes proposés.
 calls-error-datetime = Saisissez une date et une heure valides.
 calls-error-datetime-gap = Cette heure n’existe pas dans ce fuseau (passage à l’heure d’été).
-calls-error-datetime-fold = Cette heure existe deux fois dans ce fuseau (retour à l’heure normale) : choisissez-en une autre.
+calls-error-datetime-fold = Cette heure existe deux fois dans ce fuseau (retour à l’heure normale) : choisissez-en une autre.
 organisation-kind-university = Université
 organisation-kind-research-centre = Centre de recherche
 organisation-kind-ngo = ONG, association
 organisation-kind-cultural = Organisme culturel
 organisation-kind-company = Entreprise
 organisation-kind-public-body = Organisme public
-calls-apply-signup-hint = Créez votre compte ; votre projet s’ouvrira ensuite.
+calls-apply-signup-hint = Créez votre compte ; votre projet s’ouvrira ensuite.

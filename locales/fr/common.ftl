@@ -19,10 +19,10 @@ common-time-in-zone = { $time } ({ $quebec ->
         [yes] heure du Québec
        *[other] heure de { $city }
     })
-common-your-time = chez vous : { $time }
+common-your-time = chez vous : { $time }
 form-error-summary = Le formulaire contient des erreurs
-form-error-item = { $label } : { $message }
-form-error-prefix = Erreur :
+form-error-item = { $label } : { $message }
+form-error-prefix = Erreur :
 form-optional = facultatif
 locale-fr-BE = Français (Belgique)
 locale-fr-CA = Français (Canada)
@@ -32,16 +32,16 @@ organisation-error-duplicate = Une organisation porte déjà ce nom de ce côté
 form-autosave-saved = Brouillon enregistré.
 form-autosave-pending = Modifications en cours…
 form-autosave-restored = Votre saisie non enregistrée a été restaurée depuis ce navigateur.
-form-autosave-expired = Votre session a expiré : votre saisie est gardée dans ce navigateur. Reconnectez-vous puis revenez sur cette page.
-form-autosave-offline = Connexion perdue : votre saisie est gardée dans ce navigateur.
-form-autosave-invalid = Brouillon non enregistré sur le serveur : corrigez les champs signalés en enregistrant.
+form-autosave-expired = Votre session a expiré : votre saisie est gardée dans ce navigateur. Reconnectez-vous puis revenez sur cette page.
+form-autosave-offline = Connexion perdue : votre saisie est gardée dans ce navigateur.
+form-autosave-invalid = Brouillon non enregistré sur le serveur : corrigez les champs signalés en enregistrant.
 common-error-choice = Choisissez une des options proposées.
-common-error-changed-since = Ceci a changé depuis que vous avez ouvert la page : relisez le contenu ci-dessous, puis approuvez à nouveau. Rien n’a été enregistré.
+common-error-changed-since = Ceci a changé depuis que vous avez ouvert la page : relisez le contenu ci-dessous, puis approuvez à nouveau. Rien n’a été enregistré.
 common-export-xlsx = Exporter en tableur (.xlsx)
 form-needed-to-file = requis pour le dépôt
 form-warning-summary = À revoir avant le dépôt
-form-warning-summary-intro = Votre brouillon est enregistré. Ces points ne respectent pas encore les règles de l’appel : le dépôt sera refusé tant qu’ils ne sont pas corrigés.
-form-warning-prefix = À revoir :
+form-warning-summary-intro = Votre brouillon est enregistré. Ces points ne respectent pas encore les règles de l’appel : le dépôt sera refusé tant qu’ils ne sont pas corrigés.
+form-warning-prefix = À revoir :
 form-counter-left = { $n ->
     [one] Il reste { $shown } caractère
    *[other] Il reste { $shown } caractères

@@ -1,4 +1,4 @@
-error-code = Code d’erreur : { $code }
+error-code = Code d’erreur : { $code }
 error-back-home = Retour à l’accueil
 error-400-title = Requête incorrecte
 error-400-message = La demande n’a pas pu être comprise.
@@ -19,6 +19,6 @@ error-422-message = Certaines données envoyées sont invalides.
 error-429-title = Trop de tentatives
 error-429-message = Trop de demandes en peu de temps. Réessayez dans quelques minutes.
 error-500-title = Erreur interne
-error-500-message = Une erreur inattendue s’est produite. Elle a été consignée ; réessayez plus tard.
+error-500-message = Une erreur inattendue s’est produite. Elle a été consignée ; réessayez plus tard.
 error-csrf = Le formulaire a expiré ou ne provient pas de ce site. Revenez à la page précédente, rechargez-la et envoyez-le de nouveau.
-error-413-upload = Le fichier dépasse la taille permise (10 Mo) : il n’a pas été ajouté. Le reste de votre saisie est conservé ; revenez à la page précédente.
+error-413-upload = Le fichier dépasse la taille permise (10 Mo) : il n’a pas été ajouté. Le reste de votre saisie est conservé ; revenez à la page précédente.

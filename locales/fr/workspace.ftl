@@ -8,13 +8,13 @@ workspace-col-project = Projet
 workspace-col-mine = Mon volet
 workspace-col-other = Volet de l’autre côté
 workspace-col-next = Prochaine étape
-workspace-deadline = Échéance :
-workspace-deadlines = Date limite de dépôt de chaque côté :
+workspace-deadline = Échéance :
+workspace-deadlines = Date limite de dépôt de chaque côté :
 workspace-open-calls = Appels ouverts
 workspace-no-open-call = Aucun appel n’est ouvert en ce moment.
 workspace-apply = Déposer un projet
 workspace-step-file = Compléter et déposer votre volet
-workspace-step-missed = Échéance dépassée : votre volet n’a pas été déposé
+workspace-step-missed = Échéance dépassée : votre volet n’a pas été déposé
 workspace-step-invite = Inviter le partenaire de l’autre côté
 workspace-step-partner-filing = Le partenaire de l’autre côté doit déposer son volet
 workspace-step-partner-withdrew = Le partenaire de l’autre côté a retiré son volet
@@ -22,7 +22,7 @@ workspace-step-await-decision = Évaluation par chaque côté, puis décision co
 workspace-step-selected = Retenu
 workspace-step-not-selected = Non retenu
 workspace-step-deferred = Reporté à une séance ultérieure
-workspace-step-follow-up = Financé : suivi des missions et des rapports
+workspace-step-follow-up = Financé : suivi des missions et des rapports
 workspace-step-withdrawn = Volet retiré
 workspace-officer = Mon administration
 workspace-dashboard = Tableau de bord du programme
@@ -32,7 +32,7 @@ workspace-halves-count = { $count ->
    *[other] { $count } volets déposés
 }
 workspace-evaluation = Évaluations en cours
-workspace-evaluation-progress = { $submitted } sur { $assigned } évaluations remises ; { $unassigned ->
+workspace-evaluation-progress = { $submitted } sur { $assigned } évaluations remises ; { $unassigned ->
         [0] aucun volet sans évaluateur ni évaluatrice
         [one] { $unassigned } volet sans évaluateur ni évaluatrice
        *[other] { $unassigned } volets sans évaluateur ni évaluatrice
@@ -81,7 +81,7 @@ workspace-invitation-expires = expire le { $when }
 workspace-sides = Côtés du programme
 workspace-no-sides = Le programme n’est pas encore configuré.
 workspace-coach = Accompagnement
-workspace-coach-note = Les cohortes d’accompagnement des Grands Rendez-vous vous seront confiées ici ; aucune ne l’est pour l’instant.
+workspace-coach-note = Les cohortes d’accompagnement des Grands Rendez-vous vous seront confiées ici ; aucune ne l’est pour l’instant.
 workspace-to-open = Séances à ouvrir
 workspace-recent = Dernières séances
 workspace-recent-minutes = décisions et procès-verbal

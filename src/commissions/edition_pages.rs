@@ -392,7 +392,7 @@ fn edition_view(ctx: &Ctx, p: EditionPage, notice: Option<&str>) -> EditionPageV
                 } else {
                     &ch.title_fr
                 };
-                format!("{side} : {}, {title}", ch.name)
+                format!("{side}{} {}, {title}", l.colon(), ch.name)
             })
             .collect(),
         themes: p.themes.iter().map(|t| t.name.get(l).to_string()).collect(),

@@ -357,7 +357,10 @@ pub fn describe(r: &Resolution, commissions: &[Commission], locale: Locale) -> S
                             .into(),
                     ),
                     ("date", format_iso_date(opens_on, locale).into()),
-                    ("themes", names.join(" ; ").into()),
+                    (
+                        "themes",
+                        names.join(&format!("{} ", locale.semicolon())).into(),
+                    ),
                 ],
             )
         }

@@ -78,7 +78,9 @@ fn standing_line(l: Locale, side: String, st: &Standing) -> String {
             // Not evaluated yet: no place to show, only the recommendation if any.
             let line = l.t1("decisions-rank-none", "side", side);
             return match &st.recommendation {
-                Some((verdict, note)) => format!("{line} — {} : {note}", l.t(&verdict.key())),
+                Some((verdict, note)) => {
+                    format!("{line} — {}{} {note}", l.t(&verdict.key()), l.colon())
+                }
                 None => line,
             };
         }
@@ -95,7 +97,7 @@ fn standing_line(l: Locale, side: String, st: &Standing) -> String {
     );
     match &st.recommendation {
         Some((verdict, note)) if note.is_empty() => format!("{line} — {}", l.t(&verdict.key())),
-        Some((verdict, note)) => format!("{line} — {} : {note}", l.t(&verdict.key())),
+        Some((verdict, note)) => format!("{line} — {}{} {note}", l.t(&verdict.key()), l.colon()),
         None => line,
     }
 }
@@ -159,7 +161,10 @@ pub(super) async fn page(
                     if amounts.is_empty() {
                         String::new()
                     } else {
-                        format!(" ({})", amounts.join(" ; "))
+                        format!(
+                            " ({})",
+                            amounts.join(&format!("{} ", ctx.locale.semicolon()))
+                        )
                     }
                 )
             }),

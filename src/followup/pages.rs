@@ -175,8 +175,9 @@ async fn page(
             .map(|s| s.currency.clone())
             .unwrap_or_default();
         format!(
-            "{} : {}",
+            "{}{} {}",
             side_name(side),
+            l.colon(),
             format_money(amount, &currency, l)
         )
     };
@@ -256,9 +257,13 @@ async fn page(
                     "followup-opinion-unfavourable"
                 });
                 if comment.is_empty() {
-                    format!("{} : {verdict}", side_name(*side))
+                    format!("{}{} {verdict}", side_name(*side), ctx.locale.colon())
                 } else {
-                    format!("{} : {verdict} — {comment}", side_name(*side))
+                    format!(
+                        "{}{} {verdict} — {comment}",
+                        side_name(*side),
+                        ctx.locale.colon()
+                    )
                 }
             })
             .collect(),
@@ -331,11 +336,16 @@ async fn page(
             let others = if h.associated_partners.trim().is_empty() {
                 String::new()
             } else {
-                format!(" ; {}", h.associated_partners.trim())
+                format!(
+                    "{} {}",
+                    ctx.locale.semicolon(),
+                    h.associated_partners.trim()
+                )
             };
             format!(
-                "{} : {} — {}{others}",
+                "{}{} {} — {}{others}",
                 side_name(h.side_id),
+                ctx.locale.colon(),
                 h.organisation_name,
                 h.lead_name
             )

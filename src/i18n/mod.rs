@@ -75,6 +75,23 @@ impl Locale {
         }
     }
 
+    /// The colon between a label and its value as each language punctuates it: a narrow
+    /// no-break space before it in French (never a line break there), none in English.
+    pub fn colon(self) -> &'static str {
+        match self.lang() {
+            Lang::Fr => "\u{202f}:",
+            Lang::En => ":",
+        }
+    }
+
+    /// The semicolon between items of a list, as each language punctuates it.
+    pub fn semicolon(self) -> &'static str {
+        match self.lang() {
+            Lang::Fr => "\u{202f};",
+            Lang::En => ";",
+        }
+    }
+
     /// The `lang` attribute of a page.
     pub fn html_lang(self) -> &'static str {
         match self.lang() {

@@ -22,7 +22,10 @@ async fn the_dashboard_shows_states_missions_and_each_sides_money_apart() {
     let mut lines = csv.split("\r\n").filter(|l| !l.is_empty());
     let header = crate::helpers::csv_cells(lines.next().unwrap());
     let col = |name: &str| header.iter().position(|h| h.contains(name)).unwrap();
-    let (wb_col, qc_col) = (col("Wallonie-Bruxelles : engagé"), col("Québec : engagé"));
+    let (wb_col, qc_col) = (
+        col(&crate::helpers::fr("Wallonie-Bruxelles : engagé")),
+        col(&crate::helpers::fr("Québec : engagé")),
+    );
     let (mut eur, mut cad) = (0i64, 0i64);
     for l in lines {
         let cells = crate::helpers::csv_cells(l);

@@ -208,11 +208,9 @@ async fn each_sides_ranking_is_shown_to_the_other_only_once_the_session_opens() 
         !before.body.contains("note 90") && !before.body.contains("deux équipes solides"),
         "WB's score and recommendation are hidden before the session opens"
     );
-    assert!(
-        before
-            .body
-            .contains("Wallonie-Bruxelles : classement visible à l’ouverture de la séance")
-    );
+    assert!(before.body.contains(&crate::helpers::fr(
+        "Wallonie-Bruxelles : classement visible à l’ouverture de la séance"
+    )));
     qc.approve(&format!("/sessions/{session}/open")).await;
     app.open_session(session).await;
     let after = qc.get(&format!("/sessions/{session}")).await;

@@ -788,3 +788,13 @@ pub fn form_fields(html: &str, action: &str) -> Vec<(String, String)> {
     }
     out
 }
+
+/// French as it is typeset: a narrow no-break space before `:` `;` `!` `?` and inside « »
+/// (`fr("Rappel : « x »")`), so expectations are written readably and still check the spaces.
+pub fn fr(s: &str) -> String {
+    let mut out = s.replace("« ", "«\u{202f}").replace(" »", "\u{202f}»");
+    for p in [':', ';', '!', '?'] {
+        out = out.replace(&format!(" {p}"), &format!("\u{202f}{p}"));
+    }
+    out
+}

@@ -209,3 +209,47 @@ fn messages_render_with_their_arguments_in_both_languages() {
         "Bonjour Léa,"
     );
 }
+
+/// Rule (issue 13, words): French is typeset with a narrow no-break space before `:` `;` `!`
+/// `?` and inside « » (so no line ever starts with a colon); English has no space before them.
+#[test]
+fn french_and_english_punctuation_are_each_their_own() {
+    for lang in ["fr", "en"] {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("locales")
+            .join(lang);
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            for (n, line) in text.lines().enumerate() {
+                if line.trim_start().starts_with('#') {
+                    continue;
+                }
+                let value = line.split_once(" = ").map_or(line, |(_, v)| v);
+                for p in [':', ';', '!', '?'] {
+                    assert!(
+                        !value.contains(&format!(" {p}")),
+                        "{}:{}: a plain space before {p:?}: {line}",
+                        path.display(),
+                        n + 1
+                    );
+                    if lang == "en" {
+                        assert!(
+                            !value.contains(&format!("\u{202f}{p}"))
+                                && !value.contains(&format!("\u{a0}{p}")),
+                            "{}:{}: French spacing in English: {line}",
+                            path.display(),
+                            n + 1
+                        );
+                    }
+                }
+                assert!(
+                    !value.contains("« ") && !value.contains(" »"),
+                    "{}:{}: a plain space inside « »: {line}",
+                    path.display(),
+                    n + 1
+                );
+            }
+        }
+    }
+}

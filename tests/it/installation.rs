@@ -356,7 +356,7 @@ async fn a_session_reaches_only_its_participants_and_a_moved_one_keeps_its_uid_w
     let (subject, text) = app.last_email("commission.wb@demo.passerelle.test").await;
     assert_eq!(
         subject,
-        "Convocation : XIIe Commission mixte permanente (2022–2024)"
+        crate::helpers::fr("Convocation : XIIe Commission mixte permanente (2022–2024)")
     );
     // Both sides' times: on 10 March 2026 Montréal has moved to summer time (8 March) and
     // Brussels not yet (29 March): 15:00 there is 20:00 here, 19:00 UTC.

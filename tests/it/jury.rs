@@ -255,7 +255,7 @@ async fn reminders_go_three_days_before_the_due_date_and_once_overdue_each_only_
     );
     let (subject, body) = app.last_email(WB_EVALUATOR).await;
     assert!(
-        subject.starts_with("Rappel : évaluation à remettre"),
+        subject.starts_with(&crate::helpers::fr("Rappel : évaluation à remettre")),
         "{subject}"
     );
     assert!(body.contains("15 avril 2019 à 17:00"), "{body}");
@@ -493,10 +493,9 @@ async fn the_officers_table_saves_at_once_and_refuses_a_stale_page() {
     );
     assert!(r.body.contains(">Fragile</textarea>"));
     assert!(r.body.contains("value=\"reserved\" selected"));
-    assert!(
-        r.body
-            .contains("Enregistré entre-temps par une autre personne : Prioritaire — « Solide »")
-    );
+    assert!(r.body.contains(&crate::helpers::fr(
+        "Enregistré entre-temps par une autre personne : Prioritaire — « Solide »"
+    )));
     assert_eq!(
         app.scalar_text_value(&format!(
             "select verdict from recommendations where half_id = {h1}"

@@ -23,7 +23,7 @@ async fn page_committed(b: &mut TestApp, funded: i64) -> (i64, i64) {
     let text: String = doc.root_element().text().collect();
     let side = |name: &str| {
         let start = text
-            .find(&format!("{name} : engagé "))
+            .find(&format!("{name}\u{202f}: engagé "))
             .expect("the money line")
             + name.len()
             + 10;
@@ -44,8 +44,8 @@ async fn the_same_committed_amounts_on_the_project_page_the_dashboard_the_csv_an
     let header: Vec<String> = crate::helpers::csv_cells(rows.next().unwrap());
     let col = |name: &str| header.iter().position(|h| h == name).expect(name);
     let (wb_col, qc_col, id_col) = (
-        col("Wallonie-Bruxelles : engagé (EUR)"),
-        col("Québec : engagé (CAD)"),
+        col(&crate::helpers::fr("Wallonie-Bruxelles : engagé (EUR)")),
+        col(&crate::helpers::fr("Québec : engagé (CAD)")),
         0,
     );
     let mut csv_rows = Vec::new();

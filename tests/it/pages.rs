@@ -38,10 +38,9 @@ async fn a_quebec_visitor_sees_quebec_formats_and_both_times() {
         "{}",
         r.body
     );
-    assert!(
-        r.body
-            .contains("chez vous : 18 juin 2019 à 3 h 30 (heure du Québec)")
-    );
+    assert!(r.body.contains(&crate::helpers::fr(
+        "chez vous : 18 juin 2019 à 3 h 30 (heure du Québec)"
+    )));
     // The online mid-term meeting was convened in Québec time: no second time for this viewer.
     assert!(r.body.contains("23 septembre 2020 à 9 h (heure du Québec)"));
 }

@@ -160,10 +160,9 @@ async fn the_project_page_shows_the_leads_progress() {
     let app = TestApp::spawn_demo().await;
     let (mut qc, id) = start(&app, "Avancement").await;
     let page = qc.get(&format!("/projects/{id}")).await;
-    assert!(
-        page.body
-            .contains("Projet commun : titre, résumé, thème, durée, objectifs</a> — fait")
-    );
+    assert!(page.body.contains(&crate::helpers::fr(
+        "Projet commun : titre, résumé, thème, durée, objectifs</a> — fait"
+    )));
     assert!(
         page.body
             .contains("Partenaire de l’autre partie</a> — à faire")

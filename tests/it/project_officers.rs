@@ -150,16 +150,15 @@ async fn missions_give_each_side_its_budget_in_its_own_currency() {
     let page = qc.get(&format!("/projects/{id}")).await;
     // Québec sends two travellers: it pays their travel in CAD; Wallonia-Brussels pays the stay in EUR.
     assert!(
-        page.body
-            .contains("Québec : transport 3\u{202f}600,00\u{202f}$, séjour 0,00\u{202f}$"),
+        page.body.contains(&crate::helpers::fr(
+            "Québec : transport 3\u{202f}600,00\u{202f}$, séjour 0,00\u{202f}$"
+        )),
         "{}",
         page.body
     );
-    assert!(
-        page.body.contains(
-            "Wallonie-Bruxelles : transport 0,00\u{202f}€, séjour 3\u{202f}000,00\u{202f}€"
-        )
-    );
+    assert!(page.body.contains(&crate::helpers::fr(
+        "Wallonie-Bruxelles : transport 0,00\u{202f}€, séjour 3\u{202f}000,00\u{202f}€"
+    )));
     let r = post(
         &mut qc,
         &format!("/projects/{id}/missions/new"),

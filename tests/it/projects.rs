@@ -223,7 +223,10 @@ async fn both_halves_are_filed_with_their_own_administration_and_receipts_verify
         ));
     }
     let (subject, _) = app.last_email(QC).await;
-    assert_eq!(subject, "Accusé de réception : « Érosion des berges »");
+    assert_eq!(
+        subject,
+        crate::helpers::fr("Accusé de réception : « Érosion des berges »")
+    );
 }
 
 #[tokio::test]
@@ -467,7 +470,7 @@ async fn a_draft_breaking_the_calls_rules_is_saved_with_warnings_at_the_fields()
     ] {
         assert!(
             page.body.contains(&format!(
-                "id=\"f-{field}-warning\"><span class=\"visually-hidden\">À revoir : </span>{message}"
+                "id=\"f-{field}-warning\"><span class=\"visually-hidden\">À revoir\u{202f}: </span>{message}"
             )),
             "{field}: {}",
             page.body
@@ -621,7 +624,10 @@ async fn the_invitation_names_who_invites_to_what_until_when_and_both_leads_hear
     // can file, in the partner's zone (Brussels for Wallonia-Brussels).
     let _wb = pair(&app, &mut qc, id).await;
     let (subject, text) = app.last_email(WB).await;
-    assert!(subject.contains("« Invitation »"), "{subject}");
+    assert!(
+        subject.contains(&crate::helpers::fr("« Invitation »")),
+        "{subject}"
+    );
     let inviter = app
         .scalar_text_value(&format!("select name from users where email = '{QC}'"))
         .await;

@@ -121,7 +121,7 @@ async fn the_next_calls_themes_come_from_a_decision_both_sides_approved() {
         .get(&format!("/sessions/{session}/minutes?lang=en"))
         .await;
     assert!(en.contains_text(
-        "Next call (12th Permanent Joint Commission): opens on 15 September 2021; priority themes: Oceans ; Artificial intelligence"
+        "Next call (12th Permanent Joint Commission): opens on 15 September 2021; priority themes: Oceans; Artificial intelligence"
     ), "{}", en.body);
 }
 
