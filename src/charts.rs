@@ -4,8 +4,13 @@
 use crate::followup::iati::escape;
 
 /// One horizontal bar chart: a `<svg role="img">` whose `<title>` names it and whose `<desc>`
-/// reads out every bar ("Label : value"), so the chart says what the table beside it says.
-pub fn bars(id: &str, title: &str, bars: &[(String, i64, String)]) -> String {
+/// reads out every bar ("Label : value", punctuated as the language does), so the chart says what the table beside it says.
+pub fn bars(
+    id: &str,
+    title: &str,
+    locale: crate::i18n::Locale,
+    bars: &[(String, i64, String)],
+) -> String {
     const WIDTH: i64 = 640;
     const LABEL: i64 = 260;
     const ROW: i64 = 28;
@@ -13,12 +18,12 @@ pub fn bars(id: &str, title: &str, bars: &[(String, i64, String)]) -> String {
     let height = ROW * bars.len() as i64 + 8;
     let desc: Vec<String> = bars
         .iter()
-        .map(|(label, _, shown)| format!("{label} : {shown}"))
+        .map(|(label, _, shown)| format!("{label}{} {shown}", locale.colon()))
         .collect();
     let mut svg = format!(
         r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" aria-labelledby="{id}-title {id}-desc" viewBox="0 0 {WIDTH} {height}" width="100%"><title id="{id}-title">{}</title><desc id="{id}-desc">{}</desc>"#,
         escape(title),
-        escape(&desc.join(" ; "))
+        escape(&desc.join(&format!("{} ", locale.semicolon())))
     );
     for (i, (label, value, shown)) in bars.iter().enumerate() {
         let y = 4 + ROW * i as i64;
@@ -48,13 +53,26 @@ mod tests {
         let svg = bars(
             "c",
             "Projets <par> état",
+            crate::i18n::Locale::FrBe,
             &[
                 ("En cours".into(), 20, "20".into()),
                 ("Clôturé".into(), 5, "5".into()),
             ],
         );
         assert!(svg.contains(r#"<title id="c-title">Projets &lt;par&gt; état</title>"#));
-        assert!(svg.contains(r#"<desc id="c-desc">En cours : 20 ; Clôturé : 5</desc>"#));
+        assert!(svg.contains(
+            "<desc id=\"c-desc\">En cours\u{202f}: 20\u{202f}; Clôturé\u{202f}: 5</desc>"
+        ));
+        let en = bars(
+            "c",
+            "By state",
+            crate::i18n::Locale::En,
+            &[("Running".into(), 2, "2".into())],
+        );
+        assert!(
+            en.contains("<desc id=\"c-desc\">Running: 2</desc>"),
+            "English: no space before the colon"
+        );
         assert!(
             svg.contains(r#"width="290""#),
             "the largest bar takes the full width"

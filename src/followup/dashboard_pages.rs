@@ -22,10 +22,15 @@ pub struct Chart {
     pub rows: Vec<(String, String)>,
 }
 
-fn chart(id: &str, title: String, rows: Vec<(String, i64, String)>) -> Chart {
+fn chart(
+    id: &str,
+    title: String,
+    l: crate::i18n::Locale,
+    rows: Vec<(String, i64, String)>,
+) -> Chart {
     Chart {
         id: id.into(),
-        svg: crate::charts::bars(id, &title, &rows),
+        svg: crate::charts::bars(id, &title, l, &rows),
         rows: rows.into_iter().map(|(l, _, s)| (l, s)).collect(),
         title,
     }
@@ -54,6 +59,7 @@ fn charts_of(ctx: &Ctx, d: &Dashboard) -> Vec<Chart> {
         chart(
             "by-state",
             ctx.t("followup-dash-by-state"),
+            l,
             d.by_state
                 .iter()
                 .map(|(st, n)| {
@@ -68,6 +74,7 @@ fn charts_of(ctx: &Ctx, d: &Dashboard) -> Vec<Chart> {
         chart(
             "by-theme",
             ctx.t("followup-dash-by-theme"),
+            l,
             d.by_theme
                 .iter()
                 .map(|(t, n)| (t.name.get(l).to_string(), *n, count(*n)))
@@ -76,6 +83,7 @@ fn charts_of(ctx: &Ctx, d: &Dashboard) -> Vec<Chart> {
         chart(
             "missions",
             ctx.t("followup-dash-missions"),
+            l,
             d.missions
                 .iter()
                 .map(|(st, n)| (ctx.t(&st.key()), *n, count(*n)))
@@ -93,6 +101,7 @@ fn charts_of(ctx: &Ctx, d: &Dashboard) -> Vec<Chart> {
                     ("currency", side.currency.clone().into()),
                 ],
             ),
+            l,
             vec![
                 (
                     ctx.t("followup-dash-committed"),
