@@ -55,6 +55,9 @@ pub struct Grant {
     pub side_id: Option<i64>,
     pub side_code: Option<String>,
     pub programme_id: Option<i64>,
+    /// The side's identity as set up (acronym and logo text), shown beside the person's name.
+    pub side_acronym: Option<String>,
+    pub side_logo: Option<String>,
 }
 
 /// The signed-in person of a request, with every role they hold: the one notion of "who is
@@ -86,6 +89,15 @@ impl Viewer {
         let mut sides = self.grants.iter().filter_map(|g| g.side_id);
         let first = sides.next()?;
         sides.all(|s| s == first).then_some(first)
+    }
+    /// The identity of the side this person acts for: (acronym, logo text), for the layout.
+    pub fn side_identity(&self) -> Option<(&str, &str)> {
+        let side = self.acting_side()?;
+        let g = self.grants.iter().find(|g| g.side_id == Some(side))?;
+        Some((
+            g.side_acronym.as_deref().unwrap_or_default(),
+            g.side_logo.as_deref().unwrap_or_default(),
+        ))
     }
     /// Whether the user holds `role` on `side_id`, the side they act for.
     pub fn has_role_on(&self, role: Role, side_id: i64) -> bool {

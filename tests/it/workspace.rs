@@ -334,3 +334,34 @@ async fn the_people_list_is_searched_by_name_or_address_and_paginated() {
     assert_eq!(rows(&admin.get("/admin/users?q=%25").await.body), 0);
     assert_eq!(rows(&admin.get("/admin/users?q=_").await.body), 0);
 }
+
+/// Rule (issue 13, one visual language): beside the person's name, the identity of the side
+/// they act for as it was set up (acronym and logo text); nobody acting for no side gets one.
+#[tokio::test]
+async fn the_side_bar_shows_the_side_one_acts_for() {
+    let app = TestApp::spawn_demo().await;
+    for (who, mark) in [
+        ("charge.wb", Some("WBI")),
+        ("charge.qc", Some("MRIF")),
+        ("porteur01.qc", Some("MRIF")),
+        ("admin", None),
+    ] {
+        let mut b = app.browser();
+        b.login_demo(&format!("{who}@demo.passerelle.test")).await;
+        let page = b.get("/me").await;
+        let doc = Html::parse_document(&page.body);
+        let shown: Vec<String> = doc
+            .select(&Selector::parse("#site-nav .side-acronym").unwrap())
+            .map(|e| e.text().collect())
+            .collect();
+        assert_eq!(shown.first().map(String::as_str), mark, "{who}");
+        if let Some(acronym) = mark {
+            let logo = app
+                .scalar_text_value(&format!(
+                    "select logo_text from sides where acronym = '{acronym}'"
+                ))
+                .await;
+            assert!(page.contains_text(&logo), "{who}: {logo}");
+        }
+    }
+}

@@ -151,6 +151,8 @@ struct GrantRow {
     side_id: Option<i64>,
     side_code: Option<String>,
     programme_id: Option<i64>,
+    side_acronym: Option<String>,
+    side_logo: Option<String>,
 }
 
 pub async fn list_grants(tx: &mut Tx, user_id: i64) -> sqlx::Result<Vec<Grant>> {
@@ -166,7 +168,8 @@ pub async fn list_grants(tx: &mut Tx, user_id: i64) -> sqlx::Result<Vec<Grant>> 
 pub async fn grants_of(tx: &mut Tx, users: &[i64]) -> sqlx::Result<Vec<(i64, Grant)>> {
     let rows: Vec<GrantRow> = fetch_all_in(
         tx,
-        "select g.user_id, g.id, g.role, g.side_id, s.code as side_code, g.programme_id
+        "select g.user_id, g.id, g.role, g.side_id, s.code as side_code, g.programme_id,
+                s.acronym as side_acronym, s.logo_text as side_logo
          from role_grants g left join sides s on s.id = g.side_id where g.user_id in ({ids})
          order by g.user_id, g.id",
         users,
@@ -182,6 +185,8 @@ pub async fn grants_of(tx: &mut Tx, users: &[i64]) -> sqlx::Result<Vec<(i64, Gra
                     side_id: r.side_id,
                     side_code: r.side_code,
                     programme_id: r.programme_id,
+                    side_acronym: r.side_acronym,
+                    side_logo: r.side_logo,
                 },
             ))
         })

@@ -36,6 +36,8 @@ pub fn viewer(role: Role, side: Option<i64>) -> Viewer {
             side_id: side,
             side_code: None,
             programme_id: None,
+            side_acronym: None,
+            side_logo: None,
         }],
     }
 }
