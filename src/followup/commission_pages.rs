@@ -12,7 +12,10 @@ use super::{calendar, midterm, reads};
 use crate::{
     decisions::documents::describe,
     error::{AppError, AppResult},
-    http::{AppState, Ctx, render_status, see_other},
+    http::{
+        AppState, Ctx, render_status, see_other,
+        sort::{Header, Key, Sort},
+    },
     i18n::{format_civil_date, format_iso_date},
 };
 
@@ -24,6 +27,43 @@ pub struct FundedLine {
     pub ends_on: String,
     pub report: String,
     pub joint: String,
+    /// The end date as an ISO date (sorts as it reads).
+    ends_iso: String,
+}
+
+/// The list's columns, by the name `sort=` takes, with their headings.
+const COLUMNS: [(&str, &str); 5] = [
+    ("title", "projects-csv-title"),
+    ("state", "followup-state"),
+    ("ends", "followup-ends-on"),
+    ("report", "followup-progress"),
+    ("joint", "followup-joint"),
+];
+
+impl FundedLine {
+    fn key(&self, column: &str) -> Key {
+        match column {
+            "state" => Key::text(&self.state),
+            "ends" => Key::Text(self.ends_iso.clone()),
+            "report" => Key::text(&self.report),
+            "joint" => Key::text(&self.joint),
+            _ => Key::text(&self.title),
+        }
+    }
+}
+
+/// `?sort=column&dir=desc` on the follow-up page.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct SortQuery {
+    sort: String,
+    dir: String,
+}
+
+impl SortQuery {
+    fn sort(&self) -> Sort {
+        Sort::parse(&self.sort, &self.dir, &COLUMNS.map(|c| c.0), "title")
+    }
 }
 
 #[derive(Template)]
@@ -33,6 +73,8 @@ pub struct CommissionPage {
     pub id: i64,
     pub title: String,
     pub rows: Vec<FundedLine>,
+    /// The sortable column headings.
+    pub headers: Vec<Header>,
     pub campaign: Option<String>,
     pub overdue: Vec<(i64, String)>,
     /// (resolution, description, applied)
@@ -46,6 +88,7 @@ async fn page(
     s: &AppState,
     ctx: &Ctx,
     id: i64,
+    sort: &Sort,
     notice: Option<&str>,
     status: StatusCode,
 ) -> AppResult<Response> {
@@ -55,13 +98,14 @@ async fn page(
     let all = v.commissions;
     let commission = v.commission;
     let campaign = v.campaign;
-    let rows = v
+    let mut rows: Vec<FundedLine> = v
         .rows
         .into_iter()
         .map(|r| FundedLine {
             id: r.funded.id,
             state: ctx.t(&r.funded.state.key()),
             ends_on: format_civil_date(r.funded.ends_on, l),
+            ends_iso: r.funded.ends_on.to_string(),
             report: ctx.t(if r.report_filed {
                 "followup-progress-filed"
             } else {
@@ -75,6 +119,9 @@ async fn page(
             title: r.title,
         })
         .collect();
+    sort.apply(&mut rows, FundedLine::key, |r| r.id);
+    let url = paths::CommissionsFollowup::url(id);
+    let headers = sort.headers(ctx, &url, "", &COLUMNS);
     let overdue = v
         .overdue
         .into_iter()
@@ -104,6 +151,7 @@ async fn page(
             commission.ordinal(l),
         ),
         rows,
+        headers,
         campaign: campaign.map(|c| {
             l.t1(
                 "followup-campaign-open",
@@ -128,8 +176,9 @@ pub async fn show(
     paths::CommissionsFollowup {
         id: CommissionId(id),
     }: paths::CommissionsFollowup,
+    axum::extract::Query(q): axum::extract::Query<SortQuery>,
 ) -> AppResult<Response> {
-    page(&s, &ctx, id, None, StatusCode::OK).await
+    page(&s, &ctx, id, &q.sort(), None, StatusCode::OK).await
 }
 
 #[derive(Deserialize, Default)]
@@ -154,6 +203,7 @@ pub async fn open_campaign(
         f.due_on.trim(),
     )
     .await;
+    let sort = SortQuery::default().sort();
     match r {
         Ok(_) => Ok(see_other(
             &paths::CommissionsFollowup {
@@ -166,12 +216,15 @@ pub async fn open_campaign(
                 &s,
                 &ctx,
                 id,
+                &sort,
                 Some("decisions-error-date"),
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await
         }
-        Err(AppError::Conflict(k)) => page(&s, &ctx, id, Some(&k), StatusCode::CONFLICT).await,
+        Err(AppError::Conflict(k)) => {
+            page(&s, &ctx, id, &sort, Some(&k), StatusCode::CONFLICT).await
+        }
         Err(e) => Err(e),
     }
 }

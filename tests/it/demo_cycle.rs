@@ -120,6 +120,34 @@ async fn the_full_demo_reaches_september_2020_with_a_new_calendar_ready_to_apply
         "{}",
         page.body
     );
+    // Rule (issue 13): the funded projects sort by any column, either way; ties keep id order.
+    let end_dates = |body: &str| {
+        let doc = scraper::Html::parse_document(body);
+        let cell = scraper::Selector::parse("caption ~ tbody tr td:nth-of-type(2)").unwrap();
+        doc.select(&cell)
+            .map(|td| td.text().collect::<String>())
+            .collect::<Vec<_>>()
+    };
+    let ends: Vec<String> = app
+        .ids("select id from funded_projects where commission_id = 1 order by ends_on desc, id")
+        .await
+        .iter()
+        .map(|id| id.to_string())
+        .collect();
+    let sorted = officer
+        .get("/commissions/1/followup?sort=ends&dir=desc")
+        .await;
+    assert!(sorted.body.contains("aria-sort=\"descending\""));
+    let links: Vec<String> = {
+        let doc = scraper::Html::parse_document(&sorted.body);
+        let a = scraper::Selector::parse("caption ~ tbody tr th a").unwrap();
+        doc.select(&a)
+            .filter_map(|a| a.value().attr("href"))
+            .filter_map(|h| h.rsplit('/').next().map(str::to_string))
+            .collect()
+    };
+    assert_eq!(links, ends, "latest end first, ties by id");
+    assert_eq!(end_dates(&sorted.body).len(), ends.len());
     // The mid-term review: 24 reports, one unfavourable joint opinion, year 2 released for 23.
     assert_eq!(
         app.scalar("select count(*) from progress_reports").await,
