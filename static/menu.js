@@ -12,7 +12,9 @@
   button.hidden = false;
   button.addEventListener('click', () => set(button.getAttribute('aria-expanded') !== 'true'));
   document.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && button.getAttribute('aria-expanded') === 'true') {
+    // Only from the menu itself: Escape in a field of the page is that field's business.
+    const inMenu = nav.contains(e.target) || e.target === button;
+    if (e.key === 'Escape' && inMenu && button.getAttribute('aria-expanded') === 'true') {
       set(false);
       button.focus();
     }

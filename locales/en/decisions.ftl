@@ -98,4 +98,4 @@ decisions-letter-greeting = Dear { $name },
 decisions-letter-closing = Yours sincerely,
 decisions-letter-for = For { $administration }
 decisions-letter-subject-label = Subject:
-decisions-letter-email-action = Read the decision letter
+decisions-letter-email-action = See the decision and its letter

@@ -98,4 +98,4 @@ decisions-letter-greeting = Madame, Monsieur,
 decisions-letter-closing = Nous vous prions d’agréer, Madame, Monsieur, l’expression de nos salutations distinguées.
 decisions-letter-for = Pour { $administration }
 decisions-letter-subject-label = Objet :
-decisions-letter-email-action = Lire la lettre de décision
+decisions-letter-email-action = Voir la décision et sa lettre

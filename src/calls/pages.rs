@@ -53,11 +53,7 @@ pub fn side_deadline(ctx: &Ctx, call: &Call, side: i64, at: i64) -> String {
     let Some(s) = call.side(side) else {
         return String::new();
     };
-    let colon = if ctx.locale == crate::i18n::Locale::En {
-        ": "
-    } else {
-        "\u{a0}: "
-    };
+    let colon = format!("{} ", ctx.locale.colon());
     let mut text = format!(
         "{}{colon}{}",
         s.side_name.get(ctx.locale),

@@ -252,7 +252,7 @@ async fn notify(
     key: &str,
 ) -> AppResult<()> {
     for u in to {
-        let Some((address, _, locale)) = users::actions::contact_of(tx, *u).await? else {
+        let Some((address, name, locale)) = users::actions::contact_of(tx, *u).await? else {
             continue;
         };
         let when: Vec<String> = sides
@@ -277,7 +277,9 @@ async fn notify(
         let link = format!("{base}/sessions/{}", s.id);
         email::enqueue(
             tx,
-            &Letter::new(&address, locale, subject, &body, &link).message(),
+            &Letter::new(&address, locale, subject, &body, &link)
+                .greet(&name)
+                .message(),
         )
         .await?;
     }

@@ -413,6 +413,7 @@ pub async fn release(db: &Db, base: &str, user: &Viewer, id: i64, seen: &str) ->
         let link = format!("{base}/projects/{}", p.id);
         let subject = locale.t1("decisions-letter-subject", "title", p.title.clone());
         let m = crate::email::Letter::new(&half.lead_email, locale, subject, &body, &link)
+            .greet(&half.lead_name)
             .action(locale.t("decisions-letter-email-action"))
             .message();
         crate::email::enqueue(&mut tx, &m).await?;

@@ -379,7 +379,11 @@ pub fn describe(r: &Resolution, commissions: &[Commission], locale: Locale) -> S
             r.body,
             ResolutionBody::Calendar(CalendarChange::ByMonths(_))
         ) {
-        format!("{text} ; {}", locale.t("decisions-minutes-missions-moved"))
+        format!(
+            "{text}{} {}",
+            locale.semicolon(),
+            locale.t("decisions-minutes-missions-moved")
+        )
     } else {
         text
     };

@@ -171,7 +171,9 @@ pub async fn apply(db: &Db, base: &str, user: &Viewer, id: i64) -> AppResult<usi
             let link = format!("{base}/funded/{funded}");
             email::enqueue(
                 &mut tx,
-                &Letter::new(&h.lead_email, locale, subject, &body, &link).message(),
+                &Letter::new(&h.lead_email, locale, subject, &body, &link)
+                    .greet(&h.lead_name)
+                    .message(),
             )
             .await?;
         }

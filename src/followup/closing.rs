@@ -61,7 +61,9 @@ pub async fn enter_final_report_due(
             let link = format!("{base}/funded/{id}");
             email::enqueue(
                 &mut tx,
-                &Letter::new(&h.lead_email, locale, subject, &body, &link).message(),
+                &Letter::new(&h.lead_email, locale, subject, &body, &link)
+                    .greet(&h.lead_name)
+                    .message(),
             )
             .await?;
             sent += 1;

@@ -144,7 +144,9 @@ async fn notify(
         let link = format!("{base}/funded/{funded}");
         email::enqueue(
             tx,
-            &Letter::new(&h.lead_email, locale, subject, &body, &link).message(),
+            &Letter::new(&h.lead_email, locale, subject, &body, &link)
+                .greet(&h.lead_name)
+                .message(),
         )
         .await?;
     }

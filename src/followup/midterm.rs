@@ -68,7 +68,9 @@ pub async fn open_campaign(
             let link = format!("{base}/funded/{}", f.id);
             email::enqueue(
                 &mut tx,
-                &Letter::new(&h.lead_email, locale, subject, &body, &link).message(),
+                &Letter::new(&h.lead_email, locale, subject, &body, &link)
+                    .greet(&h.lead_name)
+                    .message(),
             )
             .await?;
             sent += 1;

@@ -175,6 +175,7 @@ async fn approve_in(
                 &body,
                 &format!("{base}/funded/{id}"),
             )
+            .greet(&h.lead_name)
             .message(),
         )
         .await?;

@@ -354,6 +354,15 @@ async fn a_session_reaches_only_its_participants_and_a_moved_one_keeps_its_uid_w
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let session = app.scalar("select max(id) from commission_sessions").await;
     let (subject, text) = app.last_email("commission.wb@demo.passerelle.test").await;
+    let member = app
+        .scalar_text_value(
+            "select name from users where email = 'commission.wb@demo.passerelle.test'",
+        )
+        .await;
+    assert!(
+        text.starts_with(&format!("Bonjour {member},")),
+        "the convocation greets the member by name: {text}"
+    );
     assert_eq!(
         subject,
         crate::helpers::fr("Convocation : XIIe Commission mixte permanente (2022–2024)")
