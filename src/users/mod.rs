@@ -7,6 +7,7 @@ mod admin_pages;
 mod emails;
 pub mod forms;
 pub mod model;
+mod notifications;
 pub mod pages;
 mod store;
 pub mod tasks;
