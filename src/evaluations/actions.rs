@@ -204,17 +204,7 @@ pub async fn save_table(
         if let Some(verdict) = row.verdict
             && current.is_none_or(|(_, v, n)| *v != verdict || n != note)
         {
-            store::save_recommendation(&mut tx, row.half, verdict.as_str(), note, user.id, now)
-                .await?;
-            audit::record(
-                &mut tx,
-                &user.actor(),
-                "evaluation.recommend",
-                "project_half",
-                row.half,
-                verdict.as_str(),
-            )
-            .await?;
+            write_recommendation(&mut tx, user, row.half, verdict, note, now).await?;
             written += 1;
         }
         if let Some(evaluator) = row.assign {
@@ -341,6 +331,28 @@ pub async fn recommendations_in(tx: &mut Tx, side: i64) -> AppResult<Vec<(i64, V
         .collect::<sqlx::Result<_>>()?)
 }
 
+/// Stores a side's recommendation on a half and records who gave it (both saves use it).
+async fn write_recommendation(
+    tx: &mut Tx,
+    user: &Viewer,
+    half: i64,
+    verdict: Verdict,
+    note: &str,
+    now: i64,
+) -> AppResult<()> {
+    store::save_recommendation(tx, half, verdict.as_str(), note, user.id, now).await?;
+    audit::record(
+        tx,
+        &user.actor(),
+        "evaluation.recommend",
+        "project_half",
+        half,
+        verdict.as_str(),
+    )
+    .await?;
+    Ok(())
+}
+
 /// Writes (or rewrites) the side's consolidated recommendation on one of its filed halves.
 pub async fn recommend(
     db: &Db,
@@ -357,24 +369,7 @@ pub async fn recommend(
     if !view.halves.iter().any(|(h, _)| *h == half_id) {
         return Err(AppError::NotFound);
     }
-    store::save_recommendation(
-        &mut tx,
-        half_id,
-        verdict.as_str(),
-        note.trim(),
-        user.id,
-        db.now_ms(),
-    )
-    .await?;
-    audit::record(
-        &mut tx,
-        &user.actor(),
-        "evaluation.recommend",
-        "project_half",
-        half_id,
-        verdict.as_str(),
-    )
-    .await?;
+    write_recommendation(&mut tx, user, half_id, verdict, note.trim(), db.now_ms()).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -211,26 +211,32 @@ pub async fn health(State(state): State<AppState>) -> AppResult<&'static str> {
     Ok("ok")
 }
 
-pub async fn stylesheet() -> Response {
+/// A file of `static/`, embedded in the binary, with its type and how long browsers keep it.
+fn asset(content_type: &'static str, max_age: u32, body: &'static str) -> Response {
     (
         [
-            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
-            (header::CACHE_CONTROL, "public, max-age=3600"),
+            (header::CONTENT_TYPE, content_type.to_string()),
+            (header::CACHE_CONTROL, format!("public, max-age={max_age}")),
         ],
-        include_str!("../../static/app.css"),
+        body,
     )
         .into_response()
 }
 
+pub async fn stylesheet() -> Response {
+    asset(
+        "text/css; charset=utf-8",
+        3600,
+        include_str!("../../static/app.css"),
+    )
+}
+
 pub async fn favicon() -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "image/svg+xml"),
-            (header::CACHE_CONTROL, "public, max-age=86400"),
-        ],
+    asset(
+        "image/svg+xml",
+        86400,
         include_str!("../../static/favicon.svg"),
     )
-        .into_response()
 }
 
 /// A statement page: headings and paragraphs (Fluent keys), then how to reach the programme.
@@ -283,36 +289,27 @@ pub async fn privacy(State(s): State<AppState>, ctx: Ctx) -> Response {
 }
 
 pub async fn autosave_script() -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
-            (header::CACHE_CONTROL, "public, max-age=3600"),
-        ],
+    asset(
+        "text/javascript; charset=utf-8",
+        3600,
         include_str!("../../static/autosave.js"),
     )
-        .into_response()
 }
 
 pub async fn forms_script() -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
-            (header::CACHE_CONTROL, "public, max-age=3600"),
-        ],
+    asset(
+        "text/javascript; charset=utf-8",
+        3600,
         include_str!("../../static/forms.js"),
     )
-        .into_response()
 }
 
 pub async fn menu_script() -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
-            (header::CACHE_CONTROL, "public, max-age=3600"),
-        ],
+    asset(
+        "text/javascript; charset=utf-8",
+        3600,
         include_str!("../../static/menu.js"),
     )
-        .into_response()
 }
 
 #[derive(Deserialize)]

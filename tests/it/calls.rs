@@ -167,18 +167,6 @@ fn form(commission: &str, theme: &str, qc_deadline: &str) -> Vec<(String, String
     .collect()
 }
 
-async fn post_form(
-    app: &mut TestApp,
-    path: &str,
-    fields: &[(String, String)],
-) -> crate::helpers::TestResponse {
-    let pairs: Vec<(&str, &str)> = fields
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
-    app.post(path, &pairs).await
-}
-
 #[tokio::test]
 async fn an_officer_drafts_a_call_and_its_page_escapes_what_was_typed() {
     let mut app = TestApp::spawn_demo().await;
@@ -194,7 +182,7 @@ async fn an_officer_drafts_a_call_and_its_page_escapes_what_was_typed() {
             .status,
         StatusCode::OK
     );
-    let r = post_form(
+    let r = crate::helpers::post_owned(
         &mut app,
         "/calls/new",
         &form(&commission, &theme, "2030-03-15T17:59"),
@@ -230,7 +218,7 @@ async fn an_invalid_call_form_keeps_everything_typed() {
             *v = "beaucoup".into();
         }
     });
-    let r = post_form(&mut app, "/calls/new", &fields).await;
+    let r = crate::helpers::post_owned(&mut app, "/calls/new", &fields).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("Cette heure n’existe pas dans ce fuseau"));
     assert!(r.body.contains("Saisissez un montant"));
@@ -258,7 +246,7 @@ async fn editing_a_draft_clears_earlier_approvals() {
         .await
         .to_string();
     let theme = app.scalar("select min(id) from themes where commission_id = (select id from commissions where number = 12)").await.to_string();
-    let r = post_form(
+    let r = crate::helpers::post_owned(
         &mut app,
         &format!("/calls/{id}/edit"),
         &form(&commission, &theme, "2030-03-15T17:59"),

@@ -798,3 +798,12 @@ pub fn fr(s: &str) -> String {
     }
     out
 }
+
+/// Posts fields built at run time (`(String, String)` pairs) as `b`.
+pub async fn post_owned(b: &mut TestApp, path: &str, fields: &[(String, String)]) -> TestResponse {
+    let pairs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    b.post(path, &pairs).await
+}

@@ -410,18 +410,6 @@ fn set(fields: &mut Vec<(String, String)>, name: &str, value: &str) {
     }
 }
 
-async fn post_fields(
-    b: &mut TestApp,
-    path: &str,
-    fields: &[(String, String)],
-) -> crate::helpers::TestResponse {
-    let pairs: Vec<(&str, &str)> = fields
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
-    b.post(path, &pairs).await
-}
-
 /// The officers' evaluation page is one table with one save: every row's recommendation and
 /// added evaluator are written together or not at all; a save from a page opened before
 /// another officer's change is refused, nothing written, what was typed kept beside what is
@@ -462,7 +450,7 @@ async fn the_officers_table_saves_at_once_and_refuses_a_stale_page() {
     set(&mut wrong, &format!("verdict-{h1}"), "priority");
     set(&mut wrong, &format!("note-{h1}"), "Solide");
     set(&mut wrong, &format!("evaluator-{h2}"), "999999");
-    let r = post_fields(&mut off, &path, &wrong).await;
+    let r = crate::helpers::post_owned(&mut off, &path, &wrong).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
     assert_eq!(recommendations().await, recs0);
     assert!(r.body.contains(&format!("<a href=\"#evaluator-{h2}\">")));
@@ -476,7 +464,7 @@ async fn the_officers_table_saves_at_once_and_refuses_a_stale_page() {
     set(&mut one, &format!("verdict-{h1}"), "priority");
     set(&mut one, &format!("note-{h1}"), "Solide");
     set(&mut one, &format!("evaluator-{h2}"), &evaluator);
-    let r = post_fields(&mut off, &path, &one).await;
+    let r = crate::helpers::post_owned(&mut off, &path, &one).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     assert_eq!(recommendations().await, recs0 + 1);
     assert_eq!(assignments().await, assigned0 + 1);
@@ -485,7 +473,7 @@ async fn the_officers_table_saves_at_once_and_refuses_a_stale_page() {
     // choice kept and what was saved meanwhile shown beside it.
     set(&mut second, &format!("verdict-{h1}"), "reserved");
     set(&mut second, &format!("note-{h1}"), "Fragile");
-    let r = post_fields(&mut off, &path, &second).await;
+    let r = crate::helpers::post_owned(&mut off, &path, &second).await;
     assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
     assert!(
         r.body
@@ -506,7 +494,7 @@ async fn the_officers_table_saves_at_once_and_refuses_a_stale_page() {
     // Saved again from the refreshed page, it goes through.
     let refreshed = form_fields(&r.body, &path);
     assert_eq!(field(&refreshed, &format!("note-{h1}")), "Fragile");
-    let r = post_fields(&mut off, &path, &refreshed).await;
+    let r = crate::helpers::post_owned(&mut off, &path, &refreshed).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     assert_eq!(
         app.scalar_text_value(&format!(
