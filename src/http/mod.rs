@@ -12,6 +12,7 @@ mod authorize;
 mod context;
 pub mod error_pages;
 pub mod form;
+mod form_rows;
 pub mod registry;
 pub mod sort;
 
