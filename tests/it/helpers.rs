@@ -694,6 +694,15 @@ pub fn hidden_fields(html: &str, action: &str) -> Vec<(String, String)> {
     out
 }
 
+/// Whether this run typesets documents. The SQLite run (the README's test command) does, each
+/// document once per language; the PostgreSQL run checks the same data on the pages built from
+/// the same structs instead, since typesetting reads no database: what differs between the two
+/// databases is the data, which both runs check (issue 13: documents rendered once per language in
+/// tests, not once per database).
+pub fn typesets() -> bool {
+    std::env::var(PG_ENV).map_or(true, |u| u.is_empty())
+}
+
 /// The text of a PDF as poppler's `pdftotext` reads it (Debian's poppler-utils, installed by
 /// `.ci/run`), every run of whitespace (line ends, no-break spaces) as one space: a title
 /// wrapped over two lines is still whole, a word cut or hyphenated is not.

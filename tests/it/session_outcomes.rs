@@ -266,11 +266,11 @@ async fn closing_turns_selections_into_funded_projects_and_both_co_chairs_sign_t
         app.scalar("select count(*) from minutes_signatures").await,
         2
     );
-    let pdf = qc
-        .get_bytes(&format!("/sessions/{session}/minutes.pdf?lang=fr"))
+    let minutes = qc
+        .get(&format!("/sessions/{session}/minutes?lang=fr"))
         .await;
-    let text = pdf_text(&pdf);
-    assert!(text.contains("Signé par Anne Lambert"), "{text}");
+    let text = crate::helpers::flat(&minutes.text());
+    assert!(text.contains("signé par Anne Lambert"), "{text}");
 
     // The letter, once WB releases: a PDF from WBI with the amount and the term.
     officer
@@ -285,6 +285,22 @@ async fn closing_turns_selections_into_funded_projects_and_both_co_chairs_sign_t
         passerelle::i18n::format_civil_date(end, passerelle::i18n::Locale::FrBe)
     );
     assert!(page.contains_text(&term), "{}", page.body);
+    // The other side's lead has no letter until QC releases; the other project is not funded.
+    let qc_lead = app.scalar_text_value(&format!("select u.email from users u join project_halves h on h.lead_user_id = u.id join sides s on s.id = h.side_id where h.project_id = {project} and s.code = 'QC'")).await;
+    let mut qc_applicant = app.browser();
+    qc_applicant.login_demo(&qc_lead).await;
+    assert_eq!(
+        qc_applicant
+            .get(&format!("/projects/{project}/letter.pdf"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    // The letter is typeset in the SQLite run only (see `typesets`); its data comes from the
+    // decision and the release checked above on both databases.
+    if !crate::helpers::typesets() {
+        return;
+    }
     let letter = applicant
         .get_bytes(&format!("/projects/{project}/letter.pdf?lang=fr"))
         .await;
@@ -328,15 +344,4 @@ async fn closing_turns_selections_into_funded_projects_and_both_co_chairs_sign_t
         assert!(text.contains(part), "{part:?} in the letter: {text}");
     }
     assert_eq!(crate::helpers::pdf_pages(&letter), 1);
-    // The other side's lead has no letter until QC releases; the other project is not funded.
-    let qc_lead = app.scalar_text_value(&format!("select u.email from users u join project_halves h on h.lead_user_id = u.id join sides s on s.id = h.side_id where h.project_id = {project} and s.code = 'QC'")).await;
-    let mut qc_applicant = app.browser();
-    qc_applicant.login_demo(&qc_lead).await;
-    assert_eq!(
-        qc_applicant
-            .get(&format!("/projects/{project}/letter.pdf"))
-            .await
-            .status,
-        StatusCode::NOT_FOUND
-    );
 }
