@@ -208,6 +208,7 @@ projects-join-register-organisation = Your organisation is not in the list? Regi
 projects-csv-other-state = Other side
 projects-csv-deadline = Deadline
 projects-csv-filed = Filed on
+projects-csv-changed = Last change
 projects-no-partner-yet = No partner yet
 projects-email-receipt-action = See the acknowledgement of receipt
 projects-email-invitation-action = Join the project

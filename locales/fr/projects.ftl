@@ -208,6 +208,7 @@ projects-join-register-organisation = Votre organisme n’est pas dans la liste�
 projects-csv-other-state = Autre partie
 projects-csv-deadline = Date limite
 projects-csv-filed = Déposé le
+projects-csv-changed = Dernière modification
 projects-no-partner-yet = Pas encore de partenaire
 projects-email-receipt-action = Voir l’accusé de réception
 projects-email-invitation-action = Rejoindre le projet

@@ -50,6 +50,10 @@ pub struct Half {
     pub extension_until: Option<i64>,
     pub admissibility: Option<String>,
     pub admissibility_reason: Option<String>,
+    /// When the half last changed as its side's officers see it (filed, admissibility,
+    /// extension, withdrawal; never a draft's edit). Not part of what is filed.
+    #[serde(skip)]
+    pub changed_at: Option<i64>,
 }
 
 /// A planned mission: travellers of the sending side visit the host side.
@@ -347,6 +351,7 @@ mod tests {
             extension_until: None,
             admissibility: None,
             admissibility_reason: None,
+            changed_at: None,
         };
         assert!(may_file(&c, &h, 1_000));
         assert!(!may_file(&c, &h, 1_001));
@@ -395,6 +400,7 @@ mod tests {
             extension_until: None,
             admissibility: None,
             admissibility_reason: None,
+            changed_at: None,
         };
         // Side 1 sends 3 travellers at 1 200 each: 3 600 > 3 000 for one year.
         assert!(filing_problems(&c, &p, &half).contains(&"projects-problem-budget"));

@@ -40,7 +40,7 @@ pub struct Filters {
 }
 
 /// The list's columns, by the name `sort=` takes, with their headings.
-const COLUMNS: [(&str, &str); 8] = [
+const COLUMNS: [(&str, &str); 9] = [
     ("title", "projects-csv-title"),
     ("organisation", "projects-csv-organisation"),
     ("kind", "projects-csv-kind"),
@@ -48,6 +48,7 @@ const COLUMNS: [(&str, &str); 8] = [
     ("other", "projects-csv-other-state"),
     ("deadline", "projects-csv-deadline"),
     ("filed", "projects-csv-filed"),
+    ("changed", "projects-csv-changed"),
     ("admissibility", "projects-csv-admissibility"),
 ];
 
@@ -75,9 +76,13 @@ pub struct Row {
     /// side's zone.
     pub deadline: String,
     pub filed: String,
+    /// The last change officers see (filing, admissibility, extension, withdrawal), never a
+    /// lead's draft edits.
+    pub changed: String,
     half_id: i64,
     deadline_at: Option<i64>,
     filed_at: Option<i64>,
+    changed_at: Option<i64>,
     zone: String,
 }
 
@@ -99,6 +104,7 @@ impl Row {
             "other" => Key::text(&self.other_state),
             "deadline" => Key::Maybe(self.deadline_at),
             "filed" => Key::Maybe(self.filed_at),
+            "changed" => Key::Maybe(self.changed_at),
             "admissibility" => Key::text(&self.admissibility),
             _ => Key::text(&self.title),
         }
@@ -139,10 +145,15 @@ fn rows(ctx: &Ctx, call: &Call, sides: &[i64], projects: &[Project], f: &Filters
                         .submitted_at
                         .map(|d| format_date(d, zone, ctx.locale))
                         .unwrap_or_default(),
+                    changed: h
+                        .changed_at
+                        .map(|d| format_date(d, zone, ctx.locale))
+                        .unwrap_or_default(),
                     half_id: h.id,
                     zone: zone.to_string(),
                     deadline_at,
                     filed_at: h.submitted_at,
+                    changed_at: h.changed_at,
                     project_id: p.id,
                     title: p.title.clone(),
                     organisation: h.organisation_name.clone(),
@@ -251,6 +262,7 @@ async fn applications_sheet(s: &AppState, ctx: &Ctx, id: i64, f: &Filters) -> Ap
         "projects-csv-other-state",
         "projects-csv-deadline",
         "projects-csv-filed",
+        "projects-csv-changed",
     ]
     .iter()
     .map(|k| ctx.t(k))
@@ -274,6 +286,7 @@ async fn applications_sheet(s: &AppState, ctx: &Ctx, id: i64, f: &Filters) -> Ap
                 Cell::Text(r.other_state),
                 day_cell(r.deadline_at, &r.zone),
                 day_cell(r.filed_at, &r.zone),
+                day_cell(r.changed_at, &r.zone),
             ]
         })
         .collect();

@@ -290,3 +290,117 @@ async fn the_officers_list_sorts_on_any_column_on_the_server() {
     let page = officer.get(&format!("{base}?sort=title&dir=desc")).await;
     assert_eq!(first_csv_title, listed_titles(&page.body)[0]);
 }
+
+/// Lists say what matters at a glance (issue 13): the officers' list has a "last change" column
+/// that moves with what officers see of a half — its filing, its admissibility — and never with
+/// a lead editing a reopened draft, which officers do not see.
+#[tokio::test]
+async fn the_last_change_moves_with_what_officers_see_never_with_a_draft_edit() {
+    const DAY: i64 = 86_400_000;
+    let app = TestApp::spawn_demo().await;
+    let (mut qc, a) = start(&app, "Zèbre d’abord").await;
+    pair(&app, &mut qc, a).await;
+    assert_eq!(file(&mut qc, a).await.status, StatusCode::SEE_OTHER);
+    app.advance_clock(3 * DAY);
+    let call = app.scalar("select max(id) from calls").await;
+    let (mut qc_b, b) = crate::projects::start_in(&app, call, "Antilope ensuite").await;
+    pair(&app, &mut qc_b, b).await;
+    assert_eq!(file(&mut qc_b, b).await.status, StatusCode::SEE_OTHER);
+    let mut officer = app.browser();
+    officer.login_demo("charge.qc@demo.passerelle.test").await;
+    let oldest_first = format!("/calls/{call}/applications?sort=changed&dir=asc");
+    let order = |html: &str| {
+        listed_titles(html)
+            .into_iter()
+            .filter(|t| t == "Zèbre d’abord" || t == "Antilope ensuite")
+            .collect::<Vec<_>>()
+    };
+    let page = officer.get(&oldest_first).await;
+    assert!(page.contains_text("Dernière modification"));
+    assert_eq!(
+        order(&page.body),
+        ["Zèbre d’abord", "Antilope ensuite"],
+        "filed first, changed first"
+    );
+
+    // The lead of the first project reopens it and edits the draft three days later: officers
+    // still read the filed version, and the list does not tell them someone is editing.
+    app.advance_clock(3 * DAY);
+    assert_eq!(
+        post(&mut qc, &format!("/projects/{a}/reopen"), &[])
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    let org = app
+        .scalar_text(&format!(
+            "select h.organisation_id from project_halves h join sides s on s.id = h.side_id
+             where h.project_id = {a} and s.code = 'QC'"
+        ))
+        .await
+        .to_string();
+    let r = post(
+        &mut qc,
+        &format!("/projects/{a}/half"),
+        &[
+            ("organisation", &org),
+            ("lead_role", "Directrice du laboratoire"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let edited = app
+        .scalar_text(&format!(
+            "select count(*) from project_halves h join sides s on s.id = h.side_id
+             where h.project_id = {a} and s.code = 'QC' and h.lead_role = 'Directrice du laboratoire'"
+        ))
+        .await;
+    assert_eq!(edited, 1, "the draft was edited");
+    let page = officer.get(&oldest_first).await;
+    assert_eq!(
+        order(&page.body),
+        ["Zèbre d’abord", "Antilope ensuite"],
+        "a draft's edit is not a change officers see"
+    );
+
+    // Back to the filed version; the officer decides its admissibility: now it changed last.
+    let half = app
+        .scalar_text(&format!(
+            "select h.id from project_halves h join sides s on s.id = h.side_id
+             where s.code = 'QC' and h.project_id = {a}"
+        ))
+        .await
+        .to_string();
+    app.exec_text(&format!(
+        "update project_halves set state = 'submitted' where id = {half}"
+    ))
+    .await;
+    let r = post(
+        &mut officer,
+        &format!("/halves/{half}/admissibility"),
+        &[("decision", "admissible"), ("reason", "")],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let page = officer.get(&oldest_first).await;
+    assert_eq!(
+        order(&page.body),
+        ["Antilope ensuite", "Zèbre d’abord"],
+        "the admissibility decision is a change officers see"
+    );
+    // The column and the exports give the day of that decision, in the side's zone.
+    let locale = app
+        .scalar_text_value(
+            "select locale from users where email = 'charge.qc@demo.passerelle.test'",
+        )
+        .await;
+    let today = passerelle::i18n::format_date(
+        app.scalar_text(&format!(
+            "select changed_at from project_halves where id = {half}"
+        ))
+        .await,
+        "America/Toronto",
+        passerelle::i18n::Locale::parse(&locale).unwrap_or(passerelle::i18n::Locale::FrCa),
+    );
+    assert!(page.contains_text(&today), "{today}");
+}

@@ -76,6 +76,11 @@ async fn org(app: &TestApp, side: &'static str) -> String {
 /// A QC-led project with complete shared fields and a mission; returns (qc, project id).
 pub(crate) async fn start(app: &TestApp, title: &str) -> (TestApp, i64) {
     let call = open_call(app).await;
+    start_in(app, call, title).await
+}
+
+/// A QC lead starts a project in `call`, with what filing needs.
+pub(crate) async fn start_in(app: &TestApp, call: i64, title: &str) -> (TestApp, i64) {
     let mut qc = app.browser();
     qc.login_demo(QC).await;
     let o = org(app, "QC").await;

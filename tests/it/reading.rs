@@ -120,6 +120,8 @@ fn rebuild(page: &Html) -> FiledContent {
                 .map(|s| int(&s)),
             admissibility: optional("admissibility", &|e| attr(e, "value").to_string()),
             admissibility_reason: optional("admissibility_reason", &|e| text(e)),
+            // Not part of what is filed.
+            changed_at: None,
         },
         missions: app
             .select(&sel("tr[data-mission]"))

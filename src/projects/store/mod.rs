@@ -138,7 +138,7 @@ pub async fn file_half(
 ) -> sqlx::Result<bool> {
     let n = on_tx_exec!(tx, |c| {
         sqlx::query(
-        "update project_halves set state = 'submitted', version = version + 1, submitted_at = $3, updated_at = $3,
+        "update project_halves set state = 'submitted', version = version + 1, submitted_at = $3, updated_at = $3, changed_at = $3,
            admissibility = null, admissibility_reason = null
          where id = $1 and version = $2 and state = 'draft'"
     )
@@ -169,7 +169,7 @@ pub async fn reopen_half(tx: &mut Tx, id: i64, version: i64, now: i64) -> sqlx::
 /// Withdraws a half once: false if it already was.
 pub async fn withdraw_half(tx: &mut Tx, id: i64, now: i64) -> sqlx::Result<bool> {
     let n = on_tx_exec!(tx, |c| sqlx::query(
-        "update project_halves set state = 'withdrawn', updated_at = $2
+        "update project_halves set state = 'withdrawn', updated_at = $2, changed_at = $2
          where id = $1 and state <> 'withdrawn'"
     )
     .bind(id)
@@ -180,14 +180,16 @@ pub async fn withdraw_half(tx: &mut Tx, id: i64, now: i64) -> sqlx::Result<bool>
 }
 
 pub async fn set_extension(tx: &mut Tx, id: i64, until: i64, now: i64) -> sqlx::Result<()> {
-    on_tx_exec!(tx, |c| sqlx::query(
-        "update project_halves set extension_until = $2, updated_at = $3 where id = $1"
+    on_tx_exec!(tx, |c| {
+        sqlx::query(
+        "update project_halves set extension_until = $2, updated_at = $3, changed_at = $3 where id = $1"
     )
     .bind(id)
     .bind(until)
     .bind(now)
     .execute(c)
-    .await)?;
+    .await
+    })?;
     Ok(())
 }
 
@@ -200,7 +202,7 @@ pub async fn set_admissibility(
 ) -> sqlx::Result<()> {
     on_tx_exec!(tx, |c| {
         sqlx::query(
-        "update project_halves set admissibility = $2, admissibility_reason = $3, updated_at = $4 where id = $1"
+        "update project_halves set admissibility = $2, admissibility_reason = $3, updated_at = $4, changed_at = $4 where id = $1"
     )
     .bind(id)
     .bind(decision)
@@ -281,6 +283,7 @@ struct HalfRow {
     extension_until: Option<i64>,
     admissibility: Option<String>,
     admissibility_reason: Option<String>,
+    changed_at: Option<i64>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -319,7 +322,7 @@ pub async fn find_projects(tx: &mut Tx, ids: &[i64]) -> sqlx::Result<Vec<Project
         tx,
         "select h.project_id, h.id, h.side_id, s.code as side_code, h.organisation_id, o.name as organisation_name, o.kind as organisation_kind,
                 h.lead_user_id, u.name as lead_name, u.email as lead_email, h.lead_role, h.associated_partners, h.state,
-                h.version, h.submitted_at, h.extension_until, h.admissibility, h.admissibility_reason
+                h.version, h.submitted_at, h.extension_until, h.admissibility, h.admissibility_reason, h.changed_at
          from project_halves h join sides s on s.id = h.side_id join organisations o on o.id = h.organisation_id
               join users u on u.id = h.lead_user_id
          where h.project_id in ({ids}) order by h.project_id, h.side_id",
@@ -386,6 +389,7 @@ pub async fn find_projects(tx: &mut Tx, ids: &[i64]) -> sqlx::Result<Vec<Project
                 extension_until: h.extension_until,
                 admissibility: h.admissibility.clone(),
                 admissibility_reason: h.admissibility_reason.clone(),
+                changed_at: h.changed_at,
             });
         }
         out.push(p);
