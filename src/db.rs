@@ -37,6 +37,9 @@ enum Pool {
 /// separate between apps (tests run side by side in one process).
 #[derive(Clone, Debug, Default)]
 pub struct Clock {
+    /// How far this clock reads behind the system's: 0, except where the demo replays a past
+    /// session ([`Db::replaying_from`]).
+    behind_ms: i64,
     #[cfg(feature = "test-clock")]
     offset_ms: std::sync::Arc<std::sync::atomic::AtomicI64>,
 }
@@ -44,7 +47,7 @@ pub struct Clock {
 impl Clock {
     /// Current time as unix milliseconds, the unit of every instant column.
     pub fn now_ms(&self) -> i64 {
-        let now = jiff::Timestamp::now().as_millisecond();
+        let now = jiff::Timestamp::now().as_millisecond() - self.behind_ms;
         #[cfg(feature = "test-clock")]
         let now = now + self.offset_ms.load(std::sync::atomic::Ordering::SeqCst);
         now
@@ -124,6 +127,16 @@ impl Db {
             pool: Pool::Postgres(pool),
             clock: Clock::default(),
         }
+    }
+
+    /// This database through a clock that reads `at` now and runs on from there. The demo
+    /// replays its past sessions with it, so that what they record (decisions, signatures,
+    /// letters) is dated on the session's day, as it would have been, and the documents printed
+    /// from them say so. Everything else is shared with `self`.
+    pub fn replaying_from(&self, at: i64) -> Db {
+        let mut db = self.clone();
+        db.clock.behind_ms = self.clock.behind_ms + (self.clock.now_ms() - at);
+        db
     }
 
     /// The clock of this application.

@@ -152,7 +152,7 @@ pub async fn minutes(
     id: i64,
     locale: crate::i18n::Locale,
 ) -> AppResult<Minutes> {
-    use crate::i18n::{format_date, format_datetime, format_money, zone_city};
+    use crate::i18n::{format_datetime, format_long_date, format_money, zone_city};
     let mut tx = db.read().await?;
     let (session, state, sides, _) = context(&mut tx, user, id).await?;
     let commission = commissions::actions::overview_of(&mut tx, session.commission_id).await?;
@@ -248,7 +248,7 @@ pub async fn minutes(
             let side = s.name.get(locale).to_string();
             match signatures.iter().find(|(side, _, _)| *side == s.id) {
                 Some((_, name, at)) => {
-                    let date = format_date(*at, &s.time_zone, locale);
+                    let date = format_long_date(*at, &s.time_zone, locale);
                     MinutesSignature {
                         text: locale.t_args(
                             "decisions-minutes-signed",

@@ -310,6 +310,8 @@ pub async fn load_sized(db: &Db, stage: Stage, base: &str, projects: usize) -> A
         sequence: 0,
         cancelled_at: None,
     };
+    // The sessions' acts are recorded on the sessions' days (`Db::replaying_from`).
+    let (plenary_at, midterm_at) = (plenary.starts_at, midterm.starts_at);
     // The demo's sessions are attended by both sides' officers and commission members.
     let plenary = commissions::actions::add_session(&mut tx, &actor, &plenary, &staff).await?;
     let midterm = commissions::actions::add_session(&mut tx, &actor, &midterm, &staff).await?;
@@ -388,10 +390,18 @@ pub async fn load_sized(db: &Db, stage: Stage, base: &str, projects: usize) -> A
     .await?;
     tx.commit().await?;
     if stage != Stage::Filed {
-        session::load(db, base, xi_call, plenary, (wb_id, qc_id), &hash).await?;
+        session::load(
+            db,
+            base,
+            xi_call,
+            (plenary, plenary_at),
+            (wb_id, qc_id),
+            &hash,
+        )
+        .await?;
     }
     if stage == Stage::Full {
-        year2020::load(db, base, (cmp, xii), midterm).await?;
+        year2020::load(db, base, (cmp, xii), (midterm, midterm_at)).await?;
         draft_next_edition(db, &co_chairs).await?;
     }
     Ok(())

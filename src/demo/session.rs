@@ -51,7 +51,7 @@ pub async fn load(
     db: &Db,
     base: &str,
     call: i64,
-    session: i64,
+    (session, starts_at): (i64, i64),
     sides: (i64, i64),
     hash: &str,
 ) -> AppResult<()> {
@@ -82,6 +82,9 @@ pub async fn load(
     for officer in [&wb, &qc] {
         recommend(db, officer, call).await?;
     }
+    // The plenary's decisions, signatures and letters are dated on its day, half an hour
+    // after it began: the letters say "Bruxelles, le 18 juin 2019", as they would have.
+    let db = &db.replaying_from(starts_at + 30 * 60_000);
     plenary(db, base, session, (&wb, &qc)).await
 }
 

@@ -18,7 +18,12 @@ use crate::{
     users::actions::acting_as,
 };
 
-pub async fn load(db: &Db, base: &str, commission: (i64, i64), midterm: i64) -> AppResult<()> {
+pub async fn load(
+    db: &Db,
+    base: &str,
+    commission: (i64, i64),
+    (midterm, midterm_at): (i64, i64),
+) -> AppResult<()> {
     let (xi, xii) = commission;
     let wb = acting_as(db, "charge.wb@demo.passerelle.test").await?;
     let qc = acting_as(db, "charge.qc@demo.passerelle.test").await?;
@@ -112,7 +117,8 @@ pub async fn load(db: &Db, base: &str, commission: (i64, i64), midterm: i64) -> 
         }
     }
     // The September 2020 mid-term session, online: the joint opinions are recorded there, then
-    // each side releases year 2 where it is favourable.
+    // each side releases year 2 where it is favourable. Its acts are dated on its day.
+    let db = &db.replaying_from(midterm_at + 30 * 60_000);
     let member_wb = acting_as(db, "commission.wb@demo.passerelle.test").await?;
     let member_qc = acting_as(db, "commission.qc@demo.passerelle.test").await?;
     // Each side asks to open it; it opens with the second.

@@ -31,9 +31,26 @@ async fn the_demo_minutes_hold_every_joint_decision_whole_both_signatures_and_pa
             "select project_id from decisions where session_id = {session} and decided_at is not null"
         ))
         .await;
-    for (lang, locale, signed) in [
-        ("fr", Locale::FrBe, "Signé par"),
-        ("en", Locale::En, "Signed by"),
+    // The demo replays the plenary on its day (18 June 2019 in Brussels): its decisions and
+    // signatures are dated then, not when the demo was loaded.
+    for column in [
+        "select min(decided_at) from decisions where session_id = {session}",
+        "select max(decided_at) from decisions where session_id = {session}",
+        "select min(signed_at) from minutes_signatures where session_id = {session}",
+        "select max(signed_at) from minutes_signatures where session_id = {session}",
+    ] {
+        let at = app
+            .scalar_text(&column.replace("{session}", &session.to_string()))
+            .await;
+        assert_eq!(
+            passerelle::i18n::format_long_date(at, "Europe/Brussels", Locale::FrBe),
+            "18 juin 2019",
+            "{column}"
+        );
+    }
+    for (lang, locale, signed, day) in [
+        ("fr", Locale::FrBe, "Signé par", "18 juin 2019"),
+        ("en", Locale::En, "Signed by", "18 June 2019"),
     ] {
         // The data, on both databases: the page shows the same `Minutes` the PDF is set from.
         let page = co_chair
@@ -80,6 +97,7 @@ async fn the_demo_minutes_hold_every_joint_decision_whole_both_signatures_and_pa
                 }
             }
             assert!(checked > 0, "amounts were granted");
+            assert!(text.contains(day), "{lang} {what}: signed on the day");
             for name in ["Anne Lambert", "François Côté"] {
                 // "Signé par …" in the PDF, "… : signé par …" on the page.
                 assert!(
