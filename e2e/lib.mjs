@@ -1,4 +1,5 @@
 // Starts the release binary on the demo data and drives Debian's chromium with playwright-core.
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -123,6 +124,20 @@ export async function axeViolations(page) {
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .analyze();
   return results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
+
+/**
+ * axe on the page at 1280 px and at 390 px wide, and no sideways scroll at either width (wide
+ * tables scroll inside their own region); the page is left at 1280 px.
+ */
+export async function accessibleAtBothWidths(page, what) {
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    assert.deepEqual(await axeViolations(page), [], `axe violations on ${what} at ${width} px`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${what} scrolls sideways by ${overflow} px at ${width} px`);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
 }
 
 /** Every email written to the data directory so far, quoted-printable decoded. */

@@ -4,7 +4,7 @@
 // Every page is checked with axe at 1280 and 390 px, and none scrolls sideways.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDemo, launch, newPage, axeViolations, loginAs, emailedLinkIn, publishOpenCall } from '../lib.mjs';
+import { startDemo, launch, newPage, axeViolations, accessibleAtBothWidths, loginAs, emailedLinkIn, publishOpenCall } from '../lib.mjs';
 
 let server;
 let browser;
@@ -18,16 +18,6 @@ after(async () => {
   await browser?.close();
   server?.stop();
 });
-
-async function accessibleAtBothWidths(page, what) {
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    assert.deepEqual(await axeViolations(page), [], `axe violations on ${what} at ${width} px`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    assert.ok(overflow <= 0, `${what} scrolls sideways by ${overflow} px at ${width} px`);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 const local = (url) => url.replace(/^https?:\/\/[^/]+/, server.base);
 
