@@ -4,7 +4,7 @@
 use axum::Router;
 
 use crate::{
-    calls, commissions, config::Settings, db::Db, decisions, evaluations, followup, http,
+    calls, commissions, config::Settings, db::Db, decisions, evaluations, followup, grv, http,
     organisations, programmes, projects, site, users, workspace,
 };
 
@@ -21,6 +21,7 @@ pub fn registry() -> http::Registry {
         .with(evaluations::routes::routes)
         .with(decisions::routes::routes)
         .with(followup::routes::routes)
+        .with(grv::routes::routes)
         .with(workspace::routes::routes)
 }
 

@@ -53,6 +53,8 @@ id_newtype!(
     SideId,
     /// An account.
     UserId,
+    /// An edition of the Grands Rendez-vous.
+    GrvEditionId,
 );
 
 /// Anything a template or an email holds an id as: the integer itself or a reference to it

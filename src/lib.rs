@@ -13,7 +13,8 @@
 //!   [`users`] (accounts, roles, sessions), [`programmes`] (sides, programmes), [`calls`]
 //!   (calls for projects), [`projects`] (joint projects, halves, filing), [`evaluations`]
 //!   (separate evaluation per side), [`decisions`] (the joint session), [`followup`] (funded
-//!   projects), [`commissions`] (CMP editions, sessions, themes), [`organisations`], [`site`]
+//!   projects), [`commissions`] (CMP editions, sessions, themes), [`grv`] (Grands Rendez-vous
+//!   editions), [`organisations`], [`site`]
 //!   (home page, language switch).
 //! - Cross-cutting: [`audit`] (hash-chained log), [`email`] (outbox + delivery).
 //! - Foundations: [`db`] (SQLite and PostgreSQL behind one API, the clock, the fingerprints
@@ -36,6 +37,7 @@ pub mod email;
 pub mod error;
 pub mod evaluations;
 pub mod followup;
+pub mod grv;
 pub mod http;
 pub mod i18n;
 pub mod ids;

@@ -4,6 +4,7 @@ layout-nav-label = Main navigation
 layout-nav-home = Home
 layout-nav-admin = Administration
 layout-nav-editions = Commission
+layout-nav-grv = Grands Rendez-vous
 layout-nav-account = My account
 layout-nav-login = Log in
 layout-nav-signup = Create an account

@@ -4,6 +4,7 @@ layout-nav-label = Navigation principale
 layout-nav-home = Accueil
 layout-nav-admin = Administration
 layout-nav-editions = Commission
+layout-nav-grv = Grands Rendez-vous
 layout-nav-account = Mon compte
 layout-nav-login = Se connecter
 layout-nav-signup = Créer un compte

@@ -98,16 +98,7 @@ pub fn check(input: &EditionInput, sides: &[Side], people: &[Person]) -> FieldEr
 
 /// The programme the viewer works for (editions belong to it) and its sides.
 pub(super) async fn programme_of(tx: &mut Tx, user: &Viewer) -> AppResult<(i64, Vec<Side>)> {
-    for p in programmes::actions::list_programmes_in(tx).await? {
-        if p.sides.iter().any(|s| {
-            user.is_admin()
-                || user.has_role_on(Role::Officer, s.id)
-                || user.has_role_on(Role::CommissionMember, s.id)
-        }) {
-            return Ok((p.id, p.sides));
-        }
-    }
-    Err(AppError::NotFound)
+    programmes::actions::programme_of(tx, user, &[Role::Officer, Role::CommissionMember]).await
 }
 
 pub(super) fn facts(sides: &[Side], state: EditionState, approved_by: Vec<i64>) -> policy::Facts {

@@ -1,10 +1,12 @@
 //! The deterministic demo: the Wallonie-Bruxelles / Québec programme, the XIe CMP (2019–2021)
 //! with its June 2019 plenary in Brussels and its online mid-term meeting of September 2020,
 //! the 2021 priority themes, a dozen organisations per side, one account per role per side, the
-//! XIe CMP's call (closed) and a draft call of the XIIe CMP (2022–2024).
+//! XIe CMP's call (closed) and a draft call of the XIIe CMP (2022–2024), and the Grands
+//! Rendez-vous' 2nd edition (2016, completed) and 3rd (2021, online, its programme under way).
 
 mod calls;
 mod data;
+mod grv;
 mod projects;
 mod session;
 mod year2020;
@@ -389,6 +391,7 @@ pub async fn load_sized(db: &Db, stage: Stage, base: &str, projects: usize) -> A
     )
     .await?;
     tx.commit().await?;
+    grv::load(db, (wb_id, qc_id)).await?;
     if stage != Stage::Filed {
         session::load(
             db,

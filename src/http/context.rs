@@ -54,6 +54,8 @@ pub struct Nav {
     pub evaluations: bool,
     /// The commission's editions and sessions (officers, commission members, administrators).
     pub editions: bool,
+    /// The Grands Rendez-vous' editions (officers, administrators).
+    pub grv: bool,
     pub admin: bool,
 }
 
@@ -70,6 +72,7 @@ impl Nav {
         Nav {
             evaluations: open(NAV_EVALUATIONS),
             editions: open(NAV_EDITIONS),
+            grv: open(NAV_GRV),
             admin: open(NAV_ADMIN),
         }
     }
@@ -78,6 +81,7 @@ impl Nav {
 /// The pages the navigation links to (the layout names the same paths).
 const NAV_EVALUATIONS: &str = "/evaluations";
 const NAV_EDITIONS: &str = "/commissions";
+const NAV_GRV: &str = "/grv/editions";
 const NAV_ADMIN: &str = "/admin/users";
 
 impl Ctx {

@@ -435,6 +435,15 @@ impl FormPage {
 /// `\r\n`, and an HTML parser reads both as `\n`, so a stored `\r` would not be what pages
 /// show), no control characters but tabs and line breaks (PostgreSQL refuses a NUL, parsers
 /// drop it), no surrounding whitespace.
+/// A one-line field as typed: what `clean_text` keeps, every run of whitespace (a tab, a line
+/// break of pasted text) as one space.
+pub fn one_line(s: &str) -> String {
+    clean_text(s)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 pub fn clean_text(s: &str) -> String {
     s.replace("\r\n", "\n")
         .replace('\r', "\n")

@@ -74,6 +74,24 @@ pub async fn list_programmes_in(tx: &mut Tx) -> AppResult<Vec<Programme>> {
     Ok(out)
 }
 
+/// The programme `user` works for in one of `roles` (an administrator: the first), and its
+/// sides; not found for anyone else.
+pub async fn programme_of(
+    tx: &mut Tx,
+    user: &Viewer,
+    roles: &[crate::viewer::Role],
+) -> AppResult<(i64, Vec<Side>)> {
+    for p in list_programmes_in(tx).await? {
+        if p.sides
+            .iter()
+            .any(|s| user.is_admin() || roles.iter().any(|r| user.has_role_on(*r, s.id)))
+        {
+            return Ok((p.id, p.sides));
+        }
+    }
+    Err(AppError::NotFound)
+}
+
 /// The sides of a programme, inside the caller's transaction.
 pub async fn sides_of(tx: &mut Tx, programme_id: i64) -> AppResult<Vec<Side>> {
     Ok(store::list_programme_sides(tx, programme_id).await?)

@@ -10,7 +10,8 @@ use axum::{
 use passerelle::{
     app::registry, calls::policy as calls, commissions::policy as commissions,
     decisions::policy as decisions, evaluations::policy as evaluations,
-    followup::policy as followup, projects::policy as projects, users::Role, viewer::Viewer,
+    followup::policy as followup, grv::policy as grv, projects::policy as projects, users::Role,
+    viewer::Viewer,
 };
 
 use crate::helpers::TestApp;
@@ -69,6 +70,7 @@ enum Needs {
     Evaluations(evaluations::Perm),
     Decisions(decisions::Perm),
     Followup(followup::Perm),
+    Grv(grv::Perm),
     /// Either follow-up permission (a mission's status: its leads or its side's officers).
     FollowupEither(followup::Perm, followup::Perm),
 }
@@ -103,6 +105,9 @@ fn table_allows(needs: Needs, role: Role) -> bool {
         Needs::Followup(p) => t::followup::table()
             .iter()
             .any(|r| r.perm == p && r.expected && role_of(Some(&r.viewer)) == Some(role)),
+        Needs::Grv(p) => t::grv::table()
+            .iter()
+            .any(|r| r.perm == p && r.expected && role_of(Some(&r.viewer)) == Some(role)),
         Needs::FollowupEither(a, b) => {
             table_allows(Needs::Followup(a), role) || table_allows(Needs::Followup(b), role)
         }
@@ -117,6 +122,7 @@ fn needs() -> Vec<(Method, &'static str, Needs)> {
     use decisions::Perm as D;
     use evaluations::Perm as E;
     use followup::Perm as F;
+    use grv::Perm as G;
     use projects::Perm as P;
     let get = Method::GET;
     let post = Method::POST;
@@ -155,6 +161,14 @@ fn needs() -> Vec<(Method, &'static str, Needs)> {
         (get.clone(), "/admin/users", Admin),
         (get.clone(), "/setup", Admin),
         (post.clone(), "/setup", Admin),
+        (get.clone(), "/grv/editions", Grv(G::View)),
+        (get.clone(), "/grv/editions/new", Grv(G::Draft)),
+        (post.clone(), "/grv/editions/new", Grv(G::Draft)),
+        (get.clone(), "/grv/editions/{id}", Grv(G::View)),
+        (get.clone(), "/grv/editions/{id}/edit", Grv(G::Edit)),
+        (post.clone(), "/grv/editions/{id}/edit", Grv(G::Edit)),
+        (post.clone(), "/grv/editions/{id}/approve", Grv(G::Approve)),
+        (post.clone(), "/grv/editions/{id}/advance", Grv(G::Advance)),
         (get.clone(), "/commissions", Commissions(K::View)),
         (get.clone(), "/commissions/new", Commissions(K::Draft)),
         (post.clone(), "/commissions/new", Commissions(K::Draft)),

@@ -16,6 +16,7 @@ mod evaluations;
 mod exports;
 mod followup;
 mod followup_terms;
+mod grv;
 mod helpers;
 mod i18n_keys;
 mod installation;

@@ -31,6 +31,10 @@ const PAGES: &[(&str, &str)] = &[
     ("charge.qc", "/receipts/{receipt}/pdf"),
     ("charge.qc", "/sessions/{session}"),
     ("charge.qc", "/sessions/{session}/minutes"),
+    ("charge.wb", "/grv/editions"),
+    ("charge.wb", "/grv/editions/new"),
+    ("charge.qc", "/grv/editions/{grv}"),
+    ("charge.qc", "/grv/editions/{grv_draft}/edit"),
     ("charge.qc", "/sessions/{session}/minutes.pdf"),
     ("charge.qc", "/sessions/{session}/ics"),
     ("charge.qc", "/sessions/{session}/next-call"),
@@ -129,6 +133,12 @@ async fn ids(app: &TestApp) -> Vec<(&'static str, i64)> {
                 .await,
         ),
         ("{programme}", app.scalar("select min(id) from programmes").await),
+        (
+            "{grv_draft}",
+            app.scalar("select max(id) from grv_editions where state = 'draft'")
+                .await,
+        ),
+        ("{grv}", app.scalar("select max(id) from grv_editions").await),
         (
             "{resolution}",
             app.scalar("select min(id) from resolutions where kind = 'calendar'")

@@ -13,6 +13,7 @@ pub mod commissions;
 pub mod decisions;
 pub mod evaluations;
 pub mod followup;
+pub mod grv;
 pub mod projects;
 
 /// The sides of the WB–QC programme in every table.

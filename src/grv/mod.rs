@@ -1,0 +1,14 @@
+//! The Grands Rendez-vous (issue 14): the programme's second system — editions of an event
+//! whose call selects a cohort of would-be entrepreneurs for an online idea-acceleration
+//! programme. So far: editions set up by both sides' officers and their lifecycle.
+//!
+//! `model` (pure: an edition, its format and states, its rules) ← `policy` (pure) ← `store`
+//! (private SQL) ← `editions` (actions) ← `pages` (thin handlers) ← `routes`.
+
+pub mod editions;
+pub mod model;
+mod pages;
+pub mod paths;
+pub mod policy;
+pub mod routes;
+mod store;

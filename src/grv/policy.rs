@@ -1,0 +1,49 @@
+//! Who may set up Grands Rendez-vous editions (issue 14): as CMP editions, the programme's
+//! officers draft one, each side's officers approve the same content (it stands once every side
+//! approved), and either side's officers move its lifecycle forward once it stands.
+//! Administrators read them. Pure: the viewer, the permission and the facts.
+
+use super::model::EditionState;
+use crate::viewer::{Role, Viewer};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Perm {
+    /// See the programme's editions, their places and state.
+    View,
+    /// Draft a new edition of the programme.
+    Draft,
+    /// Change a draft edition (its approvals are cleared).
+    Edit,
+    /// Approve a draft edition for one's side (a side not yet approved).
+    Approve,
+    /// Move a standing edition to its next state.
+    Advance,
+}
+
+/// What the policy needs to know of an edition (or of the programme, for `Draft`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Facts {
+    /// The programme's sides.
+    pub sides: Vec<i64>,
+    pub state: EditionState,
+    /// Sides that approved the edition's current content.
+    pub approved_by: Vec<i64>,
+}
+
+pub fn can(user: &Viewer, perm: Perm, f: &Facts) -> bool {
+    let officer_of = |s: &i64| user.has_role_on(Role::Officer, *s);
+    let officer = f.sides.iter().any(officer_of);
+    let draft = f.state == EditionState::Draft;
+    match perm {
+        Perm::View => officer || user.is_admin(),
+        Perm::Draft => officer,
+        Perm::Edit => officer && draft,
+        Perm::Approve => {
+            draft
+                && f.sides
+                    .iter()
+                    .any(|s| officer_of(s) && !f.approved_by.contains(s))
+        }
+        Perm::Advance => officer && f.state.next().is_some(),
+    }
+}

@@ -1,0 +1,72 @@
+//! The Grands Rendez-vous editions policy as a table written from issue 14 ("Editions, set up by
+//! both sides' officers like a CMP edition (created by one side, approved by the other)") and
+//! DOMAIN.md (the edition's lifecycle; nobody acts for a side of another programme), not from
+//! `can`.
+
+use passerelle::grv::model::EditionState::{
+    self, Approved, CallOpen, Completed, DemoDay, Draft as InDraft, ProgrammeRunning, Screening,
+};
+use passerelle::grv::policy::*;
+use passerelle::viewer::Viewer;
+
+use super::{
+    ELSEWHERE, QC, Row, WB, admin, applicant, check, coach, evaluator, member, officer, row,
+};
+
+/// An edition of the WB–QC programme in `state`, approved by `approved_by`.
+fn edition(state: EditionState, approved_by: &[i64]) -> Facts {
+    Facts {
+        sides: vec![WB, QC],
+        state,
+        approved_by: approved_by.to_vec(),
+    }
+}
+
+#[rustfmt::skip]
+pub fn table() -> Vec<Row<Perm, Facts, Viewer>> {
+    use Perm::*;
+    vec![
+        // View: the programme's officers and the administrator (candidates and coaches get
+        // their own pages; commission members have no part in the GRV).
+        row("officer WB", officer(WB), View, edition(InDraft, &[]), true),
+        row("officer QC", officer(QC), View, edition(Screening, &[WB, QC]), true),
+        row("administrator", admin(), View, edition(InDraft, &[WB]), true),
+        row("officer elsewhere", officer(ELSEWHERE), View, edition(CallOpen, &[]), false),
+        row("member QC", member(QC), View, edition(CallOpen, &[]), false),
+        row("applicant WB", applicant(WB), View, edition(CallOpen, &[]), false),
+        row("evaluator QC", evaluator(QC), View, edition(CallOpen, &[]), false),
+        row("coach", coach(), View, edition(ProgrammeRunning, &[]), false),
+        // Draft: either side's officers prepare an edition.
+        row("officer WB", officer(WB), Draft, edition(InDraft, &[]), true),
+        row("officer QC", officer(QC), Draft, edition(InDraft, &[]), true),
+        row("officer elsewhere", officer(ELSEWHERE), Draft, edition(InDraft, &[]), false),
+        row("administrator", admin(), Draft, edition(InDraft, &[]), false),
+        row("coach", coach(), Draft, edition(InDraft, &[]), false),
+        // Edit: officers, while it is a draft (an approved edition is final).
+        row("officer QC", officer(QC), Edit, edition(InDraft, &[WB]), true),
+        row("officer WB, approved", officer(WB), Edit, edition(Approved, &[WB, QC]), false),
+        row("officer WB, call open", officer(WB), Edit, edition(CallOpen, &[WB, QC]), false),
+        row("applicant QC", applicant(QC), Edit, edition(InDraft, &[]), false),
+        // Approve: an officer of a side that has not approved the current content yet.
+        row("officer QC, WB approved", officer(QC), Approve, edition(InDraft, &[WB]), true),
+        row("officer WB, WB approved", officer(WB), Approve, edition(InDraft, &[WB]), false),
+        row("officer WB, none approved", officer(WB), Approve, edition(InDraft, &[]), true),
+        row("officer QC, approved", officer(QC), Approve, edition(Approved, &[WB, QC]), false),
+        row("officer elsewhere", officer(ELSEWHERE), Approve, edition(InDraft, &[WB]), false),
+        row("administrator", admin(), Approve, edition(InDraft, &[WB]), false),
+        // Advance: either side's officers move a standing edition one step, up to completed;
+        // a draft moves only by the sides' approvals.
+        row("officer WB, approved", officer(WB), Advance, edition(Approved, &[WB, QC]), true),
+        row("officer QC, demo day", officer(QC), Advance, edition(DemoDay, &[WB, QC]), true),
+        row("officer WB, draft", officer(WB), Advance, edition(InDraft, &[WB]), false),
+        row("officer QC, completed", officer(QC), Advance, edition(Completed, &[WB, QC]), false),
+        row("officer elsewhere", officer(ELSEWHERE), Advance, edition(Screening, &[]), false),
+        row("administrator", admin(), Advance, edition(Screening, &[]), false),
+        row("coach", coach(), Advance, edition(ProgrammeRunning, &[]), false),
+    ]
+}
+
+#[test]
+fn grv_editions_policy_follows_the_issue_and_domain_rules_table() {
+    check(table(), can);
+}
