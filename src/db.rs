@@ -434,6 +434,24 @@ impl Fingerprint {
     }
 }
 
+/// Serializes the transactions acting on object `id` of `act`'s table until they end. Two sides
+/// acting on one object at once: on PostgreSQL each transaction would not see the other's act
+/// when it counts them (READ COMMITTED), and neither would complete the joint act; the second
+/// now counts both. An action that also changes the object takes it first, so that every
+/// action on the object takes its locks in one order. (On SQLite the write transaction already
+/// holds the database lock.) Taken again in one transaction, it is already held.
+pub async fn lock_side_act(tx: &mut Tx, act: &SideAct, id: i64) -> sqlx::Result<()> {
+    if let Conn::Postgres(t) = &mut tx.conn {
+        note_statement();
+        sqlx::query("select pg_advisory_xact_lock(hashtext($1), $2)")
+            .bind(act.table)
+            .bind((id % i64::from(i32::MAX)) as i32)
+            .execute(&mut **t)
+            .await?;
+    }
+    Ok(())
+}
+
 /// Records that `side` did `act` on object `id` (of the act's table) as it is now (`content`),
 /// through the account `by`; 0 when that side already had, for this content (the first stays).
 /// An act of the side on earlier content is replaced. The side and the account are typed:
@@ -448,18 +466,7 @@ pub async fn record_side_act(
     at: i64,
     content: &Fingerprint,
 ) -> sqlx::Result<u64> {
-    // Two sides acting on one object at once: on PostgreSQL each transaction would not see the
-    // other's act when it counts them (READ COMMITTED), and neither would complete the joint
-    // act. A transaction-scoped lock per object serializes them; the second counts both. (On
-    // SQLite the write transaction already holds the database lock.)
-    if let Conn::Postgres(t) = &mut tx.conn {
-        note_statement();
-        sqlx::query("select pg_advisory_xact_lock(hashtext($1), $2)")
-            .bind(act.table)
-            .bind((id % i64::from(i32::MAX)) as i32)
-            .execute(&mut **t)
-            .await?;
-    }
+    lock_side_act(tx, act, id).await?;
     // Table and column names are constants of the code, never input.
     let sql = format!(
         "insert into {t} ({k}, side_id, {b}, {a}, content_hash) values ($1, $2, $3, $4, $5)

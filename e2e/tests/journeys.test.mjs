@@ -177,3 +177,24 @@ test('each role lands on its workspace, accessible at 1280 and 390 px', async ()
     await page.context().close();
   }
 });
+
+test('Grands Rendez-vous: the editions list and the running 3rd edition, then the 4th approved by WBI', async () => {
+  const page = await loginAs(browser, server.base, 'charge.wb@demo.passerelle.test', 'fr-BE');
+  await page.click('nav >> text=Grands Rendez-vous');
+  await page.waitForURL(/\/grv\/editions$/);
+  assert.match(await page.textContent('main'), /3es Grands Rendez-vous/);
+  assert.match(await page.textContent('main'), /Programme en cours/);
+  await accessible(page, 'the GRV editions list');
+  await page.click('text=3es Grands Rendez-vous');
+  assert.match(await page.textContent('main'), /du 1er février 2021 au 30 juin 2021/);
+  assert.match(await page.textContent('main'), /En ligne/);
+  await accessible(page, 'the 3rd edition');
+  // The 4th, drafted by Québec: WBI approves it as it saw it, and it stands.
+  await page.goto(server.base + '/grv/editions');
+  await page.click('text=4es Grands Rendez-vous');
+  assert.match(await page.textContent('main'), /En préparation/);
+  await accessible(page, 'the 4th edition (draft)');
+  await page.click('button:has-text("Approuver l’édition pour ma partie")');
+  assert.match(await page.textContent('main'), /Approuvée/);
+  await page.context().close();
+});

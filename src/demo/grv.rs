@@ -11,7 +11,7 @@ use crate::{
     error::AppResult,
     grv::{
         editions,
-        model::{EditionInput, EditionState, Format, Places},
+        model::{EditionInput, Format, Places},
     },
     i18n::Localized,
     users::actions::acting_as,
@@ -65,10 +65,30 @@ pub async fn load(db: &Db, sides: (i64, i64)) -> AppResult<()> {
         host_side_id: wb,
         places: places(8, 7),
     };
-    let prepared_2016 = instant(2016, 3, 1, 10, 0, "America/Toronto");
-    let prepared_2020 = instant(2020, 11, 16, 10, 0, "Europe/Brussels");
-    edition(db, prepared_2016, &second, EditionState::Completed).await?;
-    edition(db, prepared_2020, &third, EditionState::ProgrammeRunning).await?;
+    // Each step on its day: prepared, approved, the call open and closed, screening, the
+    // cohort, the programme, the demo day, the end.
+    let montreal = "America/Toronto";
+    let steps_2016 = [
+        instant(2016, 3, 1, 10, 0, montreal),
+        instant(2016, 4, 4, 9, 0, montreal),
+        instant(2016, 6, 15, 17, 0, montreal),
+        instant(2016, 6, 20, 9, 0, montreal),
+        instant(2016, 7, 15, 9, 0, montreal),
+        instant(2016, 9, 18, 9, 0, montreal),
+        instant(2016, 9, 21, 9, 0, montreal),
+        instant(2016, 9, 22, 9, 0, montreal),
+    ];
+    edition(db, &second, &steps_2016).await?;
+    let brussels = "Europe/Brussels";
+    let steps_2021 = [
+        instant(2020, 11, 16, 10, 0, brussels),
+        instant(2020, 12, 1, 9, 0, brussels),
+        instant(2021, 1, 15, 17, 0, brussels),
+        instant(2021, 1, 18, 9, 0, brussels),
+        instant(2021, 1, 29, 9, 0, brussels),
+        instant(2021, 2, 1, 9, 0, brussels),
+    ];
+    edition(db, &third, &steps_2021).await?;
     // The 4th, as Québec's officer drafts it (WBI has yet to approve it).
     let fourth = EditionInput {
         number: 4,
@@ -92,9 +112,10 @@ pub async fn load(db: &Db, sides: (i64, i64)) -> AppResult<()> {
     Ok(())
 }
 
-/// Drafted by the host side's officer and approved by the other's on `at`, then moved up to
-/// `state` a week per step.
-async fn edition(db: &Db, at: i64, input: &EditionInput, state: EditionState) -> AppResult<()> {
+/// Drafted by the host side's officer and approved by the other's on the first day of `days`,
+/// then on each following day both sides ask for the next step (so the edition reaches the
+/// state after as many steps as there are days left).
+async fn edition(db: &Db, input: &EditionInput, days: &[i64]) -> AppResult<()> {
     let wb = acting_as(db, "charge.wb@demo.passerelle.test").await?;
     let qc = acting_as(db, "charge.qc@demo.passerelle.test").await?;
     let (host, other) = if wb.has_role_on(crate::viewer::Role::Officer, input.host_side_id) {
@@ -102,14 +123,16 @@ async fn edition(db: &Db, at: i64, input: &EditionInput, state: EditionState) ->
     } else {
         (&qc, &wb)
     };
-    let then = db.replaying_from(at);
+    let then = db.replaying_from(days[0]);
     let id = editions::draft(&then, host, input).await?;
     editions::approve(&then, other, id, input.fingerprint().as_str()).await?;
-    let mut current = EditionState::Approved;
-    let mut day = at;
-    while current < state {
-        day += 7 * 86_400_000;
-        current = editions::advance(&db.replaying_from(day), host, id, current.as_str()).await?;
+    for day in &days[1..] {
+        let then = db.replaying_from(*day);
+        let step = editions::page(&then, host, id).await?.step;
+        let Some((_, seen, _)) = step else { break };
+        for officer in [host, other] {
+            editions::advance(&then, officer, id, &seen).await?;
+        }
     }
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! Grands Rendez-vous editions set up by the sides' officers (issue 14): one side drafts an
-//! edition, every side approves the same content (as CMP editions and calls are), and either
-//! side's officers then move it through its lifecycle. Each function is one transaction.
+//! edition, every side approves the same content (as CMP editions and calls are), then every
+//! side asks for each step of its lifecycle and it moves once all have. Each function is one
+//! transaction; each write takes the edition's lock first (`store::lock`).
 
 use super::{
     model::{Edition, EditionInput, EditionState, check},
@@ -28,8 +29,11 @@ fn facts(sides: &[Side], state: EditionState, approved_by: Vec<i64>) -> policy::
     }
 }
 
+/// The edition's number is the programme's other edition's (PostgreSQL names the constraint,
+/// SQLite the columns).
 fn number_taken(e: &sqlx::Error) -> Option<AppError> {
     unique_violation(e)
+        .filter(|c| c.contains("grv_editions_number_unique") || c.contains("grv_editions.number"))
         .map(|_| AppError::Invalid(FieldErrors::single("number", "grv-error-number-taken")))
 }
 
@@ -70,6 +74,8 @@ pub async fn list(db: &Db, user: &Viewer) -> AppResult<EditionList> {
 pub struct EditionForm {
     pub sides: Vec<Side>,
     pub current: Option<EditionInput>,
+    /// The fingerprint of the draft the form was built from: saving is refused if it changed.
+    pub seen: Option<String>,
     pub next_number: i64,
 }
 
@@ -95,14 +101,10 @@ pub async fn form(db: &Db, user: &Viewer, id: Option<i64>) -> AppResult<EditionF
             None
         }
     };
-    let next_number = store::of_programme(&mut tx, programme)
-        .await?
-        .iter()
-        .map(|e| e.input.number + 1)
-        .max()
-        .unwrap_or(1);
+    let next_number = store::next_number(&mut tx, programme).await?;
     Ok(EditionForm {
         sides,
+        seen: current.as_ref().map(|c| c.fingerprint().0),
         current,
         next_number,
     })
@@ -160,13 +162,24 @@ pub async fn draft(db: &Db, user: &Viewer, input: &EditionInput) -> AppResult<i6
     Ok(id)
 }
 
-/// Changes a draft edition: the approvals given are cleared, the editing side approves anew.
-pub async fn update(db: &Db, user: &Viewer, id: i64, input: &EditionInput) -> AppResult<()> {
+/// Changes a draft edition as it was when its form was opened (`seen`; refused if someone
+/// changed it since): the approvals given are cleared, the editing side approves anew.
+pub async fn update(
+    db: &Db,
+    user: &Viewer,
+    id: i64,
+    input: &EditionInput,
+    seen: &str,
+) -> AppResult<()> {
     let mut tx = db.write().await?;
+    store::lock(&mut tx, id).await?;
     let (programme, sides) = programme_of(&mut tx, user).await?;
     let current = owned(&mut tx, programme, id).await?;
     if !policy::can(user, Perm::Edit, &facts(&sides, current.state, vec![])) {
         return Err(not_draft_or_forbidden(current.state));
+    }
+    if current.input.fingerprint().check_seen(seen).is_err() {
+        return Err(AppError::Conflict("grv-error-changed-while-editing".into()));
     }
     let e = check(input, &side_ids(&sides));
     if !e.is_empty() {
@@ -197,6 +210,7 @@ pub async fn update(db: &Db, user: &Viewer, id: i64, input: &EditionInput) -> Ap
 /// Returns whether the edition now stands.
 pub async fn approve(db: &Db, user: &Viewer, id: i64, seen: &str) -> AppResult<bool> {
     let mut tx = db.write().await?;
+    store::lock(&mut tx, id).await?;
     let (programme, sides) = programme_of(&mut tx, user).await?;
     let e = owned(&mut tx, programme, id).await?;
     let content = e.input.fingerprint();
@@ -252,41 +266,67 @@ async fn approve_in(
     Ok(all)
 }
 
-/// Moves a standing edition to the state after `seen` (the state its page showed): refused
-/// when someone moved it meanwhile, so two officers clicking at once move it one step.
+/// Asks, for the officer's sides, that the edition take the step its page showed (`seen`, the
+/// step's fingerprint: refused when the edition changed state since). The edition moves once
+/// every side has asked; returns the state it is then in.
 pub async fn advance(db: &Db, user: &Viewer, id: i64, seen: &str) -> AppResult<EditionState> {
     let mut tx = db.write().await?;
+    store::lock(&mut tx, id).await?;
     let (programme, sides) = programme_of(&mut tx, user).await?;
     let e = owned(&mut tx, programme, id).await?;
-    if !policy::can(user, Perm::Advance, &facts(&sides, e.state, vec![])) {
-        return Err(
-            if e.state.next().is_none()
-                && sides.iter().any(|s| user.has_role_on(Role::Officer, s.id))
-            {
-                AppError::Conflict("grv-error-no-next-state".into())
-            } else {
-                AppError::Forbidden
-            },
-        );
+    let Some((next, step)) = e.step() else {
+        return Err(if user.is_admin() {
+            AppError::Forbidden
+        } else {
+            AppError::Conflict("grv-error-no-next-state".into())
+        });
+    };
+    let asked = store::approvals(&mut tx, id, step.as_str()).await?;
+    if !policy::can(user, Perm::Advance, &facts(&sides, e.state, asked)) {
+        return Err(if e.state == EditionState::Draft || user.is_admin() {
+            AppError::Forbidden
+        } else {
+            AppError::Conflict("grv-error-step-asked".into())
+        });
     }
-    let next = e.state.next().ok_or(AppError::Forbidden)?;
+    if step.check_seen(seen).is_err() {
+        return Err(AppError::Conflict("grv-error-moved-since".into()));
+    }
     let now = tx.now_ms();
-    if EditionState::parse(seen) != Some(e.state)
-        || store::set_state(&mut tx, id, e.state, next, now).await? != 1
+    for s in sides
+        .iter()
+        .filter(|s| user.has_role_on(Role::Officer, s.id))
     {
-        return Err(AppError::Conflict("common-error-changed-since".into()));
+        store::approve(&mut tx, id, s.id, user.id, now, &step).await?;
+        audit::record(
+            &mut tx,
+            &user.actor(),
+            "grv.ask_step",
+            "grv_edition",
+            id,
+            &format!("side {}: {}", s.id, next.as_str()),
+        )
+        .await?;
     }
-    audit::record(
-        &mut tx,
-        &user.actor(),
-        "grv.advance",
-        "grv_edition",
-        id,
-        next.as_str(),
-    )
-    .await?;
+    let asked = store::approvals(&mut tx, id, step.as_str()).await?;
+    let state = if sides.iter().all(|s| asked.contains(&s.id))
+        && store::set_state(&mut tx, id, e.state, next, now).await? == 1
+    {
+        audit::record(
+            &mut tx,
+            &user.actor(),
+            "grv.advance",
+            "grv_edition",
+            id,
+            next.as_str(),
+        )
+        .await?;
+        next
+    } else {
+        e.state
+    };
     tx.commit().await?;
-    Ok(next)
+    Ok(state)
 }
 
 /// An edition's page: its content, who approved it and what the viewer may do, in one read
@@ -294,8 +334,11 @@ pub async fn advance(db: &Db, user: &Viewer, id: i64, seen: &str) -> AppResult<E
 pub struct EditionPage {
     pub edition: Edition,
     pub sides: Vec<Side>,
+    /// Sides that approved the draft's content.
     pub approved_by: Vec<i64>,
     pub fingerprint: String,
+    /// A standing edition's next step, its fingerprint, and the sides that asked for it.
+    pub step: Option<(EditionState, String, Vec<i64>)>,
     pub can_edit: bool,
     pub can_approve: bool,
     pub can_advance: bool,
@@ -306,15 +349,35 @@ pub async fn page(db: &Db, user: &Viewer, id: i64) -> AppResult<EditionPage> {
     let (programme, sides) = programme_of(&mut tx, user).await?;
     let edition = owned(&mut tx, programme, id).await?;
     let content = edition.input.fingerprint();
-    let approved_by = store::approvals(&mut tx, id, content.as_str()).await?;
+    // One statement: each side's latest act, matched against the content and the next step.
+    let acts = store::acts(&mut tx, id).await?;
+    let by = |fp: &str| -> Vec<i64> {
+        acts.iter()
+            .filter(|(_, hash)| hash == fp)
+            .map(|(side, _)| *side)
+            .collect()
+    };
+    let approved_by = by(content.as_str());
     let f = facts(&sides, edition.state, approved_by.clone());
     if !policy::can(user, Perm::View, &f) {
         return Err(AppError::Forbidden);
     }
+    let step = edition
+        .step()
+        .filter(|_| edition.state != EditionState::Draft)
+        .map(|(next, fp)| (next, by(fp.as_str()), fp.0));
+    let can_advance = step.as_ref().is_some_and(|(_, asked, _)| {
+        policy::can(
+            user,
+            Perm::Advance,
+            &facts(&sides, edition.state, asked.clone()),
+        )
+    });
     Ok(EditionPage {
         can_edit: policy::can(user, Perm::Edit, &f),
         can_approve: policy::can(user, Perm::Approve, &f),
-        can_advance: policy::can(user, Perm::Advance, &f),
+        can_advance,
+        step: step.map(|(next, asked, fp)| (next, fp, asked)),
         edition,
         sides,
         approved_by,

@@ -133,6 +133,23 @@ impl EditionInput {
     }
 }
 
+impl Edition {
+    /// What a side asks for when it moves the edition from its state to the next: every side
+    /// asks for the same step of the same content, and the edition moves once all have.
+    pub fn step(&self) -> Option<(EditionState, Fingerprint)> {
+        let next = self.state.next()?;
+        let content = self.input.fingerprint();
+        Some((
+            next,
+            Fingerprint::of(&serde_json::json!({
+                "content": content.as_str(),
+                "from": self.state.as_str(),
+                "to": next.as_str(),
+            })),
+        ))
+    }
+}
+
 /// The longest title or theme, in characters.
 pub const MAX_TEXT: usize = 300;
 /// The most places one side offers in a cohort.
@@ -176,8 +193,10 @@ pub fn check(input: &EditionInput, sides: &[i64]) -> FieldErrors {
             e.add(&format!("places_{s}"), "grv-error-places");
         }
     }
-    if input.places.iter().map(|p| p.places).sum::<i64>() < 1 {
-        e.add("places", "grv-error-places");
+    if input.places.iter().map(|p| p.places.max(0)).sum::<i64>() < 1
+        && let Some(first) = sides.first()
+    {
+        e.add(&format!("places_{first}"), "grv-error-places");
     }
     e
 }
@@ -192,7 +211,7 @@ pub struct Edition {
 }
 
 impl Edition {
-    /// "3e Grands Rendez-vous Québec/Wallonie-Bruxelles" — the ordinal then the title.
+    /// Its title in `locale` ("3es Grands Rendez-vous Québec/Wallonie-Bruxelles").
     pub fn name(&self, locale: Locale) -> String {
         self.input.title.get(locale).to_string()
     }
@@ -251,7 +270,7 @@ mod tests {
         assert!(check(&i, &[1, 2]).0.contains_key("places_2"));
         let mut i = input();
         i.places.iter_mut().for_each(|p| p.places = 0);
-        assert!(check(&i, &[1, 2]).0.contains_key("places"));
+        assert!(check(&i, &[1, 2]).0.contains_key("places_1"));
         let mut i = input();
         i.places[0].places = MAX_PLACES + 1;
         assert!(check(&i, &[1, 2]).0.contains_key("places_1"));

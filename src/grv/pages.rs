@@ -9,7 +9,7 @@ use axum::{Form, extract::State, http::StatusCode, response::Response};
 
 use super::{
     editions::{self, EditionPage},
-    model::{EditionInput, EditionState, Format, Places},
+    model::{EditionInput, EditionState, Format, Places, check},
     paths,
 };
 use crate::{
@@ -52,22 +52,22 @@ fn raw_of(input: &EditionInput) -> Raw {
     raw
 }
 
-/// The input as typed, or the errors of what cannot be read (numbers, dates, choices); the
-/// rules of the content are the action's (`model::check`).
-fn parse(raw: &Raw, sides: &[Side]) -> Result<EditionInput, FieldErrors> {
-    let mut e = FieldErrors::default();
+/// The input as typed and every error in it at once: what cannot be read (numbers, dates, the
+/// format) and the rules of the content (`model::check`, which the action applies again).
+fn read(raw: &Raw, sides: &[Side]) -> Result<EditionInput, FieldErrors> {
+    let mut unread = FieldErrors::default();
     let number = |k: &str, e: &mut FieldErrors| {
         get(raw, k).trim().parse::<i64>().unwrap_or_else(|_| {
             e.add(k, "grv-error-whole-number");
             0
         })
     };
-    let n = number("number", &mut e);
+    let n = number("number", &mut unread);
     let places = sides
         .iter()
         .map(|s| Places {
             side_id: s.id,
-            places: number(&format!("places_{}", s.id), &mut e),
+            places: number(&format!("places_{}", s.id), &mut unread),
         })
         .collect();
     let mut day = |k: &str| {
@@ -76,33 +76,43 @@ fn parse(raw: &Raw, sides: &[Side]) -> Result<EditionInput, FieldErrors> {
             .parse::<jiff::civil::Date>()
             .ok()
             .or_else(|| {
-                e.add(k, "grv-error-date");
+                unread.add(k, "grv-error-date");
                 None
             })
     };
     let (starts_on, ends_on) = (day("starts_on"), day("ends_on"));
     let format = Format::parse(get(raw, "format"));
     if format.is_none() {
-        e.add("format", "common-error-choice");
+        unread.add("format", "common-error-choice");
     }
     let text = |k: &str| one_line(get(raw, k));
-    match (starts_on, ends_on, format) {
-        (Some(starts_on), Some(ends_on), Some(format)) if e.is_empty() => Ok(EditionInput {
-            number: n,
-            title: Localized::new(text("title_fr"), text("title_en")),
-            theme: Localized::new(text("theme_fr"), text("theme_en")),
-            format,
-            place: text("place"),
-            starts_on,
-            ends_on,
-            host_side_id: get(raw, "host").parse().unwrap_or(0),
-            places,
-        }),
-        _ => Err(e),
+    let dates_read = starts_on.is_some() && ends_on.is_some();
+    let first = starts_on.or(ends_on).unwrap_or_default();
+    let input = EditionInput {
+        number: n,
+        title: Localized::new(text("title_fr"), text("title_en")),
+        theme: Localized::new(text("theme_fr"), text("theme_en")),
+        format: format.unwrap_or(Format::InPerson),
+        place: text("place"),
+        starts_on: starts_on.unwrap_or(first),
+        ends_on: ends_on.unwrap_or(first),
+        host_side_id: get(raw, "host").parse().unwrap_or(0),
+        places,
+    };
+    let mut e = check(&input, &sides.iter().map(|s| s.id).collect::<Vec<_>>());
+    if !dates_read {
+        e.0.remove("ends_on");
     }
+    if format.is_none() {
+        e.0.remove("place");
+    }
+    // What could not be read says so, rather than a rule about the placeholder read instead.
+    e.0.extend(unread.0);
+    if e.is_empty() { Ok(input) } else { Err(e) }
 }
 
 fn form_page(ctx: &Ctx, action: &str, title: &str, raw: &Raw, sides: &[Side]) -> FormPage {
+    let seen = get(raw, "seen").to_string();
     let side_name = |s: &Side| s.name.get(ctx.locale).to_string();
     let formats = Format::ALL
         .iter()
@@ -185,6 +195,9 @@ fn form_page(ctx: &Ctx, action: &str, title: &str, raw: &Raw, sides: &[Side]) ->
         }
         form = form.field(f);
     }
+    if !seen.is_empty() {
+        form = form.hidden("seen", &seen);
+    }
     form.link(paths::EDITIONS, "grv-list-title")
 }
 
@@ -202,17 +215,24 @@ async fn save(
         None => (paths::EDITIONS_NEW.to_string(), "grv-new-title"),
     };
     let page = |e: &FieldErrors| form_page(ctx, &action, title, &raw, &f.sides).respond(e);
-    let input = match parse(&raw, &f.sides) {
+    let input = match read(&raw, &f.sides) {
         Ok(i) => i,
         Err(e) => return Ok(page(&e)),
     };
     let saved = match id {
-        Some(id) => editions::update(&s.db, user, id, &input).await.map(|()| id),
+        Some(id) => editions::update(&s.db, user, id, &input, get(&raw, "seen"))
+            .await
+            .map(|()| id),
         None => editions::draft(&s.db, user, &input).await,
     };
     match saved {
         Ok(id) => Ok(see_other(&paths::EditionsById::url(id))),
         Err(AppError::Invalid(e)) => Ok(page(&e)),
+        // Changed or approved meanwhile: the form again with what was typed, and why.
+        Err(AppError::Conflict(k)) => Ok(render_status(
+            StatusCode::CONFLICT,
+            &form_page(ctx, &action, title, &raw, &f.sides).notice(&k),
+        )),
         Err(e) => Err(e),
     }
 }
@@ -243,7 +263,10 @@ pub async fn edit_form(
     }: paths::EditionsEdit,
 ) -> AppResult<Response> {
     let f = editions::form(&s.db, ctx.require_user()?, Some(id)).await?;
-    let raw = f.current.as_ref().map(raw_of).unwrap_or_default();
+    let mut raw = f.current.as_ref().map(raw_of).unwrap_or_default();
+    if let Some(seen) = f.seen {
+        raw.insert("seen".into(), seen);
+    }
     Ok(form_page(
         &ctx,
         &paths::EditionsEdit::url(id),
@@ -348,9 +371,12 @@ pub struct ShowPage {
     pub fingerprint: String,
     pub can_edit: bool,
     pub can_approve: bool,
-    /// The state the edition would move to, named, when the viewer may move it.
+    /// A standing edition's next step, named, and each side's asking for it.
     pub next: Option<String>,
-    pub seen_state: &'static str,
+    pub asked: Vec<(String, bool)>,
+    pub can_advance: bool,
+    /// The step's fingerprint, for the asking form.
+    pub step_seen: String,
     pub notice: Option<String>,
 }
 
@@ -390,12 +416,23 @@ fn show_page(ctx: Ctx, p: EditionPage, notice: Option<&str>) -> ShowPage {
         fingerprint: p.fingerprint.clone(),
         can_edit: p.can_edit,
         can_approve: p.can_approve,
-        next: e
-            .state
-            .next()
-            .filter(|_| p.can_advance)
-            .map(|n| ctx.t(&n.key())),
-        seen_state: e.state.as_str(),
+        next: p.step.as_ref().map(|(n, _, _)| ctx.t(&n.key())),
+        asked: p
+            .step
+            .as_ref()
+            .map(|(_, _, by)| {
+                p.sides
+                    .iter()
+                    .map(|s| (side_name(s.id), by.contains(&s.id)))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        can_advance: p.can_advance,
+        step_seen: p
+            .step
+            .as_ref()
+            .map(|(_, fp, _)| fp.clone())
+            .unwrap_or_default(),
         notice: notice.map(|k| ctx.t(k)),
         ctx,
     }

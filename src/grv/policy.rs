@@ -1,6 +1,7 @@
 //! Who may set up Grands Rendez-vous editions (issue 14): as CMP editions, the programme's
 //! officers draft one, each side's officers approve the same content (it stands once every side
-//! approved), and either side's officers move its lifecycle forward once it stands.
+//! approved); then each step of its lifecycle is asked for by every side's officers, and taken
+//! once all have (a joint programme moves jointly).
 //! Administrators read them. Pure: the viewer, the permission and the facts.
 
 use super::model::EditionState;
@@ -16,7 +17,7 @@ pub enum Perm {
     Edit,
     /// Approve a draft edition for one's side (a side not yet approved).
     Approve,
-    /// Move a standing edition to its next state.
+    /// Ask, for one's side, that a standing edition move to its next state.
     Advance,
 }
 
@@ -26,7 +27,8 @@ pub struct Facts {
     /// The programme's sides.
     pub sides: Vec<i64>,
     pub state: EditionState,
-    /// Sides that approved the edition's current content.
+    /// Sides that approved the edition's current content (a draft), or asked for its next
+    /// step (a standing edition).
     pub approved_by: Vec<i64>,
 }
 
@@ -34,16 +36,15 @@ pub fn can(user: &Viewer, perm: Perm, f: &Facts) -> bool {
     let officer_of = |s: &i64| user.has_role_on(Role::Officer, *s);
     let officer = f.sides.iter().any(officer_of);
     let draft = f.state == EditionState::Draft;
+    let side_yet_to_act = f
+        .sides
+        .iter()
+        .any(|s| officer_of(s) && !f.approved_by.contains(s));
     match perm {
         Perm::View => officer || user.is_admin(),
         Perm::Draft => officer,
         Perm::Edit => officer && draft,
-        Perm::Approve => {
-            draft
-                && f.sides
-                    .iter()
-                    .any(|s| officer_of(s) && !f.approved_by.contains(s))
-        }
-        Perm::Advance => officer && f.state.next().is_some(),
+        Perm::Approve => draft && side_yet_to_act,
+        Perm::Advance => f.state.next().is_some() && side_yet_to_act,
     }
 }

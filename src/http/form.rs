@@ -431,19 +431,21 @@ impl FormPage {
     }
 }
 
-/// What a person typed, as it is stored: line breaks as `\n` (browsers send a textarea's as
-/// `\r\n`, and an HTML parser reads both as `\n`, so a stored `\r` would not be what pages
-/// show), no control characters but tabs and line breaks (PostgreSQL refuses a NUL, parsers
-/// drop it), no surrounding whitespace.
-/// A one-line field as typed: what `clean_text` keeps, every run of whitespace (a tab, a line
-/// break of pasted text) as one space.
+/// A one-line field as typed: what `clean_text` keeps, every run of tabs, line breaks (pasted
+/// text) and spaces as one space. No-break spaces stay: French puts a narrow one before ":" and
+/// inside « ».
 pub fn one_line(s: &str) -> String {
     clean_text(s)
-        .split_whitespace()
+        .split(|c: char| c.is_ascii_whitespace())
+        .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
 }
 
+/// What a person typed, as it is stored: line breaks as `\n` (browsers send a textarea's as
+/// `\r\n`, and an HTML parser reads both as `\n`, so a stored `\r` would not be what pages
+/// show), no control characters but tabs and line breaks (PostgreSQL refuses a NUL, parsers
+/// drop it), no surrounding whitespace.
 pub fn clean_text(s: &str) -> String {
     s.replace("\r\n", "\n")
         .replace('\r', "\n")
@@ -464,6 +466,14 @@ pub struct Seen {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_one_line_field_joins_tabs_and_line_breaks_but_keeps_no_break_spaces() {
+        assert_eq!(
+            super::one_line(" Innovation\tet\r\nculture  :\u{202f}« x »\u{a0}! "),
+            "Innovation et culture :\u{202f}« x »\u{a0}!"
+        );
+    }
+
     use super::clean_text;
 
     #[test]

@@ -43,6 +43,16 @@ async fn fifth(app: &TestApp) -> Vec<(String, String)> {
     .collect()
 }
 
+/// The fields of the edit form as `b` opens it now (its `seen` included).
+async fn edit_fields(b: &mut TestApp, edit: &str) -> Vec<(String, String)> {
+    let page = b.get(edit).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.text());
+    crate::helpers::form_fields(&page.body, edit)
+        .into_iter()
+        .filter(|(k, _)| k != "csrf")
+        .collect()
+}
+
 async fn officer(app: &TestApp, email: &str) -> TestApp {
     let mut b = app.browser();
     b.login_demo(email).await;
@@ -84,7 +94,7 @@ async fn an_edition_drafted_by_one_side_stands_once_the_other_approves_what_it_s
     let approve = format!("/grv/editions/{id}/approve");
     let stale = seen(&qc_page, &approve);
     assert!(!stale.is_empty(), "QC may approve");
-    let mut changed = fifth(&app).await;
+    let mut changed = edit_fields(&mut wb, &format!("/grv/editions/{id}/edit")).await;
     for (k, v) in changed.iter_mut() {
         if k.starts_with("places_") && v == "7" {
             *v = "6".into();
@@ -155,10 +165,13 @@ async fn what_the_form_refuses_is_said_at_the_field_and_kept() {
     for message in [
         "Indiquez le lieu d’une édition en présence ou hybride",
         "Le dernier jour suit le premier",
-        "Titre (anglais)",
     ] {
         assert!(text.contains(message), "{message:?} in {text}");
     }
+    assert!(
+        r.body.contains("id=\"f-title_en-error\""),
+        "the English title is required, said at its field"
+    );
     assert!(
         r.body
             .contains("5es Grands Rendez-vous Québec/Wallonie-Bruxelles")
@@ -180,8 +193,16 @@ async fn what_the_form_refuses_is_said_at_the_field_and_kept() {
     assert!(r.contains_text("Une édition porte déjà ce numéro"));
 }
 
+async fn state(app: &TestApp, id: i64) -> String {
+    app.scalar_text_value(&format!("select state from grv_editions where id = {id}"))
+        .await
+}
+
+/// A joint programme moves jointly: each step of a standing edition is taken once every side
+/// has asked for it, as its page showed it; a side asking twice, or for a step already taken,
+/// changes nothing.
 #[tokio::test]
-async fn a_standing_edition_moves_forward_one_step_even_when_both_sides_click_at_once() {
+async fn a_standing_edition_takes_a_step_once_both_sides_ask_even_at_the_same_time() {
     let app = TestApp::spawn_demo().await;
     let id = app
         .scalar("select id from grv_editions where number = 3")
@@ -190,48 +211,102 @@ async fn a_standing_edition_moves_forward_one_step_even_when_both_sides_click_at
     let advance = format!("/grv/editions/{id}/advance");
     let mut wb = officer(&app, WB).await;
     let mut qc = officer(&app, QC).await;
-    let before = app
-        .scalar_text_value(&format!("select state from grv_editions where id = {id}"))
-        .await;
-    let seen_wb = seen(&wb.get(&edition).await, &advance);
-    let seen_qc = seen(&qc.get(&edition).await, &advance);
-    assert_eq!(seen_wb, before);
-    let (form_wb, form_qc) = (
-        [("seen".to_string(), seen_wb.clone())],
-        [("seen".to_string(), seen_qc)],
+    assert_eq!(state(&app, id).await, "programme_running");
+    let page = wb.get(&edition).await;
+    assert!(page.contains_text("Étape suivante : Journée de démonstration"));
+    let step = seen(&page, &advance);
+    let r = submit(&mut wb, &advance, &[("seen".into(), step.clone())]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        state(&app, id).await,
+        "programme_running",
+        "one side is not enough"
     );
-    let (a, b) = tokio::join!(
-        submit(&mut wb, &advance, &form_wb),
-        submit(&mut qc, &advance, &form_qc),
-    );
-    let mut statuses = [a.status, b.status];
-    statuses.sort();
-    assert_eq!(statuses, [StatusCode::SEE_OTHER, StatusCode::CONFLICT]);
-    let after = app
-        .scalar_text_value(&format!("select state from grv_editions where id = {id}"))
-        .await;
-    let next = passerelle::grv::model::EditionState::parse(&before)
-        .and_then(|s| s.next())
-        .unwrap();
-    assert_eq!(after, next.as_str(), "one step, not two");
-    // The other programme's officers, applicants and commission members have no edition here.
-    let mut applicant = app.browser();
-    applicant
-        .login_demo("demandeur.qc@demo.passerelle.test")
-        .await;
-    assert_eq!(applicant.get(&edition).await.status, StatusCode::FORBIDDEN);
-    // The completed 2nd edition moves no further.
-    let second = app
-        .scalar("select id from grv_editions where number = 2")
-        .await;
-    let page = wb.get(&format!("/grv/editions/{second}")).await;
-    assert!(page.contains_text("Terminée"));
-    assert!(!page.body.contains("/advance"));
-    let r = submit(
-        &mut wb,
-        &format!("/grv/editions/{second}/advance"),
-        &[("seen".into(), "completed".into())],
-    )
-    .await;
+    let page = wb.get(&edition).await;
+    assert!(page.contains_text("Wallonie-Bruxelles : demandée"));
+    assert!(!page.body.contains(&advance), "WB has asked: no button");
+    let r = submit(&mut wb, &advance, &[("seen".into(), step.clone())]).await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "asking twice");
+    assert!(r.contains_text("Votre partie a déjà demandé cette étape"));
+    let r = submit(&mut qc, &advance, &[("seen".into(), step.clone())]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(state(&app, id).await, "demo_day");
+    // A page left open on the step already taken asks for nothing.
+    let r = submit(&mut qc, &advance, &[("seen".into(), step)]).await;
     assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(r.contains_text("L’édition a changé d’étape"));
+    assert_eq!(state(&app, id).await, "demo_day");
+
+    // Both sides ask for the last step at once: it is taken once, and nothing skips a step.
+    let last = seen(&wb.get(&edition).await, &advance);
+    assert_eq!(last, seen(&qc.get(&edition).await, &advance));
+    let form = [("seen".to_string(), last)];
+    let (a, b) = tokio::join!(
+        submit(&mut wb, &advance, &form),
+        submit(&mut qc, &advance, &form),
+    );
+    assert_eq!(
+        (a.status, b.status),
+        (StatusCode::SEE_OTHER, StatusCode::SEE_OTHER)
+    );
+    assert_eq!(state(&app, id).await, "completed");
+    let page = wb.get(&edition).await;
+    assert!(page.contains_text("Terminée"));
+    assert!(!page.body.contains(&advance), "nothing after completed");
+
+    // Nobody else has a say: an applicant is refused at the door, a commission member too.
+    for email in [
+        "demandeur.qc@demo.passerelle.test",
+        "commission.wb@demo.passerelle.test",
+    ] {
+        let mut other = app.browser();
+        other.login_demo(email).await;
+        assert_eq!(
+            other.get(&edition).await.status,
+            StatusCode::FORBIDDEN,
+            "{email}"
+        );
+    }
+}
+
+/// An edit made from a form opened before someone else's change is refused, with what was
+/// typed kept; the approvals of the old content never count for the new.
+#[tokio::test]
+async fn an_edit_from_a_stale_form_is_refused_and_keeps_what_was_typed() {
+    let app = TestApp::spawn_demo().await;
+    let id = app
+        .scalar("select id from grv_editions where number = 4")
+        .await;
+    let edit = format!("/grv/editions/{id}/edit");
+    let mut wb = officer(&app, WB).await;
+    let mut qc = officer(&app, QC).await;
+    let mut wb_fields = edit_fields(&mut wb, &edit).await;
+    let mut qc_fields = edit_fields(&mut qc, &edit).await;
+    for (k, v) in qc_fields.iter_mut() {
+        if k == "place" {
+            *v = "Québec, Musée de la civilisation".into();
+        }
+    }
+    let r = submit(&mut qc, &edit, &qc_fields).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    for (k, v) in wb_fields.iter_mut() {
+        if k == "theme_fr" {
+            *v = "Transition écologique : « économie sociale »".into();
+        }
+    }
+    let r = submit(&mut wb, &edit, &wb_fields).await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(r.contains_text("a été modifiée depuis que vous avez ouvert ce formulaire"));
+    assert!(
+        r.body
+            .contains("Transition écologique : « économie sociale »"),
+        "what was typed is kept"
+    );
+    let place = app
+        .scalar_text_value(&format!("select place from grv_editions where id = {id}"))
+        .await;
+    assert_eq!(
+        place, "Québec, Musée de la civilisation",
+        "QC's change stands"
+    );
 }

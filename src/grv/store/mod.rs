@@ -4,7 +4,7 @@ use jiff::civil::Date;
 
 use super::model::{Edition, EditionInput, EditionState, Format, Places};
 use crate::{
-    db::{Fingerprint, SideAct, Tx, fetch_all_in, record_side_act, unknown},
+    db::{Fingerprint, SideAct, Tx, fetch_all_in, lock_side_act, record_side_act, unknown},
     i18n::Localized,
     ids::{SideId, UserId},
     on_tx, on_tx_exec,
@@ -193,7 +193,15 @@ pub async fn set_state(
     .await)
 }
 
+/// Each side's approval of a draft's content, then its asking for the next step (a side's
+/// latest act replaces its earlier one).
 const APPROVALS: SideAct = SideAct::approvals("grv_edition_approvals", "edition_id");
+
+/// Holds the edition against the other writers until the transaction ends: every write action
+/// takes it first.
+pub async fn lock(tx: &mut Tx, id: i64) -> sqlx::Result<()> {
+    lock_side_act(tx, &APPROVALS, id).await
+}
 
 pub async fn approve(
     tx: &mut Tx,
@@ -206,7 +214,8 @@ pub async fn approve(
     record_side_act(tx, &APPROVALS, id, SideId(side), UserId(by), now, content).await
 }
 
-/// The sides that approved the edition's current content.
+/// The sides whose latest act on the edition is `content` (its content approved, or a step asked
+/// for).
 pub async fn approvals(tx: &mut Tx, id: i64, content: &str) -> sqlx::Result<Vec<i64>> {
     on_tx!(tx, |c| sqlx::query_scalar(
         "select side_id from grv_edition_approvals where edition_id = $1 and content_hash = $2
@@ -215,5 +224,26 @@ pub async fn approvals(tx: &mut Tx, id: i64, content: &str) -> sqlx::Result<Vec<
     .bind(id)
     .bind(content)
     .fetch_all(c)
+    .await)
+}
+
+/// Each side's latest act on the edition: (side, what it approved or asked for).
+pub async fn acts(tx: &mut Tx, id: i64) -> sqlx::Result<Vec<(i64, String)>> {
+    on_tx!(tx, |c| sqlx::query_as(
+        "select side_id, content_hash from grv_edition_approvals where edition_id = $1
+         order by side_id"
+    )
+    .bind(id)
+    .fetch_all(c)
+    .await)
+}
+
+/// The number after the programme's latest edition (1 for the first).
+pub async fn next_number(tx: &mut Tx, programme: i64) -> sqlx::Result<i64> {
+    on_tx!(tx, |c| sqlx::query_scalar(
+        "select coalesce(max(number), 0) + 1 from grv_editions where programme_id = $1"
+    )
+    .bind(programme)
+    .fetch_one(c)
     .await)
 }

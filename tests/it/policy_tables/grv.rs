@@ -54,15 +54,21 @@ pub fn table() -> Vec<Row<Perm, Facts, Viewer>> {
         row("officer QC, approved", officer(QC), Approve, edition(Approved, &[WB, QC]), false),
         row("officer elsewhere", officer(ELSEWHERE), Approve, edition(InDraft, &[WB]), false),
         row("administrator", admin(), Approve, edition(InDraft, &[WB]), false),
-        // Advance: either side's officers move a standing edition one step, up to completed;
-        // a draft moves only by the sides' approvals.
-        row("officer WB, approved", officer(WB), Advance, edition(Approved, &[WB, QC]), true),
-        row("officer QC, demo day", officer(QC), Advance, edition(DemoDay, &[WB, QC]), true),
+        // Advance: each side's officers ask for the next step of a standing edition, up to
+        // completed; a draft moves only by the sides' approvals.
+        row("officer WB, approved", officer(WB), Advance, edition(Approved, &[]), true),
+        row("officer QC, demo day, WB asked", officer(QC), Advance, edition(DemoDay, &[WB]), true),
         row("officer WB, draft", officer(WB), Advance, edition(InDraft, &[WB]), false),
         row("officer QC, completed", officer(QC), Advance, edition(Completed, &[WB, QC]), false),
         row("officer elsewhere", officer(ELSEWHERE), Advance, edition(Screening, &[]), false),
         row("administrator", admin(), Advance, edition(Screening, &[]), false),
         row("coach", coach(), Advance, edition(ProgrammeRunning, &[]), false),
+        row("member WB", member(WB), Advance, edition(Screening, &[]), false),
+        row("applicant QC", applicant(QC), Approve, edition(InDraft, &[]), false),
+        row("member QC", member(QC), Approve, edition(InDraft, &[WB]), false),
+        // Each side asks for a step once; the step is taken when every side has.
+        row("officer QC, WB asked", officer(QC), Advance, edition(Screening, &[WB]), true),
+        row("officer WB, WB asked", officer(WB), Advance, edition(Screening, &[WB]), false),
     ]
 }
 
