@@ -151,7 +151,7 @@ fn form_page(ctx: &Ctx, action: &str, title: &str, raw: &Raw, sides: &[Side]) ->
         )
         .field(
             Field::text(ctx, "place", "grv-field-place", get(raw, "place"))
-                .optional()
+                .conditional()
                 .hint(ctx, "grv-place-hint"),
         )
         .field(Field::input(

@@ -29,7 +29,8 @@ pub struct Field {
     pub required: bool,
     /// Not needed to save a draft, needed to file it: marked so, never "optional".
     pub needed_to_file: bool,
-    /// Independent on/off settings (notifications): neither required nor "optional", unmarked.
+    /// Neither required nor "optional", unmarked: independent on/off settings (notifications),
+    /// or a field required only in the cases its hint states.
     pub settings: bool,
     pub options: Vec<SelectOption>,
     /// A heading that opens a new part of a long form before this field.
@@ -183,6 +184,13 @@ impl Field {
     }
     /// Checkboxes that each turn something on or off: no "optional" mark on the group.
     pub fn settings(mut self) -> Field {
+        self.settings = true;
+        self
+    }
+    /// Required in some cases only, which its hint states (the place of an edition held in
+    /// person): neither marked "optional" nor required by the browser; the server says when.
+    pub fn conditional(mut self) -> Field {
+        self.required = false;
         self.settings = true;
         self
     }
@@ -405,22 +413,25 @@ impl FormPage {
     }
 
     /// Places each error at its field and in the summary.
+    /// The summary lists the errors in the order of the fields on the page.
     pub fn with_errors(mut self, errors: &FieldErrors) -> Self {
+        for f in self.fields.iter_mut() {
+            if let Some(key) = errors.0.get(&f.name) {
+                let msg = self.ctx.t(key);
+                let item = self.ctx.locale.t_args(
+                    "form-error-item",
+                    &[
+                        ("label", f.label.clone().into()),
+                        ("message", msg.clone().into()),
+                    ],
+                );
+                self.summary.push((format!("f-{}", f.name), item));
+                f.error = Some(msg);
+            }
+        }
         for (name, key) in &errors.0 {
-            let msg = self.ctx.t(key);
-            match self.fields.iter_mut().find(|f| &f.name == name) {
-                Some(f) => {
-                    let item = self.ctx.locale.t_args(
-                        "form-error-item",
-                        &[
-                            ("label", f.label.clone().into()),
-                            ("message", msg.clone().into()),
-                        ],
-                    );
-                    self.summary.push((format!("f-{name}"), item));
-                    f.error = Some(msg);
-                }
-                None => self.notice = Some(msg),
+            if !self.fields.iter().any(|f| &f.name == name) {
+                self.notice = Some(self.ctx.t(key));
             }
         }
         self
