@@ -55,6 +55,8 @@ id_newtype!(
     UserId,
     /// An edition of the Grands Rendez-vous.
     GrvEditionId,
+    /// A candidacy to a Grands Rendez-vous edition (also its submission's id).
+    GrvCandidacyId,
 );
 
 /// Anything a template or an email holds an id as: the integer itself or a reference to it

@@ -51,6 +51,7 @@ pub mod server;
 pub mod sheet;
 pub mod site;
 pub mod storage;
+pub mod submissions;
 pub mod users;
 pub mod viewer;
 pub mod workspace;

@@ -1,11 +1,8 @@
 //! Calls, their phases and deadline rules. Pure: the clock is always passed in.
 
-use jiff::{
-    Timestamp,
-    civil::DateTime,
-    tz::{AmbiguousOffset, TimeZone},
+pub use crate::submissions::deadline::{
+    Deadline, LocalTimeError, parse_local, time_left, to_local_input,
 };
-
 use crate::{i18n::Localized, organisations::OrganisationKind};
 
 /// What is stored; `open` and `closed` are derived from the clock (see [`Call::phase`]).
@@ -93,6 +90,17 @@ pub struct SideTerms {
     pub cap_per_year: i64,
 }
 
+impl SideTerms {
+    /// The side's deadline, in the model every kind of submission shares.
+    pub fn deadline(&self) -> Deadline {
+        Deadline {
+            side_id: self.side_id,
+            at: self.deadline_at,
+            zone: self.time_zone.clone(),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Call {
     pub id: i64,
@@ -160,7 +168,9 @@ impl Call {
             CallState::Draft => Phase::Draft,
             CallState::Archived => Phase::Archived,
             CallState::Published if now < self.opens_at => Phase::Published,
-            CallState::Published if self.sides.iter().any(|s| now <= s.deadline_at) => Phase::Open,
+            CallState::Published if self.sides.iter().any(|s| s.deadline().open_at(now)) => {
+                Phase::Open
+            }
             CallState::Published => Phase::Closed,
         }
     }
@@ -170,7 +180,9 @@ impl Call {
     pub fn accepts_filing(&self, side_id: i64, now: i64) -> bool {
         self.state == CallState::Published
             && now >= self.opens_at
-            && self.side(side_id).is_some_and(|s| now <= s.deadline_at)
+            && self
+                .side(side_id)
+                .is_some_and(|s| s.deadline().open_at(now))
     }
 
     pub fn side(&self, side_id: i64) -> Option<&SideTerms> {
@@ -185,66 +197,6 @@ impl Call {
                 .iter()
                 .all(|s| self.approved_by_sides.contains(&s.side_id))
     }
-}
-
-/// Why a local date-time typed in a form cannot be an instant.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LocalTimeError {
-    Invalid,
-    /// Skipped by a DST change (e.g. 02:30 on the night clocks go forward).
-    DoesNotExist,
-    /// Happens twice (the night clocks go back).
-    Ambiguous,
-}
-
-impl LocalTimeError {
-    pub fn key(self) -> &'static str {
-        match self {
-            LocalTimeError::Invalid => "calls-error-datetime",
-            LocalTimeError::DoesNotExist => "calls-error-datetime-gap",
-            LocalTimeError::Ambiguous => "calls-error-datetime-fold",
-        }
-    }
-}
-
-/// `2019-03-04T17:59` in `zone` → unix milliseconds. Times that do not exist or happen twice in
-/// that zone are refused rather than guessed.
-pub fn parse_local(value: &str, zone: &str) -> Result<i64, LocalTimeError> {
-    let dt: DateTime = value.trim().parse().map_err(|_| LocalTimeError::Invalid)?;
-    let tz = TimeZone::get(zone).map_err(|_| LocalTimeError::Invalid)?;
-    let amb = tz.to_ambiguous_zoned_datetime(dt);
-    match amb.offset() {
-        AmbiguousOffset::Gap { .. } => return Err(LocalTimeError::DoesNotExist),
-        AmbiguousOffset::Fold { .. } => return Err(LocalTimeError::Ambiguous),
-        AmbiguousOffset::Unambiguous { .. } => {}
-    }
-    let zoned = amb.unambiguous().map_err(|_| LocalTimeError::Invalid)?;
-    Ok(zoned.timestamp().as_millisecond())
-}
-
-/// The value of a `datetime-local` input showing `ms` in `zone`.
-pub fn to_local_input(ms: i64, zone: &str) -> String {
-    let tz = TimeZone::get(zone).unwrap_or(TimeZone::UTC);
-    let z = Timestamp::from_millisecond(ms)
-        .unwrap_or(Timestamp::UNIX_EPOCH)
-        .to_zoned_datetime(tz);
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}",
-        z.year(),
-        z.month(),
-        z.day(),
-        z.hour(),
-        z.minute()
-    )
-}
-
-/// Time left until `deadline`: (days, hours, minutes), or `None` once passed.
-pub fn time_left(now: i64, deadline: i64) -> Option<(i64, i64, i64)> {
-    if now > deadline {
-        return None;
-    }
-    let minutes = (deadline - now) / 60_000;
-    Some((minutes / 1440, (minutes % 1440) / 60, minutes % 60))
 }
 
 #[cfg(test)]

@@ -10,26 +10,32 @@ use crate::{
     db::Db,
     error::AppResult,
     grv::{
+        applying,
+        candidacy::{CandidacyInput, CandidacyKind},
         editions,
-        model::{EditionInput, Format, Places},
+        model::{EditionInput, EditionState, Format, Places},
     },
     i18n::Localized,
+    submissions::deadline::Deadline,
     users::actions::acting_as,
 };
 
 pub async fn load(db: &Db, sides: (i64, i64)) -> AppResult<()> {
     let (wb, qc) = sides;
-    let places = |w, q| {
-        vec![
-            Places {
-                side_id: wb,
-                places: w,
-            },
-            Places {
-                side_id: qc,
-                places: q,
-            },
-        ]
+    // Each side's call closes at 17:00 in its own zone on the same day.
+    let places = |w, q, (y, m, d): (i16, i8, i8)| {
+        [(wb, w, "Europe/Brussels"), (qc, q, "America/Toronto")]
+            .into_iter()
+            .map(|(side_id, places, zone)| Places {
+                side_id,
+                places,
+                deadline: Some(Deadline {
+                    side_id,
+                    at: instant(y, m, d, 17, 0, zone),
+                    zone: zone.into(),
+                }),
+            })
+            .collect()
     };
     let second = EditionInput {
         number: 2,
@@ -46,7 +52,7 @@ pub async fn load(db: &Db, sides: (i64, i64)) -> AppResult<()> {
         starts_on: date(2016, 9, 18),
         ends_on: date(2016, 9, 21),
         host_side_id: qc,
-        places: places(10, 10),
+        places: places(10, 10, (2016, 6, 14)),
     };
     let third = EditionInput {
         number: 3,
@@ -63,7 +69,7 @@ pub async fn load(db: &Db, sides: (i64, i64)) -> AppResult<()> {
         starts_on: date(2021, 2, 1),
         ends_on: date(2021, 6, 30),
         host_side_id: wb,
-        places: places(8, 7),
+        places: places(8, 7, (2021, 1, 14)),
     };
     // Each step on its day: prepared, approved, the call open and closed, screening, the
     // cohort, the programme, the demo day, the end.
@@ -78,7 +84,7 @@ pub async fn load(db: &Db, sides: (i64, i64)) -> AppResult<()> {
         instant(2016, 9, 21, 9, 0, montreal),
         instant(2016, 9, 22, 9, 0, montreal),
     ];
-    edition(db, &second, &steps_2016).await?;
+    edition(db, &second, &steps_2016, &[]).await?;
     let brussels = "Europe/Brussels";
     let steps_2021 = [
         instant(2020, 11, 16, 10, 0, brussels),
@@ -88,7 +94,43 @@ pub async fn load(db: &Db, sides: (i64, i64)) -> AppResult<()> {
         instant(2021, 1, 29, 9, 0, brussels),
         instant(2021, 2, 1, 9, 0, brussels),
     ];
-    edition(db, &third, &steps_2021).await?;
+    // Candidates filed during the call (it ran from 1 December 2020 to 14 January 2021).
+    let idea = |kind, team: &str, title: &str, summary: &str, theme: &str| CandidacyInput {
+        kind: Some(kind),
+        team: team.into(),
+        organisation: String::new(),
+        idea_title: title.into(),
+        idea_summary: summary.into(),
+        theme: theme.into(),
+        motivation: "Passer de l’idée au projet avec un accompagnement professionnel.".into(),
+        availability: "Les mardis et jeudis en fin de journée, heure locale.".into(),
+    };
+    let candidates = [
+        (
+            "demandeur.qc@demo.passerelle.test",
+            idea(
+                CandidacyKind::Team,
+                "Awa Diallo\nLéo Martin",
+                "Épicerie zéro déchet mobile",
+                "Une épicerie itinérante sans emballage pour les quartiers privés de commerces de proximité pendant la pandémie.",
+                "Économie circulaire",
+            ),
+            true,
+        ),
+        (
+            "demandeur.wb@demo.passerelle.test",
+            idea(
+                CandidacyKind::Individual,
+                "",
+                "Plateforme de troc de compétences",
+                "Une plateforme où les habitants d’une commune échangent des heures de compétences, sans argent.",
+                "Innovation sociale",
+            ),
+            false,
+        ),
+    ];
+    let seed_at = instant(2020, 12, 10, 10, 0, brussels);
+    edition(db, &third, &steps_2021, &[(seed_at, &candidates)]).await?;
     // The 4th, as Québec's officer drafts it (WBI has yet to approve it).
     let fourth = EditionInput {
         number: 4,
@@ -105,7 +147,7 @@ pub async fn load(db: &Db, sides: (i64, i64)) -> AppResult<()> {
         starts_on: date(2023, 2, 1),
         ends_on: date(2023, 6, 30),
         host_side_id: qc,
-        places: places(8, 8),
+        places: places(8, 8, (2022, 11, 30)),
     };
     let qc_officer = acting_as(db, "charge.qc@demo.passerelle.test").await?;
     editions::draft(db, &qc_officer, &fourth).await?;
@@ -115,7 +157,15 @@ pub async fn load(db: &Db, sides: (i64, i64)) -> AppResult<()> {
 /// Drafted by the host side's officer and approved by the other's on the first day of `days`,
 /// then on each following day both sides ask for the next step (so the edition reaches the
 /// state after as many steps as there are days left).
-async fn edition(db: &Db, input: &EditionInput, days: &[i64]) -> AppResult<()> {
+/// A candidate as the demo files them: (account, answers, consents to an announcement).
+type Candidate<'a> = (&'a str, CandidacyInput, bool);
+
+async fn edition(
+    db: &Db,
+    input: &EditionInput,
+    days: &[i64],
+    candidates: &[(i64, &[Candidate<'_>])],
+) -> AppResult<()> {
     let wb = acting_as(db, "charge.wb@demo.passerelle.test").await?;
     let qc = acting_as(db, "charge.qc@demo.passerelle.test").await?;
     let (host, other) = if wb.has_role_on(crate::viewer::Role::Officer, input.host_side_id) {
@@ -132,6 +182,22 @@ async fn edition(db: &Db, input: &EditionInput, days: &[i64]) -> AppResult<()> {
         let Some((_, seen, _)) = step else { break };
         for officer in [host, other] {
             editions::advance(&then, officer, id, &seen).await?;
+        }
+        // While the call is open, its candidates apply and file.
+        for (at, people) in candidates.iter().filter(|(at, _)| at > day) {
+            let then = db.replaying_from(*at);
+            if editions::page(&then, host, id).await?.edition.state != EditionState::CallOpen {
+                continue;
+            }
+            for (email, answers, consents) in people.iter() {
+                let who = acting_as(&then, email).await?;
+                let c = applying::apply(&then, &who, id).await?;
+                applying::save(&then, &who, c, answers).await?;
+                applying::file(&then, None, &who, c, 0).await?;
+                if *consents {
+                    applying::consent(&then, &who, c, true).await?;
+                }
+            }
         }
     }
     Ok(())

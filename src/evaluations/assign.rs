@@ -18,7 +18,9 @@ use crate::{
     users::Viewer,
 };
 
-/// Every (evaluator, project) pair that may not be assigned among the side's filed halves.
+/// Every (evaluator, submission) pair that may not be assigned among the side's filed halves:
+/// declared conflicts (a conflict with a joint project is one with each of its halves), an
+/// affiliation with an organisation leading a half of the project, and leading one oneself.
 pub(super) async fn exclusions(tx: &mut Tx, view: &SideView) -> AppResult<Vec<(i64, i64)>> {
     let mut out = store::list_conflicts(tx).await?;
     let project_orgs: Vec<(i64, i64)> = view
@@ -26,16 +28,20 @@ pub(super) async fn exclusions(tx: &mut Tx, view: &SideView) -> AppResult<Vec<(i
         .iter()
         .flat_map(|(_, p)| p.halves.iter().map(|h| (p.id, h.organisation_id)))
         .collect();
-    out.extend(affiliation_conflicts(
-        &store::all_affiliations(tx).await?,
-        &project_orgs,
-    ));
+    let by_project = affiliation_conflicts(&store::all_affiliations(tx).await?, &project_orgs);
     // An evaluator never judges a project they lead a half of.
-    out.extend(
-        view.halves
-            .iter()
-            .flat_map(|(_, p)| p.halves.iter().map(|h| (h.lead_user_id, p.id))),
-    );
+    let leads = view
+        .halves
+        .iter()
+        .flat_map(|(_, p)| p.halves.iter().map(|h| (h.lead_user_id, p.id)));
+    for (evaluator, project) in by_project.into_iter().chain(leads) {
+        out.extend(
+            view.halves
+                .iter()
+                .filter(|(_, p)| p.id == project)
+                .map(|(half, _)| (evaluator, *half)),
+        );
+    }
     Ok(out)
 }
 
@@ -79,18 +85,16 @@ pub(super) async fn assign_in(
     half_id: i64,
     evaluator: i64,
 ) -> AppResult<i64> {
-    let (_, project) = view
-        .halves
-        .iter()
-        .find(|(h, _)| *h == half_id)
-        .ok_or(AppError::NotFound)?;
+    if !view.halves.iter().any(|(h, _)| *h == half_id) {
+        return Err(AppError::NotFound);
+    }
     if !view.evaluators.iter().any(|(e, _)| *e == evaluator) {
         return Err(AppError::Invalid(FieldErrors::single(
             "evaluator",
             "evaluations-error-evaluator",
         )));
     }
-    if excluded.contains(&(evaluator, project.id)) {
+    if excluded.contains(&(evaluator, half_id)) {
         return Err(AppError::Invalid(FieldErrors::single(
             "evaluator",
             "evaluations-error-conflict",
@@ -131,7 +135,7 @@ pub async fn propose(db: &Db, user: &Viewer, call_id: i64, per_half: usize) -> A
             *n += 1;
         }
     }
-    let halves: Vec<(i64, i64)> = view.halves.iter().map(|(h, p)| (*h, p.id)).collect();
+    let halves: Vec<i64> = view.halves.iter().map(|(h, _)| *h).collect();
     let existing: Vec<(i64, i64)> = view
         .assignments
         .iter()
@@ -177,7 +181,8 @@ pub async fn declare_conflict(
     if project.call_id != call_id || project.half_of_side(side).is_none() {
         return Err(AppError::NotFound);
     }
-    store::insert_conflict(&mut tx, user.id, project_id, reason.trim(), db.now_ms()).await?;
+    let halves: Vec<i64> = project.halves.iter().map(|h| h.id).collect();
+    store::insert_conflicts(&mut tx, user.id, &halves, reason.trim(), db.now_ms()).await?;
     audit::record(
         &mut tx,
         &user.actor(),
@@ -201,11 +206,17 @@ pub async fn conflict_candidates(
     let call = calls::actions::get_call_in(&mut tx, call_id).await?;
     let side = side_for(user, &call, Perm::DeclareConflicts)?;
     let projects = projects::actions::projects_of_side(&mut tx, call_id, side).await?;
-    let mine = store::list_conflicts(&mut tx)
+    // A project is in conflict once one of its halves is.
+    let declared: Vec<i64> = store::list_conflicts(&mut tx)
         .await?
         .into_iter()
         .filter(|(e, _)| *e == user.id)
-        .map(|(_, p)| p)
+        .map(|(_, s)| s)
+        .collect();
+    let mine = projects
+        .iter()
+        .filter(|p| p.halves.iter().any(|h| declared.contains(&h.id)))
+        .map(|p| p.id)
         .collect();
     Ok((projects, mine))
 }

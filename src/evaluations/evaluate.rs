@@ -129,7 +129,7 @@ async fn evaluation_in(tx: &mut Tx, user: &Viewer, id: i64) -> AppResult<Evaluat
         calls::actions::get_call_with_themes_in(tx, Some(user), project.call_id).await?;
     let session_open = super::actions::session_open(tx, &call_row).await?;
     let submitted = state == "submitted";
-    let conflict = store::has_conflict(tx, user.id, project_id).await?;
+    let conflict = store::has_conflict(tx, user.id, half).await?;
     let facts = policy::Facts {
         call_sides: call_row.sides.iter().map(|s| s.side_id).collect(),
         side,

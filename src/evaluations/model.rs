@@ -194,12 +194,12 @@ pub fn reminder_due(due_at: i64, now: i64, sent: &[Reminder]) -> Option<Reminder
     }
 }
 
-/// A balanced proposal: each half without enough evaluators gets the least-loaded evaluators
-/// who have no conflict with its project and are not already on it.
-/// `halves`: (half, project); `load`: evaluator → current assignments;
-/// `conflicts`: (evaluator, project); `existing`: (half, evaluator).
+/// A balanced proposal: each submission without enough evaluators gets the least-loaded
+/// evaluators who have no conflict with it and are not already on it.
+/// `submissions`: the ones to cover; `load`: evaluator → current assignments;
+/// `conflicts`: (evaluator, submission); `existing`: (submission, evaluator).
 pub fn propose(
-    halves: &[(i64, i64)],
+    submissions: &[i64],
     load: &HashMap<i64, usize>,
     conflicts: &[(i64, i64)],
     existing: &[(i64, i64)],
@@ -207,12 +207,12 @@ pub fn propose(
 ) -> Vec<(i64, i64)> {
     let mut load = load.clone();
     let mut out = Vec::new();
-    for (half, project) in halves {
+    for half in submissions {
         let have = existing.iter().filter(|(h, _)| h == half).count();
         for _ in have..per_half {
             let pick = load
                 .iter()
-                .filter(|(e, _)| !conflicts.contains(&(**e, *project)))
+                .filter(|(e, _)| !conflicts.contains(&(**e, *half)))
                 .filter(|(e, _)| !existing.contains(&(*half, **e)) && !out.contains(&(*half, **e)))
                 .min_by_key(|(e, n)| (**n, **e))
                 .map(|(e, _)| *e);
@@ -323,11 +323,11 @@ mod tests {
     #[test]
     fn the_proposal_balances_load_and_respects_conflicts() {
         let load: HashMap<i64, usize> = [(10, 2), (11, 0), (12, 0)].into_iter().collect();
-        // Evaluator 11 has a conflict with project 100.
-        let p = propose(&[(1, 100), (2, 200), (3, 300)], &load, &[(11, 100)], &[], 1);
+        // Evaluator 11 has a conflict with submission 1.
+        let p = propose(&[1, 2, 3], &load, &[(11, 1)], &[], 1);
         assert_eq!(p, vec![(1, 12), (2, 11), (3, 11)]);
-        // Nobody without a conflict: the half stays unassigned rather than break the rule.
+        // Nobody without a conflict: the submission stays unassigned rather than break the rule.
         let only: HashMap<i64, usize> = [(11, 0)].into_iter().collect();
-        assert_eq!(propose(&[(1, 100)], &only, &[(11, 100)], &[], 1), vec![]);
+        assert_eq!(propose(&[1], &only, &[(11, 1)], &[], 1), vec![]);
     }
 }

@@ -5,6 +5,9 @@
 //! `model` (pure: an edition, its format and states, its rules) ← `policy` (pure) ← `store`
 //! (private SQL) ← `editions` (actions) ← `pages` (thin handlers) ← `routes`.
 
+mod apply_pages;
+pub mod applying;
+pub mod candidacy;
 pub mod editions;
 pub mod model;
 mod pages;

@@ -7,6 +7,7 @@ use crate::{
     db::Fingerprint,
     error::FieldErrors,
     i18n::{Locale, Localized},
+    submissions::deadline::Deadline,
 };
 
 /// Where an edition takes place.
@@ -96,11 +97,14 @@ impl EditionState {
     }
 }
 
-/// One side's places in the cohort.
+/// One side's places in the cohort, and its deadline for candidacies (the shared deadline
+/// model: an instant and the side's zone; `None` on editions drafted before calls for
+/// candidates existed, which the form then asks for).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Places {
     pub side_id: i64,
     pub places: i64,
+    pub deadline: Option<Deadline>,
 }
 
 /// What an edition's form gives, and what each side approves.
@@ -128,7 +132,11 @@ impl EditionInput {
             "place": &self.place,
             "dates": [self.starts_on.to_string(), self.ends_on.to_string()],
             "host": self.host_side_id,
-            "places": self.places.iter().map(|p| [p.side_id, p.places]).collect::<Vec<_>>(),
+            "places": self.places.iter().map(|p| serde_json::json!([
+                p.side_id,
+                p.places,
+                p.deadline.as_ref().map(|d| (d.at, &d.zone)),
+            ])).collect::<Vec<_>>(),
         }))
     }
 }
@@ -192,6 +200,14 @@ pub fn check(input: &EditionInput, sides: &[i64]) -> FieldErrors {
         if p.is_none_or(|p| !(0..=MAX_PLACES).contains(&p.places)) {
             e.add(&format!("places_{s}"), "grv-error-places");
         }
+        match p.and_then(|p| p.deadline.as_ref()) {
+            None => e.add(&format!("deadline_{s}"), "grv-error-deadline"),
+            // Candidacies close before the edition ends (its last day, in the side's zone).
+            Some(d) if d.at >= end_of(input.ends_on, &d.zone) => {
+                e.add(&format!("deadline_{s}"), "grv-error-deadline-late")
+            }
+            Some(_) => {}
+        }
     }
     if input.places.iter().map(|p| p.places.max(0)).sum::<i64>() < 1
         && let Some(first) = sides.first()
@@ -199,6 +215,14 @@ pub fn check(input: &EditionInput, sides: &[i64]) -> FieldErrors {
         e.add(&format!("places_{first}"), "grv-error-places");
     }
     e
+}
+
+/// The first instant after `day` in `zone`.
+fn end_of(day: Date, zone: &str) -> i64 {
+    day.tomorrow()
+        .ok()
+        .and_then(|d| d.at(0, 0, 0, 0).in_tz(zone).ok())
+        .map_or(i64::MAX, |z| z.timestamp().as_millisecond())
 }
 
 /// A stored edition with its state.
@@ -221,6 +245,27 @@ impl Edition {
 mod tests {
     use super::*;
 
+    fn deadline(side_id: i64, local: &str, zone: &str) -> Deadline {
+        Deadline {
+            side_id,
+            at: crate::submissions::deadline::parse_local(local, zone).unwrap(),
+            zone: zone.into(),
+        }
+    }
+
+    #[test]
+    fn each_side_closes_candidacies_by_the_end_of_the_edition_in_its_zone() {
+        let mut i = input();
+        i.places[0].deadline = None;
+        assert!(check(&i, &[1, 2]).0.contains_key("deadline_1"));
+        let mut i = input();
+        // The edition ends on 30 June: 23:59 that day in Québec is still within it.
+        i.places[1].deadline = Some(deadline(2, "2021-06-30T23:59", "America/Toronto"));
+        assert!(check(&i, &[1, 2]).is_empty());
+        i.places[1].deadline = Some(deadline(2, "2021-07-01T00:00", "America/Toronto"));
+        assert!(check(&i, &[1, 2]).0.contains_key("deadline_2"));
+    }
+
     fn input() -> EditionInput {
         EditionInput {
             number: 3,
@@ -235,10 +280,12 @@ mod tests {
                 Places {
                     side_id: 1,
                     places: 8,
+                    deadline: Some(deadline(1, "2021-02-15T17:00", "Europe/Brussels")),
                 },
                 Places {
                     side_id: 2,
                     places: 7,
+                    deadline: Some(deadline(2, "2021-02-15T17:00", "America/Toronto")),
                 },
             ],
         }

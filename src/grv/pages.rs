@@ -22,6 +22,7 @@ use crate::{
     i18n::{Localized, format_civil_date},
     ids::GrvEditionId,
     programmes::Side,
+    submissions::deadline::{Deadline, parse_local, to_local_input},
 };
 
 /// A form as typed, kept for re-display.
@@ -48,6 +49,12 @@ fn raw_of(input: &EditionInput) -> Raw {
     set("host", input.host_side_id.to_string());
     for p in &input.places {
         set(&format!("places_{}", p.side_id), p.places.to_string());
+        if let Some(d) = &p.deadline {
+            set(
+                &format!("deadline_{}", p.side_id),
+                to_local_input(d.at, &d.zone),
+            );
+        }
     }
     raw
 }
@@ -63,11 +70,29 @@ fn read(raw: &Raw, sides: &[Side]) -> Result<EditionInput, FieldErrors> {
         })
     };
     let n = number("number", &mut unread);
+    // Each side's deadline is typed in that side's zone, as a CMP call's are.
     let places = sides
         .iter()
-        .map(|s| Places {
-            side_id: s.id,
-            places: number(&format!("places_{}", s.id), &mut unread),
+        .map(|s| {
+            let key = format!("deadline_{}", s.id);
+            let typed = get(raw, &key).trim();
+            let deadline = if typed.is_empty() {
+                None
+            } else {
+                parse_local(typed, &s.time_zone)
+                    .map_err(|e| unread.add(&key, e.key()))
+                    .ok()
+                    .map(|at| Deadline {
+                        side_id: s.id,
+                        at,
+                        zone: s.time_zone.clone(),
+                    })
+            };
+            Places {
+                side_id: s.id,
+                places: number(&format!("places_{}", s.id), &mut unread),
+                deadline,
+            }
         })
         .collect();
     let mut day = |k: &str| {
@@ -178,6 +203,32 @@ fn form_page(ctx: &Ctx, action: &str, title: &str, raw: &Raw, sides: &[Side]) ->
             hosts,
             get(raw, "host"),
         ));
+    for (i, s) in sides.iter().enumerate() {
+        let name = format!("deadline_{}", s.id);
+        let mut f = Field::input(
+            ctx,
+            "datetime-local",
+            name.clone(),
+            "grv-field-deadline",
+            get(raw, &name),
+        )
+        .label(ctx.locale.t_args(
+            "grv-field-deadline",
+            &[
+                ("side", side_name(s).into()),
+                (
+                    "zone",
+                    crate::i18n::zone_city(&s.time_zone, ctx.locale).into(),
+                ),
+            ],
+        ));
+        if i == 0 {
+            f = f
+                .heading(ctx.t("grv-part-call"))
+                .hint(ctx, "grv-deadline-hint");
+        }
+        form = form.field(f);
+    }
     for (i, s) in sides.iter().enumerate() {
         let name = format!("places_{}", s.id);
         let mut f = Field::input(
@@ -307,7 +358,7 @@ pub struct ListPage {
     pub can_draft: bool,
 }
 
-fn dates(ctx: &Ctx, input: &EditionInput) -> String {
+pub(super) fn dates(ctx: &Ctx, input: &EditionInput) -> String {
     ctx.locale.t_args(
         "grv-dates",
         &[
@@ -320,7 +371,7 @@ fn dates(ctx: &Ctx, input: &EditionInput) -> String {
     )
 }
 
-fn format_and_place(ctx: &Ctx, input: &EditionInput) -> String {
+pub(super) fn format_and_place(ctx: &Ctx, input: &EditionInput) -> String {
     let format = ctx.t(&input.format.key());
     if input.place.is_empty() {
         format

@@ -4,7 +4,7 @@
 use axum_extra::routing::TypedPath;
 use serde::Deserialize;
 
-use crate::ids::{GrvEditionId, RawId};
+use crate::ids::{GrvCandidacyId, GrvEditionId, RawId};
 
 /// The list of the programme's Grands Rendez-vous editions, and the form to draft one.
 pub const EDITIONS: &str = "/grv/editions";
@@ -12,19 +12,19 @@ pub const EDITIONS_NEW: &str = "/grv/editions/new";
 
 macro_rules! id_path {
     ($name:ident, $path:literal) => {
+        id_path!($name, $path, GrvEditionId);
+    };
+    ($name:ident, $path:literal, $id:ident) => {
         #[derive(TypedPath, Deserialize, Clone, Copy, Debug)]
         #[typed_path($path)]
         pub struct $name {
-            pub id: GrvEditionId,
+            pub id: $id,
         }
 
         impl $name {
             /// The URL of this route for this id (templates build links with it).
             pub fn url(id: impl RawId) -> String {
-                $name {
-                    id: GrvEditionId(id.raw()),
-                }
-                .to_string()
+                $name { id: $id(id.raw()) }.to_string()
             }
         }
     };
@@ -34,3 +34,20 @@ id_path!(EditionsById, "/grv/editions/{id}");
 id_path!(EditionsEdit, "/grv/editions/{id}/edit");
 id_path!(EditionsApprove, "/grv/editions/{id}/approve");
 id_path!(EditionsAdvance, "/grv/editions/{id}/advance");
+
+// The public call for candidates of an edition, and starting a candidacy to it.
+id_path!(Call, "/grands-rendez-vous/{id}");
+id_path!(CallApply, "/grands-rendez-vous/{id}/apply");
+// A candidacy: its form (autosaved), its review and filing, its consent.
+id_path!(Candidacies, "/candidacies/{id}", GrvCandidacyId);
+id_path!(
+    CandidaciesReview,
+    "/candidacies/{id}/review",
+    GrvCandidacyId
+);
+id_path!(CandidaciesFile, "/candidacies/{id}/file", GrvCandidacyId);
+id_path!(
+    CandidaciesConsent,
+    "/candidacies/{id}/consent",
+    GrvCandidacyId
+);

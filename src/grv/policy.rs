@@ -48,3 +48,62 @@ pub fn can(user: &Viewer, perm: Perm, f: &Facts) -> bool {
         Perm::Advance => f.state.next().is_some() && side_yet_to_act,
     }
 }
+
+/// Who may apply to an edition's call and do what with a candidacy (issue 14, item 2): a
+/// person applies once, on their own side, while the call is open and their side's deadline
+/// has not passed; the candidacy is theirs alone to change, file, and decide about a public
+/// announcement; their side's officers read it (the other side's only once the sides meet,
+/// issue 14 item 3); nobody else does.
+pub mod candidacies {
+    use crate::{
+        grv::model::EditionState,
+        submissions::FilingState,
+        viewer::{Role, Viewer},
+    };
+
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum Perm {
+        /// Start a candidacy to the edition.
+        Apply,
+        /// Change one's candidacy, file it (again), see its review.
+        Edit,
+        /// Read a candidacy and its receipts.
+        Read,
+        /// Give or withdraw consent to a public announcement.
+        Consent,
+    }
+
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub struct Facts {
+        /// The programme's sides.
+        pub sides: Vec<i64>,
+        pub state: EditionState,
+        /// The candidacy's side, or for `Apply` the side the person would apply on (their
+        /// account's).
+        pub side: Option<i64>,
+        /// The candidacy's author and state (`None` for `Apply`).
+        pub author: Option<i64>,
+        pub filing: Option<FilingState>,
+        /// Whether the side's deadline (or the candidacy's extension) is still ahead.
+        pub before_deadline: bool,
+    }
+
+    pub fn can(user: &Viewer, perm: Perm, f: &Facts) -> bool {
+        let own = f.author == Some(user.id);
+        let side = f.side.filter(|s| f.sides.contains(s));
+        let open = f.state == EditionState::CallOpen && f.before_deadline;
+        match perm {
+            // Officers of the programme run the call; they do not apply to it.
+            Perm::Apply => {
+                f.author.is_none()
+                    && open
+                    && side.is_some()
+                    && user.side_id == side
+                    && !f.sides.iter().any(|s| user.has_role_on(Role::Officer, *s))
+            }
+            Perm::Edit => own && open && f.filing.is_some_and(|s| s != FilingState::Withdrawn),
+            Perm::Read => own || side.is_some_and(|s| user.has_role_on(Role::Officer, s)),
+            Perm::Consent => own && f.filing.is_some(),
+        }
+    }
+}

@@ -1,9 +1,13 @@
-//! The officers' routes for Grands Rendez-vous editions.
+//! The routes of the Grands Rendez-vous: the officers' editions, the public call for
+//! candidates and the candidates' candidacies.
 
 use axum_extra::routing::TypedPath;
 
-use super::{pages, paths};
-use crate::http::{Access::AnyOf, Registry};
+use super::{apply_pages, pages, paths};
+use crate::http::{
+    Access::{AnyOf, Public, SignedIn},
+    Registry,
+};
 use crate::viewer::Role::{Administrator, Officer};
 
 pub fn routes(r: Registry) -> Registry {
@@ -17,4 +21,21 @@ pub fn routes(r: Registry) -> Registry {
         .post(paths::EditionsEdit::PATH, officers, pages::update)
         .post(paths::EditionsApprove::PATH, officers, pages::approve)
         .post(paths::EditionsAdvance::PATH, officers, pages::advance)
+        // The call for candidates: public; candidacies are their author's (and their side's
+        // officers', read only), which the actions check.
+        .get(paths::Call::PATH, Public, apply_pages::call)
+        .post(paths::CallApply::PATH, SignedIn, apply_pages::apply)
+        .get(paths::Candidacies::PATH, SignedIn, apply_pages::form)
+        .post(paths::Candidacies::PATH, SignedIn, apply_pages::save)
+        .get(
+            paths::CandidaciesReview::PATH,
+            SignedIn,
+            apply_pages::review,
+        )
+        .post(paths::CandidaciesFile::PATH, SignedIn, apply_pages::file)
+        .post(
+            paths::CandidaciesConsent::PATH,
+            SignedIn,
+            apply_pages::consent,
+        )
 }

@@ -172,7 +172,7 @@ pub async fn start_project(
     check_organisation(&mut tx, organisation_id, side).await?;
     let now = db.now_ms();
     let id = store::insert_project(&mut tx, call_id, title, user.id, now).await?;
-    store::insert_half(&mut tx, id, side, organisation_id, user.id, now).await?;
+    new_half_in(&mut tx, id, side, organisation_id, user.id, now).await?;
     audit::record(
         &mut tx,
         &user.actor(),
@@ -443,4 +443,25 @@ pub async fn project_in(tx: &mut Tx, id: i64) -> AppResult<Project> {
         .await?
         .pop()
         .ok_or(AppError::NotFound)
+}
+
+/// A new draft half of `project` on `side`, led by `lead`: first its submission, whose id it
+/// takes. A second half on the same side is refused ("already paired").
+pub(super) async fn new_half_in(
+    tx: &mut Tx,
+    project: i64,
+    side: i64,
+    organisation: i64,
+    lead: i64,
+    now: i64,
+) -> AppResult<i64> {
+    use crate::submissions::{SubmissionKind, actions::new_submission_in};
+    let id = new_submission_in(tx, SubmissionKind::CmpHalf, side, now).await?;
+    match store::insert_half(tx, id, project, side, organisation, lead, now).await {
+        Ok(h) => Ok(h),
+        Err(e) if crate::db::unique_violation(&e).is_some() => {
+            Err(AppError::Conflict("projects-error-already-paired".into()))
+        }
+        Err(e) => Err(e.into()),
+    }
 }

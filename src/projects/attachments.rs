@@ -177,7 +177,8 @@ pub async fn remove(db: &Db, storage: &Storage, user: &Viewer, id: i64) -> AppRe
     }
     super::actions::editable_half(&mut tx, &p, &call, user).await?;
     // A file a receipt names is kept (row and file): it is part of a filed version.
-    let keep_file = store::receipt_names_file(&mut tx, a.half_id, &a.sha256).await?;
+    let keep_file =
+        crate::submissions::actions::receipt_names_file_in(&mut tx, a.half_id, &a.sha256).await?;
     if keep_file {
         let now = tx.now_ms();
         store::remove_attachment(&mut tx, id, now).await?;

@@ -24,7 +24,7 @@ pub(super) async fn filed_contents(
     p: &Project,
 ) -> AppResult<Vec<super::filing::FiledContent>> {
     let ids: Vec<i64> = p.halves.iter().map(|h| h.id).collect();
-    store::latest_filed(tx, &ids)
+    crate::submissions::actions::latest_filed_in(tx, &ids)
         .await?
         .into_iter()
         .map(|(_, _, content, _)| {
@@ -54,7 +54,7 @@ pub(super) async fn as_filed_all(
         .collect();
     let mut filed: std::collections::HashMap<i64, Vec<super::filing::FiledContent>> =
         std::collections::HashMap::new();
-    for (_, _, content, _) in store::latest_filed(tx, &ids).await? {
+    for (_, _, content, _) in crate::submissions::actions::latest_filed_in(tx, &ids).await? {
         let c: super::filing::FiledContent =
             serde_json::from_str(&content).map_err(|e| AppError::Internal(e.into()))?;
         filed.entry(c.project_id).or_default().push(c);
@@ -106,7 +106,7 @@ fn apply_filed(p: &mut Project, filed: &[super::filing::FiledContent], viewer: &
 /// Whether every half of `p` was filed and their latest receipts carry the same shared content
 /// (the session takes a project only then).
 pub async fn filed_alike_in(tx: &mut Tx, ids: &[i64]) -> AppResult<Vec<(i64, String)>> {
-    Ok(store::latest_filed(tx, ids)
+    Ok(crate::submissions::actions::latest_filed_in(tx, ids)
         .await?
         .into_iter()
         .map(|(half, _, _, shared)| (half, shared))
@@ -159,7 +159,7 @@ pub async fn drop_open_drafts(db: &Db, base: &str) -> AppResult<usize> {
             .filter(|h| h.id != half_id && h.state != HalfState::Withdrawn)
             .collect();
         let ids: Vec<i64> = others.iter().map(|h| h.id).collect();
-        let mine = store::latest_filed(&mut tx, &[half_id]).await?;
+        let mine = crate::submissions::actions::latest_filed_in(&mut tx, &[half_id]).await?;
         let theirs = filed_alike_in(&mut tx, &ids).await?;
         // Every other half filed the same shared content, or can no longer file: restoring
         // ours takes nobody's work away.
@@ -290,14 +290,14 @@ async fn live_project_in(tx: &mut Tx, id: i64) -> AppResult<Project> {
 /// A half's filed version: its latest receipt and the content the receipt's hash covers.
 #[derive(Clone, Debug)]
 pub struct FiledVersion {
-    pub receipt: store::ReceiptRow,
+    pub receipt: crate::submissions::ReceiptRow,
     pub content: super::filing::FiledContent,
 }
 
 /// The latest filed version of a half, if it was ever filed. The caller's domain decides who
 /// reads it (evaluations: the evaluator assigned to the half).
 pub async fn latest_version_in(tx: &mut Tx, half_id: i64) -> AppResult<Option<FiledVersion>> {
-    store::latest_receipt(tx, half_id)
+    crate::submissions::actions::latest_receipt_in(tx, half_id)
         .await?
         .map(|r| {
             Ok(FiledVersion {
@@ -323,7 +323,7 @@ pub async fn filed_file_in(
         .find(|a| a.id == attachment_id)
         .ok_or(AppError::NotFound)?;
     match store::find_attachment(tx, attachment_id).await? {
-        Some(a) if a.half_id == version.receipt.half_id && a.sha256 == named.sha256 => Ok(a),
+        Some(a) if a.half_id == version.receipt.submission_id && a.sha256 == named.sha256 => Ok(a),
         _ => Err(AppError::NotFound),
     }
 }

@@ -1,13 +1,11 @@
 //! Filing a half: the deadline of its side decides, a double click files once, and every
 //! filing gets a receipt signed with the server's key.
 
-use jiff::{Timestamp, tz::TimeZone};
 use serde::{Deserialize, Serialize};
 
 use super::{
     actions::{load, load_visible_half, own_half},
     model::*,
-    receipt::{self, Payload},
     store,
 };
 use crate::{
@@ -16,6 +14,11 @@ use crate::{
     db::{Db, Tx},
     email,
     error::{AppError, AppResult, FieldErrors},
+    submissions::{
+        SubmissionKind,
+        actions::{self as submissions, Filing},
+        receipt,
+    },
     users::Viewer,
 };
 
@@ -99,14 +102,6 @@ pub fn shared_sha256(p: &Project) -> String {
         missions,
     ]);
     receipt::sha256_hex(shared.to_string().as_bytes())
-}
-
-fn local(ms: i64, zone: &str) -> String {
-    let tz = TimeZone::get(zone).unwrap_or(TimeZone::UTC);
-    let z = Timestamp::from_millisecond(ms)
-        .unwrap_or(Timestamp::UNIX_EPOCH)
-        .to_zoned_datetime(tz);
-    format!("{zone}={}", z.datetime())
 }
 
 /// The receipt for people, in sentences: what was filed, by whom, with which administration,
@@ -265,18 +260,9 @@ pub async fn file_half(
     Ok(rid)
 }
 
-async fn signing_key(tx: &mut Tx) -> AppResult<(String, String)> {
-    let (secret, public) = receipt::new_key();
-    let now = tx.now_ms();
-    Ok(store::get_or_create_key(tx, "receipts", &secret, &public, now).await?)
-}
-
 /// The public key receipts are signed with (base64 Ed25519), for offline verification.
 pub async fn public_key(db: &Db) -> AppResult<String> {
-    let mut tx = db.write().await?;
-    let (_, public) = signing_key(&mut tx).await?;
-    tx.commit().await?;
-    Ok(public)
+    submissions::public_key(db).await
 }
 
 /// A receipt, for the half's lead and its side's officers.
@@ -284,12 +270,12 @@ pub async fn get_receipt(
     db: &Db,
     user: &Viewer,
     id: i64,
-) -> AppResult<(store::ReceiptRow, Project)> {
+) -> AppResult<(crate::submissions::ReceiptRow, Project)> {
     let mut tx = db.read().await?;
-    let r = store::find_receipt(&mut tx, id)
+    let r = submissions::receipt_in(&mut tx, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let p = load_visible_half(&mut tx, user, r.half_id).await?;
+    let p = load_visible_half(&mut tx, user, r.submission_id).await?;
     Ok((r, p))
 }
 
@@ -307,10 +293,10 @@ pub struct ReceiptDocument {
 /// [`ReceiptDocument`] of receipt `id`, for whoever may see its half (else "not found").
 pub async fn receipt_document(db: &Db, user: &Viewer, id: i64) -> AppResult<ReceiptDocument> {
     let mut tx = db.read().await?;
-    let row = store::receipt_with_content(&mut tx, id)
+    let row = submissions::receipt_with_content_in(&mut tx, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let p = load_visible_half(&mut tx, user, row.receipt.half_id).await?;
+    let p = load_visible_half(&mut tx, user, row.receipt.submission_id).await?;
     let (call, themes) =
         crate::calls::actions::get_call_with_themes_in(&mut tx, Some(user), p.call_id).await?;
     let content: FiledContent =
@@ -329,12 +315,16 @@ pub async fn receipt_document(db: &Db, user: &Viewer, id: i64) -> AppResult<Rece
 }
 
 /// Receipts of every half the viewer may see.
-pub async fn receipts_of(db: &Db, user: &Viewer, id: i64) -> AppResult<Vec<store::ReceiptRow>> {
+pub async fn receipts_of(
+    db: &Db,
+    user: &Viewer,
+    id: i64,
+) -> AppResult<Vec<crate::submissions::ReceiptRow>> {
     let mut tx = db.read().await?;
     let (p, _, viewer) = load(&mut tx, user, id).await?;
     let mut out = Vec::new();
     for h in p.halves.iter().filter(|h| viewer.sees_half(h)) {
-        out.extend(store::list_receipts(&mut tx, h.id).await?);
+        out.extend(submissions::receipts_of_in(&mut tx, h.id).await?);
     }
     Ok(out)
 }
@@ -351,41 +341,23 @@ pub(super) async fn issue_receipt(
     let attachments = store::list_attachments(tx, half.id).await?;
     let content = serde_json::to_string(&FiledContent::of(p, filed, attachments))
         .map_err(anyhow::Error::from)?;
-    let shared = shared_sha256(p);
-    let sha = receipt::sha256_hex(content.as_bytes());
-    let payload = Payload {
-        format: receipt::FORMAT.into(),
-        project_id: p.id,
-        half_id: half.id,
-        side: half.side_code.clone(),
-        version,
-        submitted_at_utc: Timestamp::from_millisecond(now)
-            .map_err(anyhow::Error::from)?
-            .to_string(),
-        submitted_at_local: call
-            .sides
-            .iter()
-            .map(|s| local(now, &s.time_zone))
-            .collect(),
-        content_sha256: sha.clone(),
-    };
-    let (secret, _) = signing_key(tx).await?;
-    let (json, sig) = receipt::sign(&secret, &payload)?;
-    let rid = store::insert_receipt(
+    let zones: Vec<String> = call.sides.iter().map(|s| s.time_zone.clone()).collect();
+    let issued = submissions::issue_receipt_in(
         tx,
-        &store::NewReceipt {
-            half_id: half.id,
+        &Filing {
+            kind: SubmissionKind::CmpHalf,
+            submission_id: half.id,
+            subject_id: p.id,
+            side_code: &half.side_code,
             version,
-            submitted_at: now,
             content: &content,
-            content_sha256: &sha,
-            shared_sha256: &shared,
-            payload: &json,
-            signature: &sig,
+            shared_sha256: &shared_sha256(p),
+            zones: &zones,
         },
+        now,
     )
     .await?;
-    Ok((rid, json, sha))
+    Ok((issued.id, issued.payload, issued.content_sha256))
 }
 
 /// A project filed by both sides, for the demo loader.
@@ -423,7 +395,7 @@ pub async fn seed_filed_project(
     };
     store::update_project(tx, id, &row, &s.theme_ids, first).await?;
     for (side, org, lead, _) in &s.halves {
-        store::insert_half(tx, id, *side, *org, *lead, first).await?;
+        super::actions::new_half_in(tx, id, *side, *org, *lead, first).await?;
     }
     for m in &s.missions {
         store::insert_mission(tx, id, m, first).await?;

@@ -17,14 +17,14 @@ mod officer_pages;
 pub mod pages;
 pub mod partner;
 mod partner_pages;
-pub mod receipt;
 mod receipt_pages;
 mod review_pages;
 mod store;
 pub mod tasks;
 
+pub use crate::submissions::{ReceiptRow, receipt};
 pub use model::{Half, HalfState, Mission, Project};
-pub use store::{AttachmentRow, ReceiptRow};
+pub use store::AttachmentRow;
 pub mod paths;
 pub mod policy;
 pub mod reads;

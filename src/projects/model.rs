@@ -4,31 +4,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::calls::{Call, TravelPayer};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum HalfState {
-    Draft,
-    Submitted,
-    Withdrawn,
-}
-
-impl HalfState {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            HalfState::Draft => "draft",
-            HalfState::Submitted => "submitted",
-            HalfState::Withdrawn => "withdrawn",
-        }
-    }
-    pub fn parse(s: &str) -> Option<HalfState> {
-        [HalfState::Draft, HalfState::Submitted, HalfState::Withdrawn]
-            .into_iter()
-            .find(|h| h.as_str() == s)
-    }
-    pub fn key(self) -> String {
-        format!("projects-state-{}", self.as_str())
-    }
-}
+/// A half is filed as every submission is: draft, filed, withdrawn.
+pub use crate::submissions::FilingState as HalfState;
 
 /// One side's part of a project.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -108,15 +85,20 @@ pub const SUMMARY_MAX_LINES: usize = 10;
 
 /// The last instant a half may be filed: its side's deadline, or a later individual extension.
 pub fn filing_deadline(call: &Call, half: &Half) -> Option<i64> {
-    let deadline = call.side(half.side_id)?.deadline_at;
-    Some(half.extension_until.map_or(deadline, |e| e.max(deadline)))
+    Some(
+        call.side(half.side_id)?
+            .deadline()
+            .until(half.extension_until),
+    )
 }
 
 /// Rule 2: the server clock decides, to the millisecond, against the filing side's deadline.
 pub fn may_file(call: &Call, half: &Half, now: i64) -> bool {
     call.state == crate::calls::CallState::Published
         && now >= call.opens_at
-        && filing_deadline(call, half).is_some_and(|d| now <= d)
+        && call
+            .side(half.side_id)
+            .is_some_and(|s| s.deadline().accepts(now, half.extension_until))
         && half.state != HalfState::Withdrawn
 }
 

@@ -135,7 +135,7 @@ pub async fn join_project(
         )));
     }
     check_organisation(&mut tx, organisation_id, side).await?;
-    let half = match store::insert_half(
+    let half = super::actions::new_half_in(
         &mut tx,
         project_id,
         side,
@@ -143,14 +143,7 @@ pub async fn join_project(
         user.id,
         db.now_ms(),
     )
-    .await
-    {
-        Ok(h) => h,
-        Err(e) if crate::db::unique_violation(&e).is_some() => {
-            return Err(AppError::Conflict("projects-error-already-paired".into()));
-        }
-        Err(e) => return Err(e.into()),
-    };
+    .await?;
     // The other lead learns that their partner joined.
     let p = super::actions::project_in(&mut tx, project_id).await?;
     notify_other_lead(

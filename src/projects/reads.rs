@@ -24,7 +24,7 @@ pub struct ProjectPage {
     pub call: Call,
     pub relation: Relation,
     /// Receipts of the halves the viewer may see.
-    pub receipts: Vec<store::ReceiptRow>,
+    pub receipts: Vec<crate::submissions::ReceiptRow>,
     /// Attachments of the halves the viewer may see.
     pub attachments: Vec<store::AttachmentRow>,
     /// The released decision for the lead's side: (outcome, amount).
@@ -51,7 +51,7 @@ pub async fn project_page(db: &Db, user: &Viewer, id: i64) -> AppResult<ProjectP
         .filter(|h| relation.sees_half(h))
         .map(|h| h.id)
         .collect();
-    let receipts = store::receipts_of(&mut tx, &visible).await?;
+    let receipts = crate::submissions::actions::receipts_in(&mut tx, &visible).await?;
     // The leads see their draft's files; everyone else the files of the filed versions.
     let mut attachments = store::attachments_of(&mut tx, &visible).await?;
     if !matches!(relation, Relation::Lead(_)) {

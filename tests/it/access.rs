@@ -169,6 +169,15 @@ fn needs() -> Vec<(Method, &'static str, Needs)> {
         (post.clone(), "/grv/editions/{id}/edit", Grv(G::Edit)),
         (post.clone(), "/grv/editions/{id}/approve", Grv(G::Approve)),
         (post.clone(), "/grv/editions/{id}/advance", Grv(G::Advance)),
+        // The call for candidates is public; a candidacy is its author's, which the action
+        // checks (`grv::policy::candidacies`, its own table).
+        (get.clone(), "/grands-rendez-vous/{id}", Public),
+        (post.clone(), "/grands-rendez-vous/{id}/apply", SignedIn),
+        (get.clone(), "/candidacies/{id}", SignedIn),
+        (post.clone(), "/candidacies/{id}", SignedIn),
+        (get.clone(), "/candidacies/{id}/review", SignedIn),
+        (post.clone(), "/candidacies/{id}/file", SignedIn),
+        (post.clone(), "/candidacies/{id}/consent", SignedIn),
         (get.clone(), "/commissions", Commissions(K::View)),
         (get.clone(), "/commissions/new", Commissions(K::Draft)),
         (post.clone(), "/commissions/new", Commissions(K::Draft)),

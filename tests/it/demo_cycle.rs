@@ -19,11 +19,11 @@ async fn the_full_demo_holds_the_xi_evaluations_and_the_june_2019_decisions() {
     );
     // The declared conflict and the affiliation were respected.
     assert_eq!(
-        app.scalar("select count(*) from assignments a join project_halves h on h.id = a.half_id join conflicts c on c.evaluator_id = a.evaluator_id and c.project_id = h.project_id").await,
+        app.scalar("select count(*) from assignments a join project_halves h on h.id = a.submission_id join conflicts c on c.evaluator_id = a.evaluator_id and c.submission_id = a.submission_id").await,
         0
     );
     assert_eq!(
-        app.scalar("select count(*) from assignments a join project_halves h on h.id = a.half_id join project_halves o on o.project_id = h.project_id join evaluator_affiliations f on f.user_id = a.evaluator_id and f.organisation_id = o.organisation_id").await,
+        app.scalar("select count(*) from assignments a join project_halves h on h.id = a.submission_id join project_halves o on o.project_id = h.project_id join evaluator_affiliations f on f.user_id = a.evaluator_id and f.organisation_id = o.organisation_id").await,
         0
     );
     assert_eq!(app.scalar("select count(*) from recommendations").await, 80);

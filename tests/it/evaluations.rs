@@ -149,7 +149,7 @@ async fn a_declared_conflict_blocks_assignment_and_the_proposal_avoids_it() {
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     assert_eq!(
         app.scalar_text(&format!(
-            "select count(*) from assignments where half_id = {half} and evaluator_id = {evaluator}"
+            "select count(*) from assignments where submission_id = {half} and evaluator_id = {evaluator}"
         ))
         .await,
         0

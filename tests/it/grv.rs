@@ -37,6 +37,9 @@ async fn fifth(app: &TestApp) -> Vec<(String, String)> {
         ("host", &wb),
         (&format!("places_{wb}"), "8"),
         (&format!("places_{qc}"), "7"),
+        // Each side's call closes at 17:00 in its own zone.
+        (&format!("deadline_{wb}"), "2025-01-15T17:00"),
+        (&format!("deadline_{qc}"), "2025-01-15T17:00"),
     ]
     .iter()
     .map(|(k, v)| (k.to_string(), v.to_string()))

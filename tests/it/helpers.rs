@@ -608,7 +608,7 @@ impl TestApp {
         .await;
         self.exec_text(&format!(
             "update receipts set content = replace(content, '\"title\":{}', '\"title\":{}')
-             where half_id in (select id from project_halves where project_id = {project})",
+             where submission_id in (select id from project_halves where project_id = {project})",
             json(&old),
             json(title)
         ))
@@ -662,6 +662,7 @@ pub fn try_page_of(action: &str) -> Option<String> {
     let parts: Vec<&str> = action.trim_start_matches('/').split('/').collect();
     match parts.as_slice() {
         ["sessions", id, "sign"] => Some(format!("/sessions/{id}/minutes")),
+        ["grv", "editions", id, ..] => Some(format!("/grv/editions/{id}")),
         [
             kind @ ("sessions" | "funded" | "calls" | "projects" | "commissions"),
             id,

@@ -162,9 +162,9 @@ fn every_key_used_by_the_code_exists() {
         }
     }
     for k in [
-        "projects-state-draft",
-        "projects-state-submitted",
-        "projects-state-withdrawn",
+        "submissions-state-draft",
+        "submissions-state-submitted",
+        "submissions-state-withdrawn",
         "projects-email-admissible-subject",
         "projects-email-admissible-body",
         "projects-email-inadmissible-subject",

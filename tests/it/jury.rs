@@ -62,7 +62,7 @@ async fn a_jury_ranks_instead_of_scoring_each_place_once_and_the_side_follows_me
     }
     let assignment = |j: &'static str, h: &String| {
         format!(
-            "select a.id from assignments a join users u on u.id = a.evaluator_id where u.email = '{j}' and a.half_id = {h}"
+            "select a.id from assignments a join users u on u.id = a.evaluator_id where u.email = '{j}' and a.submission_id = {h}"
         )
     };
     for (j, first_place_half) in jurors.into_iter().zip([&h2, &h2]) {
@@ -175,7 +175,7 @@ async fn an_evaluator_belonging_to_a_partner_organisation_is_excluded_automatica
         .await;
     assert_eq!(
         app.scalar_text(&format!(
-            "select count(*) from assignments where half_id = {half}"
+            "select count(*) from assignments where submission_id = {half}"
         ))
         .await,
         0
@@ -297,7 +297,7 @@ async fn a_side_writes_one_recommendation_per_half_and_rewrites_it() {
     }
     assert_eq!(
         app.scalar_text_value(&format!(
-            "select verdict || ':' || note from recommendations where half_id = {half}"
+            "select verdict || ':' || note from recommendations where submission_id = {half}"
         ))
         .await,
         "priority:Très bon projet"
@@ -424,13 +424,13 @@ async fn the_officers_table_saves_at_once_and_refuses_a_stale_page() {
     let evaluator = user_id(&app, WB_EVALUATOR).await;
     let recommendations = || async {
         app.scalar_text(&format!(
-            "select count(*) from recommendations where half_id in ({h1}, {h2})"
+            "select count(*) from recommendations where submission_id in ({h1}, {h2})"
         ))
         .await
     };
     let assignments = || async {
         app.scalar_text(&format!(
-            "select count(*) from assignments where half_id in ({h1}, {h2})"
+            "select count(*) from assignments where submission_id in ({h1}, {h2})"
         ))
         .await
     };
@@ -486,7 +486,7 @@ async fn the_officers_table_saves_at_once_and_refuses_a_stale_page() {
     )));
     assert_eq!(
         app.scalar_text_value(&format!(
-            "select verdict from recommendations where half_id = {h1}"
+            "select verdict from recommendations where submission_id = {h1}"
         ))
         .await,
         "priority"
@@ -498,7 +498,7 @@ async fn the_officers_table_saves_at_once_and_refuses_a_stale_page() {
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     assert_eq!(
         app.scalar_text_value(&format!(
-            "select verdict || ':' || note from recommendations where half_id = {h1}"
+            "select verdict || ':' || note from recommendations where submission_id = {h1}"
         ))
         .await,
         "reserved:Fragile"

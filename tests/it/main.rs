@@ -17,6 +17,7 @@ mod exports;
 mod followup;
 mod followup_terms;
 mod grv;
+mod grv_candidates;
 mod helpers;
 mod i18n_keys;
 mod installation;

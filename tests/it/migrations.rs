@@ -21,13 +21,18 @@ fn tree(db: &str) -> Vec<(String, String)> {
     files
 }
 
-/// Words following `keyword` in the SQL (table and constraint names).
+/// Words following `keyword` in the SQL (table and constraint names), as they stand after the
+/// file: what is dropped is left out, and a table rebuilt through a `_new` copy (SQLite's way
+/// of changing a column) is the table PostgreSQL alters in place.
 fn names_after(sql: &str, keyword: &str) -> BTreeSet<String> {
-    let words: Vec<&str> = sql.split_whitespace().collect();
+    let words: Vec<&str> = std::iter::once("").chain(sql.split_whitespace()).collect();
     words
-        .windows(2)
-        .filter(|w| w[0] == keyword)
-        .map(|w| w[1].trim_matches(|c| c == '(' || c == ',').to_string())
+        .windows(3)
+        .filter(|w| w[1] == keyword && w[0] != "drop")
+        .map(|w| {
+            let name = w[2].trim_matches(|c| c == '(' || c == ',' || c == ';');
+            name.strip_suffix("_new").unwrap_or(name).to_string()
+        })
         .collect()
 }
 

@@ -209,7 +209,7 @@ async fn both_halves_are_filed_with_their_own_administration_and_receipts_verify
     let mut tx = app.db.db.read().await.unwrap();
     let rows: Vec<(String, String, String, String)> =
         passerelle::on_tx!(&mut tx, |c| sqlx::query_as(
-            "select r.payload, r.signature, r.content, r.content_sha256 from receipts r join project_halves h on h.id = r.half_id where h.project_id = (select max(id) from projects) order by r.id"
+            "select r.payload, r.signature, r.content, r.content_sha256 from receipts r join project_halves h on h.id = r.submission_id where h.project_id = (select max(id) from projects) order by r.id"
         )
         .fetch_all(c)
         .await)
@@ -297,7 +297,7 @@ async fn a_double_click_files_once() {
     .await;
     assert_eq!(r.status, StatusCode::CONFLICT);
     assert!(r.body.contains("un seul dépôt a été enregistré"));
-    assert_eq!(app.scalar("select count(*) from receipts r join project_halves h on h.id = r.half_id where h.project_id = (select max(id) from projects)").await, 1);
+    assert_eq!(app.scalar("select count(*) from receipts r join project_halves h on h.id = r.submission_id where h.project_id = (select max(id) from projects)").await, 1);
     // A deliberate resubmission before the deadline is a new version, the old one kept: the
     // filed half is reopened first (issue 10: filing freezes).
     assert_eq!(
@@ -307,7 +307,7 @@ async fn a_double_click_files_once() {
         StatusCode::SEE_OTHER
     );
     assert_eq!(file(&mut qc, id).await.status, StatusCode::SEE_OTHER);
-    assert_eq!(app.scalar("select max(r.version) from receipts r join project_halves h on h.id = r.half_id where h.project_id = (select max(id) from projects)").await, 2);
+    assert_eq!(app.scalar("select max(r.version) from receipts r join project_halves h on h.id = r.submission_id where h.project_id = (select max(id) from projects)").await, 2);
 }
 
 #[tokio::test]
@@ -319,7 +319,7 @@ async fn after_the_sides_deadline_filing_is_refused_unless_an_officer_extends_it
     let r = file(&mut qc, id).await;
     assert_eq!(r.status, StatusCode::CONFLICT);
     assert!(r.body.contains("La date limite de votre partie est passée"));
-    assert_eq!(app.scalar("select count(*) from receipts r join project_halves h on h.id = r.half_id where h.project_id = (select max(id) from projects)").await, 0);
+    assert_eq!(app.scalar("select count(*) from receipts r join project_halves h on h.id = r.submission_id where h.project_id = (select max(id) from projects)").await, 0);
 
     let half = app.scalar("select h.id from project_halves h join sides s on s.id = h.side_id where s.code = 'QC' and h.project_id = (select max(id) from projects)").await.to_string();
     let mut officer_wb = app.browser();
@@ -379,7 +379,8 @@ async fn the_demo_has_forty_paired_projects_filed_before_the_deadline() {
         .to_string();
     let mut tx = app.db.db.read().await.unwrap();
     let rows: Vec<(String, String)> = passerelle::on_tx!(&mut tx, |c| sqlx::query_as(
-        "select payload, signature from receipts"
+        "select r.payload, r.signature from receipts r
+         join submissions s on s.id = r.submission_id where s.kind = 'cmp_half'"
     )
     .fetch_all(c)
     .await)

@@ -34,6 +34,9 @@ const PAGES: &[(&str, &str)] = &[
     ("charge.wb", "/grv/editions"),
     ("charge.wb", "/grv/editions/new"),
     ("charge.qc", "/grv/editions/{grv}"),
+    ("demandeur.qc", "/grands-rendez-vous/{grv_public}"),
+    ("demandeur.qc", "/candidacies/{candidacy}"),
+    ("demandeur.qc", "/candidacies/{candidacy}/review"),
     ("charge.qc", "/grv/editions/{grv_draft}/edit"),
     ("charge.qc", "/sessions/{session}/minutes.pdf"),
     ("charge.qc", "/sessions/{session}/ics"),
@@ -117,7 +120,7 @@ async fn ids(app: &TestApp) -> Vec<(&'static str, i64)> {
         ("{project}", app.scalar("select min(id) from projects").await),
         (
             "{receipt}",
-            app.scalar("select min(r.id) from receipts r join project_halves h on h.id = r.half_id join sides s on s.id = h.side_id where s.code = 'QC'")
+            app.scalar("select min(r.id) from receipts r join project_halves h on h.id = r.submission_id join sides s on s.id = h.side_id where s.code = 'QC'")
                 .await,
         ),
         (
@@ -139,6 +142,19 @@ async fn ids(app: &TestApp) -> Vec<(&'static str, i64)> {
                 .await,
         ),
         ("{grv}", app.scalar("select max(id) from grv_editions").await),
+        (
+            "{candidacy}",
+            app.scalar(
+                "select min(c.id) from grv_candidacies c join users u on u.id = c.user_id
+                 where u.email = 'demandeur.qc@demo.passerelle.test'",
+            )
+            .await,
+        ),
+        (
+            "{grv_public}",
+            app.scalar("select max(id) from grv_editions where state <> 'draft'")
+                .await,
+        ),
         (
             "{resolution}",
             app.scalar("select min(id) from resolutions where kind = 'calendar'")

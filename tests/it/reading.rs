@@ -299,7 +299,7 @@ async fn the_evaluators_page_shows_exactly_what_the_receipt_signs() {
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let assignment = app
         .scalar_text(&format!(
-            "select id from assignments where half_id = {half}"
+            "select id from assignments where submission_id = {half}"
         ))
         .await;
 
@@ -326,12 +326,12 @@ async fn the_evaluators_page_shows_exactly_what_the_receipt_signs() {
     let (version, stored_sha) = {
         let v = app
             .scalar_text(&format!(
-                "select max(version) from receipts where half_id = {half}"
+                "select max(version) from receipts where submission_id = {half}"
             ))
             .await;
         let s = app
             .scalar_text_value(&format!(
-                "select content_sha256 from receipts where half_id = {half} and version = {v}"
+                "select content_sha256 from receipts where submission_id = {half} and version = {v}"
             ))
             .await;
         (v, s)

@@ -950,7 +950,7 @@ async fn approving_an_extension_report_or_resolution_changed_since_is_refused() 
 /// The QC project `id`'s filed receipts (versions).
 async fn receipt_versions(app: &TestApp, id: i64) -> i64 {
     app.scalar_text(&format!(
-        "select count(*) from receipts r join project_halves h on h.id = r.half_id
+        "select count(*) from receipts r join project_halves h on h.id = r.submission_id
          where h.project_id = {id}"
     ))
     .await

@@ -100,7 +100,7 @@ pub async fn count_scores_of_grid(tx: &mut Tx, grid_id: i64) -> sqlx::Result<i64
         sqlx::query_scalar(
         "select (select count(*) from scores s join grid_criteria g on g.id = s.criterion_id where g.grid_id = $1)
               + (select count(*) from evaluation_ranks r join assignments a on a.id = r.assignment_id
-                 join project_halves h on h.id = a.half_id join projects p on p.id = h.project_id
+                 join project_halves h on h.id = a.submission_id join projects p on p.id = h.project_id
                  join grids g on g.call_id = p.call_id and g.side_id = h.side_id where g.id = $1)"
     )
     .bind(grid_id)
@@ -109,44 +109,47 @@ pub async fn count_scores_of_grid(tx: &mut Tx, grid_id: i64) -> sqlx::Result<i64
     })
 }
 
-pub async fn insert_conflict(
+/// A conflict of `evaluator` with each of these submissions (a joint project's halves).
+pub async fn insert_conflicts(
     tx: &mut Tx,
     evaluator: i64,
-    project: i64,
+    submissions: &[i64],
     reason: &str,
     now: i64,
 ) -> sqlx::Result<()> {
-    on_tx_exec!(tx, |c| {
-        sqlx::query(
-        "insert into conflicts (evaluator_id, project_id, reason, created_at) values ($1, $2, $3, $4)
-         on conflict (evaluator_id, project_id) do nothing"
-    )
-    .bind(evaluator)
-    .bind(project)
-    .bind(reason)
-    .bind(now)
-    .execute(c)
-    .await
-    })?;
+    for submission in submissions {
+        on_tx_exec!(tx, |c| {
+            sqlx::query(
+                "insert into conflicts (evaluator_id, submission_id, reason, created_at)
+                 values ($1, $2, $3, $4) on conflict (evaluator_id, submission_id) do nothing",
+            )
+            .bind(evaluator)
+            .bind(*submission)
+            .bind(reason)
+            .bind(now)
+            .execute(c)
+            .await
+        })?;
+    }
     Ok(())
 }
 
-/// (evaluator, project) pairs in conflict among `evaluators`.
+/// Every declared (evaluator, submission) conflict.
 pub async fn list_conflicts(tx: &mut Tx) -> sqlx::Result<Vec<(i64, i64)>> {
     on_tx!(tx, |c| sqlx::query_as(
-        "select evaluator_id, project_id from conflicts"
+        "select evaluator_id, submission_id from conflicts"
     )
     .fetch_all(c)
     .await)
 }
 
-/// Whether the evaluator declared a conflict with the project.
-pub async fn has_conflict(tx: &mut Tx, evaluator: i64, project: i64) -> sqlx::Result<bool> {
+/// Whether the evaluator declared a conflict with the submission.
+pub async fn has_conflict(tx: &mut Tx, evaluator: i64, submission: i64) -> sqlx::Result<bool> {
     let n: i64 = on_tx!(tx, |c| sqlx::query_scalar(
-        "select count(*) from conflicts where evaluator_id = $1 and project_id = $2"
+        "select count(*) from conflicts where evaluator_id = $1 and submission_id = $2"
     )
     .bind(evaluator)
-    .bind(project)
+    .bind(submission)
     .fetch_one(c)
     .await)?;
     Ok(n > 0)
@@ -161,7 +164,7 @@ pub async fn insert_assignment(
 ) -> sqlx::Result<i64> {
     on_tx!(tx, |c| {
         sqlx::query_scalar(
-        "insert into assignments (half_id, evaluator_id, assigned_by, state, created_at) values ($1, $2, $3, 'assigned', $4) returning id"
+        "insert into assignments (submission_id, evaluator_id, assigned_by, state, created_at) values ($1, $2, $3, 'assigned', $4) returning id"
     )
     .bind(half)
     .bind(evaluator)
@@ -178,7 +181,7 @@ pub async fn find_assignment(
     id: i64,
 ) -> sqlx::Result<Option<(i64, i64, i64, String)>> {
     on_tx!(tx, |c| sqlx::query_as(
-        "select id, half_id, evaluator_id, state from assignments where id = $1"
+        "select id, submission_id, evaluator_id, state from assignments where id = $1"
     )
     .bind(id)
     .fetch_optional(c)
@@ -191,8 +194,8 @@ pub async fn list_side_assignments(
     side_id: i64,
 ) -> sqlx::Result<Vec<(i64, i64, i64, String, String)>> {
     on_tx!(tx, |c| sqlx::query_as(
-        "select a.id, a.half_id, a.evaluator_id, u.name, a.state from assignments a
-         join project_halves h on h.id = a.half_id join users u on u.id = a.evaluator_id
+        "select a.id, a.submission_id, a.evaluator_id, u.name, a.state from assignments a
+         join project_halves h on h.id = a.submission_id join users u on u.id = a.evaluator_id
          where h.side_id = $1 order by a.id"
     )
     .bind(side_id)
@@ -206,8 +209,8 @@ pub async fn list_evaluator_assignments(
     evaluator: i64,
 ) -> sqlx::Result<Vec<(i64, i64, i64, String, i64)>> {
     on_tx!(tx, |c| sqlx::query_as(
-        "select a.id, a.half_id, p.id, a.state, p.call_id from assignments a
-         join project_halves h on h.id = a.half_id join projects p on p.id = h.project_id
+        "select a.id, a.submission_id, p.id, a.state, p.call_id from assignments a
+         join project_halves h on h.id = a.submission_id join projects p on p.id = h.project_id
          where a.evaluator_id = $1 order by a.id"
     )
     .bind(evaluator)

@@ -54,7 +54,7 @@ pub async fn submitted_ranks(
     on_tx!(tx, |c| {
         sqlx::query_as(
         "select a.id, r.rank from evaluation_ranks r join assignments a on a.id = r.assignment_id
-         join project_halves h on h.id = a.half_id join projects p on p.id = h.project_id
+         join project_halves h on h.id = a.submission_id join projects p on p.id = h.project_id
          where a.evaluator_id = $1 and p.call_id = $2 and a.state = 'submitted' and r.rank is not null"
     )
     .bind(evaluator)
@@ -113,7 +113,7 @@ pub async fn open_assignments_with_due_date(
 ) -> sqlx::Result<Vec<(i64, i64, i64, i64, i64)>> {
     on_tx!(tx, |c| sqlx::query_as(
         "select a.id, g.due_at, a.evaluator_id, p.id, h.side_id from assignments a
-         join project_halves h on h.id = a.half_id join projects p on p.id = h.project_id
+         join project_halves h on h.id = a.submission_id join projects p on p.id = h.project_id
          join grids g on g.call_id = p.call_id and g.side_id = h.side_id
          where a.state = 'assigned' and g.due_at is not null order by a.id"
     )
@@ -158,8 +158,8 @@ pub async fn save_recommendation(
 ) -> sqlx::Result<()> {
     on_tx_exec!(tx, |c| {
         sqlx::query(
-        "insert into recommendations (half_id, verdict, note, written_by, updated_at) values ($1, $2, $3, $4, $5)
-         on conflict (half_id) do update set verdict = excluded.verdict, note = excluded.note,
+        "insert into recommendations (submission_id, verdict, note, written_by, updated_at) values ($1, $2, $3, $4, $5)
+         on conflict (submission_id) do update set verdict = excluded.verdict, note = excluded.note,
              written_by = excluded.written_by, updated_at = excluded.updated_at"
     )
     .bind(half)
@@ -179,8 +179,8 @@ pub async fn side_recommendations(
     side: i64,
 ) -> sqlx::Result<Vec<(i64, String, String)>> {
     on_tx!(tx, |c| sqlx::query_as(
-        "select r.half_id, r.verdict, r.note from recommendations r
-         join project_halves h on h.id = r.half_id where h.side_id = $1"
+        "select r.submission_id, r.verdict, r.note from recommendations r
+         join project_halves h on h.id = r.submission_id where h.side_id = $1"
     )
     .bind(side)
     .fetch_all(c)

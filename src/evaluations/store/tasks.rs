@@ -25,14 +25,14 @@ pub async fn progress(tx: &mut Tx, side: i64) -> sqlx::Result<Vec<ProgressRow>> 
         sqlx::query_as(
         "select c.id as call_id, c.title_fr, c.title_en,
                 count(distinct h.id) as filed,
-                count(distinct h.id) - count(distinct a.half_id) as unassigned,
+                count(distinct h.id) - count(distinct a.submission_id) as unassigned,
                 count(a.id) as assigned,
                 coalesce(sum(case when a.state = 'submitted' then 1 else 0 end), 0) as submitted,
                 (select count(*) from grids g where g.call_id = c.id and g.side_id = $1) as has_grid,
                 (select g.due_at from grids g where g.call_id = c.id and g.side_id = $1) as due_at
          from project_halves h join projects p on p.id = h.project_id
          join calls c on c.id = p.call_id
-         left join assignments a on a.half_id = h.id
+         left join assignments a on a.submission_id = h.id
          where h.side_id = $1 and h.state = 'submitted' and c.state = 'published'
            and (h.admissibility is null or h.admissibility <> 'inadmissible')
          group by c.id, c.title_fr, c.title_en order by c.id desc"
@@ -67,9 +67,9 @@ pub async fn assignments(tx: &mut Tx, evaluator: i64) -> sqlx::Result<Vec<Assign
                       and (h.admissibility is null or h.admissibility <> 'inadmissible')
                       and not exists (select 1 from conflicts k
                                       where k.evaluator_id = a.evaluator_id
-                                        and k.project_id = p.id)
+                                        and k.submission_id = a.submission_id)
                      then 1 else 0 end as bigint) as open
-         from assignments a join project_halves h on h.id = a.half_id
+         from assignments a join project_halves h on h.id = a.submission_id
          join projects p on p.id = h.project_id join calls c on c.id = p.call_id
          join sides s on s.id = h.side_id
          left join grids g on g.call_id = p.call_id and g.side_id = h.side_id

@@ -1,5 +1,7 @@
 //! SQL of the Grands Rendez-vous' editions: the edition, its places per side, its approvals.
 
+pub mod candidacies;
+
 use jiff::civil::Date;
 
 use super::model::{Edition, EditionInput, EditionState, Format, Places};
@@ -8,6 +10,7 @@ use crate::{
     i18n::Localized,
     ids::{SideId, UserId},
     on_tx, on_tx_exec,
+    submissions::deadline::Deadline,
 };
 
 #[derive(sqlx::FromRow)]
@@ -32,6 +35,8 @@ struct PlacesRow {
     edition_id: i64,
     side_id: i64,
     places: i64,
+    deadline_at: Option<i64>,
+    time_zone: String,
 }
 
 fn date(s: &str) -> sqlx::Result<Date> {
@@ -58,6 +63,11 @@ fn edition(r: EditionRow, places: &[PlacesRow]) -> sqlx::Result<Edition> {
                 .map(|p| Places {
                     side_id: p.side_id,
                     places: p.places,
+                    deadline: p.deadline_at.map(|at| Deadline {
+                        side_id: p.side_id,
+                        at,
+                        zone: p.time_zone.clone(),
+                    }),
                 })
                 .collect(),
         },
@@ -95,7 +105,8 @@ async fn with_places(tx: &mut Tx, rows: Vec<EditionRow>) -> sqlx::Result<Vec<Edi
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let places: Vec<PlacesRow> = fetch_all_in(
         tx,
-        "select edition_id, side_id, places from grv_edition_places where edition_id in ({ids})
+        "select edition_id, side_id, places, deadline_at, time_zone from grv_edition_places
+         where edition_id in ({ids})
          order by edition_id, side_id",
         &ids,
     )
@@ -162,11 +173,14 @@ pub async fn replace_places(tx: &mut Tx, id: i64, places: &[Places]) -> sqlx::Re
     }
     for p in places {
         on_tx_exec!(tx, |c| sqlx::query(
-            "insert into grv_edition_places (edition_id, side_id, places) values ($1, $2, $3)"
+            "insert into grv_edition_places (edition_id, side_id, places, deadline_at, time_zone)
+             values ($1, $2, $3, $4, $5)"
         )
         .bind(id)
         .bind(p.side_id)
         .bind(p.places)
+        .bind(p.deadline.as_ref().map(|d| d.at))
+        .bind(p.deadline.as_ref().map_or("", |d| d.zone.as_str()))
         .execute(c)
         .await)?;
     }

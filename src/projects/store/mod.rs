@@ -83,8 +83,10 @@ pub async fn update_project(
     Ok(())
 }
 
+/// A half whose submission `id` was just made (a half's id is its submission's).
 pub async fn insert_half(
     tx: &mut Tx,
+    id: i64,
     project_id: i64,
     side_id: i64,
     organisation_id: i64,
@@ -93,14 +95,15 @@ pub async fn insert_half(
 ) -> sqlx::Result<i64> {
     on_tx!(tx, |c| {
         sqlx::query_scalar(
-        "insert into project_halves (project_id, side_id, organisation_id, lead_user_id, state, created_at, updated_at)
-         values ($1, $2, $3, $4, 'draft', $5, $5) returning id"
+        "insert into project_halves (id, project_id, side_id, organisation_id, lead_user_id, state, created_at, updated_at)
+         values ($6, $1, $2, $3, $4, 'draft', $5, $5) returning id"
     )
     .bind(project_id)
     .bind(side_id)
     .bind(organisation_id)
     .bind(lead)
     .bind(now)
+    .bind(id)
     .fetch_one(c)
     .await
     })

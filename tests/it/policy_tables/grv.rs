@@ -76,3 +76,83 @@ pub fn table() -> Vec<Row<Perm, Facts, Viewer>> {
 fn grv_editions_policy_follows_the_issue_and_domain_rules_table() {
     check(table(), can);
 }
+
+/// Candidacies (issue 14, item 2): "individuals or teams" apply on their own side while its
+/// call is open; the candidacy is theirs to change and file before their side's deadline;
+/// consent is theirs alone, at any time; their side's officers read it, the other side's do
+/// not before the sides meet (DOMAIN.md rule 4, separate evaluation); officers do not apply.
+mod candidacies {
+    use passerelle::grv::model::EditionState::{self, CallOpen, Closed, Screening};
+    use passerelle::grv::policy::candidacies::*;
+    use passerelle::submissions::FilingState::{self, Draft, Submitted, Withdrawn};
+    use passerelle::viewer::Viewer;
+
+    use super::super::{QC, Row, WB, admin, applicant, check, coach, officer, row};
+
+    /// The viewer of the tables has id 7.
+    const ME: i64 = 7;
+
+    fn to_apply(state: EditionState, side: i64, before_deadline: bool) -> Facts {
+        Facts {
+            sides: vec![WB, QC],
+            state,
+            side: Some(side),
+            author: None,
+            filing: None,
+            before_deadline,
+        }
+    }
+
+    fn candidacy(
+        author: i64,
+        side: i64,
+        filing: FilingState,
+        state: EditionState,
+        before: bool,
+    ) -> Facts {
+        Facts {
+            sides: vec![WB, QC],
+            state,
+            side: Some(side),
+            author: Some(author),
+            filing: Some(filing),
+            before_deadline: before,
+        }
+    }
+
+    #[rustfmt::skip]
+    fn table() -> Vec<Row<Perm, Facts, Viewer>> {
+        use Perm::*;
+        vec![
+            // Apply: on one's own side, call open, before that side's deadline.
+            row("applicant QC", applicant(QC), Apply, to_apply(CallOpen, QC, true), true),
+            row("applicant QC, deadline passed", applicant(QC), Apply, to_apply(CallOpen, QC, false), false),
+            row("applicant QC, call closed", applicant(QC), Apply, to_apply(Closed, QC, true), false),
+            row("applicant QC, on WB", applicant(QC), Apply, to_apply(CallOpen, WB, true), false),
+            row("officer QC", officer(QC), Apply, to_apply(CallOpen, QC, true), false),
+            row("coach (no side)", coach(), Apply, to_apply(CallOpen, QC, true), false),
+            // Edit (change, file): the author, call open, before the deadline, not withdrawn.
+            row("author", applicant(QC), Edit, candidacy(ME, QC, Draft, CallOpen, true), true),
+            row("author, filed", applicant(QC), Edit, candidacy(ME, QC, Submitted, CallOpen, true), true),
+            row("author, deadline passed", applicant(QC), Edit, candidacy(ME, QC, Draft, CallOpen, false), false),
+            row("author, withdrawn", applicant(QC), Edit, candidacy(ME, QC, Withdrawn, CallOpen, true), false),
+            row("author, screening", applicant(QC), Edit, candidacy(ME, QC, Submitted, Screening, true), false),
+            row("someone else", applicant(QC), Edit, candidacy(8, QC, Draft, CallOpen, true), false),
+            row("officer QC", officer(QC), Edit, candidacy(8, QC, Draft, CallOpen, true), false),
+            // Read: the author and the side's officers only.
+            row("author", applicant(QC), Read, candidacy(ME, QC, Draft, Screening, false), true),
+            row("officer QC", officer(QC), Read, candidacy(8, QC, Submitted, Screening, false), true),
+            row("officer WB", officer(WB), Read, candidacy(8, QC, Submitted, Screening, false), false),
+            row("another applicant", applicant(QC), Read, candidacy(8, QC, Submitted, Screening, false), false),
+            row("administrator", admin(), Read, candidacy(8, QC, Submitted, Screening, false), false),
+            // Consent: the author, at any time.
+            row("author, after the call", applicant(QC), Consent, candidacy(ME, QC, Submitted, Screening, false), true),
+            row("officer QC", officer(QC), Consent, candidacy(8, QC, Submitted, Screening, false), false),
+        ]
+    }
+
+    #[test]
+    fn grv_candidacies_policy_follows_the_issue_and_domain_rules_table() {
+        check(table(), can);
+    }
+}

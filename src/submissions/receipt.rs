@@ -1,6 +1,8 @@
-//! Filing receipts: what was filed (its SHA-256), when (UTC and both sides' local times), for
-//! which project and half, signed with the server's Ed25519 key. Anyone holding the published
-//! public key can check a receipt offline with [`verify`].
+//! Filing receipts: what was filed (its SHA-256), when (UTC and every side's local time), which
+//! submission of which kind, signed with the server's Ed25519 key. Anyone holding the published
+//! public key can check a receipt offline with [`verify`]. Receipts of the first format (CMP
+//! halves only, before submissions were generic) named `project_id` and `half_id`; they still
+//! verify, since the signature covers the stored JSON as it was written.
 
 use base64::{Engine, engine::general_purpose::STANDARD};
 use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
@@ -13,8 +15,11 @@ use crate::audit::model::hex;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Payload {
     pub format: String,
-    pub project_id: i64,
-    pub half_id: i64,
+    /// `cmp_half` or `grv_candidacy`.
+    pub kind: String,
+    /// What the submission belongs to: the joint project of a half, the edition of a candidacy.
+    pub subject_id: i64,
+    pub submission_id: i64,
     pub side: String,
     pub version: i64,
     pub submitted_at_utc: String,
@@ -23,7 +28,7 @@ pub struct Payload {
     pub content_sha256: String,
 }
 
-pub const FORMAT: &str = "passerelle-receipt-1";
+pub const FORMAT: &str = "passerelle-receipt-2";
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
     hex(&Sha256::digest(bytes))
@@ -80,8 +85,9 @@ mod tests {
     fn payload() -> Payload {
         Payload {
             format: FORMAT.into(),
-            project_id: 1,
-            half_id: 2,
+            kind: "cmp_half".into(),
+            subject_id: 1,
+            submission_id: 2,
             side: "QC".into(),
             version: 1,
             submitted_at_utc: "2019-03-04T22:59:00Z".into(),

@@ -1,0 +1,351 @@
+//! A person's candidacy to an edition's call for candidates (issue 14, item 2): the public call
+//! page, starting a candidacy, keeping its draft, filing it before one's side's deadline with a
+//! signed receipt (the shared `crate::submissions`), and the separate consent to a public
+//! announcement. Each function is one transaction; permissions are `policy::candidacies`.
+
+use super::{
+    candidacy::{Candidacy, CandidacyInput, FiledCandidacy, draft_errors, filing_problems},
+    model::{Edition, EditionState},
+    policy::candidacies::{Facts, Perm, can},
+    store::{self, candidacies as cstore},
+};
+use crate::{
+    audit,
+    db::{Db, Tx},
+    email,
+    error::{AppError, AppResult, FieldErrors},
+    i18n::{Locale, time_in_zone},
+    programmes::{self, Side},
+    submissions::{
+        FilingState, ReceiptRow, SubmissionKind,
+        actions::{self as submissions, Filing},
+        deadline::Deadline,
+    },
+    viewer::Viewer,
+};
+
+/// The edition if the public may see it: once it stands (a draft is nobody's business).
+async fn public_edition(tx: &mut Tx, id: i64) -> AppResult<(Edition, Vec<Side>)> {
+    let e = store::get(tx, id)
+        .await?
+        .filter(|e| e.state >= EditionState::Approved)
+        .ok_or(AppError::NotFound)?;
+    let sides = programmes::actions::sides_of(tx, e.programme_id).await?;
+    Ok((e, sides))
+}
+
+fn deadline_of(e: &Edition, side: i64) -> Option<Deadline> {
+    e.input
+        .places
+        .iter()
+        .find(|p| p.side_id == side)
+        .and_then(|p| p.deadline.clone())
+}
+
+fn facts(e: &Edition, sides: &[Side], c: Option<&Candidacy>, side: Option<i64>, now: i64) -> Facts {
+    let side = c.map(|c| c.side_id).or(side);
+    Facts {
+        sides: sides.iter().map(|s| s.id).collect(),
+        state: e.state,
+        side,
+        author: c.map(|c| c.user_id),
+        filing: c.map(|c| c.state),
+        before_deadline: side
+            .and_then(|s| deadline_of(e, s))
+            .is_some_and(|d| d.accepts(now, None)),
+    }
+}
+
+/// The public page of an edition's call: what it is, each side's deadline, and for the viewer
+/// their candidacy or whether they may apply.
+pub struct CallPage {
+    pub edition: Edition,
+    /// Each side with its deadline.
+    pub sides: Vec<(Side, Option<Deadline>)>,
+    pub mine: Option<Candidacy>,
+    pub can_apply: bool,
+    /// Whether a side still takes candidacies now.
+    pub open: bool,
+    pub now: i64,
+}
+
+pub async fn call_page(db: &Db, user: Option<&Viewer>, id: i64) -> AppResult<CallPage> {
+    let mut tx = db.read().await?;
+    let now = db.now_ms();
+    let (edition, sides) = public_edition(&mut tx, id).await?;
+    let mine = match user {
+        Some(u) => cstore::of_user(&mut tx, id, u.id).await?,
+        None => None,
+    };
+    let can_apply = user.is_some_and(|u| {
+        mine.is_none()
+            && can(
+                u,
+                Perm::Apply,
+                &facts(&edition, &sides, None, u.side_id, now),
+            )
+    });
+    let open = edition.state == EditionState::CallOpen
+        && sides
+            .iter()
+            .any(|s| deadline_of(&edition, s.id).is_some_and(|d| d.accepts(now, None)));
+    Ok(CallPage {
+        sides: sides
+            .into_iter()
+            .map(|s| {
+                let d = deadline_of(&edition, s.id);
+                (s, d)
+            })
+            .collect(),
+        edition,
+        mine,
+        can_apply,
+        open,
+        now,
+    })
+}
+
+/// Starts the viewer's candidacy (on their account's side), or finds the one they have.
+pub async fn apply(db: &Db, user: &Viewer, edition_id: i64) -> AppResult<i64> {
+    let mut tx = db.write().await?;
+    let now = db.now_ms();
+    let (edition, sides) = public_edition(&mut tx, edition_id).await?;
+    if let Some(c) = cstore::of_user(&mut tx, edition_id, user.id).await? {
+        return Ok(c.id);
+    }
+    if !can(
+        user,
+        Perm::Apply,
+        &facts(&edition, &sides, None, user.side_id, now),
+    ) {
+        return Err(AppError::Conflict("grv-error-cannot-apply".into()));
+    }
+    let side = user.side_id.ok_or(AppError::Forbidden)?;
+    let id =
+        submissions::new_submission_in(&mut tx, SubmissionKind::GrvCandidacy, side, now).await?;
+    if cstore::insert(&mut tx, id, edition_id, side, user.id, now).await? == 0 {
+        // Two clicks at once: the other one made it; this transaction makes nothing.
+        drop(tx);
+        let mut tx = db.read().await?;
+        return cstore::of_user(&mut tx, edition_id, user.id)
+            .await?
+            .map(|c| c.id)
+            .ok_or(AppError::NotFound);
+    }
+    audit::record(&mut tx, &user.actor(), "grv.apply", "grv_candidacy", id, "").await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// A candidacy as its author or its side's officers see it.
+pub struct CandidacyView {
+    pub candidacy: Candidacy,
+    pub edition: Edition,
+    pub side: Side,
+    pub sides: Vec<Side>,
+    pub deadline: Option<Deadline>,
+    pub can_edit: bool,
+    pub can_consent: bool,
+    /// What keeps it from being filed as it stands, at its fields.
+    pub problems: FieldErrors,
+    pub receipts: Vec<ReceiptRow>,
+    pub now: i64,
+}
+
+async fn load(tx: &mut Tx, user: &Viewer, id: i64, now: i64) -> AppResult<CandidacyView> {
+    let c = cstore::get(tx, id).await?.ok_or(AppError::NotFound)?;
+    let (edition, sides) = public_edition(tx, c.edition_id).await?;
+    let f = facts(&edition, &sides, Some(&c), None, now);
+    if !can(user, Perm::Read, &f) {
+        return Err(AppError::NotFound);
+    }
+    let side = sides
+        .iter()
+        .find(|s| s.id == c.side_id)
+        .cloned()
+        .ok_or(AppError::NotFound)?;
+    let receipts = submissions::receipts_of_in(tx, c.id).await?;
+    Ok(CandidacyView {
+        deadline: deadline_of(&edition, c.side_id),
+        can_edit: can(user, Perm::Edit, &f),
+        can_consent: can(user, Perm::Consent, &f),
+        problems: filing_problems(&c.input),
+        candidacy: c,
+        edition,
+        side,
+        sides,
+        receipts,
+        now,
+    })
+}
+
+pub async fn candidacy(db: &Db, user: &Viewer, id: i64) -> AppResult<CandidacyView> {
+    let mut tx = db.read().await?;
+    load(&mut tx, user, id, db.now_ms()).await
+}
+
+/// Keeps what the author typed (errors only for text past its length).
+pub async fn save(db: &Db, user: &Viewer, id: i64, input: &CandidacyInput) -> AppResult<()> {
+    let mut tx = db.write().await?;
+    let now = db.now_ms();
+    let v = load(&mut tx, user, id, now).await?;
+    if !v.can_edit {
+        return Err(AppError::Conflict(closed_key(&v)));
+    }
+    let e = draft_errors(input);
+    if !e.is_empty() {
+        return Err(AppError::Invalid(e));
+    }
+    cstore::save(&mut tx, id, input, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Why an author may no longer change their candidacy.
+pub fn closed_key(v: &CandidacyView) -> String {
+    if v.candidacy.state == FilingState::Withdrawn {
+        "grv-error-withdrawn"
+    } else {
+        "grv-error-call-closed"
+    }
+    .into()
+}
+
+/// Files the candidacy as it stands (version `seen + 1`) with a signed receipt, and emails the
+/// receipt to its author at `base` (the site's URL; `None` when the demo loader files what was
+/// filed years ago: nobody is written to). Returns the receipt's id.
+pub async fn file(
+    db: &Db,
+    base: Option<&str>,
+    user: &Viewer,
+    id: i64,
+    seen: i64,
+) -> AppResult<i64> {
+    let mut tx = db.write().await?;
+    let now = db.now_ms();
+    let v = load(&mut tx, user, id, now).await?;
+    if v.candidacy.version != seen {
+        return Err(AppError::Conflict("grv-error-already-filed".into()));
+    }
+    if !v.can_edit {
+        return Err(AppError::Conflict(closed_key(&v)));
+    }
+    if !v.problems.is_empty() {
+        return Err(AppError::Invalid(v.problems));
+    }
+    if !cstore::file(&mut tx, id, seen, now).await? {
+        return Err(AppError::Conflict("grv-error-already-filed".into()));
+    }
+    let version = seen + 1;
+    let content = serde_json::to_string(&FiledCandidacy::of(&v.candidacy, version))
+        .map_err(anyhow::Error::from)?;
+    let zones: Vec<String> = v.sides.iter().map(|s| s.time_zone.clone()).collect();
+    let issued = submissions::issue_receipt_in(
+        &mut tx,
+        &Filing {
+            kind: SubmissionKind::GrvCandidacy,
+            submission_id: id,
+            subject_id: v.edition.id,
+            side_code: &v.side.code,
+            version,
+            content: &content,
+            shared_sha256: "",
+            zones: &zones,
+        },
+        now,
+    )
+    .await?;
+    let l = user.locale;
+    if let Some(base) = base {
+        let body = filed_sentences(l, &v, version, now).join("\n\n");
+        let m = email::Letter::new(
+            &user.email,
+            l,
+            l.t1("grv-email-filed-subject", "edition", v.edition.name(l)),
+            &body,
+            &format!("{base}{}", super::paths::CandidaciesReview::url(id)),
+        )
+        .greet(&user.name)
+        .action(l.t("grv-email-filed-action"))
+        .message();
+        email::enqueue(&mut tx, &m).await?;
+    }
+    audit::record(
+        &mut tx,
+        &user.actor(),
+        "grv.file",
+        "grv_candidacy",
+        id,
+        &format!("v{version} {}", issued.content_sha256),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(issued.id)
+}
+
+/// The receipt in sentences: what was filed, with which administration, when in each side's
+/// zone, and until when it may be filed again.
+pub fn filed_sentences(l: Locale, v: &CandidacyView, version: i64, at: i64) -> Vec<String> {
+    let when = v
+        .sides
+        .iter()
+        .map(|s| time_in_zone(at, &s.time_zone, l))
+        .collect::<Vec<_>>()
+        .join(" — ");
+    let mut out = vec![l.t_args(
+        "grv-receipt-filed",
+        &[
+            ("edition", v.edition.name(l).into()),
+            ("version", version.into()),
+            (
+                "administration",
+                v.side.administration.get(l).to_string().into(),
+            ),
+            ("when", when.into()),
+        ],
+    )];
+    if let Some(d) = &v.deadline
+        && at <= d.at
+    {
+        out.push(l.t1(
+            "grv-receipt-refile",
+            "deadline",
+            time_in_zone(d.at, &d.zone, l),
+        ));
+    }
+    out
+}
+
+/// Gives or withdraws the author's consent to a public announcement, storing the wording shown
+/// in the language it was shown in.
+pub async fn consent(db: &Db, user: &Viewer, id: i64, given: bool) -> AppResult<()> {
+    let mut tx = db.write().await?;
+    let now = db.now_ms();
+    let v = load(&mut tx, user, id, now).await?;
+    if !v.can_consent {
+        return Err(AppError::Forbidden);
+    }
+    let l = user.locale;
+    let wording = consent_wording(l, &v.edition);
+    cstore::add_consent(&mut tx, id, given, &wording, l.tag(), now).await?;
+    audit::record(
+        &mut tx,
+        &user.actor(),
+        if given {
+            "grv.consent"
+        } else {
+            "grv.consent_withdrawn"
+        },
+        "grv_candidacy",
+        id,
+        l.tag(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The sentence a candidate agrees to.
+pub fn consent_wording(l: Locale, e: &Edition) -> String {
+    l.t1("grv-consent-wording", "edition", e.name(l))
+}
