@@ -180,7 +180,7 @@ test('each role lands on its workspace, accessible at 1280 and 390 px', async ()
 
 test('Grands Rendez-vous: the editions list and the running 3rd edition, then the 4th approved by WBI', async () => {
   const page = await loginAs(browser, server.base, 'charge.wb@demo.passerelle.test', 'fr-BE');
-  await page.click('nav >> text=Grands Rendez-vous');
+  await page.click('nav >> text=Éditions des GRV');
   await page.waitForURL(/\/grv\/editions$/);
   assert.match(await page.textContent('main'), /3es Grands Rendez-vous/);
   assert.match(await page.textContent('main'), /Programme en cours/);
@@ -197,4 +197,83 @@ test('Grands Rendez-vous: the editions list and the running 3rd edition, then th
   await page.click('button:has-text("Approuver l’édition pour ma partie")');
   assert.match(await page.textContent('main'), /Approuvée/);
   await page.context().close();
+});
+
+test('Grands Rendez-vous: the sides open a call, a candidate applies, reviews, files and consents', async () => {
+  const day = 864e5;
+  const iso = (ms) => new Date(ms).toISOString();
+  const now = Date.now();
+  // WBI drafts a 5th edition whose call closes in 30 days on both sides.
+  const wb = await loginAs(browser, server.base, 'charge.wb@demo.passerelle.test', 'fr-BE');
+  await wb.goto(server.base + '/grv/editions/new');
+  await wb.fill('#number', '5');
+  await wb.fill('#title_fr', '5es Grands Rendez-vous Québec/Wallonie-Bruxelles');
+  await wb.fill('#title_en', '5th Grands Rendez-vous Québec/Wallonia-Brussels');
+  await wb.fill('#theme_fr', 'Économie sociale et numérique');
+  await wb.fill('#theme_en', 'Social and digital economy');
+  await wb.selectOption('#format', 'online');
+  await wb.fill('#starts_on', iso(now + 60 * day).slice(0, 10));
+  await wb.fill('#ends_on', iso(now + 160 * day).slice(0, 10));
+  for (const id of await wb.$$eval('input[name^="deadline_"]', (els) => els.map((e) => e.id))) {
+    await wb.fill('#' + id, iso(now + 30 * day).slice(0, 16));
+  }
+  for (const id of await wb.$$eval('input[name^="places_"]', (els) => els.map((e) => e.id))) {
+    await wb.fill('#' + id, '8');
+  }
+  await wb.click('button:has-text("Enregistrer")');
+  await wb.waitForURL(/\/grv\/editions\/\d+$/);
+  const edition = wb.url();
+  const qc = await loginAs(browser, server.base, 'charge.qc@demo.passerelle.test', 'fr-CA');
+  await qc.goto(edition);
+  await qc.click('button:has-text("Approuver l’édition pour ma partie")');
+  for (const officer of [wb, qc]) {
+    await officer.goto(edition);
+    await officer.click('button:has-text("Appel ouvert")');
+  }
+  assert.match(await qc.textContent('main'), /Appel ouvert/);
+  await wb.context().close();
+  await qc.context().close();
+
+  // The public finds the call and is asked to sign in.
+  const anon = await newPage(browser, 'fr-BE');
+  await anon.goto(server.base + '/grands-rendez-vous');
+  await accessible(anon, 'the public list of the Grands Rendez-vous');
+  await anon.click('text=5es Grands Rendez-vous');
+  assert.match(await anon.textContent('main'), /Se connecter pour candidater/);
+  await accessible(anon, 'the call for candidates (anonymous)');
+  await anon.context().close();
+
+  // A Walloon candidate applies, keeps a draft, reviews, files and consents.
+  const c = await loginAs(browser, server.base, 'demandeur.wb@demo.passerelle.test', 'fr-BE');
+  await c.goto(server.base + '/grands-rendez-vous');
+  await c.click('text=5es Grands Rendez-vous');
+  await c.click('button:has-text("Déposer ma candidature")');
+  await c.waitForURL(/\/candidacies\/\d+$/);
+  await c.selectOption('#kind', 'team');
+  await c.fill('#team', 'Awa Diallo\nLéo Martin');
+  await c.fill('#idea_title', 'Atelier de réparation itinérant');
+  // Autosaved as typed: the draft is on the server without pressing a button.
+  await c.waitForSelector('.autosave-status:has-text("Brouillon enregistré")', { timeout: 10000 });
+  await accessible(c, 'the candidacy form');
+  await c.click('button:has-text("Enregistrer et relire")');
+  await c.waitForURL(/\/review$/);
+  assert.match(await c.textContent('main'), /À compléter avant le dépôt/);
+  await accessible(c, 'the review of an incomplete candidacy');
+  await c.click('a:has-text("Modifier mes réponses")');
+  await c.fill('#idea_summary', 'Un atelier mobile qui répare vélos et petits appareils dans les villages.');
+  await c.fill('#theme', 'Économie circulaire');
+  await c.fill('#motivation', 'Réduire les déchets et créer des emplois locaux.');
+  await c.fill('#availability', 'Les lundis et mercredis soir.');
+  await c.click('button:has-text("Enregistrer et relire")');
+  await c.waitForURL(/\/review$/);
+  await c.click('button:has-text("Déposer ma candidature")');
+  await c.waitForURL(/filed=1/);
+  assert.match(await c.textContent('main'), /Votre candidature est déposée/);
+  assert.match(await c.textContent('main'), /Version 1 de votre candidature/);
+  await accessible(c, 'the filed candidacy with its receipt');
+  await c.click('button:has-text("J’y consens")');
+  await c.waitForURL(/consent=1/);
+  assert.match(await c.textContent('main'), /Consentement donné le/);
+  await accessible(c, 'the candidacy after consent');
+  await c.context().close();
 });

@@ -14,6 +14,9 @@ insert into submissions (id, kind, side_id, created_at)
     select id, 'cmp_half', side_id, created_at from project_halves;
 select setval(pg_get_serial_sequence('submissions', 'id'),
     coalesce((select max(id) from submissions), 0) + 1, false);
+-- A half takes its submission's id from now on: its own sequence would hand out ids that
+-- are other submissions'.
+alter table project_halves alter column id drop identity;
 
 alter table receipts rename column half_id to submission_id;
 alter table receipts drop constraint receipts_half_id_fkey;

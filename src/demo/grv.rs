@@ -193,7 +193,8 @@ async fn edition(
                 let who = acting_as(&then, email).await?;
                 let c = applying::apply(&then, &who, id).await?;
                 applying::save(&then, &who, c, answers).await?;
-                applying::file(&then, None, &who, c, 0).await?;
+                let reviewed = applying::candidacy(&then, &who, c).await?.fingerprint();
+                applying::file(&then, None, &who, c, 0, reviewed.as_str()).await?;
                 if *consents {
                     applying::consent(&then, &who, c, true).await?;
                 }

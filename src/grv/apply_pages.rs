@@ -31,6 +31,34 @@ use crate::{
 };
 
 #[derive(Template)]
+#[template(path = "grv/calls.html")]
+pub struct CallsTemplate {
+    pub ctx: Ctx,
+    /// (call URL, title, theme, dates, format, state, takes candidacies now)
+    pub editions: Vec<(String, String, String, String, String, String, bool)>,
+}
+
+pub async fn calls(State(s): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+    let list = applying::public_list(&s.db).await?;
+    let l = ctx.locale;
+    let editions = list
+        .iter()
+        .map(|(e, open)| {
+            (
+                paths::Call::url(e.id),
+                e.name(l),
+                e.input.theme.get(l).to_string(),
+                dates(&ctx, &e.input),
+                format_and_place(&ctx, &e.input),
+                ctx.t(&e.state.key()),
+                *open,
+            )
+        })
+        .collect();
+    Ok(render(&CallsTemplate { ctx, editions }))
+}
+
+#[derive(Template)]
 #[template(path = "grv/call.html")]
 pub struct CallTemplate {
     pub ctx: Ctx,
@@ -60,7 +88,7 @@ async fn call_template(
     let p = applying::call_page(&s.db, ctx.user.as_ref(), id).await?;
     let l = ctx.locale;
     let e = &p.edition;
-    let zones: Vec<String> = p.sides.iter().map(|(s, _)| s.time_zone.clone()).collect();
+    let sides: Vec<_> = p.sides.iter().map(|(s, _)| s.clone()).collect();
     Ok(CallTemplate {
         id,
         title: e.name(l),
@@ -73,13 +101,7 @@ async fn call_template(
             .map(|(s, d)| {
                 let when = d.as_ref().map_or_else(
                     || ctx.t("grv-deadline-unset"),
-                    |d| {
-                        zones
-                            .iter()
-                            .map(|z| time_in_zone(d.at, z, l))
-                            .collect::<Vec<_>>()
-                            .join(" — ")
-                    },
+                    |d| applying::in_every_zone(l, &sides, d.at),
                 );
                 (s.name.get(l).to_string(), when)
             })
@@ -127,6 +149,11 @@ pub async fn apply(
         )),
         Err(e) => Err(e),
     }
+}
+
+/// A candidacy's state, in words that agree with "candidature".
+fn state_key(s: FilingState) -> String {
+    format!("grv-candidacy-state-{}", s.as_str())
 }
 
 /// The candidacy form as typed.
@@ -252,6 +279,10 @@ pub async fn form(
     }: paths::Candidacies,
 ) -> AppResult<Response> {
     let v = applying::candidacy(&s.db, ctx.require_user()?, id).await?;
+    // Officers read the filed version on the review page; the form is the author's.
+    if !v.is_author {
+        return Ok(see_other(&paths::CandidaciesReview::url(id)));
+    }
     let f = CandidacyForm::of(&v.candidacy.input);
     let mut page = form_page(&ctx, &v, &f);
     // Closed (or another's): the answers are shown, and why they no longer change.
@@ -272,6 +303,12 @@ pub async fn save(
 ) -> AppResult<Response> {
     let user = ctx.require_user()?;
     let autosave = headers.contains_key("x-autosave");
+    if !f.kind.is_empty() && CandidacyKind::parse(&f.kind).is_none() {
+        let v = applying::candidacy(&s.db, user, id).await?;
+        return Ok(
+            form_page(&ctx, &v, &f).respond(&FieldErrors::single("kind", "common-error-choice"))
+        );
+    }
     match applying::save(&s.db, user, id, &f.input()).await {
         Ok(()) if autosave => Ok(StatusCode::NO_CONTENT.into_response()),
         Ok(()) => Ok(see_other(&paths::CandidaciesReview::url(id))),
@@ -307,6 +344,10 @@ pub struct ReviewTemplate {
     pub can_edit: bool,
     pub can_file: bool,
     pub version: i64,
+    /// The fingerprint of the answers shown, which filing must still find.
+    pub reviewed: String,
+    /// The author changed something since the version last filed.
+    pub changed: bool,
     /// The latest receipt: what it says in sentences, its hash, payload and signature.
     pub receipt: Option<ReceiptLines>,
     pub can_consent: bool,
@@ -333,7 +374,8 @@ fn review_template(
 ) -> ReviewTemplate {
     let l = ctx.locale;
     let c = &v.candidacy;
-    let i = &c.input;
+    let empty = CandidacyInput::default();
+    let i = v.shown().unwrap_or(&empty);
     let answers = vec![
         (
             ctx.t("grv-field-kind"),
@@ -386,7 +428,7 @@ fn review_template(
         id: c.id,
         edition: v.edition.name(l),
         call_url: paths::Call::url(v.edition.id),
-        state: ctx.t(&c.state.key()),
+        state: ctx.t(&state_key(c.state)),
         state_code: c.state.as_str(),
         intro: l.t_args(
             "grv-review-intro",
@@ -397,7 +439,7 @@ fn review_template(
                     "deadline",
                     v.deadline
                         .as_ref()
-                        .map(|d| time_in_zone(d.at, &d.zone, l))
+                        .map(|d| applying::in_every_zone(l, &v.sides, d.at))
                         .unwrap_or_else(|| ctx.t("grv-deadline-unset"))
                         .into(),
                 ),
@@ -406,6 +448,8 @@ fn review_template(
         can_edit: v.can_edit,
         can_file: v.can_edit && v.problems.is_empty(),
         version: c.version,
+        reviewed: v.fingerprint().as_str().to_string(),
+        changed: v.is_author && v.changed_since_filed(),
         receipt,
         can_consent: v.can_consent,
         consents: c.consents(),
@@ -460,6 +504,8 @@ pub async fn review(
 pub struct FileForm {
     #[serde(default)]
     version: String,
+    #[serde(default)]
+    seen: String,
 }
 
 pub async fn file(
@@ -471,8 +517,13 @@ pub async fn file(
     Form(f): Form<FileForm>,
 ) -> AppResult<Response> {
     let user = ctx.require_user()?;
-    let seen = f.version.trim().parse().unwrap_or(-1);
-    match applying::file(&s.db, Some(&s.settings.public_url), user, id, seen).await {
+    let Ok(seen) = f.version.trim().parse() else {
+        return Err(AppError::Invalid(FieldErrors::single(
+            "version",
+            "common-error-choice",
+        )));
+    };
+    match applying::file(&s.db, Some(&s.settings.public_url), user, id, seen, &f.seen).await {
         Ok(_) => Ok(see_other(&format!(
             "{}?filed=1",
             paths::CandidaciesReview::url(id)
@@ -510,7 +561,17 @@ pub async fn consent(
     }: paths::CandidaciesConsent,
     Form(f): Form<ConsentForm>,
 ) -> AppResult<Response> {
-    applying::consent(&s.db, ctx.require_user()?, id, f.given == "yes").await?;
+    let given = match f.given.as_str() {
+        "yes" => true,
+        "no" => false,
+        _ => {
+            return Err(AppError::Invalid(FieldErrors::single(
+                "given",
+                "common-error-choice",
+            )));
+        }
+    };
+    applying::consent(&s.db, ctx.require_user()?, id, given).await?;
     Ok(see_other(&format!(
         "{}?consent=1",
         paths::CandidaciesReview::url(id)

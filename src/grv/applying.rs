@@ -11,7 +11,7 @@ use super::{
 };
 use crate::{
     audit,
-    db::{Db, Tx},
+    db::{Db, Fingerprint, Tx},
     email,
     error::{AppError, AppResult, FieldErrors},
     i18n::{Locale, time_in_zone},
@@ -32,6 +32,15 @@ async fn public_edition(tx: &mut Tx, id: i64) -> AppResult<(Edition, Vec<Side>)>
         .ok_or(AppError::NotFound)?;
     let sides = programmes::actions::sides_of(tx, e.programme_id).await?;
     Ok((e, sides))
+}
+
+/// Whether some side's call still takes candidacies at `now`.
+fn takes_candidacies(e: &Edition, now: i64) -> bool {
+    e.state == EditionState::CallOpen
+        && e.input
+            .places
+            .iter()
+            .any(|p| p.deadline.as_ref().is_some_and(|d| d.accepts(now, None)))
 }
 
 fn deadline_of(e: &Edition, side: i64) -> Option<Deadline> {
@@ -85,10 +94,7 @@ pub async fn call_page(db: &Db, user: Option<&Viewer>, id: i64) -> AppResult<Cal
                 &facts(&edition, &sides, None, u.side_id, now),
             )
     });
-    let open = edition.state == EditionState::CallOpen
-        && sides
-            .iter()
-            .any(|s| deadline_of(&edition, s.id).is_some_and(|d| d.accepts(now, None)));
+    let open = takes_candidacies(&edition, now);
     Ok(CallPage {
         sides: sides
             .into_iter()
@@ -103,6 +109,21 @@ pub async fn call_page(db: &Db, user: Option<&Viewer>, id: i64) -> AppResult<Cal
         open,
         now,
     })
+}
+
+/// The public list of the Grands Rendez-vous: every edition that stands, newest first, and
+/// whether its call takes candidacies now.
+pub async fn public_list(db: &Db) -> AppResult<Vec<(Edition, bool)>> {
+    let mut tx = db.read().await?;
+    let now = db.now_ms();
+    Ok(store::standing(&mut tx)
+        .await?
+        .into_iter()
+        .map(|e| {
+            let open = takes_candidacies(&e, now);
+            (e, open)
+        })
+        .collect())
 }
 
 /// Starts the viewer's candidacy (on their account's side), or finds the one they have.
@@ -144,12 +165,41 @@ pub struct CandidacyView {
     pub side: Side,
     pub sides: Vec<Side>,
     pub deadline: Option<Deadline>,
+    /// Whether the viewer wrote it: they see it as it stands, everyone else as last filed.
+    pub is_author: bool,
+    /// The version last filed, as its receipt signs it.
+    pub filed: Option<FiledCandidacy>,
     pub can_edit: bool,
     pub can_consent: bool,
     /// What keeps it from being filed as it stands, at its fields.
     pub problems: FieldErrors,
     pub receipts: Vec<ReceiptRow>,
     pub now: i64,
+}
+
+impl CandidacyView {
+    /// The answers this viewer reads: the author their current ones, officers the filed ones.
+    pub fn shown(&self) -> Option<&CandidacyInput> {
+        if self.is_author {
+            Some(&self.candidacy.input)
+        } else {
+            self.filed.as_ref().map(|f| &f.input)
+        }
+    }
+    /// Whether the author changed something since the version last filed.
+    pub fn changed_since_filed(&self) -> bool {
+        self.filed
+            .as_ref()
+            .is_some_and(|f| f.input != self.candidacy.input)
+    }
+    /// What the review page showed, which filing must still find.
+    pub fn fingerprint(&self) -> Fingerprint {
+        content_fingerprint(&self.candidacy.input)
+    }
+}
+
+fn content_fingerprint(i: &CandidacyInput) -> Fingerprint {
+    Fingerprint::of(&serde_json::to_value(i).unwrap_or_default())
 }
 
 async fn load(tx: &mut Tx, user: &Viewer, id: i64, now: i64) -> AppResult<CandidacyView> {
@@ -165,8 +215,17 @@ async fn load(tx: &mut Tx, user: &Viewer, id: i64, now: i64) -> AppResult<Candid
         .cloned()
         .ok_or(AppError::NotFound)?;
     let receipts = submissions::receipts_of_in(tx, c.id).await?;
+    let filed = match submissions::latest_receipt_in(tx, c.id).await? {
+        Some(r) => Some(
+            serde_json::from_str::<FiledCandidacy>(&r.content)
+                .map_err(|e| AppError::Internal(e.into()))?,
+        ),
+        None => None,
+    };
     Ok(CandidacyView {
         deadline: deadline_of(&edition, c.side_id),
+        is_author: c.user_id == user.id,
+        filed,
         can_edit: can(user, Perm::Edit, &f),
         can_consent: can(user, Perm::Consent, &f),
         problems: filing_problems(&c.input),
@@ -213,13 +272,16 @@ pub fn closed_key(v: &CandidacyView) -> String {
 
 /// Files the candidacy as it stands (version `seen + 1`) with a signed receipt, and emails the
 /// receipt to its author at `base` (the site's URL; `None` when the demo loader files what was
-/// filed years ago: nobody is written to). Returns the receipt's id.
+/// filed years ago: nobody is written to). `reviewed` is the fingerprint of the answers the
+/// review page showed: what another tab saved since is not filed unseen. Returns the receipt's
+/// id.
 pub async fn file(
     db: &Db,
     base: Option<&str>,
     user: &Viewer,
     id: i64,
     seen: i64,
+    reviewed: &str,
 ) -> AppResult<i64> {
     let mut tx = db.write().await?;
     let now = db.now_ms();
@@ -236,8 +298,17 @@ pub async fn file(
     if !cstore::file(&mut tx, id, seen, now).await? {
         return Err(AppError::Conflict("grv-error-already-filed".into()));
     }
+    // Read again once the row is this transaction's: what is signed is what is stored, and
+    // still what the review showed (an autosave from another tab may have come in between).
+    let now_filed = cstore::get(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    if content_fingerprint(&now_filed.input)
+        .check_seen(reviewed)
+        .is_err()
+    {
+        return Err(AppError::Conflict("grv-error-changed-since-review".into()));
+    }
     let version = seen + 1;
-    let content = serde_json::to_string(&FiledCandidacy::of(&v.candidacy, version))
+    let content = serde_json::to_string(&FiledCandidacy::of(&now_filed, version))
         .map_err(anyhow::Error::from)?;
     let zones: Vec<String> = v.sides.iter().map(|s| s.time_zone.clone()).collect();
     let issued = submissions::issue_receipt_in(
@@ -286,12 +357,7 @@ pub async fn file(
 /// The receipt in sentences: what was filed, with which administration, when in each side's
 /// zone, and until when it may be filed again.
 pub fn filed_sentences(l: Locale, v: &CandidacyView, version: i64, at: i64) -> Vec<String> {
-    let when = v
-        .sides
-        .iter()
-        .map(|s| time_in_zone(at, &s.time_zone, l))
-        .collect::<Vec<_>>()
-        .join(" — ");
+    let when = in_every_zone(l, &v.sides, at);
     let mut out = vec![l.t_args(
         "grv-receipt-filed",
         &[
@@ -310,10 +376,19 @@ pub fn filed_sentences(l: Locale, v: &CandidacyView, version: i64, at: i64) -> V
         out.push(l.t1(
             "grv-receipt-refile",
             "deadline",
-            time_in_zone(d.at, &d.zone, l),
+            in_every_zone(l, &v.sides, d.at),
         ));
     }
     out
+}
+
+/// An instant in every side's zone, as rule 2 shows deadlines and filing times.
+pub fn in_every_zone(l: Locale, sides: &[Side], at: i64) -> String {
+    sides
+        .iter()
+        .map(|s| time_in_zone(at, &s.time_zone, l))
+        .collect::<Vec<_>>()
+        .join(" — ")
 }
 
 /// Gives or withdraws the author's consent to a public announcement, storing the wording shown

@@ -219,6 +219,10 @@ pub async fn approve(db: &Db, user: &Viewer, id: i64, seen: &str) -> AppResult<b
         return Err(not_draft_or_forbidden(e.state));
     }
     content.check_seen(seen)?;
+    // Drafted before calls for candidates had deadlines: it is completed before it stands.
+    if !check(&e.input, &side_ids(&sides)).is_empty() {
+        return Err(AppError::Conflict("grv-error-edition-incomplete".into()));
+    }
     let stands = approve_in(&mut tx, user, id, &sides, &content).await?;
     tx.commit().await?;
     Ok(stands)
@@ -291,6 +295,18 @@ pub async fn advance(db: &Db, user: &Viewer, id: i64, seen: &str) -> AppResult<E
     }
     if step.check_seen(seen).is_err() {
         return Err(AppError::Conflict("grv-error-moved-since".into()));
+    }
+    // A call opens only with every side's deadline set (an edition that stood before deadlines
+    // existed cannot open one nobody could apply to).
+    if next == EditionState::CallOpen
+        && sides.iter().any(|s| {
+            !e.input
+                .places
+                .iter()
+                .any(|p| p.side_id == s.id && p.deadline.is_some())
+        })
+    {
+        return Err(AppError::Conflict("grv-error-no-deadlines".into()));
     }
     let now = tx.now_ms();
     for s in sides

@@ -9,6 +9,8 @@ use crate::ids::{GrvCandidacyId, GrvEditionId, RawId};
 /// The list of the programme's Grands Rendez-vous editions, and the form to draft one.
 pub const EDITIONS: &str = "/grv/editions";
 pub const EDITIONS_NEW: &str = "/grv/editions/new";
+/// The public list of the Grands Rendez-vous and their calls for candidates.
+pub const CALLS: &str = "/grands-rendez-vous";
 
 macro_rules! id_path {
     ($name:ident, $path:literal) => {

@@ -53,7 +53,7 @@ pub fn can(user: &Viewer, perm: Perm, f: &Facts) -> bool {
 /// person applies once, on their own side, while the call is open and their side's deadline
 /// has not passed; the candidacy is theirs alone to change, file, and decide about a public
 /// announcement; their side's officers read it (the other side's only once the sides meet,
-/// issue 14 item 3); nobody else does.
+/// issue 14 item 3) once it is filed, as filed; nobody else does.
 pub mod candidacies {
     use crate::{
         grv::model::EditionState,
@@ -102,7 +102,11 @@ pub mod candidacies {
                     && !f.sides.iter().any(|s| user.has_role_on(Role::Officer, *s))
             }
             Perm::Edit => own && open && f.filing.is_some_and(|s| s != FilingState::Withdrawn),
-            Perm::Read => own || side.is_some_and(|s| user.has_role_on(Role::Officer, s)),
+            // Officers read what was filed, never a draft nobody sent them.
+            Perm::Read => {
+                own || (f.filing == Some(FilingState::Submitted)
+                    && side.is_some_and(|s| user.has_role_on(Role::Officer, s)))
+            }
             Perm::Consent => own && f.filing.is_some(),
         }
     }

@@ -23,6 +23,7 @@ pub fn routes(r: Registry) -> Registry {
         .post(paths::EditionsAdvance::PATH, officers, pages::advance)
         // The call for candidates: public; candidacies are their author's (and their side's
         // officers', read only), which the actions check.
+        .get(paths::CALLS, Public, apply_pages::calls)
         .get(paths::Call::PATH, Public, apply_pages::call)
         .post(paths::CallApply::PATH, SignedIn, apply_pages::apply)
         .get(paths::Candidacies::PATH, SignedIn, apply_pages::form)

@@ -171,6 +171,7 @@ fn needs() -> Vec<(Method, &'static str, Needs)> {
         (post.clone(), "/grv/editions/{id}/advance", Grv(G::Advance)),
         // The call for candidates is public; a candidacy is its author's, which the action
         // checks (`grv::policy::candidacies`, its own table).
+        (get.clone(), "/grands-rendez-vous", Public),
         (get.clone(), "/grands-rendez-vous/{id}", Public),
         (post.clone(), "/grands-rendez-vous/{id}/apply", SignedIn),
         (get.clone(), "/candidacies/{id}", SignedIn),

@@ -165,10 +165,12 @@ async fn a_candidate_applies_keeps_a_draft_reviews_files_with_a_signed_receipt_a
     let page = c.get(&review).await;
     assert!(page.contains_text("À compléter avant le dépôt"));
     assert!(page.body.contains(&format!("/candidacies/{id}#motivation")));
+    // (The page has no filing button; a hand-made request is refused all the same.)
     let r = c
         .post(&format!("/candidacies/{id}/file"), &[("version", "0")])
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.contains_text("La candidature est incomplète"));
     assert_eq!(
         app.scalar_text(&format!(
             "select count(*) from receipts where submission_id = {id}"
@@ -191,14 +193,11 @@ async fn a_candidate_applies_keeps_a_draft_reviews_files_with_a_signed_receipt_a
         page.contains_text("Compost solidaire"),
         "a tab in a one-line field is a space"
     );
-    let r = c
-        .post(&format!("/candidacies/{id}/file"), &[("version", "0")])
-        .await;
+    let button = filing_fields(&mut c, id).await;
+    let r = post_owned(&mut c, &format!("/candidacies/{id}/file"), &button).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
     let filed = r.location().unwrap().to_string();
-    let r = c
-        .post(&format!("/candidacies/{id}/file"), &[("version", "0")])
-        .await;
+    let r = post_owned(&mut c, &format!("/candidacies/{id}/file"), &button).await;
     assert_eq!(
         r.status,
         StatusCode::CONFLICT,
@@ -246,6 +245,18 @@ async fn a_candidate_applies_keeps_a_draft_reviews_files_with_a_signed_receipt_a
     assert!(body.contains("Version 1"), "{body}");
 }
 
+/// The hidden fields of the review page's filing button, as the candidate's browser posts them.
+async fn filing_fields(c: &mut TestApp, id: i64) -> Vec<(String, String)> {
+    let page = c.get(&format!("/candidacies/{id}/review")).await;
+    let fields = hidden_fields(&page.body, &format!("/candidacies/{id}/file"));
+    assert!(
+        fields.iter().any(|(k, _)| k == "seen"),
+        "a filing button: {}",
+        page.text()
+    );
+    fields
+}
+
 fn html_escape(s: &str) -> String {
     s.replace("&quot;", "\"")
         .replace("&#34;", "\"")
@@ -266,16 +277,9 @@ async fn a_candidacy_is_its_authors_and_its_sides_officers_and_closes_at_its_sid
     let form = r.location().unwrap().to_string();
     let id: i64 = form.rsplit('/').next().unwrap().parse().unwrap();
     let review = format!("/candidacies/{id}/review");
-    // Read by its side's officers; not by the other side's (until the sides meet), nor by
-    // another applicant of the same side.
-    assert_eq!(
-        signed_in(&app, QC).await.get(&review).await.status,
-        StatusCode::OK
-    );
-    assert_eq!(
-        signed_in(&app, WB).await.get(&review).await.status,
-        StatusCode::NOT_FOUND
-    );
+    // A draft is its author's alone: not even their side's officers read it.
+    let mut qc = signed_in(&app, QC).await;
+    assert_eq!(qc.get(&review).await.status, StatusCode::NOT_FOUND);
     let mut other = signed_in(&app, OTHER).await;
     assert_eq!(other.get(&review).await.status, StatusCode::NOT_FOUND);
     let r = other.post(&form, &answers()).await;
@@ -287,16 +291,47 @@ async fn a_candidacy_is_its_authors_and_its_sides_officers_and_closes_at_its_sid
         .await;
     assert_eq!(r.status, StatusCode::CONFLICT);
 
-    // The side's deadline counts to the millisecond: its last minute still files.
+    // Filed, its side's officers read it as filed — not what the author changes afterwards;
+    // the other side's officers do not (until the sides meet), nor another applicant.
     let r = c.post(&form, &answers()).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let button = filing_fields(&mut c, id).await;
+    let r = post_owned(&mut c, &format!("/candidacies/{id}/file"), &button).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    let mut changed = answers();
+    changed.retain(|(k, _)| *k != "idea_title");
+    changed.push(("idea_title", "Idée jamais déposée"));
+    assert_eq!(c.post(&form, &changed).await.status, StatusCode::SEE_OTHER);
+    assert!(
+        c.get(&review)
+            .await
+            .contains_text("depuis son dernier dépôt")
+    );
+    let page = qc.get(&review).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.contains_text("Compost solidaire") && !page.contains_text("jamais déposée"));
+    assert!(
+        !page
+            .body
+            .contains(&format!("action=\"/candidacies/{id}/file\""))
+    );
+    assert_eq!(
+        qc.get(&form).await.location(),
+        Some(review.as_str()),
+        "the form is the author's"
+    );
+    assert_eq!(
+        signed_in(&app, WB).await.get(&review).await.status,
+        StatusCode::NOT_FOUND
+    );
+    // The side's deadline counts: its last minute still files (version 2), not a millisecond
+    // after it.
     let now = app.db.db.now_ms();
     app.advance_clock(deadline - 60_000 - now);
     // Twenty days on, the session has expired: the candidate signs in again.
     let mut c = signed_in(&app, CANDIDATE).await;
-    let r = c
-        .post(&format!("/candidacies/{id}/file"), &[("version", "0")])
-        .await;
+    let button = filing_fields(&mut c, id).await;
+    let r = post_owned(&mut c, &format!("/candidacies/{id}/file"), &button).await;
     assert_eq!(
         r.status,
         StatusCode::SEE_OTHER,
@@ -309,10 +344,18 @@ async fn a_candidacy_is_its_authors_and_its_sides_officers_and_closes_at_its_sid
     assert_eq!(r.status, StatusCode::CONFLICT, "closed a millisecond later");
     assert!(r.contains_text("L’appel de votre partie est clos"));
     assert!(r.body.contains("Awa Diallo"), "what was typed is kept");
-    let r = c
-        .post(&format!("/candidacies/{id}/file"), &[("version", "1")])
-        .await;
-    assert_eq!(r.status, StatusCode::CONFLICT);
+    let stale: Vec<(String, String)> = button
+        .into_iter()
+        .map(|(k, v)| {
+            if k == "version" {
+                (k, "1".into())
+            } else {
+                (k, v)
+            }
+        })
+        .collect();
+    let r = post_owned(&mut c, &format!("/candidacies/{id}/file"), &stale).await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "nor filed again");
     let page = c.get(&call).await;
     assert!(!page.body.contains(&format!("{call}/apply")));
 }
@@ -384,4 +427,86 @@ async fn consent_to_a_public_announcement_is_apart_optional_withdrawable_and_kep
         .await,
         2
     );
+}
+
+#[tokio::test]
+async fn a_review_left_open_files_nothing_the_candidate_has_not_seen() {
+    let app = TestApp::spawn_demo().await;
+    let (edition, _) = open_edition(&app).await;
+    let mut c = signed_in(&app, CANDIDATE).await;
+    let r = c
+        .post(&format!("/grands-rendez-vous/{edition}/apply"), &[])
+        .await;
+    let form = r.location().unwrap().to_string();
+    let id: i64 = form.rsplit('/').next().unwrap().parse().unwrap();
+    assert_eq!(
+        c.post(&form, &answers()).await.status,
+        StatusCode::SEE_OTHER
+    );
+    // The review is open in one tab; another tab changes the idea meanwhile.
+    let button = filing_fields(&mut c, id).await;
+    let mut other_tab = answers();
+    other_tab.retain(|(k, _)| *k != "idea_title");
+    other_tab.push(("idea_title", "Une autre idée"));
+    assert_eq!(
+        c.post(&form, &other_tab).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let r = post_owned(&mut c, &format!("/candidacies/{id}/file"), &button).await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(r.contains_text("Rien n’a été déposé"));
+    assert_eq!(
+        app.scalar_text(&format!(
+            "select count(*) from receipts where submission_id = {id}"
+        ))
+        .await,
+        0
+    );
+}
+
+#[tokio::test]
+async fn an_edition_without_every_sides_deadline_neither_stands_nor_opens_its_call() {
+    let app = TestApp::spawn_demo().await;
+    // The 4th edition, drafted by Québec, as if drafted before deadlines existed.
+    let id = app
+        .scalar("select max(id) from grv_editions where state = 'draft'")
+        .await;
+    app.exec_text(&format!(
+        "update grv_edition_places set deadline_at = null, time_zone = '' where edition_id = {id}"
+    ))
+    .await;
+    let mut wb = signed_in(&app, WB).await;
+    let r = wb.approve(&format!("/grv/editions/{id}/approve")).await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(r.contains_text("doit d’abord être complétée"));
+    assert_eq!(
+        app.scalar_text(&format!(
+            "select count(*) from grv_edition_approvals where edition_id = {id} and side_id = (select id from sides where code = 'WB')"
+        ))
+        .await,
+        0
+    );
+}
+
+#[tokio::test]
+async fn every_half_and_every_candidacy_is_a_submission_of_its_kind() {
+    let app = TestApp::spawn_demo().await;
+    assert_eq!(
+        app.scalar(
+            "select count(*) from project_halves h left join submissions s
+             on s.id = h.id and s.kind = 'cmp_half' and s.side_id = h.side_id where s.id is null"
+        )
+        .await,
+        0
+    );
+    assert_eq!(
+        app.scalar(
+            "select count(*) from grv_candidacies c left join submissions s
+             on s.id = c.id and s.kind = 'grv_candidacy' and s.side_id = c.side_id where s.id is null"
+        )
+        .await,
+        0
+    );
+    assert!(app.scalar("select count(*) from grv_candidacies").await > 0);
+    assert!(app.scalar("select count(*) from project_halves").await > 0);
 }

@@ -663,6 +663,7 @@ pub fn try_page_of(action: &str) -> Option<String> {
     match parts.as_slice() {
         ["sessions", id, "sign"] => Some(format!("/sessions/{id}/minutes")),
         ["grv", "editions", id, ..] => Some(format!("/grv/editions/{id}")),
+        ["candidacies", id, "file" | "consent"] => Some(format!("/candidacies/{id}/review")),
         [
             kind @ ("sessions" | "funded" | "calls" | "projects" | "commissions"),
             id,

@@ -46,7 +46,14 @@ fn sqlite_and_postgres_migrations_have_the_same_file_names() {
 
 #[test]
 fn both_trees_create_the_same_tables_indexes_and_constraints() {
+    // SQLite has no identity columns: dropping one is PostgreSQL's alone.
+    let no_identity = |sql: &str| {
+        sql.split_inclusive(';')
+            .filter(|st| !st.contains(" drop identity"))
+            .collect::<String>()
+    };
     for ((name, lite), (_, pg)) in tree("sqlite").iter().zip(tree("postgres").iter()) {
+        let pg = &no_identity(pg);
         for kw in ["table", "index", "constraint"] {
             assert_eq!(
                 names_after(lite, kw),

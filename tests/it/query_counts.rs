@@ -34,6 +34,7 @@ const PAGES: &[(&str, &str)] = &[
     ("charge.wb", "/grv/editions"),
     ("charge.wb", "/grv/editions/new"),
     ("charge.qc", "/grv/editions/{grv}"),
+    ("demandeur.qc", "/grands-rendez-vous"),
     ("demandeur.qc", "/grands-rendez-vous/{grv_public}"),
     ("demandeur.qc", "/candidacies/{candidacy}"),
     ("demandeur.qc", "/candidacies/{candidacy}/review"),

@@ -106,8 +106,9 @@ pub async fn get(tx: &mut Tx, id: i64) -> sqlx::Result<Option<Candidacy>> {
 
 /// `user`'s candidacy to `edition`, if any.
 pub async fn of_user(tx: &mut Tx, edition: i64, user: i64) -> sqlx::Result<Option<Candidacy>> {
-    let mine = fetch(tx, "c.user_id in ({ids})", &[user]).await?;
-    Ok(mine.into_iter().find(|c| c.edition_id == edition))
+    // `edition` is an integer: nothing typed reaches the statement.
+    let filter = format!("c.edition_id = {edition} and c.user_id in ({{ids}})");
+    Ok(fetch(tx, &filter, &[user]).await?.pop())
 }
 
 /// A new draft whose submission `id` was just made; 0 rows when the person already has one.

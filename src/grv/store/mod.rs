@@ -90,6 +90,21 @@ pub async fn of_programme(tx: &mut Tx, programme: i64) -> sqlx::Result<Vec<Editi
     with_places(tx, rows).await
 }
 
+/// Every programme's editions that stand (approved or further), newest first, with their
+/// places: two statements.
+pub async fn standing(tx: &mut Tx) -> sqlx::Result<Vec<Edition>> {
+    let rows: Vec<EditionRow> = on_tx!(tx, |c| {
+        sqlx::query_as(
+        "select id, programme_id, number, title_fr, title_en, theme_fr, theme_en, format, place,
+                starts_on, ends_on, host_side_id, state
+         from grv_editions where state <> 'draft' order by starts_on desc, id desc"
+    )
+    .fetch_all(c)
+    .await
+    })?;
+    with_places(tx, rows).await
+}
+
 /// One edition with its places.
 pub async fn get(tx: &mut Tx, id: i64) -> sqlx::Result<Option<Edition>> {
     let rows: Vec<EditionRow> = fetch_all_in(

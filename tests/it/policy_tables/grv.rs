@@ -142,6 +142,7 @@ mod candidacies {
             // Read: the author and the side's officers only.
             row("author", applicant(QC), Read, candidacy(ME, QC, Draft, Screening, false), true),
             row("officer QC", officer(QC), Read, candidacy(8, QC, Submitted, Screening, false), true),
+            row("officer QC, a draft", officer(QC), Read, candidacy(8, QC, Draft, CallOpen, true), false),
             row("officer WB", officer(WB), Read, candidacy(8, QC, Submitted, Screening, false), false),
             row("another applicant", applicant(QC), Read, candidacy(8, QC, Submitted, Screening, false), false),
             row("administrator", admin(), Read, candidacy(8, QC, Submitted, Screening, false), false),
