@@ -206,14 +206,14 @@ test('Grands Rendez-vous: the sides open a call, a candidate applies, reviews, f
   // WBI drafts a 5th edition whose call closes in 30 days on both sides.
   const wb = await loginAs(browser, server.base, 'charge.wb@demo.passerelle.test', 'fr-BE');
   await wb.goto(server.base + '/grv/editions/new');
-  await wb.fill('#number', '5');
-  await wb.fill('#title_fr', '5es Grands Rendez-vous Québec/Wallonie-Bruxelles');
-  await wb.fill('#title_en', '5th Grands Rendez-vous Québec/Wallonia-Brussels');
-  await wb.fill('#theme_fr', 'Économie sociale et numérique');
-  await wb.fill('#theme_en', 'Social and digital economy');
-  await wb.selectOption('#format', 'online');
-  await wb.fill('#starts_on', iso(now + 60 * day).slice(0, 10));
-  await wb.fill('#ends_on', iso(now + 160 * day).slice(0, 10));
+  await wb.fill('#f-number', '5');
+  await wb.fill('#f-title_fr', '5es Grands Rendez-vous Québec/Wallonie-Bruxelles');
+  await wb.fill('#f-title_en', '5th Grands Rendez-vous Québec/Wallonia-Brussels');
+  await wb.fill('#f-theme_fr', 'Économie sociale et numérique');
+  await wb.fill('#f-theme_en', 'Social and digital economy');
+  await wb.selectOption('#f-format', 'online');
+  await wb.fill('#f-starts_on', iso(now + 60 * day).slice(0, 10));
+  await wb.fill('#f-ends_on', iso(now + 160 * day).slice(0, 10));
   for (const id of await wb.$$eval('input[name^="deadline_"]', (els) => els.map((e) => e.id))) {
     await wb.fill('#' + id, iso(now + 30 * day).slice(0, 16));
   }
@@ -249,9 +249,9 @@ test('Grands Rendez-vous: the sides open a call, a candidate applies, reviews, f
   await c.click('text=5es Grands Rendez-vous');
   await c.click('button:has-text("Déposer ma candidature")');
   await c.waitForURL(/\/candidacies\/\d+$/);
-  await c.selectOption('#kind', 'team');
-  await c.fill('#team', 'Awa Diallo\nLéo Martin');
-  await c.fill('#idea_title', 'Atelier de réparation itinérant');
+  await c.selectOption('#f-kind', 'team');
+  await c.fill('#f-team', 'Awa Diallo\nLéo Martin');
+  await c.fill('#f-idea_title', 'Atelier de réparation itinérant');
   // Autosaved as typed: the draft is on the server without pressing a button.
   await c.waitForSelector('.autosave-status:has-text("Brouillon enregistré")', { timeout: 10000 });
   await accessible(c, 'the candidacy form');
@@ -260,10 +260,10 @@ test('Grands Rendez-vous: the sides open a call, a candidate applies, reviews, f
   assert.match(await c.textContent('main'), /À compléter avant le dépôt/);
   await accessible(c, 'the review of an incomplete candidacy');
   await c.click('a:has-text("Modifier mes réponses")');
-  await c.fill('#idea_summary', 'Un atelier mobile qui répare vélos et petits appareils dans les villages.');
-  await c.fill('#theme', 'Économie circulaire');
-  await c.fill('#motivation', 'Réduire les déchets et créer des emplois locaux.');
-  await c.fill('#availability', 'Les lundis et mercredis soir.');
+  await c.fill('#f-idea_summary', 'Un atelier mobile qui répare vélos et petits appareils dans les villages.');
+  await c.fill('#f-theme', 'Économie circulaire');
+  await c.fill('#f-motivation', 'Réduire les déchets et créer des emplois locaux.');
+  await c.fill('#f-availability', 'Les lundis et mercredis soir.');
   await c.click('button:has-text("Enregistrer et relire")');
   await c.waitForURL(/\/review$/);
   await c.click('button:has-text("Déposer ma candidature")');

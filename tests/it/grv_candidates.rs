@@ -164,7 +164,10 @@ async fn a_candidate_applies_keeps_a_draft_reviews_files_with_a_signed_receipt_a
     let review = format!("/candidacies/{id}/review");
     let page = c.get(&review).await;
     assert!(page.contains_text("À compléter avant le dépôt"));
-    assert!(page.body.contains(&format!("/candidacies/{id}#motivation")));
+    assert!(
+        page.body
+            .contains(&format!("/candidacies/{id}#f-motivation"))
+    );
     // (The page has no filing button; a hand-made request is refused all the same.)
     let r = c
         .post(&format!("/candidacies/{id}/file"), &[("version", "0")])
@@ -218,7 +221,7 @@ async fn a_candidate_applies_keeps_a_draft_reviews_files_with_a_signed_receipt_a
     assert!(page.contains_text("Version 1 de votre candidature aux 5es Grands Rendez-vous"));
     let field = |name: &str| {
         let start = page.body.find(&format!("data-{name}>")).unwrap() + name.len() + 6;
-        let end = start + page.body[start..].find("</code>").unwrap();
+        let end = start + page.body[start..].find("</pre>").unwrap();
         html_escape(&page.body[start..end])
     };
     let (payload, signature) = (field("payload"), field("signature"));
