@@ -139,3 +139,6 @@ grv-review-changed = You changed your candidacy since you last filed it: the adm
 grv-error-changed-since-review = Your candidacy changed since this page was opened (another tab?): review it below, then file it. Nothing was filed.
 grv-error-edition-incomplete = This edition must first be completed (each side needs its candidacy deadline): change it, then approve it.
 grv-error-no-deadlines = The call cannot open: a side has no candidacy deadline.
+grv-review-title-reader = Filed candidacy
+grv-review-what-reader = What was filed
+grv-receipt-filed-by = Version { $version } of the candidacy of { $name } to the { $edition }, filed on { $when }. Administration: { $administration }.

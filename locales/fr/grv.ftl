@@ -139,3 +139,6 @@ grv-review-changed = Vous avez modifié votre candidature depuis son dernier dé
 grv-error-changed-since-review = Votre candidature a changé depuis l’ouverture de cette page (un autre onglet ?) : relisez-la ci-dessous, puis déposez-la. Rien n’a été déposé.
 grv-error-edition-incomplete = Cette édition doit d’abord être complétée (chaque partie a sa date de clôture des candidatures) : modifiez-la, puis approuvez-la.
 grv-error-no-deadlines = L’appel ne peut s’ouvrir : une partie n’a pas de date de clôture des candidatures.
+grv-review-title-reader = Candidature déposée
+grv-review-what-reader = Ce qui a été déposé
+grv-receipt-filed-by = Version { $version } de la candidature de { $name } aux { $edition }, déposée le { $when }. Administration : { $administration }.

@@ -330,6 +330,9 @@ pub async fn save(
 #[template(path = "grv/review.html")]
 pub struct ReviewTemplate {
     pub ctx: Ctx,
+    /// The page's title and the answers' heading: the author's, or a reader's.
+    pub title: String,
+    pub what: String,
     pub id: i64,
     pub edition: String,
     pub call_url: String,
@@ -374,8 +377,7 @@ fn review_template(
 ) -> ReviewTemplate {
     let l = ctx.locale;
     let c = &v.candidacy;
-    let empty = CandidacyInput::default();
-    let i = v.shown().unwrap_or(&empty);
+    let i = v.shown();
     let answers = vec![
         (
             ctx.t("grv-field-kind"),
@@ -424,7 +426,14 @@ fn review_template(
         payload: r.payload.clone(),
         signature: r.signature.clone(),
     });
+    let (title, what) = if v.is_author {
+        ("grv-review-title", "grv-review-what")
+    } else {
+        ("grv-review-title-reader", "grv-review-what-reader")
+    };
     ReviewTemplate {
+        title: ctx.t(title),
+        what: ctx.t(what),
         id: c.id,
         edition: v.edition.name(l),
         call_url: paths::Call::url(v.edition.id),
@@ -433,7 +442,7 @@ fn review_template(
         intro: l.t_args(
             "grv-review-intro",
             &[
-                ("name", c.name.clone().into()),
+                ("name", v.shown_name().to_string().into()),
                 ("side", v.side.name.get(l).to_string().into()),
                 (
                     "deadline",

@@ -179,11 +179,17 @@ pub struct CandidacyView {
 
 impl CandidacyView {
     /// The answers this viewer reads: the author their current ones, officers the filed ones.
-    pub fn shown(&self) -> Option<&CandidacyInput> {
-        if self.is_author {
-            Some(&self.candidacy.input)
-        } else {
-            self.filed.as_ref().map(|f| &f.input)
+    pub fn shown(&self) -> &CandidacyInput {
+        match &self.filed {
+            Some(f) if !self.is_author => &f.input,
+            _ => &self.candidacy.input,
+        }
+    }
+    /// The candidate's name as this viewer reads it: as filed, for everyone but the author.
+    pub fn shown_name(&self) -> &str {
+        match &self.filed {
+            Some(f) if !self.is_author => &f.name,
+            _ => &self.candidacy.name,
         }
     }
     /// Whether the author changed something since the version last filed.
@@ -222,9 +228,14 @@ async fn load(tx: &mut Tx, user: &Viewer, id: i64, now: i64) -> AppResult<Candid
         ),
         None => None,
     };
+    let is_author = c.user_id == user.id;
+    // Everyone but the author reads the filed version: without one there is nothing to read.
+    if !is_author && filed.is_none() {
+        return Err(AppError::NotFound);
+    }
     Ok(CandidacyView {
         deadline: deadline_of(&edition, c.side_id),
-        is_author: c.user_id == user.id,
+        is_author,
         filed,
         can_edit: can(user, Perm::Edit, &f),
         can_consent: can(user, Perm::Consent, &f),
@@ -248,6 +259,9 @@ pub async fn save(db: &Db, user: &Viewer, id: i64, input: &CandidacyInput) -> Ap
     let mut tx = db.write().await?;
     let now = db.now_ms();
     let v = load(&mut tx, user, id, now).await?;
+    if !v.is_author {
+        return Err(AppError::Forbidden);
+    }
     if !v.can_edit {
         return Err(AppError::Conflict(closed_key(&v)));
     }
@@ -286,6 +300,9 @@ pub async fn file(
     let mut tx = db.write().await?;
     let now = db.now_ms();
     let v = load(&mut tx, user, id, now).await?;
+    if !v.is_author {
+        return Err(AppError::Forbidden);
+    }
     if v.candidacy.version != seen {
         return Err(AppError::Conflict("grv-error-already-filed".into()));
     }
@@ -358,9 +375,15 @@ pub async fn file(
 /// zone, and until when it may be filed again.
 pub fn filed_sentences(l: Locale, v: &CandidacyView, version: i64, at: i64) -> Vec<String> {
     let when = in_every_zone(l, &v.sides, at);
+    let key = if v.is_author {
+        "grv-receipt-filed"
+    } else {
+        "grv-receipt-filed-by"
+    };
     let mut out = vec![l.t_args(
-        "grv-receipt-filed",
+        key,
         &[
+            ("name", v.shown_name().to_string().into()),
             ("edition", v.edition.name(l).into()),
             ("version", version.into()),
             (
@@ -372,6 +395,7 @@ pub fn filed_sentences(l: Locale, v: &CandidacyView, version: i64, at: i64) -> V
     )];
     if let Some(d) = &v.deadline
         && at <= d.at
+        && v.is_author
     {
         out.push(l.t1(
             "grv-receipt-refile",

@@ -454,21 +454,21 @@ fn show_page(ctx: Ctx, p: EditionPage, notice: Option<&str>) -> ShowPage {
             .sides
             .iter()
             .map(|s| {
-                let p = e.input.places.iter().find(|x| x.side_id == s.id);
+                let own = e.input.places.iter().find(|x| x.side_id == s.id);
                 let n = ctx.tn(
                     "grv-places",
                     "count",
-                    p.map_or(0, |x| x.places.max(0) as usize),
+                    own.map_or(0, |x| x.places.max(0) as usize),
                 );
                 // With the side's deadline for candidacies, in its own zone.
-                let line = match p.and_then(|x| x.deadline.as_ref()) {
+                let line = match own.and_then(|x| x.deadline.as_ref()) {
                     Some(d) => ctx.locale.t_args(
                         "grv-places-deadline",
                         &[
                             ("places", n.into()),
                             (
                                 "deadline",
-                                crate::i18n::time_in_zone(d.at, &d.zone, ctx.locale).into(),
+                                super::applying::in_every_zone(ctx.locale, &p.sides, d.at).into(),
                             ),
                         ],
                     ),

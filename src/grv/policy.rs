@@ -107,7 +107,8 @@ pub mod candidacies {
                 own || (f.filing == Some(FilingState::Submitted)
                     && side.is_some_and(|s| user.has_role_on(Role::Officer, s)))
             }
-            Perm::Consent => own && f.filing.is_some(),
+            // Consent is apart from filing: the author decides at any time, even before filing.
+            Perm::Consent => own,
         }
     }
 }

@@ -39,6 +39,29 @@ async fn signed_in(app: &TestApp, email: &str) -> TestApp {
 /// A 5th edition whose call is open now: each side closes 20 days from now, at the same
 /// instant (17:00 in neither zone, on purpose: the instant is what counts).
 async fn open_edition(app: &TestApp) -> (String, i64) {
+    let (edition, deadline) = approved_edition(app).await;
+    let id = edition.rsplit('/').next().unwrap().to_string();
+    // Both sides ask for the call to open.
+    for who in [WB, QC] {
+        let r = signed_in(app, who)
+            .await
+            .approve(&format!("{edition}/advance"))
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    }
+    assert_eq!(
+        app.scalar_text(&format!(
+            "select count(*) from grv_editions where id = {id} and state = 'call_open'"
+        ))
+        .await,
+        1
+    );
+    (id, deadline)
+}
+
+/// The same 5th edition drafted by WBI and approved by Québec, its call not yet open: (its
+/// officers' page, the deadline to the minute it was typed).
+async fn approved_edition(app: &TestApp) -> (String, i64) {
     let now = app.db.db.now_ms();
     let deadline = now + 20 * DAY;
     let (wb, qc) = (side(app, "WB").await, side(app, "QC").await);
@@ -71,24 +94,13 @@ async fn open_edition(app: &TestApp) -> (String, i64) {
     let r = post_owned(&mut wbo, "/grv/editions/new", &fields).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
     let edition = r.location().unwrap().to_string();
-    let id = edition.rsplit('/').next().unwrap().to_string();
-    let mut qco = signed_in(app, QC).await;
-    // Approved by QC, then both ask for the call to open.
-    let r = qco.approve(&format!("{edition}/approve")).await;
+    let r = signed_in(app, QC)
+        .await
+        .approve(&format!("{edition}/approve"))
+        .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
-    for b in [&mut wbo, &mut qco] {
-        let r = b.approve(&format!("{edition}/advance")).await;
-        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
-    }
-    assert_eq!(
-        app.scalar_text(&format!(
-            "select count(*) from grv_editions where id = {id} and state = 'call_open'"
-        ))
-        .await,
-        1
-    );
     // The deadline is stored to the minute it was typed.
-    (id, deadline - deadline % 60_000)
+    (edition, deadline - deadline % 60_000)
 }
 
 fn answers() -> Vec<(&'static str, &'static str)> {
@@ -342,23 +354,24 @@ async fn a_candidacy_is_its_authors_and_its_sides_officers_and_closes_at_its_sid
         r.text()
     );
     assert_eq!(r.location(), Some(format!("{review}?filed=1").as_str()));
+    // The review as it stands in that last minute: version 2 could be filed again…
+    let button = filing_fields(&mut c, id).await;
     app.advance_clock(deadline + 1 - app.db.db.now_ms());
     let r = c.post(&form, &answers()).await;
     assert_eq!(r.status, StatusCode::CONFLICT, "closed a millisecond later");
     assert!(r.contains_text("L’appel de votre partie est clos"));
     assert!(r.body.contains("Awa Diallo"), "what was typed is kept");
-    let stale: Vec<(String, String)> = button
-        .into_iter()
-        .map(|(k, v)| {
-            if k == "version" {
-                (k, "1".into())
-            } else {
-                (k, v)
-            }
-        })
-        .collect();
-    let r = post_owned(&mut c, &format!("/candidacies/{id}/file"), &stale).await;
+    // …but not a millisecond after the deadline.
+    let r = post_owned(&mut c, &format!("/candidacies/{id}/file"), &button).await;
     assert_eq!(r.status, StatusCode::CONFLICT, "nor filed again");
+    assert!(r.contains_text("L’appel de votre partie est clos"));
+    assert_eq!(
+        app.scalar_text(&format!(
+            "select max(version) from receipts where submission_id = {id}"
+        ))
+        .await,
+        2
+    );
     let page = c.get(&call).await;
     assert!(!page.body.contains(&format!("{call}/apply")));
 }
@@ -417,12 +430,26 @@ async fn consent_to_a_public_announcement_is_apart_optional_withdrawable_and_kep
         0,
         "the latest choice stands"
     );
-    // Nobody else decides it.
-    let r = signed_in(&app, QC)
-        .await
-        .post(&consent, &[("given", "yes")])
-        .await;
-    assert_ne!(r.status, StatusCode::SEE_OTHER);
+    // Nobody else decides it, not even the officers who read the filed candidacy.
+    let form = format!("/candidacies/{id}");
+    assert_eq!(
+        c.post(&form, &answers()).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let button = filing_fields(&mut c, id).await;
+    let r = post_owned(&mut c, &format!("/candidacies/{id}/file"), &button).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let mut qc = signed_in(&app, QC).await;
+    assert_eq!(qc.get(&review).await.status, StatusCode::OK);
+    let r = qc.post(&consent, &[("given", "yes")]).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    // Nor changes or files it.
+    assert_eq!(
+        qc.post(&form, &answers()).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let r = post_owned(&mut qc, &format!("/candidacies/{id}/file"), &button).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
     assert_eq!(
         app.scalar_text(&format!(
             "select count(*) from grv_consents where candidacy_id = {id}"
@@ -459,6 +486,14 @@ async fn a_review_left_open_files_nothing_the_candidate_has_not_seen() {
     assert_eq!(r.status, StatusCode::CONFLICT);
     assert!(r.contains_text("Rien n’a été déposé"));
     assert_eq!(
+        app.scalar_text_value(&format!(
+            "select state || ':' || cast(version as text) from grv_candidacies where id = {id}"
+        ))
+        .await,
+        "draft:0",
+        "the refused filing left the candidacy as it was"
+    );
+    assert_eq!(
         app.scalar_text(&format!(
             "select count(*) from receipts where submission_id = {id}"
         ))
@@ -488,6 +523,26 @@ async fn an_edition_without_every_sides_deadline_neither_stands_nor_opens_its_ca
         ))
         .await,
         0
+    );
+    // An edition that stood before deadlines existed: its call does not open.
+    let (edition, _) = approved_edition(&app).await;
+    let id = edition.rsplit('/').next().unwrap().to_string();
+    app.exec_text(&format!(
+        "update grv_edition_places set deadline_at = null, time_zone = '' where edition_id = {id}"
+    ))
+    .await;
+    for who in [WB, QC] {
+        let r = signed_in(&app, who)
+            .await
+            .approve(&format!("{edition}/advance"))
+            .await;
+        assert_eq!(r.status, StatusCode::CONFLICT);
+        assert!(r.contains_text("une partie n’a pas de date de clôture"));
+    }
+    assert_eq!(
+        app.scalar_text_value(&format!("select state from grv_editions where id = {id}"))
+            .await,
+        "approved"
     );
 }
 

@@ -146,8 +146,9 @@ mod candidacies {
             row("officer WB", officer(WB), Read, candidacy(8, QC, Submitted, Screening, false), false),
             row("another applicant", applicant(QC), Read, candidacy(8, QC, Submitted, Screening, false), false),
             row("administrator", admin(), Read, candidacy(8, QC, Submitted, Screening, false), false),
-            // Consent: the author, at any time.
+            // Consent: the author, at any time, apart from filing (even before it).
             row("author, after the call", applicant(QC), Consent, candidacy(ME, QC, Submitted, Screening, false), true),
+            row("author, a draft", applicant(QC), Consent, candidacy(ME, QC, Draft, CallOpen, true), true),
             row("officer QC", officer(QC), Consent, candidacy(8, QC, Submitted, Screening, false), false),
         ]
     }
