@@ -142,3 +142,100 @@ grv-error-no-deadlines = The call cannot open: a side has no candidacy deadline.
 grv-review-title-reader = Filed candidacy
 grv-review-what-reader = What was filed
 grv-receipt-filed-by = Version { $version } of the candidacy of { $name } to the { $edition }, filed on { $when }. Administration: { $administration }.
+
+# Screening and the joint selection (issue 14, item 3)
+grv-error-cohort-by-approval = Screening ends when every side approves the cohort, from the joint selection page.
+grv-screening-link = My side's screening
+grv-cohort-link = Joint selection of the cohort
+grv-screening-title = Screening
+grv-screening-confidential = Confidential to your side: the other side reads your screening only once every side has sent its own to the joint meeting.
+grv-screening-caption = Candidacies filed with your side, as filed
+grv-screening-none = No candidacy filed.
+grv-screening-waiting-for = Joint selection waiting for the screening of:
+grv-screening-save = Save the screening
+grv-screening-saved = Screening saved.
+grv-col-candidate = Candidate
+grv-col-filed = Filed on
+grv-col-verdict = Side's opinion
+grv-col-note = Note
+grv-col-outcome = Decision
+grv-col-rank = Waiting-list rank
+grv-shortlist-send-title = Send the shortlist to the joint meeting
+grv-shortlist-send-intro = Once sent, your side's screening no longer changes; the other side will read it once it has sent its own.
+grv-shortlist-unscreened = { $count ->
+    [one] One candidacy has no opinion yet: each needs one before sending.
+   *[other] { $count } candidacies have no opinion yet: each needs one before sending.
+}
+grv-shortlist-send = Send the shortlist
+grv-shortlist-sent = Shortlist sent to the joint meeting.
+grv-shortlist-sent-on = Shortlist sent on { $when } by { $name }.
+grv-cohort-title = Joint selection of the cohort
+grv-cohort-open = Open the joint selection
+grv-cohort-not-met = The joint selection opens once every side has sent its shortlist. Waiting for:
+grv-cohort-intro = Both sides propose the cohort here: each candidacy selected, on the waiting list (at a rank) or not selected, within its side's places. Each side then approves the cohort as it sees it; any change needs approving again.
+grv-cohort-stands-intro = The cohort stands: every side approved it and the candidates have been told. If a selected person withdraws, the first on their side's waiting list takes the place.
+grv-cohort-caption = Candidacies of { $side }
+grv-cohort-quota = { $places ->
+    [one] One place
+   *[other] { $places } places
+} — { $selected ->
+    [0] nobody selected
+    [one] one person selected
+   *[other] { $selected } people selected
+}
+grv-rank-hint = The rank counts only for a candidacy on the waiting list: 1 goes first.
+grv-cohort-save = Save the proposal
+grv-cohort-saved = Proposal saved. Each side has to approve it as it is now.
+grv-cohort-approvals = Approval of the cohort
+grv-cohort-approval-hint = The cohort stands once every side approved it as it is: the candidates are then told, each in their language.
+grv-cohort-undecided = { $count ->
+    [one] One candidacy still awaits a decision.
+   *[other] { $count } candidacies still await a decision.
+}
+grv-cohort-approve = Approve this cohort for my side
+grv-cohort-approved = Approval recorded. The cohort will stand once the other side approved it as it is.
+grv-cohort-stands = The cohort stands: the candidates will receive their letter.
+grv-outcome-selected = Selected
+grv-outcome-waiting = Waiting list
+grv-outcome-not-selected = Not selected
+grv-outcome-declined = Withdrew
+grv-outcome-undecided = To decide
+grv-outcome-waiting-at = Waiting list, position { $position }
+grv-error-rank-taken = Another candidacy of the same side already has this rank.
+grv-error-rank-range = Give a whole rank between 1 and 10,000.
+grv-error-rank-missing = Give this waiting candidacy's rank.
+grv-error-over-quota = More candidacies selected than this side has places.
+grv-error-shortlist-sent = Your side's shortlist is sent: it no longer changes.
+grv-error-not-screening = This edition is not being screened.
+grv-error-screening-incomplete = Every candidacy needs an opinion before the shortlist is sent.
+grv-error-screening-stale = The screening changed since this page opened (a colleague changed it): here is what is saved, with what you typed kept. Nothing was saved.
+grv-error-sides-not-met = The joint selection is not open: every side must first send its shortlist.
+grv-error-cohort-stands = The cohort already stands.
+grv-error-cohort-approved = Your side already approved the cohort as it is.
+grv-error-cohort-incomplete = Every candidacy needs a decision before approval.
+grv-error-cohort-invalid = The proposal exceeds a limit (places, ranks): correct it, then approve it.
+grv-error-cohort-stale = The proposal changed since this page opened: here is the current proposal. Nothing was saved.
+grv-error-confirm-withdraw = Tick the box to confirm.
+grv-error-edition-completed = This edition is completed: the candidacy can no longer be withdrawn.
+grv-withdraw-title = Withdraw my candidacy
+grv-withdraw-intro = Your candidacy will no longer be considered. Withdrawing is final.
+grv-withdraw-confirm = I withdraw my candidacy, for good.
+grv-withdraw = Withdraw my candidacy
+grv-decline-title = Give up my place
+grv-decline-intro = You are selected for the cohort. If you give up your place, it goes to the first person on your side's waiting list. This is final.
+grv-decline-confirm = I give up my place in the cohort, for good.
+grv-decline = Give up my place
+grv-withdrawn = Your candidacy is withdrawn.
+grv-your-selected = You are selected for the cohort of the { $edition }.
+grv-your-waiting = You are on the waiting list of the { $edition }, at position { $position }: if a place frees up on your side, you will be told.
+grv-your-not-selected = Your candidacy to the { $edition } was not selected.
+grv-your-declined = You gave up your place in the cohort of the { $edition }.
+grv-letter-action = See my candidacy
+grv-letter-selected-subject = You are selected — { $edition }
+grv-letter-selected-body = Both administrations selected your candidacy to the { $edition }. You will receive the programme and its sessions. If you cannot take part, give up your place from your candidacy: it will go to the next person.
+grv-letter-waiting-subject = Waiting list — { $edition }
+grv-letter-waiting-body = Your candidacy to the { $edition } is on your side's waiting list, at position { $position }. If a place frees up, you will be told.
+grv-letter-not-selected-subject = Your candidacy — { $edition }
+grv-letter-not-selected-body = Both administrations have settled the cohort of the { $edition }: your candidacy was not selected. Thank you for your interest.
+grv-letter-moved-up-subject = A place has freed up — { $edition }
+grv-letter-moved-up-body = A place has freed up in the cohort of the { $edition }: you move from the waiting list into the cohort. If you cannot take part, give up your place from your candidacy.

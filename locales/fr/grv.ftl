@@ -142,3 +142,100 @@ grv-error-no-deadlines = L’appel ne peut s’ouvrir : une partie n’a pas d
 grv-review-title-reader = Candidature déposée
 grv-review-what-reader = Ce qui a été déposé
 grv-receipt-filed-by = Version { $version } de la candidature de { $name } aux { $edition }, déposée le { $when }. Administration : { $administration }.
+
+# Screening and the joint selection (issue 14, item 3)
+grv-error-cohort-by-approval = La présélection se termine quand chaque partie approuve la cohorte, depuis la page de la sélection conjointe.
+grv-screening-link = Présélection de ma partie
+grv-cohort-link = Sélection conjointe de la cohorte
+grv-screening-title = Présélection
+grv-screening-confidential = Confidentiel à votre partie : l’autre partie ne lit votre présélection qu’une fois que chaque partie a envoyé la sienne à la réunion conjointe.
+grv-screening-caption = Candidatures déposées auprès de votre partie, telles que déposées
+grv-screening-none = Aucune candidature déposée.
+grv-screening-waiting-for = Sélection conjointe en attente de la présélection de : 
+grv-screening-save = Enregistrer la présélection
+grv-screening-saved = Présélection enregistrée.
+grv-col-candidate = Candidat ou candidate
+grv-col-filed = Déposée le
+grv-col-verdict = Avis de la partie
+grv-col-note = Note
+grv-col-outcome = Décision
+grv-col-rank = Rang en liste d’attente
+grv-shortlist-send-title = Envoyer la présélection à la réunion conjointe
+grv-shortlist-send-intro = Une fois envoyée, la présélection de votre partie ne change plus ; l’autre partie la lira quand elle aura envoyé la sienne.
+grv-shortlist-unscreened = { $count ->
+    [one] Une candidature n’a pas encore d’avis : chaque candidature doit en avoir un avant l’envoi.
+   *[other] { $count } candidatures n’ont pas encore d’avis : chaque candidature doit en avoir un avant l’envoi.
+}
+grv-shortlist-send = Envoyer la présélection
+grv-shortlist-sent = Présélection envoyée à la réunion conjointe.
+grv-shortlist-sent-on = Présélection envoyée le { $when } par { $name }.
+grv-cohort-title = Sélection conjointe de la cohorte
+grv-cohort-open = Ouvrir la sélection conjointe
+grv-cohort-not-met = La sélection conjointe s’ouvre quand chaque partie a envoyé sa présélection. En attente de :
+grv-cohort-intro = Les deux parties proposent ici la cohorte : pour chaque candidature, retenue, en liste d’attente (à un rang) ou non retenue, dans la limite des places de sa partie. Chaque partie approuve ensuite la cohorte telle qu’elle la voit ; toute modification demande de l’approuver à nouveau.
+grv-cohort-stands-intro = La cohorte est arrêtée : chaque partie l’a approuvée et les candidats et candidates ont été informés. Si une personne retenue se désiste, la première de la liste d’attente de sa partie prend sa place.
+grv-cohort-caption = Candidatures de { $side }
+grv-cohort-quota = { $places ->
+    [one] Une place
+   *[other] { $places } places
+} — { $selected ->
+    [0] aucune personne retenue
+    [one] une personne retenue
+   *[other] { $selected } personnes retenues
+}
+grv-rank-hint = Le rang ne compte que pour une candidature en liste d’attente : 1 passe en premier.
+grv-cohort-save = Enregistrer la proposition
+grv-cohort-saved = Proposition enregistrée. Chaque partie doit l’approuver telle qu’elle est maintenant.
+grv-cohort-approvals = Approbation de la cohorte
+grv-cohort-approval-hint = La cohorte est arrêtée quand chaque partie l’a approuvée telle qu’elle est : les candidats et candidates sont alors informés, chacun dans sa langue.
+grv-cohort-undecided = { $count ->
+    [one] Une candidature attend encore une décision.
+   *[other] { $count } candidatures attendent encore une décision.
+}
+grv-cohort-approve = Approuver cette cohorte pour ma partie
+grv-cohort-approved = Approbation enregistrée. La cohorte sera arrêtée quand l’autre partie l’aura approuvée telle quelle.
+grv-cohort-stands = La cohorte est arrêtée : les candidats et candidates vont recevoir leur lettre.
+grv-outcome-selected = Retenue
+grv-outcome-waiting = Liste d’attente
+grv-outcome-not-selected = Non retenue
+grv-outcome-declined = Désistement
+grv-outcome-undecided = À décider
+grv-outcome-waiting-at = Liste d’attente, position { $position }
+grv-error-rank-taken = Ce rang est déjà celui d’une autre candidature de la même partie.
+grv-error-rank-range = Indiquez un rang entier entre 1 et 10 000.
+grv-error-rank-missing = Indiquez le rang de cette candidature en liste d’attente.
+grv-error-over-quota = Plus de candidatures retenues que de places pour cette partie.
+grv-error-shortlist-sent = La présélection de votre partie est envoyée : elle ne change plus.
+grv-error-not-screening = Cette édition n’est pas en présélection.
+grv-error-screening-incomplete = Chaque candidature doit avoir un avis avant l’envoi de la présélection.
+grv-error-screening-stale = La présélection a changé depuis l’ouverture de cette page (un ou une collègue l’a modifiée) : voici ce qui est enregistré, avec ce que vous aviez saisi gardé. Rien n’a été enregistré.
+grv-error-sides-not-met = La sélection conjointe n’est pas ouverte : chaque partie doit d’abord envoyer sa présélection.
+grv-error-cohort-stands = La cohorte est déjà arrêtée.
+grv-error-cohort-approved = Votre partie a déjà approuvé la cohorte telle qu’elle est.
+grv-error-cohort-incomplete = Chaque candidature doit avoir une décision avant l’approbation.
+grv-error-cohort-invalid = La proposition dépasse une limite (places, rangs) : corrigez-la, puis approuvez-la.
+grv-error-cohort-stale = La proposition a changé depuis l’ouverture de cette page : voici la proposition actuelle. Rien n’a été enregistré.
+grv-error-confirm-withdraw = Cochez la case pour confirmer.
+grv-error-edition-completed = Cette édition est terminée : la candidature ne peut plus être retirée.
+grv-withdraw-title = Retirer ma candidature
+grv-withdraw-intro = Votre candidature ne sera plus examinée. Ce retrait est définitif.
+grv-withdraw-confirm = Je retire ma candidature, définitivement.
+grv-withdraw = Retirer ma candidature
+grv-decline-title = Renoncer à ma place
+grv-decline-intro = Vous êtes retenu ou retenue dans la cohorte. Si vous renoncez, votre place passe à la première personne de la liste d’attente de votre partie. Ce renoncement est définitif.
+grv-decline-confirm = Je renonce à ma place dans la cohorte, définitivement.
+grv-decline = Renoncer à ma place
+grv-withdrawn = Votre candidature est retirée.
+grv-your-selected = Vous êtes retenu ou retenue dans la cohorte des { $edition }.
+grv-your-waiting = Vous êtes sur la liste d’attente des { $edition }, en position { $position } : si une place se libère de votre côté, vous en serez informé ou informée.
+grv-your-not-selected = Votre candidature aux { $edition } n’a pas été retenue.
+grv-your-declined = Vous avez renoncé à votre place dans la cohorte des { $edition }.
+grv-letter-action = Voir ma candidature
+grv-letter-selected-subject = Vous êtes retenu ou retenue — { $edition }
+grv-letter-selected-body = Les deux administrations ont retenu votre candidature aux { $edition }. Vous recevrez le programme et ses rendez-vous. Si vous ne pouvez pas y participer, renoncez à votre place depuis votre candidature : elle ira à la personne suivante.
+grv-letter-waiting-subject = Liste d’attente — { $edition }
+grv-letter-waiting-body = Votre candidature aux { $edition } est sur la liste d’attente de votre partie, en position { $position }. Si une place se libère, vous en serez informé ou informée.
+grv-letter-not-selected-subject = Votre candidature — { $edition }
+grv-letter-not-selected-body = Les deux administrations ont arrêté la cohorte des { $edition } : votre candidature n’a pas été retenue. Merci de votre intérêt.
+grv-letter-moved-up-subject = Une place s’est libérée — { $edition }
+grv-letter-moved-up-body = Une place s’est libérée dans la cohorte des { $edition } : vous passez de la liste d’attente à la cohorte. Si vous ne pouvez pas y participer, renoncez à votre place depuis votre candidature.

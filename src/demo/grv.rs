@@ -9,18 +9,22 @@ use super::instant;
 use crate::{
     db::Db,
     error::AppResult,
+    evaluations::model::Verdict,
     grv::{
         applying,
         candidacy::{CandidacyInput, CandidacyKind},
         editions,
         model::{EditionInput, EditionState, Format, Places},
+        screening::{self, ProposalRow, ScreenRow},
+        selection::Outcome,
     },
-    i18n::Localized,
+    i18n::{Locale, Localized},
     submissions::deadline::Deadline,
-    users::actions::acting_as,
+    users::{Email, Role, actions::acting_as, admin},
+    viewer::Viewer,
 };
 
-pub async fn load(db: &Db, sides: (i64, i64)) -> AppResult<()> {
+pub async fn load(db: &Db, hash: &str, sides: (i64, i64)) -> AppResult<()> {
     let (wb, qc) = sides;
     // Each side's call closes at 17:00 in its own zone on the same day.
     let places = |w, q, (y, m, d): (i16, i8, i8)| {
@@ -69,7 +73,7 @@ pub async fn load(db: &Db, sides: (i64, i64)) -> AppResult<()> {
         starts_on: date(2021, 2, 1),
         ends_on: date(2021, 6, 30),
         host_side_id: wb,
-        places: places(8, 7, (2021, 1, 14)),
+        places: places(4, 4, (2021, 1, 14)),
     };
     // Each step on its day: prepared, approved, the call open and closed, screening, the
     // cohort, the programme, the demo day, the end.
@@ -84,7 +88,10 @@ pub async fn load(db: &Db, sides: (i64, i64)) -> AppResult<()> {
         instant(2016, 9, 21, 9, 0, montreal),
         instant(2016, 9, 22, 9, 0, montreal),
     ];
-    edition(db, &second, &steps_2016, &[]).await?;
+    edition(db, &second, &steps_2016, &[], &|_| {
+        (Verdict::Recommended, Outcome::Selected, None)
+    })
+    .await?;
     let brussels = "Europe/Brussels";
     let steps_2021 = [
         instant(2020, 11, 16, 10, 0, brussels),
@@ -105,7 +112,12 @@ pub async fn load(db: &Db, sides: (i64, i64)) -> AppResult<()> {
         motivation: "Passer de l’idée au projet avec un accompagnement professionnel.".into(),
         availability: "Les mardis et jeudis en fin de journée, heure locale.".into(),
     };
-    let candidates = [
+    // Twelve candidates, six per side: the two demo applicants and five more each (one of
+    // Québec's writes in English). The cohort takes four per side; one of each side waits, one
+    // is not selected; after the cohort stands a Walloon candidate gives up her place and the
+    // first of Wallonia-Brussels' waiting list moves up.
+    let people = seed_candidates(db, hash, sides).await?;
+    let mut candidates: Vec<Candidate<'_>> = vec![
         (
             "demandeur.qc@demo.passerelle.test",
             idea(
@@ -129,8 +141,48 @@ pub async fn load(db: &Db, sides: (i64, i64)) -> AppResult<()> {
             false,
         ),
     ];
+    for (i, (email, _, _)) in people.iter().enumerate() {
+        let (title, summary, theme) = IDEAS[i % IDEAS.len()];
+        let kind = if i % 3 == 1 {
+            CandidacyKind::Team
+        } else {
+            CandidacyKind::Individual
+        };
+        let team = if kind == CandidacyKind::Team {
+            "Inès Haddad\nSamuel Tremblay"
+        } else {
+            ""
+        };
+        // Most consent to the announcement; some do not (item 7).
+        candidates.push((
+            email.as_str(),
+            idea(kind, team, title, summary, theme),
+            i % 4 != 2,
+        ));
+    }
     let seed_at = instant(2020, 12, 10, 10, 0, brussels);
-    edition(db, &third, &steps_2021, &[(seed_at, &candidates)]).await?;
+    let plan = |email: &str| -> (Verdict, Outcome, Option<i64>) {
+        let n: usize = email
+            .strip_prefix("candidat0")
+            .and_then(|s| s[..1].parse().ok())
+            .unwrap_or(0);
+        match n {
+            0 => (Verdict::Priority, Outcome::Selected, None),
+            1..=3 => (Verdict::Recommended, Outcome::Selected, None),
+            4 => (Verdict::Reserved, Outcome::Waiting, Some(1)),
+            _ => (Verdict::NotRecommended, Outcome::NotSelected, None),
+        }
+    };
+    let id = edition(db, &third, &steps_2021, &[(seed_at, &candidates)], &plan).await?;
+    // Ten days into the programme, a selected Walloon candidate gives up her place.
+    let then = db.replaying_from(instant(2021, 2, 10, 9, 0, brussels));
+    let who = acting_as(&then, "candidat03.wb@demo.passerelle.test").await?;
+    let c = applying::call_page(&then, Some(&who), id)
+        .await?
+        .mine
+        .map(|c| c.id)
+        .ok_or(crate::error::AppError::NotFound)?;
+    applying::withdraw(&then, None, &who, c).await?;
     // The 4th, as Québec's officer drafts it (WBI has yet to approve it).
     let fourth = EditionInput {
         number: 4,
@@ -157,6 +209,10 @@ pub async fn load(db: &Db, sides: (i64, i64)) -> AppResult<()> {
 /// Drafted by the host side's officer and approved by the other's on the first day of `days`,
 /// then on each following day both sides ask for the next step (so the edition reaches the
 /// state after as many steps as there are days left).
+/// What becomes of a candidate, by email: their side's verdict, their outcome in the cohort and
+/// (waiting) their rank.
+type Plan = dyn Fn(&str) -> (Verdict, Outcome, Option<i64>);
+
 /// A candidate as the demo files them: (account, answers, consents to an announcement).
 type Candidate<'a> = (&'a str, CandidacyInput, bool);
 
@@ -165,7 +221,8 @@ async fn edition(
     input: &EditionInput,
     days: &[i64],
     candidates: &[(i64, &[Candidate<'_>])],
-) -> AppResult<()> {
+    plan: &Plan,
+) -> AppResult<i64> {
     let wb = acting_as(db, "charge.wb@demo.passerelle.test").await?;
     let qc = acting_as(db, "charge.qc@demo.passerelle.test").await?;
     let (host, other) = if wb.has_role_on(crate::viewer::Role::Officer, input.host_side_id) {
@@ -178,6 +235,10 @@ async fn edition(
     editions::approve(&then, other, id, input.fingerprint().as_str()).await?;
     for day in &days[1..] {
         let then = db.replaying_from(*day);
+        if editions::page(&then, host, id).await?.edition.state == EditionState::Screening {
+            select(&then, [host, other], id, plan).await?;
+            continue;
+        }
         let step = editions::page(&then, host, id).await?.step;
         let Some((_, seen, _)) = step else { break };
         for officer in [host, other] {
@@ -201,5 +262,134 @@ async fn edition(
             }
         }
     }
+    Ok(id)
+}
+
+/// Screening and the joint selection, as the officers do it on their pages: each side gives
+/// its verdicts and sends its shortlist, then one side proposes the cohort after `plan` (by
+/// candidate's email) and both approve it as shown. Nobody is written to (the demo replays).
+async fn select(db: &Db, officers: [&Viewer; 2], id: i64, plan: &Plan) -> AppResult<()> {
+    for officer in officers {
+        let v = screening::screening_page(db, officer, id).await?;
+        let rows: Vec<ScreenRow> = v
+            .entries
+            .iter()
+            .map(|e| {
+                let (verdict, _, _) = plan(&e.filed.email);
+                ScreenRow {
+                    candidacy: e.candidacy,
+                    verdict: Some(verdict),
+                    note: NOTES[e.candidacy as usize % NOTES.len()].into(),
+                }
+            })
+            .collect();
+        screening::save_screening(db, officer, id, &v.seen, &rows).await?;
+        let seen = screening::screening_page(db, officer, id).await?.seen;
+        screening::send_shortlist(db, officer, id, &seen).await?;
+    }
+    let v = screening::cohort_page(db, officers[0], id).await?;
+    let rows: Vec<ProposalRow> = v
+        .sides
+        .iter()
+        .flat_map(|s| s.entries.iter())
+        .map(|e| {
+            let (_, outcome, rank) = plan(&e.filed.email);
+            ProposalRow {
+                candidacy: e.candidacy,
+                outcome: Some(outcome),
+                rank,
+            }
+        })
+        .collect();
+    screening::save_cohort(db, officers[0], id, &v.seen, &rows).await?;
+    for officer in officers {
+        let seen = screening::cohort_page(db, officer, id).await?.seen;
+        screening::approve_cohort(db, None, officer, id, &seen).await?;
+    }
     Ok(())
+}
+
+/// The side's notes on candidacies, as officers write them.
+const NOTES: [&str; 4] = [
+    "Idée claire, besoin réel ; l’accompagnement l’aidera à chiffrer son modèle.",
+    "Motivation forte, disponibilité confirmée.",
+    "Projet encore très tôt ; à revoir à la prochaine édition si la cohorte est complète.",
+    "Bonne connaissance du terrain, marché à préciser.",
+];
+
+/// (title, summary, theme) of the demo candidates' ideas.
+const IDEAS: [(&str, &str, &str); 5] = [
+    (
+        "Repair café en ligne",
+        "Des réparateurs bénévoles guident par vidéo ceux qui veulent réparer eux-mêmes leurs objets.",
+        "Économie circulaire",
+    ),
+    (
+        "Cuisine solidaire de quartier",
+        "Une cuisine partagée où des restaurateurs au chômage forcé préparent des repas pour les aînés isolés.",
+        "Solidarité",
+    ),
+    (
+        "Tiers-lieu numérique rural",
+        "Un espace de travail partagé avec connexion rapide et formation, dans un village sans service.",
+        "Inclusion numérique",
+    ),
+    (
+        "Vélos-cargos de livraison locale",
+        "Une coopérative de livraison à vélo-cargo pour les commerces indépendants de centre-ville.",
+        "Mobilité durable",
+    ),
+    (
+        "Jardins partagés sur les toits",
+        "Des potagers sur les toits d’immeubles de bureaux vidés par le télétravail.",
+        "Agriculture urbaine",
+    ),
+];
+
+/// Five more candidates per side (`candidat01.wb` … `candidat05.qc`), as accounts their
+/// owners made; the fifth of Québec writes in English. Returns (email, name, side).
+async fn seed_candidates(
+    db: &Db,
+    hash: &str,
+    (wb, qc): (i64, i64),
+) -> AppResult<Vec<(String, String, i64)>> {
+    const NAMES: [&str; 10] = [
+        "Elise Mertens",
+        "Julien Dubois",
+        "Chloé Lambotte",
+        "Nicolas Renard",
+        "Laura Vandamme",
+        "Émilie Pelletier",
+        "Olivier Gauthier",
+        "Maude Lavoie",
+        "Karim Belkacem",
+        "Hannah Clarke",
+    ];
+    let actor = crate::audit::Actor::system("demo");
+    let mut tx = db.write().await?;
+    let mut out = Vec::new();
+    for (k, (side, code, locale)) in [(wb, "wb", Locale::FrBe), (qc, "qc", Locale::FrCa)]
+        .into_iter()
+        .enumerate()
+    {
+        for i in 1..=5 {
+            let email = format!("candidat0{i}.{code}@demo.passerelle.test");
+            let name = NAMES[k * 5 + i - 1].to_string();
+            let account = admin::NewAccount {
+                email: Email::parse(&email).expect("valid demo address"),
+                name: name.clone(),
+                locale: if code == "qc" && i == 5 {
+                    Locale::En
+                } else {
+                    locale
+                },
+                role: Role::Applicant,
+                side_id: Some(side),
+            };
+            admin::seed_user(&mut tx, &actor, &account, hash).await?;
+            out.push((email, name, side));
+        }
+    }
+    tx.commit().await?;
+    Ok(out)
 }

@@ -391,7 +391,7 @@ pub async fn load_sized(db: &Db, stage: Stage, base: &str, projects: usize) -> A
     )
     .await?;
     tx.commit().await?;
-    grv::load(db, (wb_id, qc_id)).await?;
+    grv::load(db, &hash, (wb_id, qc_id)).await?;
     if stage != Stage::Filed {
         session::load(
             db,

@@ -320,8 +320,22 @@ pub async fn ranking_in(tx: &mut Tx, call: Call, side: i64) -> AppResult<SideRan
 /// A side's recommendations on its halves (for the joint session once it is open; the caller
 /// decides when that is).
 pub async fn recommendations_in(tx: &mut Tx, side: i64) -> AppResult<Vec<(i64, Verdict, String)>> {
-    Ok(store::side_recommendations(tx, side)
-        .await?
+    parse_recommendations(store::side_recommendations(tx, side).await?)
+}
+
+/// The recommendations on these submissions, of any kind (the Grands Rendez-vous' screening
+/// keeps its verdicts here too), in one statement; the caller decides who may read them.
+pub async fn recommendations_of_in(
+    tx: &mut Tx,
+    submissions: &[i64],
+) -> AppResult<Vec<(i64, Verdict, String)>> {
+    parse_recommendations(store::recommendations_of(tx, submissions).await?)
+}
+
+fn parse_recommendations(
+    rows: Vec<(i64, String, String)>,
+) -> AppResult<Vec<(i64, Verdict, String)>> {
+    Ok(rows
         .into_iter()
         .map(|(h, v, n)| {
             let verdict =
@@ -331,7 +345,31 @@ pub async fn recommendations_in(tx: &mut Tx, side: i64) -> AppResult<Vec<(i64, V
         .collect::<sqlx::Result<_>>()?)
 }
 
-/// Stores a side's recommendation on a half and records who gave it (both saves use it).
+/// Stores a side's recommendation on a submission and records who gave it, in the caller's
+/// transaction (`subject` names the submission's kind in the audit log); the caller has asked
+/// its own policy. Both programmes' screenings write through it.
+pub async fn recommend_in(
+    tx: &mut Tx,
+    user: &Viewer,
+    subject: &str,
+    submission: i64,
+    verdict: Verdict,
+    note: &str,
+    now: i64,
+) -> AppResult<()> {
+    store::save_recommendation(tx, submission, verdict.as_str(), note, user.id, now).await?;
+    audit::record(
+        tx,
+        &user.actor(),
+        "evaluation.recommend",
+        subject,
+        submission,
+        verdict.as_str(),
+    )
+    .await?;
+    Ok(())
+}
+
 async fn write_recommendation(
     tx: &mut Tx,
     user: &Viewer,
@@ -340,17 +378,7 @@ async fn write_recommendation(
     note: &str,
     now: i64,
 ) -> AppResult<()> {
-    store::save_recommendation(tx, half, verdict.as_str(), note, user.id, now).await?;
-    audit::record(
-        tx,
-        &user.actor(),
-        "evaluation.recommend",
-        "project_half",
-        half,
-        verdict.as_str(),
-    )
-    .await?;
-    Ok(())
+    recommend_in(tx, user, "project_half", half, verdict, note, now).await
 }
 
 /// Writes (or rewrites) the side's consolidated recommendation on one of its filed halves.

@@ -358,6 +358,13 @@ pub struct ReviewTemplate {
     /// The consent as last recorded: "given on …" / "withdrawn on …".
     pub consent_status: Option<String>,
     pub consent_wording: String,
+    /// Once the cohort stands, the author's outcome in a sentence.
+    pub outcome: Option<String>,
+    pub can_withdraw: bool,
+    /// The confirmation box left unticked.
+    pub confirm_error: Option<String>,
+    /// Whether withdrawing gives up a place in the cohort.
+    pub holds_place: bool,
     pub notice: Option<String>,
     pub success: Option<String>,
 }
@@ -369,7 +376,7 @@ pub struct ReceiptLines {
     pub signature: String,
 }
 
-fn review_template(
+pub(super) fn review_template(
     ctx: Ctx,
     v: CandidacyView,
     notice: Option<&str>,
@@ -474,6 +481,20 @@ fn review_template(
             )
         }),
         consent_wording: applying::consent_wording(l, &v.edition),
+        outcome: v.outcome.map(|(o, position)| {
+            l.t_args(
+                &format!("grv-your-{}", o.as_str().replace('_', "-")),
+                &[
+                    ("edition", v.edition.name(l).into()),
+                    ("position", position.unwrap_or(0).into()),
+                ],
+            )
+        }),
+        can_withdraw: v.can_withdraw,
+        confirm_error: None,
+        holds_place: v
+            .outcome
+            .is_some_and(|(o, _)| o == super::selection::Outcome::Selected),
         notice: notice.map(|k| ctx.t(k)),
         success: success.map(|k| ctx.t(k)),
         answers,
@@ -488,6 +509,8 @@ pub struct ReviewQuery {
     filed: Option<String>,
     #[serde(default)]
     consent: Option<String>,
+    #[serde(default)]
+    withdrawn: Option<String>,
 }
 
 pub async fn review(
@@ -503,6 +526,8 @@ pub async fn review(
         Some("grv-filed")
     } else if q.consent.is_some() {
         Some("grv-consent-saved")
+    } else if q.withdrawn.is_some() && v.candidacy.state == FilingState::Withdrawn {
+        Some("grv-withdrawn")
     } else {
         None
     };

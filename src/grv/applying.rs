@@ -7,6 +7,8 @@ use super::{
     candidacy::{Candidacy, CandidacyInput, FiledCandidacy, draft_errors, filing_problems},
     model::{Edition, EditionState},
     policy::candidacies::{Facts, Perm, can},
+    screening,
+    selection::Outcome,
     store::{self, candidacies as cstore},
 };
 use crate::{
@@ -62,6 +64,7 @@ fn facts(e: &Edition, sides: &[Side], c: Option<&Candidacy>, side: Option<i64>, 
         before_deadline: side
             .and_then(|s| deadline_of(e, s))
             .is_some_and(|d| d.accepts(now, None)),
+        sides_met: false,
     }
 }
 
@@ -171,6 +174,10 @@ pub struct CandidacyView {
     pub filed: Option<FiledCandidacy>,
     pub can_edit: bool,
     pub can_consent: bool,
+    pub can_withdraw: bool,
+    /// Once the cohort stands: the candidacy's outcome and, waiting, its position (shown to
+    /// its author).
+    pub outcome: Option<(Outcome, Option<i64>)>,
     /// What keeps it from being filed as it stands, at its fields.
     pub problems: FieldErrors,
     pub receipts: Vec<ReceiptRow>,
@@ -211,7 +218,8 @@ fn content_fingerprint(i: &CandidacyInput) -> Fingerprint {
 async fn load(tx: &mut Tx, user: &Viewer, id: i64, now: i64) -> AppResult<CandidacyView> {
     let c = cstore::get(tx, id).await?.ok_or(AppError::NotFound)?;
     let (edition, sides) = public_edition(tx, c.edition_id).await?;
-    let f = facts(&edition, &sides, Some(&c), None, now);
+    let mut f = facts(&edition, &sides, Some(&c), None, now);
+    f.sides_met = screening::sides_met_in(tx, edition.id, &sides).await?;
     if !can(user, Perm::Read, &f) {
         return Err(AppError::NotFound);
     }
@@ -233,12 +241,19 @@ async fn load(tx: &mut Tx, user: &Viewer, id: i64, now: i64) -> AppResult<Candid
     if !is_author && filed.is_none() {
         return Err(AppError::NotFound);
     }
+    let outcome = if is_author {
+        screening::outcome_in(tx, &edition, c.id).await?
+    } else {
+        None
+    };
     Ok(CandidacyView {
         deadline: deadline_of(&edition, c.side_id),
         is_author,
         filed,
         can_edit: can(user, Perm::Edit, &f),
         can_consent: can(user, Perm::Consent, &f),
+        can_withdraw: can(user, Perm::Withdraw, &f),
+        outcome,
         problems: filing_problems(&c.input),
         candidacy: c,
         edition,
@@ -438,6 +453,45 @@ pub async fn consent(db: &Db, user: &Viewer, id: i64, given: bool) -> AppResult<
         "grv_candidacy",
         id,
         l.tag(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Withdraws the author's candidacy (they confirmed it). A selected candidate declines their
+/// place, and the first of their side's waiting list moves up and is told at `base`.
+pub async fn withdraw(db: &Db, base: Option<&str>, user: &Viewer, id: i64) -> AppResult<()> {
+    let mut tx = db.write().await?;
+    let edition = cstore::get(&mut tx, id)
+        .await?
+        .ok_or(AppError::NotFound)?
+        .edition_id;
+    // The edition's lock first, as every action changing its cohort takes it.
+    store::lock(&mut tx, edition).await?;
+    let now = db.now_ms();
+    let v = load(&mut tx, user, id, now).await?;
+    if !v.is_author {
+        return Err(AppError::Forbidden);
+    }
+    if !v.can_withdraw || cstore::withdraw(&mut tx, id, now).await? == 0 {
+        return Err(AppError::Conflict(
+            if v.candidacy.state == FilingState::Withdrawn {
+                "grv-error-withdrawn"
+            } else {
+                "grv-error-edition-completed"
+            }
+            .into(),
+        ));
+    }
+    let up = screening::on_withdrawal_in(&mut tx, base, user, &v.edition, id, now).await?;
+    audit::record(
+        &mut tx,
+        &user.actor(),
+        "grv.withdraw",
+        "grv_candidacy",
+        id,
+        &up.map(|u| format!("{u} moves up")).unwrap_or_default(),
     )
     .await?;
     tx.commit().await?;

@@ -138,6 +138,8 @@ pub struct Candidacy {
     pub user_id: i64,
     pub name: String,
     pub email: String,
+    /// The candidate's language: what they are written to in.
+    pub locale: crate::i18n::Locale,
     pub input: CandidacyInput,
     pub state: FilingState,
     pub version: i64,

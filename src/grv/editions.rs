@@ -281,6 +281,8 @@ pub async fn advance(db: &Db, user: &Viewer, id: i64, seen: &str) -> AppResult<E
     let Some((next, step)) = e.step() else {
         return Err(if user.is_admin() {
             AppError::Forbidden
+        } else if e.state == EditionState::Screening {
+            AppError::Conflict("grv-error-cohort-by-approval".into())
         } else {
             AppError::Conflict("grv-error-no-next-state".into())
         });
@@ -358,6 +360,10 @@ pub struct EditionPage {
     pub can_edit: bool,
     pub can_approve: bool,
     pub can_advance: bool,
+    /// Screening has begun: the officer's side's screening page and the joint selection page
+    /// (which says what it awaits until every side has sent its shortlist).
+    pub screening_link: bool,
+    pub cohort_link: bool,
 }
 
 pub async fn page(db: &Db, user: &Viewer, id: i64) -> AppResult<EditionPage> {
@@ -389,7 +395,10 @@ pub async fn page(db: &Db, user: &Viewer, id: i64) -> AppResult<EditionPage> {
             &facts(&sides, edition.state, asked.clone()),
         )
     });
+    let screening = edition.state >= EditionState::Screening;
     Ok(EditionPage {
+        screening_link: screening && sides.iter().any(|s| user.has_role_on(Role::Officer, s.id)),
+        cohort_link: screening,
         can_edit: policy::can(user, Perm::Edit, &f),
         can_approve: policy::can(user, Perm::Approve, &f),
         can_advance,

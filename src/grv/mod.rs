@@ -14,4 +14,7 @@ mod pages;
 pub mod paths;
 pub mod policy;
 pub mod routes;
+pub mod screening;
+pub mod selection;
+mod selection_pages;
 mod store;

@@ -145,6 +145,10 @@ impl Edition {
     /// What a side asks for when it moves the edition from its state to the next: every side
     /// asks for the same step of the same content, and the edition moves once all have.
     pub fn step(&self) -> Option<(EditionState, Fingerprint)> {
+        // Screening ends when every side approves the cohort, not by asking for a step.
+        if self.state == EditionState::Screening {
+            return None;
+        }
         let next = self.state.next()?;
         let content = self.input.fingerprint();
         Some((

@@ -422,6 +422,8 @@ pub struct ShowPage {
     pub fingerprint: String,
     pub can_edit: bool,
     pub can_approve: bool,
+    pub screening_link: bool,
+    pub cohort_link: bool,
     /// A standing edition's next step, named, and each side's asking for it.
     pub next: Option<String>,
     pub asked: Vec<(String, bool)>,
@@ -485,6 +487,8 @@ fn show_page(ctx: Ctx, p: EditionPage, notice: Option<&str>) -> ShowPage {
         fingerprint: p.fingerprint.clone(),
         can_edit: p.can_edit,
         can_approve: p.can_approve,
+        screening_link: p.screening_link,
+        cohort_link: p.cohort_link,
         next: p.step.as_ref().map(|(n, _, _)| ctx.t(&n.key())),
         asked: p
             .step

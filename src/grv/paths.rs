@@ -53,3 +53,16 @@ id_path!(
     "/candidacies/{id}/consent",
     GrvCandidacyId
 );
+
+// Screening: a side's own screening and its shortlist sent; the joint meeting's cohort, its
+// proposal and its approval by each side.
+id_path!(EditionsScreening, "/grv/editions/{id}/screening");
+id_path!(EditionsScreeningSend, "/grv/editions/{id}/screening/send");
+id_path!(EditionsCohort, "/grv/editions/{id}/cohort");
+id_path!(EditionsCohortApprove, "/grv/editions/{id}/cohort/approve");
+// A candidate withdraws (declines a place).
+id_path!(
+    CandidaciesWithdraw,
+    "/candidacies/{id}/withdraw",
+    GrvCandidacyId
+);

@@ -45,15 +45,86 @@ pub fn can(user: &Viewer, perm: Perm, f: &Facts) -> bool {
         Perm::Draft => officer,
         Perm::Edit => officer && draft,
         Perm::Approve => draft && side_yet_to_act,
-        Perm::Advance => f.state.next().is_some() && side_yet_to_act,
+        // Screening ends when every side approves the cohort (`screening::Perm::Approve`),
+        // not by asking for the next step.
+        Perm::Advance => {
+            f.state.next().is_some() && f.state != EditionState::Screening && side_yet_to_act
+        }
+    }
+}
+
+/// Who screens and who selects (issue 14, item 3): each side's officers screen their own side's
+/// filed candidacies, alone, until they send the side's shortlist to the joint meeting (then it
+/// stands as sent); the sides read each other's screening only once every side has sent its
+/// own; then the programme's officers propose the cohort and each side approves it as shown.
+/// Administrators read the joint meeting once it is open.
+pub mod screening {
+    use crate::{
+        grv::model::EditionState,
+        viewer::{Role, Viewer},
+    };
+
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum Perm {
+        /// Read one's side's screening.
+        ReadSide,
+        /// Change one's side's verdicts, and send them as the side's shortlist.
+        Screen,
+        /// Read every side's screening and the proposed cohort.
+        ReadJoint,
+        /// Change the proposed cohort.
+        Propose,
+        /// Approve the proposed cohort for one's side.
+        Approve,
+    }
+
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub struct Facts {
+        /// The programme's sides.
+        pub sides: Vec<i64>,
+        pub state: EditionState,
+        /// The side whose screening the permission is about (`ReadSide`, `Screen`).
+        pub side: Option<i64>,
+        /// Sides that sent their shortlist.
+        pub sent_by: Vec<i64>,
+        /// Sides that approved the cohort as it is now.
+        pub approved_by: Vec<i64>,
+    }
+
+    pub fn can(user: &Viewer, perm: Perm, f: &Facts) -> bool {
+        let officer_of = |s: &i64| user.has_role_on(Role::Officer, *s);
+        let officer = f.sides.iter().any(officer_of);
+        let own_side = f
+            .side
+            .filter(|s| f.sides.contains(s))
+            .is_some_and(|s| officer_of(&s));
+        let screening = f.state == EditionState::Screening;
+        let met = !f.sides.is_empty() && f.sides.iter().all(|s| f.sent_by.contains(s));
+        match perm {
+            Perm::ReadSide => own_side && f.state >= EditionState::Screening,
+            Perm::Screen => {
+                own_side && screening && f.side.is_some_and(|s| !f.sent_by.contains(&s))
+            }
+            Perm::ReadJoint => {
+                (officer || user.is_admin()) && met && f.state >= EditionState::Screening
+            }
+            Perm::Propose => officer && met && screening,
+            Perm::Approve => {
+                met && screening
+                    && f.sides
+                        .iter()
+                        .any(|s| officer_of(s) && !f.approved_by.contains(s))
+            }
+        }
     }
 }
 
 /// Who may apply to an edition's call and do what with a candidacy (issue 14, item 2): a
 /// person applies once, on their own side, while the call is open and their side's deadline
 /// has not passed; the candidacy is theirs alone to change, file, and decide about a public
-/// announcement; their side's officers read it (the other side's only once the sides meet,
-/// issue 14 item 3) once it is filed, as filed; nobody else does.
+/// announcement, or to withdraw; their side's officers read it once it is filed, as filed, and
+/// the other side's once the sides have met (every side sent its shortlist, item 3); nobody
+/// else does.
 pub mod candidacies {
     use crate::{
         grv::model::EditionState,
@@ -71,6 +142,8 @@ pub mod candidacies {
         Read,
         /// Give or withdraw consent to a public announcement.
         Consent,
+        /// Withdraw the candidacy (a selected candidate declines their place).
+        Withdraw,
     }
 
     #[derive(Clone, Debug, PartialEq, Eq)]
@@ -86,6 +159,8 @@ pub mod candidacies {
         pub filing: Option<FilingState>,
         /// Whether the side's deadline (or the candidacy's extension) is still ahead.
         pub before_deadline: bool,
+        /// Whether every side has sent its shortlist: the sides have met (item 3).
+        pub sides_met: bool,
     }
 
     pub fn can(user: &Viewer, perm: Perm, f: &Facts) -> bool {
@@ -103,12 +178,23 @@ pub mod candidacies {
             }
             Perm::Edit => own && open && f.filing.is_some_and(|s| s != FilingState::Withdrawn),
             // Officers read what was filed, never a draft nobody sent them.
+            // Once the sides have met, the other side's officers read it too.
             Perm::Read => {
                 own || (f.filing == Some(FilingState::Submitted)
-                    && side.is_some_and(|s| user.has_role_on(Role::Officer, s)))
+                    && side.is_some_and(|s| {
+                        user.has_role_on(Role::Officer, s)
+                            || (f.sides_met
+                                && f.sides.iter().any(|o| user.has_role_on(Role::Officer, *o)))
+                    }))
             }
             // Consent is apart from filing: the author decides at any time, even before filing.
             Perm::Consent => own,
+            // Until the edition is completed: a selected candidate declines, a waiting one
+            // leaves the list, a draft is dropped.
+            Perm::Withdraw => {
+                own && f.filing.is_some_and(|s| s != FilingState::Withdrawn)
+                    && f.state < EditionState::Completed
+            }
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use axum_extra::routing::TypedPath;
 
-use super::{apply_pages, pages, paths};
+use super::{apply_pages, pages, paths, selection_pages};
 use crate::http::{
     Access::{AnyOf, Public, SignedIn},
     Registry,
@@ -21,6 +21,38 @@ pub fn routes(r: Registry) -> Registry {
         .post(paths::EditionsEdit::PATH, officers, pages::update)
         .post(paths::EditionsApprove::PATH, officers, pages::approve)
         .post(paths::EditionsAdvance::PATH, officers, pages::advance)
+        // Screening is each side's officers'; the joint meeting's page is read by
+        // administrators too, once it is open (the actions check).
+        .get(
+            paths::EditionsScreening::PATH,
+            officers,
+            selection_pages::screening,
+        )
+        .post(
+            paths::EditionsScreening::PATH,
+            officers,
+            selection_pages::save_screening,
+        )
+        .post(
+            paths::EditionsScreeningSend::PATH,
+            officers,
+            selection_pages::send,
+        )
+        .get(
+            paths::EditionsCohort::PATH,
+            readers,
+            selection_pages::cohort,
+        )
+        .post(
+            paths::EditionsCohort::PATH,
+            officers,
+            selection_pages::save_cohort,
+        )
+        .post(
+            paths::EditionsCohortApprove::PATH,
+            officers,
+            selection_pages::approve,
+        )
         // The call for candidates: public; candidacies are their author's (and their side's
         // officers', read only), which the actions check.
         .get(paths::CALLS, Public, apply_pages::calls)
@@ -38,5 +70,10 @@ pub fn routes(r: Registry) -> Registry {
             paths::CandidaciesConsent::PATH,
             SignedIn,
             apply_pages::consent,
+        )
+        .post(
+            paths::CandidaciesWithdraw::PATH,
+            SignedIn,
+            selection_pages::withdraw,
         )
 }

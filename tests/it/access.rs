@@ -71,6 +71,7 @@ enum Needs {
     Decisions(decisions::Perm),
     Followup(followup::Perm),
     Grv(grv::Perm),
+    GrvScreening(grv::screening::Perm),
     /// Either follow-up permission (a mission's status: its leads or its side's officers).
     FollowupEither(followup::Perm, followup::Perm),
 }
@@ -108,6 +109,9 @@ fn table_allows(needs: Needs, role: Role) -> bool {
         Needs::Grv(p) => t::grv::table()
             .iter()
             .any(|r| r.perm == p && r.expected && role_of(Some(&r.viewer)) == Some(role)),
+        Needs::GrvScreening(p) => t::grv::screening::table()
+            .iter()
+            .any(|r| r.perm == p && r.expected && role_of(Some(&r.viewer)) == Some(role)),
         Needs::FollowupEither(a, b) => {
             table_allows(Needs::Followup(a), role) || table_allows(Needs::Followup(b), role)
         }
@@ -123,6 +127,7 @@ fn needs() -> Vec<(Method, &'static str, Needs)> {
     use evaluations::Perm as E;
     use followup::Perm as F;
     use grv::Perm as G;
+    use grv::screening::Perm as GS;
     use projects::Perm as P;
     let get = Method::GET;
     let post = Method::POST;
@@ -169,6 +174,36 @@ fn needs() -> Vec<(Method, &'static str, Needs)> {
         (post.clone(), "/grv/editions/{id}/edit", Grv(G::Edit)),
         (post.clone(), "/grv/editions/{id}/approve", Grv(G::Approve)),
         (post.clone(), "/grv/editions/{id}/advance", Grv(G::Advance)),
+        (
+            get.clone(),
+            "/grv/editions/{id}/screening",
+            GrvScreening(GS::ReadSide),
+        ),
+        (
+            post.clone(),
+            "/grv/editions/{id}/screening",
+            GrvScreening(GS::Screen),
+        ),
+        (
+            post.clone(),
+            "/grv/editions/{id}/screening/send",
+            GrvScreening(GS::Screen),
+        ),
+        (
+            get.clone(),
+            "/grv/editions/{id}/cohort",
+            GrvScreening(GS::ReadJoint),
+        ),
+        (
+            post.clone(),
+            "/grv/editions/{id}/cohort",
+            GrvScreening(GS::Propose),
+        ),
+        (
+            post.clone(),
+            "/grv/editions/{id}/cohort/approve",
+            GrvScreening(GS::Approve),
+        ),
         // The call for candidates is public; a candidacy is its author's, which the action
         // checks (`grv::policy::candidacies`, its own table).
         (get.clone(), "/grands-rendez-vous", Public),
@@ -179,6 +214,7 @@ fn needs() -> Vec<(Method, &'static str, Needs)> {
         (get.clone(), "/candidacies/{id}/review", SignedIn),
         (post.clone(), "/candidacies/{id}/file", SignedIn),
         (post.clone(), "/candidacies/{id}/consent", SignedIn),
+        (post.clone(), "/candidacies/{id}/withdraw", SignedIn),
         (get.clone(), "/commissions", Commissions(K::View)),
         (get.clone(), "/commissions/new", Commissions(K::Draft)),
         (post.clone(), "/commissions/new", Commissions(K::Draft)),

@@ -30,7 +30,7 @@ fn day(ms: i64) -> String {
     local(ms, "UTC")[..10].to_string()
 }
 
-async fn signed_in(app: &TestApp, email: &str) -> TestApp {
+pub(crate) async fn signed_in(app: &TestApp, email: &str) -> TestApp {
     let mut b = app.browser();
     b.login_demo(email).await;
     b
@@ -39,7 +39,12 @@ async fn signed_in(app: &TestApp, email: &str) -> TestApp {
 /// A 5th edition whose call is open now: each side closes 20 days from now, at the same
 /// instant (17:00 in neither zone, on purpose: the instant is what counts).
 async fn open_edition(app: &TestApp) -> (String, i64) {
-    let (edition, deadline) = approved_edition(app).await;
+    open_edition_with(app, (8, 7)).await
+}
+
+/// [`open_edition`] with these places for WB and QC.
+pub(crate) async fn open_edition_with(app: &TestApp, places: (i64, i64)) -> (String, i64) {
+    let (edition, deadline) = approved_edition_with(app, places).await;
     let id = edition.rsplit('/').next().unwrap().to_string();
     // Both sides ask for the call to open.
     for who in [WB, QC] {
@@ -62,6 +67,10 @@ async fn open_edition(app: &TestApp) -> (String, i64) {
 /// The same 5th edition drafted by WBI and approved by Québec, its call not yet open: (its
 /// officers' page, the deadline to the minute it was typed).
 async fn approved_edition(app: &TestApp) -> (String, i64) {
+    approved_edition_with(app, (8, 7)).await
+}
+
+async fn approved_edition_with(app: &TestApp, places: (i64, i64)) -> (String, i64) {
     let now = app.db.db.now_ms();
     let deadline = now + 20 * DAY;
     let (wb, qc) = (side(app, "WB").await, side(app, "QC").await);
@@ -76,8 +85,8 @@ async fn approved_edition(app: &TestApp) -> (String, i64) {
         ("starts_on", day(now + 40 * DAY)),
         ("ends_on", day(now + 160 * DAY)),
         ("host", wb.clone()),
-        (&format!("places_{wb}"), "8".into()),
-        (&format!("places_{qc}"), "7".into()),
+        (&format!("places_{wb}"), places.0.to_string()),
+        (&format!("places_{qc}"), places.1.to_string()),
         (
             &format!("deadline_{wb}"),
             local(deadline, "Europe/Brussels"),
@@ -103,7 +112,7 @@ async fn approved_edition(app: &TestApp) -> (String, i64) {
     (edition, deadline - deadline % 60_000)
 }
 
-fn answers() -> Vec<(&'static str, &'static str)> {
+pub(crate) fn answers() -> Vec<(&'static str, &'static str)> {
     vec![
         ("kind", "team"),
         ("team", "Awa Diallo\n\tLéo Martin  \n"),
@@ -261,7 +270,7 @@ async fn a_candidate_applies_keeps_a_draft_reviews_files_with_a_signed_receipt_a
 }
 
 /// The hidden fields of the review page's filing button, as the candidate's browser posts them.
-async fn filing_fields(c: &mut TestApp, id: i64) -> Vec<(String, String)> {
+pub(crate) async fn filing_fields(c: &mut TestApp, id: i64) -> Vec<(String, String)> {
     let page = c.get(&format!("/candidacies/{id}/review")).await;
     let fields = hidden_fields(&page.body, &format!("/candidacies/{id}/file"));
     assert!(

@@ -662,8 +662,13 @@ pub fn try_page_of(action: &str) -> Option<String> {
     let parts: Vec<&str> = action.trim_start_matches('/').split('/').collect();
     match parts.as_slice() {
         ["sessions", id, "sign"] => Some(format!("/sessions/{id}/minutes")),
+        ["grv", "editions", id, page @ ("screening" | "cohort"), ..] => {
+            Some(format!("/grv/editions/{id}/{page}"))
+        }
         ["grv", "editions", id, ..] => Some(format!("/grv/editions/{id}")),
-        ["candidacies", id, "file" | "consent"] => Some(format!("/candidacies/{id}/review")),
+        ["candidacies", id, "file" | "consent" | "withdraw"] => {
+            Some(format!("/candidacies/{id}/review"))
+        }
         [
             kind @ ("sessions" | "funded" | "calls" | "projects" | "commissions"),
             id,

@@ -34,6 +34,8 @@ const PAGES: &[(&str, &str)] = &[
     ("charge.wb", "/grv/editions"),
     ("charge.wb", "/grv/editions/new"),
     ("charge.qc", "/grv/editions/{grv}"),
+    ("charge.wb", "/grv/editions/{grv_cohort}/screening"),
+    ("charge.qc", "/grv/editions/{grv_cohort}/cohort"),
     ("demandeur.qc", "/grands-rendez-vous"),
     ("demandeur.qc", "/grands-rendez-vous/{grv_public}"),
     ("demandeur.qc", "/candidacies/{candidacy}"),
@@ -143,6 +145,11 @@ async fn ids(app: &TestApp) -> Vec<(&'static str, i64)> {
                 .await,
         ),
         ("{grv}", app.scalar("select max(id) from grv_editions").await),
+        (
+            "{grv_cohort}",
+            app.scalar("select id from grv_editions where number = 3")
+                .await,
+        ),
         (
             "{candidacy}",
             app.scalar(

@@ -173,6 +173,21 @@ pub async fn save_recommendation(
     Ok(())
 }
 
+/// Recommendations on these submissions (of any kind): (submission, verdict, note), in one
+/// statement.
+pub async fn recommendations_of(
+    tx: &mut Tx,
+    submissions: &[i64],
+) -> sqlx::Result<Vec<(i64, String, String)>> {
+    crate::db::fetch_all_in(
+        tx,
+        "select submission_id, verdict, note from recommendations where submission_id in ({ids})
+         order by submission_id",
+        submissions,
+    )
+    .await
+}
+
 /// Recommendations on a side's halves: (half, verdict, note).
 pub async fn side_recommendations(
     tx: &mut Tx,

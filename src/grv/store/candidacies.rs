@@ -3,6 +3,7 @@
 use super::super::candidacy::{Candidacy, CandidacyInput, CandidacyKind, Consent};
 use crate::{
     db::{Tx, fetch_all_in, unknown},
+    i18n::Locale,
     on_tx_exec,
     submissions::FilingState,
 };
@@ -15,6 +16,7 @@ struct Row {
     user_id: i64,
     name: String,
     email: String,
+    locale: String,
     kind: String,
     team: String,
     organisation: String,
@@ -43,6 +45,7 @@ impl TryFrom<Row> for Candidacy {
             user_id: r.user_id,
             name: r.name,
             email: r.email,
+            locale: Locale::parse(&r.locale).ok_or_else(|| unknown("locale", &r.locale))?,
             input: CandidacyInput {
                 // A draft may not have chosen yet: stored empty.
                 kind: match r.kind.as_str() {
@@ -83,7 +86,7 @@ impl TryFrom<Row> for Candidacy {
 /// Candidacies with their candidate and latest consent, `filter` on `c` naming `{ids}`.
 fn select(filter: &str) -> String {
     format!(
-        "select c.id, c.edition_id, c.side_id, c.user_id, u.name, u.email, c.kind, c.team,
+        "select c.id, c.edition_id, c.side_id, c.user_id, u.name, u.email, u.locale, c.kind, c.team,
                 c.organisation, c.idea_title, c.idea_summary, c.theme, c.motivation,
                 c.availability, c.state, c.version, c.submitted_at, c.updated_at,
                 k.given as consent_given, k.wording as consent_wording,
@@ -102,6 +105,23 @@ async fn fetch(tx: &mut Tx, filter: &str, ids: &[i64]) -> sqlx::Result<Vec<Candi
 
 pub async fn get(tx: &mut Tx, id: i64) -> sqlx::Result<Option<Candidacy>> {
     Ok(fetch(tx, "c.id in ({ids})", &[id]).await?.pop())
+}
+
+/// Every candidacy to these editions (drafts and withdrawn ones too), in one statement.
+pub async fn of_editions(tx: &mut Tx, editions: &[i64]) -> sqlx::Result<Vec<Candidacy>> {
+    fetch(tx, "c.edition_id in ({ids})", editions).await
+}
+
+/// Withdraws the candidacy: 0 when it already was.
+pub async fn withdraw(tx: &mut Tx, id: i64, now: i64) -> sqlx::Result<u64> {
+    on_tx_exec!(tx, |c| sqlx::query(
+        "update grv_candidacies set state = 'withdrawn', updated_at = $2
+         where id = $1 and state <> 'withdrawn'"
+    )
+    .bind(id)
+    .bind(now)
+    .execute(c)
+    .await)
 }
 
 /// `user`'s candidacy to `edition`, if any.

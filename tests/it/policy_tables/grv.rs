@@ -4,7 +4,8 @@
 //! `can`.
 
 use passerelle::grv::model::EditionState::{
-    self, Approved, CallOpen, Completed, DemoDay, Draft as InDraft, ProgrammeRunning, Screening,
+    self, Approved, CallOpen, Closed, Completed, DemoDay, Draft as InDraft, ProgrammeRunning,
+    Screening,
 };
 use passerelle::grv::policy::*;
 use passerelle::viewer::Viewer;
@@ -67,8 +68,11 @@ pub fn table() -> Vec<Row<Perm, Facts, Viewer>> {
         row("applicant QC", applicant(QC), Approve, edition(InDraft, &[]), false),
         row("member QC", member(QC), Approve, edition(InDraft, &[WB]), false),
         // Each side asks for a step once; the step is taken when every side has.
-        row("officer QC, WB asked", officer(QC), Advance, edition(Screening, &[WB]), true),
-        row("officer WB, WB asked", officer(WB), Advance, edition(Screening, &[WB]), false),
+        row("officer QC, WB asked", officer(QC), Advance, edition(Closed, &[WB]), true),
+        row("officer WB, WB asked", officer(WB), Advance, edition(Closed, &[WB]), false),
+        // Screening ends with the cohort both sides approve (item 3), never by a step.
+        row("officer WB, screening", officer(WB), Advance, edition(Screening, &[]), false),
+        row("officer QC, screening, WB asked", officer(QC), Advance, edition(Screening, &[WB]), false),
     ]
 }
 
@@ -82,7 +86,9 @@ fn grv_editions_policy_follows_the_issue_and_domain_rules_table() {
 /// consent is theirs alone, at any time; their side's officers read it, the other side's do
 /// not before the sides meet (DOMAIN.md rule 4, separate evaluation); officers do not apply.
 mod candidacies {
-    use passerelle::grv::model::EditionState::{self, CallOpen, Closed, Screening};
+    use passerelle::grv::model::EditionState::{
+        self, CallOpen, Closed, CohortSelected, Completed, ProgrammeRunning, Screening,
+    };
     use passerelle::grv::policy::candidacies::*;
     use passerelle::submissions::FilingState::{self, Draft, Submitted, Withdrawn};
     use passerelle::viewer::Viewer;
@@ -100,6 +106,7 @@ mod candidacies {
             author: None,
             filing: None,
             before_deadline,
+            sides_met: false,
         }
     }
 
@@ -117,6 +124,15 @@ mod candidacies {
             author: Some(author),
             filing: Some(filing),
             before_deadline: before,
+            sides_met: false,
+        }
+    }
+
+    /// A filed candidacy once every side has sent its shortlist (the sides have met).
+    fn met(author: i64, side: i64, filing: FilingState) -> Facts {
+        Facts {
+            sides_met: true,
+            ..candidacy(author, side, filing, Screening, false)
         }
     }
 
@@ -150,11 +166,98 @@ mod candidacies {
             row("author, after the call", applicant(QC), Consent, candidacy(ME, QC, Submitted, Screening, false), true),
             row("author, a draft", applicant(QC), Consent, candidacy(ME, QC, Draft, CallOpen, true), true),
             row("officer QC", officer(QC), Consent, candidacy(8, QC, Submitted, Screening, false), false),
+            // Read, once the sides have met (item 3): the other side's officers read what was
+            // filed; nobody else more than before.
+            row("officer WB, sides met", officer(WB), Read, met(8, QC, Submitted), true),
+            row("officer WB, sides met, a draft", officer(WB), Read, met(8, QC, Draft), false),
+            row("applicant WB, sides met", applicant(WB), Read, met(8, QC, Submitted), false),
+            row("administrator, sides met", admin(), Read, met(8, QC, Submitted), false),
+            // Withdraw: the author, filed or not, until the edition is completed; once.
+            row("author, draft", applicant(QC), Withdraw, candidacy(ME, QC, Draft, CallOpen, true), true),
+            row("author, selected", applicant(QC), Withdraw, candidacy(ME, QC, Submitted, CohortSelected, false), true),
+            row("author, programme running", applicant(QC), Withdraw, candidacy(ME, QC, Submitted, ProgrammeRunning, false), true),
+            row("author, completed", applicant(QC), Withdraw, candidacy(ME, QC, Submitted, Completed, false), false),
+            row("author, withdrawn", applicant(QC), Withdraw, candidacy(ME, QC, Withdrawn, Screening, false), false),
+            row("officer QC", officer(QC), Withdraw, candidacy(8, QC, Submitted, Screening, false), false),
+            row("another applicant", applicant(QC), Withdraw, candidacy(8, QC, Submitted, Screening, false), false),
         ]
     }
 
     #[test]
     fn grv_candidacies_policy_follows_the_issue_and_domain_rules_table() {
+        check(table(), can);
+    }
+}
+
+/// Screening and joint selection (issue 14, item 3): "each side screens its candidates (...
+/// confidential to the side until the joint meeting); a joint selection of the cohort with a
+/// quota per side, both sides approving what they saw" — DOMAIN.md rule 4 (separate
+/// evaluation, shown to the other side only at the joint meeting).
+pub mod screening {
+    use passerelle::grv::model::EditionState::{self, Closed, CohortSelected, Screening};
+    use passerelle::grv::policy::screening::*;
+    use passerelle::viewer::Viewer;
+
+    use super::super::{
+        ELSEWHERE, QC, Row, WB, admin, applicant, check, coach, evaluator, member, officer, row,
+    };
+
+    fn facts(state: EditionState, side: Option<i64>, sent: &[i64], approved: &[i64]) -> Facts {
+        Facts {
+            sides: vec![WB, QC],
+            state,
+            side,
+            sent_by: sent.to_vec(),
+            approved_by: approved.to_vec(),
+        }
+    }
+
+    #[rustfmt::skip]
+    pub fn table() -> Vec<Row<Perm, Facts, Viewer>> {
+        use Perm::*;
+        vec![
+            // ReadSide: a side's officers read their own side's screening, from screening on.
+            row("officer WB, own side", officer(WB), ReadSide, facts(Screening, Some(WB), &[], &[]), true),
+            row("officer WB, after", officer(WB), ReadSide, facts(CohortSelected, Some(WB), &[WB, QC], &[]), true),
+            row("officer WB, before screening", officer(WB), ReadSide, facts(Closed, Some(WB), &[], &[]), false),
+            row("officer QC, WB's side", officer(QC), ReadSide, facts(Screening, Some(WB), &[WB, QC], &[]), false),
+            row("administrator", admin(), ReadSide, facts(Screening, Some(WB), &[], &[]), false),
+            row("evaluator WB", evaluator(WB), ReadSide, facts(Screening, Some(WB), &[], &[]), false),
+            row("member WB", member(WB), ReadSide, facts(Screening, Some(WB), &[], &[]), false),
+            row("officer elsewhere", officer(ELSEWHERE), ReadSide, facts(Screening, Some(ELSEWHERE), &[], &[]), false),
+            // Screen: own side, during screening, until the side sent its shortlist.
+            row("officer WB", officer(WB), Screen, facts(Screening, Some(WB), &[QC], &[]), true),
+            row("officer WB, sent", officer(WB), Screen, facts(Screening, Some(WB), &[WB], &[]), false),
+            row("officer WB, closed", officer(WB), Screen, facts(Closed, Some(WB), &[], &[]), false),
+            row("officer QC, on WB", officer(QC), Screen, facts(Screening, Some(WB), &[], &[]), false),
+            row("applicant WB", applicant(WB), Screen, facts(Screening, Some(WB), &[], &[]), false),
+            // ReadJoint: once every side sent its shortlist — the programme's officers and the
+            // administrator; nobody before.
+            row("officer QC, both sent", officer(QC), ReadJoint, facts(Screening, None, &[WB, QC], &[]), true),
+            row("officer QC, only WB sent", officer(QC), ReadJoint, facts(Screening, None, &[WB], &[]), false),
+            row("officer WB, only WB sent", officer(WB), ReadJoint, facts(Screening, None, &[WB], &[]), false),
+            row("administrator, both sent", admin(), ReadJoint, facts(CohortSelected, None, &[WB, QC], &[]), true),
+            row("member QC, both sent", member(QC), ReadJoint, facts(Screening, None, &[WB, QC], &[]), false),
+            row("applicant QC, both sent", applicant(QC), ReadJoint, facts(Screening, None, &[WB, QC], &[]), false),
+            row("coach, both sent", coach(), ReadJoint, facts(CohortSelected, None, &[WB, QC], &[]), false),
+            row("officer elsewhere", officer(ELSEWHERE), ReadJoint, facts(Screening, None, &[WB, QC], &[]), false),
+            // Propose: the programme's officers, once met, until the cohort stands.
+            row("officer WB, met", officer(WB), Propose, facts(Screening, None, &[WB, QC], &[]), true),
+            row("officer WB, not met", officer(WB), Propose, facts(Screening, None, &[WB], &[]), false),
+            row("officer WB, cohort stands", officer(WB), Propose, facts(CohortSelected, None, &[WB, QC], &[WB, QC]), false),
+            row("administrator, met", admin(), Propose, facts(Screening, None, &[WB, QC], &[]), false),
+            // Approve: a side that has not approved the cohort as it is, once met.
+            row("officer QC, WB approved", officer(QC), Approve, facts(Screening, None, &[WB, QC], &[WB]), true),
+            row("officer WB, WB approved", officer(WB), Approve, facts(Screening, None, &[WB, QC], &[WB]), false),
+            row("officer WB, not met", officer(WB), Approve, facts(Screening, None, &[QC], &[]), false),
+            row("officer WB, stands", officer(WB), Approve, facts(CohortSelected, None, &[WB, QC], &[]), false),
+            row("administrator", admin(), Approve, facts(Screening, None, &[WB, QC], &[]), false),
+            row("officer elsewhere", officer(ELSEWHERE), Approve, facts(Screening, None, &[WB, QC], &[]), false),
+        ]
+    }
+
+    #[test]
+    fn grv_screening_policy_follows_the_issue_and_domain_rules_table() {
         check(table(), can);
     }
 }
