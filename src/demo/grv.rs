@@ -13,9 +13,10 @@ use crate::{
     grv::{
         applying,
         candidacy::{CandidacyInput, CandidacyKind},
+        cohort::{self, ProposalRow},
         editions,
         model::{EditionInput, EditionState, Format, Places},
-        screening::{self, ProposalRow, ScreenRow},
+        screening::{self, ScreenRow},
         selection::Outcome,
     },
     i18n::{Locale, Localized},
@@ -88,9 +89,14 @@ pub async fn load(db: &Db, hash: &str, sides: (i64, i64)) -> AppResult<()> {
         instant(2016, 9, 21, 9, 0, montreal),
         instant(2016, 9, 22, 9, 0, montreal),
     ];
-    edition(db, &second, &steps_2016, &[], &|_| {
-        (Verdict::Recommended, Outcome::Selected, None)
-    })
+    edition(
+        db,
+        &second,
+        &steps_2016,
+        &[],
+        &|_| (Verdict::Recommended, Outcome::Selected, None),
+        &[],
+    )
     .await?;
     let brussels = "Europe/Brussels";
     let steps_2021 = [
@@ -173,16 +179,21 @@ pub async fn load(db: &Db, hash: &str, sides: (i64, i64)) -> AppResult<()> {
             _ => (Verdict::NotRecommended, Outcome::NotSelected, None),
         }
     };
-    let id = edition(db, &third, &steps_2021, &[(seed_at, &candidates)], &plan).await?;
-    // Ten days into the programme, a selected Walloon candidate gives up her place.
-    let then = db.replaying_from(instant(2021, 2, 10, 9, 0, brussels));
-    let who = acting_as(&then, "candidat03.wb@demo.passerelle.test").await?;
-    let c = applying::call_page(&then, Some(&who), id)
-        .await?
-        .mine
-        .map(|c| c.id)
-        .ok_or(crate::error::AppError::NotFound)?;
-    applying::withdraw(&then, None, &who, c).await?;
+    // The day after the cohort stood, a selected Walloon candidate gives up her place: the
+    // first of Wallonia-Brussels' waiting list moves up before the programme starts.
+    let declines = [(
+        instant(2021, 1, 30, 11, 0, brussels),
+        "candidat03.wb@demo.passerelle.test",
+    )];
+    edition(
+        db,
+        &third,
+        &steps_2021,
+        &[(seed_at, &candidates)],
+        &plan,
+        &declines,
+    )
+    .await?;
     // The 4th, as Québec's officer drafts it (WBI has yet to approve it).
     let fourth = EditionInput {
         number: 4,
@@ -206,9 +217,6 @@ pub async fn load(db: &Db, hash: &str, sides: (i64, i64)) -> AppResult<()> {
     Ok(())
 }
 
-/// Drafted by the host side's officer and approved by the other's on the first day of `days`,
-/// then on each following day both sides ask for the next step (so the edition reaches the
-/// state after as many steps as there are days left).
 /// What becomes of a candidate, by email: their side's verdict, their outcome in the cohort and
 /// (waiting) their rank.
 type Plan = dyn Fn(&str) -> (Verdict, Outcome, Option<i64>);
@@ -216,12 +224,18 @@ type Plan = dyn Fn(&str) -> (Verdict, Outcome, Option<i64>);
 /// A candidate as the demo files them: (account, answers, consents to an announcement).
 type Candidate<'a> = (&'a str, CandidacyInput, bool);
 
+/// Drafted by the host side's officer and approved by the other's on the first day of `days`,
+/// then on each following day both sides ask for the next step (so the edition reaches the
+/// state after as many steps as there are days left); on the day screening is under way, the
+/// sides screen and select after `plan`, and the candidates of `declines` then withdraw, each
+/// at its instant.
 async fn edition(
     db: &Db,
     input: &EditionInput,
     days: &[i64],
     candidates: &[(i64, &[Candidate<'_>])],
     plan: &Plan,
+    declines: &[(i64, &str)],
 ) -> AppResult<i64> {
     let wb = acting_as(db, "charge.wb@demo.passerelle.test").await?;
     let qc = acting_as(db, "charge.qc@demo.passerelle.test").await?;
@@ -237,6 +251,17 @@ async fn edition(
         let then = db.replaying_from(*day);
         if editions::page(&then, host, id).await?.edition.state == EditionState::Screening {
             select(&then, [host, other], id, plan).await?;
+            for (at, email) in declines {
+                let then = db.replaying_from(*at);
+                let who = acting_as(&then, email).await?;
+                let c = applying::call_page(&then, Some(&who), id)
+                    .await?
+                    .mine
+                    .ok_or(crate::error::AppError::NotFound)?
+                    .id;
+                let shown = applying::outcome_code(&applying::candidacy(&then, &who, c).await?);
+                applying::withdraw(&then, None, &who, c, shown).await?;
+            }
             continue;
         }
         let step = editions::page(&then, host, id).await?.step;
@@ -279,7 +304,7 @@ async fn select(db: &Db, officers: [&Viewer; 2], id: i64, plan: &Plan) -> AppRes
                 ScreenRow {
                     candidacy: e.candidacy,
                     verdict: Some(verdict),
-                    note: NOTES[e.candidacy as usize % NOTES.len()].into(),
+                    note: note(verdict).into(),
                 }
             })
             .collect();
@@ -287,7 +312,7 @@ async fn select(db: &Db, officers: [&Viewer; 2], id: i64, plan: &Plan) -> AppRes
         let seen = screening::screening_page(db, officer, id).await?.seen;
         screening::send_shortlist(db, officer, id, &seen).await?;
     }
-    let v = screening::cohort_page(db, officers[0], id).await?;
+    let v = cohort::cohort_page(db, officers[0], id).await?;
     let rows: Vec<ProposalRow> = v
         .sides
         .iter()
@@ -301,21 +326,27 @@ async fn select(db: &Db, officers: [&Viewer; 2], id: i64, plan: &Plan) -> AppRes
             }
         })
         .collect();
-    screening::save_cohort(db, officers[0], id, &v.seen, &rows).await?;
+    cohort::save_cohort(db, officers[0], id, &v.seen, &rows).await?;
     for officer in officers {
-        let seen = screening::cohort_page(db, officer, id).await?.seen;
-        screening::approve_cohort(db, None, officer, id, &seen).await?;
+        let seen = cohort::cohort_page(db, officer, id).await?.seen;
+        cohort::approve_cohort(db, None, officer, id, &seen).await?;
     }
     Ok(())
 }
 
-/// The side's notes on candidacies, as officers write them.
-const NOTES: [&str; 4] = [
-    "Idée claire, besoin réel ; l’accompagnement l’aidera à chiffrer son modèle.",
-    "Motivation forte, disponibilité confirmée.",
-    "Projet encore très tôt ; à revoir à la prochaine édition si la cohorte est complète.",
-    "Bonne connaissance du terrain, marché à préciser.",
-];
+/// The side's note on a candidacy, as officers write one with each verdict.
+fn note(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Priority => {
+            "Idée claire, besoin réel ; l’accompagnement l’aidera à chiffrer son modèle."
+        }
+        Verdict::Recommended => "Motivation forte, disponibilité confirmée.",
+        Verdict::Reserved => {
+            "Bonne connaissance du terrain, marché à préciser ; en liste d’attente."
+        }
+        Verdict::NotRecommended => "Projet encore très tôt ; à revoir à une prochaine édition.",
+    }
+}
 
 /// (title, summary, theme) of the demo candidates' ideas.
 const IDEAS: [(&str, &str, &str); 5] = [

@@ -361,6 +361,8 @@ pub struct ReviewTemplate {
     /// Once the cohort stands, the author's outcome in a sentence.
     pub outcome: Option<String>,
     pub can_withdraw: bool,
+    /// The outcome the withdrawal form carries (what the page showed).
+    pub outcome_shown: &'static str,
     /// The confirmation box left unticked.
     pub confirm_error: Option<String>,
     /// Whether withdrawing gives up a place in the cohort.
@@ -491,6 +493,7 @@ pub(super) fn review_template(
             )
         }),
         can_withdraw: v.can_withdraw,
+        outcome_shown: applying::outcome_code(&v),
         confirm_error: None,
         holds_place: v
             .outcome

@@ -242,7 +242,7 @@ async fn load(tx: &mut Tx, user: &Viewer, id: i64, now: i64) -> AppResult<Candid
         return Err(AppError::NotFound);
     }
     let outcome = if is_author {
-        screening::outcome_in(tx, &edition, c.id).await?
+        super::cohort::outcome_in(tx, &edition, c.id).await?
     } else {
         None
     };
@@ -461,7 +461,15 @@ pub async fn consent(db: &Db, user: &Viewer, id: i64, given: bool) -> AppResult<
 
 /// Withdraws the author's candidacy (they confirmed it). A selected candidate declines their
 /// place, and the first of their side's waiting list moves up and is told at `base`.
-pub async fn withdraw(db: &Db, base: Option<&str>, user: &Viewer, id: i64) -> AppResult<()> {
+/// `shown` is the outcome the page showed (`Outcome::as_str`, or `none`): a candidate who moved
+/// up meanwhile is asked again rather than giving up a place they never saw.
+pub async fn withdraw(
+    db: &Db,
+    base: Option<&str>,
+    user: &Viewer,
+    id: i64,
+    shown: &str,
+) -> AppResult<()> {
     let mut tx = db.write().await?;
     let edition = cstore::get(&mut tx, id)
         .await?
@@ -484,7 +492,10 @@ pub async fn withdraw(db: &Db, base: Option<&str>, user: &Viewer, id: i64) -> Ap
             .into(),
         ));
     }
-    let up = screening::on_withdrawal_in(&mut tx, base, user, &v.edition, id, now).await?;
+    if outcome_code(&v) != shown.trim() {
+        return Err(AppError::Conflict("grv-error-outcome-changed".into()));
+    }
+    let up = super::cohort::on_withdrawal_in(&mut tx, base, user, &v.edition, id, now).await?;
     audit::record(
         &mut tx,
         &user.actor(),
@@ -496,6 +507,11 @@ pub async fn withdraw(db: &Db, base: Option<&str>, user: &Viewer, id: i64) -> Ap
     .await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// The outcome a withdrawal form carries: what the page showed of the candidacy's place.
+pub fn outcome_code(v: &CandidacyView) -> &'static str {
+    v.outcome.map_or("none", |(o, _)| o.as_str())
 }
 
 /// The sentence a candidate agrees to.

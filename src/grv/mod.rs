@@ -8,6 +8,8 @@
 mod apply_pages;
 pub mod applying;
 pub mod candidacy;
+pub mod cohort;
+mod cohort_pages;
 pub mod editions;
 pub mod model;
 mod pages;
@@ -15,6 +17,6 @@ pub mod paths;
 pub mod policy;
 pub mod routes;
 pub mod screening;
+mod screening_pages;
 pub mod selection;
-mod selection_pages;
 mod store;

@@ -180,12 +180,16 @@ pub mod candidacies {
             // Officers read what was filed, never a draft nobody sent them.
             // Once the sides have met, the other side's officers read it too.
             Perm::Read => {
-                own || (f.filing == Some(FilingState::Submitted)
-                    && side.is_some_and(|s| {
-                        user.has_role_on(Role::Officer, s)
-                            || (f.sides_met
-                                && f.sides.iter().any(|o| user.has_role_on(Role::Officer, *o)))
-                    }))
+                // (A candidacy withdrawn after filing stays readable as filed: the cohort
+                // shows who gave up a place; one never filed has nothing to read.)
+                own || (matches!(
+                    f.filing,
+                    Some(FilingState::Submitted | FilingState::Withdrawn)
+                ) && side.is_some_and(|s| {
+                    user.has_role_on(Role::Officer, s)
+                        || (f.sides_met
+                            && f.sides.iter().any(|o| user.has_role_on(Role::Officer, *o)))
+                }))
             }
             // Consent is apart from filing: the author decides at any time, even before filing.
             Perm::Consent => own,

@@ -3,7 +3,7 @@
 
 use axum_extra::routing::TypedPath;
 
-use super::{apply_pages, pages, paths, selection_pages};
+use super::{apply_pages, cohort_pages, pages, paths, screening_pages};
 use crate::http::{
     Access::{AnyOf, Public, SignedIn},
     Registry,
@@ -26,32 +26,28 @@ pub fn routes(r: Registry) -> Registry {
         .get(
             paths::EditionsScreening::PATH,
             officers,
-            selection_pages::screening,
+            screening_pages::screening,
         )
         .post(
             paths::EditionsScreening::PATH,
             officers,
-            selection_pages::save_screening,
+            screening_pages::save_screening,
         )
         .post(
             paths::EditionsScreeningSend::PATH,
             officers,
-            selection_pages::send,
+            screening_pages::send,
         )
-        .get(
-            paths::EditionsCohort::PATH,
-            readers,
-            selection_pages::cohort,
-        )
+        .get(paths::EditionsCohort::PATH, readers, cohort_pages::cohort)
         .post(
             paths::EditionsCohort::PATH,
             officers,
-            selection_pages::save_cohort,
+            cohort_pages::save_cohort,
         )
         .post(
             paths::EditionsCohortApprove::PATH,
             officers,
-            selection_pages::approve,
+            cohort_pages::approve,
         )
         // The call for candidates: public; candidacies are their author's (and their side's
         // officers', read only), which the actions check.
@@ -74,6 +70,6 @@ pub fn routes(r: Registry) -> Registry {
         .post(
             paths::CandidaciesWithdraw::PATH,
             SignedIn,
-            selection_pages::withdraw,
+            cohort_pages::withdraw,
         )
 }

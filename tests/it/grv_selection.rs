@@ -158,6 +158,13 @@ async fn each_side_screens_alone_until_both_have_sent_their_shortlists() {
     assert!(QC_PEOPLE.iter().all(|(_, t)| !page.contains_text(t)));
     assert!(page.contains_text("Confidentiel à votre partie"));
 
+    // An officer cannot screen the other side's candidacy through their own page.
+    let fields = screening_form(&mut wbo, &edition, &[(qc[0], "priority", "")]).await;
+    assert_eq!(
+        post_owned(&mut wbo, &path, &fields).await.status,
+        StatusCode::NOT_FOUND
+    );
+
     // WB screens (a note with a verdict missing is refused at its row, everything kept).
     let fields = screening_form(
         &mut wbo,
@@ -201,13 +208,12 @@ async fn each_side_screens_alone_until_both_have_sent_their_shortlists() {
     assert_eq!(r.status, StatusCode::CONFLICT);
     assert!(r.contains_text("La présélection a changé"));
 
-    // Sending needs a verdict on every candidacy.
-    let r = wbo.approve(&format!("{path}/send")).await;
-    assert!(
-        r.status == StatusCode::CONFLICT || r.status == StatusCode::FORBIDDEN,
-        "no send button yet: {}",
-        r.status
-    );
+    // Sending needs a verdict on every candidacy (the page offers no button; a hand-made
+    // request carrying what the page showed is refused all the same).
+    let seen = screening_form(&mut wbo, &edition, &[]).await;
+    let r = post_owned(&mut wbo, &format!("{path}/send"), &seen).await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(r.contains_text("Chaque candidature doit avoir un avis avant l’envoi"));
     let page = wbo.get(&path).await;
     assert!(page.contains_text("Une candidature n’a pas encore d’avis"));
     let fields = screening_form(&mut wbo, &edition, &[(wb[2], "not_recommended", "")]).await;
@@ -338,6 +344,10 @@ async fn a_sides_screening_reaches_no_page_of_the_other_side_or_of_candidates_be
                 let r = b.get(&p).await;
                 fetched += 1;
                 assert!(!r.body.contains("CANARYGRVNOTEWB"), "{email} saw it at {p}");
+                // Nor, but to their authors, WB's candidacies themselves.
+                if !email.ends_with(".wb@demo.passerelle.test") {
+                    assert!(!r.body.contains("Idée WB"), "{email} saw a WB idea at {p}");
+                }
             }
         }
     }
@@ -378,6 +388,7 @@ async fn the_cohort_keeps_each_sides_quota_stands_once_both_approve_what_they_sa
     )
     .await;
     assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(r.contains_text("La sélection conjointe n’est pas ouverte"));
     both_screen(&app, &edition, &wb, &qc, "").await;
     let mut qco = signed_in(&app, QC).await;
 
@@ -412,6 +423,20 @@ async fn the_cohort_keeps_each_sides_quota_stands_once_both_approve_what_they_sa
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.contains_text("Indiquez un rang entier"));
     assert!(r.body.contains("value=\"lots\""), "kept as typed");
+    assert!(
+        !r.body.contains(&format!("action=\"{cohort}/approve\"")),
+        "nothing is approved from a table showing unsaved typing"
+    );
+    let twice = cohort_form(
+        &mut wbo,
+        &edition,
+        &[(qc[1], "waiting", "1"), (qc[2], "waiting", "1")],
+    )
+    .await;
+    let r = post_owned(&mut wbo, &cohort, &twice).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.contains_text("Ce rang est déjà celui d’une autre candidature"));
+    assert!(r.body.contains(&format!("href=\"#rank-{}\"", qc[2])));
     assert_eq!(
         app.scalar_text(&format!(
             "select count(*) from grv_cohort where edition_id = {edition}"
@@ -493,6 +518,7 @@ async fn the_cohort_keeps_each_sides_quota_stands_once_both_approve_what_they_sa
     // Stood, it no longer changes.
     let r = post_owned(&mut qco, &cohort, &fields).await;
     assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(r.contains_text("La cohorte est déjà arrêtée"));
 }
 
 #[tokio::test]
@@ -546,17 +572,21 @@ async fn a_selected_candidate_who_withdraws_frees_the_place_for_the_first_of_the
     assert!(page.contains_text("Vous êtes retenu ou retenue dans la cohorte"));
     assert!(page.contains_text("Renoncer à ma place"));
     let withdraw = format!("/candidacies/{}/withdraw", wb[0]);
-    let r = selected.post(&withdraw, &[]).await;
+    let r = selected.post(&withdraw, &[("shown", "selected")]).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.contains_text("Cochez la case pour confirmer"));
     // Nobody else withdraws it for her.
-    let r = wbo.post(&withdraw, &[("confirm", "yes")]).await;
+    let r = wbo
+        .post(&withdraw, &[("confirm", "yes"), ("shown", "selected")])
+        .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
-    let r = selected.post(&withdraw, &[("confirm", "yes")]).await;
+    let r = confirm_withdrawal(&mut selected, wb[0]).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
     let page = selected.get(&review).await;
     assert!(page.contains_text("Vous avez renoncé à votre place"));
-    let r = selected.post(&withdraw, &[("confirm", "yes")]).await;
+    let r = selected
+        .post(&withdraw, &[("confirm", "yes"), ("shown", "declined")])
+        .await;
     assert_eq!(r.status, StatusCode::CONFLICT, "once");
 
     // The first of WB's waiting list (rank 3) moves up and is told; QC's list does not move.
@@ -580,7 +610,214 @@ async fn a_selected_candidate_who_withdraws_frees_the_place_for_the_first_of_the
     assert!(page.contains_text("Vous êtes retenu ou retenue"));
     let page = c.get(&format!("/candidacies/{}/review", wb[1])).await;
     assert!(page.contains_text("en position 1"), "the list closed up");
-    // The officers' page says who withdrew and who moved up.
+    // The officers' page says who withdrew, and still reads her candidacy as filed.
     let page = wbo.get(&cohort).await;
     assert!(page.contains_text("Désistement"));
+    assert_eq!(wbo.get(&review).await.status, StatusCode::OK);
+
+    // The second of the list, who moved to first, withdraws from a page showing the waiting
+    // list: nobody moves up (nobody was selected in her place), she is declined.
+    let r = confirm_withdrawal(&mut c, wb[1]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    assert_eq!(outcome(wb[1]).await, "declined");
+    assert_eq!(outcome(wb[2]).await, "selected");
+
+    // Once the programme runs, a place freed stays free: QC's waiting candidate stays waiting.
+    for who in [WB, QC] {
+        let r = signed_in(&app, who)
+            .await
+            .approve(&format!("/grv/editions/{edition}/advance"))
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    }
+    assert_eq!(state(&app, &edition).await, "programme_running");
+    let mut q = signed_in(&app, QC_PEOPLE[0].0).await;
+    assert_eq!(
+        confirm_withdrawal(&mut q, qc[0]).await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(outcome(qc[0]).await, "declined");
+    assert_eq!(outcome(qc[2]).await, "waiting");
+}
+
+/// Withdraws `id` as its author's browser does: the page's hidden fields and the box ticked.
+async fn confirm_withdrawal(b: &mut TestApp, id: i64) -> crate::helpers::TestResponse {
+    let page = b.get(&format!("/candidacies/{id}/review")).await;
+    let action = format!("/candidacies/{id}/withdraw");
+    let mut fields = hidden_fields(&page.body, &action);
+    assert!(!fields.is_empty(), "a withdrawal form: {}", page.text());
+    fields.push(("confirm".into(), "yes".into()));
+    let pairs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    b.post_raw(&action, &pairs).await
+}
+
+#[tokio::test]
+async fn a_withdrawal_during_screening_leaves_the_proposal_and_voids_approvals_of_it() {
+    let app = TestApp::spawn_demo().await;
+    let (edition, wb, qc) = screening(&app).await;
+    both_screen(&app, &edition, &wb, &qc, "").await;
+    let cohort = format!("/grv/editions/{edition}/cohort");
+    let mut wbo = signed_in(&app, WB).await;
+    let proposal = [
+        (wb[0], "selected", ""),
+        (wb[1], "selected", ""),
+        (wb[2], "not_selected", ""),
+        (qc[0], "selected", ""),
+        (qc[1], "selected", ""),
+        (qc[2], "not_selected", ""),
+    ];
+    let fields = cohort_form(&mut wbo, &edition, &proposal).await;
+    assert_eq!(
+        post_owned(&mut wbo, &cohort, &fields).await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        wbo.approve(&format!("{cohort}/approve")).await.status,
+        StatusCode::SEE_OTHER
+    );
+    // A QC candidate withdraws: the proposal no longer holds her, WB's approval was of a
+    // cohort with her and no longer counts, and QC's approval alone stands nothing.
+    let mut c = signed_in(&app, QC_PEOPLE[1].0).await;
+    let page = c.get(&format!("/candidacies/{}/review", qc[1])).await;
+    assert!(page.contains_text("Retirer ma candidature"));
+    assert_eq!(
+        confirm_withdrawal(&mut c, qc[1]).await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        app.scalar_text(&format!(
+            "select count(*) from grv_cohort where candidacy_id = {}",
+            qc[1]
+        ))
+        .await,
+        0
+    );
+    let mut qco = signed_in(&app, QC).await;
+    let page = qco.get(&cohort).await;
+    assert!(!page.contains_text("Idée QC deux"), "no longer in the pool");
+    assert!(page.contains_text("Wallonie-Bruxelles : pas encore approuvé"));
+    let before = app.scalar("select count(*) from email_outbox").await;
+    assert_eq!(
+        qco.approve(&format!("{cohort}/approve")).await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(state(&app, &edition).await, "screening");
+    assert_eq!(
+        app.scalar("select count(*) from email_outbox").await,
+        before,
+        "no letter before the cohort stands"
+    );
+}
+
+/// A candidate who moved up while their page still showed the waiting list is asked again
+/// rather than giving up a place they never saw.
+#[tokio::test]
+async fn a_withdrawal_is_of_the_place_the_page_showed() {
+    let app = TestApp::spawn_demo().await;
+    let (edition, wb, qc) = screening(&app).await;
+    both_screen(&app, &edition, &wb, &qc, "").await;
+    let cohort = format!("/grv/editions/{edition}/cohort");
+    let mut wbo = signed_in(&app, WB).await;
+    let proposal = [
+        (wb[0], "selected", ""),
+        (wb[1], "waiting", "1"),
+        (wb[2], "not_selected", ""),
+        (qc[0], "selected", ""),
+        (qc[1], "not_selected", ""),
+        (qc[2], "not_selected", ""),
+    ];
+    let fields = cohort_form(&mut wbo, &edition, &proposal).await;
+    assert_eq!(
+        post_owned(&mut wbo, &cohort, &fields).await.status,
+        StatusCode::SEE_OTHER
+    );
+    for who in [WB, QC] {
+        let r = signed_in(&app, who)
+            .await
+            .approve(&format!("{cohort}/approve"))
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+    }
+    // The waiting candidate opens her page (waiting list), then the selected one gives up.
+    let mut waiting = signed_in(&app, WB_PEOPLE[1].0).await;
+    let page = waiting.get(&format!("/candidacies/{}/review", wb[1])).await;
+    let action = format!("/candidacies/{}/withdraw", wb[1]);
+    let mut left_open = hidden_fields(&page.body, &action);
+    left_open.push(("confirm".into(), "yes".into()));
+    let mut selected = signed_in(&app, WB_PEOPLE[0].0).await;
+    assert_eq!(
+        confirm_withdrawal(&mut selected, wb[0]).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let r = post_owned(&mut waiting, &action, &left_open).await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(r.contains_text("Votre place dans la cohorte a changé"));
+    assert!(r.contains_text("Renoncer à ma place"), "now she reads it");
+    assert_eq!(
+        app.scalar_text_value(&format!(
+            "select outcome from grv_cohort where candidacy_id = {}",
+            wb[1]
+        ))
+        .await,
+        "selected"
+    );
+}
+
+/// Issue 14, item 7: the 3rd edition's demo has its candidates screened by both sides and a
+/// cohort within each side's four places, some without consent; a Walloon candidate gave up
+/// her place before the programme and the first of Wallonia-Brussels' waiting list moved up.
+#[tokio::test]
+async fn the_demo_third_edition_has_its_cohort_within_quotas_and_a_waiting_list_that_moved_up() {
+    let app = TestApp::spawn_demo().await;
+    let count = |sql: &'static str| app.scalar(sql);
+    assert_eq!(
+        count("select count(*) from grv_shortlists s join grv_editions e on e.id = s.edition_id where e.number = 3").await,
+        2,
+        "both sides sent their shortlist"
+    );
+    for code in ["WB", "QC"] {
+        let selected = app
+            .scalar_text(&format!(
+                "select count(*) from grv_cohort p join grv_candidacies c on c.id = p.candidacy_id
+                 join grv_editions e on e.id = c.edition_id join sides s on s.id = c.side_id
+                 where e.number = 3 and s.code = '{code}' and p.outcome = 'selected'"
+            ))
+            .await;
+        assert_eq!(selected, 4, "{code}: four places, four selected");
+    }
+    assert_eq!(
+        app.scalar_text_value(
+            "select p.outcome from grv_cohort p join grv_candidacies c on c.id = p.candidacy_id
+             join users u on u.id = c.user_id where u.email = 'candidat03.wb@demo.passerelle.test'"
+        )
+        .await,
+        "declined"
+    );
+    assert_eq!(
+        app.scalar_text_value(
+            "select p.outcome from grv_cohort p join grv_candidacies c on c.id = p.candidacy_id
+             join users u on u.id = c.user_id where u.email = 'candidat04.wb@demo.passerelle.test'"
+        )
+        .await,
+        "selected",
+        "moved up"
+    );
+    assert!(
+        count(
+            "select count(*) from grv_cohort p join grv_candidacies c on c.id = p.candidacy_id
+               where p.outcome = 'selected' and not exists (select 1 from grv_consents k
+               where k.candidacy_id = c.id and k.given = 1)"
+        )
+        .await
+            > 0,
+        "some of the cohort did not consent to an announcement"
+    );
+    // Every candidate's screening verdict is their side's recommendation on the submission.
+    assert_eq!(
+        count("select count(*) from recommendations r join grv_candidacies c on c.id = r.submission_id").await,
+        12
+    );
 }

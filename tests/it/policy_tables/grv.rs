@@ -170,6 +170,7 @@ mod candidacies {
             // filed; nobody else more than before.
             row("officer WB, sides met", officer(WB), Read, met(8, QC, Submitted), true),
             row("officer WB, sides met, a draft", officer(WB), Read, met(8, QC, Draft), false),
+            row("officer QC, withdrawn after filing", officer(QC), Read, candidacy(8, QC, Withdrawn, CohortSelected, false), true),
             row("applicant WB, sides met", applicant(WB), Read, met(8, QC, Submitted), false),
             row("administrator, sides met", admin(), Read, met(8, QC, Submitted), false),
             // Withdraw: the author, filed or not, until the edition is completed; once.

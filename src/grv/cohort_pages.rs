@@ -1,7 +1,7 @@
-//! Screening and selection pages (issue 14, item 3): a side's screening of its candidacies
-//! with the button sending its shortlist, the joint meeting's cohort with its proposal and its
-//! approval, and a candidate's withdrawal. Each calls one action of [`super::screening`] or
-//! [`super::applying`]; a refused table comes back with everything typed kept.
+//! The joint meeting's page (issue 14, item 3): both sides' screening and the cohort with its
+//! proposal and its approval; and a candidate's withdrawal. Each handler calls one action of
+//! [`super::cohort`] or [`super::applying`]; a refused table comes back with everything typed
+//! kept.
 
 use std::collections::HashMap;
 
@@ -11,337 +11,17 @@ use serde::Deserialize;
 
 use super::{
     apply_pages::review_template,
-    applying, paths,
-    screening::{self, CohortView, Entry, ProposalRow, ScreenRow, ScreeningView},
+    applying,
+    cohort::{self, CohortView, ProposalRow},
+    paths,
+    screening_pages::{DoneQuery, Line, Seen, attach, candidacies, line, value},
     selection::Outcome,
 };
 use crate::{
     error::{AppError, AppResult, FieldErrors},
-    evaluations::model::Verdict,
-    http::{AppState, Ctx, form::clean_text, render, render_status, see_other},
-    i18n::time_in_zone,
+    http::{AppState, Ctx, render, render_status, see_other},
     ids::{GrvCandidacyId, GrvEditionId},
 };
-
-/// A candidacy's row as either page shows it.
-pub struct Line {
-    pub id: i64,
-    pub name: String,
-    pub idea: String,
-    pub theme: String,
-    pub kind: String,
-    pub filed_at: String,
-    pub url: String,
-    /// The side's verdict and note: as saved, or (screening) as typed when a save came back.
-    pub verdict: String,
-    pub verdict_label: String,
-    pub note: String,
-    /// (cohort) the outcome and rank as saved or typed.
-    pub outcome: String,
-    pub rank: String,
-    /// (cohort, once it stands) the outcome in words.
-    pub outcome_label: String,
-    /// The row's error: (message, the input it is about).
-    pub error: Option<(String, &'static str)>,
-    /// The input the error is about ("" when none).
-    pub bad: &'static str,
-}
-
-fn line(ctx: &Ctx, e: &Entry, zone: &str) -> Line {
-    let l = ctx.locale;
-    let (verdict, note) = e
-        .verdict
-        .as_ref()
-        .map(|(v, n)| (v.as_str().to_string(), n.clone()))
-        .unwrap_or_default();
-    Line {
-        id: e.candidacy,
-        name: e.filed.name.clone(),
-        idea: e.filed.input.idea_title.clone(),
-        theme: e.filed.input.theme.clone(),
-        kind: e
-            .filed
-            .input
-            .kind
-            .map(|k| ctx.t(&k.key()))
-            .unwrap_or_default(),
-        filed_at: time_in_zone(e.filed_at, zone, l),
-        url: paths::CandidaciesReview::url(e.candidacy),
-        verdict_label: e
-            .verdict
-            .as_ref()
-            .map(|(v, _)| ctx.t(&v.key()))
-            .unwrap_or_else(|| ctx.t("evaluations-verdict-none")),
-        verdict,
-        note,
-        outcome: String::new(),
-        rank: String::new(),
-        outcome_label: String::new(),
-        error: None,
-        bad: "",
-    }
-}
-
-/// The row's first error among its inputs, and the error summary's (input id, message).
-fn attach(
-    ctx: &Ctx,
-    lines: &mut [Line],
-    errors: &FieldErrors,
-    inputs: &[&'static str],
-) -> Vec<(String, String)> {
-    let mut summary = Vec::new();
-    for li in lines.iter_mut() {
-        for input in inputs {
-            let field = format!("{input}-{}", li.id);
-            if let Some(k) = errors.get(&field) {
-                let message = ctx.t(k);
-                summary.push((field, format!("{} — {message}", li.name)));
-                if li.error.is_none() {
-                    li.error = Some((message, input));
-                    li.bad = input;
-                }
-            }
-        }
-    }
-    summary
-}
-
-#[derive(Template)]
-#[template(path = "grv/screening.html")]
-pub struct ScreeningTemplate {
-    pub ctx: Ctx,
-    pub edition_id: i64,
-    pub edition: String,
-    pub side: String,
-    pub lines: Vec<Line>,
-    pub verdicts: Vec<(String, String)>,
-    pub can_screen: bool,
-    pub unscreened: usize,
-    pub unscreened_line: String,
-    /// "Sent on … by …"
-    pub sent: Option<String>,
-    /// Names of the sides yet to send.
-    pub waiting_for: Vec<String>,
-    pub met: bool,
-    pub seen: String,
-    pub summary: Vec<(String, String)>,
-    pub notice: Option<String>,
-    pub success: Option<String>,
-}
-
-/// What the officer typed, by candidacy: (verdict, note).
-type TypedScreening = HashMap<i64, (String, String)>;
-
-fn screening_template(
-    ctx: Ctx,
-    v: ScreeningView,
-    typed: &TypedScreening,
-    errors: &FieldErrors,
-    notice: Option<&str>,
-    success: Option<&str>,
-) -> ScreeningTemplate {
-    let l = ctx.locale;
-    let mut lines: Vec<Line> = v
-        .entries
-        .iter()
-        .map(|e| {
-            let mut li = line(&ctx, e, &v.side.time_zone);
-            if let Some((verdict, note)) = typed.get(&e.candidacy) {
-                li.verdict = verdict.clone();
-                li.note = note.clone();
-            }
-            li
-        })
-        .collect();
-    let summary = attach(&ctx, &mut lines, errors, &["verdict", "note"]);
-    ScreeningTemplate {
-        edition_id: v.edition.id,
-        edition: v.edition.name(l),
-        side: v.side.name.get(l).to_string(),
-        verdicts: Verdict::ALL
-            .into_iter()
-            .map(|x| (x.as_str().to_string(), ctx.t(&x.key())))
-            .collect(),
-        can_screen: v.can_screen,
-        unscreened: v.unscreened(),
-        unscreened_line: l.t_args(
-            "grv-shortlist-unscreened",
-            &[("count", (v.unscreened() as i64).into())],
-        ),
-        sent: v.sent.as_ref().map(|(at, by)| {
-            l.t_args(
-                "grv-shortlist-sent-on",
-                &[
-                    ("when", time_in_zone(*at, &v.side.time_zone, l).into()),
-                    ("name", by.clone().into()),
-                ],
-            )
-        }),
-        waiting_for: v
-            .waiting_for
-            .iter()
-            .map(|s| s.name.get(l).to_string())
-            .collect(),
-        met: v.met,
-        seen: v.seen,
-        lines,
-        summary,
-        notice: notice.map(|k| ctx.t(k)),
-        success: success.map(|k| ctx.t(k)),
-        ctx,
-    }
-}
-
-#[derive(Deserialize)]
-pub struct DoneQuery {
-    #[serde(default)]
-    done: Option<String>,
-}
-
-pub async fn screening(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    paths::EditionsScreening {
-        id: GrvEditionId(id),
-    }: paths::EditionsScreening,
-    axum::extract::Query(q): axum::extract::Query<DoneQuery>,
-) -> AppResult<Response> {
-    let v = screening::screening_page(&s.db, ctx.require_user()?, id).await?;
-    let success = match q.done.as_deref() {
-        Some("saved") => Some("grv-screening-saved"),
-        Some("sent") if v.sent.is_some() => Some("grv-shortlist-sent"),
-        _ => None,
-    };
-    Ok(render(&screening_template(
-        ctx,
-        v,
-        &TypedScreening::new(),
-        &FieldErrors::default(),
-        None,
-        success,
-    )))
-}
-
-/// The value of `key` in a posted table (the last one wins, as a browser sends one).
-fn value(pairs: &[(String, String)], key: &str) -> String {
-    pairs
-        .iter()
-        .rev()
-        .find(|(n, _)| n == key)
-        .map(|(_, v)| v.clone())
-        .unwrap_or_default()
-}
-
-/// The candidacies a posted table names in its `candidacy` fields.
-fn candidacies(pairs: &[(String, String)]) -> Vec<i64> {
-    pairs
-        .iter()
-        .filter(|(k, _)| k == "candidacy")
-        .filter_map(|(_, v)| v.trim().parse().ok())
-        .collect()
-}
-
-pub async fn save_screening(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    paths::EditionsScreening {
-        id: GrvEditionId(id),
-    }: paths::EditionsScreening,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> AppResult<Response> {
-    let user = ctx.require_user()?;
-    let mut typed = TypedScreening::new();
-    let mut rows = Vec::new();
-    let mut errors = FieldErrors::default();
-    for c in candidacies(&pairs) {
-        let verdict = value(&pairs, &format!("verdict-{c}"));
-        let note = clean_text(&value(&pairs, &format!("note-{c}")));
-        let parsed = match verdict.as_str() {
-            "" => None,
-            v => {
-                let p = Verdict::parse(v);
-                if p.is_none() {
-                    errors.add(&format!("verdict-{c}"), "common-error-choice");
-                }
-                p
-            }
-        };
-        rows.push(ScreenRow {
-            candidacy: c,
-            verdict: parsed,
-            note: note.clone(),
-        });
-        typed.insert(c, (verdict, note));
-    }
-    let (status, notice, errors) = if !errors.is_empty() {
-        (StatusCode::UNPROCESSABLE_ENTITY, None, errors)
-    } else {
-        match screening::save_screening(&s.db, user, id, &value(&pairs, "seen"), &rows).await {
-            Ok(_) => {
-                return Ok(see_other(&format!(
-                    "{}?done=saved",
-                    paths::EditionsScreening::url(id)
-                )));
-            }
-            Err(AppError::Invalid(e)) => (StatusCode::UNPROCESSABLE_ENTITY, None, e),
-            Err(AppError::Conflict(k)) if k == "common-error-changed-since" => (
-                StatusCode::CONFLICT,
-                Some("grv-error-screening-stale".to_string()),
-                FieldErrors::default(),
-            ),
-            Err(AppError::Conflict(k)) => (StatusCode::CONFLICT, Some(k), FieldErrors::default()),
-            Err(e) => return Err(e),
-        }
-    };
-    let v = screening::screening_page(&s.db, user, id).await?;
-    Ok(render_status(
-        status,
-        &screening_template(ctx, v, &typed, &errors, notice.as_deref(), None),
-    ))
-}
-
-#[derive(Deserialize)]
-pub struct Seen {
-    #[serde(default)]
-    seen: String,
-}
-
-pub async fn send(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    paths::EditionsScreeningSend {
-        id: GrvEditionId(id),
-    }: paths::EditionsScreeningSend,
-    Form(f): Form<Seen>,
-) -> AppResult<Response> {
-    let user = ctx.require_user()?;
-    match screening::send_shortlist(&s.db, user, id, &f.seen).await {
-        Ok(_) => Ok(see_other(&format!(
-            "{}?done=sent",
-            paths::EditionsScreening::url(id)
-        ))),
-        Err(AppError::Conflict(k)) => {
-            let v = screening::screening_page(&s.db, user, id).await?;
-            let key = if k == "common-error-changed-since" {
-                "grv-error-screening-stale".to_string()
-            } else {
-                k
-            };
-            Ok(render_status(
-                StatusCode::CONFLICT,
-                &screening_template(
-                    ctx,
-                    v,
-                    &TypedScreening::new(),
-                    &FieldErrors::default(),
-                    Some(&key),
-                    None,
-                ),
-            ))
-        }
-        Err(e) => Err(e),
-    }
-}
 
 /// One side's part of the meeting as the page shows it.
 pub struct SidePart {
@@ -368,6 +48,9 @@ pub struct CohortTemplate {
     pub approvals: Vec<(String, bool)>,
     pub undecided: usize,
     pub undecided_line: String,
+    /// The table shows what the officer typed, not what is stored: nothing is approved from
+    /// it.
+    pub typed_shown: bool,
     pub can_propose: bool,
     pub can_approve: bool,
     pub seen: String,
@@ -395,6 +78,7 @@ fn cohort_template(
     } else {
         errors
     };
+    let all_sides: Vec<_> = v.sides.iter().map(|sc| sc.side.clone()).collect();
     let sides = v
         .sides
         .iter()
@@ -403,7 +87,7 @@ fn cohort_template(
                 sc.entries
                     .iter()
                     .map(|e| {
-                        let mut li = line(&ctx, e, &sc.side.time_zone);
+                        let mut li = line(&ctx, e, &all_sides);
                         if !v.can_read_candidacies {
                             li.url.clear();
                         }
@@ -421,6 +105,9 @@ fn cohort_template(
                             li.outcome_label = ctx.t("grv-outcome-undecided");
                         }
                         if let Some((o, r)) = typed.get(&e.candidacy) {
+                            if (o, r) != (&li.outcome, &li.rank) {
+                                li.meanwhile = Some(li.outcome_label.clone());
+                            }
                             li.outcome = o.clone();
                             li.rank = r.clone();
                         }
@@ -477,6 +164,7 @@ fn cohort_template(
             })
             .collect(),
         undecided: v.undecided.len(),
+        typed_shown: !typed.is_empty(),
         undecided_line: l.t_args(
             "grv-cohort-undecided",
             &[("count", (v.undecided.len() as i64).into())],
@@ -500,7 +188,7 @@ pub async fn cohort(
     }: paths::EditionsCohort,
     axum::extract::Query(q): axum::extract::Query<DoneQuery>,
 ) -> AppResult<Response> {
-    let v = screening::cohort_page(&s.db, ctx.require_user()?, id).await?;
+    let v = cohort::cohort_page(&s.db, ctx.require_user()?, id).await?;
     let success = match q.done.as_deref() {
         Some("saved") => Some("grv-cohort-saved"),
         Some("approved") if v.stands => Some("grv-cohort-stands"),
@@ -563,7 +251,7 @@ pub async fn save_cohort(
     let (status, notice, errors) = if !errors.is_empty() {
         (StatusCode::UNPROCESSABLE_ENTITY, None, errors)
     } else {
-        match screening::save_cohort(&s.db, user, id, &value(&pairs, "seen"), &rows).await {
+        match cohort::save_cohort(&s.db, user, id, &value(&pairs, "seen"), &rows).await {
             Ok(()) => {
                 return Ok(see_other(&format!(
                     "{}?done=saved",
@@ -580,7 +268,7 @@ pub async fn save_cohort(
             Err(e) => return Err(e),
         }
     };
-    let v = screening::cohort_page(&s.db, user, id).await?;
+    let v = cohort::cohort_page(&s.db, user, id).await?;
     Ok(render_status(
         status,
         &cohort_template(ctx, v, &typed, &errors, notice.as_deref(), None),
@@ -597,13 +285,13 @@ pub async fn approve(
 ) -> AppResult<Response> {
     let user = ctx.require_user()?;
     let base = s.settings.public_url.clone();
-    match screening::approve_cohort(&s.db, Some(&base), user, id, &f.seen).await {
+    match cohort::approve_cohort(&s.db, Some(&base), user, id, &f.seen).await {
         Ok(_) => Ok(see_other(&format!(
             "{}?done=approved",
             paths::EditionsCohort::url(id)
         ))),
         Err(AppError::Conflict(k)) => {
-            let v = screening::cohort_page(&s.db, user, id).await?;
+            let v = cohort::cohort_page(&s.db, user, id).await?;
             let key = if k == "common-error-changed-since" {
                 "grv-error-cohort-stale".to_string()
             } else {
@@ -629,6 +317,9 @@ pub async fn approve(
 pub struct WithdrawForm {
     #[serde(default)]
     confirm: String,
+    /// The outcome the page showed.
+    #[serde(default)]
+    shown: String,
 }
 
 /// The author withdraws their candidacy, having ticked the confirmation (else the page comes
@@ -646,7 +337,7 @@ pub async fn withdraw(
         return withdraw_refused(&s, ctx, id, StatusCode::UNPROCESSABLE_ENTITY, None).await;
     }
     let base = s.settings.public_url.clone();
-    match applying::withdraw(&s.db, Some(&base), user, id).await {
+    match applying::withdraw(&s.db, Some(&base), user, id, &f.shown).await {
         Ok(()) => Ok(see_other(&format!(
             "{}?withdrawn=1",
             paths::CandidaciesReview::url(id)
