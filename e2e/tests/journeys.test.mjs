@@ -199,7 +199,7 @@ test('Grands Rendez-vous: the editions list and the running 3rd edition, then th
   await page.context().close();
 });
 
-test('Grands Rendez-vous: the sides open a call, a candidate applies, reviews, files and consents', async () => {
+test('Grands Rendez-vous: the sides open a call, a candidate applies, files and consents, both sides screen, the cohort is selected jointly', async () => {
   const day = 864e5;
   const iso = (ms) => new Date(ms).toISOString();
   const now = Date.now();
@@ -275,5 +275,65 @@ test('Grands Rendez-vous: the sides open a call, a candidate applies, reviews, f
   await c.waitForURL(/consent=1/);
   assert.match(await c.textContent('main'), /Consentement donné le/);
   await accessible(c, 'the candidacy after consent');
+  const candidacy = c.url().replace(/\?.*$/, '');
   await c.context().close();
+
+  // The call closes and screening starts: each step asked for by both sides.
+  const officers = [['charge.wb@demo.passerelle.test', 'fr-BE'], ['charge.qc@demo.passerelle.test', 'fr-CA']];
+  for (const step of ['« Appel clos »', '« Présélection »']) {
+    for (const [email, locale] of officers) {
+      const o = await loginAs(browser, server.base, email, locale);
+      await o.goto(edition);
+      await o.click(`button:has-text("${step}")`);
+      await o.context().close();
+    }
+  }
+  // WBI screens its candidacies alone and sends its shortlist.
+  const wbs = await loginAs(browser, server.base, 'charge.wb@demo.passerelle.test', 'fr-BE');
+  await wbs.goto(edition);
+  await wbs.click('a:has-text("Présélection de ma partie")');
+  await wbs.waitForURL(/\/screening$/);
+  assert.match(await wbs.textContent('main'), /Atelier de réparation itinérant/);
+  await accessible(wbs, 'a side’s screening');
+  await wbs.selectOption('select[id^="verdict-"]', 'priority');
+  await wbs.fill('textarea[id^="note-"]', 'Idée solide, équipe complète.');
+  await wbs.click('button:has-text("Enregistrer la présélection")');
+  await wbs.waitForURL(/done=saved/);
+  await wbs.click('button:has-text("Envoyer la présélection")');
+  await wbs.waitForURL(/done=sent/);
+  assert.match(await wbs.textContent('main'), /Présélection envoyée le/);
+  await accessible(wbs, 'the screening once sent');
+  await wbs.goto(edition + '/cohort');
+  assert.match(await wbs.textContent('main'), /En attente de/);
+  assert.doesNotMatch(await wbs.textContent('main'), /Idée solide/);
+  await accessible(wbs, 'the joint selection before both sides sent');
+  // Québec has no candidacy; it sends its (empty) shortlist, and the sides have met.
+  const qcs = await loginAs(browser, server.base, 'charge.qc@demo.passerelle.test', 'fr-CA');
+  await qcs.goto(edition + '/screening');
+  assert.doesNotMatch(await qcs.textContent('main'), /Atelier de réparation itinérant/);
+  await qcs.click('button:has-text("Envoyer la présélection")');
+  await qcs.waitForURL(/done=sent/);
+  await qcs.click('a:has-text("Ouvrir la sélection conjointe")');
+  await qcs.waitForURL(/\/cohort$/);
+  assert.match(await qcs.textContent('main'), /Idée solide, équipe complète/);
+  await qcs.selectOption('select[id^="outcome-"]', 'selected');
+  await qcs.click('button:has-text("Enregistrer la proposition")');
+  await qcs.waitForURL(/done=saved/);
+  await accessible(qcs, 'the joint selection with a proposal');
+  await qcs.click('button:has-text("Approuver cette cohorte pour ma partie")');
+  await qcs.waitForURL(/done=approved/);
+  await wbs.goto(edition + '/cohort');
+  await wbs.click('button:has-text("Approuver cette cohorte pour ma partie")');
+  await wbs.waitForURL(/done=approved/);
+  assert.match(await wbs.textContent('main'), /La cohorte est arrêtée/);
+  await accessible(wbs, 'the cohort once it stands');
+  await wbs.context().close();
+  await qcs.context().close();
+  // The candidate reads that she is selected, and may give up her place.
+  const sel = await loginAs(browser, server.base, 'demandeur.wb@demo.passerelle.test', 'fr-BE');
+  await sel.goto(candidacy);
+  assert.match(await sel.textContent('main'), /Vous êtes retenu ou retenue dans la cohorte/);
+  assert.match(await sel.textContent('main'), /Renoncer à ma place/);
+  await accessible(sel, 'the selected candidate’s candidacy');
+  await sel.context().close();
 });

@@ -243,3 +243,7 @@ grv-error-note-without-verdict = Choose the side's opinion this note goes with.
 grv-error-outcome-changed = Your place in the cohort changed since this page opened: read it again below before deciding. Nothing was withdrawn.
 grv-save-first = The table shows what you typed, not yet saved: save it (or reload the page) before sending or approving it.
 grv-saved-meanwhile = Currently saved
+grv-review-title-closed = My candidacy
+grv-review-what-closed = What you filed
+grv-decline-intro-running = You are part of the cohort and the programme has started. If you give up your place, you leave the programme and the place stays free. This is final.
+grv-cohort-running-intro = The cohort stands and the programme has started: a place freed by a withdrawal stays free.

@@ -243,3 +243,7 @@ grv-error-note-without-verdict = Choisissez l’avis de la partie que cette note
 grv-error-outcome-changed = Votre place dans la cohorte a changé depuis l’ouverture de cette page : relisez-la ci-dessous avant de décider. Rien n’a été retiré.
 grv-save-first = Le tableau montre ce que vous avez saisi, pas encore enregistré : enregistrez-le (ou rechargez la page) avant de l’envoyer ou de l’approuver.
 grv-saved-meanwhile = Actuellement enregistré
+grv-review-title-closed = Ma candidature
+grv-review-what-closed = Ce que vous avez déposé
+grv-decline-intro-running = Vous faites partie de la cohorte et le programme a commencé. Si vous renoncez, vous quittez le programme et votre place reste libre. Ce renoncement est définitif.
+grv-cohort-running-intro = La cohorte est arrêtée et le programme a commencé : une place libérée par un désistement reste libre.

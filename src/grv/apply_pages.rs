@@ -365,6 +365,8 @@ pub struct ReviewTemplate {
     pub outcome_shown: &'static str,
     /// The confirmation box left unticked.
     pub confirm_error: Option<String>,
+    /// Whether the programme has started (a place given up then stays free).
+    pub programme_started: bool,
     /// Whether withdrawing gives up a place in the cohort.
     pub holds_place: bool,
     pub notice: Option<String>,
@@ -435,8 +437,11 @@ pub(super) fn review_template(
         payload: r.payload.clone(),
         signature: r.signature.clone(),
     });
-    let (title, what) = if v.is_author {
+    let (title, what) = if v.is_author && v.can_edit {
         ("grv-review-title", "grv-review-what")
+    } else if v.is_author {
+        // The call is closed for them: nothing more to file, only what was.
+        ("grv-review-title-closed", "grv-review-what-closed")
     } else {
         ("grv-review-title-reader", "grv-review-what-reader")
     };
@@ -498,6 +503,7 @@ pub(super) fn review_template(
         holds_place: v
             .outcome
             .is_some_and(|(o, _)| o == super::selection::Outcome::Selected),
+        programme_started: v.edition.state >= EditionState::ProgrammeRunning,
         notice: notice.map(|k| ctx.t(k)),
         success: success.map(|k| ctx.t(k)),
         answers,

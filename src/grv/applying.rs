@@ -408,9 +408,11 @@ pub fn filed_sentences(l: Locale, v: &CandidacyView, version: i64, at: i64) -> V
             ("when", when.into()),
         ],
     )];
+    // Only while it can still be done: after the deadline the sentence would promise the past.
     if let Some(d) = &v.deadline
         && at <= d.at
         && v.is_author
+        && v.can_edit
     {
         out.push(l.t1(
             "grv-receipt-refile",

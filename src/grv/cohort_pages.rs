@@ -41,6 +41,8 @@ pub struct CohortTemplate {
     pub edition: String,
     pub met: bool,
     pub stands: bool,
+    /// The programme has started: a place given up stays free.
+    pub programme_started: bool,
     pub waiting_for: Vec<String>,
     pub sides: Vec<SidePart>,
     pub outcomes: Vec<(String, String)>,
@@ -144,6 +146,7 @@ fn cohort_template(
         edition: v.edition.name(l),
         met: v.met,
         stands: v.stands,
+        programme_started: v.edition.state >= super::model::EditionState::ProgrammeRunning,
         waiting_for: v
             .waiting_for
             .iter()
