@@ -821,3 +821,28 @@ async fn the_demo_third_edition_has_its_cohort_within_quotas_and_a_waiting_list_
         12
     );
 }
+
+/// House style ("a page is built by a fixed number of set-based queries, whatever the number of
+/// rows"): the screening and joint-meeting pages take as many statements for the demo's 3rd
+/// edition (six candidacies a side) as for an edition of three a side. (The registry-wide
+/// query-count test sizes the CMP, not the GRV.)
+#[tokio::test]
+async fn the_screening_and_cohort_pages_take_the_same_statements_whatever_the_candidacies() {
+    let app = TestApp::spawn_demo().await;
+    let (edition, wb, qc) = screening(&app).await;
+    both_screen(&app, &edition, &wb, &qc, "").await;
+    let third = app
+        .scalar("select id from grv_editions where number = 3")
+        .await;
+    for (who, page) in [(WB, "screening"), (QC, "cohort")] {
+        let mut b = signed_in(&app, who).await;
+        let mut counts = Vec::new();
+        for id in [third.to_string(), edition.clone()] {
+            let url = format!("/grv/editions/{id}/{page}");
+            let (r, c) = passerelle::db::counted(b.get(&url)).await;
+            assert_eq!(r.status, StatusCode::OK, "{url}");
+            counts.push(c.statements);
+        }
+        assert_eq!(counts[0], counts[1], "{page}: 12 candidacies vs 6");
+    }
+}
