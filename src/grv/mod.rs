@@ -7,6 +7,7 @@
 
 mod apply_pages;
 pub mod applying;
+mod call_pages;
 pub mod candidacy;
 pub mod cohort;
 mod cohort_pages;

@@ -3,7 +3,7 @@
 
 use axum_extra::routing::TypedPath;
 
-use super::{apply_pages, cohort_pages, pages, paths, screening_pages};
+use super::{apply_pages, call_pages, cohort_pages, pages, paths, screening_pages};
 use crate::http::{
     Access::{AnyOf, Public, SignedIn},
     Registry,
@@ -51,9 +51,9 @@ pub fn routes(r: Registry) -> Registry {
         )
         // The call for candidates: public; candidacies are their author's (and their side's
         // officers', read only), which the actions check.
-        .get(paths::CALLS, Public, apply_pages::calls)
-        .get(paths::Call::PATH, Public, apply_pages::call)
-        .post(paths::CallApply::PATH, SignedIn, apply_pages::apply)
+        .get(paths::CALLS, Public, call_pages::calls)
+        .get(paths::Call::PATH, Public, call_pages::call)
+        .post(paths::CallApply::PATH, SignedIn, call_pages::apply)
         .get(paths::Candidacies::PATH, SignedIn, apply_pages::form)
         .post(paths::Candidacies::PATH, SignedIn, apply_pages::save)
         .get(
