@@ -1,4 +1,4 @@
-// Starts the release binary on the demo data and drives Debian's chromium with playwright-core.
+// Starts the debug binary built with the test clock (`cargo build --features test-clock`) on the demo data and drives Debian's chromium with playwright-core.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const binary = process.env.PASSERELLE_BIN ?? join(root, 'target', 'release', 'passerelle');
+const binary = process.env.PASSERELLE_BIN ?? join(root, 'target', 'debug', 'passerelle');
 export const PASSWORD = 'passerelle-demo';
 
 function freePort() {
