@@ -57,6 +57,8 @@ id_newtype!(
     GrvEditionId,
     /// A candidacy to a Grands Rendez-vous edition (also its submission's id).
     GrvCandidacyId,
+    /// A session of a Grands Rendez-vous' programme.
+    GrvSessionId,
 );
 
 /// Anything a template or an email holds an id as: the integer itself or a reference to it

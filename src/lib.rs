@@ -26,6 +26,7 @@
 pub mod app;
 pub mod audit;
 pub mod auth;
+pub mod calendar;
 pub mod calls;
 pub mod charts;
 pub mod commissions;

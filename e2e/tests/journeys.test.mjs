@@ -1,6 +1,7 @@
 // Whole journeys in a real browser, with 0 axe violations (WCAG 2.x A/AA) on every page seen.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { startDemo, launch, newPage, axeViolations, accessibleAtBothWidths, PASSWORD, loginAs } from '../lib.mjs';
 
 let server;
@@ -336,4 +337,75 @@ test('Grands Rendez-vous: the sides open a call, a candidate applies, files and 
   assert.match(await sel.textContent('main'), /Renoncer à ma place/);
   await accessible(sel, 'the selected candidate’s candidacy');
   await sel.context().close();
+
+  // The programme: WBI adds a workshop held this afternoon and a coaching session next week,
+  // typed in Brussels time, and assigns the coach.
+  const brussels = (ms) => new Date(ms).toLocaleString('sv-SE', { timeZone: 'Europe/Brussels' }).replace(' ', 'T').slice(0, 16);
+  const org = await loginAs(browser, server.base, 'charge.wb@demo.passerelle.test', 'fr-BE');
+  await org.goto(edition);
+  await org.click('a:has-text("Programme et séances")');
+  await org.waitForURL(/\/programme$/);
+  await accessible(org, 'the programme before its sessions');
+  for (const [kind, title, at] of [['workshop', 'Atelier de lancement', Date.now() - 3 * 3600e3], ['coaching', 'Premier coaching', Date.now() + 7 * day]]) {
+    await org.click('a:has-text("Ajouter une séance")');
+    await org.selectOption('#f-kind', kind);
+    await org.fill('#f-title_fr', title);
+    await org.fill('#f-title_en', title + ' (EN)');
+    await org.fill('#f-starts_at', brussels(at));
+    await org.selectOption('#f-zone', 'Europe/Brussels');
+    await org.fill('#f-minutes', '90');
+    await org.fill('#f-meeting_url', 'https://meet.example.org/grv5');
+    if (kind === 'workshop') await accessible(org, 'the session form');
+    await org.click('button:has-text("Ajouter la séance")');
+    await org.waitForURL(/\/programme\?done=session$/);
+  }
+  await org.selectOption('select[id^="coach-"]', { label: 'Nadia Benali' });
+  await org.click('button:has-text("Attribuer")');
+  await org.waitForURL(/done=coach/);
+  assert.match(await org.textContent('main'), /Coach attribué/);
+  await accessible(org, 'the programme with its sessions and coach');
+  await org.context().close();
+
+  // The participant reads the programme and what is next, and downloads a session's .ics.
+  const part = await loginAs(browser, server.base, 'demandeur.wb@demo.passerelle.test', 'fr-BE');
+  await part.goto(candidacy);
+  await part.click('a:has-text("Mon parcours")');
+  await part.waitForURL(/\/grv\/participants\/\d+$/);
+  const mine = part.url();
+  assert.match(await part.textContent('main'), /À venir[\s\S]*Premier coaching/);
+  assert.match(await part.textContent('main'), /heure de Bruxelles[\s\S]*heure du Québec/);
+  await accessible(part, 'the participant’s page');
+  const [download] = await Promise.all([
+    part.waitForEvent('download'),
+    part.click('.card a:has-text("Ajouter à mon agenda (.ics)")'),
+  ]);
+  const ics = readFileSync(await download.path(), 'utf8');
+  assert.match(ics, /BEGIN:VCALENDAR/);
+  assert.match(ics, /SUMMARY:Séance de coaching — Premier coaching/);
+  assert.match(ics, /https:\/\/meet\.example\.org\/grv5/);
+  await part.context().close();
+
+  // The coach records attendance at the workshop and writes a note.
+  const coach = await loginAs(browser, server.base, 'coach@demo.passerelle.test', 'fr-BE');
+  await coach.goto(mine);
+  await accessible(coach, 'a participant’s page, as their coach');
+  await coach.fill('#f-body', 'Belle énergie au lancement ; préparer trois entretiens clients.');
+  await coach.click('button:has-text("Enregistrer")');
+  await coach.waitForURL(/done=note/);
+  await coach.click('a:has-text("Atelier de lancement")');
+  await coach.waitForURL(/\/grv\/sessions\/\d+$/);
+  // The cohort of this edition is the one participant.
+  await coach.check('input[name^="attendance-"][value="present"]');
+  await accessible(coach, 'a session’s attendance');
+  await coach.click('button:has-text("Enregistrer les présences")');
+  await coach.waitForURL(/done=attendance/);
+  assert.match(await coach.textContent('main'), /Présences enregistrées/);
+  await coach.context().close();
+
+  // The participant reads both.
+  const back = await loginAs(browser, server.base, 'demandeur.wb@demo.passerelle.test', 'fr-BE');
+  await back.goto(mine);
+  assert.match(await back.textContent('main'), /Belle énergie au lancement/);
+  assert.match(await back.textContent('main'), /Présence\s*:\s*Présent ou présente/);
+  await back.context().close();
 });

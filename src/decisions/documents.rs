@@ -433,8 +433,8 @@ pub async fn ics(db: &Db, user: &Viewer, id: i64, title: &str, base: &str) -> Ap
     if !policy::can(user, Perm::JoinMeeting, &facts) {
         return Err(AppError::NotFound);
     }
-    let start = chrono_utc(session.starts_at)?;
-    let end = chrono_utc(session.starts_at + 2 * 3_600_000)?;
+    let start = crate::calendar::utc(session.starts_at)?;
+    let end = crate::calendar::utc(session.starts_at + 2 * 3_600_000)?;
     let mut event = Event::new();
     // One UID for the session's life; SEQUENCE grows each time it is moved or cancelled, so
     // calendars replace the event they hold instead of adding another.
@@ -458,23 +458,5 @@ pub async fn ics(db: &Db, user: &Viewer, id: i64, title: &str, base: &str) -> Ap
     event.description(&format!("{base}/sessions/{id}"));
     let mut cal = icalendar::Calendar::new();
     cal.push(event.done());
-    // Our own PRODID rather than the library's.
-    Ok(cal.done().to_string().replacen(
-        "PRODID:ICALENDAR-RS",
-        "PRODID:-//Passerelle//Commission sessions//FR",
-        1,
-    ))
-}
-
-fn chrono_utc(ms: i64) -> AppResult<icalendar::CalendarDateTime> {
-    let t = jiff::Timestamp::from_millisecond(ms).map_err(anyhow::Error::from)?;
-    let dt = t.to_zoned_datetime(jiff::tz::TimeZone::UTC).datetime();
-    let naive = icalendar_naive(dt)?;
-    Ok(icalendar::CalendarDateTime::Utc(naive.and_utc()))
-}
-
-fn icalendar_naive(dt: jiff::civil::DateTime) -> AppResult<chrono::NaiveDateTime> {
-    chrono::NaiveDate::from_ymd_opt(dt.year().into(), dt.month() as u32, dt.day() as u32)
-        .and_then(|d| d.and_hms_opt(dt.hour() as u32, dt.minute() as u32, dt.second() as u32))
-        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("invalid session time")))
+    Ok(crate::calendar::finish(cal.done(), "Commission sessions"))
 }

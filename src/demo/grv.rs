@@ -185,7 +185,7 @@ pub async fn load(db: &Db, hash: &str, sides: (i64, i64)) -> AppResult<()> {
         instant(2021, 1, 30, 11, 0, brussels),
         "candidat03.wb@demo.passerelle.test",
     )];
-    edition(
+    let third_id = edition(
         db,
         &third,
         &steps_2021,
@@ -194,6 +194,7 @@ pub async fn load(db: &Db, hash: &str, sides: (i64, i64)) -> AppResult<()> {
         &declines,
     )
     .await?;
+    super::grv_programme::load(db, third_id).await?;
     // The 4th, as Québec's officer drafts it (WBI has yet to approve it).
     let fourth = EditionInput {
         number: 4,

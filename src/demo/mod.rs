@@ -7,6 +7,7 @@
 mod calls;
 mod data;
 mod grv;
+mod grv_programme;
 mod projects;
 mod session;
 mod year2020;

@@ -248,6 +248,8 @@ pub struct ReviewTemplate {
     pub programme_started: bool,
     /// Whether withdrawing gives up a place in the cohort.
     pub holds_place: bool,
+    /// A selected candidate's page in the programme (item 4).
+    pub participant_page: Option<String>,
     pub notice: Option<String>,
     pub success: Option<String>,
 }
@@ -383,6 +385,10 @@ pub(super) fn review_template(
             .outcome
             .is_some_and(|(o, _)| o == super::selection::Outcome::Selected),
         programme_started: v.edition.state >= EditionState::ProgrammeRunning,
+        participant_page: v
+            .outcome
+            .is_some_and(|(o, _)| o == super::selection::Outcome::Selected)
+            .then(|| super::paths::Participants::url(v.candidacy.id)),
         notice: notice.map(|k| ctx.t(k)),
         success: success.map(|k| ctx.t(k)),
         answers,

@@ -364,6 +364,8 @@ pub struct EditionPage {
     /// (which says what it awaits until every side has sent its shortlist).
     pub screening_link: bool,
     pub cohort_link: bool,
+    /// The programme exists once the cohort stands (its page says who reads what).
+    pub programme_link: bool,
 }
 
 pub async fn page(db: &Db, user: &Viewer, id: i64) -> AppResult<EditionPage> {
@@ -399,6 +401,7 @@ pub async fn page(db: &Db, user: &Viewer, id: i64) -> AppResult<EditionPage> {
     Ok(EditionPage {
         screening_link: screening && sides.iter().any(|s| user.has_role_on(Role::Officer, s.id)),
         cohort_link: screening,
+        programme_link: edition.state >= EditionState::CohortSelected,
         can_edit: policy::can(user, Perm::Edit, &f),
         can_approve: policy::can(user, Perm::Approve, &f),
         can_advance,

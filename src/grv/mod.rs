@@ -7,6 +7,7 @@
 
 mod apply_pages;
 pub mod applying;
+pub mod calendar;
 mod call_pages;
 pub mod candidacy;
 pub mod cohort;
@@ -14,10 +15,16 @@ mod cohort_pages;
 pub mod editions;
 pub mod model;
 mod pages;
+mod participant_pages;
+pub mod participants;
 pub mod paths;
 pub mod policy;
+pub mod programme;
+mod programme_pages;
 pub mod routes;
 pub mod screening;
 mod screening_pages;
 pub mod selection;
+pub mod sessions;
 mod store;
+pub mod tasks;

@@ -424,6 +424,7 @@ pub struct ShowPage {
     pub can_approve: bool,
     pub screening_link: bool,
     pub cohort_link: bool,
+    pub programme_link: bool,
     /// A standing edition's next step, named, and each side's asking for it.
     pub next: Option<String>,
     pub asked: Vec<(String, bool)>,
@@ -489,6 +490,7 @@ fn show_page(ctx: Ctx, p: EditionPage, notice: Option<&str>) -> ShowPage {
         can_approve: p.can_approve,
         screening_link: p.screening_link,
         cohort_link: p.cohort_link,
+        programme_link: p.programme_link,
         next: p.step.as_ref().map(|(n, _, _)| ctx.t(&n.key())),
         asked: p
             .step

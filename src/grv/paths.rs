@@ -4,7 +4,7 @@
 use axum_extra::routing::TypedPath;
 use serde::Deserialize;
 
-use crate::ids::{GrvCandidacyId, GrvEditionId, RawId};
+use crate::ids::{GrvCandidacyId, GrvEditionId, GrvSessionId, RawId};
 
 /// The list of the programme's Grands Rendez-vous editions, and the form to draft one.
 pub const EDITIONS: &str = "/grv/editions";
@@ -66,3 +66,40 @@ id_path!(
     "/candidacies/{id}/withdraw",
     GrvCandidacyId
 );
+
+// The programme (item 4): its sessions, each session's page (attendance), calendar file and
+// cancellation; each participant's page, coach, notes and milestones, calendar feed.
+id_path!(EditionsProgramme, "/grv/editions/{id}/programme");
+id_path!(EditionsSessionsNew, "/grv/editions/{id}/sessions/new");
+id_path!(GrvSessions, "/grv/sessions/{id}", GrvSessionId);
+id_path!(GrvSessionsIcs, "/grv/sessions/{id}/ics", GrvSessionId);
+id_path!(GrvSessionsCancel, "/grv/sessions/{id}/cancel", GrvSessionId);
+id_path!(Participants, "/grv/participants/{id}", GrvCandidacyId);
+id_path!(
+    ParticipantsCoach,
+    "/grv/participants/{id}/coach",
+    GrvCandidacyId
+);
+id_path!(
+    ParticipantsNotes,
+    "/grv/participants/{id}/notes",
+    GrvCandidacyId
+);
+id_path!(
+    ParticipantsMilestones,
+    "/grv/participants/{id}/milestones",
+    GrvCandidacyId
+);
+id_path!(
+    ParticipantsFeed,
+    "/grv/participants/{id}/feed",
+    GrvCandidacyId
+);
+
+/// A participant's calendar feed: the secret token is the whole of its access (a calendar
+/// application signs in to nothing), so an unknown or revoked one answers 404.
+#[derive(TypedPath, Deserialize, Clone, Debug)]
+#[typed_path("/grv/calendar/{token}")]
+pub struct Feed {
+    pub token: String,
+}

@@ -202,3 +202,78 @@ pub mod candidacies {
         }
     }
 }
+
+/// Who takes part in the programme and what each reads (issue 14, item 4): the programme's
+/// officers organise it (sessions, coaches) from the moment the cohort stands until the demo
+/// day, and follow every participant; the cohort's participants read its sessions and their
+/// own page; each coach reads the sessions and follows the participants assigned to them (notes,
+/// milestones, attendance). The online meeting's link is for those three only; administrators
+/// read the programme's sessions, not the meeting or anyone's follow-up.
+pub mod programme {
+    use crate::{
+        grv::model::EditionState,
+        viewer::{Role, Viewer},
+    };
+
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum Perm {
+        /// Read the programme's sessions (times, kinds; not the meeting link).
+        Read,
+        /// Add or cancel sessions, assign coaches.
+        Organise,
+        /// Read the meeting link and the sessions' calendar files.
+        JoinMeeting,
+        /// Read a participant's page: their sessions, attendance, coach's notes and milestones.
+        ReadParticipant,
+        /// Write a participant's notes and milestones and record their attendance.
+        Follow,
+        /// Have, renew or revoke one's calendar feed.
+        Subscribe,
+    }
+
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub struct Facts {
+        /// The programme's sides.
+        pub sides: Vec<i64>,
+        pub state: EditionState,
+        /// The cohort's participants' accounts (selected, not declined).
+        pub cohort: Vec<i64>,
+        /// The coaches assigned to the cohort's participants.
+        pub coaches: Vec<i64>,
+        /// The participant the permission is about (their account) and their coach, if any.
+        pub participant: Option<i64>,
+        pub coach: Option<i64>,
+    }
+
+    pub fn can(user: &Viewer, perm: Perm, f: &Facts) -> bool {
+        let officer = f.sides.iter().any(|s| user.has_role_on(Role::Officer, *s));
+        let stands = f.state >= EditionState::CohortSelected;
+        let running = stands && f.state < EditionState::Completed;
+        let in_cohort = f.cohort.contains(&user.id);
+        let coaching = user.has_role(Role::Coach) && f.coaches.contains(&user.id);
+        // The participant must still be part of the cohort (one who gave up their place is not).
+        let participant = f.participant.filter(|p| f.cohort.contains(p));
+        let their_coach = participant.is_some()
+            && user.has_role(Role::Coach)
+            && f.coach.is_some_and(|c| c == user.id);
+        match perm {
+            Perm::Read => stands && (officer || user.is_admin() || in_cohort || coaching),
+            Perm::Organise => officer && running,
+            Perm::JoinMeeting => stands && (officer || in_cohort || coaching),
+            Perm::ReadParticipant => {
+                stands
+                    && participant.is_some()
+                    && (officer || participant == Some(user.id) || their_coach)
+            }
+            Perm::Follow => running && participant.is_some() && (officer || their_coach),
+            Perm::Subscribe => running && participant.is_some_and(|p| p == user.id),
+        }
+    }
+
+    /// Whether a participant's calendar feed answers (its address is its only credential: no
+    /// viewer): while the cohort stands and the participant is part of it.
+    pub fn feed_answers(f: &Facts) -> bool {
+        f.state >= EditionState::CohortSelected
+            && f.participant.is_some_and(|p| f.cohort.contains(&p))
+    }
+}

@@ -3,7 +3,10 @@
 
 use axum_extra::routing::TypedPath;
 
-use super::{apply_pages, call_pages, cohort_pages, pages, paths, screening_pages};
+use super::{
+    apply_pages, call_pages, cohort_pages, pages, participant_pages, paths, programme_pages,
+    screening_pages,
+};
 use crate::http::{
     Access::{AnyOf, Public, SignedIn},
     Registry,
@@ -72,4 +75,65 @@ pub fn routes(r: Registry) -> Registry {
             SignedIn,
             cohort_pages::withdraw,
         )
+        // The programme (item 4): read by the cohort, their coaches, the officers (and the
+        // sessions by administrators), which the actions check; organised by the officers.
+        .get(
+            paths::EditionsProgramme::PATH,
+            SignedIn,
+            programme_pages::programme,
+        )
+        .get(
+            paths::EditionsSessionsNew::PATH,
+            officers,
+            programme_pages::session_new,
+        )
+        .post(
+            paths::EditionsSessionsNew::PATH,
+            officers,
+            programme_pages::session_create,
+        )
+        .get(paths::GrvSessions::PATH, SignedIn, programme_pages::session)
+        .post(
+            paths::GrvSessions::PATH,
+            SignedIn,
+            programme_pages::record_attendance,
+        )
+        .get(
+            paths::GrvSessionsIcs::PATH,
+            SignedIn,
+            programme_pages::session_ics,
+        )
+        .post(
+            paths::GrvSessionsCancel::PATH,
+            officers,
+            programme_pages::cancel,
+        )
+        .post(
+            paths::ParticipantsCoach::PATH,
+            officers,
+            programme_pages::assign_coach,
+        )
+        .get(
+            paths::Participants::PATH,
+            SignedIn,
+            participant_pages::participant,
+        )
+        .post(
+            paths::ParticipantsNotes::PATH,
+            SignedIn,
+            participant_pages::add_note,
+        )
+        .post(
+            paths::ParticipantsMilestones::PATH,
+            SignedIn,
+            participant_pages::reach_milestone,
+        )
+        .post(
+            paths::ParticipantsFeed::PATH,
+            SignedIn,
+            participant_pages::feed,
+        )
+        // A calendar application fetches the feed without signing in: its secret address is
+        // the credential.
+        .get(paths::Feed::PATH, Public, programme_pages::feed)
 }

@@ -407,6 +407,14 @@ pub async fn acting_as(db: &Db, email: &str) -> AppResult<Viewer> {
     })
 }
 
+/// The active accounts holding a role of no side (coaches), by name: (id, name).
+pub async fn holders_of(
+    tx: &mut crate::db::Tx,
+    role: crate::viewer::Role,
+) -> AppResult<Vec<(i64, String)>> {
+    Ok(store::holders_of(tx, role.as_str()).await?)
+}
+
 /// An officer or commission member of a side, with their roles there.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Person {

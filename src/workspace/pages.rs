@@ -6,7 +6,10 @@ use axum::{extract::State, response::Response};
 
 use super::{
     reads::{self, MyProject},
-    sections::{Section, admin_section, commission_section, evaluator_section, officer_section},
+    sections::{
+        Section, admin_section, commission_section, evaluator_section, grv_sections,
+        officer_section,
+    },
 };
 use crate::{
     calls,
@@ -99,15 +102,7 @@ pub async fn show(State(s): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     .into_iter()
     .flatten()
     .collect();
-    if w.coach {
-        sections.push(Section {
-            id: "coach",
-            title: ctx.t("workspace-coach"),
-            action: None,
-            groups: Vec::new(),
-            note: Some(ctx.t("workspace-coach-note")),
-        });
-    }
+    sections.extend(grv_sections(&ctx, &w));
     Ok(render(&WorkspacePage {
         projects: w
             .projects

@@ -16,6 +16,7 @@ use crate::{
         tasks::{Assignment, CallProgress},
     },
     followup::{self, tasks::FollowupTasks},
+    grv,
     programmes::{self, Programme},
     projects::{
         self,
@@ -64,6 +65,9 @@ pub struct Workspace {
     pub admin: Option<AdminTasks>,
     pub programmes: Vec<Programme>,
     pub coach: bool,
+    /// The Grands Rendez-vous cohorts the reader takes part in, and a coach's participants.
+    pub grv_own: Vec<grv::tasks::ProgrammeLink>,
+    pub grv_coached: Vec<grv::tasks::ProgrammeLink>,
 }
 
 /// `user`'s workspace: each section for a role they hold, nothing else.
@@ -187,7 +191,10 @@ pub async fn workspace(db: &Db, user: &Viewer) -> AppResult<Workspace> {
             (c, apply)
         })
         .collect();
+    let (grv_own, grv_coached) = grv::tasks::programme_links_in(&mut tx, user).await?;
     Ok(Workspace {
+        grv_own,
+        grv_coached,
         projects,
         open_calls,
         officer,

@@ -7,6 +7,7 @@ use crate::{
     commissions::{self, Commission},
     decisions, evaluations,
     followup::{self, paths::ProgrammesDashboard},
+    grv,
     http::{Ctx, when_in_zone},
     i18n::format_iso_date,
     projects, users,
@@ -431,4 +432,71 @@ pub fn admin_section(ctx: &Ctx, w: &Workspace) -> Option<Section> {
         ],
         note: None,
     })
+}
+
+/// The Grands Rendez-vous' programme: a participant's own page; a coach's participants (or,
+/// before any is assigned, what will come here).
+pub fn grv_sections(ctx: &Ctx, w: &Workspace) -> Vec<Section> {
+    let l = ctx.locale;
+    let mut out = Vec::new();
+    if !w.grv_own.is_empty() {
+        out.push(Section {
+            id: "grv-participant",
+            title: ctx.t("workspace-grv-participant"),
+            action: None,
+            groups: vec![Group {
+                title: ctx.t("workspace-grv-programmes"),
+                count: w.grv_own.len() as i64,
+                lines: w
+                    .grv_own
+                    .iter()
+                    .map(|p| Line {
+                        href: Some(grv::paths::Participants::url(p.candidacy)),
+                        text: ctx.t("grv-participant-mine"),
+                        detail: p.title(l).to_string(),
+                    })
+                    .collect(),
+                empty: String::new(),
+                folded: false,
+            }],
+            note: None,
+        });
+    }
+    if w.coach {
+        let lines: Vec<Line> = w
+            .grv_coached
+            .iter()
+            .map(|p| Line {
+                href: Some(grv::paths::Participants::url(p.candidacy)),
+                text: p.name.clone(),
+                detail: p.title(l).to_string(),
+            })
+            .collect();
+        out.push(Section {
+            id: "coach",
+            title: ctx.t("workspace-coach"),
+            action: w.grv_coached.first().map(|p| {
+                (
+                    grv::paths::EditionsProgramme::url(p.edition),
+                    ctx.t("grv-programme-title"),
+                )
+            }),
+            groups: if lines.is_empty() {
+                Vec::new()
+            } else {
+                vec![Group {
+                    title: ctx.t("workspace-coach-participants"),
+                    count: lines.len() as i64,
+                    lines,
+                    empty: String::new(),
+                    folded: false,
+                }]
+            },
+            note: w
+                .grv_coached
+                .is_empty()
+                .then(|| ctx.t("workspace-coach-note")),
+        });
+    }
+    out
 }

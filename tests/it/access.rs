@@ -72,6 +72,7 @@ enum Needs {
     Followup(followup::Perm),
     Grv(grv::Perm),
     GrvScreening(grv::screening::Perm),
+    GrvProgramme(grv::programme::Perm),
     /// Either follow-up permission (a mission's status: its leads or its side's officers).
     FollowupEither(followup::Perm, followup::Perm),
 }
@@ -112,6 +113,9 @@ fn table_allows(needs: Needs, role: Role) -> bool {
         Needs::GrvScreening(p) => t::grv::screening::table()
             .iter()
             .any(|r| r.perm == p && r.expected && role_of(Some(&r.viewer)) == Some(role)),
+        Needs::GrvProgramme(p) => t::grv::programme::table()
+            .iter()
+            .any(|r| r.perm == p && r.expected && role_of(Some(&r.viewer)) == Some(role)),
         Needs::FollowupEither(a, b) => {
             table_allows(Needs::Followup(a), role) || table_allows(Needs::Followup(b), role)
         }
@@ -127,6 +131,7 @@ fn needs() -> Vec<(Method, &'static str, Needs)> {
     use evaluations::Perm as E;
     use followup::Perm as F;
     use grv::Perm as G;
+    use grv::programme::Perm as GP;
     use grv::screening::Perm as GS;
     use projects::Perm as P;
     let get = Method::GET;
@@ -215,6 +220,38 @@ fn needs() -> Vec<(Method, &'static str, Needs)> {
         (post.clone(), "/candidacies/{id}/file", SignedIn),
         (post.clone(), "/candidacies/{id}/consent", SignedIn),
         (post.clone(), "/candidacies/{id}/withdraw", SignedIn),
+        // The programme: its cohort, coaches and officers read it, which the actions check
+        // (`grv::policy::programme`); the officers organise it; a calendar feed's secret
+        // address is its credential.
+        (get.clone(), "/grv/editions/{id}/programme", SignedIn),
+        (
+            get.clone(),
+            "/grv/editions/{id}/sessions/new",
+            GrvProgramme(GP::Organise),
+        ),
+        (
+            post.clone(),
+            "/grv/editions/{id}/sessions/new",
+            GrvProgramme(GP::Organise),
+        ),
+        (get.clone(), "/grv/sessions/{id}", SignedIn),
+        (post.clone(), "/grv/sessions/{id}", SignedIn),
+        (get.clone(), "/grv/sessions/{id}/ics", SignedIn),
+        (
+            post.clone(),
+            "/grv/sessions/{id}/cancel",
+            GrvProgramme(GP::Organise),
+        ),
+        (
+            post.clone(),
+            "/grv/participants/{id}/coach",
+            GrvProgramme(GP::Organise),
+        ),
+        (get.clone(), "/grv/participants/{id}", SignedIn),
+        (post.clone(), "/grv/participants/{id}/notes", SignedIn),
+        (post.clone(), "/grv/participants/{id}/milestones", SignedIn),
+        (post.clone(), "/grv/participants/{id}/feed", SignedIn),
+        (get.clone(), "/grv/calendar/{token}", Public),
         (get.clone(), "/commissions", Commissions(K::View)),
         (get.clone(), "/commissions/new", Commissions(K::Draft)),
         (post.clone(), "/commissions/new", Commissions(K::Draft)),

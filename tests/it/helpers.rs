@@ -662,6 +662,10 @@ pub fn try_page_of(action: &str) -> Option<String> {
     let parts: Vec<&str> = action.trim_start_matches('/').split('/').collect();
     match parts.as_slice() {
         ["sessions", id, "sign"] => Some(format!("/sessions/{id}/minutes")),
+        ["grv", "editions", id, "sessions", "new"] => {
+            Some(format!("/grv/editions/{id}/sessions/new"))
+        }
+        ["grv", kind @ ("sessions" | "participants"), id, ..] => Some(format!("/grv/{kind}/{id}")),
         ["grv", "editions", id, page @ ("screening" | "cohort"), ..] => {
             Some(format!("/grv/editions/{id}/{page}"))
         }

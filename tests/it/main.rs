@@ -18,6 +18,7 @@ mod followup;
 mod followup_terms;
 mod grv;
 mod grv_candidates;
+mod grv_programme;
 mod grv_selection;
 mod helpers;
 mod i18n_keys;

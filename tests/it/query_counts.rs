@@ -10,6 +10,8 @@ use passerelle::{app::registry, db::counted};
 use crate::helpers::TestApp;
 
 const N: usize = 6;
+/// The secret of the calendar feed measured.
+const FEED: &str = "query-count-feed-token-0123456789abcdefghijk";
 
 /// (account, page) for every GET route of the registry; `{call}`, `{project}`… are resolved
 /// on each database. Static files and token forms read no rows and are left out by name.
@@ -36,6 +38,12 @@ const PAGES: &[(&str, &str)] = &[
     ("charge.qc", "/grv/editions/{grv}"),
     ("charge.wb", "/grv/editions/{grv_cohort}/screening"),
     ("charge.qc", "/grv/editions/{grv_cohort}/cohort"),
+    ("charge.wb", "/grv/editions/{grv_cohort}/programme"),
+    ("charge.qc", "/grv/editions/{grv_cohort}/sessions/new"),
+    ("coach", "/grv/sessions/{grv_session}"),
+    ("demandeur.qc", "/grv/sessions/{grv_session}/ics"),
+    ("demandeur.qc", "/grv/participants/{candidacy}"),
+    ("", "/grv/calendar/{feed}"),
     ("demandeur.qc", "/grands-rendez-vous"),
     ("demandeur.qc", "/grands-rendez-vous/{grv_public}"),
     ("demandeur.qc", "/candidacies/{candidacy}"),
@@ -159,6 +167,10 @@ async fn ids(app: &TestApp) -> Vec<(&'static str, i64)> {
             .await,
         ),
         (
+            "{grv_session}",
+            app.scalar("select min(id) from grv_sessions").await,
+        ),
+        (
             "{grv_public}",
             app.scalar("select max(id) from grv_editions where state <> 'draft'")
                 .await,
@@ -185,6 +197,14 @@ async fn ids(app: &TestApp) -> Vec<(&'static str, i64)> {
 async fn measure(rows: usize) -> Vec<(String, u64, u64)> {
     let app = TestApp::spawn_sized_demo(rows).await;
     let ids = ids(&app).await;
+    // A participant's calendar feed, whose secret address the demo does not hold.
+    app.exec_text(&format!(
+        "insert into grv_feeds (candidacy_id, token_hash, created_at)
+         select c.id, '{}', 0 from grv_candidacies c join users u on u.id = c.user_id
+         where u.email = 'demandeur.qc@demo.passerelle.test'",
+        passerelle::auth::token_hash(FEED)
+    ))
+    .await;
     let mut out = Vec::new();
     for (account, page) in PAGES {
         let mut b = app.browser();
@@ -196,6 +216,7 @@ async fn measure(rows: usize) -> Vec<(String, u64, u64)> {
         for (k, v) in &ids {
             url = url.replace(k, &v.to_string());
         }
+        url = url.replace("{feed}", FEED);
         let (r, counts) = counted(b.get(&url)).await;
         // At most one read transaction for the page (none for a blank form), plus the session
         // lookup when signed in.

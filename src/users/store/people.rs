@@ -23,6 +23,17 @@ pub async fn find_users(tx: &mut Tx, ids: &[i64]) -> sqlx::Result<Vec<UserRow>> 
     fetch_all_in(tx, &sql, ids).await
 }
 
+/// The active accounts holding `role` (a role of no side, as coaching), by name: (id, name).
+pub async fn holders_of(tx: &mut Tx, role: &str) -> sqlx::Result<Vec<(i64, String)>> {
+    on_tx!(tx, |c| sqlx::query_as(
+        "select distinct u.id, u.name from role_grants g join users u on u.id = g.user_id
+         where g.role = $1 and u.disabled_at is null order by u.name, u.id"
+    )
+    .bind(role)
+    .fetch_all(c)
+    .await)
+}
+
 /// How many accounts there are.
 pub async fn count_users(tx: &mut Tx) -> sqlx::Result<i64> {
     on_tx!(tx, |c| sqlx::query_scalar("select count(*) from users")

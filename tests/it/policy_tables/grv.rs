@@ -262,3 +262,138 @@ pub mod screening {
         check(table(), can);
     }
 }
+
+/// The programme (issue 14, item 4): "sessions ... with an online meeting link visible to the
+/// cohort and coaches only ...; coaches assigned to participants; attendance recorded; the
+/// coach's notes and milestones, visible to the participant; a participant page". The viewer
+/// of every row is account 7; another participant is account 8.
+pub mod programme {
+    use passerelle::grv::model::EditionState::{
+        self, Closed, CohortSelected, Completed, DemoDay, ProgrammeRunning, Screening,
+    };
+    use passerelle::grv::policy::programme::*;
+    use passerelle::viewer::Viewer;
+
+    use super::super::{
+        ELSEWHERE, QC, Row, WB, admin, applicant, check, coach, evaluator, member, officer, row,
+    };
+
+    const ME: i64 = 7;
+    const OTHER: i64 = 8;
+
+    /// The cohort `cohort`, coached by `coaches`; about `participant` coached by `coach`.
+    fn facts(
+        state: EditionState,
+        cohort: &[i64],
+        coaches: &[i64],
+        about: Option<(i64, Option<i64>)>,
+    ) -> Facts {
+        Facts {
+            sides: vec![WB, QC],
+            state,
+            cohort: cohort.to_vec(),
+            coaches: coaches.to_vec(),
+            participant: about.map(|a| a.0),
+            coach: about.and_then(|a| a.1),
+        }
+    }
+
+    #[rustfmt::skip]
+    pub fn table() -> Vec<Row<Perm, Facts, Viewer>> {
+        use Perm::*;
+        let running = |about| facts(ProgrammeRunning, &[ME, OTHER], &[ME], about);
+        // The viewer neither in the cohort nor coaching it.
+        let others = || facts(ProgrammeRunning, &[OTHER], &[OTHER], None);
+        vec![
+            // Read: once the cohort stands — the programme's officers, the administrator, the
+            // cohort and its coaches; nobody before, nobody else.
+            row("officer WB", officer(WB), Read, running(None), true),
+            row("officer QC, cohort just selected", officer(QC), Read, facts(CohortSelected, &[OTHER], &[], None), true),
+            row("officer WB, screening", officer(WB), Read, facts(Screening, &[], &[], None), false),
+            row("administrator", admin(), Read, running(None), true),
+            row("participant", applicant(WB), Read, facts(ProgrammeRunning, &[ME], &[], None), true),
+            row("participant, completed", applicant(QC), Read, facts(Completed, &[ME], &[], None), true),
+            row("candidate not in the cohort", applicant(WB), Read, facts(ProgrammeRunning, &[OTHER], &[], None), false),
+            row("coach of the cohort", coach(), Read, running(None), true),
+            row("coach of no one here", coach(), Read, facts(ProgrammeRunning, &[OTHER], &[OTHER], None), false),
+            row("member WB", member(WB), Read, others(), false),
+            row("evaluator QC", evaluator(QC), Read, others(), false),
+            row("officer elsewhere", officer(ELSEWHERE), Read, others(), false),
+            // Organise: the programme's officers, from the cohort to the demo day.
+            row("officer WB, cohort selected", officer(WB), Organise, facts(CohortSelected, &[], &[], None), true),
+            row("officer QC, demo day", officer(QC), Organise, facts(DemoDay, &[], &[], None), true),
+            row("officer WB, completed", officer(WB), Organise, facts(Completed, &[], &[], None), false),
+            row("officer WB, call closed", officer(WB), Organise, facts(Closed, &[], &[], None), false),
+            row("administrator", admin(), Organise, running(None), false),
+            row("coach of the cohort", coach(), Organise, running(None), false),
+            row("participant", applicant(WB), Organise, running(None), false),
+            row("officer elsewhere", officer(ELSEWHERE), Organise, running(None), false),
+            // JoinMeeting: the cohort, its coaches, the officers — not the administrator.
+            row("participant", applicant(QC), JoinMeeting, running(None), true),
+            row("coach of the cohort", coach(), JoinMeeting, running(None), true),
+            row("officer WB", officer(WB), JoinMeeting, running(None), true),
+            row("administrator", admin(), JoinMeeting, others(), false),
+            row("candidate not in the cohort", applicant(WB), JoinMeeting, facts(ProgrammeRunning, &[OTHER], &[], None), false),
+            row("coach of no one here", coach(), JoinMeeting, facts(ProgrammeRunning, &[OTHER], &[OTHER], None), false),
+            row("member QC", member(QC), JoinMeeting, others(), false),
+            row("officer elsewhere", officer(ELSEWHERE), JoinMeeting, others(), false),
+            // ReadParticipant: the participant, their own coach, the officers.
+            row("participant, own page", applicant(WB), ReadParticipant, running(Some((ME, None))), true),
+            row("participant, another's page", applicant(WB), ReadParticipant, running(Some((OTHER, None))), false),
+            row("their coach", coach(), ReadParticipant, running(Some((OTHER, Some(ME)))), true),
+            row("another's coach", coach(), ReadParticipant, running(Some((OTHER, Some(OTHER)))), false),
+            row("officer QC", officer(QC), ReadParticipant, running(Some((OTHER, None))), true),
+            row("administrator", admin(), ReadParticipant, running(Some((OTHER, None))), false),
+            row("one who left the cohort", applicant(WB), ReadParticipant, facts(ProgrammeRunning, &[OTHER], &[], Some((ME, None))), false),
+            row("officer WB, not in the cohort", officer(WB), ReadParticipant, facts(ProgrammeRunning, &[OTHER], &[], Some((ME, None))), false),
+            row("officer elsewhere", officer(ELSEWHERE), ReadParticipant, running(Some((OTHER, None))), false),
+            // Follow: their coach and the officers, while the programme runs.
+            row("their coach", coach(), Follow, running(Some((OTHER, Some(ME)))), true),
+            row("their coach, completed", coach(), Follow, facts(Completed, &[OTHER], &[ME], Some((OTHER, Some(ME)))), false),
+            row("another's coach", coach(), Follow, running(Some((OTHER, Some(OTHER)))), false),
+            row("officer WB", officer(WB), Follow, running(Some((OTHER, None))), true),
+            row("the participant", applicant(WB), Follow, running(Some((ME, None))), false),
+            row("administrator", admin(), Follow, running(Some((OTHER, None))), false),
+            // Subscribe: the participant alone, while the programme runs.
+            row("participant, own feed", applicant(QC), Subscribe, running(Some((ME, None))), true),
+            row("participant, another's", applicant(QC), Subscribe, running(Some((OTHER, None))), false),
+            row("participant, completed", applicant(QC), Subscribe, facts(Completed, &[ME], &[], Some((ME, None))), false),
+            row("their coach", coach(), Subscribe, running(Some((OTHER, Some(ME)))), false),
+            row("officer WB", officer(WB), Subscribe, running(Some((OTHER, None))), false),
+        ]
+    }
+
+    #[test]
+    fn grv_programme_policy_follows_the_issue_and_domain_rules_table() {
+        check(table(), can);
+    }
+
+    #[test]
+    fn a_calendar_feed_answers_only_while_its_participant_is_in_a_standing_cohort() {
+        assert!(feed_answers(&facts(
+            ProgrammeRunning,
+            &[ME],
+            &[],
+            Some((ME, None))
+        )));
+        assert!(feed_answers(&facts(
+            Completed,
+            &[ME],
+            &[],
+            Some((ME, None))
+        )));
+        // Gave up their place: the feed stops.
+        assert!(!feed_answers(&facts(
+            ProgrammeRunning,
+            &[OTHER],
+            &[],
+            Some((ME, None))
+        )));
+        assert!(!feed_answers(&facts(
+            Screening,
+            &[ME],
+            &[],
+            Some((ME, None))
+        )));
+    }
+}
