@@ -24,3 +24,57 @@ pub fn finish(cal: icalendar::Calendar, product: &str) -> String {
         1,
     )
 }
+
+/// The longest meeting link.
+pub const MAX_URL: usize = 500;
+
+/// A meeting link as sessions (the commission's, the Grands Rendez-vous') accept it: `https`,
+/// a host, no spaces, control characters or characters that would break out of an attribute.
+pub fn meeting_url_ok(url: &str) -> bool {
+    url.strip_prefix("https://")
+        .is_some_and(|rest| !rest.is_empty() && !rest.starts_with('/'))
+        && url.len() <= MAX_URL
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\''))
+}
+
+/// A calendar file as a download, kept by no shared cache (it carries meeting links).
+pub fn response(body: String, filename: &str) -> axum::response::Response {
+    use axum::{http::header, response::IntoResponse};
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                "text/calendar; charset=utf-8".to_string(),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{filename}\""),
+            ),
+            (header::CACHE_CONTROL, "private, no-store".to_string()),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::meeting_url_ok;
+
+    #[test]
+    fn a_meeting_link_is_an_https_address_with_a_host_and_nothing_that_breaks_out() {
+        assert!(meeting_url_ok("https://meet.example.org/grv?pwd=x"));
+        for bad in [
+            "http://meet.example.org",
+            "https://",
+            "https:///x",
+            "https://meet.example.org/a b",
+            "https://x.org/\"onload=\"",
+            "javascript:alert(1)",
+        ] {
+            assert!(!meeting_url_ok(bad), "{bad}");
+        }
+    }
+}

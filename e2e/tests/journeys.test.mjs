@@ -407,5 +407,31 @@ test('Grands Rendez-vous: the sides open a call, a candidate applies, files and 
   await back.goto(mine);
   assert.match(await back.textContent('main'), /Belle énergie au lancement/);
   assert.match(await back.textContent('main'), /Présence\s*:\s*Présent ou présente/);
+
+  // The announcement: she gives a photo with its credit line; the public cohort page shows
+  // her; she withdraws her consent, and the page and the photo's address forget her.
+  const photo = await back.screenshot({ type: 'jpeg', quality: 80 });
+  await back.goto(candidacy);
+  await back.setInputFiles('#f-photo', { name: 'moi.jpg', mimeType: 'image/jpeg', buffer: photo });
+  await back.fill('#f-credit', '© Antoine Hin');
+  await back.click('button:has-text("Envoyer la photo")');
+  await back.waitForURL(/photo=1/);
+  assert.match(await back.textContent('main'), /Photo enregistrée, sans ses métadonnées/);
+  await accessible(back, 'the candidacy with its photo');
+  const visitor = await newPage(browser, 'fr-BE');
+  const cohortPage = edition.replace(/\/grv\/editions\/(\d+)$/, '/grands-rendez-vous/$1/cohort');
+  await visitor.goto(cohortPage);
+  assert.match(await visitor.textContent('main'), /Atelier de réparation itinérant/);
+  assert.match(await visitor.textContent('main'), /© Antoine Hin/);
+  await accessible(visitor, 'the public cohort page');
+  const src = await visitor.getAttribute('.people img', 'src');
+  assert.equal((await visitor.request.get(server.base + src)).status(), 200);
+  await back.click('button:has-text("Retirer mon consentement")');
+  await back.waitForURL(/consent=1/);
+  await visitor.reload();
+  assert.doesNotMatch(await visitor.textContent('main'), /Atelier de réparation itinérant/);
+  assert.equal((await visitor.request.get(server.base + src)).status(), 404);
+  await accessible(visitor, 'the public cohort page after the withdrawal');
+  await visitor.context().close();
   await back.context().close();
 });

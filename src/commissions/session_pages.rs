@@ -91,11 +91,7 @@ fn parse_session(
         },
         "online" => {
             let url = raw.get("meeting_url").trim().to_string();
-            if !(url.starts_with("https://") && url.len() > 8 && url.len() <= 500)
-                || url
-                    .chars()
-                    .any(|c| c.is_whitespace() || c == '"' || c == '<')
-            {
+            if !crate::calendar::meeting_url_ok(&url) {
                 e.add("meeting_url", "sessions-error-link");
             }
             Venue::Online { meeting_url: url }

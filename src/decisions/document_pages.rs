@@ -7,8 +7,8 @@ use crate::ids::{ProjectId, SessionId};
 use askama::Template;
 use axum::{
     extract::{Query, State},
-    http::{StatusCode, header},
-    response::{IntoResponse, Response},
+    http::StatusCode,
+    response::Response,
 };
 
 use crate::{
@@ -97,20 +97,10 @@ pub async fn ics(
         &s.settings.public_url,
     )
     .await?;
-    Ok((
-        [
-            (
-                header::CONTENT_TYPE,
-                "text/calendar; charset=utf-8".to_string(),
-            ),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"session-{id}.ics\""),
-            ),
-        ],
+    Ok(crate::calendar::response(
         body,
-    )
-        .into_response())
+        &format!("session-{id}.ics"),
+    ))
 }
 
 /// Signs the minutes for the user's side (co-chair or delegate), once the session is closed.

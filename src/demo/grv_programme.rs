@@ -101,6 +101,10 @@ type Note = (usize, (i16, i8, i8), &'static str, Option<&'static str>);
 
 pub async fn load(db: &Db, edition: i64) -> AppResult<()> {
     let officer = acting_as(db, "charge.wb@demo.passerelle.test").await?;
+    let window = programme::session_form(db, &officer, edition)
+        .await?
+        .0
+        .session_window();
     let coach = acting_as(db, "coach@demo.passerelle.test").await?;
     let zones = vec![BRUSSELS.to_string(), MONTREAL.to_string()];
     // The week after the programme started, WBI sets up its sessions and assigns the coach.
@@ -118,6 +122,7 @@ pub async fn load(db: &Db, edition: i64) -> AppResult<()> {
                 meeting_url: "https://meet.example.org/grv3-programme",
             },
             &zones,
+            window,
         )
         .map_err(AppError::Invalid)?;
         ids.push((

@@ -250,6 +250,12 @@ pub struct ReviewTemplate {
     pub holds_place: bool,
     /// A selected candidate's page in the programme (item 4).
     pub participant_page: Option<String>,
+    /// The photo for the announcement: (preview address, credit line).
+    pub photo: Option<(String, String)>,
+    /// The photo form: its errors and the credit typed.
+    pub photo_error: Option<String>,
+    pub credit_error: Option<String>,
+    pub credit: String,
     pub notice: Option<String>,
     pub success: Option<String>,
 }
@@ -385,6 +391,15 @@ pub(super) fn review_template(
             .outcome
             .is_some_and(|(o, _)| o == super::selection::Outcome::Selected),
         programme_started: v.edition.state >= EditionState::ProgrammeRunning,
+        photo: v.photo.as_ref().map(|p| {
+            (
+                paths::CandidaciesPhoto::url(v.candidacy.id),
+                p.credit.clone(),
+            )
+        }),
+        photo_error: None,
+        credit_error: None,
+        credit: String::new(),
         participant_page: v
             .outcome
             .is_some_and(|(o, _)| o == super::selection::Outcome::Selected)
@@ -405,6 +420,8 @@ pub struct ReviewQuery {
     consent: Option<String>,
     #[serde(default)]
     withdrawn: Option<String>,
+    #[serde(default)]
+    photo: Option<String>,
 }
 
 pub async fn review(
@@ -422,6 +439,12 @@ pub async fn review(
         Some("grv-consent-saved")
     } else if q.withdrawn.is_some() && v.candidacy.state == FilingState::Withdrawn {
         Some("grv-withdrawn")
+    } else if let Some(p) = q.photo.as_deref() {
+        Some(if p == "1" {
+            "grv-photo-saved"
+        } else {
+            "grv-photo-removed"
+        })
     } else {
         None
     };
@@ -499,7 +522,10 @@ pub async fn consent(
             )));
         }
     };
-    applying::consent(&s.db, ctx.require_user()?, id, given).await?;
+    if let Some(photo) = applying::consent(&s.db, ctx.require_user()?, id, given).await? {
+        // Consent withdrawn: the photo's row is gone, its file goes too.
+        let _ = s.settings.storage.delete(&photo).await;
+    }
     Ok(see_other(&format!(
         "{}?consent=1",
         paths::CandidaciesReview::url(id)

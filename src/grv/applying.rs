@@ -182,6 +182,8 @@ pub struct CandidacyView {
     pub problems: FieldErrors,
     pub receipts: Vec<ReceiptRow>,
     pub now: i64,
+    /// The photo its author gave for the public announcement (the author's page shows it).
+    pub photo: Option<store::photos::PhotoRow>,
 }
 
 impl CandidacyView {
@@ -215,7 +217,12 @@ fn content_fingerprint(i: &CandidacyInput) -> Fingerprint {
     Fingerprint::of(&serde_json::to_value(i).unwrap_or_default())
 }
 
-async fn load(tx: &mut Tx, user: &Viewer, id: i64, now: i64) -> AppResult<CandidacyView> {
+pub(super) async fn load(
+    tx: &mut Tx,
+    user: &Viewer,
+    id: i64,
+    now: i64,
+) -> AppResult<CandidacyView> {
     let c = cstore::get(tx, id).await?.ok_or(AppError::NotFound)?;
     let (edition, sides) = public_edition(tx, c.edition_id).await?;
     let mut f = facts(&edition, &sides, Some(&c), None, now);
@@ -246,7 +253,16 @@ async fn load(tx: &mut Tx, user: &Viewer, id: i64, now: i64) -> AppResult<Candid
     } else {
         None
     };
+    let photo = if is_author {
+        store::photos::of_candidacies(tx, &[c.id])
+            .await?
+            .into_iter()
+            .next()
+    } else {
+        None
+    };
     Ok(CandidacyView {
+        photo,
         deadline: deadline_of(&edition, c.side_id),
         is_author,
         filed,
@@ -434,7 +450,9 @@ pub fn in_every_zone(l: Locale, sides: &[Side], at: i64) -> String {
 
 /// Gives or withdraws the author's consent to a public announcement, storing the wording shown
 /// in the language it was shown in.
-pub async fn consent(db: &Db, user: &Viewer, id: i64, given: bool) -> AppResult<()> {
+/// Withdrawing consent deletes the announcement's photo too: its storage key is returned, for
+/// the caller to delete the file once this is committed.
+pub async fn consent(db: &Db, user: &Viewer, id: i64, given: bool) -> AppResult<Option<String>> {
     let mut tx = db.write().await?;
     let now = db.now_ms();
     let v = load(&mut tx, user, id, now).await?;
@@ -444,6 +462,11 @@ pub async fn consent(db: &Db, user: &Viewer, id: i64, given: bool) -> AppResult<
     let l = user.locale;
     let wording = consent_wording(l, &v.edition);
     cstore::add_consent(&mut tx, id, given, &wording, l.tag(), now).await?;
+    let photo = if given {
+        None
+    } else {
+        super::announcement::forget_in(&mut tx, id).await?
+    };
     audit::record(
         &mut tx,
         &user.actor(),
@@ -458,7 +481,7 @@ pub async fn consent(db: &Db, user: &Viewer, id: i64, given: bool) -> AppResult<
     )
     .await?;
     tx.commit().await?;
-    Ok(())
+    Ok(photo)
 }
 
 /// Withdraws the author's candidacy (they confirmed it). A selected candidate declines their

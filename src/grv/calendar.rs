@@ -61,7 +61,13 @@ pub fn feed(name: &str, sessions: &[Session], c: &Context) -> AppResult<String> 
     let mut cal = Calendar::new();
     cal.name(name);
     for s in sessions {
-        cal.push(event(s, c)?);
+        // One event the calendar cannot hold must not take the others with it.
+        match event(s, c) {
+            Ok(e) => {
+                cal.push(e);
+            }
+            Err(e) => tracing::warn!(session = s.id, error = %e, "session left out of a feed"),
+        }
     }
     Ok(crate::calendar::finish(cal.done(), "Grands Rendez-vous"))
 }

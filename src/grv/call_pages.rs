@@ -64,6 +64,8 @@ pub struct CallTemplate {
     /// Where an anonymous visitor signs in to apply (and comes back).
     pub login: Option<String>,
     pub notice: Option<String>,
+    /// The cohort's public page, once it stands.
+    pub cohort: Option<String>,
 }
 
 async fn call_template(
@@ -94,6 +96,7 @@ async fn call_template(
             })
             .collect(),
         open: p.open,
+        cohort: (e.state >= EditionState::CohortSelected).then(|| paths::CallCohort::url(id)),
         state: ctx.t(&e.state.key()),
         can_apply: p.can_apply,
         mine: p

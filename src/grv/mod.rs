@@ -1,10 +1,16 @@
 //! The Grands Rendez-vous (issue 14): the programme's second system — editions of an event
 //! whose call selects a cohort of would-be entrepreneurs for an online idea-acceleration
-//! programme. So far: editions set up by both sides' officers and their lifecycle.
+//! programme: editions set up by both sides' officers, the call for candidates, screening and
+//! the joint selection, the programme (sessions, coaches, attendance, calendars) and the public
+//! announcement of the cohort.
 //!
-//! `model` (pure: an edition, its format and states, its rules) ← `policy` (pure) ← `store`
-//! (private SQL) ← `editions` (actions) ← `pages` (thin handlers) ← `routes`.
+//! Pure models (`model`, `candidacy`, `selection`, `sessions`, `photo`, `calendar`) ← `policy`
+//! (pure) ← `store` (private SQL) ← actions (`editions`, `applying`, `screening`, `cohort`,
+//! `programme`, `participants`, `announcement`, `tasks`) ← `*_pages` (thin handlers) ←
+//! `routes`. See docs/ARCHITECTURE.md.
 
+pub mod announcement;
+mod announcement_pages;
 mod apply_pages;
 pub mod applying;
 pub mod calendar;
@@ -18,6 +24,7 @@ mod pages;
 mod participant_pages;
 pub mod participants;
 pub mod paths;
+pub mod photo;
 pub mod policy;
 pub mod programme;
 mod programme_pages;

@@ -243,6 +243,21 @@ impl Edition {
     pub fn name(&self, locale: Locale) -> String {
         self.input.title.get(locale).to_string()
     }
+    /// When its programme's sessions may be held: from a year before its first day to a year
+    /// after its last (unix milliseconds, UTC, the day's whole width in every zone).
+    pub fn session_window(&self) -> (i64, i64) {
+        let ms = |d: Date, years: i16| {
+            d.checked_add(jiff::Span::new().years(years))
+                .ok()
+                .and_then(|d| d.at(0, 0, 0, 0).in_tz("UTC").ok())
+                .map(|z| z.timestamp().as_millisecond())
+        };
+        let day = 86_400_000;
+        (
+            ms(self.input.starts_on, -1).map_or(i64::MIN, |t| t - day),
+            ms(self.input.ends_on, 1).map_or(i64::MAX, |t| t + 2 * day),
+        )
+    }
 }
 
 #[cfg(test)]

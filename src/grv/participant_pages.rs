@@ -14,11 +14,12 @@ use super::{
     participants::{self, ParticipantView},
     paths,
     programme_pages::{SessionLine, session_line},
+    screening_pages::DoneQuery,
     sessions,
 };
 use crate::{
     error::{AppError, AppResult, FieldErrors},
-    http::{AppState, Ctx, render, render_status, see_other},
+    http::{AppState, Ctx, form::clean_text, render, render_status, see_other},
     i18n::{format_civil_date, format_long_date},
     ids::GrvCandidacyId,
 };
@@ -136,12 +137,6 @@ impl ParticipantTemplate {
     }
 }
 
-#[derive(serde::Deserialize)]
-pub struct DoneQuery {
-    #[serde(default)]
-    pub done: String,
-}
-
 pub async fn participant(
     State(s): State<AppState>,
     ctx: Ctx,
@@ -152,10 +147,10 @@ pub async fn participant(
 ) -> AppResult<Response> {
     let v = participants::participant_page(&s.db, ctx.require_user()?, id).await?;
     let mut t = ParticipantTemplate::new(ctx, v);
-    t.success = match q.done.as_str() {
-        "note" => Some(t.ctx.t("grv-note-saved")),
-        "milestone" => Some(t.ctx.t("grv-milestone-reached-done")),
-        "revoked" => Some(t.ctx.t("grv-feed-revoked")),
+    t.success = match q.done.as_deref() {
+        Some("note") => Some(t.ctx.t("grv-note-saved")),
+        Some("milestone") => Some(t.ctx.t("grv-milestone-reached-done")),
+        Some("revoked") => Some(t.ctx.t("grv-feed-revoked")),
         _ => None,
     };
     Ok(render(&t))
@@ -181,8 +176,19 @@ pub async fn add_note(
     Form(f): Form<NoteForm>,
 ) -> AppResult<Response> {
     let user = ctx.require_user()?;
-    let milestone = f.kind == "milestone";
-    match participants::add_note(&s.db, user, id, &f.body, milestone, &f.due_on).await {
+    let milestone = match f.kind.as_str() {
+        "milestone" => true,
+        "note" => false,
+        _ => {
+            return Err(AppError::Invalid(FieldErrors::single(
+                "kind",
+                "common-error-choice",
+            )));
+        }
+    };
+    // As stored: line breaks as `\n` (a browser's `\r\n` counted once), no control characters.
+    let body = clean_text(&f.body);
+    match participants::add_note(&s.db, user, id, &body, milestone, &f.due_on).await {
         Ok(()) => Ok(see_other(&format!(
             "{}?done=note#notes",
             paths::Participants::url(id)
@@ -192,7 +198,7 @@ pub async fn add_note(
             let mut t = ParticipantTemplate::new(ctx, v);
             t.body_error = errors.get("body").map(|k| t.ctx.t(k));
             t.due_error = errors.get("due_on").map(|k| t.ctx.t(k));
-            t.body = f.body;
+            t.body = body;
             t.milestone = milestone;
             t.due_on = f.due_on;
             Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &t))

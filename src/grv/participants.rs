@@ -54,11 +54,19 @@ impl ParticipantView {
 }
 
 /// The edition of a candidacy, with its programme; a candidacy not in the cohort has no page.
-async fn load(tx: &mut Tx, candidacy: i64) -> AppResult<(super::programme::Cast, Participant)> {
+/// A write (`lock`) takes the edition's lock before reading what it decides on.
+async fn load(
+    tx: &mut Tx,
+    candidacy: i64,
+    lock: bool,
+) -> AppResult<(super::programme::Cast, Participant)> {
     let edition = cstore::get(tx, candidacy)
         .await?
         .ok_or(AppError::NotFound)?
         .edition_id;
+    if lock {
+        store::lock(tx, edition).await?;
+    }
     let c = cast(tx, edition).await?;
     let p = c.participant(candidacy).ok_or(AppError::NotFound)?.clone();
     Ok((c, p))
@@ -66,7 +74,7 @@ async fn load(tx: &mut Tx, candidacy: i64) -> AppResult<(super::programme::Cast,
 
 pub async fn participant_page(db: &Db, user: &Viewer, id: i64) -> AppResult<ParticipantView> {
     let mut tx = db.read().await?;
-    let (c, p) = load(&mut tx, id).await?;
+    let (c, p) = load(&mut tx, id, false).await?;
     let f = c.facts(Some(&p));
     if !can(user, Perm::ReadParticipant, &f) {
         return Err(AppError::NotFound);
@@ -114,8 +122,7 @@ pub async fn add_note(
     due_on: &str,
 ) -> AppResult<()> {
     let mut tx = db.write().await?;
-    let (c, p) = load(&mut tx, id).await?;
-    store::lock(&mut tx, c.edition.id).await?;
+    let (c, p) = load(&mut tx, id, true).await?;
     if !can(user, Perm::Follow, &c.facts(Some(&p))) {
         return Err(AppError::Forbidden);
     }
@@ -151,8 +158,7 @@ pub async fn add_note(
 /// Marks one of a participant's milestones reached.
 pub async fn reach_milestone(db: &Db, user: &Viewer, id: i64, note: i64) -> AppResult<()> {
     let mut tx = db.write().await?;
-    let (c, p) = load(&mut tx, id).await?;
-    store::lock(&mut tx, c.edition.id).await?;
+    let (c, p) = load(&mut tx, id, true).await?;
     if !can(user, Perm::Follow, &c.facts(Some(&p))) {
         return Err(AppError::Forbidden);
     }
@@ -178,7 +184,7 @@ pub async fn reach_milestone(db: &Db, user: &Viewer, id: i64, note: i64) -> AppR
 /// returns its token: shown once, as only its hash is kept.
 pub async fn renew_feed(db: &Db, user: &Viewer, id: i64) -> AppResult<String> {
     let mut tx = db.write().await?;
-    let (c, p) = load(&mut tx, id).await?;
+    let (c, p) = load(&mut tx, id, true).await?;
     if !can(user, Perm::Subscribe, &c.facts(Some(&p))) {
         return Err(AppError::Forbidden);
     }
@@ -201,7 +207,7 @@ pub async fn renew_feed(db: &Db, user: &Viewer, id: i64) -> AppResult<String> {
 /// Stops the participant's calendar feed: its address answers 404 from now on.
 pub async fn revoke_feed(db: &Db, user: &Viewer, id: i64) -> AppResult<()> {
     let mut tx = db.write().await?;
-    let (c, p) = load(&mut tx, id).await?;
+    let (c, p) = load(&mut tx, id, true).await?;
     // Revoking is always the participant's, even once the programme is over.
     if p.candidacy.user_id != user.id || !can(user, Perm::ReadParticipant, &c.facts(Some(&p))) {
         return Err(AppError::Forbidden);
@@ -261,7 +267,7 @@ pub async fn feed(db: &Db, token: &str, base: &str) -> AppResult<String> {
     let id = pstore::feed_owner(&mut tx, &auth::token_hash(token))
         .await?
         .ok_or(AppError::NotFound)?;
-    let (c, p) = load(&mut tx, id).await?;
+    let (c, p) = load(&mut tx, id, false).await?;
     if !feed_answers(&c.facts(Some(&p))) {
         return Err(AppError::NotFound);
     }

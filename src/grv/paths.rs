@@ -103,3 +103,20 @@ id_path!(
 pub struct Feed {
     pub token: String,
 }
+
+// The public announcement (item 5): the cohort's page, its photos; a candidate's photo.
+id_path!(CallCohort, "/grands-rendez-vous/{id}/cohort");
+id_path!(CandidaciesPhoto, "/candidacies/{id}/photo", GrvCandidacyId);
+id_path!(
+    CandidaciesPhotoRemove,
+    "/candidacies/{id}/photo/remove",
+    GrvCandidacyId
+);
+
+/// A participant's photo on the public page: its random key is its address, answered only
+/// while its participant is announced.
+#[derive(TypedPath, Deserialize, Clone, Debug)]
+#[typed_path("/grands-rendez-vous/photos/{key}")]
+pub struct Photo {
+    pub key: String,
+}

@@ -154,7 +154,11 @@ async fn programme_in(tx: &mut Tx, user: &Viewer, id: i64) -> AppResult<Programm
     let participants = c
         .participants
         .iter()
-        .filter(|p| can(user, Perm::Follow, &c.facts(Some(p))))
+        // Those the viewer follows (officers: everyone; a coach: their own), also once the
+        // programme is over; a participant is not listed to themself.
+        .filter(|p| {
+            p.candidacy.user_id != user.id && can(user, Perm::ReadParticipant, &c.facts(Some(p)))
+        })
         .map(|p| {
             let theirs = || {
                 attendance
@@ -254,8 +258,9 @@ pub async fn cancel_session(db: &Db, user: &Viewer, session: i64) -> AppResult<i
         return Err(AppError::Forbidden);
     }
     let now = tx.now_ms();
-    // A session that took place is part of the programme's record: it is not cancelled after.
-    if s.input.starts_at <= now && s.cancelled_at.is_none() {
+    // A session whose attendance is recorded took place: it is part of the programme's
+    // record. One set up by mistake (a wrong year) is cancelled.
+    if s.cancelled_at.is_none() && !pstore::attendance_of(&mut tx, &[session]).await?.is_empty() {
         return Err(AppError::Conflict("grv-error-session-held".into()));
     }
     if pstore::cancel_session(&mut tx, session, now).await? == 0 {
@@ -355,8 +360,7 @@ pub async fn session_page(db: &Db, user: &Viewer, session: i64) -> AppResult<Ses
         return Err(AppError::NotFound);
     }
     let recorded = pstore::attendance_of(&mut tx, &[session]).await?;
-    let begun = s.input.starts_at <= tx.now_ms();
-    let started = begun && s.cancelled_at.is_none();
+    let started = s.input.starts_at <= tx.now_ms() && s.cancelled_at.is_none();
     let lines = c
         .participants
         .iter()
@@ -372,7 +376,9 @@ pub async fn session_page(db: &Db, user: &Viewer, session: i64) -> AppResult<Ses
         .collect();
     Ok(SessionView {
         can_join: can(user, Perm::JoinMeeting, &f),
-        can_cancel: s.cancelled_at.is_none() && !begun && can(user, Perm::Organise, &f),
+        can_cancel: s.cancelled_at.is_none()
+            && recorded.is_empty()
+            && can(user, Perm::Organise, &f),
         lines,
         started,
         session: s,
@@ -405,8 +411,23 @@ pub async fn record_attendance(
         .edition_id;
     store::lock(&mut tx, edition).await?;
     let (c, s) = cast_of_session(&mut tx, session).await?;
+    // Whoever may not follow anyone here is refused before anything else (an empty form
+    // included): nothing is written, not even to the audit log.
+    let follows_someone = c
+        .participants
+        .iter()
+        .any(|p| can(user, Perm::Follow, &c.facts(Some(p))));
+    if !can(user, Perm::Read, &c.facts(None)) {
+        return Err(AppError::NotFound);
+    }
+    if !follows_someone {
+        return Err(AppError::Forbidden);
+    }
     if s.cancelled_at.is_some() || s.input.starts_at > tx.now_ms() {
         return Err(AppError::Conflict("grv-error-attendance-not-yet".into()));
+    }
+    if rows.is_empty() {
+        return Err(AppError::Conflict("grv-error-attendance-none".into()));
     }
     let recorded = pstore::attendance_of(&mut tx, &[session]).await?;
     let mut errors = FieldErrors::default();

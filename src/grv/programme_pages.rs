@@ -7,24 +7,20 @@
 use std::collections::HashMap;
 
 use askama::Template;
-use axum::{
-    Form,
-    extract::State,
-    http::{StatusCode, header},
-    response::{IntoResponse, Response},
-};
+use axum::{Form, extract::State, http::StatusCode, response::Response};
 
 use super::{
     applying::in_every_zone,
     participants, paths,
     programme::{self, AttendanceRow, ProgrammeView, SessionView},
+    screening_pages::DoneQuery,
     sessions::{self, Attendance, Session, SessionForm, SessionKind},
 };
 use crate::{
     error::{AppError, AppResult, FieldErrors},
     http::{
         AppState, Ctx,
-        form::{Field, FormPage},
+        form::{Field, FormPage, one_line},
         render, render_status, see_other,
     },
     i18n::Locale,
@@ -167,12 +163,6 @@ fn programme_template(ctx: Ctx, v: ProgrammeView, errors: &FieldErrors) -> Progr
     }
 }
 
-#[derive(serde::Deserialize)]
-pub struct DoneQuery {
-    #[serde(default)]
-    pub done: String,
-}
-
 pub async fn programme(
     State(s): State<AppState>,
     ctx: Ctx,
@@ -183,10 +173,10 @@ pub async fn programme(
 ) -> AppResult<Response> {
     let v = programme::programme_page(&s.db, ctx.require_user()?, id).await?;
     let mut t = programme_template(ctx, v, &FieldErrors::default());
-    t.success = match q.done.as_str() {
-        "session" => Some(t.ctx.t("grv-session-added")),
-        "cancelled" => Some(t.ctx.t("grv-session-cancelled-done")),
-        "coach" => Some(t.ctx.t("grv-coach-assigned")),
+    t.success = match q.done.as_deref() {
+        Some("session") => Some(t.ctx.t("grv-session-added")),
+        Some("cancelled") => Some(t.ctx.t("grv-session-cancelled-done")),
+        Some("coach") => Some(t.ctx.t("grv-coach-assigned")),
         _ => None,
     };
     Ok(render(&t))
@@ -210,8 +200,23 @@ pub async fn assign_coach(
     Form(f): Form<CoachForm>,
 ) -> AppResult<Response> {
     let user = ctx.require_user()?;
-    let parse = |v: &str| v.trim().parse::<i64>().ok();
-    match programme::assign_coach(&s.db, user, id, parse(&f.coach), parse(&f.shown)).await {
+    // Empty: no coach; anything else must be an account's number.
+    let parse = |v: &str| match v.trim() {
+        "" => Ok(None),
+        v => v.parse::<i64>().map(Some).map_err(|_| ()),
+    };
+    let choice = match (parse(&f.coach), parse(&f.shown)) {
+        (Ok(coach), Ok(shown)) => Ok((coach, shown)),
+        _ => Err(AppError::Invalid(FieldErrors::single(
+            &format!("coach-{id}"),
+            "common-error-choice",
+        ))),
+    };
+    let assigned = match choice {
+        Ok((coach, shown)) => programme::assign_coach(&s.db, user, id, coach, shown).await,
+        Err(e) => Err(e),
+    };
+    match assigned {
         Ok(edition) => Ok(see_other(&format!(
             "{}?done=coach#coach-{id}",
             paths::EditionsProgramme::url(edition)
@@ -344,7 +349,10 @@ pub async fn session_create(
     Form(raw): Form<HashMap<String, String>>,
 ) -> AppResult<Response> {
     let user = ctx.require_user()?;
-    let (_, sides) = programme::session_form(&s.db, user, id).await?;
+    let (edition, sides) = programme::session_form(&s.db, user, id).await?;
+    // As typed, on one line each (tabs and pasted line breaks as spaces, no control
+    // characters: titles go into calendar files).
+    let raw: HashMap<String, String> = raw.into_iter().map(|(k, v)| (k, one_line(&v))).collect();
     let get = |k: &str| raw.get(k).map(String::as_str).unwrap_or_default();
     let zones: Vec<String> = sides.iter().map(|s| s.time_zone.clone()).collect();
     let checked = sessions::check(
@@ -358,6 +366,7 @@ pub async fn session_create(
             meeting_url: get("meeting_url"),
         },
         &zones,
+        edition.session_window(),
     );
     match checked {
         Ok(input) => {
@@ -471,7 +480,7 @@ pub async fn session(
 ) -> AppResult<Response> {
     let v = programme::session_page(&s.db, ctx.require_user()?, id).await?;
     let mut t = session_template(ctx, v, &HashMap::new(), &FieldErrors::default());
-    if q.done == "attendance" {
+    if q.done.as_deref() == Some("attendance") {
         t.success = Some(t.ctx.t("grv-attendance-saved"));
     }
     Ok(render(&t))
@@ -489,23 +498,30 @@ pub async fn record_attendance(
 ) -> AppResult<Response> {
     let user = ctx.require_user()?;
     let mut rows = Vec::new();
+    let mut bad = FieldErrors::default();
     for (k, v) in &raw {
         let Some(candidacy) = k.strip_prefix("attendance-").and_then(|c| c.parse().ok()) else {
             continue;
         };
-        let status = Attendance::parse(v)
-            .ok_or_else(|| AppError::Invalid(FieldErrors::single(k, "common-error-choice")))?;
         let shown = raw
             .get(&format!("shown-{candidacy}"))
             .and_then(|s| Attendance::parse(s));
-        rows.push(AttendanceRow {
-            candidacy,
-            shown,
-            status,
-        });
+        match Attendance::parse(v) {
+            Some(status) => rows.push(AttendanceRow {
+                candidacy,
+                shown,
+                status,
+            }),
+            None => bad.add(k, "common-error-choice"),
+        }
     }
     rows.sort_by_key(|r| r.candidacy);
-    match programme::record_attendance(&s.db, user, id, &rows).await {
+    let recorded = if bad.is_empty() {
+        programme::record_attendance(&s.db, user, id, &rows).await
+    } else {
+        Err(AppError::Invalid(bad))
+    };
+    match recorded {
         Ok(()) => Ok(see_other(&format!(
             "{}?done=attendance",
             paths::GrvSessions::url(id)
@@ -548,25 +564,6 @@ pub async fn cancel(
     )))
 }
 
-fn calendar_response(body: String, filename: &str) -> Response {
-    (
-        [
-            (
-                header::CONTENT_TYPE,
-                "text/calendar; charset=utf-8".to_string(),
-            ),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{filename}\""),
-            ),
-            // The meeting link is in it: no shared cache keeps it.
-            (header::CACHE_CONTROL, "private, no-store".to_string()),
-        ],
-        body,
-    )
-        .into_response()
-}
-
 pub async fn session_ics(
     State(s): State<AppState>,
     ctx: Ctx,
@@ -582,7 +579,10 @@ pub async fn session_ics(
         &s.settings.public_url,
     )
     .await?;
-    Ok(calendar_response(body, &format!("grv-session-{id}.ics")))
+    Ok(crate::calendar::response(
+        body,
+        &format!("grv-session-{id}.ics"),
+    ))
 }
 
 /// The calendar feed: no session, the token is the credential.
@@ -591,5 +591,5 @@ pub async fn feed(
     paths::Feed { token }: paths::Feed,
 ) -> AppResult<Response> {
     let body = participants::feed(&s.db, &token, &s.settings.public_url).await?;
-    Ok(calendar_response(body, "grands-rendez-vous.ics"))
+    Ok(crate::calendar::response(body, "grands-rendez-vous.ics"))
 }

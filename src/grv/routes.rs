@@ -1,11 +1,12 @@
 //! The routes of the Grands Rendez-vous: the officers' editions, the public call for
 //! candidates and the candidates' candidacies.
 
+use axum::{extract::DefaultBodyLimit, handler::Handler};
 use axum_extra::routing::TypedPath;
 
 use super::{
-    apply_pages, call_pages, cohort_pages, pages, participant_pages, paths, programme_pages,
-    screening_pages,
+    announcement_pages, apply_pages, call_pages, cohort_pages, pages, participant_pages, paths,
+    programme_pages, screening_pages,
 };
 use crate::http::{
     Access::{AnyOf, Public, SignedIn},
@@ -136,4 +137,24 @@ pub fn routes(r: Registry) -> Registry {
         // A calendar application fetches the feed without signing in: its secret address is
         // the credential.
         .get(paths::Feed::PATH, Public, programme_pages::feed)
+        // The public announcement (item 5): the cohort's page and its photos are public (a
+        // photo answers only while its participant is announced); a photo is its author's.
+        .get(paths::CallCohort::PATH, Public, announcement_pages::cohort)
+        .get(paths::Photo::PATH, Public, announcement_pages::photo)
+        .get(
+            paths::CandidaciesPhoto::PATH,
+            SignedIn,
+            announcement_pages::own_photo,
+        )
+        .post(
+            paths::CandidaciesPhoto::PATH,
+            SignedIn,
+            // The context layer enforces the upload limit (413 with its message).
+            announcement_pages::give_photo.layer(DefaultBodyLimit::disable()),
+        )
+        .post(
+            paths::CandidaciesPhotoRemove::PATH,
+            SignedIn,
+            announcement_pages::remove_photo,
+        )
 }

@@ -79,8 +79,6 @@ impl Session {
 pub const MINUTES: std::ops::RangeInclusive<i64> = 15..=720;
 /// The longest title, in characters.
 pub const MAX_TITLE: usize = 200;
-/// The longest meeting link.
-pub const MAX_URL: usize = 500;
 /// The longest note or milestone, in characters.
 pub const MAX_NOTE: usize = 4000;
 
@@ -97,9 +95,14 @@ pub struct SessionForm<'a> {
 
 /// Rules of a session: a kind, a title in both languages, a time that exists once in the zone
 /// it is typed in (one of the sides' zones; a time skipped or repeated by a change of daylight
-/// saving time is refused, not guessed), a length between a quarter of an hour and twelve
-/// hours, and an `https` meeting link.
-pub fn check(f: &SessionForm, zones: &[String]) -> Result<SessionInput, FieldErrors> {
+/// saving time is refused, not guessed) and falls within `window` (the edition's dates, a year
+/// either side: a mistyped year is caught, and every calendar can hold it), a length between a
+/// quarter of an hour and twelve hours, and an `https` meeting link.
+pub fn check(
+    f: &SessionForm,
+    zones: &[String],
+    window: (i64, i64),
+) -> Result<SessionInput, FieldErrors> {
     let mut e = FieldErrors::default();
     let kind = SessionKind::parse(f.kind);
     if kind.is_none() {
@@ -120,9 +123,17 @@ pub fn check(f: &SessionForm, zones: &[String]) -> Result<SessionInput, FieldErr
         e.add("starts_at", "common-error-required");
         None
     } else if zone_ok {
-        deadline::parse_local(f.starts_at, f.zone)
-            .map_err(|err: LocalTimeError| e.add("starts_at", err.key()))
-            .ok()
+        match deadline::parse_local(f.starts_at, f.zone) {
+            Ok(at) if (window.0..=window.1).contains(&at) => Some(at),
+            Ok(_) => {
+                e.add("starts_at", "grv-error-session-window");
+                None
+            }
+            Err(err) => {
+                e.add("starts_at", LocalTimeError::key(err));
+                None
+            }
+        }
     } else {
         None
     };
@@ -131,7 +142,7 @@ pub fn check(f: &SessionForm, zones: &[String]) -> Result<SessionInput, FieldErr
         e.add("minutes", "grv-error-session-minutes");
     }
     let url = f.meeting_url.trim();
-    if !meeting_url_ok(url) {
+    if !crate::calendar::meeting_url_ok(url) {
         e.add("meeting_url", "sessions-error-link");
     }
     match (kind, starts_at, minutes) {
@@ -145,16 +156,6 @@ pub fn check(f: &SessionForm, zones: &[String]) -> Result<SessionInput, FieldErr
         }),
         _ => Err(e),
     }
-}
-
-/// An `https` address without spaces or characters that would break out of an attribute.
-pub fn meeting_url_ok(url: &str) -> bool {
-    url.starts_with("https://")
-        && url.len() > "https://".len()
-        && url.len() <= MAX_URL
-        && !url
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\''))
 }
 
 /// Whether a participant attended a session.
@@ -244,23 +245,51 @@ mod tests {
         vec!["Europe/Brussels".into(), "America/Montreal".into()]
     }
 
+    /// 2020 to 2022.
+    const WINDOW: (i64, i64) = (1_577_836_800_000, 1_672_531_200_000);
+
     #[test]
     fn a_session_time_is_read_in_the_zone_it_is_typed_in_across_daylight_saving() {
         // 10:00 in Brussels is 09:00 UTC in winter (UTC+1) and 08:00 UTC in summer (UTC+2).
-        let winter = check(&form("2021-03-27T10:00", "Europe/Brussels"), &zones()).unwrap();
-        let summer = check(&form("2021-03-29T10:00", "Europe/Brussels"), &zones()).unwrap();
+        let winter = check(
+            &form("2021-03-27T10:00", "Europe/Brussels"),
+            &zones(),
+            WINDOW,
+        )
+        .unwrap();
+        let summer = check(
+            &form("2021-03-29T10:00", "Europe/Brussels"),
+            &zones(),
+            WINDOW,
+        )
+        .unwrap();
         assert_eq!(winter.starts_at, 1_616_835_600_000); // 2021-03-27T09:00Z
         assert_eq!(summer.starts_at, 1_617_004_800_000); // 2021-03-29T08:00Z
         // Montréal moved to summer time on 14 March: 10:00 there is 14:00 UTC after it.
-        let m = check(&form("2021-03-15T10:00", "America/Montreal"), &zones()).unwrap();
+        let m = check(
+            &form("2021-03-15T10:00", "America/Montreal"),
+            &zones(),
+            WINDOW,
+        )
+        .unwrap();
         assert_eq!(m.starts_at, 1_615_816_800_000); // 2021-03-15T14:00Z
     }
 
     #[test]
     fn a_time_skipped_by_daylight_saving_is_refused_not_guessed() {
-        let e = check(&form("2021-03-28T02:30", "Europe/Brussels"), &zones()).unwrap_err();
+        let e = check(
+            &form("2021-03-28T02:30", "Europe/Brussels"),
+            &zones(),
+            WINDOW,
+        )
+        .unwrap_err();
         assert_eq!(e.get("starts_at"), Some("calls-error-datetime-gap"));
-        let e = check(&form("2021-11-07T01:30", "America/Montreal"), &zones()).unwrap_err();
+        let e = check(
+            &form("2021-11-07T01:30", "America/Montreal"),
+            &zones(),
+            WINDOW,
+        )
+        .unwrap_err();
         assert_eq!(e.get("starts_at"), Some("calls-error-datetime-fold"));
     }
 
@@ -269,12 +298,18 @@ mod tests {
         let mut f = form("2021-03-15T10:00", "Asia/Tokyo");
         f.minutes = "5";
         f.meeting_url = "http://meet.example.org\" onload=\"x";
-        let e = check(&f, &zones()).unwrap_err();
+        let e = check(&f, &zones(), WINDOW).unwrap_err();
         assert_eq!(e.get("zone"), Some("common-error-choice"));
         assert_eq!(e.get("minutes"), Some("grv-error-session-minutes"));
         assert_eq!(e.get("meeting_url"), Some("sessions-error-link"));
-        assert!(!meeting_url_ok("https://meet.example.org/a b"));
-        assert!(meeting_url_ok("https://meet.example.org/grv?pwd=x"));
+        // Far from the edition: a mistyped year.
+        let e = check(
+            &form("9999-12-30T16:00", "Europe/Brussels"),
+            &zones(),
+            WINDOW,
+        )
+        .unwrap_err();
+        assert_eq!(e.get("starts_at"), Some("grv-error-session-window"));
     }
 
     #[test]

@@ -252,6 +252,12 @@ fn needs() -> Vec<(Method, &'static str, Needs)> {
         (post.clone(), "/grv/participants/{id}/milestones", SignedIn),
         (post.clone(), "/grv/participants/{id}/feed", SignedIn),
         (get.clone(), "/grv/calendar/{token}", Public),
+        // The public announcement; a candidate's photo is theirs, which the actions check.
+        (get.clone(), "/grands-rendez-vous/{id}/cohort", Public),
+        (get.clone(), "/grands-rendez-vous/photos/{key}", Public),
+        (get.clone(), "/candidacies/{id}/photo", SignedIn),
+        (post.clone(), "/candidacies/{id}/photo", SignedIn),
+        (post.clone(), "/candidacies/{id}/photo/remove", SignedIn),
         (get.clone(), "/commissions", Commissions(K::View)),
         (get.clone(), "/commissions/new", Commissions(K::Draft)),
         (post.clone(), "/commissions/new", Commissions(K::Draft)),

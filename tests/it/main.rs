@@ -17,6 +17,7 @@ mod exports;
 mod followup;
 mod followup_terms;
 mod grv;
+mod grv_announcement;
 mod grv_candidates;
 mod grv_programme;
 mod grv_selection;

@@ -44,6 +44,7 @@ const PAGES: &[(&str, &str)] = &[
     ("demandeur.qc", "/grv/sessions/{grv_session}/ics"),
     ("demandeur.qc", "/grv/participants/{candidacy}"),
     ("", "/grv/calendar/{feed}"),
+    ("", "/grands-rendez-vous/{grv_cohort}/cohort"),
     ("demandeur.qc", "/grands-rendez-vous"),
     ("demandeur.qc", "/grands-rendez-vous/{grv_public}"),
     ("demandeur.qc", "/candidacies/{candidacy}"),
@@ -111,6 +112,10 @@ const WITHOUT_ROWS: &[&str] = &[
     // A file: the bytes of one row, like /attachments/{id}.
     "/evaluations/{id}/files/{file}",
     "/projects/{id}/application/files/{file}",
+    // A participant's photo: the bytes of one row, like /attachments/{id} (the public one
+    // after reading its edition's announcement, a fixed number of statements).
+    "/grands-rendez-vous/photos/{key}",
+    "/candidacies/{id}/photo",
     "/calls/{id}/apply",
     // "My projects" is the workspace now: a redirect.
     "/projects",

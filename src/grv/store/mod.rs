@@ -1,6 +1,7 @@
 //! SQL of the Grands Rendez-vous' editions: the edition, its places per side, its approvals.
 
 pub mod candidacies;
+pub mod photos;
 pub mod programme;
 pub mod selection;
 
