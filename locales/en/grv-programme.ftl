@@ -135,3 +135,9 @@ grv-photo-send = Send the photo
 grv-photo-remove = Delete the photo
 grv-photo-saved = Photo saved, without its metadata.
 grv-photo-removed = Photo deleted.
+# Issue 14, item 6: the bridge to the CMP.
+grv-cmp-title = Take your idea to the Joint Commission
+grv-cmp-intro = The Grands Rendez-vous lead, for those who wish, to a project filed with a partner of the other side at the Joint Standing Commission. Start one from your idea: its name, summary and your motivation are carried over, and you change them as in any draft.
+grv-cmp-none = No call for projects of the Commission is open for your side at the moment.
+grv-cmp-calls = See the calls for projects
+grv-cmp-start = Start a project from my idea

@@ -2,6 +2,7 @@ layout-nav-projects = My projects
 projects-mine-title = My projects
 projects-none = You have no project yet. See the open calls:
 projects-start-title = Start a project
+projects-start-prefilled = Your idea is carried over: its name below, its summary and your motivation in the project, where you will read them again. You file your side’s half; you will then invite the partner of the other side.
 projects-start-intro = You file your side’s half; you will then invite the partner of the other side.
 projects-start-submit = Start the project
 projects-edit-title = Edit the joint project

@@ -135,3 +135,9 @@ grv-photo-send = Envoyer la photo
 grv-photo-remove = Supprimer la photo
 grv-photo-saved = Photo enregistrée, sans ses métadonnées.
 grv-photo-removed = Photo supprimée.
+# Issue 14, item 6: the bridge to the CMP.
+grv-cmp-title = Porter votre idée à la Commission mixte
+grv-cmp-intro = Les Grands Rendez-vous mènent, pour qui le souhaite, à un projet déposé avec un partenaire de l’autre partie à la Commission mixte permanente. Démarrez-le à partir de votre idée : son nom, son résumé et votre motivation y sont repris, et vous les modifiez comme tout brouillon.
+grv-cmp-none = Aucun appel à projets de la Commission n’est ouvert pour votre partie en ce moment.
+grv-cmp-calls = Voir les appels à projets
+grv-cmp-start = Démarrer un projet à partir de mon idée

@@ -2,6 +2,7 @@ layout-nav-projects = Mes projets
 projects-mine-title = Mes projets
 projects-none = Vous n’avez pas encore de projet. Consultez les appels ouverts :
 projects-start-title = Commencer un projet
+projects-start-prefilled = Votre idée est reprise : son nom ci-dessous, son résumé et votre motivation dans le projet, où vous les relirez. Vous déposez le volet de votre partie ; vous inviterez ensuite le partenaire de l’autre partie.
 projects-start-intro = Vous déposez le volet de votre partie ; vous inviterez ensuite le partenaire de l’autre partie.
 projects-start-submit = Commencer le projet
 projects-edit-title = Modifier le projet commun

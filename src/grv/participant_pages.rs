@@ -62,6 +62,8 @@ pub struct ParticipantTemplate {
     pub body_error: Option<String>,
     pub due_error: Option<String>,
     pub max_note: usize,
+    /// Item 6: (call title, the CMP start form prefilled with the idea).
+    pub cmp_calls: Vec<(String, String)>,
     pub notice: Option<String>,
     pub success: Option<String>,
 }
@@ -93,7 +95,21 @@ impl ParticipantTemplate {
             }),
             is_milestone: n.due_on.is_some(),
         };
+        let idea = &v.participant.candidacy.input;
+        let prefilled = |call: i64| {
+            let query = form_urlencoded::Serializer::new(String::new())
+                .append_pair("title", &idea.idea_title)
+                .append_pair("summary", &idea.idea_summary)
+                .append_pair("context", &idea.motivation)
+                .finish();
+            format!("/calls/{call}/apply?{query}")
+        };
         ParticipantTemplate {
+            cmp_calls: v
+                .cmp_calls
+                .iter()
+                .map(|(id, title)| (title.get(l).to_string(), prefilled(*id)))
+                .collect(),
             id: v.participant.candidacy.id,
             edition_id: v.edition.id,
             edition: v.edition.input.title.get(l).to_string(),

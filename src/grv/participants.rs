@@ -38,6 +38,9 @@ pub struct ParticipantView {
     pub can_join: bool,
     pub can_follow: bool,
     pub can_subscribe: bool,
+    /// For the participant: the CMP calls open now on their side, where they may start a
+    /// project from their idea (item 6).
+    pub cmp_calls: Vec<(i64, crate::i18n::Localized)>,
 }
 
 impl ParticipantView {
@@ -87,7 +90,22 @@ pub async fn participant_page(db: &Db, user: &Viewer, id: i64) -> AppResult<Part
         .first()
         .map(|(_, at)| *at);
     let now = tx.now_ms();
+    let own = p.candidacy.user_id == user.id;
+    let cmp_calls = if own {
+        crate::calls::actions::all_calls_in(&mut tx)
+            .await?
+            .into_iter()
+            .filter(|c| {
+                c.phase(now) == crate::calls::model::Phase::Open
+                    && c.side(p.candidacy.side_id).is_some()
+            })
+            .map(|c| (c.id, c.title))
+            .collect()
+    } else {
+        Vec::new()
+    };
     Ok(ParticipantView {
+        cmp_calls,
         next: next_session(&c.sessions, now).cloned(),
         sessions: c
             .sessions
@@ -102,7 +120,7 @@ pub async fn participant_page(db: &Db, user: &Viewer, id: i64) -> AppResult<Part
             .collect(),
         notes,
         feed_since,
-        own: p.candidacy.user_id == user.id,
+        own,
         can_join: can(user, Perm::JoinMeeting, &f),
         can_follow: can(user, Perm::Follow, &f),
         can_subscribe: can(user, Perm::Subscribe, &f),

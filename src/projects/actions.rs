@@ -155,13 +155,22 @@ pub(super) async fn check_organisation(
     }
 }
 
-/// Starts a project for a published call: the applicant's half on their own side.
+/// What a project starts with besides its title (empty: nothing).
+#[derive(Clone, Debug, Default)]
+pub struct Prefill {
+    pub summary: String,
+    pub context: String,
+}
+
+/// Starts a project for a published call: the applicant's half on their own side, with its
+/// summary and context already written when it starts from an idea.
 pub async fn start_project(
     db: &Db,
     user: &Viewer,
     call_id: i64,
     title: &str,
     organisation_id: i64,
+    prefill: &Prefill,
 ) -> AppResult<i64> {
     let side = applicant_side(user)?;
     let mut tx = db.write().await?;
@@ -173,6 +182,20 @@ pub async fn start_project(
     let now = db.now_ms();
     let id = store::insert_project(&mut tx, call_id, title, user.id, now).await?;
     new_half_in(&mut tx, id, side, organisation_id, user.id, now).await?;
+    if !prefill.summary.is_empty() || !prefill.context.is_empty() {
+        let row = ProjectRow {
+            title,
+            summary: &prefill.summary,
+            duration_months: None,
+            is_renewal: false,
+            earlier_results: "",
+            multilateral_links: "",
+            context: &prefill.context,
+            objectives: "",
+            plan: "",
+        };
+        store::update_project(&mut tx, id, &row, &[], now).await?;
+    }
     audit::record(
         &mut tx,
         &user.actor(),

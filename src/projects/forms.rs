@@ -116,6 +116,10 @@ pub fn max_chars(field: &str) -> usize {
 pub struct StartForm {
     pub title: String,
     pub organisation: String,
+    /// What the project starts with besides its title, when started from an idea already
+    /// written elsewhere (a Grands Rendez-vous participant's idea): its summary and context.
+    pub summary: String,
+    pub context: String,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]

@@ -40,11 +40,17 @@ fn start_page(ctx: &Ctx, call_id: i64, f: &StartForm, orgs: Vec<(String, String)
         &format!("/calls/{call_id}/apply"),
         "projects-start-submit",
     )
-    .intro("projects-start-intro")
+    .intro(if f.summary.is_empty() && f.context.is_empty() {
+        "projects-start-intro"
+    } else {
+        "projects-start-prefilled"
+    })
     .link(
         &format!("/organisations/new?next=/calls/{call_id}/apply"),
         "organisations-new-link",
     )
+    .hidden("summary", &f.summary)
+    .hidden("context", &f.context)
     .field(Field::text(ctx, "title", "projects-field-title", &f.title))
     .field(Field::select(
         ctx,
@@ -61,9 +67,18 @@ pub async fn start_form(
     paths::CallsApply {
         id: CallId(call_id),
     }: paths::CallsApply,
+    axum::extract::Query(prefill): axum::extract::Query<StartForm>,
 ) -> AppResult<Response> {
     let orgs = organisation_options(&s, applicant_side(ctx.require_user()?)?).await?;
-    Ok(start_page(&ctx, call_id, &StartForm::default(), orgs).respond(&FieldErrors::default()))
+    // A project may start from an idea written elsewhere: its title, summary and context come
+    // in the address, and the applicant reads and changes them in the project as any draft.
+    let f = StartForm {
+        title: one_line(&prefill.title),
+        organisation: String::new(),
+        summary: clean_text(&prefill.summary),
+        context: clean_text(&prefill.context),
+    };
+    Ok(start_page(&ctx, call_id, &f, orgs).respond(&FieldErrors::default()))
 }
 
 pub async fn start(
@@ -86,7 +101,15 @@ pub async fn start(
         return Ok(start_page(&ctx, call_id, &f, orgs).respond(&FieldErrors::single("title", key)));
     }
     let org = f.organisation.parse().unwrap_or(0);
-    match actions::start_project(&s.db, u, call_id, title, org).await {
+    // Prefilled texts are kept within what the project form accepts.
+    let within = |text: &str, field: &str| -> String {
+        clean_text(text).chars().take(max_chars(field)).collect()
+    };
+    let prefill = actions::Prefill {
+        summary: within(&f.summary, "summary"),
+        context: within(&f.context, "context"),
+    };
+    match actions::start_project(&s.db, u, call_id, title, org, &prefill).await {
         Ok(id) => Ok(see_other(
             &paths::ProjectsById {
                 id: crate::ids::ProjectId(id),

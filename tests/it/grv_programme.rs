@@ -538,3 +538,61 @@ async fn the_demo_programme_is_under_way_with_its_coach_and_each_participant_lan
         coached
     );
 }
+
+#[tokio::test]
+async fn a_participant_starts_a_cmp_project_from_the_idea_prefilled() {
+    // Item 6: "a participant starts a CMP application from the idea, prefilled".
+    let app = TestApp::spawn_demo().await;
+    let call = crate::projects::open_call(&app).await;
+    let me = candidacy_of(&app, PART_QC).await;
+    let idea = |column: &str| format!("select {column} from grv_candidacies where id = {me}");
+    let title = app.scalar_text_value(&idea("idea_title")).await;
+    let summary = app.scalar_text_value(&idea("idea_summary")).await;
+    let motivation = app.scalar_text_value(&idea("motivation")).await;
+    let mut p = signed_in(&app, PART_QC).await;
+    let page = p.get(&format!("/grv/participants/{me}")).await;
+    let start = page
+        .body
+        .split("href=\"")
+        .find(|h| h.starts_with(&format!("/calls/{call}/apply?")))
+        .and_then(|h| h.split('"').next())
+        .expect("a link to start a project in the open call")
+        // As a browser reads the attribute.
+        .replace("&#38;", "&")
+        .replace("&amp;", "&")
+        .replace("&#x3D;", "=");
+    let form = p.get(&start).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(
+        form.body.contains(&format!("value=\"{title}\"")),
+        "the idea's name as title"
+    );
+    let organisation = app
+        .scalar("select min(o.id) from organisations o join sides s on s.id = o.side_id where s.code = 'QC'")
+        .await
+        .to_string();
+    let mut fields: Vec<(String, String)> =
+        hidden_fields(&form.body, &format!("/calls/{call}/apply"));
+    fields.push(("title".into(), title.clone()));
+    fields.push(("organisation".into(), organisation));
+    let r = post_owned(&mut p, &format!("/calls/{call}/apply"), &fields).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    let project: i64 = r
+        .location()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let stored = |column: &str| format!("select {column} from projects where id = {project}");
+    assert_eq!(app.scalar_text_value(&stored("title")).await, title);
+    assert_eq!(app.scalar_text_value(&stored("summary")).await, summary);
+    assert_eq!(app.scalar_text_value(&stored("context")).await, motivation);
+    // Only the participant's own page offers it.
+    let officer_view = signed_in(&app, WB)
+        .await
+        .get(&format!("/grv/participants/{me}"))
+        .await;
+    assert!(!officer_view.body.contains(&format!("/calls/{call}/apply")));
+}
