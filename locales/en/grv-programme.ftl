@@ -141,3 +141,4 @@ grv-cmp-intro = The Grands Rendez-vous lead, for those who wish, to a project fi
 grv-cmp-none = No call for projects of the Commission is open for your side at the moment.
 grv-cmp-calls = See the calls for projects
 grv-cmp-start = Start a project from my idea
+grv-error-photo-dimensions = This image is too large (40 megapixels at most): shrink it before sending it.

@@ -141,3 +141,4 @@ grv-cmp-intro = Les Grands Rendez-vous mènent, pour qui le souhaite, à un proj
 grv-cmp-none = Aucun appel à projets de la Commission n’est ouvert pour votre partie en ce moment.
 grv-cmp-calls = Voir les appels à projets
 grv-cmp-start = Démarrer un projet à partir de mon idée
+grv-error-photo-dimensions = Cette image est trop grande (40 mégapixels au plus) : réduisez-la avant de l’envoyer.

@@ -112,14 +112,8 @@ pub async fn own_photo(
         let mut tx = db.read().await?;
         let now = tx.now_ms();
         let v = applying::load(&mut tx, user, candidacy, now).await?;
-        if v.candidacy.user_id != user.id {
-            return Err(AppError::NotFound);
-        }
-        photos::of_candidacies(&mut tx, &[candidacy])
-            .await?
-            .into_iter()
-            .next()
-            .ok_or(AppError::NotFound)?
+        // (`load` gives the photo to its author only.)
+        v.photo.filter(|_| v.is_author).ok_or(AppError::NotFound)?
     };
     let bytes = storage.get(&row.storage_key).await?;
     Ok((bytes, row.content_type))
@@ -138,45 +132,90 @@ async fn may_give(tx: &mut Tx, user: &Viewer, candidacy: i64) -> AppResult<()> {
     Ok(())
 }
 
+/// At most this many photos are cleaned at once on an instance (decoding is CPU and memory
+/// heavy): the others wait their turn rather than starve every other request.
+static CLEANING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
+
 /// Stores the author's photo (cleaned of its metadata) with its credit line, replacing any
-/// earlier one. Nothing is written for a refused photo or credit.
+/// earlier one. Whoever may not give it is refused before the file is even decoded; nothing is
+/// written for a refused photo or credit.
 pub async fn give_photo(
     db: &Db,
     storage: &Storage,
     user: &Viewer,
     candidacy: i64,
-    bytes: &[u8],
+    bytes: Vec<u8>,
     credit: &str,
 ) -> AppResult<()> {
+    {
+        let mut tx = db.read().await?;
+        may_give(&mut tx, user, candidacy).await?;
+    }
     let mut errors = FieldErrors::default();
     if let Some(k) = photo::credit_error(credit) {
         errors.add("credit", k);
     }
-    let cleaned: Option<Cleaned> = match photo::clean(bytes) {
+    let cleaned = {
+        let _turn = CLEANING
+            .acquire()
+            .await
+            .map_err(|e| AppError::Internal(e.into()))?;
+        tokio::task::spawn_blocking(move || photo::clean(&bytes))
+            .await
+            .map_err(|e| AppError::Internal(e.into()))?
+    };
+    let cleaned: Option<Cleaned> = match cleaned {
         Ok(c) => Some(c),
         Err(k) => {
             errors.add("photo", k);
             None
         }
     };
-    {
-        let mut tx = db.read().await?;
-        may_give(&mut tx, user, candidacy).await?;
-    }
     errors.into_result()?;
     let cleaned = cleaned.ok_or(AppError::NotFound)?;
     let key = Storage::new_key();
-    // Written before the row: a crash leaves an orphan file, never a row without its file.
+    // Written before the row: a crash leaves an orphan file, never a row without its file; a
+    // refusal or failure after it deletes the file.
     storage.put(&key, &cleaned.bytes).await?;
-    let mut tx = db.write().await?;
-    if let Err(e) = may_give(&mut tx, user, candidacy).await {
-        let _ = storage.delete(&key).await;
-        return Err(e);
+    match store_photo(db, user, candidacy, &key, &cleaned, credit).await {
+        Ok(earlier) => {
+            if let Some(old) = earlier
+                && let Err(e) = storage.delete(&old).await
+            {
+                tracing::warn!(error = %e, "an earlier photo's file was not deleted");
+            }
+            Ok(())
+        }
+        Err(e) => {
+            if let Err(d) = storage.delete(&key).await {
+                tracing::warn!(error = %d, "a refused photo's file was not deleted");
+            }
+            Err(e)
+        }
     }
+}
+
+/// The photo's row, in the edition's lock (an upload and a withdrawal of consent at once are
+/// one after the other); returns the earlier photo's key.
+async fn store_photo(
+    db: &Db,
+    user: &Viewer,
+    candidacy: i64,
+    key: &str,
+    cleaned: &Cleaned,
+    credit: &str,
+) -> AppResult<Option<String>> {
+    let mut tx = db.write().await?;
+    let edition = cstore::get(&mut tx, candidacy)
+        .await?
+        .ok_or(AppError::NotFound)?
+        .edition_id;
+    super::store::lock(&mut tx, edition).await?;
+    may_give(&mut tx, user, candidacy).await?;
     let earlier = forget_in(&mut tx, candidacy).await?;
     let row = PhotoRow {
         candidacy_id: candidacy,
-        storage_key: key,
+        storage_key: key.to_string(),
         content_type: cleaned.content_type.to_string(),
         width: cleaned.width.into(),
         height: cleaned.height.into(),
@@ -194,10 +233,7 @@ pub async fn give_photo(
     )
     .await?;
     tx.commit().await?;
-    if let Some(old) = earlier {
-        let _ = storage.delete(&old).await;
-    }
-    Ok(())
+    Ok(earlier)
 }
 
 /// Deletes the author's photo.
@@ -214,15 +250,17 @@ pub async fn remove_photo(
         return Err(AppError::Forbidden);
     }
     let key = forget_in(&mut tx, candidacy).await?;
-    audit::record(
-        &mut tx,
-        &user.actor(),
-        "grv.remove_photo",
-        "grv_candidacy",
-        candidacy,
-        "removed",
-    )
-    .await?;
+    if key.is_some() {
+        audit::record(
+            &mut tx,
+            &user.actor(),
+            "grv.remove_photo",
+            "grv_candidacy",
+            candidacy,
+            "removed",
+        )
+        .await?;
+    }
     tx.commit().await?;
     if let Some(k) = key {
         let _ = storage.delete(&k).await;

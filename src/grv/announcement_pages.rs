@@ -53,7 +53,8 @@ fn shares(l: Locale, title: &str, url: &str) -> Vec<(String, String)> {
     vec![
         (
             l.t("grv-share-email"),
-            format!("mailto:?subject={t}&body={u}"),
+            // In a mailto: address "+" is a plus sign, not a space.
+            format!("mailto:?subject={}&body={u}", t.replace('+', "%20")),
         ),
         (
             "LinkedIn".into(),
@@ -196,7 +197,7 @@ pub async fn give_photo(
             _ => {}
         }
     }
-    match announcement::give_photo(&s.db, &s.settings.storage, user, id, &bytes, &credit).await {
+    match announcement::give_photo(&s.db, &s.settings.storage, user, id, bytes, &credit).await {
         Ok(()) => Ok(see_other(&format!(
             "{}?photo=1#announcement",
             paths::CandidaciesReview::url(id)

@@ -454,6 +454,13 @@ pub fn in_every_zone(l: Locale, sides: &[Side], at: i64) -> String {
 /// the caller to delete the file once this is committed.
 pub async fn consent(db: &Db, user: &Viewer, id: i64, given: bool) -> AppResult<Option<String>> {
     let mut tx = db.write().await?;
+    // In the edition's lock: a photo being given meanwhile is stored before or after, never
+    // left behind a withdrawal.
+    let edition = cstore::get(&mut tx, id)
+        .await?
+        .ok_or(AppError::NotFound)?
+        .edition_id;
+    store::lock(&mut tx, edition).await?;
     let now = db.now_ms();
     let v = load(&mut tx, user, id, now).await?;
     if !v.can_consent {

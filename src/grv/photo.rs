@@ -11,8 +11,10 @@ use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
 pub const MAX_BYTES: usize = 8 * 1024 * 1024;
 /// The longest side of a stored photo, in pixels.
 pub const MAX_SIDE: u32 = 1200;
-/// The largest image decoded, a side (a bigger one is refused rather than decoded).
+/// The largest image decoded, a side, and in all (a bigger one is refused before its pixels
+/// are decoded: a small file can announce a huge image).
 const MAX_DECODED: u32 = 12_000;
+const MAX_PIXELS: u64 = 40_000_000;
 /// The longest credit line, in characters.
 pub const MAX_CREDIT: usize = 120;
 
@@ -40,12 +42,24 @@ pub fn clean(bytes: &[u8]) -> Result<Cleaned, &'static str> {
         Some(f @ (ImageFormat::Jpeg | ImageFormat::Png)) => f,
         _ => return Err("grv-error-photo-type"),
     };
+    // A JPEG cut short decodes with its missing part grey: it must end (its end-of-image
+    // marker near the end of the file).
+    if format == ImageFormat::Jpeg {
+        let tail = &bytes[bytes.len().saturating_sub(1024)..];
+        if !tail.windows(2).any(|w| w == [0xFF, 0xD9]) {
+            return Err("grv-error-photo-type");
+        }
+    }
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_DECODED);
     limits.max_image_height = Some(MAX_DECODED);
-    limits.max_alloc = Some(512 * 1024 * 1024);
+    limits.max_alloc = Some(256 * 1024 * 1024);
     reader.limits(limits);
     let mut decoder = reader.into_decoder().map_err(|_| "grv-error-photo-type")?;
+    let (w, h) = decoder.dimensions();
+    if u64::from(w) * u64::from(h) > MAX_PIXELS {
+        return Err("grv-error-photo-dimensions");
+    }
     let orientation = decoder.orientation().map_err(|_| "grv-error-photo-type")?;
     let mut image = DynamicImage::from_decoder(decoder).map_err(|_| "grv-error-photo-type")?;
     image.apply_orientation(orientation);
@@ -83,11 +97,20 @@ pub fn credit_error(credit: &str) -> Option<&'static str> {
     let c = credit.trim();
     if c.is_empty() {
         Some("grv-error-photo-credit")
-    } else if c.chars().count() > MAX_CREDIT || c.chars().any(char::is_control) {
+    } else if c.chars().count() > MAX_CREDIT || c.chars().any(|ch| ch.is_control() || invisible(ch))
+    {
         Some("grv-error-photo-credit-line")
+    } else if !c.chars().any(char::is_alphanumeric) {
+        Some("grv-error-photo-credit")
     } else {
         None
     }
+}
+
+/// Characters that print nothing or reorder what follows (zero-width, bidirectional
+/// overrides): a credit line must read as it is shown.
+fn invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
 #[cfg(test)]
@@ -128,6 +151,15 @@ mod tests {
     fn a_credit_line_is_one_line_given_with_the_photo() {
         assert_eq!(credit_error("© Antoine Hin"), None);
         assert_eq!(credit_error("  \t"), Some("grv-error-photo-credit"));
+        assert_eq!(
+            credit_error("\u{200B}"),
+            Some("grv-error-photo-credit-line")
+        );
+        assert_eq!(
+            credit_error("\u{202E}niH eniotnA ©"),
+            Some("grv-error-photo-credit-line")
+        );
+        assert_eq!(credit_error("© —"), Some("grv-error-photo-credit"));
         assert_eq!(credit_error("a\nb"), Some("grv-error-photo-credit-line"));
         assert_eq!(
             credit_error(&"x".repeat(121)),
