@@ -88,7 +88,7 @@ test('a demo officer logs in and reaches the account page', async () => {
 test('an administrator sees accounts and roles', async () => {
   const page = await loginAs(browser, server.base, 'admin@demo.passerelle.test', 'en');
   await page.goto(server.base + '/admin/users');
-  assert.match(await page.textContent("caption"), /104 comptes|104 accounts/);
+  assert.match(await page.textContent("caption"), /105 comptes|105 accounts/);
   await accessible(page, '/admin/users');
   // 50 people a page: someone further down is found by searching.
   assert.equal(await page.locator('tbody tr').count(), 50);

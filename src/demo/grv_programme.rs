@@ -1,7 +1,7 @@
 //! The 3rd Grands Rendez-vous' programme in the demo (issue 14, item 7): set up by WBI's
 //! officer through the same actions as the web, each act on its day — the pitch day, workshops,
-//! coaching sessions (one workshop cancelled), the demo day; the coach assigned to the cohort,
-//! records attendance and writes notes and milestones as the weeks go.
+//! coaching sessions (one workshop cancelled), the demo day; a coach assigned to each side's
+//! participants records their attendance and writes notes and milestones as the weeks go.
 
 use super::instant;
 use crate::{
@@ -105,9 +105,12 @@ pub async fn load(db: &Db, edition: i64) -> AppResult<()> {
         .await?
         .0
         .session_window();
-    let coach = acting_as(db, "coach@demo.passerelle.test").await?;
+    // One coach per side's participants: Wallonia-Brussels' and Québec's.
+    let coach_wb = acting_as(db, "coach@demo.passerelle.test").await?;
+    let coach_qc = acting_as(db, "coach.qc@demo.passerelle.test").await?;
+    let wb_side = officer.acting_side();
     let zones = vec![BRUSSELS.to_string(), MONTREAL.to_string()];
-    // The week after the programme started, WBI sets up its sessions and assigns the coach.
+    // The week after the programme started, WBI sets up its sessions and assigns the coaches.
     let set_up = db.replaying_from(instant(2021, 2, 2, 10, 0, BRUSSELS));
     let mut ids = Vec::new();
     for (kind, fr, en, at, zone, minutes, _) in SESSIONS {
@@ -130,14 +133,15 @@ pub async fn load(db: &Db, edition: i64) -> AppResult<()> {
             input.starts_at,
         ));
     }
-    let cohort: Vec<i64> = programme::programme_page(&set_up, &officer, edition)
+    let cohort: Vec<(i64, bool)> = programme::programme_page(&set_up, &officer, edition)
         .await?
         .participants
         .iter()
-        .map(|(p, _, _)| p.candidacy.id)
+        .map(|(p, _, _)| (p.candidacy.id, Some(p.candidacy.side_id) == wb_side))
         .collect();
-    for c in &cohort {
-        programme::assign_coach(&set_up, &officer, *c, Some(coach.id), None).await?;
+    let coach_of = |wb: bool| if wb { &coach_wb } else { &coach_qc };
+    for (c, wb) in &cohort {
+        programme::assign_coach(&set_up, &officer, *c, Some(coach_of(*wb).id), None).await?;
     }
     // The financing workshop is cancelled a week ahead.
     for ((id, _), plan) in ids.iter().zip(SESSIONS) {
@@ -153,20 +157,24 @@ pub async fn load(db: &Db, edition: i64) -> AppResult<()> {
             continue;
         }
         let then = db.replaying_from(at + 4 * 3_600_000);
-        let rows: Vec<AttendanceRow> = cohort
-            .iter()
-            .enumerate()
-            .map(|(i, c)| AttendanceRow {
-                candidacy: *c,
-                shown: None,
-                status: match (n, i) {
-                    (1, 2) => Attendance::Excused,
-                    (2, 5) => Attendance::Absent,
-                    _ => Attendance::Present,
-                },
-            })
-            .collect();
-        programme::record_attendance(&then, &coach, *id, &rows).await?;
+        // Each coach records their own participants'.
+        for wb in [true, false] {
+            let rows: Vec<AttendanceRow> = cohort
+                .iter()
+                .enumerate()
+                .filter(|(_, (_, side_wb))| *side_wb == wb)
+                .map(|(i, (c, _))| AttendanceRow {
+                    candidacy: *c,
+                    shown: None,
+                    status: match (n, i) {
+                        (1, 2) => Attendance::Excused,
+                        (2, 5) => Attendance::Absent,
+                        _ => Attendance::Present,
+                    },
+                })
+                .collect();
+            programme::record_attendance(&then, coach_of(wb), *id, &rows).await?;
+        }
     }
     // The coach's follow-up of the first participants: a note after the pitch day, milestones
     // (one reached on time, one still ahead).
@@ -174,7 +182,7 @@ pub async fn load(db: &Db, edition: i64) -> AppResult<()> {
         (
             0,
             (2021, 2, 5),
-            "Pitch clair et chaleureux. Prochaine étape : parler à dix clientes et clients potentiels avant le premier point d’étape.",
+            "Pitch clair et chaleureux. Prochaine étape\u{202f}: parler à dix clientes et clients potentiels avant le premier point d’étape.",
             None,
         ),
         (
@@ -192,16 +200,18 @@ pub async fn load(db: &Db, edition: i64) -> AppResult<()> {
         (
             1,
             (2021, 2, 17),
-            "Bonne intuition du besoin ; chiffrer le coût d’un repas avant l’atelier sur le modèle d’affaires.",
+            "Bonne intuition du besoin\u{202f}; estimer combien d’échanges par mois font vivre la plateforme avant l’atelier sur le modèle d’affaires.",
             None,
         ),
     ];
     for (who, (y, m, d), body, due) in notes {
-        let Some(c) = cohort.get(who) else { continue };
+        let Some((c, wb)) = cohort.get(who) else {
+            continue;
+        };
         let then = db.replaying_from(instant(y, m, d, 18, 0, BRUSSELS));
         participants::add_note(
             &then,
-            &coach,
+            coach_of(*wb),
             *c,
             body,
             due.is_some(),
@@ -210,11 +220,12 @@ pub async fn load(db: &Db, edition: i64) -> AppResult<()> {
         .await?;
     }
     // The first milestone is reached the day before it was due.
-    if let Some(c) = cohort.first() {
+    if let Some((c, wb)) = cohort.first() {
         let then = db.replaying_from(instant(2021, 3, 4, 18, 0, BRUSSELS));
-        let v = participants::participant_page(&then, &coach, *c).await?;
+        let coach = coach_of(*wb);
+        let v = participants::participant_page(&then, coach, *c).await?;
         if let Some(m) = v.open_milestones().first() {
-            participants::reach_milestone(&then, &coach, *c, m.id).await?;
+            participants::reach_milestone(&then, coach, *c, m.id).await?;
         }
     }
     Ok(())

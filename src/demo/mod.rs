@@ -31,7 +31,7 @@ use data::{QC_ORGS, WB_ORGS};
 pub const PASSWORD: &str = "passerelle-demo";
 
 /// (email, name, role, side code)
-pub const ACCOUNTS: [(&str, &str, Role, Option<&str>); 10] = [
+pub const ACCOUNTS: [(&str, &str, Role, Option<&str>); 11] = [
     (
         "demandeur.wb@demo.passerelle.test",
         "Camille Delvaux",
@@ -83,6 +83,13 @@ pub const ACCOUNTS: [(&str, &str, Role, Option<&str>); 10] = [
     (
         "coach@demo.passerelle.test",
         "Nadia Benali",
+        Role::Coach,
+        None,
+    ),
+    // Coaches belong to no side; this one follows the Grands Rendez-vous' Québec participants.
+    (
+        "coach.qc@demo.passerelle.test",
+        "Isabelle Gagnon",
         Role::Coach,
         None,
     ),

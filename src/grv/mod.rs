@@ -32,6 +32,7 @@ pub mod routes;
 pub mod screening;
 mod screening_pages;
 pub mod selection;
+mod session_pages;
 pub mod sessions;
 mod store;
 pub mod tasks;

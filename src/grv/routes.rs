@@ -6,7 +6,7 @@ use axum_extra::routing::TypedPath;
 
 use super::{
     announcement_pages, apply_pages, call_pages, cohort_pages, pages, participant_pages, paths,
-    programme_pages, screening_pages,
+    programme_pages, screening_pages, session_pages,
 };
 use crate::http::{
     Access::{AnyOf, Public, SignedIn},
@@ -86,28 +86,28 @@ pub fn routes(r: Registry) -> Registry {
         .get(
             paths::EditionsSessionsNew::PATH,
             officers,
-            programme_pages::session_new,
+            session_pages::session_new,
         )
         .post(
             paths::EditionsSessionsNew::PATH,
             officers,
-            programme_pages::session_create,
+            session_pages::session_create,
         )
-        .get(paths::GrvSessions::PATH, SignedIn, programme_pages::session)
+        .get(paths::GrvSessions::PATH, SignedIn, session_pages::session)
         .post(
             paths::GrvSessions::PATH,
             SignedIn,
-            programme_pages::record_attendance,
+            session_pages::record_attendance,
         )
         .get(
             paths::GrvSessionsIcs::PATH,
             SignedIn,
-            programme_pages::session_ics,
+            session_pages::session_ics,
         )
         .post(
             paths::GrvSessionsCancel::PATH,
             officers,
-            programme_pages::cancel,
+            session_pages::cancel,
         )
         .post(
             paths::ParticipantsCoach::PATH,

@@ -13,7 +13,9 @@ use crate::grv_candidates::signed_in;
 use crate::helpers::{TestApp, hidden_fields, post_owned};
 
 const WB: &str = "charge.wb@demo.passerelle.test";
+/// The coaches of Wallonia-Brussels' and of Québec's participants.
 const COACH: &str = "coach@demo.passerelle.test";
+const COACH_QC: &str = "coach.qc@demo.passerelle.test";
 /// Selected, in the cohort (Québec's and Wallonia-Brussels' first).
 const PART_QC: &str = "demandeur.qc@demo.passerelle.test";
 const PART_WB: &str = "demandeur.wb@demo.passerelle.test";
@@ -385,12 +387,13 @@ async fn attendance_fields(
 #[tokio::test]
 async fn the_coach_records_attendance_and_writes_notes_the_participant_reads_and_no_one_else() {
     let app = TestApp::spawn_demo().await;
+    // Two Québec participants, both coached by Québec's coach.
     let (me, other) = (
         candidacy_of(&app, PART_QC).await,
-        candidacy_of(&app, PART_WB).await,
+        candidacy_of(&app, "candidat01.qc@demo.passerelle.test").await,
     );
     let workshop = session_titled(&app, "Atelier : valider").await;
-    let mut coach = signed_in(&app, COACH).await;
+    let mut coach = signed_in(&app, COACH_QC).await;
     // Attendance: the coach marks the participant absent at the workshop.
     let fields = attendance_fields(&mut coach, workshop, &[(me, "absent")]).await;
     let r = post_owned(&mut coach, &format!("/grv/sessions/{workshop}"), &fields).await;
@@ -504,7 +507,7 @@ async fn the_coach_records_attendance_and_writes_notes_the_participant_reads_and
 }
 
 #[tokio::test]
-async fn the_demo_programme_is_under_way_with_its_coach_and_each_participant_lands_on_it() {
+async fn the_demo_programme_is_under_way_with_its_coaches_and_each_participant_lands_on_it() {
     let app = TestApp::spawn_demo().await;
     let id = edition(&app).await;
     // Seven sessions, one cancelled; every participant coached; attendance at the five held.
@@ -529,14 +532,21 @@ async fn the_demo_programme_is_under_way_with_its_coach_and_each_participant_lan
     let me = p.get("/me").await;
     let mine = candidacy_of(&app, PART_QC).await;
     assert!(me.body.contains(&format!("/grv/participants/{mine}")));
-    let mut coach = signed_in(&app, COACH).await;
-    let me = coach.get("/me").await;
-    assert!(me.body.contains(&format!("/grv/editions/{id}/programme")));
-    let coached = app.scalar("select count(*) from grv_coaching").await;
-    assert_eq!(
-        me.body.matches("/grv/participants/").count() as i64,
-        coached
-    );
+    // Each side's participants have their coach; each coach's workspace lists exactly theirs.
+    for (coach, side) in [(COACH, "WB"), (COACH_QC, "QC")] {
+        let mut b = signed_in(&app, coach).await;
+        let me = b.get("/me").await;
+        assert!(me.body.contains(&format!("/grv/editions/{id}/programme")));
+        let theirs = app
+            .scalar_text(&format!(
+                "select count(*) from grv_coaching g join users u on u.id = g.coach_id
+                 join grv_candidacies c on c.id = g.candidacy_id join sides s on s.id = c.side_id
+                 where u.email = '{coach}' and s.code = '{side}'"
+            ))
+            .await;
+        assert!(theirs >= 4, "{coach} coaches {side}'s participants");
+        assert_eq!(me.body.matches("/grv/participants/").count() as i64, theirs);
+    }
 }
 
 #[tokio::test]
